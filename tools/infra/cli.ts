@@ -1,0 +1,51 @@
+// npm start / npm run stop / npm run infra -- status
+import { redact } from './postgres.ts';
+import { ensureInfra, infraStatus, stopInfra } from './infra.ts';
+import { InfraError } from './infra-error.ts';
+import { log } from './progress.ts';
+
+const usage = 'usage: node tools/infra/cli.ts up [--banner] | down | status';
+
+async function main(args: string[]): Promise<void> {
+  const [command = 'up', ...flags] = args;
+  switch (command) {
+    case 'up': {
+      log('Nhịp: bringing up local infrastructure');
+      const infra = await ensureInfra();
+      const origin = (startedNow: boolean, external: boolean): string =>
+        external ? 'external' : startedNow ? 'started' : 'already running, reused';
+      log('');
+      log(`  Kafka ${infra.kafka.version.padEnd(8)} ${infra.kafka.brokers.padEnd(28)} (${origin(infra.kafka.startedNow, infra.kafka.external)})`);
+      log(`  PostgreSQL ${infra.postgres.version.padEnd(4)} ${redact(infra.postgres.adminUrl).padEnd(28)} (${origin(infra.postgres.startedNow, infra.postgres.external)})`);
+      if (flags.includes('--banner')) {
+        log('');
+        log('  Logs:    .infra/logs/');
+        log('  Stop:    npm run stop');
+        log('  Status:  npm run infra -- status');
+      }
+      return;
+    }
+    case 'down': {
+      const stopped = await stopInfra();
+      log(`Kafka: ${stopped.kafka ? 'stopped' : 'was not running'}; PostgreSQL: ${stopped.postgres ? 'stopped' : 'was not running'}`);
+      return;
+    }
+    case 'status': {
+      process.stdout.write(`${JSON.stringify(infraStatus(), null, 2)}\n`);
+      return;
+    }
+    default:
+      throw new InfraError(`Unknown command "${command}": ${usage}`);
+  }
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  if (error instanceof InfraError) {
+    log(`\n✖ ${error.message}`);
+    if (error.detail && process.env['NHIP_VERBOSE']) log(error.detail);
+    else if (error.detail) log('  (set NHIP_VERBOSE=1 to see the underlying output)');
+  } else {
+    log(`\n✖ ${(error as Error).message}`);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,39 @@
+// One entry point for "make sure Kafka and PostgreSQL are up": used by npm start, the test
+// setup and the benchmarks, so all three run against the same real servers.
+import { ensureKafka, stopKafka, kafkaStatus, type KafkaEndpoint } from './kafka.ts';
+import { ensurePostgres, stopPostgres, postgresStatus, type PostgresEndpoint } from './postgres.ts';
+
+export interface Infra {
+  readonly kafka: KafkaEndpoint;
+  readonly postgres: PostgresEndpoint;
+}
+
+export async function ensureInfra(): Promise<Infra> {
+  // Sequential on purpose: both are CPU-heavy at start and this machine has two cores.
+  const postgres = await ensurePostgres();
+  const kafka = await ensureKafka();
+  return { kafka, postgres };
+}
+
+/** The variables every process of the platform and every test reads to find the servers. */
+export function infraEnv(infra: Infra): Record<string, string> {
+  return {
+    KAFKA_BROKERS: infra.kafka.brokers,
+    NHIP_KAFKA_VERSION: infra.kafka.version,
+    NHIP_POSTGRES_ADMIN_URL: infra.postgres.adminUrl,
+    NHIP_POSTGRES_VERSION: infra.postgres.version,
+  };
+}
+
+export async function stopInfra(): Promise<{ kafka: boolean; postgres: boolean }> {
+  const kafka = await stopKafka();
+  const postgres = await stopPostgres();
+  return { kafka, postgres };
+}
+
+export function infraStatus(): {
+  kafka: ReturnType<typeof kafkaStatus>;
+  postgres: ReturnType<typeof postgresStatus>;
+} {
+  return { kafka: kafkaStatus(), postgres: postgresStatus() };
+}
