@@ -1,5 +1,5 @@
 // npm start / npm run stop / npm run infra -- status
-import { redact } from './postgres.ts';
+import { redactUrl } from '@nhip/postgres';
 import { ensureInfra, infraStatus, stopInfra } from './infra.ts';
 import { InfraError } from './infra-error.ts';
 import { log } from './progress.ts';
@@ -16,7 +16,7 @@ async function main(args: string[]): Promise<void> {
         external ? 'external' : startedNow ? 'started' : 'already running, reused';
       log('');
       log(`  Kafka ${infra.kafka.version.padEnd(8)} ${infra.kafka.brokers.padEnd(28)} (${origin(infra.kafka.startedNow, infra.kafka.external)})`);
-      log(`  PostgreSQL ${infra.postgres.version.padEnd(4)} ${redact(infra.postgres.adminUrl).padEnd(28)} (${origin(infra.postgres.startedNow, infra.postgres.external)})`);
+      log(`  PostgreSQL ${infra.postgres.version.padEnd(4)} ${redactUrl(infra.postgres.adminUrl).padEnd(28)} (${origin(infra.postgres.startedNow, infra.postgres.external)})`);
       if (flags.includes('--banner')) {
         log('');
         log('  Logs:    .infra/logs/');

@@ -17,7 +17,10 @@ function portFromEnv(name: string, fallback: number): number {
   return port;
 }
 
+export const kafkaPom = path.join(repoRoot, 'tools', 'kafka', 'pom.xml');
+
 export interface KafkaSettings {
+  readonly version: string;
   readonly port: number;
   readonly controllerPort: number;
   readonly pomFile: string;
@@ -36,14 +39,17 @@ export interface PostgresSettings {
   readonly password: string;
 }
 
-export function kafkaSettings(): KafkaSettings {
+export function kafkaSettings(version: string): KafkaSettings {
   const homeDir = path.join(infraDir, 'kafka');
   return {
+    version,
     port: portFromEnv('NHIP_KAFKA_PORT', 29092),
     controllerPort: portFromEnv('NHIP_KAFKA_CONTROLLER_PORT', 29093),
-    pomFile: path.join(repoRoot, 'tools', 'kafka', 'pom.xml'),
+    pomFile: kafkaPom,
     homeDir,
-    dataDir: path.join(homeDir, 'data'),
+    // Storage formatted by one Kafka release may not open in an older one, so each pinned
+    // version keeps its own; a version bump starts with empty topics.
+    dataDir: path.join(homeDir, version, 'data'),
     logFile: path.join(logsDir, 'kafka.log'),
     pidFile: path.join(homeDir, 'kafka.pid'),
     // A single dev broker is happy in 512 MB; the P9 memory bar counts the whole stack.

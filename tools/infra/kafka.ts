@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { kafkaSettings, logsDir, type KafkaSettings } from './config.ts';
+import { kafkaPom, kafkaSettings, logsDir, type KafkaSettings } from './config.ts';
 import { InfraError } from './infra-error.ts';
 import { findJava, findMaven } from './java.ts';
 import { isListening, isProcessAlive, parseBrokers, waitFor } from './net.ts';
@@ -23,10 +23,10 @@ interface PidRecord {
   port: number;
 }
 
-export function pinnedKafkaVersion(settings: KafkaSettings = kafkaSettings()): string {
-  const pom = fs.readFileSync(settings.pomFile, 'utf8');
+export function pinnedKafkaVersion(): string {
+  const pom = fs.readFileSync(kafkaPom, 'utf8');
   const match = /<kafka\.version>([^<]+)<\/kafka\.version>/.exec(pom);
-  if (!match?.[1]) throw new InfraError(`${settings.pomFile} has no <kafka.version>; restore it from git.`);
+  if (!match?.[1]) throw new InfraError(`${kafkaPom} has no <kafka.version>: restore it from git.`);
   return match[1];
 }
 
@@ -34,8 +34,8 @@ export async function ensureKafka(): Promise<KafkaEndpoint> {
   const external = process.env['KAFKA_BROKERS'];
   if (external) return useExternalKafka(external);
 
-  const settings = kafkaSettings();
-  const version = pinnedKafkaVersion(settings);
+  const version = pinnedKafkaVersion();
+  const settings = kafkaSettings(version);
   const running = readPid(settings);
   if (running && isProcessAlive(running.pid) && (await isListening(settings.port))) {
     if (running.version !== version) {
@@ -80,7 +80,10 @@ async function useExternalKafka(list: string): Promise<KafkaEndpoint> {
       `KAFKA_BROKERS=${list} is set but no broker answers there: start that broker, or unset KAFKA_BROKERS to let Nhịp start its own.`,
     );
   }
-  return { brokers: list, version: 'external', startedNow: false, external: true };
+  // The test runner exports the version of the broker it started; for anyone else's broker the
+  // Kafka protocol does not tell us the release.
+  const version = process.env['NHIP_KAFKA_VERSION'] ?? 'unknown (external)';
+  return { brokers: list, version, startedNow: false, external: true };
 }
 
 function libsDirFor(settings: KafkaSettings, version: string): string {
@@ -266,7 +269,7 @@ function readPid(settings: KafkaSettings): PidRecord | undefined {
 }
 
 export async function stopKafka(): Promise<boolean> {
-  const settings = kafkaSettings();
+  const settings = kafkaSettings(pinnedKafkaVersion());
   const running = readPid(settings);
   if (!running || !isProcessAlive(running.pid)) {
     fs.rmSync(settings.pidFile, { force: true });
@@ -281,7 +284,7 @@ export async function stopKafka(): Promise<boolean> {
 }
 
 export function kafkaStatus(): { running: boolean; pid?: number; version?: string; port: number } {
-  const settings = kafkaSettings();
+  const settings = kafkaSettings(pinnedKafkaVersion());
   const record = readPid(settings);
   const running = record !== undefined && isProcessAlive(record.pid);
   return running

@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { redactUrl } from '@nhip/postgres';
 import pg from 'pg';
 import { logsDir, postgresSettings, type PostgresSettings } from './config.ts';
 import { InfraError } from './infra-error.ts';
@@ -168,40 +169,13 @@ export async function serverVersion(url: string, source?: string): Promise<strin
     const { rows } = await client.query<{ server_version: string }>('SHOW server_version');
     return rows[0]?.server_version ?? 'unknown';
   } catch (error) {
-    const where = source ? `${source} (${redact(url)})` : redact(url);
+    const where = source ? `${source} (${redactUrl(url)})` : redactUrl(url);
     throw new InfraError(
       `Cannot connect to PostgreSQL at ${where}: ${(error as Error).message}. Check host, port, user and password${source ? `, or unset ${source} to let Nhịp start its own PostgreSQL` : ''}.`,
     );
   } finally {
     await client.end().catch(() => undefined);
   }
-}
-
-export function redact(url: string): string {
-  return url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
-}
-
-/** Creates a database on the server if it is missing; each service owns one. */
-export async function ensureDatabase(adminUrl: string, name: string): Promise<string> {
-  if (!/^[a-z][a-z0-9_]{0,62}$/.test(name)) {
-    throw new InfraError(`"${name}" is not a valid database name: use lower-case letters, digits and _.`);
-  }
-  const client = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 5000 });
-  await client.connect();
-  try {
-    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    if (rowCount === 0) {
-      await client.query(`CREATE DATABASE ${name}`).catch((error: { code?: string }) => {
-        // Two test workers may race to create the same database; the loser's 42P04 is success.
-        if (error.code !== '42P04' && error.code !== '23505') throw error;
-      });
-    }
-  } finally {
-    await client.end();
-  }
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
 }
 
 export async function stopPostgres(): Promise<boolean> {

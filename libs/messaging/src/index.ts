@@ -1,0 +1,7 @@
+export type * from './messaging.port.ts';
+export { headersFromKafka, headersToKafka } from './headers.ts';
+export { kafkaConnectionFromEnv, type KafkaConnection } from './platformatic/kafka-connection.ts';
+export { PlatformaticAdmin } from './platformatic/platformatic-admin.ts';
+export { PlatformaticPublisher } from './platformatic/platformatic-publisher.ts';
+export { PlatformaticSubscriber } from './platformatic/platformatic-subscriber.ts';
+export { createMessaging } from './create-messaging.ts';

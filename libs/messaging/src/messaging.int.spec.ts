@@ -1,0 +1,112 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { eventually, kafkaBrokers, serverVersions, uniqueTopic } from '@nhip/testing';
+import { createMessaging } from './create-messaging.ts';
+import type { Messaging, OutgoingMessage, ReceivedMessage, Subscription } from './messaging.port.ts';
+
+const versions = serverVersions();
+
+describe(`messaging port on a real Apache Kafka ${versions.kafka} broker`, () => {
+  let messaging: Messaging;
+
+  beforeAll(() => {
+    messaging = createMessaging({ brokers: kafkaBrokers(), clientId: 'messaging-int-test' });
+  });
+  afterAll(async () => {
+    await messaging.close();
+  });
+
+  const communes = ['26734', '26737', '24406', '24409', '20224']; // GSO commune codes as keys
+  const batchOf = (topic: string, round: string, perKey: number): OutgoingMessage[] =>
+    communes.flatMap((commune) =>
+      Array.from({ length: perKey }, (_, i) => ({
+        topic,
+        key: commune,
+        value: JSON.stringify({ round, commune, seq: i, note: 'Hướng dẫn cài đặt VNeID' }),
+        headers: { ce_id: `${round}-${commune}-${i}`, ce_source: '/nhịp/test' },
+      })),
+    );
+
+  /** Subscribes and gathers messages until `count` arrived, committing them if asked to. */
+  async function receive(
+    topic: string,
+    groupId: string,
+    count: number,
+    commit: boolean,
+  ): Promise<{ messages: ReceivedMessage[]; subscription: Subscription }> {
+    const messages: ReceivedMessage[] = [];
+    const subscription = await messaging.subscriber.subscribe(
+      { groupId, topics: [topic], startFrom: 'earliest' },
+      async (batch, commitBatch) => {
+        messages.push(...batch);
+        if (commit) await commitBatch(batch);
+      },
+    );
+    await eventually(() => messages.length >= count, { timeoutMs: 30_000 });
+    return { messages, subscription };
+  }
+
+  it('delivers keys, headers and bytes; one key stays on one partition, in order', async () => {
+    const topic = uniqueTopic('messaging');
+    await messaging.admin.ensureTopics([{ name: topic, partitions: 3 }]);
+    const sent = batchOf(topic, 'a', 6);
+    await messaging.publisher.publish(sent);
+
+    const { messages, subscription } = await receive(topic, `g-${topic}`, sent.length, true);
+    await subscription.stop();
+
+    expect(messages).toHaveLength(sent.length);
+    for (const commune of communes) {
+      const ofKey = messages.filter((m) => m.key === commune);
+      expect(new Set(ofKey.map((m) => m.partition)).size).toBe(1);
+      expect(ofKey.map((m) => (JSON.parse(m.value.toString()) as { seq: number }).seq)).toEqual([0, 1, 2, 3, 4, 5]);
+      expect(ofKey[0]?.headers).toEqual({ ce_id: `a-${commune}-0`, ce_source: '/nhịp/test' });
+    }
+    const first = JSON.parse(messages[0]?.value.toString() ?? '{}') as { note?: string };
+    expect(first.note).toBe('Hướng dẫn cài đặt VNeID');
+  });
+
+  it('resumes a group from its committed offsets after the consumer restarts', async () => {
+    const topic = uniqueTopic('commits');
+    const groupId = `g-${topic}`;
+    await messaging.admin.ensureTopics([{ name: topic, partitions: 3 }]);
+
+    await messaging.publisher.publish(batchOf(topic, 'before', 3));
+    const firstRun = await receive(topic, groupId, 15, true);
+    await firstRun.subscription.stop();
+
+    await messaging.publisher.publish(batchOf(topic, 'after', 2));
+    const secondRun = await receive(topic, groupId, 10, true);
+    // Give a wrongly rewound consumer time to show its duplicates before we look.
+    await new Promise((r) => setTimeout(r, 1500));
+    const lag = await secondRun.subscription.lag();
+    await secondRun.subscription.stop();
+
+    const rounds = secondRun.messages.map((m) => (JSON.parse(m.value.toString()) as { round: string }).round);
+    expect(rounds).toHaveLength(10);
+    expect(new Set(rounds)).toEqual(new Set(['after']));
+    const outstanding = [...lag.values()].flat().reduce((sum, n) => sum + n, 0n);
+    expect(outstanding).toBe(0n);
+  });
+
+  it('redelivers what a consumer received but never committed', async () => {
+    const topic = uniqueTopic('uncommitted');
+    const groupId = `g-${topic}`;
+    await messaging.admin.ensureTopics([{ name: topic, partitions: 1 }]);
+    await messaging.publisher.publish(batchOf(topic, 'once', 1));
+
+    const crashed = await receive(topic, groupId, 5, false);
+    await crashed.subscription.stop();
+    const again = await receive(topic, groupId, 5, true);
+    await again.subscription.stop();
+
+    expect(again.messages.map((m) => m.headers['ce_id']).sort()).toEqual(
+      crashed.messages.map((m) => m.headers['ce_id']).sort(),
+    );
+  });
+
+  it('creating topics that already exist changes nothing', async () => {
+    const topic = uniqueTopic('idempotent');
+    await messaging.admin.ensureTopics([{ name: topic, partitions: 2 }]);
+    await expect(messaging.admin.ensureTopics([{ name: topic, partitions: 2 }])).resolves.toBeUndefined();
+  });
+});

@@ -1,0 +1,78 @@
+// The platform's own messaging port. Services and the event-sourcing core speak only this; the
+// Kafka client behind it is an adapter that can be swapped (see docs/adr/0003).
+
+/** Header values are text: CloudEvents binary mode and W3C trace context are both strings. */
+export type MessageHeaders = Readonly<Record<string, string>>;
+
+export interface OutgoingMessage {
+  readonly topic: string;
+  /** Partitioning key: messages with one key stay in order. Never personal data. */
+  readonly key: string | null;
+  readonly value: Buffer | string;
+  readonly headers?: MessageHeaders;
+}
+
+export interface ReceivedMessage {
+  readonly topic: string;
+  readonly partition: number;
+  readonly offset: bigint;
+  readonly key: string | null;
+  /** The original bytes, kept so a poison message can be dead-lettered unchanged. */
+  readonly value: Buffer;
+  readonly headers: MessageHeaders;
+  readonly timestamp: Date;
+}
+
+export interface Publisher {
+  /** Resolves once every message is acknowledged by all in-sync replicas (acks=all). */
+  publish(messages: readonly OutgoingMessage[]): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface SubscribeOptions {
+  readonly groupId: string;
+  readonly topics: readonly string[];
+  /** Where a group with no committed offset starts; committed offsets always win. */
+  readonly startFrom?: 'earliest' | 'latest';
+  /** Upper bound on messages handed to one handler call. */
+  readonly maxBatchSize?: number;
+}
+
+/**
+ * Called with messages in partition order. Offsets are committed only when the handler calls
+ * `commit` (manual commits): a handler that stores its own progress in its database can commit
+ * to Kafka lazily, and a crash before the commit means redelivery, never loss.
+ */
+export type BatchHandler = (
+  batch: readonly ReceivedMessage[],
+  commit: (messages: readonly ReceivedMessage[]) => Promise<void>,
+) => Promise<void>;
+
+export interface Subscription {
+  /** Stops fetching, waits for the running handler, leaves the group. */
+  stop(): Promise<void>;
+  /** Messages not yet committed by this group, per topic and partition. */
+  lag(): Promise<Map<string, bigint[]>>;
+}
+
+export interface Subscriber {
+  subscribe(options: SubscribeOptions, handler: BatchHandler): Promise<Subscription>;
+}
+
+export interface TopicSpec {
+  readonly name: string;
+  readonly partitions: number;
+}
+
+export interface TopicAdmin {
+  /** Creates the topics that do not exist yet; existing ones are left as they are. */
+  ensureTopics(topics: readonly TopicSpec[]): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface Messaging {
+  readonly publisher: Publisher;
+  readonly subscriber: Subscriber;
+  readonly admin: TopicAdmin;
+  close(): Promise<void>;
+}

@@ -1,0 +1,42 @@
+import { Admin } from '@platformatic/kafka';
+import type { TopicAdmin, TopicSpec } from '../messaging.port.ts';
+import type { KafkaConnection } from './kafka-connection.ts';
+
+export class PlatformaticAdmin implements TopicAdmin {
+  readonly #admin: Admin;
+
+  constructor(connection: KafkaConnection) {
+    this.#admin = new Admin({
+      clientId: `${connection.clientId}-admin`,
+      bootstrapBrokers: [...connection.brokers],
+    });
+  }
+
+  async ensureTopics(topics: readonly TopicSpec[]): Promise<void> {
+    const existing = new Set(await this.#admin.listTopics());
+    const missing = topics.filter((t) => !existing.has(t.name));
+    // One request per partition count: createTopics takes one count for all names it is given.
+    const byPartitions = Map.groupBy(missing, (t) => t.partitions);
+    for (const [partitions, group] of byPartitions) {
+      try {
+        await this.#admin.createTopics({ topics: group.map((t) => t.name), partitions, replicas: 1 });
+      } catch (error) {
+        // Another process may have created it between our list and create.
+        if (!/already exists/i.test(describe(error))) throw error;
+      }
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.#admin.close();
+  }
+}
+
+function describe(error: unknown): string {
+  if (error instanceof AggregateError) return error.errors.map(describe).join('; ');
+  if (error instanceof Error) {
+    const nested = (error as Error & { errors?: unknown[] }).errors;
+    return [error.message, ...(nested ?? []).map(describe)].join('; ');
+  }
+  return String(error);
+}

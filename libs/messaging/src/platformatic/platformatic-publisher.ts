@@ -1,0 +1,45 @@
+import { ProduceAcks, Producer } from '@platformatic/kafka';
+import { headersToKafka } from '../headers.ts';
+import type { OutgoingMessage, Publisher } from '../messaging.port.ts';
+import type { KafkaConnection } from './kafka-connection.ts';
+
+/**
+ * Idempotent producer with acks=all: the broker de-duplicates the producer's own retries, so a
+ * network blip never writes a message twice. (End-to-end duplicates after a crash are handled by
+ * consumers, see the event-sourcing core.)
+ */
+export class PlatformaticPublisher implements Publisher {
+  readonly #producer: Producer<string, Buffer | string, string, string>;
+
+  constructor(connection: KafkaConnection) {
+    this.#producer = new Producer({
+      clientId: `${connection.clientId}-producer`,
+      bootstrapBrokers: [...connection.brokers],
+      idempotent: true,
+      acks: ProduceAcks.ALL,
+      autocreateTopics: true,
+      serializers: {
+        key: (key) => (key === undefined ? undefined : Buffer.from(key)),
+        value: (value) => (value === undefined ? undefined : Buffer.from(value)),
+        headerKey: (key) => (key === undefined ? undefined : Buffer.from(key)),
+        headerValue: (value) => (value === undefined ? undefined : Buffer.from(value)),
+      },
+    });
+  }
+
+  async publish(messages: readonly OutgoingMessage[]): Promise<void> {
+    if (messages.length === 0) return;
+    await this.#producer.send({
+      messages: messages.map((m) => ({
+        topic: m.topic,
+        ...(m.key === null ? {} : { key: m.key }),
+        value: m.value,
+        headers: headersToKafka(m.headers),
+      })),
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.#producer.close();
+  }
+}

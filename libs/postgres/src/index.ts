@@ -1,0 +1,1 @@
+export { ensureDatabase, redactUrl } from './ensure-database.ts';

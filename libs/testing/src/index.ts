@@ -1,0 +1,47 @@
+// What integration tests use to reach the real servers the Jest global setup started.
+import { randomUUID } from 'node:crypto';
+import { ensureDatabase } from '@nhip/postgres';
+
+export function kafkaBrokers(): string[] {
+  const brokers = process.env['KAFKA_BROKERS'];
+  if (!brokers) throw new Error('KAFKA_BROKERS is unset: integration tests run through the Jest global setup.');
+  return brokers.split(',');
+}
+
+export function postgresAdminUrl(): string {
+  const url = process.env['NHIP_POSTGRES_ADMIN_URL'] ?? process.env['DATABASE_URL'];
+  if (!url) throw new Error('No PostgreSQL URL: integration tests run through the Jest global setup.');
+  return url;
+}
+
+/** A database of the test's own, so tests never see each other's rows. */
+export function testDatabase(purpose: string): Promise<string> {
+  return ensureDatabase(postgresAdminUrl(), `test_${purpose}`);
+}
+
+/** A topic name no earlier run has used, so leftover messages never leak into a test. */
+export function uniqueTopic(purpose: string): string {
+  return `test.${purpose}.${randomUUID().slice(0, 8)}`;
+}
+
+/** The server versions the global setup found, for test names and reports. */
+export function serverVersions(): { kafka: string; postgres: string } {
+  return {
+    kafka: process.env['NHIP_KAFKA_VERSION'] ?? 'unknown',
+    postgres: process.env['NHIP_POSTGRES_VERSION'] ?? 'unknown',
+  };
+}
+
+/** Polls until `check` holds; for waiting on asynchronous consumers without fixed sleeps. */
+export async function eventually<T>(
+  check: () => T | Promise<T>,
+  { timeoutMs = 15_000, intervalMs = 50 } = {},
+): Promise<NonNullable<T>> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`Condition not met within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, intervalMs));
+  }
+}
