@@ -15,8 +15,12 @@ async function main(args: string[]): Promise<void> {
       const origin = (startedNow: boolean, external: boolean): string =>
         external ? 'external' : startedNow ? 'started' : 'already running, reused';
       log('');
-      log(`  Kafka ${infra.kafka.version.padEnd(8)} ${infra.kafka.brokers.padEnd(28)} (${origin(infra.kafka.startedNow, infra.kafka.external)})`);
-      log(`  PostgreSQL ${infra.postgres.version.padEnd(4)} ${redactUrl(infra.postgres.adminUrl).padEnd(28)} (${origin(infra.postgres.startedNow, infra.postgres.external)})`);
+      log(
+        `  Kafka ${infra.kafka.version.padEnd(8)} ${infra.kafka.brokers.padEnd(28)} (${origin(infra.kafka.startedNow, infra.kafka.external)})`,
+      );
+      log(
+        `  PostgreSQL ${infra.postgres.version.padEnd(4)} ${redactUrl(infra.postgres.adminUrl).padEnd(28)} (${origin(infra.postgres.startedNow, infra.postgres.external)})`,
+      );
       if (flags.includes('--banner')) {
         log('');
         log('  Logs:    .infra/logs/');
@@ -27,7 +31,9 @@ async function main(args: string[]): Promise<void> {
     }
     case 'down': {
       const stopped = await stopInfra();
-      log(`Kafka: ${stopped.kafka ? 'stopped' : 'was not running'}; PostgreSQL: ${stopped.postgres ? 'stopped' : 'was not running'}`);
+      log(
+        `Kafka: ${stopped.kafka ? 'stopped' : 'was not running'}; PostgreSQL: ${stopped.postgres ? 'stopped' : 'was not running'}`,
+      );
       return;
     }
     case 'status': {

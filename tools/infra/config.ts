@@ -2,6 +2,7 @@
 // defaults (9092, 5432) so a developer's own Kafka or Postgres never collides with ours.
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { InfraError } from './infra-error.ts';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const infraDir = path.join(repoRoot, '.infra');
@@ -12,7 +13,7 @@ function portFromEnv(name: string, fallback: number): number {
   if (raw === undefined || raw === '') return fallback;
   const port = Number(raw);
   if (!Number.isInteger(port) || port < 1024 || port > 65535) {
-    throw new Error(`${name}=${raw} is not a usable port; set it to a number between 1024 and 65535.`);
+    throw new InfraError(`${name}=${raw} is not a usable port; set it to a number between 1024 and 65535.`);
   }
   return port;
 }

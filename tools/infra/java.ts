@@ -12,14 +12,12 @@ export function findJava(): Java {
   const home = process.env['JAVA_HOME'];
   const bin = home ? path.join(home, 'bin', 'java') : 'java';
   const probe = spawnSync(bin, ['-version'], { encoding: 'utf8' });
-  if (probe.error || probe.status !== 0) {
+  if (probe.status !== 0) {
     throw new InfraError(
       `No Java runtime found (${home ? `JAVA_HOME=${home}` : '"java" is not on the PATH'}): install a JDK 17 or newer (e.g. apt-get install openjdk-17-jdk-headless), or set KAFKA_BROKERS to a broker you already run.`,
     );
   }
-  const match = /version "(\d+)(?:\.(\d+))?/.exec(probe.stderr);
-  const first = Number(match?.[1] ?? 0);
-  const major = first === 1 ? Number(match?.[2] ?? 0) : first;
+  const major = javaMajor(probe.stderr);
   if (major < 17) {
     throw new InfraError(
       `Java ${major} is too old for Kafka 4 (it needs 17 or newer): install a JDK 17+ and put it first on the PATH or in JAVA_HOME.`,
@@ -28,9 +26,16 @@ export function findJava(): Java {
   return { bin, major };
 }
 
+/** "1.8.0_392" is Java 8; "17.0.15" is Java 17. */
+export function javaMajor(versionOutput: string): number {
+  const match = /version "(\d+)(?:\.(\d+))?/.exec(versionOutput);
+  const first = Number(match?.[1] ?? 0);
+  return first === 1 ? Number(match?.[2] ?? 0) : first;
+}
+
 export function findMaven(): string {
   const probe = spawnSync('mvn', ['-v'], { encoding: 'utf8' });
-  if (probe.error || probe.status !== 0) {
+  if (probe.status !== 0) {
     throw new InfraError(
       'Maven ("mvn") is not on the PATH and the Kafka jars are not downloaded yet: install Maven (apt-get install maven), or set KAFKA_BROKERS to a broker you already run.',
     );

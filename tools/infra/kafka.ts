@@ -37,7 +37,8 @@ export async function ensureKafka(): Promise<KafkaEndpoint> {
   const version = pinnedKafkaVersion();
   const settings = kafkaSettings(version);
   const running = readPid(settings);
-  if (running && isProcessAlive(running.pid) && (await isListening(settings.port))) {
+  const ours = running?.port === settings.port && isProcessAlive(running.pid);
+  if (running && ours && (await isListening(settings.port))) {
     if (running.version !== version) {
       throw new InfraError(
         `A Kafka ${running.version} broker started by Nhịp is still running but the pom pins ${version}: run "npm run stop" and start again.`,
@@ -256,7 +257,9 @@ async function startBroker(
   }
   const reported = /Kafka version: (\S+)/.exec(readLog())?.[1];
   if (reported && reported !== version) {
-    throw new InfraError(`The broker reports Kafka ${reported}, not the pinned ${version}: delete .infra/kafka and run again.`);
+    throw new InfraError(
+      `The broker reports Kafka ${reported}, not the pinned ${version}: delete .infra/kafka and run again.`,
+    );
   }
 }
 
@@ -277,7 +280,7 @@ export async function stopKafka(): Promise<boolean> {
   }
   // SIGTERM lets the broker close its logs cleanly, so the next start skips log recovery.
   process.kill(running.pid, 'SIGTERM');
-  const exited = await waitFor(async () => !isProcessAlive(running.pid), 30_000, 200);
+  const exited = await waitFor(() => Promise.resolve(!isProcessAlive(running.pid)), 30_000, 200);
   if (!exited) process.kill(running.pid, 'SIGKILL');
   fs.rmSync(settings.pidFile, { force: true });
   return true;

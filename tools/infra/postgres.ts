@@ -38,8 +38,9 @@ export async function ensurePostgres(): Promise<PostgresEndpoint> {
   }
   const settings = postgresSettings();
   const adminUrl = `postgres://${settings.user}:${settings.password}@127.0.0.1:${settings.port}/postgres`;
-  const pid = postmasterPid(settings);
-  if (pid !== undefined && isProcessAlive(pid) && (await isListening(settings.port))) {
+  const running = postmaster(settings);
+  const ours = running?.port === settings.port && isProcessAlive(running.pid);
+  if (ours && (await isListening(settings.port))) {
     return { adminUrl, version: await serverVersion(adminUrl), startedNow: false, external: false };
   }
   if (await isListening(settings.port)) {
@@ -152,11 +153,12 @@ async function startServer(settings: PostgresSettings, bins: Binaries, runAs?: R
   }
 }
 
-function postmasterPid(settings: PostgresSettings): number | undefined {
+/** postmaster.pid holds the server's pid on line 1 and its port on line 4. */
+function postmaster(settings: PostgresSettings): { pid: number; port: number } | undefined {
   try {
-    const first = fs.readFileSync(path.join(settings.dataDir, 'postmaster.pid'), 'utf8').split('\n')[0];
-    const pid = Number(first);
-    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+    const lines = fs.readFileSync(path.join(settings.dataDir, 'postmaster.pid'), 'utf8').split('\n');
+    const pid = Number(lines[0]);
+    return Number.isInteger(pid) && pid > 0 ? { pid, port: Number(lines[3]) } : undefined;
   } catch {
     return undefined;
   }
@@ -180,8 +182,8 @@ export async function serverVersion(url: string, source?: string): Promise<strin
 
 export async function stopPostgres(): Promise<boolean> {
   const settings = postgresSettings();
-  const pid = postmasterPid(settings);
-  if (pid === undefined || !isProcessAlive(pid)) return false;
+  const running = postmaster(settings);
+  if (running === undefined || !isProcessAlive(running.pid)) return false;
   const bins = await binaries();
   await run(bins.pg_ctl, ['stop', '-D', settings.dataDir, '-m', 'fast', '-w'], postgresUser() ?? {});
   return true;
@@ -189,8 +191,8 @@ export async function stopPostgres(): Promise<boolean> {
 
 export function postgresStatus(): { running: boolean; pid?: number; port: number } {
   const settings = postgresSettings();
-  const pid = postmasterPid(settings);
-  return pid !== undefined && isProcessAlive(pid)
-    ? { running: true, pid, port: settings.port }
+  const running = postmaster(settings);
+  return running !== undefined && isProcessAlive(running.pid)
+    ? { running: true, pid: running.pid, port: running.port }
     : { running: false, port: settings.port };
 }

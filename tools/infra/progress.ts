@@ -1,6 +1,7 @@
 // Progress for long steps: a ticking elapsed-time line on a terminal, a line every 10 s elsewhere
 // (CI logs), so nobody stares at a silent prompt while Maven downloads 45 MB.
-const isTty = process.stderr.isTTY === true;
+// isTTY is undefined, not false, when stderr is a pipe.
+const isTty = 'isTTY' in process.stderr && process.stderr.isTTY;
 
 export interface Step {
   done(summary?: string): void;

@@ -4,7 +4,9 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { infraDir, repoRoot } from '../infra/config.ts';
-import { ensureInfra, infraEnv, stopInfra, type Infra } from '../infra/infra.ts';
+import { ensureInfra, infraEnv, type Infra } from '../infra/infra.ts';
+import { stopKafka } from '../infra/kafka.ts';
+import { stopPostgres } from '../infra/postgres.ts';
 import { InfraError } from '../infra/infra-error.ts';
 import { log } from '../infra/progress.ts';
 
@@ -49,7 +51,12 @@ function runJest(tier: Tier, env: NodeJS.ProcessEnv, jestArgs: string[]): Promis
     const child = spawn(process.execPath, args, { cwd: repoRoot, env, stdio: 'inherit' });
     child.on('close', (code) => {
       const seconds = (Date.now() - started) / 1000;
-      let report: { numPassedTests?: number; numFailedTests?: number; numPendingTests?: number; numRuntimeErrorTestSuites?: number } = {};
+      let report: {
+        numPassedTests?: number;
+        numFailedTests?: number;
+        numPendingTests?: number;
+        numRuntimeErrorTestSuites?: number;
+      } = {};
       try {
         report = JSON.parse(fs.readFileSync(resultsFile, 'utf8')) as typeof report;
       } catch {
@@ -69,34 +76,44 @@ function runJest(tier: Tier, env: NodeJS.ProcessEnv, jestArgs: string[]): Promis
   });
 }
 
-async function main(): Promise<number> {
-  const { tiers, jestArgs } = parseArgs(process.argv.slice(2));
-  let infra: Infra | undefined;
+/** Ensures the servers the chosen tiers need, and afterwards stops only those it started. */
+async function withInfra<T>(tiers: Tier[], work: (env: NodeJS.ProcessEnv) => Promise<T>): Promise<T> {
   const env: NodeJS.ProcessEnv = { ...process.env };
-  if (tiers.some((t) => t !== 'unit')) {
-    log('Nhịp tests: making sure Kafka and PostgreSQL are up');
-    infra = await ensureInfra();
-    Object.assign(env, infraEnv(infra));
-  }
-  const results: TierResult[] = [];
+  if (tiers.every((t) => t === 'unit')) return work(env);
+  log('Nhịp tests: making sure Kafka and PostgreSQL are up');
+  const infra: Infra = await ensureInfra();
+  Object.assign(env, infraEnv(infra));
   try {
-    for (const tier of tiers) results.push(await runJest(tier, env, jestArgs));
+    return await work(env);
   } finally {
-    const startedHere = infra && (infra.kafka.startedNow || infra.postgres.startedNow);
-    if (startedHere && process.env['NHIP_KEEP_INFRA'] !== '1') {
-      log('\nStopping the Kafka and PostgreSQL this run started (NHIP_KEEP_INFRA=1 keeps them)');
-      await stopInfra();
+    if (process.env['NHIP_KEEP_INFRA'] !== '1') {
+      if (infra.kafka.startedNow) await stopKafka();
+      if (infra.postgres.startedNow) await stopPostgres();
     }
   }
+}
+
+function summarise(results: TierResult[]): number {
   log('');
   for (const r of results) {
-    log(`  ${r.ok ? '✔' : '✖'} ${r.tier.padEnd(4)} ${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped (${r.seconds.toFixed(1)} s)`);
+    log(
+      `  ${r.ok ? '✔' : '✖'} ${r.tier.padEnd(4)} ${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped (${r.seconds.toFixed(1)} s)`,
+    );
   }
-  const passed = results.reduce((n, r) => n + r.passed, 0);
-  const failed = results.reduce((n, r) => n + r.failed, 0);
-  const skipped = results.reduce((n, r) => n + r.skipped, 0);
+  const sum = (pick: (r: TierResult) => number): number => results.reduce((n, r) => n + pick(r), 0);
+  const [passed, failed, skipped] = [sum((r) => r.passed), sum((r) => r.failed), sum((r) => r.skipped)];
   process.stdout.write(`${passed} passed, ${failed} failed${skipped > 0 ? `, ${skipped} skipped` : ''}\n`);
   return results.every((r) => r.ok) && failed === 0 ? 0 : 1;
+}
+
+async function main(): Promise<number> {
+  const { tiers, jestArgs } = parseArgs(process.argv.slice(2));
+  const results = await withInfra(tiers, async (env) => {
+    const done: TierResult[] = [];
+    for (const tier of tiers) done.push(await runJest(tier, env, jestArgs));
+    return done;
+  });
+  return summarise(results);
 }
 
 main().then(

@@ -58,7 +58,9 @@ describe(`messaging port on a real Apache Kafka ${versions.kafka} broker`, () =>
     for (const commune of communes) {
       const ofKey = messages.filter((m) => m.key === commune);
       expect(new Set(ofKey.map((m) => m.partition)).size).toBe(1);
-      expect(ofKey.map((m) => (JSON.parse(m.value.toString()) as { seq: number }).seq)).toEqual([0, 1, 2, 3, 4, 5]);
+      expect(ofKey.map((m) => (JSON.parse(m.value.toString()) as { seq: number }).seq)).toEqual([
+        0, 1, 2, 3, 4, 5,
+      ]);
       expect(ofKey[0]?.headers).toEqual({ ce_id: `a-${commune}-0`, ce_source: '/nhịp/test' });
     }
     const first = JSON.parse(messages[0]?.value.toString() ?? '{}') as { note?: string };

@@ -15,9 +15,10 @@ export async function ensureDatabase(adminUrl: string, name: string): Promise<st
   try {
     const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
     if (rowCount === 0) {
-      await client.query(`CREATE DATABASE ${name}`).catch((error: { code?: string }) => {
+      await client.query(`CREATE DATABASE ${name}`).catch((error: unknown) => {
         // The loser of a creation race sees duplicate_database or a unique violation: both mean done.
-        if (error.code !== '42P04' && error.code !== '23505') throw error;
+        const code = (error as { code?: string }).code;
+        if (code !== '42P04' && code !== '23505') throw error;
       });
     }
   } finally {

@@ -4,7 +4,8 @@ import { ensureDatabase } from '@nhip/postgres';
 
 export function kafkaBrokers(): string[] {
   const brokers = process.env['KAFKA_BROKERS'];
-  if (!brokers) throw new Error('KAFKA_BROKERS is unset: integration tests run through the Jest global setup.');
+  if (!brokers)
+    throw new Error('KAFKA_BROKERS is unset: integration tests run through the Jest global setup.');
   return brokers.split(',');
 }
 

@@ -15,7 +15,7 @@ import type {
 } from '../messaging.port.ts';
 import type { KafkaConnection } from './kafka-connection.ts';
 
-type RawMessage = Message<Buffer, Buffer, Buffer, Buffer>;
+type RawMessage = Message;
 type RawStream = MessagesStream<Buffer, Buffer, Buffer, Buffer>;
 
 const passThrough = (data?: Buffer): Buffer => data ?? Buffer.alloc(0);
@@ -32,7 +32,12 @@ export class PlatformaticSubscriber implements Subscriber {
       groupId: options.groupId,
       clientId: `${this.#connection.clientId}-${options.groupId}`,
       bootstrapBrokers: [...this.#connection.brokers],
-      deserializers: { key: passThrough, value: passThrough, headerKey: passThrough, headerValue: passThrough },
+      deserializers: {
+        key: passThrough,
+        value: passThrough,
+        headerKey: passThrough,
+        headerValue: passThrough,
+      },
       sessionTimeout: 10_000,
       heartbeatInterval: 1_000,
       // Short waits keep commit→consumer latency low; the broker still batches under load.
@@ -43,7 +48,9 @@ export class PlatformaticSubscriber implements Subscriber {
       autocommit: false,
       mode: MessagesStreamModes.COMMITTED,
       fallbackMode:
-        options.startFrom === 'latest' ? MessagesStreamFallbackModes.LATEST : MessagesStreamFallbackModes.EARLIEST,
+        options.startFrom === 'latest'
+          ? MessagesStreamFallbackModes.LATEST
+          : MessagesStreamFallbackModes.EARLIEST,
     });
     const running = pump(stream, options.maxBatchSize ?? 500, handler);
     return {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { postgresAdminUrl, serverVersions, testDatabase } from '@nhip/testing';
 import pg from 'pg';
-import { ensureDatabase } from './ensure-database.ts';
+import { ensureDatabase } from '@nhip/postgres';
 
 const versions = serverVersions();
 
@@ -31,7 +31,12 @@ describe(`a real PostgreSQL ${versions.postgres} server`, () => {
     ];
     const at = new Date('2024-03-05T01:02:03.456Z');
     for (const r of rows) {
-      await pool.query('INSERT INTO roundtrip (id, unit_name, data, at) VALUES ($1, $2, $3, $4)', [r.id, r.name, r.data, at]);
+      await pool.query('INSERT INTO roundtrip (id, unit_name, data, at) VALUES ($1, $2, $3, $4)', [
+        r.id,
+        r.name,
+        r.data,
+        at,
+      ]);
     }
     const { rows: read } = await pool.query<{ id: string; unit_name: string; data: unknown; at: Date }>(
       'SELECT id, unit_name, data, at FROM roundtrip ORDER BY unit_name',
@@ -46,7 +51,9 @@ describe(`a real PostgreSQL ${versions.postgres} server`, () => {
     try {
       await client.query('BEGIN');
       await client.query(`INSERT INTO roundtrip VALUES (100, 'x', '{}', now())`);
-      await expect(client.query(`INSERT INTO roundtrip VALUES (100, 'duplicate', '{}', now())`)).rejects.toThrow(/duplicate key/);
+      await expect(
+        client.query(`INSERT INTO roundtrip VALUES (100, 'duplicate', '{}', now())`),
+      ).rejects.toThrow(/duplicate key/);
       await client.query('ROLLBACK');
     } finally {
       client.release();
@@ -71,6 +78,8 @@ describe(`a real PostgreSQL ${versions.postgres} server`, () => {
   });
 
   it('refuses a database name that could inject SQL', async () => {
-    await expect(ensureDatabase(postgresAdminUrl(), 'x; DROP DATABASE postgres')).rejects.toThrow(/not a valid database name/);
+    await expect(ensureDatabase(postgresAdminUrl(), 'x; DROP DATABASE postgres')).rejects.toThrow(
+      /not a valid database name/,
+    );
   });
 });

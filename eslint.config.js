@@ -1,0 +1,82 @@
+// Type-checked TypeScript rules, Nx module boundaries with real constraints, small-file budgets.
+import js from '@eslint/js';
+import nx from '@nx/eslint-plugin';
+import prettier from 'eslint-config-prettier';
+import tseslint from 'typescript-eslint';
+
+const layers = {
+  // Apps wire things; domain is pure; infra adapts; contracts are the words services share.
+  'type:app': ['type:domain', 'type:contracts', 'type:infra', 'type:util'],
+  'type:domain': ['type:domain', 'type:contracts', 'type:util'],
+  'type:infra': ['type:infra', 'type:contracts', 'type:util'],
+  'type:contracts': ['type:util'],
+  'type:util': ['type:util'],
+  'type:testing': ['type:infra', 'type:contracts', 'type:util', 'type:testing'],
+};
+// A service sees only its own code and shared libraries, never another service's.
+const scopes = ['registry', 'activity', 'training', 'kpi', 'projection'];
+
+/** Module-boundary constraints; test files may additionally reach the type:testing helpers. */
+function boundaries(extraForEveryLayer) {
+  return [
+    'error',
+    {
+      enforceBuildableLibDependency: false,
+      allow: [],
+      depConstraints: [
+        ...Object.entries(layers).map(([sourceTag, tags]) => ({
+          sourceTag,
+          onlyDependOnLibsWithTags: [...tags, ...extraForEveryLayer],
+        })),
+        { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+        ...scopes.map((scope) => ({
+          sourceTag: `scope:${scope}`,
+          onlyDependOnLibsWithTags: [`scope:${scope}`, 'scope:shared'],
+        })),
+      ],
+    },
+  ];
+}
+
+export default tseslint.config(
+  {
+    ignores: ['**/node_modules/**', '**/dist/**', '.infra/**', '.nx/**', 'bench/results/**', 'coverage/**'],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.strictTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    plugins: { '@nx': nx },
+    rules: {
+      '@nx/enforce-module-boundaries': boundaries([]),
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+      '@typescript-eslint/no-confusing-void-expression': 'off',
+      'no-console': 'error',
+      complexity: ['error', 10],
+      'max-depth': ['error', 3],
+      'max-params': ['error', 4],
+      'max-lines': ['error', { max: 300, skipBlankLines: true, skipComments: true }],
+    },
+  },
+  {
+    // Tests may be longer and may reach for test helpers; they still may not cross services.
+    files: ['**/*.spec.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': boundaries(['type:testing']),
+      'max-lines': 'off',
+      '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+  {
+    // Tools and scripts talk to the developer on the terminal.
+    files: ['tools/**/*.ts', 'eslint.config.js', 'jest.config.ts'],
+    rules: { 'no-console': 'off' },
+  },
+  {
+    files: ['**/*.js'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+  prettier,
+);
