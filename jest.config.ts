@@ -2,7 +2,7 @@
 // once per run by the global setup), end-to-end (whole services). `npm test` runs all three.
 import type { Config } from 'jest';
 
-const swc = [
+const swc: [string, Record<string, unknown>] = [
   '@swc/jest',
   {
     jsc: {
@@ -13,7 +13,7 @@ const swc = [
     module: { type: 'es6' },
     sourceMaps: 'inline',
   },
-] as const;
+];
 
 const common = {
   extensionsToTreatAsEsm: ['.ts'],
@@ -21,7 +21,7 @@ const common = {
   testEnvironment: 'node',
   // Workspace libraries resolve to their TypeScript sources, as in the editor.
   testEnvironmentOptions: { customExportConditions: ['@nhip/source', 'node', 'node-addons'] },
-  roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/tools'],
+  roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/tools', '<rootDir>/bench'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   verbose: true,
 } satisfies Config;
