@@ -17,7 +17,7 @@ async function main(name: string | undefined): Promise<number> {
       `Unknown benchmark "${name ?? ''}": choose one of ${known.map((f) => f.replace('.bench.ts', '')).join(', ')}.`,
     );
   }
-  const infra = await ensureInfra();
+  const infra = await ensureInfra({ allowContainers: true });
   try {
     return await new Promise<number>((resolve) => {
       const child = spawn(process.execPath, ['--conditions=@nhip/source', script], {

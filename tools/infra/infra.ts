@@ -1,5 +1,6 @@
 // One entry point for "make sure Kafka and PostgreSQL are up": used by npm start, the test
 // setup and the benchmarks, so all three run against the same real servers.
+import { dockerEngineReachable, startContainers } from './containers.ts';
 import { ensureKafka, stopKafka, kafkaStatus, type KafkaEndpoint } from './kafka.ts';
 import { ensurePostgres, stopPostgres, postgresStatus, type PostgresEndpoint } from './postgres.ts';
 
@@ -8,7 +9,17 @@ export interface Infra {
   readonly postgres: PostgresEndpoint;
 }
 
-export async function ensureInfra(): Promise<Infra> {
+export interface EnsureOptions {
+  /** Tests and benchmarks may use Testcontainers; `npm start` must outlive its own process. */
+  readonly allowContainers?: boolean;
+}
+
+export async function ensureInfra(options: EnsureOptions = {}): Promise<Infra> {
+  const configured = Boolean(process.env['KAFKA_BROKERS'] ?? process.env['DATABASE_URL']);
+  const nativeForced = process.env['NHIP_INFRA'] === 'native';
+  if (options.allowContainers && !configured && !nativeForced && (await dockerEngineReachable())) {
+    return startContainers();
+  }
   // Sequential on purpose: both are CPU-heavy at start and this machine has two cores.
   const postgres = await ensurePostgres();
   const kafka = await ensureKafka();

@@ -5,7 +5,7 @@ import { InfraError } from '../infra/infra-error.ts';
 
 export default async function globalSetup(): Promise<void> {
   try {
-    const infra = await ensureInfra();
+    const infra = await ensureInfra({ allowContainers: true });
     Object.assign(process.env, infraEnv(infra));
     process.stderr.write(
       `\nAgainst real infrastructure: Apache Kafka ${infra.kafka.version} at ${infra.kafka.brokers}, PostgreSQL ${infra.postgres.version}\n`,

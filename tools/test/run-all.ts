@@ -81,7 +81,7 @@ async function withInfra<T>(tiers: Tier[], work: (env: NodeJS.ProcessEnv) => Pro
   const env: NodeJS.ProcessEnv = { ...process.env };
   if (tiers.every((t) => t === 'unit')) return work(env);
   log('Nhịp tests: making sure Kafka and PostgreSQL are up');
-  const infra: Infra = await ensureInfra();
+  const infra: Infra = await ensureInfra({ allowContainers: true });
   Object.assign(env, infraEnv(infra));
   try {
     return await work(env);
