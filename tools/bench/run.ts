@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from '../infra/config.ts';
 import { ensureInfra, infraEnv } from '../infra/infra.ts';
-import { InfraError } from '../infra/infra-error.ts';
+import { describeFailure, InfraError } from '../infra/infra-error.ts';
 import { stopKafka } from '../infra/kafka.ts';
 import { stopPostgres } from '../infra/postgres.ts';
 
@@ -36,7 +36,7 @@ async function main(name: string | undefined): Promise<number> {
 main(process.argv[2]).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    process.stderr.write(`\n✖ ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(`\n${describeFailure(error)}\n`);
     process.exit(1);
   },
 );

@@ -1,7 +1,7 @@
 // npm start / npm run stop / npm run infra -- status
 import { redactUrl } from '@nhip/postgres';
 import { ensureInfra, infraStatus, stopInfra } from './infra.ts';
-import { InfraError } from './infra-error.ts';
+import { describeFailure, InfraError } from './infra-error.ts';
 import { log } from './progress.ts';
 
 const usage = 'usage: node tools/infra/cli.ts up [--banner] | down | status';
@@ -46,12 +46,6 @@ async function main(args: string[]): Promise<void> {
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
-  if (error instanceof InfraError) {
-    log(`\n✖ ${error.message}`);
-    if (error.detail && process.env['NHIP_VERBOSE']) log(error.detail);
-    else if (error.detail) log('  (set NHIP_VERBOSE=1 to see the underlying output)');
-  } else {
-    log(`\n✖ ${(error as Error).message}`);
-  }
+  log(`\n${describeFailure(error)}`);
   process.exit(1);
 });

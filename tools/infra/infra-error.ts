@@ -11,3 +11,17 @@ export class InfraError extends Error {
     this.detail = detail;
   }
 }
+
+/**
+ * Prints an infrastructure problem as its one sentence; the underlying tool output follows only
+ * when asked for (NHIP_VERBOSE=1) or in CI, where nobody can re-run with the flag.
+ */
+export function describeFailure(error: unknown): string {
+  if (!(error instanceof Error)) return `✖ ${String(error)}`;
+  const detail = error instanceof InfraError ? error.detail : undefined;
+  const verbose = Boolean(process.env['NHIP_VERBOSE'] ?? process.env['CI']);
+  if (!detail) return `✖ ${error.message}`;
+  return verbose
+    ? `✖ ${error.message}\n${detail}`
+    : `✖ ${error.message}\n  (set NHIP_VERBOSE=1 to see the underlying output)`;
+}

@@ -175,8 +175,7 @@ async function ensureFormatted(settings: KafkaSettings, java: string, libs: stri
   const config = writeConfig(settings);
   if (fs.existsSync(path.join(settings.dataDir, 'meta.properties'))) return;
   await withStep('Formatting Kafka storage (KRaft, standalone controller)', async () => {
-    // A Kafka cluster id is 16 random bytes in URL-safe base64 without padding.
-    const clusterId = randomBytes(16).toString('base64url');
+    const clusterId = newClusterId();
     const result = await run(java, [
       '-cp',
       path.join(libs, '*'),
@@ -184,8 +183,7 @@ async function ensureFormatted(settings: KafkaSettings, java: string, libs: stri
       'kafka.tools.StorageTool',
       'format',
       '--standalone',
-      '-t',
-      clusterId,
+      `--cluster-id=${clusterId}`,
       '-c',
       config,
     ]);
@@ -196,6 +194,18 @@ async function ensureFormatted(settings: KafkaSettings, java: string, libs: stri
       );
     }
   });
+}
+
+/**
+ * A Kafka cluster id is 16 random bytes in URL-safe base64 without padding. Like Kafka's own
+ * generator we never hand out one that starts with "-": the command-line parser would read it as
+ * an option (one start in 64 failed that way before this).
+ */
+export function newClusterId(random: () => Buffer = () => randomBytes(16)): string {
+  for (;;) {
+    const id = random().toString('base64url');
+    if (!id.startsWith('-')) return id;
+  }
 }
 
 async function startBroker(

@@ -7,7 +7,7 @@ import { infraDir, repoRoot } from '../infra/config.ts';
 import { ensureInfra, infraEnv, type Infra } from '../infra/infra.ts';
 import { stopKafka } from '../infra/kafka.ts';
 import { stopPostgres } from '../infra/postgres.ts';
-import { InfraError } from '../infra/infra-error.ts';
+import { describeFailure } from '../infra/infra-error.ts';
 import { log } from '../infra/progress.ts';
 
 const allTiers = ['unit', 'int', 'e2e'] as const;
@@ -119,7 +119,7 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    log(`\n✖ ${error instanceof InfraError ? error.message : String(error)}`);
+    log(`\n${describeFailure(error)}`);
     process.stdout.write('0 passed, 1 failed\n');
     process.exit(1);
   },
