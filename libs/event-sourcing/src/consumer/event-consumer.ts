@@ -1,0 +1,142 @@
+// Idempotent consumer: the handler's writes, the processed event ids and the partition offsets
+// commit in one PostgreSQL transaction, so a redelivered message changes nothing. Poison goes to
+// `<topic>.dlt` with the reason, and the partition keeps flowing.
+import type { Publisher, ReceivedMessage, Subscriber, Subscription } from '@nhip/messaging';
+import type pg from 'pg';
+import { failpoint } from '../failpoints.ts';
+import { deadLetter } from './dead-letter.ts';
+import { parseIncoming, type IncomingEvent, type Parsed } from './incoming-event.ts';
+import { advanceOffsets, alreadyHandled, claimEventIds, loadOffsets } from './processed-store.ts';
+
+export type EventBatchHandler = (events: readonly IncomingEvent[], tx: pg.PoolClient) => Promise<void>;
+
+export interface EventConsumerOptions {
+  /** Consumer group id and the name its progress is stored under. */
+  readonly name: string;
+  readonly topics: readonly string[];
+  readonly pool: pg.Pool;
+  readonly subscriber: Subscriber;
+  /** Where dead letters go. */
+  readonly publisher: Publisher;
+  readonly isKnownType: (type: string) => boolean;
+  readonly handle: EventBatchHandler;
+  /** Attempts per message before it is dead-lettered (a failing batch is retried one by one). */
+  readonly maxAttempts?: number;
+  readonly retryDelayMs?: number;
+  readonly maxBatchSize?: number;
+  readonly onError?: (error: unknown, context: string) => void;
+}
+
+export interface RunningConsumer {
+  stop(): Promise<void>;
+  /** Messages on the consumer's partitions not yet committed to Kafka. */
+  lag(): Promise<bigint>;
+}
+
+export async function startEventConsumer(options: EventConsumerOptions): Promise<RunningConsumer> {
+  const subscription: Subscription = await options.subscriber.subscribe(
+    {
+      groupId: options.name,
+      topics: options.topics,
+      startFrom: 'earliest',
+      maxBatchSize: options.maxBatchSize ?? 500,
+    },
+    async (batch, commit) => {
+      await processBatch(options, batch);
+      failpoint('consumer:after-db-commit');
+      // Kafka's offset is only a shortcut: the database already records what was handled.
+      await commit(batch).catch((error: unknown) => options.onError?.(error, 'kafka offset commit'));
+    },
+  );
+  return {
+    stop: () => subscription.stop(),
+    lag: async () => [...(await subscription.lag()).values()].flat().reduce((sum, n) => sum + n, 0n),
+  };
+}
+
+async function processBatch(options: EventConsumerOptions, batch: readonly ReceivedMessage[]): Promise<void> {
+  const attempts = options.maxAttempts ?? 3;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await applyInOneTransaction(options, batch);
+      return;
+    } catch (error) {
+      options.onError?.(error, `batch of ${batch.length}, attempt ${attempt}`);
+      if (attempt >= attempts) break;
+      await delay(options.retryDelayMs ?? 200, attempt);
+    }
+  }
+  // The batch keeps failing: isolate the culprit so the others still go through.
+  for (const message of batch) await processAlone(options, message, attempts);
+}
+
+async function processAlone(
+  options: EventConsumerOptions,
+  message: ReceivedMessage,
+  attempts: number,
+): Promise<void> {
+  let lastError: unknown;
+  for (let attempt = 1; attempt <= attempts; attempt++) {
+    try {
+      await applyInOneTransaction(options, [message]);
+      return;
+    } catch (error) {
+      lastError = error;
+      options.onError?.(
+        error,
+        `message ${message.topic}/${message.partition}@${message.offset}, attempt ${attempt}`,
+      );
+      if (attempt < attempts) await delay(options.retryDelayMs ?? 200, attempt);
+    }
+  }
+  const detail = lastError instanceof Error ? lastError.message : String(lastError);
+  await options.publisher.publish([deadLetter(message, options.name, 'handler_failed', detail)]);
+  await withTransaction(options.pool, (tx) => advanceOffsets(tx, options.name, [message]));
+}
+
+async function applyInOneTransaction(
+  options: EventConsumerOptions,
+  batch: readonly ReceivedMessage[],
+): Promise<void> {
+  await withTransaction(options.pool, async (tx) => {
+    const offsets = await loadOffsets(tx, options.name);
+    const fresh = batch.filter((m) => !alreadyHandled(offsets, m));
+    if (fresh.length === 0) return;
+    const parsed = fresh.map((m) => parseIncoming(m, options.isKnownType));
+    await deadLetterPoison(options, parsed);
+    const events = parsed.flatMap((p) => (p.ok ? [p.event] : []));
+    const firstSeen = await claimEventIds(
+      tx,
+      options.name,
+      events.map((e) => e.id),
+    );
+    const toApply = events.filter((e) => firstSeen.delete(e.id)); // a repeated id in one batch applies once
+    if (toApply.length > 0) await options.handle(toApply, tx);
+    await advanceOffsets(tx, options.name, fresh);
+    failpoint('consumer:before-db-commit');
+  });
+}
+
+async function deadLetterPoison(options: EventConsumerOptions, parsed: readonly Parsed[]): Promise<void> {
+  const letters = parsed.flatMap((p) =>
+    p.ok ? [] : [deadLetter(p.message, options.name, p.reason, p.detail)],
+  );
+  if (letters.length > 0) await options.publisher.publish(letters);
+}
+
+async function withTransaction(pool: pg.Pool, work: (tx: pg.PoolClient) => Promise<void>): Promise<void> {
+  const tx = await pool.connect();
+  try {
+    await tx.query('BEGIN');
+    await work(tx);
+    await tx.query('COMMIT');
+  } catch (error) {
+    await tx.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    tx.release();
+  }
+}
+
+const delay = (baseMs: number, attempt: number): Promise<void> =>
+  new Promise((resolve) => setTimeout(resolve, baseMs * 2 ** (attempt - 1)));

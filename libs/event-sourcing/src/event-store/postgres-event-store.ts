@@ -1,0 +1,189 @@
+import type pg from 'pg';
+import { appendSql, eventColumns } from './append.sql.ts';
+import { ConcurrencyConflict, DuplicateEventId } from './errors.ts';
+import type {
+  AppendResult,
+  EventMetadata,
+  ExpectedVersion,
+  LogPosition,
+  NewEvent,
+  OutboxMessage,
+  RecordedEvent,
+} from './types.ts';
+import { currentSchemaVersion, upcast, type EventSchemas } from './upcasters.ts';
+
+interface EventRow {
+  global_position: string;
+  tx_id: string;
+  stream_id: string;
+  stream_version: number;
+  event_id: string;
+  event_type: string;
+  schema_version: number;
+  data: unknown;
+  metadata: EventMetadata;
+  recorded_at: Date;
+}
+
+export interface StreamRead {
+  /** 0 for a stream with no events. */
+  readonly version: number;
+  readonly events: readonly RecordedEvent[];
+}
+
+type Queryable = Pick<pg.Pool, 'query'>;
+
+export class PostgresEventStore {
+  readonly #db: Queryable;
+  readonly #schemas: EventSchemas;
+
+  constructor(db: Queryable, schemas: EventSchemas = {}) {
+    this.#db = db;
+    this.#schemas = schemas;
+  }
+
+  async appendToStream(
+    streamId: string,
+    expected: ExpectedVersion,
+    events: readonly NewEvent[],
+    outbox: readonly OutboxMessage[] = [],
+  ): Promise<AppendResult> {
+    if (events.length === 0) throw new Error('appendToStream needs at least one event.');
+    let row: { version: number | null; last_position: string | null } | undefined;
+    try {
+      const result = await this.#db.query<{ version: number | null; last_position: string | null }>(
+        appendSql,
+        [
+          streamId,
+          events.length,
+          expectedVersionParam(expected),
+          JSON.stringify(events.map((e) => this.#toRow(e))),
+          JSON.stringify(outbox.map(toOutboxRow)),
+        ],
+      );
+      row = result.rows[0];
+    } catch (error) {
+      if (isUniqueViolation(error, 'es_events_event_id_key')) return this.#recogniseRetry(streamId, events);
+      throw error;
+    }
+    if (row?.version == null || row.last_position === null) {
+      // A retry of an append that succeeded finds the version moved on; that is not a conflict.
+      const retry = await this.#findAppended(streamId, events);
+      if (retry) return retry;
+      throw new ConcurrencyConflict(streamId, String(expected));
+    }
+    return {
+      nextExpectedVersion: row.version,
+      lastGlobalPosition: BigInt(row.last_position),
+      alreadyAppended: false,
+    };
+  }
+
+  async readStream(streamId: string): Promise<StreamRead> {
+    const { rows } = await this.#db.query<EventRow>(
+      `SELECT ${eventColumns} FROM es_events WHERE stream_id = $1 ORDER BY stream_version`,
+      [streamId],
+    );
+    const events = rows.map((r) => this.#fromRow(r));
+    return { version: events.at(-1)?.streamVersion ?? 0, events };
+  }
+
+  /**
+   * Events after `after` in commit-safe order: by writing transaction, then position, and only
+   * from transactions older than every one still running. A transaction that commits after a
+   * later one is therefore read late, never skipped.
+   */
+  async readAll(after: LogPosition, limit = 1000): Promise<readonly RecordedEvent[]> {
+    const { rows } = await this.#db.query<EventRow>(
+      `SELECT ${eventColumns} FROM es_events
+        WHERE (tx_id, global_position) > ($1::text::xid8, $2::bigint)
+          AND tx_id < pg_snapshot_xmin(pg_current_snapshot())
+        ORDER BY tx_id, global_position
+        LIMIT $3`,
+      [after.txId.toString(), after.globalPosition.toString(), limit],
+    );
+    return rows.map((r) => this.#fromRow(r));
+  }
+
+  async #recogniseRetry(streamId: string, events: readonly NewEvent[]): Promise<AppendResult> {
+    const retry = await this.#findAppended(streamId, events);
+    if (retry) return retry;
+    throw new DuplicateEventId(events.map((e) => e.eventId));
+  }
+
+  /** The original result if exactly these events were already appended to this stream, in order. */
+  async #findAppended(streamId: string, events: readonly NewEvent[]): Promise<AppendResult | undefined> {
+    const ids = events.map((e) => e.eventId);
+    const { rows } = await this.#db.query<{
+      event_id: string;
+      stream_id: string;
+      stream_version: number;
+      global_position: string;
+    }>(
+      `SELECT event_id::text, stream_id, stream_version, global_position::text
+         FROM es_events WHERE event_id = ANY($1::uuid[]) ORDER BY stream_version`,
+      [ids],
+    );
+    if (rows.length === 0) return undefined;
+    const sameEvents =
+      rows.length === ids.length &&
+      rows.every((r, i) => r.stream_id === streamId && r.event_id === ids[i]?.toLowerCase());
+    if (!sameEvents) throw new DuplicateEventId(rows.map((r) => r.event_id));
+    const last = rows[rows.length - 1] as (typeof rows)[number];
+    return {
+      nextExpectedVersion: last.stream_version,
+      lastGlobalPosition: BigInt(last.global_position),
+      alreadyAppended: true,
+    };
+  }
+
+  #toRow(event: NewEvent): Record<string, unknown> {
+    return {
+      event_id: event.eventId,
+      event_type: event.type,
+      schema_version: event.schemaVersion ?? currentSchemaVersion(this.#schemas, event.type),
+      data: event.data,
+      metadata: event.metadata,
+    };
+  }
+
+  #fromRow(row: EventRow): RecordedEvent {
+    return {
+      globalPosition: BigInt(row.global_position),
+      txId: BigInt(row.tx_id),
+      streamId: row.stream_id,
+      streamVersion: row.stream_version,
+      eventId: row.event_id,
+      type: row.event_type,
+      schemaVersion: currentSchemaVersion(this.#schemas, row.event_type),
+      data: upcast(this.#schemas, row.event_type, row.schema_version, row.data),
+      metadata: row.metadata,
+      recordedAt: row.recorded_at,
+    };
+  }
+}
+
+/** NULL means any version; 0 means the stream must not exist yet. */
+function expectedVersionParam(expected: ExpectedVersion): number | null {
+  if (expected === 'any') return null;
+  return expected === 'no_stream' ? 0 : expected;
+}
+
+function toOutboxRow(m: OutboxMessage): Record<string, unknown> {
+  return {
+    message_id: m.messageId,
+    topic: m.topic,
+    message_key: m.key,
+    type: m.type,
+    source: m.source,
+    subject: m.subject ?? null,
+    occurred_at: m.occurredAt,
+    data: m.data,
+    traceparent: m.traceparent ?? null,
+  };
+}
+
+function isUniqueViolation(error: unknown, constraint: string): boolean {
+  const e = error as { code?: string; constraint?: string };
+  return e.code === '23505' && e.constraint === constraint;
+}

@@ -1,0 +1,44 @@
+export { migrateEventStore } from './schema/migrate.ts';
+export { PostgresEventStore, type StreamRead } from './event-store/postgres-event-store.ts';
+export { ConcurrencyConflict, DuplicateEventId } from './event-store/errors.ts';
+export {
+  beginningOfLog,
+  type AppendResult,
+  type EventMetadata,
+  type ExpectedVersion,
+  type LogPosition,
+  type NewEvent,
+  type OutboxMessage,
+  type RecordedEvent,
+} from './event-store/types.ts';
+export {
+  currentSchemaVersion,
+  upcast,
+  type EventSchema,
+  type EventSchemas,
+  type Upcast,
+} from './event-store/upcasters.ts';
+export { deterministicUuid, eventIdFor, messageIdFor } from './command/deterministic-id.ts';
+export {
+  handleCommand,
+  type CommandEnvelope,
+  type HandleResult,
+  type ToOutbox,
+} from './command/command-handler.ts';
+export { OutboxRelay, type OutboxRelayOptions } from './outbox/outbox-relay.ts';
+export { cloudEventHeaders, toKafkaMessage, type OutboxRow } from './outbox/cloud-events.ts';
+export {
+  startEventConsumer,
+  type EventBatchHandler,
+  type EventConsumerOptions,
+  type RunningConsumer,
+} from './consumer/event-consumer.ts';
+export {
+  parseIncoming,
+  maxMessageBytes,
+  type IncomingEvent,
+  type PoisonReason,
+} from './consumer/incoming-event.ts';
+export { deadLetter, deadLetterTopic } from './consumer/dead-letter.ts';
+export { processedCount } from './consumer/processed-store.ts';
+export { failpoint } from './failpoints.ts';

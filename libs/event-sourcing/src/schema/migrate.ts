@@ -1,0 +1,75 @@
+// The event store's tables, created idempotently in the service's own database at start-up.
+import type pg from 'pg';
+
+const statements = [
+  // One row per stream: the version check and the row lock that serialises writers of a stream.
+  `CREATE TABLE IF NOT EXISTS es_streams (
+     stream_id text PRIMARY KEY,
+     version integer NOT NULL CHECK (version >= 0)
+   )`,
+  // tx_id is the writing transaction's id. Readers that page by position order by (tx_id, position)
+  // and stop below the oldest transaction still running, so a transaction that commits late is
+  // read late instead of skipped (docs/adr/0005).
+  `CREATE TABLE IF NOT EXISTS es_events (
+     global_position bigserial PRIMARY KEY,
+     tx_id xid8 NOT NULL DEFAULT pg_current_xact_id(),
+     stream_id text NOT NULL,
+     stream_version integer NOT NULL,
+     event_id uuid NOT NULL UNIQUE,
+     event_type text NOT NULL,
+     schema_version integer NOT NULL,
+     data jsonb NOT NULL,
+     metadata jsonb NOT NULL,
+     recorded_at timestamptz NOT NULL DEFAULT clock_timestamp(),
+     UNIQUE (stream_id, stream_version)
+   )`,
+  `CREATE INDEX IF NOT EXISTS es_events_by_tx ON es_events (tx_id, global_position)`,
+  // Integration events waiting for the relay, written in the same transaction as the domain events.
+  `CREATE TABLE IF NOT EXISTS es_outbox (
+     id bigserial PRIMARY KEY,
+     message_id uuid NOT NULL UNIQUE,
+     topic text NOT NULL,
+     message_key text,
+     type text NOT NULL,
+     source text NOT NULL,
+     subject text,
+     occurred_at timestamptz NOT NULL,
+     data jsonb NOT NULL,
+     traceparent text,
+     created_at timestamptz NOT NULL DEFAULT clock_timestamp(),
+     published_at timestamptz
+   )`,
+  `CREATE INDEX IF NOT EXISTS es_outbox_unpublished ON es_outbox (id) WHERE published_at IS NULL`,
+  // What each consumer has applied: event ids catch redelivery at a new offset (a relay that
+  // re-sent after a crash); offsets let a redelivered batch, poison included, be skipped at once.
+  `CREATE TABLE IF NOT EXISTS es_processed_events (
+     consumer text NOT NULL,
+     event_id text NOT NULL,
+     processed_at timestamptz NOT NULL DEFAULT clock_timestamp(),
+     PRIMARY KEY (consumer, event_id)
+   )`,
+  `CREATE TABLE IF NOT EXISTS es_consumer_offsets (
+     consumer text NOT NULL,
+     topic text NOT NULL,
+     partition integer NOT NULL,
+     next_offset bigint NOT NULL,
+     PRIMARY KEY (consumer, topic, partition)
+   )`,
+];
+
+/** Creates the tables if missing; safe when several processes start at once. */
+export async function migrateEventStore(pool: pg.Pool): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    // Concurrent CREATE TABLE IF NOT EXISTS can still collide on the catalog; serialise them.
+    await client.query("SELECT pg_advisory_xact_lock(hashtext('nhip.event-store.migrate'))");
+    for (const sql of statements) await client.query(sql);
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
