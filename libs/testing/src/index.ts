@@ -46,3 +46,5 @@ export async function eventually<T>(
     await new Promise((r) => setTimeout(r, intervalMs));
   }
 }
+
+export { startFixture, type FixtureProcess } from './processes.ts';

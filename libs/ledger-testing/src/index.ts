@@ -1,0 +1,2 @@
+export { readTopic } from './topics.ts';
+export { reconcile, type Reconciliation } from './reconcile.ts';

@@ -1,0 +1,51 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+
+export interface FixtureProcess {
+  readonly child: ChildProcess;
+  /** Resolves when the process printed "ready"; rejects if it exits first. */
+  readonly ready: Promise<void>;
+  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** SIGTERM, then SIGKILL after 10 s. */
+  stop(): Promise<void>;
+  output(): string;
+}
+
+/** Runs a TypeScript file from source in a child Node process, as a service would run. */
+export function startFixture(file: string, env: Record<string, string>): FixtureProcess {
+  const child = spawn(
+    process.execPath,
+    ['--conditions=@nhip/source', '--disable-warning=ExperimentalWarning', file],
+    {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  let output = '';
+  child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
+  const ready = new Promise<void>((resolve, reject) => {
+    child.stdout.on('data', () => {
+      if (output.includes('ready')) resolve();
+    });
+    void exited.then(({ code, signal }) =>
+      reject(new Error(`${file} exited (${signal ?? code}) before it was ready:\n${output}`)),
+    );
+  });
+  ready.catch(() => undefined);
+  return {
+    child,
+    ready,
+    exited,
+    output: () => output,
+    stop: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
