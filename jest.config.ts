@@ -34,14 +34,14 @@ const config: Config = {
       displayName: 'int',
       testMatch: ['**/*.int.spec.ts'],
       globalSetup: '<rootDir>/tools/test/global-setup.ts',
-      testTimeout: 60_000,
+      setupFilesAfterEnv: ['<rootDir>/tools/test/int-timeouts.ts'],
     },
     {
       ...common,
       displayName: 'e2e',
       testMatch: ['**/*.e2e.spec.ts'],
       globalSetup: '<rootDir>/tools/test/global-setup.ts',
-      testTimeout: 180_000,
+      setupFilesAfterEnv: ['<rootDir>/tools/test/int-timeouts.ts'],
     },
   ],
 };

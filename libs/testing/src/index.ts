@@ -47,4 +47,4 @@ export async function eventually<T>(
   }
 }
 
-export { startFixture, type FixtureProcess } from './processes.ts';
+export { startFixture, stopAllFixtures, type FixtureProcess } from './processes.ts';

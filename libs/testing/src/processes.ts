@@ -10,6 +10,13 @@ export interface FixtureProcess {
   output(): string;
 }
 
+const running = new Set<FixtureProcess>();
+
+/** Stops every fixture still running: call it in afterEach so a failed test leaves no orphans. */
+export async function stopAllFixtures(): Promise<void> {
+  await Promise.all([...running].map((f) => f.stop()));
+}
+
 /** Runs a TypeScript file from source in a child Node process, as a service would run. */
 export function startFixture(file: string, env: Record<string, string>): FixtureProcess {
   const child = spawn(
@@ -35,7 +42,7 @@ export function startFixture(file: string, env: Record<string, string>): Fixture
     );
   });
   ready.catch(() => undefined);
-  return {
+  const fixture: FixtureProcess = {
     child,
     ready,
     exited,
@@ -48,4 +55,7 @@ export function startFixture(file: string, env: Record<string, string>): Fixture
       clearTimeout(timer);
     },
   };
+  running.add(fixture);
+  void exited.then(() => running.delete(fixture));
+  return fixture;
 }

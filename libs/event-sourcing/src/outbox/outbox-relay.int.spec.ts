@@ -1,10 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { createMessaging, type Messaging } from '@nhip/messaging';
 import { readTopic, reconcile } from '@nhip/ledger-testing';
-import { eventually, kafkaBrokers, startFixture, testDatabase, uniqueTopic } from '@nhip/testing';
+import {
+  eventually,
+  kafkaBrokers,
+  startFixture,
+  stopAllFixtures,
+  testDatabase,
+  uniqueTopic,
+} from '@nhip/testing';
 import pg from 'pg';
 import { startEventConsumer } from '../consumer/event-consumer.ts';
 import { PostgresEventStore } from '../event-store/postgres-event-store.ts';
@@ -31,6 +38,7 @@ describe('outbox relay to a real Kafka broker', () => {
     store = new PostgresEventStore(pool);
     messaging = createMessaging({ brokers: kafkaBrokers(), clientId: 'relay-int-test' });
   });
+  afterEach(stopAllFixtures);
   afterAll(async () => {
     await messaging.close();
     await pool.end();

@@ -1,0 +1,208 @@
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { readTopic } from '@nhip/ledger-testing';
+import { createMessaging, type Messaging, type OutgoingMessage } from '@nhip/messaging';
+import {
+  eventually,
+  kafkaBrokers,
+  startFixture,
+  stopAllFixtures,
+  testDatabase,
+  uniqueTopic,
+} from '@nhip/testing';
+import pg from 'pg';
+import { appliedCounts, countingHandler, countingTableSql } from '../fixtures/counting-handler.ts';
+import { migrateEventStore } from '../schema/migrate.ts';
+import { deadLetterTopic } from './dead-letter.ts';
+import { startEventConsumer, type EventBatchHandler, type RunningConsumer } from './event-consumer.ts';
+import { processedCount } from './processed-store.ts';
+
+const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
+
+const cloudEvent = (
+  topic: string,
+  id = randomUUID(),
+  data: unknown = { residentsHelped: 2 },
+): OutgoingMessage => ({
+  topic,
+  key: '26734',
+  value: JSON.stringify(data),
+  headers: {
+    ce_specversion: '1.0',
+    ce_id: id,
+    ce_type: 'vn.nhip.activity.logged.v1',
+    ce_source: '/nhip/activity',
+  },
+});
+
+describe('idempotent consumers on a real broker and database', () => {
+  let databaseUrl: string;
+  let pool: pg.Pool;
+  let messaging: Messaging;
+
+  beforeAll(async () => {
+    databaseUrl = await testDatabase('event_consumer');
+    pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
+    await migrateEventStore(pool);
+    await pool.query(countingTableSql);
+    messaging = createMessaging({ brokers: kafkaBrokers(), clientId: 'consumer-int-test' });
+  });
+  afterEach(stopAllFixtures);
+  afterAll(async () => {
+    await messaging.close();
+    await pool.end();
+  });
+
+  async function consume(
+    topic: string,
+    name: string,
+    handle: EventBatchHandler = countingHandler(name),
+  ): Promise<RunningConsumer> {
+    return startEventConsumer({
+      name,
+      topics: [topic],
+      pool,
+      subscriber: messaging.subscriber,
+      publisher: messaging.publisher,
+      isKnownType: (type) => type === 'vn.nhip.activity.logged.v1',
+      handle,
+      retryDelayMs: 20,
+    });
+  }
+
+  it('dead-letters malformed JSON, an unknown type and a missing ce_id, and keeps the partition flowing', async () => {
+    const topic = uniqueTopic('poison');
+    const name = `c-${topic}`;
+    await messaging.admin.ensureTopics([{ name: topic, partitions: 1 }]);
+    const good = [cloudEvent(topic), cloudEvent(topic), cloudEvent(topic)];
+    const malformed: OutgoingMessage = { ...cloudEvent(topic), value: Buffer.from('{"residentsHelped": 2,') };
+    const unknownType: OutgoingMessage = {
+      ...cloudEvent(topic),
+      headers: { ...cloudEvent(topic).headers, ce_type: 'vn.nhip.unknown.v9' },
+    };
+    const missingId: OutgoingMessage = {
+      ...cloudEvent(topic),
+      headers: Object.fromEntries(
+        Object.entries(cloudEvent(topic).headers ?? {}).filter(([k]) => k !== 'ce_id'),
+      ),
+    };
+    await messaging.publisher.publish([
+      good[0],
+      malformed,
+      unknownType,
+      missingId,
+      good[1],
+      good[2],
+    ] as OutgoingMessage[]);
+
+    const consumer = await consume(topic, name);
+    try {
+      await eventually(async () => (await appliedCounts(pool, name)).size === 3);
+      await eventually(async () => (await consumer.lag()) === 0n);
+    } finally {
+      await consumer.stop();
+    }
+    const dead = await readTopic(messaging, deadLetterTopic(topic));
+    expect(dead.map((m) => m.headers['dlt_reason'])).toEqual([
+      'malformed_json',
+      'unknown_event_type',
+      'missing_ce_id',
+    ]);
+    expect(dead[0]?.value.toString()).toBe('{"residentsHelped": 2,'); // the original bytes, unchanged
+    expect(dead[0]?.headers).toMatchObject({
+      dlt_consumer: name,
+      dlt_original_topic: topic,
+      dlt_original_partition: '0',
+      dlt_original_offset: '1',
+      ce_id: malformed.headers?.['ce_id'],
+    });
+    expect(dead[0]?.headers['dlt_detail']).toMatch(/not UTF-8 JSON/);
+    const applied = await appliedCounts(pool, name);
+    expect([...applied.keys()].sort()).toEqual(good.map((m) => m.headers?.['ce_id']).sort());
+  });
+
+  it('applies a message delivered several times once', async () => {
+    const topic = uniqueTopic('duplicates');
+    const name = `c-${topic}`;
+    await messaging.admin.ensureTopics([{ name: topic, partitions: 3 }]);
+    const once = cloudEvent(topic);
+    const others = Array.from({ length: 9 }, () => cloudEvent(topic));
+    await messaging.publisher.publish([once, ...others.slice(0, 4), once, ...others.slice(4), once]);
+    const consumer = await consume(topic, name);
+    try {
+      await eventually(async () => (await appliedCounts(pool, name)).size === 10);
+      await eventually(async () => (await consumer.lag()) === 0n);
+    } finally {
+      await consumer.stop();
+    }
+    const applied = await appliedCounts(pool, name);
+    expect([...applied.values()].every((times) => times === 1)).toBe(true);
+    expect(await processedCount(pool, name)).toBe(10);
+  });
+
+  it('retries a failing handler, then dead-letters only the message it cannot handle', async () => {
+    const topic = uniqueTopic('handler-fails');
+    const name = `c-${topic}`;
+    await messaging.admin.ensureTopics([{ name: topic, partitions: 1 }]);
+    const bad = cloudEvent(topic, randomUUID(), { residentsHelped: -1 });
+    const good = [cloudEvent(topic), cloudEvent(topic)];
+    await messaging.publisher.publish([good[0], bad, good[1]] as OutgoingMessage[]);
+    let attemptsOnBad = 0;
+    const counting = countingHandler(name);
+    const consumer = await consume(topic, name, async (events, tx) => {
+      if (events.some((e) => e.id === bad.headers?.['ce_id'])) {
+        attemptsOnBad++;
+        throw new Error('residentsHelped must be positive');
+      }
+      await counting(events, tx);
+    });
+    try {
+      await eventually(async () => (await appliedCounts(pool, name)).size === 2);
+      await eventually(async () => (await consumer.lag()) === 0n);
+    } finally {
+      await consumer.stop();
+    }
+    const dead = await readTopic(messaging, deadLetterTopic(topic));
+    expect(dead).toHaveLength(1);
+    expect(dead[0]?.headers).toMatchObject({
+      dlt_reason: 'handler_failed',
+      dlt_detail: 'residentsHelped must be positive',
+    });
+    expect(attemptsOnBad).toBe(6); // three with its batch, three alone
+  });
+
+  describe.each([
+    ['before its database commit', 'consumer:before-db-commit'],
+    ['after its database commit, before the Kafka commit', 'consumer:after-db-commit'],
+  ])('killed with SIGKILL %s', (_when, failpoint) => {
+    it('applies every event exactly once after a restart', async () => {
+      const topic = uniqueTopic('consumer-crash');
+      const name = `c-${topic}`;
+      await messaging.admin.ensureTopics([{ name: topic, partitions: 3 }]);
+      const sent = Array.from({ length: 30 }, () => cloudEvent(topic));
+      await messaging.publisher.publish(sent);
+      const env = { DATABASE_URL: databaseUrl, TOPIC: topic, CONSUMER_NAME: name };
+
+      const crashing = startFixture(path.join(fixtures, 'counting-consumer.fixture.ts'), {
+        ...env,
+        NHIP_FAILPOINTS: failpoint,
+      });
+      expect((await crashing.exited).signal).toBe('SIGKILL');
+      const afterCrash = await appliedCounts(pool, name);
+      if (failpoint === 'consumer:before-db-commit') expect(afterCrash.size).toBe(0);
+      else expect(afterCrash.size).toBeGreaterThan(0);
+
+      const restarted = startFixture(path.join(fixtures, 'counting-consumer.fixture.ts'), env);
+      await restarted.ready;
+      await eventually(async () => (await appliedCounts(pool, name)).size === 30, { timeoutMs: 30_000 });
+      await new Promise((r) => setTimeout(r, 1000)); // room for a wrongly repeated batch to show up
+      await restarted.stop();
+
+      const applied = await appliedCounts(pool, name);
+      expect([...applied.keys()].sort()).toEqual(sent.map((m) => m.headers?.['ce_id']).sort());
+      expect([...applied.values()].every((times) => times === 1)).toBe(true);
+    });
+  });
+});
