@@ -25,7 +25,7 @@ export {
   type HandleResult,
   type ToOutbox,
 } from './command/command-handler.ts';
-export { OutboxRelay, type OutboxRelayOptions } from './outbox/outbox-relay.ts';
+export { OutboxRelay, pendingOutboxCount, type OutboxRelayOptions } from './outbox/outbox-relay.ts';
 export { cloudEventHeaders, toKafkaMessage, type OutboxRow } from './outbox/cloud-events.ts';
 export {
   startEventConsumer,

@@ -1,11 +1,12 @@
 // The ledger check the reliability tests end with: what the store holds, what reached the topic
 // and what the consumer applied must agree, and nothing may be left unpublished.
+import { pendingOutboxCount } from '@nhip/event-sourcing';
 import type { Messaging } from '@nhip/messaging';
 import type pg from 'pg';
 import { readTopic } from './topics.ts';
 
 export interface Reconciliation {
-  /** Integration events the store committed for this topic (outbox rows). */
+  /** Integration events the store committed for this topic (outbox rows, kept an hour after publishing). */
   readonly committed: number;
   readonly unpublished: number;
   readonly messagesOnTopic: number;
@@ -21,11 +22,11 @@ export async function reconcile(options: {
   readonly topic: string;
   readonly consumer: string;
 }): Promise<Reconciliation> {
-  const { rows } = await options.storeDb.query<{ committed: string; unpublished: string }>(
-    `SELECT count(*)::text AS committed, count(*) FILTER (WHERE published_at IS NULL)::text AS unpublished
-       FROM es_outbox WHERE topic = $1`,
+  const { rows } = await options.storeDb.query<{ committed: string }>(
+    'SELECT count(*)::text AS committed FROM es_outbox WHERE topic = $1',
     [options.topic],
   );
+  const unpublished = await pendingOutboxCount(options.storeDb, options.topic);
   const onTopic = await readTopic(options.messaging, options.topic);
   const { rows: processed } = await options.consumerDb.query<{ n: string }>(
     'SELECT count(*)::text AS n FROM es_processed_events WHERE consumer = $1',
@@ -33,7 +34,7 @@ export async function reconcile(options: {
   );
   return {
     committed: Number(rows[0]?.committed ?? 0),
-    unpublished: Number(rows[0]?.unpublished ?? 0),
+    unpublished,
     messagesOnTopic: onTopic.length,
     distinctIdsOnTopic: new Set(onTopic.map((m) => m.headers['ce_id'])).size,
     processed: Number(processed[0]?.n ?? 0),

@@ -1,9 +1,9 @@
-// One statement appends events, checks and bumps the stream version, writes the outbox rows and
-// wakes the relay. Run in autocommit it is its own transaction: one round trip per command.
+// One statement appends events, checks and bumps the stream version and, when there are
+// integration events, writes the outbox rows and wakes the relay. Run in autocommit it is its own
+// transaction: one round trip per command.
 //   $1 stream id, $2 event count, $3 expected version (NULL = any, 0 = no stream yet),
-//   $4 events as a JSON array, $5 outbox messages as a JSON array
-export const appendSql = `
-WITH
+//   $4 events as a JSON array, [$5 outbox messages as a JSON array]
+const streamAndEvents = `
 created AS (
   INSERT INTO es_streams (stream_id, version)
   SELECT $1, $2::int WHERE $3::int IS NULL OR $3::int = 0
@@ -25,7 +25,17 @@ appended AS (
        WITH ORDINALITY AS e(event_id, event_type, schema_version, data, metadata, ord)
   ORDER BY e.ord
   RETURNING global_position
-),
+)`;
+
+const result = `(SELECT version FROM stream) AS version,
+       (SELECT max(global_position) FROM appended)::text AS last_position`;
+
+export const appendSql = `WITH ${streamAndEvents}
+SELECT ${result}`;
+
+// A separate statement rather than a branch of the one above: with the never-called pg_notify
+// branch present, event-only appends ran at 5.2k/s instead of 7.5k/s (8 writers, one probe).
+export const appendWithOutboxSql = `WITH ${streamAndEvents},
 outboxed AS (
   INSERT INTO es_outbox (message_id, topic, message_key, type, source, subject, occurred_at, data, traceparent)
   SELECT o.message_id, o.topic, o.message_key, o.type, o.source, o.subject, o.occurred_at, o.data, o.traceparent
@@ -37,8 +47,7 @@ outboxed AS (
   ORDER BY o.ord
   RETURNING 1
 )
-SELECT (SELECT version FROM stream) AS version,
-       (SELECT max(global_position) FROM appended)::text AS last_position,
+SELECT ${result},
        CASE WHEN EXISTS (SELECT 1 FROM outboxed) THEN pg_notify('es_outbox', '') END AS notified`;
 
 export const eventColumns = `global_position::text, tx_id::text, stream_id, stream_version, event_id::text,

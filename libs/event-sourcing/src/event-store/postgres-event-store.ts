@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { appendSql, eventColumns } from './append.sql.ts';
+import { appendSql, appendWithOutboxSql, eventColumns } from './append.sql.ts';
 import { ConcurrencyConflict, DuplicateEventId } from './errors.ts';
 import type {
   AppendResult,
@@ -51,15 +51,21 @@ export class PostgresEventStore {
     if (events.length === 0) throw new Error('appendToStream needs at least one event.');
     let row: { version: number | null; last_position: string | null } | undefined;
     try {
+      // Named statements: each connection plans them once; planning costs more than running them.
+      const params = [
+        streamId,
+        events.length,
+        expectedVersionParam(expected),
+        JSON.stringify(events.map((e) => this.#toRow(e))),
+      ];
       const result = await this.#db.query<{ version: number | null; last_position: string | null }>(
-        appendSql,
-        [
-          streamId,
-          events.length,
-          expectedVersionParam(expected),
-          JSON.stringify(events.map((e) => this.#toRow(e))),
-          JSON.stringify(outbox.map(toOutboxRow)),
-        ],
+        outbox.length === 0
+          ? { name: 'nhip_es_append', text: appendSql, values: params }
+          : {
+              name: 'nhip_es_append_outbox',
+              text: appendWithOutboxSql,
+              values: [...params, JSON.stringify(outbox.map(toOutboxRow))],
+            },
       );
       row = result.rows[0];
     } catch (error) {

@@ -18,7 +18,7 @@ import { PostgresEventStore } from '../event-store/postgres-event-store.ts';
 import type { NewEvent, OutboxMessage } from '../event-store/types.ts';
 import { appliedCounts, countingHandler, countingTableSql } from '../fixtures/counting-handler.ts';
 import { migrateEventStore } from '../schema/migrate.ts';
-import { OutboxRelay } from './outbox-relay.ts';
+import { OutboxRelay, pendingOutboxCount } from './outbox-relay.ts';
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
 
@@ -34,7 +34,9 @@ describe('outbox relay to a real Kafka broker', () => {
     await migrateEventStore(pool);
     await pool.query(countingTableSql);
     // Each test leaves the outbox drained; start from an empty one so leftovers never leak in.
-    await pool.query('TRUNCATE es_events, es_streams, es_outbox, es_processed_events, es_consumer_offsets');
+    await pool.query(
+      'TRUNCATE es_events, es_streams, es_outbox, es_relay_checkpoints, es_processed_events, es_consumer_offsets',
+    );
     store = new PostgresEventStore(pool);
     messaging = createMessaging({ brokers: kafkaBrokers(), clientId: 'relay-int-test' });
   });
@@ -71,13 +73,7 @@ describe('outbox relay to a real Kafka broker', () => {
     return messages;
   }
 
-  const unpublished = async (topic: string): Promise<number> => {
-    const { rows } = await pool.query<{ n: string }>(
-      'SELECT count(*)::text AS n FROM es_outbox WHERE topic = $1 AND published_at IS NULL',
-      [topic],
-    );
-    return Number(rows[0]?.n);
-  };
+  const unpublished = (topic: string): Promise<number> => pendingOutboxCount(pool, topic);
 
   const newRelay = (): OutboxRelay =>
     new OutboxRelay({ pool, connectionString: databaseUrl, publisher: messaging.publisher });
@@ -135,6 +131,53 @@ describe('outbox relay to a real Kafka broker', () => {
     } finally {
       await a.stop();
       await b.stop();
+    }
+  });
+
+  it('does not skip a row whose transaction commits after a later one', async () => {
+    const topic = uniqueTopic('relay-late-commit');
+    await messaging.admin.ensureTopics([{ name: topic, partitions: 1 }]);
+    const relay = newRelay();
+    await relay.start();
+    const slow = await pool.connect();
+    try {
+      await slow.query('BEGIN');
+      const early = randomUUID();
+      await new PostgresEventStore(slow).appendToStream(
+        `slow-${early}`,
+        'no_stream',
+        [
+          {
+            eventId: early,
+            type: 'ActivityLogged',
+            data: {},
+            metadata: { correlationId: early, occurredAt: '2024-03-05T19:30:00.000Z' },
+          },
+        ],
+        [
+          {
+            messageId: early,
+            topic,
+            key: '1',
+            type: 't',
+            source: '/nhip/test',
+            occurredAt: '2024-03-05T19:30:00.000Z',
+            data: { early: true },
+          },
+        ],
+      );
+      const [later] = await appendWithOutbox(topic, 1);
+      await new Promise((r) => setTimeout(r, 1500)); // the relay is awake and would have sent `later` by now
+      // `later` is held back behind the open transaction (whose own row this count cannot see yet).
+      expect(await unpublished(topic)).toBe(1);
+      await slow.query('COMMIT');
+      await eventually(async () => (await unpublished(topic)) === 0);
+      const received = await readTopic(messaging, topic);
+      expect(received.map((m) => m.headers['ce_id'])).toEqual([early, later?.messageId]);
+    } finally {
+      await slow.query('ROLLBACK').catch(() => undefined);
+      slow.release();
+      await relay.stop();
     }
   });
 

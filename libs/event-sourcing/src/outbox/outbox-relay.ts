@@ -1,9 +1,10 @@
 // Publishes outbox rows to Kafka after their transaction commits. At-least-once: a crash between
-// the broker's ack and marking the rows re-sends them, and consumers de-duplicate on ce_id.
+// the broker's ack and the checkpoint re-sends the batch, and consumers de-duplicate on ce_id.
 import type { Publisher } from '@nhip/messaging';
 import pg from 'pg';
 import { failpoint } from '../failpoints.ts';
 import { toKafkaMessage, type OutboxRow } from './cloud-events.ts';
+import { pendingSql, pruneSql, readBatchSql, saveCheckpointSql, type Checkpoint } from './outbox.sql.ts';
 
 export interface OutboxRelayOptions {
   readonly pool: pg.Pool;
@@ -13,19 +14,20 @@ export interface OutboxRelayOptions {
   readonly batchSize?: number;
   /** Safety net only: appends wake the relay through NOTIFY within a millisecond or two. */
   readonly pollIntervalMs?: number;
+  /** Published rows are kept this long (for inspection and replay), then deleted. */
+  readonly retainPublishedFor?: string;
   readonly onError?: (error: unknown) => void;
 }
 
-const claimSql = `
-  SELECT id::text, message_id::text, topic, message_key, type, source, subject, occurred_at,
-         data::text AS data, traceparent
-    FROM es_outbox WHERE published_at IS NULL
-   ORDER BY id LIMIT $1
-   FOR UPDATE SKIP LOCKED`;
+interface BatchRow extends OutboxRow {
+  readonly tx_id: string;
+}
 
 // One relay per database publishes at a time, so rows of one key leave in the order they were
 // written; a second instance waits on the lock as a hot standby and takes over when the first dies.
 const leaderLock = "hashtext('nhip.outbox-relay')";
+const relayName = 'outbox';
+const pruneEveryMs = 60_000;
 
 export class OutboxRelay {
   readonly #options: Required<Omit<OutboxRelayOptions, 'onError'>> & Pick<OutboxRelayOptions, 'onError'>;
@@ -35,9 +37,10 @@ export class OutboxRelay {
   #wake: (() => void) | undefined;
   #pending = false;
   #leader = false;
+  #lastPrune = 0;
 
   constructor(options: OutboxRelayOptions) {
-    this.#options = { batchSize: 500, pollIntervalMs: 1000, ...options };
+    this.#options = { batchSize: 1000, pollIntervalMs: 1000, retainPublishedFor: '1 hour', ...options };
   }
 
   get isLeader(): boolean {
@@ -62,7 +65,7 @@ export class OutboxRelay {
     this.#leader = false;
   }
 
-  /** Publishes everything unpublished now; returns how many messages went out. */
+  /** Publishes everything committed and not yet published; returns how many messages went out. */
   async drain(): Promise<number> {
     let total = 0;
     for (;;) {
@@ -76,7 +79,10 @@ export class OutboxRelay {
     while (this.#running) {
       try {
         if (!this.#leader) this.#leader = await this.#tryLead();
-        if (this.#leader) await this.drain();
+        if (this.#leader) {
+          await this.drain();
+          await this.#pruneNowAndThen();
+        }
       } catch (error) {
         this.#options.onError?.(error);
       }
@@ -92,26 +98,29 @@ export class OutboxRelay {
   }
 
   async #publishBatch(): Promise<number> {
-    const client = await this.#options.pool.connect();
-    try {
-      await client.query('BEGIN');
-      const { rows } = await client.query<OutboxRow>(claimSql, [this.#options.batchSize]);
-      if (rows.length > 0) {
-        await this.#options.publisher.publish(rows.map(toKafkaMessage));
-        failpoint('relay:after-publish');
-        await client.query(
-          'UPDATE es_outbox SET published_at = clock_timestamp() WHERE id = ANY($1::bigint[])',
-          [rows.map((r) => r.id)],
-        );
-      }
-      await client.query('COMMIT');
-      return rows.length;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+    const pool = this.#options.pool;
+    const { rows } = await pool.query<BatchRow>({
+      name: 'nhip_outbox_read',
+      text: readBatchSql,
+      values: [relayName, this.#options.batchSize],
+    });
+    const last = rows.at(-1);
+    if (!last) return 0;
+    await this.#options.publisher.publish(rows.map(toKafkaMessage));
+    failpoint('relay:after-publish');
+    const checkpoint: Checkpoint = { txId: last.tx_id, id: last.id };
+    await pool.query({
+      name: 'nhip_outbox_checkpoint',
+      text: saveCheckpointSql,
+      values: [relayName, checkpoint.txId, checkpoint.id],
+    });
+    return rows.length;
+  }
+
+  async #pruneNowAndThen(): Promise<void> {
+    if (Date.now() - this.#lastPrune < pruneEveryMs) return;
+    this.#lastPrune = Date.now();
+    await this.#options.pool.query(pruneSql, [relayName, this.#options.retainPublishedFor]);
   }
 
   #signal(): void {
@@ -134,4 +143,10 @@ export class OutboxRelay {
     this.#wake = undefined;
     this.#pending = false;
   }
+}
+
+/** Outbox rows committed but not yet published (all topics, or one). */
+export async function pendingOutboxCount(db: Pick<pg.Pool, 'query'>, topic?: string): Promise<number> {
+  const { rows } = await db.query<{ n: string }>(pendingSql, [relayName, topic ?? null]);
+  return Number(rows[0]?.n ?? 0);
 }

@@ -10,8 +10,10 @@ const statements = [
   // tx_id is the writing transaction's id. Readers that page by position order by (tx_id, position)
   // and stop below the oldest transaction still running, so a transaction that commits late is
   // read late instead of skipped (docs/adr/0005).
+  // The natural key is the primary key; global_position is unique by its sequence and indexed only
+  // together with tx_id, the order readers page in. Every index is paid for on every append.
   `CREATE TABLE IF NOT EXISTS es_events (
-     global_position bigserial PRIMARY KEY,
+     global_position bigserial NOT NULL,
      tx_id xid8 NOT NULL DEFAULT pg_current_xact_id(),
      stream_id text NOT NULL,
      stream_version integer NOT NULL,
@@ -21,13 +23,16 @@ const statements = [
      data jsonb NOT NULL,
      metadata jsonb NOT NULL,
      recorded_at timestamptz NOT NULL DEFAULT clock_timestamp(),
-     UNIQUE (stream_id, stream_version)
+     PRIMARY KEY (stream_id, stream_version)
    )`,
   `CREATE INDEX IF NOT EXISTS es_events_by_tx ON es_events (tx_id, global_position)`,
-  // Integration events waiting for the relay, written in the same transaction as the domain events.
+  // Integration events for the relay, written in the same transaction as the domain events. The
+  // relay reads them like the event log, by (tx_id, id) below the oldest running transaction, and
+  // keeps one checkpoint row instead of marking every row (an UPDATE per row cost 4/5 of its rate).
   `CREATE TABLE IF NOT EXISTS es_outbox (
      id bigserial PRIMARY KEY,
-     message_id uuid NOT NULL UNIQUE,
+     tx_id xid8 NOT NULL DEFAULT pg_current_xact_id(),
+     message_id uuid NOT NULL,
      topic text NOT NULL,
      message_key text,
      type text NOT NULL,
@@ -36,10 +41,15 @@ const statements = [
      occurred_at timestamptz NOT NULL,
      data jsonb NOT NULL,
      traceparent text,
-     created_at timestamptz NOT NULL DEFAULT clock_timestamp(),
-     published_at timestamptz
+     created_at timestamptz NOT NULL DEFAULT clock_timestamp()
    )`,
-  `CREATE INDEX IF NOT EXISTS es_outbox_unpublished ON es_outbox (id) WHERE published_at IS NULL`,
+  `CREATE INDEX IF NOT EXISTS es_outbox_by_tx ON es_outbox (tx_id, id)`,
+  `CREATE TABLE IF NOT EXISTS es_relay_checkpoints (
+     relay text PRIMARY KEY,
+     tx_id xid8 NOT NULL,
+     id bigint NOT NULL,
+     updated_at timestamptz NOT NULL DEFAULT clock_timestamp()
+   )`,
   // What each consumer has applied: event ids catch redelivery at a new offset (a relay that
   // re-sent after a crash); offsets let a redelivered batch, poison included, be skipped at once.
   `CREATE TABLE IF NOT EXISTS es_processed_events (

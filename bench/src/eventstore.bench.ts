@@ -1,0 +1,117 @@
+// P2 + P3 (see ../shared/quality-bars.md): event-store appends against Emmett and raw COPY, the
+// outbox relay against a raw producer and against producing right after the commit.
+import { migrateEventStore } from '@nhip/event-sourcing';
+import { createMessaging } from '@nhip/messaging';
+import { ensureDatabase } from '@nhip/postgres';
+import pg from 'pg';
+import { createCopyTables, measureBatches, ourBatchAppend, rawCopy } from './eventstore/append-batch.ts';
+import { emmettAppender, measureAppends, ourAppender } from './eventstore/append-single.ts';
+import { measureDrain, measureLatency } from './eventstore/relay.ts';
+import { buildReport, formatRatios, ratio, writeReport } from './report.ts';
+import { median } from './stats.ts';
+
+const params = {
+  writers: 8,
+  batch: 100,
+  batchWriters: 4,
+  roundMs: Number(process.env['BENCH_ROUND_MS'] ?? 5000),
+  rounds: Number(process.env['BENCH_ROUNDS'] ?? 3),
+  drainMessages: Number(process.env['BENCH_DRAIN'] ?? 50_000),
+  latencyMs: 8000,
+};
+const say = (line: string): boolean => process.stderr.write(`${line}\n`);
+
+async function interleaved(contenders: Record<string, (round: number) => Promise<number>>): Promise<Record<string, number>> {
+  const rates: Record<string, number[]> = {};
+  for (let round = 1; round <= params.rounds; round++) {
+    for (const [name, run] of Object.entries(contenders)) {
+      const rate = await run(round);
+      (rates[name] ??= []).push(rate);
+      say(`  round ${round}/${params.rounds} ${name.padEnd(14)} ${Math.round(rate).toLocaleString('en')} /s`);
+    }
+  }
+  return Object.fromEntries(Object.entries(rates).map(([k, v]) => [k, Math.round(median(v))]));
+}
+
+async function main(): Promise<void> {
+  const adminUrl = process.env['NHIP_POSTGRES_ADMIN_URL'] ?? process.env['DATABASE_URL'];
+  const brokers = (process.env['KAFKA_BROKERS'] ?? '').split(',').filter(Boolean);
+  if (!adminUrl || brokers.length === 0) throw new Error('Run this through "npm run bench:eventstore".');
+  const connectionString = await ensureDatabase(adminUrl, 'bench_eventstore');
+  const pool = new pg.Pool({ connectionString, max: 16 });
+  await migrateEventStore(pool);
+  await createCopyTables(pool);
+  await resetTables(pool); // every run starts from empty tables, so runs compare
+  const messaging = createMessaging({ brokers, clientId: 'bench-eventstore' });
+
+  say('(a) single-event appends, 8 concurrent writers');
+  const ours = ourAppender(pool);
+  const emmett = emmettAppender(connectionString);
+  await measureAppends(emmett, 1, 500, 0); // creates Emmett's schema outside the timed rounds
+  const single = await interleaved({
+    ours: (r) => measureAppends(ours, params.writers, params.roundMs, r),
+    emmett: (r) => measureAppends(emmett, params.writers, params.roundMs, r),
+  });
+  await emmett.close();
+
+  say('(b) 100-event appends with outbox rows vs raw COPY of the same rows');
+  const batches = await interleaved({
+    ours: () => measureBatches((s) => ourBatchAppend(pool, s), 'ours', params.batchWriters, params.roundMs),
+    copy: () => measureBatches((s) => rawCopy(pool, s), 'copy', params.batchWriters, params.roundMs),
+  });
+
+  // (b) left its outbox rows unpublished on purpose (no relay ran); they are not (c)'s work.
+  await pool.query('TRUNCATE es_outbox, es_relay_checkpoints');
+  say(`(c) relay drain of ${params.drainMessages.toLocaleString('en')} messages vs raw producer loop`);
+  const ctx = { pool, connectionString, messaging, brokers };
+  const drain = await measureDrain(ctx, params.drainMessages);
+  say(`  relay ${Math.round(drain.relay).toLocaleString('en')} msgs/s, raw ${Math.round(drain.raw).toLocaleString('en')} msgs/s`);
+
+  // Half of the maximum load: half the rate 8 writers reach appending one event plus its message.
+  const load = Math.round(single['ours'] ?? 0) / 2;
+  say(`(c) commit → consumer latency at ${load.toLocaleString('en')} commits/s`);
+  const viaRelay = await measureLatency(ctx, load, params.latencyMs, true);
+  const direct = await measureLatency(ctx, load, params.latencyMs, false);
+  say(`  relay p50 ${viaRelay.p50.toFixed(1)} ms p99 ${viaRelay.p99.toFixed(1)} ms; direct p50 ${direct.p50.toFixed(1)} ms p99 ${direct.p99.toFixed(1)} ms`);
+
+  await messaging.close();
+  await pool.end();
+
+  const metrics = {
+    'ours.appends_per_s': single['ours'] ?? 0,
+    'emmett.appends_per_s': single['emmett'] ?? 0,
+    'ours.batch_events_per_s': batches['ours'] ?? 0,
+    'copy.batch_events_per_s': batches['copy'] ?? 0,
+    'relay.drain_msgs_per_s': Math.round(drain.relay),
+    'raw_producer.msgs_per_s': Math.round(drain.raw),
+    'latency_load_per_s': load,
+    'relay.latency_p50_ms': round2(viaRelay.p50),
+    'relay.latency_p99_ms': round2(viaRelay.p99),
+    'direct.latency_p50_ms': round2(direct.p50),
+    'direct.latency_p99_ms': round2(direct.p99),
+  };
+  const ratios = {
+    append_vs_emmett: ratio(metrics['ours.appends_per_s'] / metrics['emmett.appends_per_s'], 1.0),
+    batch_vs_copy: ratio(metrics['ours.batch_events_per_s'] / metrics['copy.batch_events_per_s'], 0.3),
+    relay_drain_vs_raw: ratio(drain.relay / drain.raw, 0.5),
+    relay_p99_vs_direct: ratio(viaRelay.p99 / direct.p99, 3, false),
+  };
+  const lines = Object.entries(metrics).map(([k, v]) => `  ${k.padEnd(26)} ${v.toLocaleString('en')}`);
+  const summary = `Event store and outbox relay (PostgreSQL + Kafka, one run)\n${lines.join('\n')}\n\n${formatRatios(ratios)}\n`;
+  const file = writeReport(buildReport('eventstore', params, metrics, ratios), summary);
+  process.stdout.write(`\n${summary}\nSaved ${file}\n`);
+}
+
+async function resetTables(pool: pg.Pool): Promise<void> {
+  const { rows } = await pool.query<{ name: string }>(
+    `SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' AND (tablename LIKE 'es\\_%' OR tablename LIKE 'bench\\_%' OR tablename LIKE 'emt\\_%')`,
+  );
+  if (rows.length > 0) await pool.query(`TRUNCATE ${rows.map((r) => `"${r.name}"`).join(', ')}`);
+}
+
+const round2 = (n: number): number => Math.round(n * 100) / 100;
+
+main().catch((error: unknown) => {
+  process.stderr.write(`✖ ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+  process.exit(1);
+});

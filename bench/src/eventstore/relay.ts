@@ -1,0 +1,144 @@
+// P3: the outbox relay's drain rate against a raw producer loop, and commit→consumer latency at
+// half of the maximum load against producing directly after the commit.
+import { randomUUID } from 'node:crypto';
+import { Producer, ProduceAcks } from '@platformatic/kafka';
+import { OutboxRelay, pendingOutboxCount, PostgresEventStore, type OutboxMessage } from '@nhip/event-sourcing';
+import type { Messaging, OutgoingMessage } from '@nhip/messaging';
+import type pg from 'pg';
+import { percentile } from '../stats.ts';
+import { activityEvent, activityMessage } from './fixtures.ts';
+
+export interface RelayContext {
+  readonly pool: pg.Pool;
+  readonly connectionString: string;
+  readonly messaging: Messaging;
+  readonly brokers: string[];
+}
+
+const newTopic = async (ctx: RelayContext, purpose: string): Promise<string> => {
+  const topic = `bench.${purpose}.${Date.now()}`;
+  await ctx.messaging.admin.ensureTopics([{ name: topic, partitions: 3 }]);
+  return topic;
+};
+
+async function waitUntilDrained(pool: pg.Pool): Promise<void> {
+  while ((await pendingOutboxCount(pool)) > 0) await new Promise((r) => setTimeout(r, 5));
+}
+
+/** Rows waiting in the outbox, appended 100 to a command; returns them as Kafka would carry them. */
+async function prefill(ctx: RelayContext, topic: string, count: number): Promise<OutboxMessage[]> {
+  const store = new PostgresEventStore(ctx.pool);
+  const all: OutboxMessage[] = [];
+  for (let i = 0; i < count; i += 100) {
+    const events = Array.from({ length: 100 }, (_, j) => activityEvent(i + j));
+    const outbox = events.map((e) => activityMessage(e, topic));
+    await store.appendToStream(`prefill-${randomUUID()}`, 'no_stream', events, outbox);
+    all.push(...outbox);
+  }
+  return all;
+}
+
+export async function measureDrain(ctx: RelayContext, count: number): Promise<{ relay: number; raw: number }> {
+  await waitUntilDrained(ctx.pool);
+  const topic = await newTopic(ctx, 'relay-drain');
+  const messages = await prefill(ctx, topic, count);
+  const relay = new OutboxRelay({ pool: ctx.pool, connectionString: ctx.connectionString, publisher: ctx.messaging.publisher });
+  const t0 = performance.now();
+  await relay.start();
+  await waitUntilDrained(ctx.pool);
+  const relayRate = count / ((performance.now() - t0) / 1000);
+  await relay.stop();
+
+  // The same messages, headers included, straight from memory through the raw client.
+  const producer = new Producer({ clientId: 'bench-raw-drain', bootstrapBrokers: ctx.brokers, idempotent: true, acks: ProduceAcks.ALL });
+  const rawTopic = await newTopic(ctx, 'raw-drain');
+  const t1 = performance.now();
+  for (let i = 0; i < messages.length; i += 500) {
+    await producer.send({
+      messages: messages.slice(i, i + 500).map((m) => ({
+        topic: rawTopic,
+        key: Buffer.from(m.key ?? ''),
+        value: Buffer.from(JSON.stringify(m.data)),
+        headers: new Map([
+          [Buffer.from('ce_id'), Buffer.from(m.messageId)],
+          [Buffer.from('ce_type'), Buffer.from(m.type)],
+          [Buffer.from('ce_source'), Buffer.from(m.source)],
+          [Buffer.from('ce_time'), Buffer.from(m.occurredAt)],
+        ]),
+      })),
+    });
+  }
+  const rawRate = count / ((performance.now() - t1) / 1000);
+  await producer.close();
+  return { relay: relayRate, raw: rawRate };
+}
+
+export interface Latency {
+  readonly p50: number;
+  readonly p99: number;
+  readonly samples: number;
+}
+
+/**
+ * Appends at `perSecond` for `ms` (open loop, ticks of 20 ms) and measures commit → consumer.
+ * `viaOutbox` writes the message with the events and lets the relay carry it; otherwise the
+ * message is produced by the writer right after its commit.
+ */
+export async function measureLatency(ctx: RelayContext, perSecond: number, ms: number, viaOutbox: boolean): Promise<Latency> {
+  const topic = await newTopic(ctx, viaOutbox ? 'latency-outbox' : 'latency-direct');
+  const store = new PostgresEventStore(ctx.pool);
+  const committedAt = new Map<string, number>();
+  const receivedAt = new Map<string, number>();
+  const subscription = await ctx.messaging.subscriber.subscribe(
+    { groupId: `bench-${topic}`, topics: [topic], startFrom: 'earliest' },
+    async (batch, commit) => {
+      const now = performance.now();
+      for (const m of batch) receivedAt.set(m.headers['ce_id'] ?? '', now);
+      await commit(batch);
+    },
+  );
+  const relay = viaOutbox
+    ? new OutboxRelay({ pool: ctx.pool, connectionString: ctx.connectionString, publisher: ctx.messaging.publisher })
+    : undefined;
+  await relay?.start();
+  await new Promise((r) => setTimeout(r, 2000)); // let the consumer join its group before load starts
+
+  const writeOne = async (i: number): Promise<void> => {
+    const event = activityEvent(i);
+    const message = activityMessage(event, topic);
+    await store.appendToStream(`lat-${event.eventId}`, 'no_stream', [event], viaOutbox ? [message] : []);
+    committedAt.set(message.messageId, performance.now());
+    if (!viaOutbox) await ctx.messaging.publisher.publish([directMessage(message)]);
+  };
+  const inflight = new Set<Promise<void>>();
+  const perTick = perSecond / 50;
+  let owed = 0;
+  let i = 0;
+  const deadline = performance.now() + ms;
+  while (performance.now() < deadline) {
+    owed += perTick;
+    for (; owed >= 1; owed--) {
+      const p = writeOne(i++).finally(() => inflight.delete(p));
+      inflight.add(p);
+    }
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  await Promise.all(inflight);
+  const expected = committedAt.size;
+  const waitUntil = performance.now() + 30_000;
+  while (receivedAt.size < expected && performance.now() < waitUntil) await new Promise((r) => setTimeout(r, 50));
+  await relay?.stop();
+  await subscription.stop();
+  const latencies = [...committedAt].map(([id, at]) => Math.max(0, (receivedAt.get(id) ?? Number.NaN) - at)).filter(Number.isFinite);
+  if (latencies.length < expected) throw new Error(`Only ${latencies.length} of ${expected} messages arrived.`);
+  return { p50: percentile(latencies, 50), p99: percentile(latencies, 99), samples: latencies.length };
+}
+
+function directMessage(m: OutboxMessage): OutgoingMessage {
+  return {
+    topic: m.topic,
+    key: m.key,
+    value: JSON.stringify(m.data),
+    headers: { ce_specversion: '1.0', ce_id: m.messageId, ce_type: m.type, ce_source: m.source, ce_time: m.occurredAt },
+  };
+}

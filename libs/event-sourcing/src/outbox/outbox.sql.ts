@@ -1,0 +1,36 @@
+// The relay reads the outbox like the event log: in (tx_id, id) order, only from transactions
+// older than every one still running, so a row whose transaction commits late is sent late, never
+// skipped (see event-store/postgres-event-store.ts readAll and docs/adr/0005).
+
+export interface Checkpoint {
+  readonly txId: string;
+  readonly id: string;
+}
+
+const afterCheckpoint = `(o.tx_id, o.id) > (
+    COALESCE((SELECT tx_id FROM es_relay_checkpoints WHERE relay = $1), '0'::xid8),
+    COALESCE((SELECT id FROM es_relay_checkpoints WHERE relay = $1), 0))`;
+
+export const readBatchSql = `
+  SELECT o.tx_id::text, o.id::text, o.message_id::text, o.topic, o.message_key, o.type, o.source, o.subject,
+         o.occurred_at, o.data::text AS data, o.traceparent
+    FROM es_outbox o
+   WHERE ${afterCheckpoint}
+     AND o.tx_id < pg_snapshot_xmin(pg_current_snapshot())
+   ORDER BY o.tx_id, o.id
+   LIMIT $2`;
+
+export const saveCheckpointSql = `
+  INSERT INTO es_relay_checkpoints (relay, tx_id, id) VALUES ($1, $2::text::xid8, $3::bigint)
+  ON CONFLICT (relay) DO UPDATE SET tx_id = EXCLUDED.tx_id, id = EXCLUDED.id, updated_at = clock_timestamp()`;
+
+export const pendingSql = `
+  SELECT count(*)::text AS n FROM es_outbox o
+   WHERE ${afterCheckpoint} AND ($2::text IS NULL OR o.topic = $2)`;
+
+/** Deletes published rows older than the retention, a bounded chunk at a time. */
+export const pruneSql = `
+  DELETE FROM es_outbox WHERE id IN (
+    SELECT o.id FROM es_outbox o
+     WHERE NOT ${afterCheckpoint} AND o.created_at < clock_timestamp() - $2::interval
+     LIMIT 10000)`;
