@@ -42,3 +42,5 @@ export {
 export { deadLetter, deadLetterTopic } from './consumer/dead-letter.ts';
 export { processedCount } from './consumer/processed-store.ts';
 export { failpoint } from './failpoints.ts';
+export { readTopic } from './reconciliation/read-topic.ts';
+export { reconcile, type Reconciliation } from './reconciliation/reconcile.ts';

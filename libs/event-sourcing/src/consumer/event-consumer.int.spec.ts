@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
-import { readTopic } from '@nhip/ledger-testing';
+import { readTopic } from '../reconciliation/read-topic.ts';
 import { createMessaging, type Messaging, type OutgoingMessage } from '@nhip/messaging';
 import {
   eventually,

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { createMessaging, type Messaging } from '@nhip/messaging';
-import { readTopic, reconcile } from '@nhip/ledger-testing';
+import { readTopic } from '../reconciliation/read-topic.ts';
+import { reconcile } from '../reconciliation/reconcile.ts';
 import {
   eventually,
   kafkaBrokers,

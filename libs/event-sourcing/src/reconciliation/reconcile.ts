@@ -1,9 +1,9 @@
 // The ledger check the reliability tests end with: what the store holds, what reached the topic
 // and what the consumer applied must agree, and nothing may be left unpublished.
-import { pendingOutboxCount } from '@nhip/event-sourcing';
+import { pendingOutboxCount } from '../outbox/outbox-relay.ts';
 import type { Messaging } from '@nhip/messaging';
 import type pg from 'pg';
-import { readTopic } from './topics.ts';
+import { readTopic } from './read-topic.ts';
 
 export interface Reconciliation {
   /** Integration events the store committed for this topic (outbox rows, kept an hour after publishing). */

@@ -1,2 +1,0 @@
-export { readTopic } from './topics.ts';
-export { reconcile, type Reconciliation } from './reconcile.ts';
