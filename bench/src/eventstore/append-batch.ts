@@ -25,20 +25,39 @@ export async function rawCopy(pool: pg.Pool, stream: string): Promise<void> {
   try {
     await client.query('BEGIN');
     const eventLines = events.map((e, i) =>
-      [stream, i + 1, e.eventId, e.type, 1, JSON.stringify(e.data), JSON.stringify(e.metadata)].map(tsv).join('\t'),
+      [stream, i + 1, e.eventId, e.type, 1, JSON.stringify(e.data), JSON.stringify(e.metadata)]
+        .map(tsv)
+        .join('\t'),
     );
     await pipeline(
       Readable.from([`${eventLines.join('\n')}\n`]),
-      client.query(copy.from('COPY bench_copy_events (stream_id, stream_version, event_id, event_type, schema_version, data, metadata) FROM STDIN')),
+      client.query(
+        copy.from(
+          'COPY bench_copy_events (stream_id, stream_version, event_id, event_type, schema_version, data, metadata) FROM STDIN',
+        ),
+      ),
     );
     const outboxLines = outbox.map((m) =>
-      [m.messageId, m.topic, m.key ?? '', m.type, m.source, m.subject ?? '', m.occurredAt, JSON.stringify(m.data)]
+      [
+        m.messageId,
+        m.topic,
+        m.key ?? '',
+        m.type,
+        m.source,
+        m.subject ?? '',
+        m.occurredAt,
+        JSON.stringify(m.data),
+      ]
         .map(tsv)
         .join('\t'),
     );
     await pipeline(
       Readable.from([`${outboxLines.join('\n')}\n`]),
-      client.query(copy.from('COPY bench_copy_outbox (message_id, topic, message_key, type, source, subject, occurred_at, data) FROM STDIN')),
+      client.query(
+        copy.from(
+          'COPY bench_copy_outbox (message_id, topic, message_key, type, source, subject, occurred_at, data) FROM STDIN',
+        ),
+      ),
     );
     await client.query('COMMIT');
   } catch (error) {
@@ -49,7 +68,8 @@ export async function rawCopy(pool: pg.Pool, stream: string): Promise<void> {
   }
 }
 
-const tsv = (value: unknown): string => String(value).replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n');
+const tsv = (value: unknown): string =>
+  String(value).replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n');
 
 export async function createCopyTables(pool: pg.Pool): Promise<void> {
   await pool.query(`CREATE TABLE IF NOT EXISTS bench_copy_events (LIKE es_events INCLUDING ALL)`);

@@ -27,16 +27,25 @@ export function emmettAppender(connectionString: string): Appender {
     name: 'emmett',
     append: async (stream, version, i) => {
       const e = activityEvent(i);
-      await store.appendToStream(stream, [{ type: e.type, data: e.data as Record<string, unknown>, metadata: { ...e.metadata } }], {
-        expectedStreamVersion: BigInt(version),
-      });
+      await store.appendToStream(
+        stream,
+        [{ type: e.type, data: e.data as Record<string, unknown>, metadata: { ...e.metadata } }],
+        {
+          expectedStreamVersion: BigInt(version),
+        },
+      );
     },
     close: () => store.close(),
   };
 }
 
 /** `writers` loops, each appending one event per command to its own streams, for `ms`. */
-export async function measureAppends(appender: Appender, writers: number, ms: number, round: number): Promise<number> {
+export async function measureAppends(
+  appender: Appender,
+  writers: number,
+  ms: number,
+  round: number,
+): Promise<number> {
   let done = 0;
   const deadline = performance.now() + ms;
   const started = performance.now();

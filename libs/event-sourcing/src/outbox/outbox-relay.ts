@@ -4,7 +4,14 @@ import type { Publisher } from '@nhip/messaging';
 import pg from 'pg';
 import { failpoint } from '../failpoints.ts';
 import { toKafkaMessage, type OutboxRow } from './cloud-events.ts';
-import { pendingSql, pruneSql, readBatchSql, saveCheckpointSql, type Checkpoint } from './outbox.sql.ts';
+import {
+  loadCheckpointSql,
+  pendingSql,
+  pruneSql,
+  readBatchSql,
+  saveCheckpointSql,
+  type Checkpoint,
+} from './outbox.sql.ts';
 
 export interface OutboxRelayOptions {
   readonly pool: pg.Pool;
@@ -65,13 +72,30 @@ export class OutboxRelay {
     this.#leader = false;
   }
 
-  /** Publishes everything committed and not yet published; returns how many messages went out. */
+  /**
+   * Publishes everything committed and not yet published; returns how many messages went out.
+   * The next batch is read while the current one is being published; the checkpoint only ever
+   * moves past a batch the broker has acknowledged.
+   */
   async drain(): Promise<number> {
+    let cursor = await this.#loadCheckpoint();
+    let next = this.#read(cursor);
     let total = 0;
     for (;;) {
-      const sent = await this.#publishBatch();
-      total += sent;
-      if (sent < this.#options.batchSize) return total;
+      const rows = await next;
+      const last = rows.at(-1);
+      if (!last) return total;
+      cursor = { txId: last.tx_id, id: last.id };
+      next = rows.length < this.#options.batchSize ? Promise.resolve([]) : this.#read(cursor);
+      next.catch(() => undefined); // awaited on the next turn; a failure there surfaces then
+      await this.#options.publisher.publish(rows.map(toKafkaMessage));
+      failpoint('relay:after-publish');
+      await this.#options.pool.query({
+        name: 'nhip_outbox_checkpoint',
+        text: saveCheckpointSql,
+        values: [relayName, cursor.txId, cursor.id],
+      });
+      total += rows.length;
     }
   }
 
@@ -97,24 +121,18 @@ export class OutboxRelay {
     return rows[0]?.ok === true;
   }
 
-  async #publishBatch(): Promise<number> {
-    const pool = this.#options.pool;
-    const { rows } = await pool.query<BatchRow>({
+  async #loadCheckpoint(): Promise<Checkpoint> {
+    const { rows } = await this.#options.pool.query<Checkpoint>(loadCheckpointSql, [relayName]);
+    return rows[0] ?? { txId: '0', id: '0' };
+  }
+
+  async #read(after: Checkpoint): Promise<BatchRow[]> {
+    const { rows } = await this.#options.pool.query<BatchRow>({
       name: 'nhip_outbox_read',
       text: readBatchSql,
-      values: [relayName, this.#options.batchSize],
+      values: [after.txId, after.id, this.#options.batchSize],
     });
-    const last = rows.at(-1);
-    if (!last) return 0;
-    await this.#options.publisher.publish(rows.map(toKafkaMessage));
-    failpoint('relay:after-publish');
-    const checkpoint: Checkpoint = { txId: last.tx_id, id: last.id };
-    await pool.query({
-      name: 'nhip_outbox_checkpoint',
-      text: saveCheckpointSql,
-      values: [relayName, checkpoint.txId, checkpoint.id],
-    });
-    return rows.length;
+    return rows;
   }
 
   async #pruneNowAndThen(): Promise<void> {

@@ -11,14 +11,18 @@ const afterCheckpoint = `(o.tx_id, o.id) > (
     COALESCE((SELECT tx_id FROM es_relay_checkpoints WHERE relay = $1), '0'::xid8),
     COALESCE((SELECT id FROM es_relay_checkpoints WHERE relay = $1), 0))`;
 
+export const loadCheckpointSql = `
+  SELECT tx_id::text AS "txId", id::text AS id FROM es_relay_checkpoints WHERE relay = $1`;
+
+/** The next batch after a cursor ($1 tx id, $2 id), which the relay keeps in memory while leading. */
 export const readBatchSql = `
   SELECT o.tx_id::text, o.id::text, o.message_id::text, o.topic, o.message_key, o.type, o.source, o.subject,
          o.occurred_at, o.data::text AS data, o.traceparent
     FROM es_outbox o
-   WHERE ${afterCheckpoint}
+   WHERE (o.tx_id, o.id) > ($1::text::xid8, $2::bigint)
      AND o.tx_id < pg_snapshot_xmin(pg_current_snapshot())
    ORDER BY o.tx_id, o.id
-   LIMIT $2`;
+   LIMIT $3`;
 
 export const saveCheckpointSql = `
   INSERT INTO es_relay_checkpoints (relay, tx_id, id) VALUES ($1, $2::text::xid8, $3::bigint)

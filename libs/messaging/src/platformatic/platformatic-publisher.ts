@@ -3,6 +3,17 @@ import { headersToKafka } from '../headers.ts';
 import type { OutgoingMessage, Publisher } from '../messaging.port.ts';
 import type { KafkaConnection } from './kafka-connection.ts';
 
+// Header names are a handful of constants (ce_id, ce_type, traceparent…): encode each once.
+const headerNames = new Map<string, Buffer>();
+function headerName(name: string): Buffer {
+  let encoded = headerNames.get(name);
+  if (!encoded) {
+    encoded = Buffer.from(name);
+    if (headerNames.size < 1000) headerNames.set(name, encoded);
+  }
+  return encoded;
+}
+
 /**
  * Idempotent producer with acks=all: the broker de-duplicates the producer's own retries, so a
  * network blip never writes a message twice. (End-to-end duplicates after a crash are handled by
@@ -21,7 +32,7 @@ export class PlatformaticPublisher implements Publisher {
       serializers: {
         key: (key) => (key === undefined ? undefined : Buffer.from(key)),
         value: (value) => (value === undefined ? undefined : Buffer.from(value)),
-        headerKey: (key) => (key === undefined ? undefined : Buffer.from(key)),
+        headerKey: (key) => (key === undefined ? undefined : headerName(key)),
         headerValue: (value) => (value === undefined ? undefined : Buffer.from(value)),
       },
     });
