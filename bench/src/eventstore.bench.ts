@@ -6,7 +6,7 @@ import { ensureDatabase } from '@nhip/postgres';
 import pg from 'pg';
 import { createCopyTables, measureBatches, ourBatchAppend, rawCopy } from './eventstore/append-batch.ts';
 import { emmettAppender, measureAppends, ourAppender } from './eventstore/append-single.ts';
-import { measureDrain, measureLatency } from './eventstore/relay.ts';
+import { measureDrain, measureLatency, type Latency } from './eventstore/relay.ts';
 import { buildReport, formatRatios, ratio, writeReport } from './report.ts';
 import { median } from './stats.ts';
 
@@ -88,6 +88,19 @@ async function main(): Promise<void> {
   await messaging.close();
   await pool.end();
 
+  writeResults({ single, batches, drain, load, viaRelay, direct });
+}
+
+interface Measurements {
+  readonly single: Record<string, number>;
+  readonly batches: Record<string, number>;
+  readonly drain: { relay: number; raw: number };
+  readonly load: number;
+  readonly viaRelay: Latency;
+  readonly direct: Latency;
+}
+
+function writeResults({ single, batches, drain, load, viaRelay, direct }: Measurements): void {
   const metrics = {
     'ours.appends_per_s': single['ours'] ?? 0,
     'emmett.appends_per_s': single['emmett'] ?? 0,
