@@ -148,7 +148,7 @@ export async function measureLatency(
     Array.from({ length: writers }, async (_, w) => {
       for (let k = 0; ; k++) {
         const due = started + w * (interval / writers) + k * interval;
-        if (due > started + ms) return;
+        if (due > started + ms || performance.now() > started + ms) return;
         const wait = due - performance.now();
         if (wait > 0) await new Promise((r) => setTimeout(r, wait));
         await writeOne(next++);
@@ -187,7 +187,7 @@ function asOutboxRow(m: OutboxMessage, topic: string): OutboxRow {
     type: m.type,
     source: m.source,
     subject: m.subject ?? null,
-    occurred_at: new Date(m.occurredAt),
+    occurred_at: new Date(m.occurredAt).toISOString(),
     data: JSON.stringify(m.data),
     traceparent: m.traceparent ?? null,
   };

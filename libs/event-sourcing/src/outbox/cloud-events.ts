@@ -9,7 +9,8 @@ export interface OutboxRow {
   readonly type: string;
   readonly source: string;
   readonly subject: string | null;
-  readonly occurred_at: Date;
+  /** RFC 3339 in UTC, formatted by the database (parsing to a Date and back cost the relay time). */
+  readonly occurred_at: string;
   /** The jsonb column as text, published byte for byte without a parse. */
   readonly data: string;
   readonly traceparent: string | null;
@@ -21,7 +22,7 @@ export function cloudEventHeaders(row: OutboxRow): MessageHeaders {
     ce_id: row.message_id,
     ce_type: row.type,
     ce_source: row.source,
-    ce_time: row.occurred_at.toISOString(),
+    ce_time: row.occurred_at,
     ...(row.subject === null ? {} : { ce_subject: row.subject }),
     'content-type': 'application/json',
     ...(row.traceparent === null ? {} : { traceparent: row.traceparent }),

@@ -182,6 +182,27 @@ describe('outbox relay to a real Kafka broker', () => {
     }
   });
 
+  it('reconnects when its database session is cut, and keeps publishing', async () => {
+    const topic = uniqueTopic('relay-reconnect');
+    await messaging.admin.ensureTopics([{ name: topic, partitions: 1 }]);
+    const relay = newRelay();
+    await relay.start();
+    try {
+      await appendWithOutbox(topic, 3);
+      await eventually(async () => (await unpublished(topic)) === 0);
+      const { rowCount } = await pool.query(
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'nhip-outbox-relay'",
+      );
+      expect(rowCount).toBe(1);
+      await appendWithOutbox(topic, 3);
+      await eventually(async () => (await unpublished(topic)) === 0, { timeoutMs: 10_000 });
+      expect(relay.isLeader).toBe(true);
+      expect(new Set((await readTopic(messaging, topic)).map((m) => m.headers['ce_id'])).size).toBe(6);
+    } finally {
+      await relay.stop();
+    }
+  });
+
   it('re-sends after a kill -9 between the broker ack and marking, and the consumer applies once', async () => {
     const topic = uniqueTopic('relay-crash');
     const consumerName = `counting-${topic}`;

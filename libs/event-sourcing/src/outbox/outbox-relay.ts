@@ -45,6 +45,9 @@ export class OutboxRelay {
   #pending = false;
   #leader = false;
   #lastPrune = 0;
+  /** Where publishing stands while this instance leads; reloaded from the table after any error. */
+  #cursor: Checkpoint | undefined;
+  #broken = false;
 
   constructor(options: OutboxRelayOptions) {
     this.#options = { batchSize: 1000, pollIntervalMs: 1000, retainPublishedFor: '1 hour', ...options };
@@ -56,12 +59,38 @@ export class OutboxRelay {
 
   async start(): Promise<void> {
     this.#running = true;
-    this.#session = new pg.Client({ connectionString: this.#options.connectionString });
-    await this.#session.connect();
-    this.#session.on('notification', () => this.#signal());
-    this.#session.on('error', (error) => this.#options.onError?.(error));
-    await this.#session.query('LISTEN es_outbox');
+    await this.#openSession();
     this.#loop = this.#run();
+  }
+
+  /** The relay's own connection: leadership lock, LISTEN, checkpoints. Reopened if it breaks. */
+  async #openSession(): Promise<void> {
+    const session = new pg.Client({
+      connectionString: this.#options.connectionString,
+      application_name: 'nhip-outbox-relay',
+    });
+    session.on('notification', () => this.#signal());
+    session.on('error', (error) => {
+      // The lock died with the connection; another instance may lead now.
+      this.#broken = true;
+      this.#options.onError?.(error);
+    });
+    await session.connect();
+    await session.query('LISTEN es_outbox');
+    // Checkpoints are written on this session without waiting for the WAL flush: a checkpoint lost
+    // in a database crash only re-sends a batch (at-least-once), and the flush was the tail of
+    // commit→consumer latency under load.
+    await session.query('SET synchronous_commit = off');
+    this.#session = session;
+    this.#broken = false;
+  }
+
+  async #reopenSession(): Promise<void> {
+    this.#leader = false;
+    this.#cursor = undefined;
+    await this.#session?.end().catch(() => undefined);
+    this.#session = undefined;
+    await this.#openSession();
   }
 
   async stop(): Promise<void> {
@@ -74,40 +103,55 @@ export class OutboxRelay {
 
   /**
    * Publishes everything committed and not yet published; returns how many messages went out.
-   * The next batch is read while the current one is being published; the checkpoint only ever
-   * moves past a batch the broker has acknowledged.
+   * Two batches are in flight at once (the idempotent producer keeps their order) while the next
+   * is read; the checkpoint moves past a batch only once it and every batch before it are acked.
    */
   async drain(): Promise<number> {
-    let cursor = await this.#loadCheckpoint();
+    let cursor = (this.#cursor ??= await this.#loadCheckpoint());
     let next = this.#read(cursor);
+    let previous: Promise<void> = Promise.resolve();
     let total = 0;
     for (;;) {
       const rows = await next;
       const last = rows.at(-1);
-      if (!last) return total;
+      if (!last) break;
       cursor = { txId: last.tx_id, id: last.id };
       next = rows.length < this.#options.batchSize ? Promise.resolve([]) : this.#read(cursor);
       next.catch(() => undefined); // awaited on the next turn; a failure there surfaces then
-      await this.#options.publisher.publish(rows.map(toKafkaMessage));
-      failpoint('relay:after-publish');
-      await this.#options.pool.query({
-        name: 'nhip_outbox_checkpoint',
-        text: saveCheckpointSql,
-        values: [relayName, cursor.txId, cursor.id],
-      });
+      const sent = this.#options.publisher.publish(rows.map(toKafkaMessage));
+      sent.catch(() => undefined); // awaited through `settled`
+      const settled = this.#checkpointAfter(sent, previous, cursor);
+      await previous; // at most two batches outstanding
+      previous = settled;
       total += rows.length;
     }
+    await previous;
+    this.#cursor = cursor;
+    return total;
+  }
+
+  async #checkpointAfter(sent: Promise<void>, previous: Promise<void>, cursor: Checkpoint): Promise<void> {
+    await sent;
+    await previous;
+    failpoint('relay:after-publish');
+    await (this.#session as pg.Client).query({
+      name: 'nhip_outbox_checkpoint',
+      text: saveCheckpointSql,
+      values: [relayName, cursor.txId, cursor.id],
+    });
   }
 
   async #run(): Promise<void> {
     while (this.#running) {
       try {
+        if (this.#broken || !this.#session) await this.#reopenSession();
         if (!this.#leader) this.#leader = await this.#tryLead();
         if (this.#leader) {
           await this.drain();
           await this.#pruneNowAndThen();
         }
       } catch (error) {
+        this.#cursor = undefined;
         this.#options.onError?.(error);
       }
       await this.#sleep();

@@ -17,7 +17,8 @@ export const loadCheckpointSql = `
 /** The next batch after a cursor ($1 tx id, $2 id), which the relay keeps in memory while leading. */
 export const readBatchSql = `
   SELECT o.tx_id::text, o.id::text, o.message_id::text, o.topic, o.message_key, o.type, o.source, o.subject,
-         o.occurred_at, o.data::text AS data, o.traceparent
+         to_char(o.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS occurred_at,
+         o.data::text AS data, o.traceparent
     FROM es_outbox o
    WHERE (o.tx_id, o.id) > ($1::text::xid8, $2::bigint)
      AND o.tx_id < pg_snapshot_xmin(pg_current_snapshot())
