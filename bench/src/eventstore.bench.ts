@@ -6,7 +6,7 @@ import { ensureDatabase } from '@nhip/postgres';
 import pg from 'pg';
 import { createCopyTables, measureBatches, ourBatchAppend, rawCopy } from './eventstore/append-batch.ts';
 import { emmettAppender, measureAppends, ourAppender } from './eventstore/append-single.ts';
-import { measureDrain, measureLatency, type Latency } from './eventstore/relay.ts';
+import { measureDrain, measureLatency, type Latency, type RelayContext } from './eventstore/relay.ts';
 import { buildReport, formatRatios, ratio, writeReport } from './report.ts';
 import { median } from './stats.ts';
 
@@ -39,16 +39,42 @@ async function main(): Promise<void> {
   const adminUrl = process.env['NHIP_POSTGRES_ADMIN_URL'] ?? process.env['DATABASE_URL'];
   const brokers = (process.env['KAFKA_BROKERS'] ?? '').split(',').filter(Boolean);
   if (!adminUrl || brokers.length === 0) throw new Error('Run this through "npm run bench:eventstore".');
-  const connectionString = await ensureDatabase(adminUrl, 'bench_eventstore');
-  const pool = new pg.Pool({ connectionString, max: 16 });
-  await migrateEventStore(pool);
-  await createCopyTables(pool);
-  await resetTables(pool); // every run starts from empty tables, so runs compare
   const messaging = createMessaging({ brokers, clientId: 'bench-eventstore' });
+  // Latency first, in a database of its own: the append phases leave a million rows behind whose
+  // autovacuum would otherwise land in the middle of the latency rounds.
+  const latency = await withDatabase(adminUrl, 'bench_eventstore_latency', (ctx) =>
+    measureLatencies({ ...ctx, messaging, brokers }),
+  );
+  const throughput = await withDatabase(adminUrl, 'bench_eventstore', (ctx) =>
+    measureThroughput({ ...ctx, messaging, brokers }),
+  );
+  await messaging.close();
+  writeResults({ ...throughput, ...latency });
+}
 
+async function withDatabase<T>(
+  adminUrl: string,
+  name: string,
+  work: (ctx: { pool: pg.Pool; connectionString: string }) => Promise<T>,
+): Promise<T> {
+  const connectionString = await ensureDatabase(adminUrl, name);
+  const pool = new pg.Pool({ connectionString, max: 16 });
+  try {
+    await migrateEventStore(pool);
+    await createCopyTables(pool);
+    await resetTables(pool); // every run starts from empty tables, so runs compare
+    return await work({ pool, connectionString });
+  } finally {
+    await pool.end();
+  }
+}
+
+async function measureThroughput(
+  ctx: RelayContext,
+): Promise<Pick<Measurements, 'single' | 'batches' | 'drain'>> {
   say('(a) single-event appends, 8 concurrent writers');
-  const ours = ourAppender(pool);
-  const emmett = emmettAppender(connectionString);
+  const ours = ourAppender(ctx.pool);
+  const emmett = emmettAppender(ctx.connectionString);
   await measureAppends(emmett, 1, 500, 0); // creates Emmett's schema outside the timed rounds
   const single = await interleaved({
     ours: (r) => measureAppends(ours, params.writers, params.roundMs, r),
@@ -58,25 +84,30 @@ async function main(): Promise<void> {
 
   say('(b) 100-event appends with outbox rows vs raw COPY of the same rows');
   const batches = await interleaved({
-    ours: () => measureBatches((s) => ourBatchAppend(pool, s), 'ours', params.batchWriters, params.roundMs),
-    copy: () => measureBatches((s) => rawCopy(pool, s), 'copy', params.batchWriters, params.roundMs),
+    ours: () =>
+      measureBatches((s) => ourBatchAppend(ctx.pool, s), 'ours', params.batchWriters, params.roundMs),
+    copy: () => measureBatches((s) => rawCopy(ctx.pool, s), 'copy', params.batchWriters, params.roundMs),
   });
 
   // (b) left its outbox rows unpublished on purpose (no relay ran); they are not (c)'s work.
-  await pool.query('TRUNCATE es_outbox, es_relay_checkpoints');
+  await ctx.pool.query('TRUNCATE es_outbox, es_relay_checkpoints');
   say(`(c) relay drain of ${params.drainMessages.toLocaleString('en')} messages vs raw producer loop`);
-  const ctx = { pool, connectionString, messaging, brokers };
   const drain = await measureDrain(ctx, params.drainMessages);
   say(
     `  relay ${Math.round(drain.relay).toLocaleString('en')} msgs/s, raw ${Math.round(drain.raw).toLocaleString('en')} msgs/s`,
   );
+  return { single, batches, drain };
+}
 
+async function measureLatencies(
+  ctx: RelayContext,
+): Promise<Pick<Measurements, 'load' | 'viaRelay' | 'direct'>> {
   // Half of the maximum load of the path, measured as the path itself: 8 writers appending with
   // outbox as fast as they can while the relay and a consumer run in the same process.
   const max = await measureLatency(ctx, Number.POSITIVE_INFINITY, 3000, true);
   const load = Math.round(max.perSecond / 2);
   say(
-    `(c) maximum ${Math.round(max.perSecond).toLocaleString('en')} commits/s; latency at half: ${load.toLocaleString('en')} commits/s`,
+    `(c) commit → consumer: maximum ${Math.round(max.perSecond).toLocaleString('en')} commits/s; measuring at half, ${load.toLocaleString('en')}/s`,
   );
   // Interleaved rounds after a warm-up of each path; the median round's p50/p99 per path.
   await measureLatency(ctx, load, 2000, true);
@@ -91,12 +122,7 @@ async function main(): Promise<void> {
       );
     }
   }
-  const viaRelay = medianLatency(rounds.relay);
-  const direct = medianLatency(rounds.direct);
-  await messaging.close();
-  await pool.end();
-
-  writeResults({ single, batches, drain, load, viaRelay, direct });
+  return { load, viaRelay: medianLatency(rounds.relay), direct: medianLatency(rounds.direct) };
 }
 
 interface Measurements {
