@@ -61,8 +61,9 @@ export default tseslint.config(
     },
   },
   {
-    // Tests may be longer and may reach for test helpers; they still may not cross services.
-    files: ['**/*.spec.ts'],
+    // Tests (and their fixtures) may be longer and may reach for test helpers; they still may not
+    // cross services.
+    files: ['**/*.spec.ts', '**/src/fixtures/**/*.ts'],
     rules: {
       '@nx/enforce-module-boundaries': boundaries(['type:testing']),
       'max-lines': 'off',

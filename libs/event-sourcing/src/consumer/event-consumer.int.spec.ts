@@ -1,25 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { readTopic } from '../reconciliation/read-topic.ts';
-import { createMessaging, type Messaging, type OutgoingMessage } from '@nhip/messaging';
-import {
-  eventually,
-  kafkaBrokers,
-  startFixture,
-  stopAllFixtures,
-  testDatabase,
-  uniqueTopic,
-} from '@nhip/testing';
+import type { Messaging, OutgoingMessage } from '@nhip/messaging';
+import { eventually, startFixture, stopAllFixtures, uniqueTopic } from '@nhip/testing';
 import pg from 'pg';
-import { appliedCounts, countingHandler, countingTableSql } from '../fixtures/counting-handler.ts';
-import { migrateEventStore } from '../schema/migrate.ts';
+import { appliedCounts, countingHandler } from '../fixtures/counting-handler.ts';
+import { eventSourcingTestContext, fixturesDir, type TestContext } from '../fixtures/test-context.ts';
 import { deadLetterTopic } from './dead-letter.ts';
 import { startEventConsumer, type EventBatchHandler, type RunningConsumer } from './event-consumer.ts';
 import { processedCount } from './processed-store.ts';
 
-const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
+const fixtures = fixturesDir;
 
 const cloudEvent = (
   topic: string,
@@ -41,19 +33,14 @@ describe('idempotent consumers on a real broker and database', () => {
   let databaseUrl: string;
   let pool: pg.Pool;
   let messaging: Messaging;
+  let context: TestContext;
 
   beforeAll(async () => {
-    databaseUrl = await testDatabase('event_consumer');
-    pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
-    await migrateEventStore(pool);
-    await pool.query(countingTableSql);
-    messaging = createMessaging({ brokers: kafkaBrokers(), clientId: 'consumer-int-test' });
+    context = await eventSourcingTestContext('event_consumer');
+    ({ databaseUrl, pool, messaging } = context);
   });
   afterEach(stopAllFixtures);
-  afterAll(async () => {
-    await messaging.close();
-    await pool.end();
-  });
+  afterAll(() => context.close());
 
   async function consume(
     topic: string,

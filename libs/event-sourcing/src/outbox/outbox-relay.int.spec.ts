@@ -1,51 +1,34 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
-import { createMessaging, type Messaging } from '@nhip/messaging';
+import type { Messaging } from '@nhip/messaging';
 import { readTopic } from '../reconciliation/read-topic.ts';
 import { reconcile } from '../reconciliation/reconcile.ts';
-import {
-  eventually,
-  kafkaBrokers,
-  startFixture,
-  stopAllFixtures,
-  testDatabase,
-  uniqueTopic,
-} from '@nhip/testing';
+import { eventually, startFixture, stopAllFixtures, uniqueTopic } from '@nhip/testing';
 import pg from 'pg';
 import { startEventConsumer } from '../consumer/event-consumer.ts';
 import { PostgresEventStore } from '../event-store/postgres-event-store.ts';
 import type { NewEvent, OutboxMessage } from '../event-store/types.ts';
-import { appliedCounts, countingHandler, countingTableSql } from '../fixtures/counting-handler.ts';
-import { migrateEventStore } from '../schema/migrate.ts';
+import { appliedCounts, countingHandler } from '../fixtures/counting-handler.ts';
+import { eventSourcingTestContext, fixturesDir, type TestContext } from '../fixtures/test-context.ts';
 import { OutboxRelay, pendingOutboxCount } from './outbox-relay.ts';
 
-const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
+const fixtures = fixturesDir;
 
 describe('outbox relay to a real Kafka broker', () => {
   let databaseUrl: string;
   let pool: pg.Pool;
   let store: PostgresEventStore;
   let messaging: Messaging;
+  let context: TestContext;
 
   beforeAll(async () => {
-    databaseUrl = await testDatabase('outbox_relay');
-    pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
-    await migrateEventStore(pool);
-    await pool.query(countingTableSql);
-    // Each test leaves the outbox drained; start from an empty one so leftovers never leak in.
-    await pool.query(
-      'TRUNCATE es_events, es_streams, es_outbox, es_relay_checkpoints, es_processed_events, es_consumer_offsets',
-    );
+    context = await eventSourcingTestContext('outbox_relay');
+    ({ databaseUrl, pool, messaging } = context);
     store = new PostgresEventStore(pool);
-    messaging = createMessaging({ brokers: kafkaBrokers(), clientId: 'relay-int-test' });
   });
   afterEach(stopAllFixtures);
-  afterAll(async () => {
-    await messaging.close();
-    await pool.end();
-  });
+  afterAll(() => context.close());
 
   /** Appends `count` single-event commands, each with one integration event for `topic`. */
   async function appendWithOutbox(topic: string, count: number): Promise<OutboxMessage[]> {
