@@ -71,6 +71,48 @@ export default tseslint.config(
     },
   },
   {
+    // Deciders are pure: no framework, database, broker, clock or file system.
+    files: ['**/*.decide.ts', '**/*.evolve.ts', '**/*.decider.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '@nestjs/*',
+                'pg',
+                '@platformatic/*',
+                'kafkajs',
+                '@nhip/messaging',
+                '@nhip/event-sourcing',
+                '@nhip/postgres',
+                'node:*',
+              ],
+              message:
+                'decide/evolve are pure functions: take time and ids from the command, do I/O in the adapter.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'Time comes in on the command.',
+        },
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: 'Time comes in on the command.',
+        },
+        {
+          selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']",
+          message: 'Ids come in on the command.',
+        },
+      ],
+    },
+  },
+  {
     // Tools and scripts talk to the developer on the terminal.
     files: ['tools/**/*.ts', 'eslint.config.js', 'jest.config.ts'],
     rules: { 'no-console': 'off' },
