@@ -1,5 +1,7 @@
 // The real national lists beside every CI run (../shared/data/vn-admin), through the parser and
 // the decider: both trees import whole, and a second import of the same list decides nothing.
+// A clone without that folder runs the shipped pilot fixture instead (unit tier) and reports these
+// as skipped; CI sets NHIP_REQUIRE_NATIONAL_DATA=1, so there a missing folder is a failure.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
