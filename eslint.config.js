@@ -53,6 +53,10 @@ export default tseslint.config(
       '@nx/enforce-module-boundaries': boundaries([]),
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
       '@typescript-eslint/no-confusing-void-expression': 'off',
+      // NestJS modules and controllers are decorated classes by design.
+      '@typescript-eslint/no-extraneous-class': ['error', { allowWithDecorator: true }],
+      // NestJS declares its option bags as classes; passing object literals is its documented use.
+      '@typescript-eslint/no-unsafe-class-instance-assignment': 'off',
       'no-console': 'error',
       complexity: ['error', 10],
       'max-depth': ['error', 3],

@@ -106,11 +106,27 @@ function summarise(results: TierResult[]): number {
   return results.every((r) => r.ok) && failed === 0 ? 0 : 1;
 }
 
+/** End-to-end tests run the services as they ship: compiled, so build first. */
+function build(): Promise<boolean> {
+  log('\n▶ build (tsc -b) for the end-to-end tier');
+  return new Promise((resolve) => {
+    const tsc = path.join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc');
+    const child = spawn(process.execPath, [tsc, '-b', 'tsconfig.json'], { cwd: repoRoot, stdio: 'inherit' });
+    child.on('close', (code) => resolve(code === 0));
+  });
+}
+
 async function main(): Promise<number> {
   const { tiers, jestArgs } = parseArgs(process.argv.slice(2));
   const results = await withInfra(tiers, async (env) => {
     const done: TierResult[] = [];
-    for (const tier of tiers) done.push(await runJest(tier, env, jestArgs));
+    for (const tier of tiers) {
+      if (tier === 'e2e' && !(await build())) {
+        done.push({ tier, passed: 0, failed: 1, skipped: 0, ok: false, seconds: 0 });
+        continue;
+      }
+      done.push(await runJest(tier, env, jestArgs));
+    }
     return done;
   });
   return summarise(results);

@@ -18,15 +18,17 @@ export async function stopAllFixtures(): Promise<void> {
 }
 
 /** Runs a TypeScript file from source in a child Node process, as a service would run. */
-export function startFixture(file: string, env: Record<string, string>): FixtureProcess {
-  const child = spawn(
-    process.execPath,
-    ['--conditions=@nhip/source', '--disable-warning=ExperimentalWarning', file],
-    {
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
+export function startFixture(
+  file: string,
+  env: Record<string, string>,
+  { fromSource = true }: { fromSource?: boolean } = {},
+): FixtureProcess {
+  // From source, workspace libraries resolve to their TypeScript; otherwise to their built dist/.
+  const conditions = fromSource ? ['--conditions=@nhip/source'] : [];
+  const child = spawn(process.execPath, [...conditions, '--disable-warning=ExperimentalWarning', file], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr.on('data', (d: Buffer) => (output += d.toString()));
@@ -35,7 +37,7 @@ export function startFixture(file: string, env: Record<string, string>): Fixture
   );
   const ready = new Promise<void>((resolve, reject) => {
     child.stdout.on('data', () => {
-      if (output.includes('ready')) resolve();
+      if (/\bready\b|listening on/.test(output)) resolve();
     });
     void exited.then(({ code, signal }) =>
       reject(new Error(`${file} exited (${signal ?? code}) before it was ready:\n${output}`)),

@@ -1,0 +1,58 @@
+import { Catch, HttpException, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import { ConcurrencyConflict, DuplicateEventId } from '@nhip/event-sourcing';
+import { DomainRuleViolation } from '@nhip/decider';
+import type { FastifyReply } from 'fastify';
+import { ProblemError, problemType, type Problem } from './problem.ts';
+
+/** Every error leaves as application/problem+json; nothing unexpected leaks its stack. */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  catch(error: unknown, host: ArgumentsHost): void {
+    const problem = toProblem(error);
+    void host
+      .switchToHttp()
+      .getResponse<FastifyReply>()
+      .status(problem.status)
+      .header('content-type', 'application/problem+json; charset=utf-8')
+      .send(problem);
+  }
+}
+
+export function toProblem(error: unknown): Problem {
+  if (error instanceof ProblemError) return error.problem;
+  if (error instanceof DomainRuleViolation) {
+    return {
+      type: problemType(error.code),
+      title: 'The request breaks a registry rule',
+      status: 422,
+      detail: error.message,
+      ...(error.field ? { errors: [{ field: error.field, reason: error.message }] } : {}),
+    };
+  }
+  if (error instanceof ConcurrencyConflict || error instanceof DuplicateEventId) {
+    return {
+      type: problemType('conflict'),
+      title: 'Changed by someone else',
+      status: 409,
+      detail: error.message,
+    };
+  }
+  if (error instanceof HttpException) return fromHttpException(error);
+  return {
+    type: problemType('internal'),
+    title: 'Internal error',
+    status: 500,
+    detail: 'The registry could not complete the request.',
+  };
+}
+
+function fromHttpException(error: HttpException): Problem {
+  const status = error.getStatus();
+  const tooLarge = status === 413;
+  return {
+    type: problemType(tooLarge ? 'body-too-large' : 'http'),
+    title: tooLarge ? 'Request body too large' : error.message,
+    status,
+    detail: tooLarge ? 'The body exceeds the size the registry accepts; split the file.' : error.message,
+  };
+}

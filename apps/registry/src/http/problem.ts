@@ -1,0 +1,21 @@
+// RFC 9457 problem details: what every error response of the service looks like.
+export interface Problem {
+  readonly type: string;
+  readonly title: string;
+  readonly status: number;
+  readonly detail: string;
+  /** Which inputs are wrong and why; a CSV problem also names its line. */
+  readonly errors?: readonly { readonly field: string; readonly reason: string; readonly line?: number }[];
+}
+
+export class ProblemError extends Error {
+  override readonly name = 'ProblemError';
+  readonly problem: Problem;
+
+  constructor(problem: Problem) {
+    super(problem.detail);
+    this.problem = problem;
+  }
+}
+
+export const problemType = (slug: string): string => `https://nhip.vn/problems/${slug}`;

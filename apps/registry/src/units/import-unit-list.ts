@@ -1,0 +1,87 @@
+// The import use case, free of HTTP: parse the list, run the unit-tree decider through the generic
+// command handler, summarise what changed.
+import { randomUUID } from 'node:crypto';
+import { handleCommand, type PostgresEventStore } from '@nhip/event-sourcing';
+import { ProblemError, problemType } from '../http/problem.ts';
+import { unitTreeDecider, unitTreeStream } from './unit-tree.decider.ts';
+import type { UnitTreeEvent } from './unit-tree.ts';
+import { parseUnitList } from './unit-list.csv.ts';
+
+export interface ImportRequest {
+  readonly treeVersion: string;
+  readonly effectiveFrom: string;
+  readonly csv: Uint8Array;
+  /** The client's Idempotency-Key, if it sent one: a retry with it gets the first answer. */
+  readonly idempotencyKey: string | undefined;
+  readonly correlationId: string;
+  readonly now: Date;
+}
+
+export interface ImportSummary {
+  readonly treeVersion: string;
+  readonly effectiveFrom: string;
+  readonly unitsInList: number;
+  readonly changes: Record<'added' | 'renamed' | 'reclassified' | 'moved' | 'retired', number>;
+  readonly upToDate: boolean;
+}
+
+const treeVersionPattern = /^[a-z0-9][a-z0-9-]{0,39}$/;
+
+export async function importUnitList(
+  store: PostgresEventStore,
+  request: ImportRequest,
+): Promise<ImportSummary> {
+  if (!treeVersionPattern.test(request.treeVersion)) {
+    throw new ProblemError({
+      type: problemType('invalid-tree-version'),
+      title: 'Invalid tree version',
+      status: 400,
+      detail: `"${request.treeVersion}" is not a tree version: use lower-case letters, digits and dashes, e.g. vn-2025.`,
+      errors: [{ field: 'treeVersion', reason: 'lower-case letters, digits and dashes, at most 40' }],
+    });
+  }
+  const parsed = parseUnitList(request.csv);
+  if (!parsed.ok) {
+    throw new ProblemError({
+      type: problemType('invalid-unit-list'),
+      title: 'The unit list cannot be imported',
+      status: 422,
+      detail: `${parsed.problems.length} problem(s) found; nothing was imported.`,
+      errors: parsed.problems,
+    });
+  }
+  const result = await handleCommand(store, unitTreeDecider, {
+    commandId: request.idempotencyKey ?? randomUUID(),
+    streamId: unitTreeStream(request.treeVersion),
+    command: {
+      type: 'ImportUnitList',
+      treeVersion: request.treeVersion,
+      effectiveFrom: request.effectiveFrom,
+      units: parsed.units,
+    },
+    metadata: { correlationId: request.correlationId, occurredAt: request.now.toISOString() },
+  });
+  return summarise(request, parsed.units.length, result.events);
+}
+
+function summarise(
+  request: ImportRequest,
+  unitsInList: number,
+  events: readonly UnitTreeEvent[],
+): ImportSummary {
+  const count = (type: UnitTreeEvent['type']): number => events.filter((e) => e.type === type).length;
+  const changes = {
+    added: count('UnitAdded'),
+    renamed: count('UnitRenamed'),
+    reclassified: count('UnitReclassified'),
+    moved: count('UnitMoved'),
+    retired: count('UnitRetired'),
+  };
+  return {
+    treeVersion: request.treeVersion,
+    effectiveFrom: request.effectiveFrom,
+    unitsInList,
+    changes,
+    upToDate: Object.values(changes).every((n) => n === 0),
+  };
+}
