@@ -1,5 +1,6 @@
 export type * from './messaging.port.ts';
 export { headersFromKafka, headersToKafka } from './headers.ts';
+export { totalLag } from './total-lag.ts';
 export { kafkaConnectionFromEnv, type KafkaConnection } from './platformatic/kafka-connection.ts';
 export { PlatformaticAdmin } from './platformatic/platformatic-admin.ts';
 export { PlatformaticPublisher } from './platformatic/platformatic-publisher.ts';

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { eventually, kafkaBrokers, serverVersions, uniqueTopic } from '@nhip/testing';
 import { createMessaging } from './create-messaging.ts';
+import { totalLag } from './total-lag.ts';
 import type { Messaging, OutgoingMessage, ReceivedMessage, Subscription } from './messaging.port.ts';
 
 const versions = serverVersions();
@@ -86,7 +87,7 @@ describe(`messaging port on a real Apache Kafka ${versions.kafka} broker`, () =>
     const rounds = secondRun.messages.map((m) => (JSON.parse(m.value.toString()) as { round: string }).round);
     expect(rounds).toHaveLength(10);
     expect(new Set(rounds)).toEqual(new Set(['after']));
-    const outstanding = [...lag.values()].flat().reduce((sum, n) => sum + n, 0n);
+    const outstanding = totalLag(lag);
     expect(outstanding).toBe(0n);
   });
 

@@ -1,7 +1,13 @@
 // Idempotent consumer: the handler's writes, the processed event ids and the partition offsets
 // commit in one PostgreSQL transaction, so a redelivered message changes nothing. Poison goes to
 // `<topic>.dlt` with the reason, and the partition keeps flowing.
-import type { Publisher, ReceivedMessage, Subscriber, Subscription } from '@nhip/messaging';
+import {
+  totalLag,
+  type Publisher,
+  type ReceivedMessage,
+  type Subscriber,
+  type Subscription,
+} from '@nhip/messaging';
 import type pg from 'pg';
 import { failpoint } from '../failpoints.ts';
 import { deadLetter } from './dead-letter.ts';
@@ -50,7 +56,7 @@ export async function startEventConsumer(options: EventConsumerOptions): Promise
   );
   return {
     stop: () => subscription.stop(),
-    lag: async () => [...(await subscription.lag()).values()].flat().reduce((sum, n) => sum + n, 0n),
+    lag: async () => totalLag(await subscription.lag()),
   };
 }
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Messaging, ReceivedMessage } from '@nhip/messaging';
+import { totalLag, type Messaging, type ReceivedMessage } from '@nhip/messaging';
 
 /**
  * Everything on a topic right now, read by a throw-away consumer group: returns once the group's
@@ -24,7 +24,7 @@ export async function readTopic(
     const deadline = Date.now() + 30_000;
     for (;;) {
       await new Promise((r) => setTimeout(r, 100));
-      const lag = [...(await subscription.lag()).values()].flat().reduce((s, n) => s + n, 0n);
+      const lag = totalLag(await subscription.lag());
       if (lag === 0n && Date.now() - lastArrival >= quietMs) return received;
       if (Date.now() > deadline) throw new Error(`Topic ${topic} did not drain within 30 s (lag ${lag}).`);
     }
