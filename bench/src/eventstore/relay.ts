@@ -10,7 +10,7 @@ import {
   type OutboxMessage,
   type OutboxRow,
 } from '@nhip/event-sourcing';
-import type { Messaging, OutgoingMessage } from '@nhip/messaging';
+import type { Messaging } from '@nhip/messaging';
 import type pg from 'pg';
 import { percentile } from '../stats.ts';
 import { activityEvent, activityMessage } from './fixtures.ts';
@@ -136,7 +136,8 @@ export async function measureLatency(
     const message = activityMessage(event, topic);
     await store.appendToStream(`lat-${event.eventId}`, 'no_stream', [event], viaOutbox ? [message] : []);
     committedAt.set(message.messageId, performance.now());
-    if (!viaOutbox) await ctx.messaging.publisher.publish([directMessage(message)]);
+    // The very message the relay would send, headers included, so both paths carry the same bytes.
+    if (!viaOutbox) await ctx.messaging.publisher.publish([toKafkaMessage(asOutboxRow(message, topic))]);
   };
   // Eight writers, as eight request handlers would be, each on an open-loop schedule: a writer
   // that falls behind writes at once, so the rate is the one asked for when the path can carry it.
@@ -190,20 +191,5 @@ function asOutboxRow(m: OutboxMessage, topic: string): OutboxRow {
     occurred_at: new Date(m.occurredAt).toISOString(),
     data: JSON.stringify(m.data),
     traceparent: m.traceparent ?? null,
-  };
-}
-
-function directMessage(m: OutboxMessage): OutgoingMessage {
-  return {
-    topic: m.topic,
-    key: m.key,
-    value: JSON.stringify(m.data),
-    headers: {
-      ce_specversion: '1.0',
-      ce_id: m.messageId,
-      ce_type: m.type,
-      ce_source: m.source,
-      ce_time: m.occurredAt,
-    },
   };
 }
