@@ -1,20 +1,31 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
-import { PostgresEventStore } from '@nhip/event-sourcing';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import pg from 'pg';
 import { HealthController } from './health/health.http.controller.ts';
 import { ProblemDetailsFilter } from './http/problem-details.filter.ts';
-import { ImportUnitListController } from './units/import-unit-list.http.controller.ts';
+import { validationPipe } from './http/validation.ts';
+import { MembersController } from './members/members.http.controller.ts';
+import { TeamsController } from './teams/teams.http.controller.ts';
+import { UnitTreesController } from './units/unit-trees.http.controller.ts';
+import { UnitsController } from './units/units.http.controller.ts';
 
-/** The one place the registry is wired: adapters get the store built in main.ts. */
+/** The one place the registry is wired: adapters get the pool built in main.ts. */
 @Module({})
 export class AppModule {
-  static with(store: PostgresEventStore): DynamicModule {
+  static with(pool: pg.Pool): DynamicModule {
     return {
       module: AppModule,
-      controllers: [HealthController, ImportUnitListController],
+      controllers: [
+        HealthController,
+        UnitTreesController,
+        UnitsController,
+        TeamsController,
+        MembersController,
+      ],
       providers: [
-        { provide: PostgresEventStore, useValue: store },
+        { provide: pg.Pool, useValue: pool },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        { provide: APP_PIPE, useValue: validationPipe },
       ],
     };
   }

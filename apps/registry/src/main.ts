@@ -1,33 +1,59 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { migrateEventStore, PostgresEventStore } from '@nhip/event-sourcing';
+import { publicTopics } from '@nhip/contracts';
+import { migrateEventStore, OutboxRelay } from '@nhip/event-sourcing';
+import { createMessaging, kafkaConnectionFromEnv } from '@nhip/messaging';
 import { ensureDatabase } from '@nhip/postgres';
 import pg from 'pg';
 import { AppModule } from './app.module.ts';
 import { ConfigError, readConfig } from './config.ts';
+import { guardBodySize } from './http/body-limit.ts';
+import { mountApiDocs } from './http/api-docs.ts';
+import { migrateReadModel } from './read-model/migrate-read-model.ts';
 
 async function main(): Promise<void> {
   const config = readConfig();
+  const messaging = createMessaging(kafkaConnectionFromEnv('nhip-registry'));
   const databaseUrl = await ensureDatabase(config.adminDatabaseUrl, config.databaseName);
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
   await migrateEventStore(pool);
+  await migrateReadModel(pool);
+  await messaging.admin.ensureTopics([
+    { name: publicTopics.registryUnit, partitions: 3 },
+    { name: publicTopics.registryTeam, partitions: 6 },
+    { name: publicTopics.registryMember, partitions: 3 },
+  ]);
+  const relay = new OutboxRelay({
+    pool,
+    connectionString: databaseUrl,
+    publisher: messaging.publisher,
+    onError: (error) => process.stderr.write(`registry outbox relay: ${String(error)}\n`),
+  });
+  await relay.start();
+
   const adapter = new FastifyAdapter({ bodyLimit: config.maxBodyBytes });
+  guardBodySize(adapter.getInstance(), config.maxBodyBytes);
   // Unit lists arrive as CSV bytes; decoding (and refusing invalid UTF-8) is the parser's job.
   adapter.getInstance().addContentTypeParser('text/csv', { parseAs: 'buffer' }, (_req, body, done) => {
     done(null, body);
   });
-  const app = await NestFactory.create<NestFastifyApplication>(
-    AppModule.with(new PostgresEventStore(pool)),
-    adapter,
-    {
-      logger: ['error', 'warn'],
-      abortOnError: false,
-    },
-  );
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.with(pool), adapter, {
+    logger: ['error', 'warn'],
+    abortOnError: false,
+  });
+  mountApiDocs(app);
   app.enableShutdownHooks();
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onClose', async () => {
+      await relay.stop();
+      await messaging.close();
+      await pool.end();
+    });
   await app.listen(config.port, '127.0.0.1');
-  process.stdout.write(`registry listening on http://127.0.0.1:${config.port}\n`);
+  process.stdout.write(`registry listening on http://127.0.0.1:${config.port} (API docs at /docs)\n`);
 }
 
 main().catch((error: unknown) => {

@@ -53,7 +53,6 @@ describe('public event contracts', () => {
       memberId: '0b8f5d7e-3c21-4f6a-8e90-5a4b3c2d1e0f',
       role: 'member',
       affiliation: 'astronaut',
-      unitCode: '24172',
     });
     expect(problems.join('\n')).toMatch(/\/teamId/);
     expect(problems.join('\n')).toMatch(/\/affiliation/);

@@ -24,7 +24,7 @@ export function toProblem(error: unknown): Problem {
     return {
       type: problemType(error.code),
       title: 'The request breaks a registry rule',
-      status: 422,
+      status: statusOfRule(error.code),
       detail: error.message,
       ...(error.field ? { errors: [{ field: error.field, reason: error.message }] } : {}),
     };
@@ -55,4 +55,11 @@ function fromHttpException(error: HttpException): Problem {
     status,
     detail: tooLarge ? 'The body exceeds the size the registry accepts; split the file.' : error.message,
   };
+}
+
+/** Rule codes keep their meaning for clients: missing things are 404, existing ones 409. */
+function statusOfRule(code: string): number {
+  if (code.endsWith('_not_found')) return 404;
+  if (code.endsWith('_already_registered')) return 409;
+  return 422;
 }

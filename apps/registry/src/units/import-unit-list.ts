@@ -1,9 +1,11 @@
 // The import use case, free of HTTP: parse the list, run the unit-tree decider through the generic
 // command handler, summarise what changed.
 import { randomUUID } from 'node:crypto';
-import { handleCommand, type PostgresEventStore } from '@nhip/event-sourcing';
+import type pg from 'pg';
 import { ProblemError, problemType } from '../http/problem.ts';
-import { unitTreeDecider, unitTreeStream } from './unit-tree.decider.ts';
+import { executeCommand } from '../write/execute-command.ts';
+import { unitTreeSlice } from './unit-tree.slice.ts';
+import { unitTreeStream } from './unit-tree.decider.ts';
 import type { UnitTreeEvent } from './unit-tree.ts';
 import { parseUnitList } from './unit-list.csv.ts';
 
@@ -17,6 +19,19 @@ export interface ImportRequest {
   readonly now: Date;
 }
 
+const treeVersionPattern = /^[a-z0-9][a-z0-9-]{0,39}$/;
+
+export function checkTreeVersion(treeVersion: string, field: string): void {
+  if (treeVersionPattern.test(treeVersion)) return;
+  throw new ProblemError({
+    type: problemType('invalid-tree-version'),
+    title: 'Invalid tree version',
+    status: 400,
+    detail: `"${treeVersion}" is not a tree version: use lower-case letters, digits and dashes, e.g. vn-2025.`,
+    errors: [{ field, reason: 'lower-case letters, digits and dashes, at most 40' }],
+  });
+}
+
 export interface ImportSummary {
   readonly treeVersion: string;
   readonly effectiveFrom: string;
@@ -25,21 +40,8 @@ export interface ImportSummary {
   readonly upToDate: boolean;
 }
 
-const treeVersionPattern = /^[a-z0-9][a-z0-9-]{0,39}$/;
-
-export async function importUnitList(
-  store: PostgresEventStore,
-  request: ImportRequest,
-): Promise<ImportSummary> {
-  if (!treeVersionPattern.test(request.treeVersion)) {
-    throw new ProblemError({
-      type: problemType('invalid-tree-version'),
-      title: 'Invalid tree version',
-      status: 400,
-      detail: `"${request.treeVersion}" is not a tree version: use lower-case letters, digits and dashes, e.g. vn-2025.`,
-      errors: [{ field: 'treeVersion', reason: 'lower-case letters, digits and dashes, at most 40' }],
-    });
-  }
+export async function importUnitList(pool: pg.Pool, request: ImportRequest): Promise<ImportSummary> {
+  checkTreeVersion(request.treeVersion, 'treeVersion');
   const parsed = parseUnitList(request.csv);
   if (!parsed.ok) {
     throw new ProblemError({
@@ -50,17 +52,19 @@ export async function importUnitList(
       errors: parsed.problems,
     });
   }
-  const result = await handleCommand(store, unitTreeDecider, {
-    commandId: request.idempotencyKey ?? randomUUID(),
-    streamId: unitTreeStream(request.treeVersion),
-    command: {
-      type: 'ImportUnitList',
-      treeVersion: request.treeVersion,
-      effectiveFrom: request.effectiveFrom,
-      units: parsed.units,
-    },
-    metadata: { correlationId: request.correlationId, occurredAt: request.now.toISOString() },
-  });
+  const result = await executeCommand(pool, unitTreeSlice, () =>
+    Promise.resolve({
+      commandId: request.idempotencyKey ?? randomUUID(),
+      streamId: unitTreeStream(request.treeVersion),
+      command: {
+        type: 'ImportUnitList' as const,
+        treeVersion: request.treeVersion,
+        effectiveFrom: request.effectiveFrom,
+        units: parsed.units,
+      },
+      metadata: { correlationId: request.correlationId, occurredAt: request.now.toISOString() },
+    }),
+  );
   return summarise(request, parsed.units.length, result.events);
 }
 

@@ -18,16 +18,27 @@ const columns = ['code', 'name', 'type', 'level', 'parent_code'] as const;
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 const maxProblems = 100;
 
-export function parseUnitList(bytes: Uint8Array): ParsedList {
-  let text: string;
+export const notUtf8: ListProblem = {
+  line: 0,
+  field: 'file',
+  reason: 'The file is not valid UTF-8: save it as "CSV UTF-8".',
+};
+
+/** The file's lines, BOM and CRLF tolerated; undefined when the bytes are not UTF-8. */
+export function csvLines(bytes: Uint8Array): string[] | undefined {
   try {
-    text = strictUtf8.decode(bytes);
+    return strictUtf8
+      .decode(bytes)
+      .replace(/^\uFEFF/, '')
+      .split(/\r?\n/);
   } catch {
-    return refuse([
-      { line: 0, field: 'file', reason: 'The file is not valid UTF-8: save it as "CSV UTF-8".' },
-    ]);
+    return undefined;
   }
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+}
+
+export function parseUnitList(bytes: Uint8Array): ParsedList {
+  const lines = csvLines(bytes);
+  if (lines === undefined) return refuse([notUtf8]);
   const header = splitCsvLine(lines[0] ?? '').map((h) => h.trim().toLowerCase());
   const missing = columns.filter((c) => !header.includes(c));
   if (missing.length > 0) {

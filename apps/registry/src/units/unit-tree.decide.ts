@@ -1,11 +1,11 @@
 // Importing a unit list: what changed against the tree as it stands. Re-importing the same list
 // decides nothing; a changed name is a rename; a unit no longer listed is retired.
 import { DomainRuleViolation } from '@nhip/decider';
+import { recordLineage } from './lineage.decide.ts';
 import type { ImportUnitList, UnitRow, UnitTreeCommand, UnitTreeEvent, UnitTreeState } from './unit-tree.ts';
 
-/** The unit tree has one command so far; registering villages under a commune comes next. */
 export function decideUnitTree(command: UnitTreeCommand, state: UnitTreeState): UnitTreeEvent[] {
-  return importUnitList(command, state);
+  return command.type === 'ImportUnitList' ? importUnitList(command, state) : recordLineage(command, state);
 }
 
 function importUnitList(command: ImportUnitList, state: UnitTreeState): UnitTreeEvent[] {

@@ -1,4 +1,4 @@
-import type { UnitRow, UnitTreeEvent, UnitTreeState } from './unit-tree.ts';
+import type { Predecessor, UnitRow, UnitTreeEvent, UnitTreeState } from './unit-tree.ts';
 
 export function evolveUnitTree(state: UnitTreeState, event: UnitTreeEvent): UnitTreeState {
   switch (event.type) {
@@ -18,6 +18,9 @@ export function evolveUnitTree(state: UnitTreeState, event: UnitTreeEvent): Unit
       }));
     case 'UnitRetired':
       (state.units as Map<string, UnitRow>).delete(event.data.code);
+      return state;
+    case 'UnitLineageRecorded':
+      (state.lineage as Map<string, readonly Predecessor[]>).set(event.data.code, event.data.predecessors);
       return state;
     default: {
       const unknown: never = event;

@@ -15,7 +15,15 @@ export type UnitTreeEvent =
   | { type: 'UnitRenamed'; data: { code: string; name: string; previousName: string } }
   | { type: 'UnitReclassified'; data: { code: string; type: string; previousType: string } }
   | { type: 'UnitMoved'; data: { code: string; level: number; parentCode: string | null } }
-  | { type: 'UnitRetired'; data: { code: string } };
+  | { type: 'UnitRetired'; data: { code: string } }
+  | { type: 'UnitLineageRecorded'; data: { code: string; predecessors: readonly Predecessor[] } };
+
+/** A unit of the previous tree that went, wholly or in part, into a unit of this one. */
+export interface Predecessor {
+  readonly treeVersion: string;
+  readonly code: string;
+  readonly relation: 'full' | 'partial';
+}
 
 export interface ImportUnitList {
   readonly type: 'ImportUnitList';
@@ -25,11 +33,31 @@ export interface ImportUnitList {
   readonly units: readonly UnitRow[];
 }
 
-export type UnitTreeCommand = ImportUnitList;
+/** The old→new mapping published with a reform, e.g. mapping-2024-to-2025.csv. */
+export interface RecordLineage {
+  readonly type: 'RecordLineage';
+  readonly treeVersion: string;
+  readonly previousTreeVersion: string;
+  /** The codes of the previous tree, looked up before deciding; undefined when it is unknown. */
+  readonly previousCodes: ReadonlySet<string> | undefined;
+  readonly links: readonly {
+    readonly code: string;
+    readonly predecessorCode: string;
+    readonly relation: 'full' | 'partial';
+    readonly line: number;
+  }[];
+}
+
+export type UnitTreeCommand = ImportUnitList | RecordLineage;
 
 export interface UnitTreeState {
   readonly effectiveFrom: string | undefined;
   readonly units: ReadonlyMap<string, UnitRow>;
+  readonly lineage: ReadonlyMap<string, readonly Predecessor[]>;
 }
 
-export const initialUnitTree = (): UnitTreeState => ({ effectiveFrom: undefined, units: new Map() });
+export const initialUnitTree = (): UnitTreeState => ({
+  effectiveFrom: undefined,
+  units: new Map(),
+  lineage: new Map(),
+});

@@ -59,7 +59,6 @@ export const TeamMemberAddedV1 = publicEvent({
     memberId: MemberId,
     role: MemberRoleCode,
     affiliation: AffiliationCode,
-    unitCode: UnitCode,
   }),
 });
 

@@ -1,0 +1,18 @@
+import type { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+
+/** OpenAPI at /docs (UI) and /docs-json, generated from the controllers and their DTOs. */
+export function mountApiDocs(app: INestApplication): void {
+  const config = new DocumentBuilder()
+    .setTitle('Nhịp registry')
+    .setDescription(
+      'Administrative units (levels are data), community digital technology teams and their members. ' +
+        'Errors are RFC 9457 problem details naming the field and the reason. ' +
+        'Writes accept an Idempotency-Key header: a retry with the same key gets the first answer.',
+    )
+    .setVersion('0.1.0')
+    .build();
+  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, config), {
+    jsonDocumentUrl: 'docs-json',
+  });
+}

@@ -1,0 +1,84 @@
+// A team (tổ): established by a decision, serving one unit, with members and a leader. Members are
+// pseudonymous ids; who they are lives in the personal-data table, never here.
+import type { Affiliation, MemberRole, TeamStatus, TeamType } from '@nhip/contracts';
+
+export interface Decision {
+  readonly number: string;
+  /** YYYY-MM-DD */
+  readonly date: string;
+}
+
+/** The unit a team serves, as the registry's current tree knows it (looked up before deciding). */
+export interface ServedUnit {
+  readonly treeVersion: string;
+  readonly code: string;
+  readonly path: readonly string[];
+}
+
+export interface Membership {
+  readonly role: MemberRole;
+  readonly affiliation: Affiliation;
+}
+
+export type TeamEvent =
+  | {
+      type: 'TeamRegistered';
+      data: {
+        teamId: string;
+        name: string;
+        teamType: TeamType;
+        unit: ServedUnit;
+        decision: Decision;
+      };
+    }
+  | { type: 'TeamRenamed'; data: { teamId: string; name: string; previousName: string } }
+  | { type: 'TeamLeaderAssigned'; data: { teamId: string; memberId: string } }
+  | { type: 'MemberAdded'; data: { teamId: string; memberId: string } & Membership }
+  | { type: 'MemberRemoved'; data: { teamId: string; memberId: string; reason: string } }
+  | { type: 'TeamSuspended'; data: { teamId: string; reason: string } }
+  | { type: 'TeamReinstated'; data: { teamId: string } }
+  | { type: 'TeamDissolved'; data: { teamId: string; reason: string } };
+
+export type TeamCommand =
+  | {
+      type: 'RegisterTeam';
+      teamId: string;
+      name: string;
+      teamType: TeamType;
+      unitCode: string;
+      /** undefined when the code is not in the tree in force today. */
+      unit: ServedUnit | undefined;
+      decision: Decision;
+      /** Today's date where the team works (YYYY-MM-DD), for "decision not in the future". */
+      today: string;
+    }
+  | { type: 'RenameTeam'; name: string }
+  | { type: 'AssignLeader'; memberId: string }
+  | {
+      type: 'AddMember';
+      memberId: string;
+      role: MemberRole;
+      affiliation: Affiliation;
+      /** Whether the member id belongs to a registered person (looked up before deciding). */
+      memberRegistered: boolean;
+    }
+  | { type: 'RemoveMember'; memberId: string; reason: string }
+  | { type: 'SuspendTeam'; reason: string }
+  | { type: 'ReinstateTeam' }
+  | { type: 'DissolveTeam'; reason: string };
+
+export type TeamState =
+  | { readonly status: 'unregistered' }
+  | {
+      readonly status: TeamStatus;
+      readonly teamId: string;
+      readonly name: string;
+      readonly unit: ServedUnit;
+      readonly leaderId: string | undefined;
+      readonly members: ReadonlyMap<string, Membership>;
+    };
+
+export const initialTeam = (): TeamState => ({ status: 'unregistered' });
+
+/** One stream per team. */
+export const teamStream = (teamId: string): string => `team-${teamId}`;

@@ -1,0 +1,71 @@
+// Recording the old→new mapping of a reform: which units of the previous tree each unit of this
+// one was formed from, so history stays navigable (where did Xã Phú Lộc 24355 go? Xã Krông Năng).
+import { randomUUID } from 'node:crypto';
+import type pg from 'pg';
+import { ProblemError, problemType } from '../http/problem.ts';
+import { executeCommand } from '../write/execute-command.ts';
+import { checkTreeVersion } from './import-unit-list.ts';
+import { parseLineage } from './lineage.csv.ts';
+import { unitTreeStream } from './unit-tree.decider.ts';
+import { unitTreeSlice } from './unit-tree.slice.ts';
+
+export interface LineageRequest {
+  readonly treeVersion: string;
+  readonly previousTreeVersion: string;
+  readonly csv: Uint8Array;
+  readonly idempotencyKey: string | undefined;
+  readonly correlationId: string;
+  readonly now: Date;
+}
+
+export interface LineageSummary {
+  readonly treeVersion: string;
+  readonly previousTreeVersion: string;
+  readonly links: number;
+  readonly unitsRecorded: number;
+  readonly upToDate: boolean;
+}
+
+export async function recordLineage(pool: pg.Pool, request: LineageRequest): Promise<LineageSummary> {
+  checkTreeVersion(request.treeVersion, 'treeVersion');
+  checkTreeVersion(request.previousTreeVersion, 'from');
+  const parsed = parseLineage(request.csv);
+  if (!parsed.ok) {
+    throw new ProblemError({
+      type: problemType('invalid-mapping'),
+      title: 'The mapping cannot be imported',
+      status: 422,
+      detail: `${parsed.problems.length} problem(s) found; nothing was recorded.`,
+      errors: parsed.problems,
+    });
+  }
+  const result = await executeCommand(pool, unitTreeSlice, async (tx) => ({
+    commandId: request.idempotencyKey ?? randomUUID(),
+    streamId: unitTreeStream(request.treeVersion),
+    command: {
+      type: 'RecordLineage' as const,
+      treeVersion: request.treeVersion,
+      previousTreeVersion: request.previousTreeVersion,
+      previousCodes: await codesOf(tx, request.previousTreeVersion),
+      links: parsed.links,
+    },
+    metadata: { correlationId: request.correlationId, occurredAt: request.now.toISOString() },
+  }));
+  return {
+    treeVersion: request.treeVersion,
+    previousTreeVersion: request.previousTreeVersion,
+    links: parsed.links.length,
+    unitsRecorded: result.events.length,
+    upToDate: result.events.length === 0,
+  };
+}
+
+async function codesOf(tx: pg.PoolClient, treeVersion: string): Promise<ReadonlySet<string> | undefined> {
+  const known = await tx.query('SELECT 1 FROM rm_unit_trees WHERE tree_version = $1', [treeVersion]);
+  if (known.rowCount === 0) return undefined;
+  const { rows } = await tx.query<{ code: string }>(
+    `SELECT code FROM rm_units WHERE tree_version = $1 AND origin = 'official'`,
+    [treeVersion],
+  );
+  return new Set(rows.map((r) => r.code));
+}

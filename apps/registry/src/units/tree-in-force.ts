@@ -1,0 +1,24 @@
+import type pg from 'pg';
+import { ProblemError, problemType } from '../http/problem.ts';
+import { treeInForce, type TreeInForce } from './unit-tree.queries.ts';
+
+/** Vietnam has one time zone (UTC+7, no DST): "today" for a commune is today in Hà Nội. */
+export const vietnamDate = (at: Date): string =>
+  new Date(at.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+
+export async function requireTreeInForce(
+  db: Pick<pg.Pool, 'query'>,
+  at: Date | string,
+  field = 'asOf',
+): Promise<TreeInForce> {
+  const date = typeof at === 'string' ? at : vietnamDate(at);
+  const tree = await treeInForce(db, date);
+  if (tree) return tree;
+  throw new ProblemError({
+    type: problemType('no-unit-tree'),
+    title: 'No unit tree in force',
+    status: 404,
+    detail: `No unit tree is in force on ${date}: import the official unit list first (POST /unit-trees/{version}/imports).`,
+    errors: [{ field, reason: `no tree in force on ${date}` }],
+  });
+}

@@ -1,0 +1,55 @@
+import { DomainRuleViolation } from '@nhip/decider';
+import {
+  maxVillagesPerCommune,
+  sameName,
+  type RegisterVillage,
+  type VillageEvent,
+  type VillagesState,
+} from './village.ts';
+
+export function decideVillage(command: RegisterVillage, state: VillagesState): VillageEvent[] {
+  const commune = command.commune;
+  if (commune === undefined) {
+    throw new DomainRuleViolation(
+      'unknown_unit',
+      `No commune ${command.communeCode} in tree ${command.treeVersion}.`,
+      'communeCode',
+    );
+  }
+  if (commune.officialChildren > 0) {
+    throw new DomainRuleViolation(
+      'wrong_level',
+      `${commune.name} (${commune.code}) has ${commune.officialChildren} official units under it: villages are registered under a commune, ward or town (xã, phường, thị trấn).`,
+      'communeCode',
+    );
+  }
+  const existing = state.byName.get(sameName(command.name));
+  if (existing !== undefined) {
+    throw new DomainRuleViolation(
+      'village_already_registered',
+      `${commune.name} already has "${command.name}" (${existing}).`,
+      'name',
+    );
+  }
+  if (state.registered >= maxVillagesPerCommune) {
+    throw new DomainRuleViolation(
+      'too_many_villages',
+      `A commune has at most ${maxVillagesPerCommune} villages.`,
+      'name',
+    );
+  }
+  const code = `${commune.code}-${String(state.registered + 1).padStart(3, '0')}`;
+  return [
+    {
+      type: 'VillageRegistered',
+      data: {
+        code,
+        name: command.name,
+        type: command.villageType,
+        level: commune.level + 1,
+        parentCode: commune.code,
+        path: [...commune.path, code],
+      },
+    },
+  ];
+}

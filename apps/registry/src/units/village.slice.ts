@@ -1,0 +1,46 @@
+import { registrySource, UnitAddedV1 } from '@nhip/contracts';
+import { messageIdFor } from '@nhip/event-sourcing';
+import type { CommandSlice } from '../write/execute-command.ts';
+import { villageDecider } from './village.decider.ts';
+import type { RegisterVillage, VillageEvent, VillagesState } from './village.ts';
+
+/** A village is a unit: it joins rm_units and travels as unit.added with origin "local". */
+export const villageSlice: CommandSlice<RegisterVillage, VillageEvent, VillagesState> = {
+  decider: villageDecider,
+  toOutbox: (events, envelope) =>
+    events.map(({ data: { code, name, type, level, parentCode } }, i) => ({
+      messageId: messageIdFor(envelope.commandId, i),
+      topic: UnitAddedV1.topic,
+      key: envelope.command.treeVersion,
+      type: UnitAddedV1.type,
+      source: registrySource,
+      subject: code,
+      occurredAt: envelope.metadata.occurredAt,
+      data: {
+        treeVersion: envelope.command.treeVersion,
+        code,
+        name,
+        type,
+        level,
+        parentCode,
+        origin: 'local',
+      },
+    })),
+  project: async (tx, events, envelope) => {
+    for (const { data } of events) {
+      await tx.query(
+        `INSERT INTO rm_units (tree_version, code, name, type, level, parent_code, origin, path)
+         VALUES ($1, $2, $3, $4, $5, $6, 'local', $7)`,
+        [
+          envelope.command.treeVersion,
+          data.code,
+          data.name,
+          data.type,
+          data.level,
+          data.parentCode,
+          data.path,
+        ],
+      );
+    }
+  },
+};
