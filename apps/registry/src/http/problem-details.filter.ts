@@ -1,4 +1,4 @@
-import { Catch, HttpException, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import { ConcurrencyConflict, DuplicateEventId } from '@nhip/event-sourcing';
 import { DomainRuleViolation } from '@nhip/decider';
 import type { FastifyReply } from 'fastify';
@@ -7,8 +7,13 @@ import { ProblemError, problemType, type Problem } from './problem.ts';
 /** Every error leaves as application/problem+json; nothing unexpected leaks its stack. */
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
+  readonly #logger = new Logger('registry');
+
   catch(error: unknown, host: ArgumentsHost): void {
     const problem = toProblem(error);
+    // The client gets no stack; the operators do.
+    if (problem.status >= 500)
+      this.#logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     void host
       .switchToHttp()
       .getResponse<FastifyReply>()
@@ -48,12 +53,22 @@ export function toProblem(error: unknown): Problem {
 
 function fromHttpException(error: HttpException): Problem {
   const status = error.getStatus();
-  const tooLarge = status === 413;
+  if (status === 413) {
+    return {
+      type: problemType('body-too-large'),
+      title: 'Request body too large',
+      status,
+      detail: 'The body exceeds the size the registry accepts; split the file.',
+      errors: [{ field: 'body', reason: 'too large' }],
+    };
+  }
+  // Fastify's own refusals (unparseable JSON, unsupported media type) concern the body as a whole.
   return {
-    type: problemType(tooLarge ? 'body-too-large' : 'http'),
-    title: tooLarge ? 'Request body too large' : error.message,
+    type: problemType(status === 404 ? 'not-found' : 'invalid-request'),
+    title: status === 404 ? 'No such resource' : 'The request is not valid',
     status,
-    detail: tooLarge ? 'The body exceeds the size the registry accepts; split the file.' : error.message,
+    detail: error.message,
+    errors: [{ field: status === 404 ? 'path' : 'body', reason: error.message }],
   };
 }
 

@@ -10,7 +10,9 @@ import {
 } from '@nhip/contracts';
 import { Type } from 'class-transformer';
 import {
+  IsDefined,
   IsIn,
+  IsObject,
   IsInt,
   IsISO8601,
   IsOptional,
@@ -58,6 +60,8 @@ export class RegisterTeamDto {
   unitCode!: string;
 
   @ApiProperty({ type: DecisionDto })
+  @IsDefined({ message: 'decision (number and date) is required' })
+  @IsObject()
   @ValidateNested()
   @Type(() => DecisionDto)
   decision!: DecisionDto;

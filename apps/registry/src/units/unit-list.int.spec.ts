@@ -1,25 +1,17 @@
 // The real national lists beside every CI run (../shared/data/vn-admin), through the parser and
 // the decider: both trees import whole, and a second import of the same list decides nothing.
-// A clone without that folder runs the shipped pilot fixture instead (unit tier) and reports these
-// as skipped; CI sets NHIP_REQUIRE_NATIONAL_DATA=1, so there a missing folder is a failure.
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from '@jest/globals';
+import { expect, it } from '@jest/globals';
 import { fold } from '@nhip/decider';
 import { unitTreeDecider } from './unit-tree.decider.ts';
 import { parseUnitList } from './unit-list.csv.ts';
 
-const dataDir = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '../../../../../shared/data/vn-admin',
-);
+import { describeWithNationalData, nationalFile } from '../fixtures/national-data.ts';
 
-describe.each([
+describeWithNationalData.each([
   ['units-2024.csv', 'vn-2024', '2008-08-01', { 1: 63, 2: 696, 3: 10_047 }],
   ['units-2025.csv', 'vn-2025', '2025-07-01', { 1: 34, 2: 3_321 }],
 ])('the official list %s', (file, treeVersion, effectiveFrom, perLevel) => {
-  const csv = fs.readFileSync(path.join(dataDir, file));
+  const csv = nationalFile(file);
 
   it('parses with the published count of units per level', () => {
     const parsed = parseUnitList(csv);

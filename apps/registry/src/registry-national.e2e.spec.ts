@@ -1,0 +1,131 @@
+// The full national lists through the compiled service: the 3-level tree (until 30 June 2025), the
+// 2-level tree (from 1 July 2025) with the old→new mapping, both queryable by date; re-imports
+// change nothing; every unit change reaches public.registry.unit.v1 once.
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
+import { publicEventProblems, publicTopics } from '@nhip/contracts';
+import { readTopic } from '@nhip/event-sourcing';
+import { createMessaging } from '@nhip/messaging';
+import { kafkaBrokers } from '@nhip/testing';
+import { describeWithNationalData, nationalFile } from './fixtures/national-data.ts';
+import { startRegistry, type RunningRegistry } from './fixtures/registry-service.ts';
+
+interface UnitDetail {
+  treeVersion: string;
+  unit: { code: string; name: string; level: number; path: string[] };
+  ancestors: { code: string }[];
+  children: { code: string }[];
+  predecessors: { code: string; name: string; relation: string }[];
+  successors: { code: string; name: string; relation: string }[];
+}
+
+const csv = { 'content-type': 'text/csv' };
+
+describeWithNationalData('the national unit trees of 2024 and 2025', () => {
+  let registry: RunningRegistry;
+  // Suffixed so this run's messages are told apart on the long-lived public topic.
+  const run = Math.random().toString(36).slice(2, 8);
+  const old = `vn-2024-${run}`;
+  const current = `vn-2025-${run}`;
+  const timings: Record<string, number> = {};
+
+  const timed = async <T>(label: string, work: () => Promise<T>): Promise<T> => {
+    const started = performance.now();
+    const result = await work();
+    timings[label] = Math.round(performance.now() - started);
+    return result;
+  };
+
+  beforeAll(async () => {
+    registry = await startRegistry('national');
+  });
+  afterAll(async () => {
+    process.stdout.write(`national import timings (ms): ${JSON.stringify(timings)}\n`);
+    await registry.stop();
+  });
+
+  it('imports the 2024 list (10,806 units), the 2025 list (3,355) and the mapping (10,667 links)', async () => {
+    const first = await timed('import 2024', () =>
+      registry.post(
+        `/unit-trees/${old}/imports?effectiveFrom=2025-03-01`,
+        nationalFile('units-2024.csv'),
+        csv,
+      ),
+    );
+    expect(first.body).toMatchObject({ unitsInList: 10_806, changes: { added: 10_806 } });
+    const second = await timed('import 2025', () =>
+      registry.post(
+        `/unit-trees/${current}/imports?effectiveFrom=2025-07-01`,
+        nationalFile('units-2025.csv'),
+        csv,
+      ),
+    );
+    expect(second.body).toMatchObject({ unitsInList: 3_355, changes: { added: 3_355 } });
+    const lineage = await timed('mapping', () =>
+      registry.post(
+        `/unit-trees/${current}/lineage?from=${old}`,
+        nationalFile('mapping-2024-to-2025.csv'),
+        csv,
+      ),
+    );
+    expect(lineage.status).toBe(200);
+    expect(lineage.body).toMatchObject({ links: 10_667, unitsRecorded: 3_355, upToDate: false });
+  });
+
+  it('changes nothing when the same files are imported again', async () => {
+    const again2024 = await timed('re-import 2024', () =>
+      registry.post(
+        `/unit-trees/${old}/imports?effectiveFrom=2025-03-01`,
+        nationalFile('units-2024.csv'),
+        csv,
+      ),
+    );
+    expect(again2024.body).toMatchObject({ upToDate: true });
+    const againMapping = await registry.post(
+      `/unit-trees/${current}/lineage?from=${old}`,
+      nationalFile('mapping-2024-to-2025.csv'),
+      csv,
+    );
+    expect(againMapping.body).toMatchObject({ unitsRecorded: 0, upToDate: true });
+  });
+
+  it('answers as of 2025-03-01 from the 3-level tree, with where each unit went', async () => {
+    const roots = await registry.get<{ treeVersion: string; units: unknown[] }>('/units?asOf=2025-03-01');
+    expect([roots.body.treeVersion, roots.body.units.length]).toEqual([old, 63]);
+    const { body } = await registry.get<UnitDetail>('/units/24355?asOf=2025-03-01');
+    expect(body.unit).toMatchObject({ name: 'Xã Phú Lộc', level: 3, path: ['66', '650', '24355'] });
+    expect(body.successors).toEqual([
+      { treeVersion: current, code: '24343', name: 'Xã Krông Năng', relation: 'full' },
+    ]);
+    const district = await registry.get<UnitDetail>('/units/643?asOf=2025-03-01');
+    expect(district.body.unit.name).toBe('Thành phố Buôn Ma Thuột');
+    expect(district.body.children.map((c) => c.code)).toContain('24172');
+  });
+
+  it('answers as of today from the 2-level tree: no districts, communes under provinces', async () => {
+    const roots = await registry.get<{ treeVersion: string; units: unknown[] }>('/units');
+    expect([roots.body.treeVersion, roots.body.units.length]).toEqual([current, 34]);
+    const { body } = await registry.get<UnitDetail>('/units/24343');
+    expect(body.unit).toMatchObject({ name: 'Xã Krông Năng', level: 2, path: ['66', '24343'] });
+    expect(body.predecessors.map((p) => p.code)).toContain('24355');
+    expect((await registry.get('/units/643')).status).toBe(404);
+    expect((await registry.get('/units/24355')).status).toBe(404);
+  });
+
+  it('publishes every unit change of this run once on public.registry.unit.v1, valid by the contracts', async () => {
+    const messaging = createMessaging({ brokers: kafkaBrokers(), clientId: 'national-reader' });
+    try {
+      const ours = (await readTopic(messaging, publicTopics.registryUnit)).filter(
+        (m) => m.key === old || m.key === current,
+      );
+      const ids = new Set(ours.map((m) => m.headers['ce_id']));
+      // 10,806 + 3,355 units, 2 tree openings, 3,355 lineage records.
+      expect(ids.size).toBe(10_806 + 3_355 + 2 + 3_355);
+      const sample = ours.filter((_, i) => i % 97 === 0);
+      for (const m of sample) {
+        expect(publicEventProblems(m.headers['ce_type'] ?? '', JSON.parse(m.value.toString()))).toEqual([]);
+      }
+    } finally {
+      await messaging.close();
+    }
+  });
+});
