@@ -155,6 +155,20 @@ describe(`event store on PostgreSQL ${serverVersions().postgres}`, () => {
       }
     }
 
+    // Found by the registry's read-model rebuild: ORDER BY once sorted the ::text columns, so at
+    // 9,999 → 10,000 pages overlapped. Positions here are pushed just below a power of ten.
+    it('pages in numeric order across a power of ten, each event once', async () => {
+      const { position: start } = await catchUp(beginningOfLog);
+      const { rows } = await pool.query<{ next: string }>(
+        `SELECT (10 ^ (length(coalesce(max(global_position), 1)::text) + 1))::bigint - 4 AS next FROM es_events`,
+      );
+      await pool.query(`SELECT setval('es_events_global_position_seq', $1::bigint)`, [rows[0]?.next]);
+      const events = Array.from({ length: 9 }, () => buildEvent());
+      await store.appendToStream(`digits-${randomUUID()}`, 'no_stream', events);
+      const read = (await catchUp(start)).events.map((e) => e.eventId);
+      expect(read).toEqual(events.map((e) => e.eventId));
+    });
+
     it('reads an event whose transaction commits after a later one, and reads it once', async () => {
       const { position: start } = await catchUp(beginningOfLog);
       const { rows: startRows } = await pool.query<{ max: string | null }>(

@@ -101,10 +101,12 @@ export class PostgresEventStore {
    */
   async readAll(after: LogPosition, limit = 1000): Promise<readonly RecordedEvent[]> {
     const { rows } = await this.#db.query<EventRow>(
-      `SELECT ${eventColumns} FROM es_events
-        WHERE (tx_id, global_position) > ($1::text::xid8, $2::bigint)
-          AND tx_id < pg_snapshot_xmin(pg_current_snapshot())
-        ORDER BY tx_id, global_position
+      // Qualified on purpose: unqualified, ORDER BY would sort the selected ::text columns of the
+      // same names, as strings ("10000" before "4764"), and pages would overlap and skip.
+      `SELECT ${eventColumns} FROM es_events e
+        WHERE (e.tx_id, e.global_position) > ($1::text::xid8, $2::bigint)
+          AND e.tx_id < pg_snapshot_xmin(pg_current_snapshot())
+        ORDER BY e.tx_id, e.global_position
         LIMIT $3`,
       [after.txId.toString(), after.globalPosition.toString(), limit],
     );
