@@ -11,6 +11,7 @@ import { ConfigError, readConfig } from './config.ts';
 import { guardBodySize } from './http/body-limit.ts';
 import { mountApiDocs } from './http/api-docs.ts';
 import { migrateReadModel } from './read-model/migrate-read-model.ts';
+import { rebuildReadModelIfStale } from './read-model/rebuild-read-model.ts';
 
 async function main(): Promise<void> {
   const config = readConfig();
@@ -19,6 +20,8 @@ async function main(): Promise<void> {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
   await migrateEventStore(pool);
   await migrateReadModel(pool);
+  const rebuild = await rebuildReadModelIfStale(pool);
+  if (rebuild.rebuilt) process.stdout.write(`registry read models rebuilt from ${rebuild.events} events\n`);
   await messaging.admin.ensureTopics([
     { name: publicTopics.registryUnit, partitions: 3 },
     { name: publicTopics.registryTeam, partitions: 6 },

@@ -1,6 +1,6 @@
 import { registrySource, UnitAddedV1 } from '@nhip/contracts';
 import { messageIdFor } from '@nhip/event-sourcing';
-import type { CommandSlice } from '../write/execute-command.ts';
+import type { CommandSlice, Tx } from '../write/execute-command.ts';
 import { villageDecider } from './village.decider.ts';
 import type { RegisterVillage, VillageEvent, VillagesState } from './village.ts';
 
@@ -26,21 +26,19 @@ export const villageSlice: CommandSlice<RegisterVillage, VillageEvent, VillagesS
         origin: 'local',
       },
     })),
-  project: async (tx, events, envelope) => {
-    for (const { data } of events) {
-      await tx.query(
-        `INSERT INTO rm_units (tree_version, code, name, type, level, parent_code, origin, path)
-         VALUES ($1, $2, $3, $4, $5, $6, 'local', $7)`,
-        [
-          envelope.command.treeVersion,
-          data.code,
-          data.name,
-          data.type,
-          data.level,
-          data.parentCode,
-          data.path,
-        ],
-      );
-    }
-  },
+  project: (tx, events, envelope) => projectVillages(tx, envelope.command.treeVersion, events),
 };
+
+export async function projectVillages(
+  tx: Tx,
+  treeVersion: string,
+  events: readonly VillageEvent[],
+): Promise<void> {
+  for (const { data } of events) {
+    await tx.query(
+      `INSERT INTO rm_units (tree_version, code, name, type, level, parent_code, origin, path)
+       VALUES ($1, $2, $3, $4, $5, $6, 'local', $7)`,
+      [treeVersion, data.code, data.name, data.type, data.level, data.parentCode, data.path],
+    );
+  }
+}

@@ -1,0 +1,62 @@
+// npm start / npm run stop: the infrastructure, the services and demo data, with progress.
+import { redactUrl } from '@nhip/postgres';
+import { ensureInfra, infraEnv, stopInfra } from '../infra/infra.ts';
+import { describeFailure, InfraError } from '../infra/infra-error.ts';
+import { run } from '../infra/proc.ts';
+import { repoRoot } from '../infra/config.ts';
+import { log, withStep } from '../infra/progress.ts';
+import { loadDemoData } from './demo-data.ts';
+import { ensureService, platformServices, serviceUrl, stopService } from './services.ts';
+
+async function up(): Promise<void> {
+  log('Nhịp: bringing up the platform');
+  const infra = await ensureInfra();
+  await withStep('Building the services (tsc -b)', async () => {
+    const built = await run(process.execPath, ['node_modules/typescript/bin/tsc', '-b'], { cwd: repoRoot });
+    if (built.code !== 0) throw new InfraError(`The build failed:\n${built.output}`);
+  });
+  const services = platformServices();
+  for (const service of services) {
+    await withStep(
+      `Starting ${service.name} on ${serviceUrl(service)}`,
+      () => ensureService(service, infraEnv(infra)),
+      (started) => (started ? 'started' : 'already running, reused'),
+    );
+  }
+  const registry = services.find((s) => s.name === 'registry');
+  const demo = registry ? await loadDemoData(serviceUrl(registry)) : undefined;
+  log('');
+  log(`  Kafka ${infra.kafka.version}        ${infra.kafka.brokers}`);
+  log(`  PostgreSQL ${infra.postgres.version}   ${redactUrl(infra.postgres.adminUrl)}`);
+  for (const service of services)
+    log(`  ${service.name.padEnd(16)} ${serviceUrl(service)}   API docs: ${serviceUrl(service)}/docs`);
+  log('');
+  log('  Try:     curl http://127.0.0.1:3101/units/24175/coverage   (Xã Hòa Phú: 15/15 villages covered)');
+  log(`  Data:    ${demo?.source ?? 'none'}`);
+  log(
+    '  Events:  public.registry.unit.v1, public.registry.team.v1, public.registry.member.v1 (libs/contracts/asyncapi.json)',
+  );
+  log('  Logs:    .infra/logs/');
+  log('  Stop:    npm run stop');
+}
+
+async function down(): Promise<void> {
+  for (const service of platformServices()) {
+    log(`${service.name}: ${(await stopService(service)) ? 'stopped' : 'was not running'}`);
+  }
+  const stopped = await stopInfra();
+  log(
+    `Kafka: ${stopped.kafka ? 'stopped' : 'was not running'}; PostgreSQL: ${stopped.postgres ? 'stopped' : 'was not running'}`,
+  );
+}
+
+const command = process.argv[2] ?? 'up';
+(command === 'down'
+  ? down()
+  : command === 'up'
+    ? up()
+    : Promise.reject(new InfraError(`Unknown command "${command}": up | down`))
+).catch((error: unknown) => {
+  log(`\n${describeFailure(error)}`);
+  process.exit(1);
+});
