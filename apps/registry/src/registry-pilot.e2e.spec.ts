@@ -145,4 +145,16 @@ describe('Đắk Lắk pilot: villages, teams, members and coverage', () => {
       for (const name of names) expect(message.value.toString()).not.toContain(name);
     }
   });
+
+  it('rebuilds its read models from the event store and answers the same', async () => {
+    const before = await registry.get('/units/66/coverage');
+    const teams = await registry.get('/teams?unit=66&pageSize=500');
+    // As if the read model were new or changed: the next start must rebuild it from events.
+    await registry.sql('UPDATE rm_meta SET version = 0');
+    await registry.sql('TRUNCATE rm_units, rm_teams, rm_team_members');
+    await registry.restart();
+    expect(registry.output()).toMatch(/read models rebuilt from \d+ events/);
+    expect((await registry.get('/units/66/coverage')).body).toEqual(before.body);
+    expect((await registry.get('/teams?unit=66&pageSize=500')).body).toEqual(teams.body);
+  });
 });
