@@ -8,7 +8,7 @@ import { ensureDatabase } from '@nhip/postgres';
 import pg from 'pg';
 import { AppModule } from './app.module.ts';
 import { ConfigError, readConfig } from './config.ts';
-import { guardBodySize } from './http/body-limit.ts';
+import { answerTooLargeWithoutReset } from './http/body-limit.ts';
 import { mountApiDocs } from './http/api-docs.ts';
 import { migrateReadModel } from './read-model/migrate-read-model.ts';
 import { rebuildReadModelIfStale } from './read-model/rebuild-read-model.ts';
@@ -36,7 +36,7 @@ async function main(): Promise<void> {
   await relay.start();
 
   const adapter = new FastifyAdapter({ bodyLimit: config.maxBodyBytes });
-  guardBodySize(adapter.getInstance(), config.maxBodyBytes);
+  answerTooLargeWithoutReset(adapter.getInstance());
   // Unit lists arrive as CSV bytes; decoding (and refusing invalid UTF-8) is the parser's job.
   adapter.getInstance().addContentTypeParser('text/csv', { parseAs: 'buffer' }, (_req, body, done) => {
     done(null, body);

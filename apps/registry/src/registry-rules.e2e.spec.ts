@@ -216,12 +216,33 @@ describe('registry rules and bad input', () => {
         );
       });
       let text = '';
-      socket.on('data', (chunk: Buffer) => (text += chunk.toString()));
+      // The server drains an upload before closing (so clients see the 413): stop at the answer.
+      socket.on('data', (chunk: Buffer) => {
+        text += chunk.toString();
+        if (text.includes('"status":413')) socket.destroy();
+      });
       socket.on('close', () => resolve(text));
       socket.on('error', reject);
     });
     expect(raw).toMatch(/^HTTP\/1\.1 413 /);
     expect(raw).toContain('"field":"body"');
+    expect(await teamCount()).toBe(1);
+  });
+
+  it('answers a whole 10 MB upload with 413, not a reset connection', async () => {
+    const tenMegabytes = Buffer.alloc(10 * 1024 * 1024, 'a');
+    for (const contentType of ['application/json', 'text/csv']) {
+      const url =
+        contentType === 'text/csv' ? '/unit-trees/vn-2024/imports?effectiveFrom=2008-08-01' : '/teams';
+      const response = await fetch(`${registry.base}${url}`, {
+        method: 'POST',
+        headers: { 'content-type': contentType },
+        body: tenMegabytes,
+        signal: AbortSignal.timeout(15_000),
+      });
+      expect(response.status).toBe(413);
+      expect(((await response.json()) as Problem).errors?.[0]?.field).toBe('body');
+    }
     expect(await teamCount()).toBe(1);
   });
 
