@@ -8,10 +8,10 @@ import { ensureDatabase } from '@nhip/postgres';
 import pg from 'pg';
 import { AppModule } from './app.module.ts';
 import { ConfigError, readConfig } from './config.ts';
-import { answerTooLargeWithoutReset } from './http/body-limit.ts';
 import { mountApiDocs } from './http/api-docs.ts';
 import { migrateReadModel } from './read-model/migrate-read-model.ts';
 import { rebuildReadModelIfStale } from './read-model/rebuild-read-model.ts';
+import { answerTooLargeWithoutReset } from '@nhip/service-http';
 
 async function main(): Promise<void> {
   const config = readConfig();

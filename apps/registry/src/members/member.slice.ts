@@ -1,9 +1,9 @@
 import { MemberPersonalDataErasedV1, registrySource } from '@nhip/contracts';
 import type { Decider } from '@nhip/decider';
 import { messageIdFor } from '@nhip/event-sourcing';
-import type { CommandSlice } from '../write/execute-command.ts';
 import { decideMember, evolveMember } from './member.decide.ts';
 import type { MemberCommand, MemberEvent, MemberState } from './member.ts';
+import type { CommandSlice } from '@nhip/service-http';
 
 export const memberDecider: Decider<MemberCommand, MemberEvent, MemberState> = {
   initialState: () => ({ status: 'unregistered' }),

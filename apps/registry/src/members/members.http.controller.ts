@@ -1,8 +1,6 @@
 import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import pg from 'pg';
-import { requestContext } from '../http/request-context.ts';
-import { requireUuid } from '../http/validation.ts';
 import { ErasureDto, RegisterMemberDto } from './member.request.dto.ts';
 import {
   erasePersonalData,
@@ -11,6 +9,7 @@ import {
   registerMember,
   type PersonalDataView,
 } from './personal-data.ts';
+import { requestContext, requireUuid } from '@nhip/service-http';
 
 type Headers_ = Record<string, string | undefined>;
 

@@ -1,11 +1,17 @@
 // Personal data: kept out of events, read and changed only here, every access audited.
 import type pg from 'pg';
 import { deterministicUuid } from '@nhip/event-sourcing';
-import { ProblemError, problemType } from '../http/problem.ts';
-import { commandIdOf, type RequestContext } from '../http/request-context.ts';
-import { executeCommand, inTransaction, type Tx } from '../write/execute-command.ts';
 import { memberSlice } from './member.slice.ts';
 import { memberStream } from './member.ts';
+import {
+  commandIdOf,
+  executeCommand,
+  inTransaction,
+  ProblemError,
+  problemType,
+  type RequestContext,
+  type Tx,
+} from '@nhip/service-http';
 
 export interface PersonalData {
   readonly fullName: string;

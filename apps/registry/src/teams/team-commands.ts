@@ -3,13 +3,12 @@
 import type { Affiliation, MemberRole, TeamType } from '@nhip/contracts';
 import { deterministicUuid } from '@nhip/event-sourcing';
 import type pg from 'pg';
-import { commandIdOf, type RequestContext } from '../http/request-context.ts';
 import { memberExists } from '../members/personal-data.ts';
 import { requireTreeInForce, vietnamDate } from '../units/tree-in-force.ts';
 import { findUnit } from '../units/unit-tree.queries.ts';
-import { executeCommand, type Tx } from '../write/execute-command.ts';
 import { teamSlice } from './team.slice.ts';
 import { teamStream, type Decision, type TeamCommand } from './team.ts';
+import { commandIdOf, executeCommand, type RequestContext, type Tx } from '@nhip/service-http';
 
 export interface RegisterTeamInput {
   readonly teamId?: string;

@@ -1,6 +1,6 @@
 // rm_teams / rm_team_members follow a team's events in the command's transaction.
-import type { Tx } from '../write/execute-command.ts';
 import type { TeamEvent } from './team.ts';
+import type { Tx } from '@nhip/service-http';
 
 export async function projectTeam(tx: Tx, events: readonly TeamEvent[], at: string): Promise<void> {
   for (const event of events) await apply(tx, event, at);

@@ -1,8 +1,6 @@
 import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import pg from 'pg';
-import { requestContext } from '../http/request-context.ts';
-import { notFound, requireUuid } from '../http/validation.ts';
 import { requireTreeInForce } from '../units/tree-in-force.ts';
 import { addMember, changeTeam, registerTeam } from './team-commands.ts';
 import { teamDetail, teamsInSubtree, type TeamDetail, type TeamSummary } from './team.queries.ts';
@@ -14,6 +12,7 @@ import {
   RenameTeamDto,
   TeamSearchDto,
 } from './team.request.dto.ts';
+import { notFound, requestContext, requireUuid } from '@nhip/service-http';
 
 type Headers_ = Record<string, string | undefined>;
 

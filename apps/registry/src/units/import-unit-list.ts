@@ -2,12 +2,11 @@
 // command handler, summarise what changed.
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
-import { ProblemError, problemType } from '../http/problem.ts';
-import { executeCommand } from '../write/execute-command.ts';
 import { unitTreeSlice } from './unit-tree.slice.ts';
 import { unitTreeStream } from './unit-tree.decider.ts';
 import type { UnitTreeEvent } from './unit-tree.ts';
 import { parseUnitList } from './unit-list.csv.ts';
+import { executeCommand, ProblemError, problemType } from '@nhip/service-http';
 
 export interface ImportRequest {
   readonly treeVersion: string;

@@ -2,12 +2,11 @@
 // one was formed from, so history stays navigable (where did Xã Phú Lộc 24355 go? Xã Krông Năng).
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
-import { ProblemError, problemType } from '../http/problem.ts';
-import { executeCommand } from '../write/execute-command.ts';
 import { checkTreeVersion } from './import-unit-list.ts';
 import { parseLineage } from './lineage.csv.ts';
 import { unitTreeStream } from './unit-tree.decider.ts';
 import { unitTreeSlice } from './unit-tree.slice.ts';
+import { executeCommand, ProblemError, problemType } from '@nhip/service-http';
 
 export interface LineageRequest {
   readonly treeVersion: string;

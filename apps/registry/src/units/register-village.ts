@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
-import { executeCommand } from '../write/execute-command.ts';
 import { requireTreeInForce } from './tree-in-force.ts';
 import { findUnit } from './unit-tree.queries.ts';
 import { villagesStream, type VillageRegisteredData } from './village.ts';
 import { villageSlice } from './village.slice.ts';
+import { executeCommand } from '@nhip/service-http';
 
 export interface RegisterVillageRequest {
   readonly communeCode: string;

@@ -1,6 +1,6 @@
 import type pg from 'pg';
-import { ProblemError, problemType } from '../http/problem.ts';
 import { treeInForce, type TreeInForce } from './unit-tree.queries.ts';
+import { ProblemError, problemType } from '@nhip/service-http';
 
 /** Vietnam has one time zone (UTC+7, no DST): "today" for a commune is today in Hà Nội. */
 export const vietnamDate = (at: Date): string =>

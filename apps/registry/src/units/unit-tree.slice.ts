@@ -1,8 +1,8 @@
-import type { CommandSlice } from '../write/execute-command.ts';
 import { unitTreeDecider } from './unit-tree.decider.ts';
 import { projectUnitTree } from './unit-tree.projection.ts';
 import { unitTreeOutbox } from './unit-tree.public-events.ts';
 import type { UnitTreeCommand, UnitTreeEvent, UnitTreeState } from './unit-tree.ts';
+import type { CommandSlice } from '@nhip/service-http';
 
 /** A tree version's write side: decider, public events and read model, wired once. */
 export const unitTreeSlice: CommandSlice<UnitTreeCommand, UnitTreeEvent, UnitTreeState> = {

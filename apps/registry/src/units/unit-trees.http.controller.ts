@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { Body, Controller, Headers, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiQuery, ApiTags } from '@nestjs/swagger';
 import pg from 'pg';
-import { ProblemError, problemType } from '../http/problem.ts';
 import { importUnitList, type ImportSummary } from './import-unit-list.ts';
 import { recordLineage, type LineageSummary } from './record-lineage.ts';
+import { ProblemError, problemType } from '@nhip/service-http';
 
 const csvBody = { schema: { type: 'string', format: 'binary' } } as const;
 

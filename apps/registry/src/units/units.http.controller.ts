@@ -2,8 +2,6 @@ import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Query } 
 import { ApiTags } from '@nestjs/swagger';
 import pg from 'pg';
 import { coverageOf, type CoverageReport } from '../coverage/coverage.queries.ts';
-import { requestContext } from '../http/request-context.ts';
-import { notFound } from '../http/validation.ts';
 import { registerVillage } from './register-village.ts';
 import { requireTreeInForce } from './tree-in-force.ts';
 import {
@@ -14,6 +12,7 @@ import {
   type UnitView,
 } from './unit-tree.queries.ts';
 import { AsOfDto, RegisterVillageDto } from './unit.request.dto.ts';
+import { notFound, requestContext } from '@nhip/service-http';
 
 const unitCode = /^\d{2,5}(-\d{3})?$/;
 

@@ -1,8 +1,8 @@
 import { registrySource, UnitAddedV1 } from '@nhip/contracts';
 import { messageIdFor } from '@nhip/event-sourcing';
-import type { CommandSlice, Tx } from '../write/execute-command.ts';
 import { villageDecider } from './village.decider.ts';
 import type { RegisterVillage, VillageEvent, VillagesState } from './village.ts';
+import type { CommandSlice, Tx } from '@nhip/service-http';
 
 /** A village is a unit: it joins rm_units and travels as unit.added with origin "local". */
 export const villageSlice: CommandSlice<RegisterVillage, VillageEvent, VillagesState> = {

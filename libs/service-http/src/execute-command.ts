@@ -1,4 +1,4 @@
-// The registry's write path: the generic command handler, run inside one transaction together with
+// A service's write path: the generic command handler, run inside one transaction together with
 // the read-model update (and any side table such as personal data), so a query right after a
 // command sees it, and a refused or failed command leaves nothing behind.
 import type { Decider, DomainEvent } from '@nhip/decider';

@@ -7,7 +7,7 @@ import { ProblemError, problemType, type Problem } from './problem.ts';
 /** Every error leaves as application/problem+json; nothing unexpected leaks its stack. */
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
-  readonly #logger = new Logger('registry');
+  readonly #logger = new Logger('service');
 
   catch(error: unknown, host: ArgumentsHost): void {
     const problem = toProblem(error);
@@ -28,7 +28,7 @@ export function toProblem(error: unknown): Problem {
   if (error instanceof DomainRuleViolation) {
     return {
       type: problemType(error.code),
-      title: 'The request breaks a registry rule',
+      title: 'The request breaks a business rule',
       status: statusOfRule(error.code),
       detail: error.message,
       ...(error.field ? { errors: [{ field: error.field, reason: error.message }] } : {}),
@@ -47,7 +47,7 @@ export function toProblem(error: unknown): Problem {
     type: problemType('internal'),
     title: 'Internal error',
     status: 500,
-    detail: 'The registry could not complete the request.',
+    detail: 'The service could not complete the request; the error is logged with its stack.',
   };
 }
 
@@ -58,7 +58,7 @@ function fromHttpException(error: HttpException): Problem {
       type: problemType('body-too-large'),
       title: 'Request body too large',
       status,
-      detail: 'The body exceeds the size the registry accepts; split the file.',
+      detail: 'The body exceeds the size the service accepts; split the file.',
       errors: [{ field: 'body', reason: 'too large' }],
     };
   }
