@@ -3,6 +3,7 @@
 // libs/contracts/asyncapi.json; a test fails when the committed file is stale.
 import { publicEventCatalog } from './catalog.ts';
 import type { PublicEventDefinition } from './public-event.ts';
+import { activityKinds } from './activity/vocabulary.ts';
 import { affiliations, memberRoles, teamTypes } from './registry/vocabulary.ts';
 
 const camel = (dotted: string): string =>
@@ -63,6 +64,7 @@ const description = [
   labels('Team types', teamTypes),
   labels('Roles', memberRoles),
   labels('Affiliations', affiliations),
+  labels('Activity kinds', activityKinds),
 ].join('\n\n');
 
 export function asyncApiDocument(): Record<string, unknown> {

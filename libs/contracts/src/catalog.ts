@@ -1,5 +1,6 @@
 import { Compile } from 'typebox/compile';
 import type { PublicEventDefinition } from './public-event.ts';
+import { activityEvents } from './activity/activity-events.ts';
 import { memberEvents } from './registry/member-events.ts';
 import { teamEvents } from './registry/team-events.ts';
 import { unitEvents } from './registry/unit-events.ts';
@@ -9,6 +10,7 @@ export const publicEventCatalog: readonly PublicEventDefinition[] = [
   ...unitEvents,
   ...teamEvents,
   ...memberEvents,
+  ...activityEvents,
 ];
 
 const byType = new Map(publicEventCatalog.map((d) => [d.type, d]));

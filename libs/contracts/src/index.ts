@@ -1,7 +1,15 @@
-export { publicEvent, publicTopics, registrySource, type PublicEventDefinition } from './public-event.ts';
+export {
+  activitySource,
+  publicEvent,
+  publicTopics,
+  registrySource,
+  type PublicEventDefinition,
+} from './public-event.ts';
 export { publicEventCatalog, publicEventDefinition, publicEventProblems } from './catalog.ts';
 export { asyncApiDocument } from './asyncapi.ts';
 export * from './registry/vocabulary.ts';
 export * from './registry/unit-events.ts';
 export * from './registry/team-events.ts';
 export * from './registry/member-events.ts';
+export * from './activity/vocabulary.ts';
+export * from './activity/activity-events.ts';

@@ -20,7 +20,10 @@ export const publicTopics = {
   registryUnit: 'public.registry.unit.v1',
   registryTeam: 'public.registry.team.v1',
   registryMember: 'public.registry.member.v1',
+  activity: 'public.activity.activity.v1',
+  campaign: 'public.activity.campaign.v1',
 } as const;
 
 /** CloudEvents `source` of everything the registry publishes. */
 export const registrySource = '/nhip/registry';
+export const activitySource = '/nhip/activity';
