@@ -141,6 +141,36 @@ describe(`event store on PostgreSQL ${serverVersions().postgres}`, () => {
     expect(rows.map((r) => r.schema_version)).toEqual([1, 2]);
   });
 
+  it('creates many one-event streams in one call, skipping those that exist, outbox included', async () => {
+    const existing = `report-${randomUUID()}`;
+    await store.appendToStream(existing, 'no_stream', [buildEvent()]);
+    const ids = [existing, ...Array.from({ length: 3 }, () => `report-${randomUUID()}`)];
+    const items = ids.map((streamId) => ({
+      streamId,
+      event: buildEvent(),
+      outbox: [
+        {
+          messageId: randomUUID(),
+          topic: 'public.test.v1',
+          key: '24175',
+          type: 'vn.nhip.test.v1',
+          source: '/test',
+          occurredAt: '2026-11-20T12:00:00.000Z',
+          data: { streamId },
+        },
+      ],
+    }));
+    const created = await store.appendNewStreams(items);
+    expect([...created].sort()).toEqual(ids.slice(1).sort());
+    const { rows } = await pool.query<{ n: string }>(
+      `SELECT count(*)::text AS n FROM es_outbox WHERE data->>'streamId' = ANY($1)`,
+      [ids],
+    );
+    expect(rows[0]?.n).toBe('3');
+    expect((await store.readStream(existing)).version).toBe(1);
+    expect((await store.appendNewStreams(items)).size).toBe(0);
+  });
+
   describe('the late-commit ordering trap', () => {
     /** Everything readAll returns from `from` until it returns nothing, like a catch-up reader. */
     async function catchUp(from: LogPosition): Promise<{ events: RecordedEvent[]; position: LogPosition }> {

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { appendNewStreamsSql } from './append-new-streams.sql.ts';
 import { appendSql, appendWithOutboxSql, eventColumns } from './append.sql.ts';
 import { ConcurrencyConflict, DuplicateEventId } from './errors.ts';
 import type {
@@ -83,6 +84,32 @@ export class PostgresEventStore {
       lastGlobalPosition: BigInt(row.last_position),
       alreadyAppended: false,
     };
+  }
+
+  /**
+   * Creates many streams of one event each, with their outbox messages, in one statement. Streams
+   * that already exist are skipped (their events and messages are not written) and not in the
+   * returned set. Stream ids must be unique within the call.
+   */
+  async appendNewStreams(
+    items: readonly {
+      readonly streamId: string;
+      readonly event: NewEvent;
+      readonly outbox: readonly OutboxMessage[];
+    }[],
+  ): Promise<ReadonlySet<string>> {
+    if (items.length === 0) return new Set();
+    const { rows } = await this.#db.query<{ created: string[] }>({
+      name: 'nhip_es_append_new_streams',
+      text: appendNewStreamsSql,
+      values: [
+        JSON.stringify(items.map((i) => ({ stream_id: i.streamId, ...this.#toRow(i.event) }))),
+        JSON.stringify(
+          items.flatMap((i) => i.outbox.map((m) => ({ stream_id: i.streamId, ...toOutboxRow(m) }))),
+        ),
+      ],
+    });
+    return new Set(rows[0]?.created ?? []);
   }
 
   async readStream(streamId: string): Promise<StreamRead> {
