@@ -8,10 +8,9 @@ import { ensureDatabase } from '@nhip/postgres';
 import pg from 'pg';
 import { AppModule } from './app.module.ts';
 import { ConfigError, readConfig } from './config.ts';
-import { mountApiDocs } from './http/api-docs.ts';
 import { migrateReadModel } from './read-model/migrate-read-model.ts';
 import { rebuildReadModelIfStale } from './read-model/rebuild-read-model.ts';
-import { answerTooLargeWithoutReset } from '@nhip/service-http';
+import { answerTooLargeWithoutReset, mountApiDocs } from '@nhip/service-http';
 
 async function main(): Promise<void> {
   const config = readConfig();
@@ -45,7 +44,7 @@ async function main(): Promise<void> {
     logger: ['error', 'warn'],
     abortOnError: false,
   });
-  mountApiDocs(app);
+  mountApiDocs(app, 'Nhịp registry', 'Administrative units (levels are data), community digital technology teams and their members.');
   app.enableShutdownHooks();
   app
     .getHttpAdapter()

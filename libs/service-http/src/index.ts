@@ -4,3 +4,4 @@ export { flattenValidationErrors, notFound, requireUuid, validationPipe } from '
 export { commandIdOf, requestContext, type RequestContext } from './request-context.ts';
 export { answerTooLargeWithoutReset } from './body-limit.ts';
 export { executeCommand, inTransaction, type CommandSlice, type Tx } from './execute-command.ts';
+export { mountApiDocs } from './api-docs.ts';

@@ -1,16 +1,13 @@
 import Type from 'typebox';
 import { publicEvent, publicTopics } from '../public-event.ts';
-import { MemberId, TreeVersion, UnitCode, UnitPath, Uuid } from '../registry/schema-parts.ts';
+import { codesOf, MemberId, oneOf, TreeVersion, UnitCode, UnitPath, Uuid } from '../registry/schema-parts.ts';
 import { activityKinds, maxResidentsPerActivity } from './vocabulary.ts';
 
 // Keyed by commune: one commune's activity reaches the KPI service in order, and a commune's
 // corrections never overtake the report they correct.
 const topic = publicTopics.activity;
 const keyField = 'communeCode';
-const Kind = Type.Union(
-  Object.keys(activityKinds).map((k) => Type.Literal(k)),
-  { description: 'What was done; labels in the AsyncAPI description.' },
-);
+const Kind = oneOf(codesOf(activityKinds), 'What was done; labels in the AsyncAPI description.');
 const Residents = Type.Integer({ minimum: 1, maximum: maxResidentsPerActivity });
 const Instant = Type.String({ format: 'date-time' });
 const Actor = Type.String({ minLength: 1, description: 'Pseudonymous id of who did it.' });

@@ -1,11 +1,11 @@
 import Type from 'typebox';
 import { affiliations, lineageRelations, memberRoles, teamTypes, unitOrigins } from './vocabulary.ts';
 
-const oneOf = (values: readonly string[], description: string) =>
-  Type.Union(
-    values.map((v) => Type.Literal(v)),
-    { description },
-  );
+/** A union of string literals whose static type is the union of the values, not `never`. */
+export const oneOf = <T extends string>(values: readonly T[], description: string) =>
+  Type.Enum([...values], { description });
+
+export const codesOf = <T extends string>(table: Record<T, string>): T[] => Object.keys(table) as T[];
 
 export const TreeVersion = Type.String({
   pattern: '^[a-z0-9][a-z0-9-]{0,39}$',
@@ -26,12 +26,12 @@ export const MemberId = Type.String({
   description: 'Pseudonymous member id. Names, phones and birth years never leave the registry.',
 });
 export const IsoDate = Type.String({ format: 'date', description: 'A calendar date, YYYY-MM-DD.' });
-export const TeamTypeCode = oneOf(Object.keys(teamTypes), 'Team type; labels in the AsyncAPI description.');
+export const TeamTypeCode = oneOf(codesOf(teamTypes), 'Team type; labels in the AsyncAPI description.');
 export const MemberRoleCode = oneOf(
   Object.keys(memberRoles),
   'Role within the team (the leader is assigned apart).',
 );
-export const AffiliationCode = oneOf(Object.keys(affiliations), 'The organisation a member comes from.');
+export const AffiliationCode = oneOf(codesOf(affiliations), 'The organisation a member comes from.');
 export const UnitOriginCode = oneOf(
   unitOrigins,
   'official: from the national list; local: a village registered under its commune.',

@@ -2,12 +2,11 @@ import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 
 /** OpenAPI at /docs (UI) and /docs-json, generated from the controllers and their DTOs. */
-export function mountApiDocs(app: INestApplication): void {
+export function mountApiDocs(app: INestApplication, title: string, description: string): void {
   const config = new DocumentBuilder()
-    .setTitle('Nhịp registry')
+    .setTitle(title)
     .setDescription(
-      'Administrative units (levels are data), community digital technology teams and their members. ' +
-        'Errors are RFC 9457 problem details naming the field and the reason. ' +
+      `${description} Errors are RFC 9457 problem details naming the field and the reason. ` +
         'Writes accept an Idempotency-Key header: a retry with the same key gets the first answer.',
     )
     .setVersion('0.1.0')

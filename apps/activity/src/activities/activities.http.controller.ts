@@ -1,0 +1,140 @@
+import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { PostgresEventStore } from '@nhip/event-sourcing';
+import { notFound, ProblemError, problemType, requestContext, requireUuid } from '@nhip/service-http';
+import type { FastifyReply } from 'fastify';
+import pg from 'pg';
+import { parseCsv } from '../bulk/csv.ts';
+import { ingestBulk, type BulkResult } from '../bulk/bulk-ingest.ts';
+import type { BulkLine } from '../bulk/bulk-line.ts';
+import { parseNdjson } from '../bulk/ndjson.ts';
+import { ActivityConfig } from '../config.ts';
+import { ActivityReportSchema, reportFromJson } from './activity-report.schema.ts';
+import { CorrectionDto, VoidDto } from './activity.request.dto.ts';
+import { activityStream, type ActivityLogged } from './activity.ts';
+import { changeActivity } from './change-activity.ts';
+import { logActivity } from './log-activity.ts';
+
+type Headers_ = Record<string, string | undefined>;
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+@ApiTags('activities')
+@Controller('activities')
+export class ActivitiesController {
+  constructor(
+    @Inject(pg.Pool) private readonly pool: pg.Pool,
+    @Inject(ActivityConfig) private readonly config: ActivityConfig,
+  ) {}
+
+  /** 201 for a new report; 200 with the original answer for a retry (same activityId). */
+  @Post()
+  @ApiBody({ schema: JSON.parse(JSON.stringify(ActivityReportSchema)) as object })
+  async log(
+    @Body() body: unknown,
+    @Headers() headers: Headers_,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ActivityLogged> {
+    const shape = reportFromJson(body);
+    if (!shape.ok) throw invalid(shape.problems);
+    const ctx = { ...requestContext(headers), lateWindowDays: this.config.lateWindowDays };
+    const result = await logActivity(this.pool, shape.report, ctx);
+    void reply.status(result.replayed ? 200 : 201).header('idempotent-replayed', String(result.replayed));
+    return result.activity;
+  }
+
+  /** NDJSON (one report per line) or CSV (the commune's spreadsheet); a verdict for every line. */
+  @Post('bulk')
+  @HttpCode(200)
+  @ApiConsumes('application/x-ndjson', 'text/csv')
+  @ApiBody({ schema: { type: 'string', format: 'binary' } })
+  async bulk(@Body() body: unknown, @Headers() headers: Headers_): Promise<BulkResult> {
+    const lines = parseBulk(body, headers['content-type'] ?? '');
+    const ctx = { ...requestContext(headers), lateWindowDays: this.config.lateWindowDays };
+    const started = Date.now();
+    return ingestBulk(this.pool, lines, ctx, (done, total) => {
+      if (done === total || done % 20_000 === 0)
+        process.stdout.write(
+          `bulk ${ctx.correlationId}: ${done}/${total} lines (${Date.now() - started} ms)\n`,
+        );
+    });
+  }
+
+  @Get(':activityId')
+  async history(@Param('activityId') activityId: string) {
+    const stream = await new PostgresEventStore(this.pool).readStream(
+      activityStream(requireUuid(activityId, 'activityId')),
+    );
+    if (stream.version === 0) throw notFound('activity', 'activityId', activityId);
+    return stream.events.map((e) => ({
+      type: e.type,
+      data: e.data,
+      recordedAt: e.recordedAt,
+      actor: e.metadata.actor,
+    }));
+  }
+
+  @Post(':activityId/corrections')
+  @HttpCode(200)
+  async correct(
+    @Param('activityId') activityId: string,
+    @Body() body: CorrectionDto,
+    @Headers() headers: Headers_,
+  ) {
+    const ctx = requestContext(headers);
+    const command = {
+      type: 'CorrectActivity' as const,
+      kind: body.kind,
+      residentsHelped: body.residentsHelped,
+      by: ctx.actor,
+      reason: body.reason,
+      at: ctx.now.toISOString(),
+    };
+    return changeActivity(this.pool, requireUuid(activityId, 'activityId'), command, ctx);
+  }
+
+  @Post(':activityId/void')
+  @HttpCode(200)
+  async void(@Param('activityId') activityId: string, @Body() body: VoidDto, @Headers() headers: Headers_) {
+    const ctx = requestContext(headers);
+    const command = {
+      type: 'VoidActivity' as const,
+      by: ctx.actor,
+      reason: body.reason,
+      at: ctx.now.toISOString(),
+    };
+    return changeActivity(this.pool, requireUuid(activityId, 'activityId'), command, ctx);
+  }
+}
+
+function parseBulk(body: unknown, contentType: string): BulkLine[] {
+  if (!(body instanceof Uint8Array)) {
+    throw new ProblemError({
+      type: problemType('unsupported-media-type'),
+      title: 'Send the file itself',
+      status: 415,
+      detail:
+        'The body must be the file: Content-Type application/x-ndjson (one JSON report per line) or text/csv.',
+      errors: [{ field: 'content-type', reason: 'expected application/x-ndjson or text/csv' }],
+    });
+  }
+  let text: string;
+  try {
+    text = strictUtf8.decode(body);
+  } catch {
+    throw invalid([{ field: 'file', reason: 'not valid UTF-8: save the file as "CSV UTF-8"' }], 422);
+  }
+  if (!contentType.startsWith('text/csv')) return parseNdjson(text);
+  const parsed = parseCsv(text);
+  if ('problem' in parsed) throw invalid([{ field: 'header', reason: parsed.problem }], 422);
+  return parsed;
+}
+
+function invalid(problems: readonly { field: string; reason: string }[], status = 400): ProblemError {
+  return new ProblemError({
+    type: problemType('invalid-request'),
+    title: 'The request is not valid',
+    status,
+    detail: problems.map((p) => `${p.field}: ${p.reason}`).join('; '),
+    errors: problems,
+  });
+}

@@ -1,0 +1,77 @@
+// The shape of one report, as JSON: the single endpoint's body and every NDJSON line. One
+// compiled schema judges both, and OpenAPI shows the same schema.
+import { activityKinds, maxResidentsPerActivity, type ActivityKind } from '@nhip/contracts';
+import Type from 'typebox';
+import { Compile } from 'typebox/compile';
+import type { ActivityReport } from './activity.ts';
+
+const uuid = Type.String({ format: 'uuid' });
+
+export const ActivityReportSchema = Type.Object(
+  {
+    activityId: Type.String({
+      format: 'uuid',
+      description: 'Chosen by the client; a retry with the same id is recorded once.',
+    }),
+    teamId: uuid,
+    memberId: Type.Optional(Type.Union([uuid, Type.Null()])),
+    placeCode: Type.String({
+      pattern: '^[0-9]{2,5}(-[0-9]{3})?$',
+      description: 'The village (24175-003) or commune (24175) where it happened.',
+    }),
+    kind: Type.Enum(Object.keys(activityKinds) as ActivityKind[], { description: 'What was done.' }),
+    residentsHelped: Type.Integer({ minimum: 1, maximum: maxResidentsPerActivity }),
+    occurredAt: Type.String({
+      format: 'date-time',
+      description: 'When it happened, with its offset: 2026-11-20T19:30:00+07:00.',
+    }),
+    campaignId: Type.Optional(Type.Union([uuid, Type.Null()])),
+  },
+  { additionalProperties: false },
+);
+
+const validator = Compile(ActivityReportSchema);
+
+export interface FieldProblem {
+  readonly field: string;
+  readonly reason: string;
+}
+
+export type ShapeCheck = { ok: true; report: ActivityReport } | { ok: false; problems: FieldProblem[] };
+
+/** Judges a parsed JSON value; problems name the field as a client wrote it (`residentsHelped`). */
+export function reportFromJson(value: unknown): ShapeCheck {
+  if (validator.Check(value)) {
+    return {
+      ok: true,
+      report: {
+        ...value,
+        activityId: value.activityId.toLowerCase(),
+        teamId: value.teamId.toLowerCase(),
+        memberId: value.memberId?.toLowerCase() ?? null,
+        campaignId: value.campaignId?.toLowerCase() ?? null,
+      },
+    };
+  }
+  const seen = new Set<string>();
+  const problems: FieldProblem[] = [];
+  for (const error of validator.Errors(value)) {
+    const field = fieldOf(error.instancePath, error.params);
+    const reason = error.message;
+    if (seen.has(field)) continue;
+    seen.add(field);
+    problems.push({ field, reason });
+  }
+  return {
+    ok: false,
+    problems: problems.length > 0 ? problems : [{ field: 'body', reason: 'must be a JSON object' }],
+  };
+}
+
+function fieldOf(instancePath: string, params: unknown): string {
+  const path = instancePath.replace(/^\//, '').replace(/\//g, '.');
+  const p = params as { requiredProperties?: string[]; additionalProperties?: string[] };
+  const named = p.requiredProperties?.[0] ?? p.additionalProperties?.[0];
+  if (named) return path ? `${path}.${named}` : named;
+  return path || 'body';
+}

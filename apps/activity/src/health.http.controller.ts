@@ -1,0 +1,13 @@
+import { Controller, Get, Inject } from '@nestjs/common';
+import { ReplicaLag } from './replica/replica-lag.ts';
+
+@Controller('health')
+export class HealthController {
+  constructor(@Inject(ReplicaLag) private readonly replica: ReplicaLag) {}
+
+  /** Also says how far the registry replica is behind: reports of brand-new teams wait on it. */
+  @Get()
+  async health(): Promise<{ status: 'ok'; service: 'activity'; replicaLag: string }> {
+    return { status: 'ok', service: 'activity', replicaLag: String(await this.replica.lag()) };
+  }
+}
