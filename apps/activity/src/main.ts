@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { publicTopics } from '@nhip/contracts';
 import { migrateEventStore, OutboxRelay, startEventConsumer } from '@nhip/event-sourcing';
-import { createMessaging, kafkaConnectionFromEnv } from '@nhip/messaging';
+import { createMessaging, kafkaConnectionFromEnv, topicPrefixFromEnv } from '@nhip/messaging';
 import { ensureDatabase } from '@nhip/postgres';
 import { answerTooLargeWithoutReset, mountApiDocs } from '@nhip/service-http';
 import pg from 'pg';
@@ -16,20 +16,22 @@ import { migrateActivityTables } from './schema/migrate-activity-tables.ts';
 async function main(): Promise<void> {
   const config = readConfig();
   const messaging = createMessaging(kafkaConnectionFromEnv('nhip-activity'));
+  const topicPrefix = topicPrefixFromEnv();
+  const topic = (name: string): string => `${topicPrefix}${name}`;
   const databaseUrl = await ensureDatabase(config.adminDatabaseUrl, config.databaseName);
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 12 });
   await migrateEventStore(pool);
   await migrateActivityTables(pool);
   // Partitions bound the KPI service's parallelism; activity is keyed by commune.
   await messaging.admin.ensureTopics([
-    { name: publicTopics.activity, partitions: 12 },
-    { name: publicTopics.campaign, partitions: 3 },
-    { name: publicTopics.registryUnit, partitions: 3 },
-    { name: publicTopics.registryTeam, partitions: 6 },
+    { name: topic(publicTopics.activity), partitions: 12 },
+    { name: topic(publicTopics.campaign), partitions: 3 },
+    { name: topic(publicTopics.registryUnit), partitions: 3 },
+    { name: topic(publicTopics.registryTeam), partitions: 6 },
   ]);
   const replica = await startEventConsumer({
-    name: 'activity.registry-replica',
-    topics: replicaTopics,
+    name: `${topicPrefix}activity.registry-replica`,
+    topics: replicaTopics.map(topic),
     pool,
     subscriber: messaging.subscriber,
     publisher: messaging.publisher,
@@ -41,6 +43,7 @@ async function main(): Promise<void> {
     pool,
     connectionString: databaseUrl,
     publisher: messaging.publisher,
+    topicPrefix,
     onError: (error) => process.stderr.write(`activity outbox relay: ${String(error)}\n`),
   });
   await relay.start();

@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { publicTopics } from '@nhip/contracts';
 import { migrateEventStore, OutboxRelay } from '@nhip/event-sourcing';
-import { createMessaging, kafkaConnectionFromEnv } from '@nhip/messaging';
+import { createMessaging, kafkaConnectionFromEnv, topicPrefixFromEnv } from '@nhip/messaging';
 import { ensureDatabase } from '@nhip/postgres';
 import pg from 'pg';
 import { AppModule } from './app.module.ts';
@@ -15,6 +15,7 @@ import { answerTooLargeWithoutReset, mountApiDocs } from '@nhip/service-http';
 async function main(): Promise<void> {
   const config = readConfig();
   const messaging = createMessaging(kafkaConnectionFromEnv('nhip-registry'));
+  const topicPrefix = topicPrefixFromEnv();
   const databaseUrl = await ensureDatabase(config.adminDatabaseUrl, config.databaseName);
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
   await migrateEventStore(pool);
@@ -22,14 +23,15 @@ async function main(): Promise<void> {
   const rebuild = await rebuildReadModelIfStale(pool);
   if (rebuild.rebuilt) process.stdout.write(`registry read models rebuilt from ${rebuild.events} events\n`);
   await messaging.admin.ensureTopics([
-    { name: publicTopics.registryUnit, partitions: 3 },
-    { name: publicTopics.registryTeam, partitions: 6 },
-    { name: publicTopics.registryMember, partitions: 3 },
+    { name: `${topicPrefix}${publicTopics.registryUnit}`, partitions: 3 },
+    { name: `${topicPrefix}${publicTopics.registryTeam}`, partitions: 6 },
+    { name: `${topicPrefix}${publicTopics.registryMember}`, partitions: 3 },
   ]);
   const relay = new OutboxRelay({
     pool,
     connectionString: databaseUrl,
     publisher: messaging.publisher,
+    topicPrefix,
     onError: (error) => process.stderr.write(`registry outbox relay: ${String(error)}\n`),
   });
   await relay.start();
@@ -44,7 +46,11 @@ async function main(): Promise<void> {
     logger: ['error', 'warn'],
     abortOnError: false,
   });
-  mountApiDocs(app, 'Nhịp registry', 'Administrative units (levels are data), community digital technology teams and their members.');
+  mountApiDocs(
+    app,
+    'Nhịp registry',
+    'Administrative units (levels are data), community digital technology teams and their members.',
+  );
   app.enableShutdownHooks();
   app
     .getHttpAdapter()

@@ -1,7 +1,11 @@
 export type * from './messaging.port.ts';
 export { headersFromKafka, headersToKafka } from './headers.ts';
 export { totalLag } from './total-lag.ts';
-export { kafkaConnectionFromEnv, type KafkaConnection } from './platformatic/kafka-connection.ts';
+export {
+  kafkaConnectionFromEnv,
+  topicPrefixFromEnv,
+  type KafkaConnection,
+} from './platformatic/kafka-connection.ts';
 export { PlatformaticAdmin } from './platformatic/platformatic-admin.ts';
 export { PlatformaticPublisher } from './platformatic/platformatic-publisher.ts';
 export { PlatformaticSubscriber } from './platformatic/platformatic-subscriber.ts';

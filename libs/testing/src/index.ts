@@ -48,3 +48,4 @@ export async function eventually<T>(
 }
 
 export { startFixture, stopAllFixtures, type FixtureProcess } from './processes.ts';
+export { startHttpService, type Reply, type RunningService, type ServiceSpec } from './http-service.ts';

@@ -23,6 +23,11 @@ export interface OutboxRelayOptions {
   readonly pollIntervalMs?: number;
   /** Published rows are kept this long (for inspection and replay), then deleted. */
   readonly retainPublishedFor?: string;
+  /**
+   * Prepended to every topic when publishing (outbox rows keep the logical name): lets several
+   * copies of the platform share one broker, e.g. each end-to-end test its own namespace.
+   */
+  readonly topicPrefix?: string;
   readonly onError?: (error: unknown) => void;
 }
 
@@ -50,7 +55,13 @@ export class OutboxRelay {
   #broken = false;
 
   constructor(options: OutboxRelayOptions) {
-    this.#options = { batchSize: 1000, pollIntervalMs: 1000, retainPublishedFor: '1 hour', ...options };
+    this.#options = {
+      batchSize: 1000,
+      pollIntervalMs: 1000,
+      retainPublishedFor: '1 hour',
+      topicPrefix: '',
+      ...options,
+    };
   }
 
   get isLeader(): boolean {
@@ -118,7 +129,10 @@ export class OutboxRelay {
       cursor = { txId: last.tx_id, id: last.id };
       next = rows.length < this.#options.batchSize ? Promise.resolve([]) : this.#read(cursor);
       next.catch(() => undefined); // awaited on the next turn; a failure there surfaces then
-      const sent = this.#options.publisher.publish(rows.map(toKafkaMessage));
+      const prefix = this.#options.topicPrefix;
+      const sent = this.#options.publisher.publish(
+        rows.map((row) => toKafkaMessage(prefix === '' ? row : { ...row, topic: `${prefix}${row.topic}` })),
+      );
       sent.catch(() => undefined); // awaited through `settled`
       const settled = this.#checkpointAfter(sent, previous, cursor);
       await previous; // at most two batches outstanding

@@ -21,3 +21,15 @@ export function kafkaConnectionFromEnv(
   }
   return { brokers, clientId };
 }
+
+/**
+ * NHIP_TOPIC_PREFIX: a namespace put before every topic a service publishes or reads, so several
+ * copies of the platform can share one broker (each end-to-end test run gets its own).
+ */
+export function topicPrefixFromEnv(env: NodeJS.ProcessEnv = process.env): string {
+  const prefix = env['NHIP_TOPIC_PREFIX'] ?? '';
+  if (!/^[A-Za-z0-9._-]{0,100}$/.test(prefix)) {
+    throw new Error(`NHIP_TOPIC_PREFIX="${prefix}" may only use letters, digits, ".", "_" and "-".`);
+  }
+  return prefix;
+}

@@ -1,0 +1,98 @@
+// A compiled service in a child process on a fresh database of its own, with a small JSON client:
+// what every end-to-end spec needs. The database is dropped when the service stops.
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { postgresAdminUrl } from './index.ts';
+import { startFixture, type FixtureProcess } from './processes.ts';
+
+export interface Reply<T = unknown> {
+  readonly status: number;
+  readonly contentType: string;
+  readonly headers: Headers;
+  readonly body: T;
+}
+
+export interface RunningService {
+  readonly base: string;
+  readonly database: string;
+  get<T = unknown>(url: string): Promise<Reply<T>>;
+  post<T = unknown>(url: string, body?: unknown, headers?: Record<string, string>): Promise<Reply<T>>;
+  /** What the current process printed. */
+  output(): string;
+  /** Stops the process and starts a new one on the same database and port. */
+  restart(): Promise<void>;
+  sql<T extends pg.QueryResultRow>(text: string, values?: unknown[]): Promise<T[]>;
+  stop(): Promise<void>;
+}
+
+export interface ServiceSpec {
+  /** The compiled entry point, e.g. apps/registry/dist/main.js. */
+  readonly entry: string;
+  /** e.g. REGISTRY: the service reads <PREFIX>_PORT and <PREFIX>_DATABASE. */
+  readonly envPrefix: string;
+  readonly purpose: string;
+  readonly env?: Record<string, string>;
+}
+
+export async function startHttpService(spec: ServiceSpec): Promise<RunningService> {
+  const port = 3300 + Math.floor(Math.random() * 2000);
+  const database = `test_${spec.purpose}_${randomUUID().slice(0, 8)}`;
+  const launch = () =>
+    startFixture(
+      spec.entry,
+      {
+        DATABASE_URL: postgresAdminUrl(),
+        [`${spec.envPrefix}_PORT`]: String(port),
+        [`${spec.envPrefix}_DATABASE`]: database,
+        ...spec.env,
+      },
+      { fromSource: false },
+    );
+  let service: FixtureProcess = launch();
+  await service.ready;
+  const base = `http://127.0.0.1:${port}`;
+  const call = async <T>(url: string, init: RequestInit): Promise<Reply<T>> => {
+    const response = await fetch(`${base}${url}`, { ...init, signal: AbortSignal.timeout(60_000) });
+    const text = await response.text();
+    const contentType = response.headers.get('content-type') ?? '';
+    const body = (contentType.includes('json') ? JSON.parse(text) : text) as T;
+    return { status: response.status, contentType, headers: response.headers, body };
+  };
+  const raw = (body: unknown): body is string | Uint8Array =>
+    typeof body === 'string' || body instanceof Uint8Array;
+  return {
+    base,
+    database,
+    get: (url) => call(url, {}),
+    post: (url, body, headers = {}) =>
+      call(url, {
+        method: 'POST',
+        headers: { ...(raw(body) ? {} : { 'content-type': 'application/json' }), ...headers },
+        body: raw(body) ? body : JSON.stringify(body ?? {}),
+      }),
+    output: () => service.output(),
+    restart: async () => {
+      await service.stop();
+      service = launch();
+      await service.ready;
+    },
+    sql: async <T extends pg.QueryResultRow>(text: string, values: unknown[] = []) => {
+      const url = new URL(postgresAdminUrl());
+      url.pathname = `/${database}`;
+      const client = new pg.Client({ connectionString: url.toString() });
+      await client.connect();
+      try {
+        return (await client.query<T>(text, values)).rows;
+      } finally {
+        await client.end();
+      }
+    },
+    stop: async () => {
+      await service.stop();
+      const admin = new pg.Client({ connectionString: postgresAdminUrl() });
+      await admin.connect();
+      await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+      await admin.end();
+    },
+  };
+}
