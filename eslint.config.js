@@ -12,6 +12,8 @@ const layers = {
   'type:contracts': ['type:util'],
   'type:util': ['type:util'],
   'type:testing': ['type:infra', 'type:contracts', 'type:util', 'type:testing'],
+  // Benchmarks drive whole services the way the end-to-end tests do, so they share their helpers.
+  'type:bench': ['type:infra', 'type:contracts', 'type:util', 'type:testing'],
 };
 // A service sees only its own code and shared libraries, never another service's.
 const scopes = ['registry', 'activity', 'training', 'kpi', 'projection'];

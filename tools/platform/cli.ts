@@ -5,6 +5,7 @@ import { describeFailure, InfraError } from '../infra/infra-error.ts';
 import { run } from '../infra/proc.ts';
 import { repoRoot } from '../infra/config.ts';
 import { log, withStep } from '../infra/progress.ts';
+import { loadDemoActivities } from './demo-activities.ts';
 import { loadDemoData } from './demo-data.ts';
 import { ensureService, platformServices, serviceUrl, stopService } from './services.ts';
 
@@ -24,7 +25,9 @@ async function up(): Promise<void> {
     );
   }
   const registry = services.find((s) => s.name === 'registry');
+  const activity = services.find((s) => s.name === 'activity');
   const demo = registry ? await loadDemoData(serviceUrl(registry)) : undefined;
+  if (registry && activity) await loadDemoActivities(serviceUrl(registry), serviceUrl(activity));
   log('');
   log(`  Kafka ${infra.kafka.version}        ${infra.kafka.brokers}`);
   log(`  PostgreSQL ${infra.postgres.version}   ${redactUrl(infra.postgres.adminUrl)}`);

@@ -17,12 +17,19 @@ const runDir = path.join(infraDir, 'run');
 
 export function platformServices(): ServiceDefinition[] {
   const registryPort = Number(process.env['REGISTRY_PORT'] ?? 3101);
+  const activityPort = Number(process.env['ACTIVITY_PORT'] ?? 3102);
   return [
     {
       name: 'registry',
       entry: path.join(repoRoot, 'apps', 'registry', 'dist', 'main.js'),
       port: registryPort,
       env: { REGISTRY_PORT: String(registryPort) },
+    },
+    {
+      name: 'activity',
+      entry: path.join(repoRoot, 'apps', 'activity', 'dist', 'main.js'),
+      port: activityPort,
+      env: { ACTIVITY_PORT: String(activityPort) },
     },
   ];
 }
