@@ -195,6 +195,7 @@ async function main(): Promise<void> {
     const summary = `Bulk ingest (NDJSON over HTTP → event store + outbox → relay → Kafka, acks=all), ${params.activities.toLocaleString('en')} activities, median of ${params.rounds}\n  ingest         ${ingestPerS.toLocaleString('en')} activities/s\n  raw producer   ${rawPerS.toLocaleString('en')} msgs/s (same messages, batch ${params.rawBatch}, ${params.rawInFlight} in flight)\n\n${formatRatios(ratios)}\n`;
     const file = writeReport(report, summary);
     process.stdout.write(`\n${summary}\nSaved ${file}\n`);
+    if (process.env['BENCH_SHOW_SERVICE_OUTPUT']) process.stdout.write(activity.output());
   } finally {
     await pool.end();
     await activity.stop();

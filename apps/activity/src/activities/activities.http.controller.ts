@@ -48,7 +48,9 @@ export class ActivitiesController {
   @ApiConsumes('application/x-ndjson', 'text/csv')
   @ApiBody({ schema: { type: 'string', format: 'binary' } })
   async bulk(@Body() body: unknown, @Headers() headers: Headers_): Promise<BulkResult> {
+    const p0 = performance.now();
     const lines = parseBulk(body, headers['content-type'] ?? '');
+    process.stdout.write(`parse ${(performance.now() - p0).toFixed(0)} ms\n`);
     const ctx = { ...requestContext(headers), lateWindowDays: this.config.lateWindowDays };
     const started = Date.now();
     return ingestBulk(this.pool, lines, ctx, (done, total) => {
