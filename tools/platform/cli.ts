@@ -37,7 +37,7 @@ async function up(): Promise<void> {
   log('  Try:     curl http://127.0.0.1:3101/units/24175/coverage   (Xã Hòa Phú: 15/15 villages covered)');
   log(`  Data:    ${demo?.source ?? 'none'}`);
   log(
-    '  Events:  public.registry.unit.v1, public.registry.team.v1, public.registry.member.v1 (libs/contracts/asyncapi.json)',
+    '  Events:  public.registry.{unit,team,member}.v1, public.activity.{activity,campaign}.v1 (libs/contracts/asyncapi.json)',
   );
   log('  Logs:    .infra/logs/');
   log('  Stop:    npm run stop');

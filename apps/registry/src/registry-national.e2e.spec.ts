@@ -114,7 +114,7 @@ describeWithNationalData('the national unit trees of 2024 and 2025', () => {
   it('publishes every unit change of this run once on public.registry.unit.v1, valid by the contracts', async () => {
     const messaging = createMessaging({ brokers: kafkaBrokers(), clientId: 'national-reader' });
     try {
-      const ours = (await readTopic(messaging, publicTopics.registryUnit)).filter(
+      const ours = (await readTopic(messaging, `${registry.topicPrefix}${publicTopics.registryUnit}`)).filter(
         (m) => m.key === old || m.key === current,
       );
       const ids = new Set(ours.map((m) => m.headers['ce_id']));

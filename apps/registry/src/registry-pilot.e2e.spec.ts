@@ -130,7 +130,7 @@ describe('Đắk Lắk pilot: villages, teams, members and coverage', () => {
     const messaging = createMessaging({ brokers: kafkaBrokers(), clientId: 'pilot-reader' });
     let ours: ReceivedMessage[];
     try {
-      const all = await readTopic(messaging, publicTopics.registryTeam);
+      const all = await readTopic(messaging, `${registry.topicPrefix}${publicTopics.registryTeam}`);
       ours = all.filter((m) => teamIds.includes(m.key ?? ''));
     } finally {
       await messaging.close();

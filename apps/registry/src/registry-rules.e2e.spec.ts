@@ -318,9 +318,9 @@ describe('registry rules and bad input', () => {
 
       const messaging = createMessaging({ brokers: kafkaBrokers(), clientId: 'erasure-reader' });
       try {
-        const erasures = (await readTopic(messaging, publicTopics.registryMember)).filter(
-          (m) => m.key === hoa,
-        );
+        const erasures = (
+          await readTopic(messaging, `${registry.topicPrefix}${publicTopics.registryMember}`)
+        ).filter((m) => m.key === hoa);
         expect(erasures).toHaveLength(1);
         expect(erasures[0]?.value.toString()).not.toContain('Hoa');
       } finally {

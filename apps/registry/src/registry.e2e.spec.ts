@@ -67,6 +67,8 @@ describe('registry service (compiled, child process)', () => {
         DATABASE_URL: postgresAdminUrl(),
         REGISTRY_PORT: String(port),
         REGISTRY_DATABASE: 'test_registry_e2e',
+        // Its own topic namespace: nothing it publishes reaches the topics npm start's services read.
+        NHIP_TOPIC_PREFIX: `t${randomUUID().slice(0, 8)}.`,
       },
       { fromSource: false },
     );
