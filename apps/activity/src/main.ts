@@ -1,11 +1,9 @@
 import 'reflect-metadata';
-import { NestFactory } from '@nestjs/core';
-import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { publicTopics } from '@nhip/contracts';
 import { migrateEventStore, OutboxRelay, startEventConsumer } from '@nhip/event-sourcing';
 import { createMessaging, kafkaConnectionFromEnv, topicPrefixFromEnv } from '@nhip/messaging';
 import { ensureDatabase } from '@nhip/postgres';
-import { answerTooLargeWithoutReset, mountApiDocs } from '@nhip/service-http';
+import { exitOnStartFailure, serve } from '@nhip/service-http';
 import pg from 'pg';
 import { AppModule } from './app.module.ts';
 import { ConfigError, readConfig } from './config.ts';
@@ -48,46 +46,25 @@ async function main(): Promise<void> {
   });
   await relay.start();
 
-  const adapter = new FastifyAdapter({ bodyLimit: config.maxBodyBytes });
-  answerTooLargeWithoutReset(adapter.getInstance());
-  for (const type of ['text/csv', 'application/x-ndjson']) {
-    // Files arrive as bytes; decoding (and refusing invalid UTF-8) is the parsers' job.
-    adapter.getInstance().addContentTypeParser(type, { parseAs: 'buffer' }, (_req, body, done) => {
-      done(null, body);
-    });
-  }
-  const app = await NestFactory.create<NestFastifyApplication>(
-    AppModule.with(pool, config, new ReplicaLag(() => replica.lag())),
-    adapter,
-    { logger: ['error', 'warn'], abortOnError: false },
-  );
-  mountApiDocs(
-    app,
-    'Nhịp activity',
-    'What community digital technology teams did, for how many residents: single and bulk reports, corrections, voids, campaigns.',
-  );
-  app.enableShutdownHooks();
-  app
-    .getHttpAdapter()
-    .getInstance()
-    .addHook('onClose', async () => {
+  await serve(AppModule.with(pool, config, new ReplicaLag(() => replica.lag())), {
+    name: 'activity',
+    port: config.port,
+    portVariable: 'ACTIVITY_PORT',
+    maxBodyBytes: config.maxBodyBytes,
+    // Bulk files arrive as bytes; decoding (and refusing invalid UTF-8) is the parsers' job.
+    rawContentTypes: ['text/csv', 'application/x-ndjson'],
+    docs: {
+      title: 'Nhịp activity',
+      description:
+        'What community digital technology teams did, for how many residents: single and bulk reports, corrections, voids, campaigns.',
+    },
+    onClose: async () => {
       await replica.stop();
       await relay.stop();
       await messaging.close();
       await pool.end();
-    });
-  await app.listen(config.port, '127.0.0.1');
-  process.stdout.write(`activity listening on http://127.0.0.1:${config.port} (API docs at /docs)\n`);
+    },
+  });
 }
 
-main().catch((error: unknown) => {
-  const code = (error as { code?: string }).code;
-  const message =
-    error instanceof ConfigError
-      ? error.message
-      : code === 'EADDRINUSE'
-        ? `The activity service's port is in use: stop what holds it, or set ACTIVITY_PORT to a free port.`
-        : `activity failed to start: ${String(error)}`;
-  process.stderr.write(`✖ ${message}\n`);
-  process.exit(1);
-});
+main().catch(exitOnStartFailure('activity', 'ACTIVITY_PORT', (e) => e instanceof ConfigError));

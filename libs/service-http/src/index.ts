@@ -5,3 +5,4 @@ export { commandIdOf, requestContext, type RequestContext } from './request-cont
 export { answerTooLargeWithoutReset } from './body-limit.ts';
 export { executeCommand, inTransaction, type CommandSlice, type Tx } from './execute-command.ts';
 export { mountApiDocs } from './api-docs.ts';
+export { exitOnStartFailure, serve, type ServeOptions } from './serve.ts';
