@@ -287,6 +287,48 @@ describe('activity service beside the registry', () => {
     });
   });
 
+  it('dead-letters a registry message that breaks its contract, and keeps applying the rest', async () => {
+    const messaging = createMessaging({ brokers: kafkaBrokers(), clientId: 'activity-e2e-poison' });
+    const topic = `${platform.topicPrefix}${publicTopics.registryUnit}`;
+    const headers = (id: string) => ({
+      ce_specversion: '1.0',
+      ce_id: id,
+      ce_type: 'vn.nhip.registry.unit.added.v1',
+      ce_source: '/nhip/registry',
+      ce_time: new Date().toISOString(),
+      'content-type': 'application/json',
+    });
+    const poisonId = randomUUID();
+    try {
+      await messaging.publisher.publish([
+        {
+          topic,
+          key: 'vn-2025',
+          value: JSON.stringify({ treeVersion: 'vn-2025', code: 'x' }),
+          headers: headers(poisonId),
+        },
+      ]);
+      const dead = await eventually(
+        async () => {
+          const found = (await readTopic(messaging, `${topic}.dlt`)).filter(
+            (m) => m.headers['ce_id'] === poisonId,
+          );
+          return found.length > 0 ? found : undefined;
+        },
+        { timeoutMs: 30_000 },
+      );
+      expect(dead[0]?.headers['dlt_detail']).toMatch(/breaks its contract/);
+    } finally {
+      await messaging.close();
+    }
+    // The replica still follows the registry after the poison.
+    await platform.registry.post('/units/24175/villages', { name: 'Thôn 9', type: 'Thôn' });
+    await eventually(
+      async () =>
+        (await platform.activity.sql(`SELECT 1 FROM replica_units WHERE code = '24175-002'`)).length === 1,
+    );
+  });
+
   it('records a campaign and checks reports against it', async () => {
     const campaignId = randomUUID();
     const today = hoursAgo(0).slice(0, 10);
