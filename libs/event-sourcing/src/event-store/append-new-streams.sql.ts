@@ -2,7 +2,8 @@
 // whole (an activity report). A stream that already exists is left alone and reported back, so a
 // re-sent file answers "duplicate" for what it already delivered.
 //   $1 items as a JSON array: stream_id, event_id, event_type, schema_version, data, metadata
-//   $2 outbox messages as a JSON array, each with the stream_id it belongs to
+//   $2 outbox messages as a JSON array, each with the stream_id it belongs to; a message without
+//      data publishes its event's data (sent once instead of twice when they are the same)
 export const appendNewStreamsSql = `
 WITH items AS (
   SELECT * FROM ROWS FROM (jsonb_to_recordset($1::jsonb)
@@ -24,12 +25,14 @@ appended AS (
 ),
 outboxed AS (
   INSERT INTO es_outbox (message_id, topic, message_key, type, source, subject, occurred_at, data, traceparent)
-  SELECT o.message_id, o.topic, o.message_key, o.type, o.source, o.subject, o.occurred_at, o.data, o.traceparent
+  SELECT o.message_id, o.topic, o.message_key, o.type, o.source, o.subject, o.occurred_at,
+         coalesce(o.data, i.data), o.traceparent
   FROM ROWS FROM (jsonb_to_recordset($2::jsonb)
          AS (stream_id text, message_id uuid, topic text, message_key text, type text, source text,
              subject text, occurred_at timestamptz, data jsonb, traceparent text))
        WITH ORDINALITY AS o(stream_id, message_id, topic, message_key, type, source, subject, occurred_at, data, traceparent, ord)
   JOIN created c USING (stream_id)
+  JOIN items i USING (stream_id)
   ORDER BY o.ord
   RETURNING 1
 )

@@ -171,6 +171,25 @@ describe(`event store on PostgreSQL ${serverVersions().postgres}`, () => {
     expect((await store.appendNewStreams(items)).size).toBe(0);
   });
 
+  it("publishes an event's own data when a message shares it, sending it to the database once", async () => {
+    const event = buildEvent();
+    const streamId = `report-${randomUUID()}`;
+    const message = {
+      messageId: randomUUID(),
+      topic: 'public.test.v1',
+      key: '24175',
+      type: 'vn.nhip.test.v1',
+      source: '/test',
+      occurredAt: '2026-11-20T12:00:00.000Z',
+      data: event.data,
+    };
+    await store.appendNewStreams([{ streamId, event, outbox: [message] }]);
+    const { rows } = await pool.query<{ data: unknown }>('SELECT data FROM es_outbox WHERE message_id = $1', [
+      message.messageId,
+    ]);
+    expect(rows[0]?.data).toEqual(event.data);
+  });
+
   describe('the late-commit ordering trap', () => {
     /** Everything readAll returns from `from` until it returns nothing, like a catch-up reader. */
     async function catchUp(from: LogPosition): Promise<{ events: RecordedEvent[]; position: LogPosition }> {

@@ -105,7 +105,13 @@ export class PostgresEventStore {
       values: [
         JSON.stringify(items.map((i) => ({ stream_id: i.streamId, ...this.#toRow(i.event) }))),
         JSON.stringify(
-          items.flatMap((i) => i.outbox.map((m) => ({ stream_id: i.streamId, ...toOutboxRow(m) }))),
+          items.flatMap((i) =>
+            i.outbox.map((m) => {
+              const row = { stream_id: i.streamId, ...toOutboxRow(m) };
+              // The same object as the event's data: sent once, the statement copies it.
+              return m.data === i.event.data ? { ...row, data: null } : row;
+            }),
+          ),
         ),
       ],
     });
