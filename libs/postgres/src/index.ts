@@ -1,1 +1,2 @@
 export { ensureDatabase, redactUrl } from './ensure-database.ts';
+export { migrate } from './migrate.ts';

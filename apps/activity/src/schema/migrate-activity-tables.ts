@@ -1,5 +1,6 @@
 // The activity service's own tables beside its event store: the replica of the registry (filled
 // from its public events, never by calling it) and the campaigns read model.
+import { migrate } from '@nhip/postgres';
 import type pg from 'pg';
 
 const statements = [
@@ -37,12 +38,5 @@ const statements = [
 ];
 
 export async function migrateActivityTables(pool: pg.Pool): Promise<void> {
-  const client = await pool.connect();
-  try {
-    await client.query(`SELECT pg_advisory_lock(hashtext('nhip.activity.migrate'))`);
-    for (const statement of statements) await client.query(statement);
-  } finally {
-    await client.query(`SELECT pg_advisory_unlock(hashtext('nhip.activity.migrate'))`).catch(() => undefined);
-    client.release();
-  }
+  await migrate(pool, 'nhip.activity.migrate', statements);
 }

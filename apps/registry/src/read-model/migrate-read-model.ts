@@ -1,5 +1,6 @@
 // The registry's own tables beside the event store: read models (rebuilt from events) and the
 // personal-data table, which is not derived from events and is the only place names live.
+import { migrate } from '@nhip/postgres';
 import type pg from 'pg';
 
 const statements = [
@@ -75,13 +76,5 @@ const statements = [
 ];
 
 export async function migrateReadModel(pool: pg.Pool): Promise<void> {
-  const client = await pool.connect();
-  try {
-    // Two instances starting together would race on CREATE ... IF NOT EXISTS; one goes at a time.
-    await client.query(`SELECT pg_advisory_lock(hashtext('nhip.registry.migrate'))`);
-    for (const statement of statements) await client.query(statement);
-  } finally {
-    await client.query(`SELECT pg_advisory_unlock(hashtext('nhip.registry.migrate'))`).catch(() => undefined);
-    client.release();
-  }
+  await migrate(pool, 'nhip.registry.migrate', statements);
 }

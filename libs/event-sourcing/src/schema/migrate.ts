@@ -1,4 +1,5 @@
 // The event store's tables, created idempotently in the service's own database at start-up.
+import { migrate } from '@nhip/postgres';
 import type pg from 'pg';
 
 const statements = [
@@ -69,17 +70,5 @@ const statements = [
 
 /** Creates the tables if missing; safe when several processes start at once. */
 export async function migrateEventStore(pool: pg.Pool): Promise<void> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    // Concurrent CREATE TABLE IF NOT EXISTS can still collide on the catalog; serialise them.
-    await client.query("SELECT pg_advisory_xact_lock(hashtext('nhip.event-store.migrate'))");
-    for (const sql of statements) await client.query(sql);
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+  await migrate(pool, 'nhip.event-store.migrate', statements);
 }
