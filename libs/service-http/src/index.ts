@@ -1,6 +1,12 @@
 export { ProblemError, problemType, type Problem } from './problem.ts';
 export { ProblemDetailsFilter, toProblem } from './problem-details.filter.ts';
-export { flattenValidationErrors, notFound, requireUuid, validationPipe } from './validation.ts';
+export {
+  flattenValidationErrors,
+  invalidRequest,
+  notFound,
+  requireUuid,
+  validationPipe,
+} from './validation.ts';
 export { commandIdOf, requestContext, type RequestContext } from './request-context.ts';
 export { answerTooLargeWithoutReset } from './body-limit.ts';
 export { executeCommand, inTransaction, type CommandSlice, type Tx } from './execute-command.ts';

@@ -19,30 +19,30 @@ export const validationPipe = new ValidationPipe({
   whitelist: true,
   forbidNonWhitelisted: true,
   forbidUnknownValues: true,
-  exceptionFactory: (errors) => {
-    const fields = flattenValidationErrors(errors);
-    return new ProblemError({
-      type: problemType('invalid-request'),
-      title: 'The request is not valid',
-      status: 400,
-      detail: fields.map((f) => `${f.field}: ${f.reason}`).join('; '),
-      errors: fields,
-    });
-  },
+  exceptionFactory: (errors) => invalidRequest(flattenValidationErrors(errors)),
 });
+
+/** The client's request is malformed: every field at fault and why (400, or 422 for a file). */
+export function invalidRequest(
+  fields: readonly { field: string; reason: string }[],
+  status = 400,
+  detail = fields.map((f) => `${f.field}: ${f.reason}`).join('; '),
+): ProblemError {
+  return new ProblemError({
+    type: problemType('invalid-request'),
+    title: 'The request is not valid',
+    status,
+    detail,
+    errors: fields,
+  });
+}
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 
 /** Path ids are checked before any query: a malformed id is the client's mistake, not a 500. */
 export function requireUuid(value: string, field: string): string {
   if (uuid.test(value)) return value.toLowerCase();
-  throw new ProblemError({
-    type: problemType('invalid-request'),
-    title: 'The request is not valid',
-    status: 400,
-    detail: `${field}: "${value}" is not a UUID.`,
-    errors: [{ field, reason: 'must be a UUID' }],
-  });
+  throw invalidRequest([{ field, reason: 'must be a UUID' }], 400, `${field}: "${value}" is not a UUID.`);
 }
 
 export function notFound(what: string, field: string, value: string): ProblemError {

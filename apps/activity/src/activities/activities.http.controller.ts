@@ -1,7 +1,14 @@
 import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { PostgresEventStore } from '@nhip/event-sourcing';
-import { notFound, ProblemError, problemType, requestContext, requireUuid } from '@nhip/service-http';
+import {
+  invalidRequest,
+  notFound,
+  ProblemError,
+  problemType,
+  requestContext,
+  requireUuid,
+} from '@nhip/service-http';
 import type { FastifyReply } from 'fastify';
 import pg from 'pg';
 import { parseCsv } from '../bulk/csv.ts';
@@ -35,7 +42,7 @@ export class ActivitiesController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ActivityLogged> {
     const shape = reportFromJson(body);
-    if (!shape.ok) throw invalid(shape.problems);
+    if (!shape.ok) throw invalidRequest(shape.problems);
     const ctx = { ...requestContext(headers), lateWindowDays: this.config.lateWindowDays };
     const result = await logActivity(this.pool, shape.report, ctx);
     void reply.status(result.replayed ? 200 : 201).header('idempotent-replayed', String(result.replayed));
@@ -123,20 +130,10 @@ function parseBulk(body: unknown, contentType: string): BulkLine[] {
   try {
     text = strictUtf8.decode(body);
   } catch {
-    throw invalid([{ field: 'file', reason: 'not valid UTF-8: save the file as "CSV UTF-8"' }], 422);
+    throw invalidRequest([{ field: 'file', reason: 'not valid UTF-8: save the file as "CSV UTF-8"' }], 422);
   }
   if (!contentType.startsWith('text/csv')) return parseNdjson(text);
   const parsed = parseCsv(text);
-  if ('problem' in parsed) throw invalid([{ field: 'header', reason: parsed.problem }], 422);
+  if ('problem' in parsed) throw invalidRequest([{ field: 'header', reason: parsed.problem }], 422);
   return parsed;
-}
-
-function invalid(problems: readonly { field: string; reason: string }[], status = 400): ProblemError {
-  return new ProblemError({
-    type: problemType('invalid-request'),
-    title: 'The request is not valid',
-    status,
-    detail: problems.map((p) => `${p.field}: ${p.reason}`).join('; '),
-    errors: problems,
-  });
 }
