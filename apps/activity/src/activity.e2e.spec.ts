@@ -269,14 +269,8 @@ describe('activity service beside the registry', () => {
   });
 
   it('follows the registry: a team dissolved there can no longer report here', async () => {
-    expect(
-      (
-        await platform.activity.post(
-          '/activities',
-          report({ teamId: teamB, memberId: null, placeCode: '24343-001' }),
-        )
-      ).status,
-    ).toBe(201);
+    const before = report({ teamId: teamB, memberId: null, placeCode: '24343-001' });
+    expect((await platform.activity.post('/activities', before)).status).toBe(201);
     await platform.registry.post(`/teams/${teamB}/dissolution`, { reason: 'Sáp nhập tổ' });
     await eventually(async () => {
       const reply = await platform.activity.post<Problem>(
@@ -285,6 +279,9 @@ describe('activity service beside the registry', () => {
       );
       return reply.status === 422 && reply.body.type.endsWith('team_dissolved');
     });
+    // A report accepted before the dissolution, retried after it, still gets its original answer.
+    const retried = await platform.activity.post('/activities', before);
+    expect([retried.status, retried.headers.get('idempotent-replayed')]).toEqual([200, 'true']);
   });
 
   it('dead-letters a registry message that breaks its contract, and keeps applying the rest', async () => {

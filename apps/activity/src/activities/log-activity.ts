@@ -1,5 +1,5 @@
-// Logging one report: a retry (same activityId, same content) is answered with the original
-// result even if the facts changed since; new reports are judged against the replica and clock.
+// Logging one report: judged against the replica and the clock; a retry (same activityId, same
+// content) is answered with the original result, even if the facts changed since.
 import { PostgresEventStore } from '@nhip/event-sourcing';
 import { executeCommand, ProblemError, problemType, type RequestContext } from '@nhip/service-http';
 import type pg from 'pg';
@@ -18,14 +18,18 @@ export async function logActivity(
   report: ActivityReport,
   ctx: RequestContext & { readonly lateWindowDays: number },
 ): Promise<Logged> {
-  const earlier = await storedReport(pool, report.activityId);
-  if (earlier) return { replayed: true, activity: answerRetry(report, earlier) };
   const facts = await factsForReports(pool, [report]);
   const judgement = checkReport(report, facts(report), {
     now: ctx.now.toISOString(),
     lateWindowDays: ctx.lateWindowDays,
   });
-  if (!judgement.ok) throw refused(judgement.violations);
+  if (!judgement.ok) {
+    // A retry of a report accepted before the facts changed (the team dissolved since, the
+    // window passed) still gets its original answer. Accepted reports are recognised below.
+    const earlier = await storedReport(pool, report.activityId);
+    if (earlier) return { replayed: true, activity: answerRetry(report, earlier) };
+    throw refused(judgement.violations);
+  }
   const result = await executeCommand(pool, activitySlice, () =>
     Promise.resolve({
       commandId: report.activityId,
@@ -40,12 +44,12 @@ export async function logActivity(
   return { replayed: result.append?.alreadyAppended ?? false, activity: answerRetry(report, logged.data) };
 }
 
-export async function storedReport(
+async function storedReport(
   db: Pick<pg.Pool, 'query'>,
   activityId: string,
 ): Promise<ActivityLogged | undefined> {
-  const stream = await new PostgresEventStore(db).readStream(activityStream(activityId));
-  const first = stream.events[0];
+  const streamId = activityStream(activityId);
+  const first = (await new PostgresEventStore(db).readFirstEvents([streamId])).get(streamId);
   return first?.type === 'ActivityLogged' ? (first.data as ActivityLogged) : undefined;
 }
 

@@ -178,9 +178,8 @@ async function storedReports(
   tx: pg.PoolClient,
   activityIds: readonly string[],
 ): Promise<Map<string, ActivityLogged>> {
-  const { rows } = await tx.query<{ data: ActivityLogged }>(
-    `SELECT data FROM es_events WHERE stream_id = ANY($1) AND stream_version = 1`,
-    [activityIds.map(activityStream)],
+  const first = await new PostgresEventStore(tx).readFirstEvents(activityIds.map(activityStream));
+  return new Map(
+    [...first.values()].map((e) => [(e.data as ActivityLogged).activityId, e.data as ActivityLogged]),
   );
-  return new Map(rows.map((r) => [r.data.activityId, r.data]));
 }
