@@ -13,3 +13,4 @@ export * from './registry/team-events.ts';
 export * from './registry/member-events.ts';
 export * from './activity/vocabulary.ts';
 export * from './activity/activity-events.ts';
+export { vietnamDay } from './calendar.ts';

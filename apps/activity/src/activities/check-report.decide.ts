@@ -1,5 +1,6 @@
 // Is a report acceptable, judged against the registry replica and the clock? Pure: the facts and
 // "now" come in, so single and bulk reports are judged by the same code, and tests need no server.
+import { vietnamDay } from '@nhip/contracts';
 import type { ActivityLogged, ActivityReport } from './activity.ts';
 
 export interface Violation {
@@ -42,10 +43,6 @@ export interface Clock {
 const dayMs = 86_400_000;
 /** Phones' clocks drift; a report a few minutes "in the future" is not a mistake. */
 const clockSkewMs = 10 * 60_000;
-
-/** The Vietnamese calendar date (UTC+7) of an instant. */
-export const vietnamDay = (instant: string): string =>
-  new Date(Date.parse(instant) + 7 * 3_600_000).toISOString().slice(0, 10);
 
 export type Judgement = { ok: true; logged: ActivityLogged } | { ok: false; violations: Violation[] };
 

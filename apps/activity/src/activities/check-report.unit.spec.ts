@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { ActivityReport } from './activity.ts';
-import { checkReport, vietnamDay, type ReportFacts } from './check-report.decide.ts';
+import { vietnamDay } from '@nhip/contracts';
+import { checkReport, type ReportFacts } from './check-report.decide.ts';
 
 const report: ActivityReport = {
   activityId: '3f6d2a10-7c4b-4e8a-9b1f-2a3c4d5e6f70',

@@ -1,4 +1,4 @@
-import { activitySource, CampaignDefinedV1, type CampaignDefinedData } from '@nhip/contracts';
+import { activitySource, CampaignDefinedV1, vietnamDay, type CampaignDefinedData } from '@nhip/contracts';
 import { messageIdFor } from '@nhip/event-sourcing';
 import {
   executeCommand,
@@ -8,7 +8,6 @@ import {
   type RequestContext,
 } from '@nhip/service-http';
 import type pg from 'pg';
-import { vietnamDay } from '../activities/check-report.decide.ts';
 import {
   campaignDecider,
   campaignStream,
@@ -59,7 +58,7 @@ export async function defineCampaign(
   const result = await executeCommand(pool, campaignSlice, async (tx) => {
     const tree = await tx.query<{ tree_version: string }>(
       `SELECT tree_version FROM replica_unit_trees WHERE effective_from <= $1::date ORDER BY effective_from DESC LIMIT 1`,
-      [vietnamDay(ctx.now.toISOString())],
+      [vietnamDay(ctx.now)],
     );
     const treeVersion = tree.rows[0]?.tree_version;
     if (!treeVersion) {

@@ -1,10 +1,10 @@
 // Team use cases: look up what the pure decider needs (the unit in the tree in force, whether a
 // member exists), then run the command with its read-model update in one transaction.
-import type { Affiliation, MemberRole, TeamType } from '@nhip/contracts';
+import { vietnamDay, type Affiliation, type MemberRole, type TeamType } from '@nhip/contracts';
 import { deterministicUuid } from '@nhip/event-sourcing';
 import type pg from 'pg';
 import { memberExists } from '../members/personal-data.ts';
-import { requireTreeInForce, vietnamDate } from '../units/tree-in-force.ts';
+import { requireTreeInForce } from '../units/tree-in-force.ts';
 import { findUnit } from '../units/unit-tree.queries.ts';
 import { teamSlice } from './team.slice.ts';
 import { teamStream, type Decision, type TeamCommand } from './team.ts';
@@ -44,7 +44,7 @@ export async function registerTeam(
       unitCode: input.unitCode,
       unit: unit && { treeVersion: tree.treeVersion, code: unit.code, path: unit.path },
       decision: { number: input.decision.number.normalize('NFC').trim(), date: input.decision.date },
-      today: vietnamDate(ctx.now),
+      today: vietnamDay(ctx.now),
     };
   });
   return teamId;

@@ -1,17 +1,14 @@
+import { vietnamDay } from '@nhip/contracts';
 import type pg from 'pg';
 import { treeInForce, type TreeInForce } from './unit-tree.queries.ts';
 import { ProblemError, problemType } from '@nhip/service-http';
-
-/** Vietnam has one time zone (UTC+7, no DST): "today" for a commune is today in Hà Nội. */
-export const vietnamDate = (at: Date): string =>
-  new Date(at.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
 
 export async function requireTreeInForce(
   db: Pick<pg.Pool, 'query'>,
   at: Date | string,
   field = 'asOf',
 ): Promise<TreeInForce> {
-  const date = typeof at === 'string' ? at : vietnamDate(at);
+  const date = typeof at === 'string' ? at : vietnamDay(at);
   const tree = await treeInForce(db, date);
   if (tree) return tree;
   throw new ProblemError({
