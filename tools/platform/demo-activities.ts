@@ -1,7 +1,7 @@
 // Demo activity for npm start: two weeks of reports from every pilot team, sent the way a field
 // app syncs (one NDJSON upload), with ids derived from what they are, so a second start adds none.
 import { deterministicUuid } from '@nhip/event-sourcing';
-import { InfraError } from '../infra/infra-error.ts';
+import { fetchJson } from './demo-http.ts';
 import { withStep } from '../infra/progress.ts';
 
 interface Team {
@@ -20,16 +20,8 @@ const kinds = [
   'communication_session',
 ];
 
-async function json<T>(url: string, init?: RequestInit): Promise<T> {
-  const response = await fetch(url, init);
-  const text = await response.text();
-  if (!response.ok)
-    throw new InfraError(`Loading demo activity: ${url} answered ${response.status}: ${text}`);
-  return JSON.parse(text) as T;
-}
-
 export async function loadDemoActivities(registryUrl: string, activityUrl: string): Promise<void> {
-  const { items: teams } = await json<{ items: Team[] }>(
+  const { items: teams } = await fetchJson<{ items: Team[] }>(
     `${registryUrl}/teams?unit=66&pageSize=500&status=active`,
   );
   // Anchored to today so the reports stay inside the late window; ids anchor to the day too.
@@ -72,7 +64,7 @@ interface Summary {
 async function sendUntilKnown(activityUrl: string, body: string): Promise<Summary> {
   let accepted = 0;
   for (let attempt = 1; ; attempt++) {
-    const { summary } = await json<{ summary: Summary }>(`${activityUrl}/activities/bulk`, {
+    const { summary } = await fetchJson<{ summary: Summary }>(`${activityUrl}/activities/bulk`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-ndjson', 'x-actor': 'demo-loader' },
       body,

@@ -5,8 +5,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from '../infra/config.ts';
-import { InfraError } from '../infra/infra-error.ts';
 import { withStep } from '../infra/progress.ts';
+import { fetchJson } from './demo-http.ts';
 import { affiliationOf, memberName, teamSizes } from '../../apps/registry/src/fixtures/pilot.ts';
 
 const nationalDir = path.join(repoRoot, '..', 'shared', 'data', 'vn-admin');
@@ -19,17 +19,12 @@ const pilot = [
 ];
 
 function client(base: string) {
-  return async <T>(url: string, body: unknown, key: string, contentType = 'application/json'): Promise<T> => {
-    const response = await fetch(`${base}${url}`, {
+  return <T>(url: string, body: unknown, key: string, contentType = 'application/json'): Promise<T> =>
+    fetchJson<T>(`${base}${url}`, {
       method: 'POST',
       headers: { 'content-type': contentType, 'idempotency-key': key, 'x-actor': 'demo-loader' },
       body: contentType === 'application/json' ? JSON.stringify(body) : (body as Buffer),
     });
-    const text = await response.text();
-    if (!response.ok)
-      throw new InfraError(`Loading demo data: POST ${url} answered ${response.status}: ${text}`);
-    return JSON.parse(text) as T;
-  };
 }
 
 export async function loadDemoData(registryUrl: string): Promise<{ source: string }> {
