@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { decodeUtf8 } from '@nhip/csv';
 import { PostgresEventStore } from '@nhip/event-sourcing';
 import {
   invalidRequest,
@@ -23,7 +24,6 @@ import { changeActivity } from './change-activity.ts';
 import { logActivity } from './log-activity.ts';
 
 type Headers_ = Record<string, string | undefined>;
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
 @ApiTags('activities')
 @Controller('activities')
@@ -126,10 +126,8 @@ function parseBulk(body: unknown, contentType: string): BulkLine[] {
       errors: [{ field: 'content-type', reason: 'expected application/x-ndjson or text/csv' }],
     });
   }
-  let text: string;
-  try {
-    text = strictUtf8.decode(body);
-  } catch {
+  const text = decodeUtf8(body);
+  if (text === undefined) {
     throw invalidRequest([{ field: 'file', reason: 'not valid UTF-8: save the file as "CSV UTF-8"' }], 422);
   }
   if (!contentType.startsWith('text/csv')) return parseNdjson(text);

@@ -2,6 +2,7 @@
 // ones), "," or ";" (Excel's export where the decimal separator is a comma), a BOM or not, dates as
 // dd/mm/yyyy [HH:mm] in Vietnam's time or ISO 8601, kinds as codes or their Vietnamese labels.
 import { activityKinds } from '@nhip/contracts';
+import { csvLines, splitCsvLine } from '@nhip/csv';
 import { deterministicUuid } from '@nhip/event-sourcing';
 import { reportFromJson } from '../activities/activity-report.schema.ts';
 import type { BulkLine } from './bulk-line.ts';
@@ -43,10 +44,10 @@ const kindByLabel = new Map(
 );
 
 export function parseCsv(text: string): BulkLine[] | { problem: string } {
-  const rows = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const rows = csvLines(text);
   const headerLine = rows[0] ?? '';
   const separator = (headerLine.match(/;/g)?.length ?? 0) > (headerLine.match(/,/g)?.length ?? 0) ? ';' : ',';
-  const header = splitLine(headerLine, separator).map(fold);
+  const header = splitCsvLine(headerLine, separator).map(fold);
   const index = new Map<Column, number>();
   for (const column of Object.keys(columns) as Column[]) {
     const at = header.findIndex((h) => (columns[column] as readonly string[]).includes(h));
@@ -61,7 +62,7 @@ export function parseCsv(text: string): BulkLine[] | { problem: string } {
   const lines: BulkLine[] = [];
   rows.slice(1).forEach((raw, i) => {
     if (raw.trim() === '') return;
-    const cells = splitLine(raw, separator);
+    const cells = splitCsvLine(raw, separator);
     const cell = (c: Column): string =>
       index.has(c) ? (cells[index.get(c) ?? -1] ?? '').trim().normalize('NFC') : '';
     lines.push({ line: i + 2, check: reportFromJson(toJson(cell, raw)) });
@@ -92,23 +93,4 @@ export function isoInstant(value: string): string {
   const [, d = '', mo = '', y = '', h = '0', mi = '0', s = '0'] = m;
   const two = (n: string) => n.padStart(2, '0');
   return `${y}-${two(mo)}-${two(d)}T${two(h)}:${two(mi)}:${two(s)}+07:00`;
-}
-
-function splitLine(line: string, separator: string): string[] {
-  const cells: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line.charAt(i);
-    if (quoted && ch === '"' && line[i + 1] === '"') {
-      cell += '"';
-      i++;
-    } else if (ch === '"') quoted = !quoted;
-    else if (ch === separator && !quoted) {
-      cells.push(cell);
-      cell = '';
-    } else cell += ch;
-  }
-  cells.push(cell);
-  return cells;
 }

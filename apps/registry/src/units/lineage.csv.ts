@@ -1,6 +1,7 @@
 // Reads the old→new mapping published with a reform (`new_code,new_name,new_level,old_code,
 // old_name,old_level,relation`). Only codes and the relation matter; names are for people.
-import { csvLines, notUtf8, splitCsvLine, type ListProblem } from './unit-list.csv.ts';
+import { splitCsvLine } from '@nhip/csv';
+import { linesOfFile, notUtf8, type ListProblem } from './unit-list.csv.ts';
 
 export interface LineageLink {
   readonly code: string;
@@ -17,7 +18,7 @@ const required = ['new_code', 'old_code', 'relation'] as const;
 const code = /^\d{2,5}$/;
 
 export function parseLineage(bytes: Uint8Array): ParsedLineage {
-  const lines = csvLines(bytes);
+  const lines = linesOfFile(bytes);
   if (lines === undefined) return { ok: false, problems: [notUtf8] };
   const header = splitCsvLine(lines[0] ?? '').map((h) => h.trim().toLowerCase());
   const missing = required.filter((c) => !header.includes(c));

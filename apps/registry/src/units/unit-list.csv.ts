@@ -1,6 +1,7 @@
 // Reads an official administrative-unit list (`code,name,type,level,parent_code`, GSO codes) into
 // rows, or into every problem found, each with its line, field and reason. A list with any problem
 // is refused whole: importing half a tree would leave orphans.
+import { csvLines, decodeUtf8, splitCsvLine } from '@nhip/csv';
 import type { UnitRow } from './unit-tree.ts';
 
 export interface ListProblem {
@@ -15,7 +16,6 @@ export type ParsedList =
   | { readonly ok: false; readonly problems: readonly ListProblem[] };
 
 const columns = ['code', 'name', 'type', 'level', 'parent_code'] as const;
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 const maxProblems = 100;
 
 export const notUtf8: ListProblem = {
@@ -25,19 +25,13 @@ export const notUtf8: ListProblem = {
 };
 
 /** The file's lines, BOM and CRLF tolerated; undefined when the bytes are not UTF-8. */
-export function csvLines(bytes: Uint8Array): string[] | undefined {
-  try {
-    return strictUtf8
-      .decode(bytes)
-      .replace(/^\uFEFF/, '')
-      .split(/\r?\n/);
-  } catch {
-    return undefined;
-  }
+export function linesOfFile(bytes: Uint8Array): string[] | undefined {
+  const text = decodeUtf8(bytes);
+  return text === undefined ? undefined : csvLines(text);
 }
 
 export function parseUnitList(bytes: Uint8Array): ParsedList {
-  const lines = csvLines(bytes);
+  const lines = linesOfFile(bytes);
   if (lines === undefined) return refuse([notUtf8]);
   const header = splitCsvLine(lines[0] ?? '').map((h) => h.trim().toLowerCase());
   const missing = columns.filter((c) => !header.includes(c));
@@ -131,21 +125,3 @@ function refuse(problems: ListProblem[]): ParsedList {
 }
 
 /** One CSV line: commas separate, double quotes enclose, "" is a literal quote. */
-export function splitCsvLine(line: string): string[] {
-  const cells: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i] as string;
-    if (quoted && ch === '"' && line[i + 1] === '"') {
-      cell += '"';
-      i++;
-    } else if (ch === '"') quoted = !quoted;
-    else if (ch === ',' && !quoted) {
-      cells.push(cell);
-      cell = '';
-    } else cell += ch;
-  }
-  cells.push(cell);
-  return cells;
-}

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from '@jest/globals';
-import { parseUnitList, splitCsvLine } from './unit-list.csv.ts';
+import { splitCsvLine } from '@nhip/csv';
+import { parseUnitList } from './unit-list.csv.ts';
 
 const pilot = fs.readFileSync(
   path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'dak-lak-pilot.csv'),

@@ -1,0 +1,1 @@
+export { csvLines, decodeUtf8, splitCsvLine } from './csv.ts';
