@@ -5,7 +5,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { postgresAdminUrl, startFixture, type FixtureProcess } from '@nhip/testing';
+import { type FixtureProcess, postgresAdminUrl, startFixture, uniqueTopicPrefix } from '@nhip/testing';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const port = 3300 + Math.floor(Math.random() * 500);
@@ -67,7 +67,7 @@ describe('registry service (compiled, child process)', () => {
         REGISTRY_PORT: String(port),
         REGISTRY_DATABASE: 'test_registry_e2e',
         // Its own topic namespace: nothing it publishes reaches the topics npm start's services read.
-        NHIP_TOPIC_PREFIX: `t${randomUUID().slice(0, 8)}.`,
+        NHIP_TOPIC_PREFIX: uniqueTopicPrefix(),
       },
       { fromSource: false },
     );

@@ -25,6 +25,11 @@ export function uniqueTopic(purpose: string): string {
   return `test.${purpose}.${randomUUID().slice(0, 8)}`;
 }
 
+/** A topic namespace (NHIP_TOPIC_PREFIX) of its own for the services a spec starts. */
+export function uniqueTopicPrefix(): string {
+  return `t${randomUUID().slice(0, 8)}.`;
+}
+
 /** The server versions the global setup found, for test names and reports. */
 export function serverVersions(): { kafka: string; postgres: string } {
   return {

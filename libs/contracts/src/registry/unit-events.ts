@@ -4,11 +4,10 @@ import { LineageRelationCode, IsoDate, TreeVersion, UnitCode, UnitOriginCode } f
 
 // Keyed by tree version: a consumer building the tree sees parents before children and every
 // change of one version in order.
-const unitEvent = publicEvent;
 const topic = publicTopics.registryUnit;
 const keyField = 'treeVersion';
 
-export const UnitTreeOpenedV1 = unitEvent({
+export const UnitTreeOpenedV1 = publicEvent({
   type: 'vn.nhip.registry.unit-tree.opened.v1',
   topic,
   keyField,
@@ -16,7 +15,7 @@ export const UnitTreeOpenedV1 = unitEvent({
   schema: Type.Object({ treeVersion: TreeVersion, effectiveFrom: IsoDate }),
 });
 
-export const UnitAddedV1 = unitEvent({
+export const UnitAddedV1 = publicEvent({
   type: 'vn.nhip.registry.unit.added.v1',
   topic,
   keyField,
@@ -32,7 +31,7 @@ export const UnitAddedV1 = unitEvent({
   }),
 });
 
-export const UnitRenamedV1 = unitEvent({
+export const UnitRenamedV1 = publicEvent({
   type: 'vn.nhip.registry.unit.renamed.v1',
   topic,
   keyField,
@@ -45,7 +44,7 @@ export const UnitRenamedV1 = unitEvent({
   }),
 });
 
-export const UnitReclassifiedV1 = unitEvent({
+export const UnitReclassifiedV1 = publicEvent({
   type: 'vn.nhip.registry.unit.reclassified.v1',
   topic,
   keyField,
@@ -58,7 +57,7 @@ export const UnitReclassifiedV1 = unitEvent({
   }),
 });
 
-export const UnitMovedV1 = unitEvent({
+export const UnitMovedV1 = publicEvent({
   type: 'vn.nhip.registry.unit.moved.v1',
   topic,
   keyField,
@@ -71,7 +70,7 @@ export const UnitMovedV1 = unitEvent({
   }),
 });
 
-export const UnitRetiredV1 = unitEvent({
+export const UnitRetiredV1 = publicEvent({
   type: 'vn.nhip.registry.unit.retired.v1',
   topic,
   keyField,
@@ -79,7 +78,7 @@ export const UnitRetiredV1 = unitEvent({
   schema: Type.Object({ treeVersion: TreeVersion, code: UnitCode }),
 });
 
-export const UnitLineageRecordedV1 = unitEvent({
+export const UnitLineageRecordedV1 = publicEvent({
   type: 'vn.nhip.registry.unit.lineage-recorded.v1',
   topic,
   keyField,
