@@ -1,21 +1,22 @@
 // The import use case, free of HTTP: parse the list, run the unit-tree decider through the generic
 // command handler, summarise what changed.
-import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { unitTreeSlice } from './unit-tree.slice.ts';
 import { unitTreeStream } from './unit-tree.decider.ts';
 import type { UnitTreeEvent } from './unit-tree.ts';
 import { parseUnitList } from './unit-list.csv.ts';
-import { executeCommand, ProblemError, problemType } from '@nhip/service-http';
+import {
+  commandIdOf,
+  executeCommand,
+  ProblemError,
+  problemType,
+  type RequestContext,
+} from '@nhip/service-http';
 
-export interface ImportRequest {
+export interface ImportRequest extends RequestContext {
   readonly treeVersion: string;
   readonly effectiveFrom: string;
   readonly csv: Uint8Array;
-  /** The client's Idempotency-Key, if it sent one: a retry with it gets the first answer. */
-  readonly idempotencyKey: string | undefined;
-  readonly correlationId: string;
-  readonly now: Date;
 }
 
 const treeVersionPattern = /^[a-z0-9][a-z0-9-]{0,39}$/;
@@ -53,7 +54,7 @@ export async function importUnitList(pool: pg.Pool, request: ImportRequest): Pro
   }
   const result = await executeCommand(pool, unitTreeSlice, () =>
     Promise.resolve({
-      commandId: request.idempotencyKey ?? randomUUID(),
+      commandId: commandIdOf(request),
       streamId: unitTreeStream(request.treeVersion),
       command: {
         type: 'ImportUnitList' as const,

@@ -1,20 +1,22 @@
 // Recording the old→new mapping of a reform: which units of the previous tree each unit of this
 // one was formed from, so history stays navigable (where did Xã Phú Lộc 24355 go? Xã Krông Năng).
-import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { checkTreeVersion } from './import-unit-list.ts';
 import { parseLineage } from './lineage.csv.ts';
 import { unitTreeStream } from './unit-tree.decider.ts';
 import { unitTreeSlice } from './unit-tree.slice.ts';
-import { executeCommand, ProblemError, problemType } from '@nhip/service-http';
+import {
+  commandIdOf,
+  executeCommand,
+  ProblemError,
+  problemType,
+  type RequestContext,
+} from '@nhip/service-http';
 
-export interface LineageRequest {
+export interface LineageRequest extends RequestContext {
   readonly treeVersion: string;
   readonly previousTreeVersion: string;
   readonly csv: Uint8Array;
-  readonly idempotencyKey: string | undefined;
-  readonly correlationId: string;
-  readonly now: Date;
 }
 
 export interface LineageSummary {
@@ -39,7 +41,7 @@ export async function recordLineage(pool: pg.Pool, request: LineageRequest): Pro
     });
   }
   const result = await executeCommand(pool, unitTreeSlice, async (tx) => ({
-    commandId: request.idempotencyKey ?? randomUUID(),
+    commandId: commandIdOf(request),
     streamId: unitTreeStream(request.treeVersion),
     command: {
       type: 'RecordLineage' as const,

@@ -1,18 +1,14 @@
-import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { requireTreeInForce } from './tree-in-force.ts';
 import { findUnit } from './unit-tree.queries.ts';
 import { villagesStream, type VillageRegisteredData } from './village.ts';
 import { villageSlice } from './village.slice.ts';
-import { executeCommand } from '@nhip/service-http';
+import { commandIdOf, executeCommand, type RequestContext } from '@nhip/service-http';
 
-export interface RegisterVillageRequest {
+export interface RegisterVillageRequest extends RequestContext {
   readonly communeCode: string;
   readonly name: string;
   readonly villageType: string;
-  readonly idempotencyKey: string | undefined;
-  readonly correlationId: string;
-  readonly now: Date;
 }
 
 /** Registers a village under a commune of the tree in force today; answers with its derived code. */
@@ -24,7 +20,7 @@ export async function registerVillage(
   const result = await executeCommand(pool, villageSlice, async (tx) => {
     const found = await findUnit(tx, tree.treeVersion, request.communeCode);
     return {
-      commandId: request.idempotencyKey ?? randomUUID(),
+      commandId: commandIdOf(request),
       streamId: villagesStream(tree.treeVersion, request.communeCode),
       command: {
         type: 'RegisterVillage' as const,

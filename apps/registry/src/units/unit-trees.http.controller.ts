@@ -1,10 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { Body, Controller, Headers, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiQuery, ApiTags } from '@nestjs/swagger';
 import pg from 'pg';
 import { importUnitList, type ImportSummary } from './import-unit-list.ts';
 import { recordLineage, type LineageSummary } from './record-lineage.ts';
-import { ProblemError, problemType } from '@nhip/service-http';
+import { ProblemError, problemType, requestContext } from '@nhip/service-http';
 
 const csvBody = { schema: { type: 'string', format: 'binary' } } as const;
 
@@ -40,9 +39,7 @@ export class UnitTreesController {
       treeVersion,
       effectiveFrom: effectiveFrom ?? '',
       csv: csvOnly(body),
-      idempotencyKey: headers['idempotency-key'],
-      correlationId: headers['x-correlation-id'] ?? randomUUID(),
-      now: new Date(),
+      ...requestContext(headers),
     });
   }
 
@@ -62,9 +59,7 @@ export class UnitTreesController {
       treeVersion,
       previousTreeVersion: from ?? '',
       csv: csvOnly(body),
-      idempotencyKey: headers['idempotency-key'],
-      correlationId: headers['x-correlation-id'] ?? randomUUID(),
-      now: new Date(),
+      ...requestContext(headers),
     });
   }
 }
