@@ -16,19 +16,35 @@ export interface Decider<Command, Event extends DomainEvent, State> {
   readonly evolve: (state: State, event: Event) => State;
 }
 
+/** One input at fault and why, in words a client can act on. */
+export interface RuleProblem {
+  readonly code: string;
+  readonly field: string;
+  readonly reason: string;
+}
+
 /**
  * A command refused by a business rule. `code` is stable for clients (and maps to an HTTP status in
- * the adapters); `field` names the input at fault where there is one.
+ * the adapters); `field` names the input at fault where there is one. A command judged on several
+ * rules at once (an activity report) carries every problem found, the first one leading.
  */
 export class DomainRuleViolation extends Error {
   override readonly name = 'DomainRuleViolation';
   readonly code: string;
   readonly field: string | undefined;
+  readonly problems: readonly RuleProblem[];
 
-  constructor(code: string, message: string, field?: string) {
+  constructor(code: string, message: string, field?: string, problems?: readonly RuleProblem[]) {
     super(message);
     this.code = code;
     this.field = field;
+    this.problems = problems ?? (field === undefined ? [] : [{ code, field, reason: message }]);
+  }
+
+  static of(problems: readonly [RuleProblem, ...RuleProblem[]]): DomainRuleViolation {
+    const [first] = problems;
+    const message = problems.map((p) => `${p.field}: ${p.reason}`).join(' ');
+    return new DomainRuleViolation(first.code, message, first.field, problems);
   }
 }
 

@@ -20,11 +20,18 @@ export {
 } from './event-store/upcasters.ts';
 export { deterministicUuid, eventIdFor, messageIdFor } from './command/deterministic-id.ts';
 export {
+  decideOnStream,
   handleCommand,
+  newEventsFor,
   type CommandEnvelope,
+  type Decision,
   type HandleResult,
   type ToOutbox,
 } from './command/command-handler.ts';
+export { noReadModel, type Aggregate } from './command/aggregate.ts';
+export { executeCommand } from './command/execute-command.ts';
+export { executeCommands, type CommandOutcome } from './command/execute-commands.ts';
+export { inTransaction, type Tx } from './command/transaction.ts';
 export { OutboxRelay, pendingOutboxCount, type OutboxRelayOptions } from './outbox/outbox-relay.ts';
 export { cloudEventHeaders, toKafkaMessage, type OutboxRow } from './outbox/cloud-events.ts';
 export {

@@ -9,6 +9,5 @@ export {
 } from './validation.ts';
 export { commandIdOf, requestContext, type RequestContext } from './request-context.ts';
 export { answerTooLargeWithoutReset } from './body-limit.ts';
-export { executeCommand, inTransaction, type CommandSlice, type Tx } from './execute-command.ts';
 export { mountApiDocs } from './api-docs.ts';
 export { exitOnStartFailure, serve, type ServeOptions } from './serve.ts';

@@ -31,7 +31,9 @@ export function toProblem(error: unknown): Problem {
       title: 'The request breaks a business rule',
       status: statusOfRule(error.code),
       detail: error.message,
-      ...(error.field ? { errors: [{ field: error.field, reason: error.message }] } : {}),
+      ...(error.problems.length > 0
+        ? { errors: error.problems.map(({ field, reason }) => ({ field, reason })) }
+        : {}),
     };
   }
   if (error instanceof ConcurrencyConflict || error instanceof DuplicateEventId) {

@@ -1,5 +1,5 @@
 import type { Decider } from '@nhip/decider';
-import type { CommandSlice } from '@nhip/service-http';
+import type { Aggregate } from '@nhip/event-sourcing';
 import { decideActivity, evolveActivity } from './activity.decide.ts';
 import { activityOutbox } from './activity.public-events.ts';
 import type { ActivityCommand, ActivityEvent, ActivityState } from './activity.ts';
@@ -11,7 +11,7 @@ export const activityDecider: Decider<ActivityCommand, ActivityEvent, ActivitySt
 };
 
 /** Activities feed no read model here: the KPI service counts them from the public events. */
-export const activitySlice: CommandSlice<ActivityCommand, ActivityEvent, ActivityState> = {
+export const activitySlice: Aggregate<ActivityCommand, ActivityEvent, ActivityState> = {
   decider: activityDecider,
   toOutbox: (events, envelope) => activityOutbox(events, envelope.commandId),
   project: async () => {},

@@ -1,5 +1,6 @@
 // Corrections and voids: events with who and why; the KPI service re-counts from them.
-import { executeCommand, type RequestContext } from '@nhip/service-http';
+import { type RequestContext } from '@nhip/service-http';
+import { executeCommand } from '@nhip/event-sourcing';
 import type pg from 'pg';
 import { activitySlice } from './activity.slice.ts';
 import { activityStream, type ActivityCommand, type ActivityEvent } from './activity.ts';

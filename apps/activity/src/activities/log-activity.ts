@@ -1,7 +1,8 @@
 // Logging one report: judged against the replica and the clock; a retry (same activityId, same
 // content) is answered with the original result, even if the facts changed since.
 import { PostgresEventStore } from '@nhip/event-sourcing';
-import { executeCommand, ProblemError, problemType, type RequestContext } from '@nhip/service-http';
+import { ProblemError, problemType, type RequestContext } from '@nhip/service-http';
+import { executeCommand } from '@nhip/event-sourcing';
 import type pg from 'pg';
 import { activitySlice } from './activity.slice.ts';
 import { activityStream, type ActivityLogged, type ActivityReport } from './activity.ts';

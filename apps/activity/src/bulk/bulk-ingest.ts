@@ -3,7 +3,8 @@
 // is one report, so a rejected line never leaves half of itself behind; a chunk that fails to
 // commit leaves nothing, and re-sending the file is safe (what was stored answers "duplicate").
 import { eventIdFor, PostgresEventStore, type NewEvent } from '@nhip/event-sourcing';
-import { inTransaction, type RequestContext } from '@nhip/service-http';
+import { type RequestContext } from '@nhip/service-http';
+import { inTransaction } from '@nhip/event-sourcing';
 import type pg from 'pg';
 import type { FieldProblem } from '../activities/activity-report.schema.ts';
 import { activityOutbox } from '../activities/activity.public-events.ts';

@@ -1,12 +1,7 @@
 import { activitySource, CampaignDefinedV1, vietnamDay, type CampaignDefinedData } from '@nhip/contracts';
 import { messageIdFor } from '@nhip/event-sourcing';
-import {
-  executeCommand,
-  ProblemError,
-  problemType,
-  type CommandSlice,
-  type RequestContext,
-} from '@nhip/service-http';
+import { ProblemError, problemType, type RequestContext } from '@nhip/service-http';
+import { executeCommand, type Aggregate } from '@nhip/event-sourcing';
 import type pg from 'pg';
 import {
   campaignDecider,
@@ -16,7 +11,7 @@ import {
   type DefineCampaign,
 } from './campaign.ts';
 
-const campaignSlice: CommandSlice<DefineCampaign, CampaignEvent, CampaignState> = {
+const campaignSlice: Aggregate<DefineCampaign, CampaignEvent, CampaignState> = {
   decider: campaignDecider,
   toOutbox: (events, envelope) =>
     events.map((e, i) => ({

@@ -3,7 +3,7 @@ import type { Decider } from '@nhip/decider';
 import { messageIdFor } from '@nhip/event-sourcing';
 import { decideMember, evolveMember } from './member.decide.ts';
 import type { MemberCommand, MemberEvent, MemberState } from './member.ts';
-import type { CommandSlice } from '@nhip/service-http';
+import type { Aggregate } from '@nhip/event-sourcing';
 
 export const memberDecider: Decider<MemberCommand, MemberEvent, MemberState> = {
   initialState: () => ({ status: 'unregistered' }),
@@ -12,7 +12,7 @@ export const memberDecider: Decider<MemberCommand, MemberEvent, MemberState> = {
 };
 
 /** Only the erasure is public: partners holding anything about the member must forget it too. */
-export const memberSlice: CommandSlice<MemberCommand, MemberEvent, MemberState> = {
+export const memberSlice: Aggregate<MemberCommand, MemberEvent, MemberState> = {
   decider: memberDecider,
   toOutbox: (events, envelope) =>
     events

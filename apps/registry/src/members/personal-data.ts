@@ -3,15 +3,8 @@ import type pg from 'pg';
 import { deterministicUuid } from '@nhip/event-sourcing';
 import { memberSlice } from './member.slice.ts';
 import { memberStream } from './member.ts';
-import {
-  commandIdOf,
-  executeCommand,
-  inTransaction,
-  ProblemError,
-  problemType,
-  type RequestContext,
-  type Tx,
-} from '@nhip/service-http';
+import { commandIdOf, ProblemError, problemType, type RequestContext } from '@nhip/service-http';
+import { executeCommand, inTransaction, type Tx } from '@nhip/event-sourcing';
 
 export interface PersonalData {
   readonly fullName: string;

@@ -8,7 +8,7 @@ import { projectUnitTree } from '../units/unit-tree.projection.ts';
 import type { UnitTreeEvent } from '../units/unit-tree.ts';
 import { projectVillages } from '../units/village.slice.ts';
 import type { VillageEvent } from '../units/village.ts';
-import { inTransaction, type Tx } from '@nhip/service-http';
+import { inTransaction, type Tx } from '@nhip/event-sourcing';
 
 /** Bump when a projection changes what it writes: the next start rebuilds every read model. */
 export const readModelVersion = 1;

@@ -8,7 +8,8 @@ import { requireTreeInForce } from '../units/tree-in-force.ts';
 import { findUnit } from '../units/unit-tree.queries.ts';
 import { teamSlice } from './team.slice.ts';
 import { teamStream, type Decision, type TeamCommand } from './team.ts';
-import { commandIdOf, executeCommand, type RequestContext, type Tx } from '@nhip/service-http';
+import { commandIdOf, type RequestContext } from '@nhip/service-http';
+import { executeCommand, type Tx } from '@nhip/event-sourcing';
 
 export interface RegisterTeamInput {
   readonly teamId?: string;

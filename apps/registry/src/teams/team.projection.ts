@@ -1,6 +1,6 @@
 // rm_teams / rm_team_members follow a team's events in the command's transaction.
 import type { TeamEvent } from './team.ts';
-import type { Tx } from '@nhip/service-http';
+import type { Tx } from '@nhip/event-sourcing';
 
 export async function projectTeam(tx: Tx, events: readonly TeamEvent[], at: string): Promise<void> {
   for (const event of events) await apply(tx, event, at);

@@ -5,13 +5,8 @@ import { unitTreeSlice } from './unit-tree.slice.ts';
 import { unitTreeStream } from './unit-tree.decider.ts';
 import type { UnitTreeEvent } from './unit-tree.ts';
 import { parseUnitList } from './unit-list.csv.ts';
-import {
-  commandIdOf,
-  executeCommand,
-  ProblemError,
-  problemType,
-  type RequestContext,
-} from '@nhip/service-http';
+import { commandIdOf, ProblemError, problemType, type RequestContext } from '@nhip/service-http';
+import { executeCommand } from '@nhip/event-sourcing';
 
 export interface ImportRequest extends RequestContext {
   readonly treeVersion: string;

@@ -5,13 +5,8 @@ import { checkTreeVersion } from './import-unit-list.ts';
 import { parseLineage } from './lineage.csv.ts';
 import { unitTreeStream } from './unit-tree.decider.ts';
 import { unitTreeSlice } from './unit-tree.slice.ts';
-import {
-  commandIdOf,
-  executeCommand,
-  ProblemError,
-  problemType,
-  type RequestContext,
-} from '@nhip/service-http';
+import { commandIdOf, ProblemError, problemType, type RequestContext } from '@nhip/service-http';
+import { executeCommand } from '@nhip/event-sourcing';
 
 export interface LineageRequest extends RequestContext {
   readonly treeVersion: string;

@@ -3,7 +3,8 @@ import { requireTreeInForce } from './tree-in-force.ts';
 import { findUnit } from './unit-tree.queries.ts';
 import { villagesStream, type VillageRegisteredData } from './village.ts';
 import { villageSlice } from './village.slice.ts';
-import { commandIdOf, executeCommand, type RequestContext } from '@nhip/service-http';
+import { commandIdOf, type RequestContext } from '@nhip/service-http';
+import { executeCommand } from '@nhip/event-sourcing';
 
 export interface RegisterVillageRequest extends RequestContext {
   readonly communeCode: string;

@@ -1,7 +1,7 @@
 // Keeps rm_units / rm_unit_trees / rm_unit_lineage in step with a tree version's events, in bulk:
 // the national list is 10,806 events in one command, so each event type is one set-based statement.
 import type { UnitTreeEvent } from './unit-tree.ts';
-import type { Tx } from '@nhip/service-http';
+import type { Tx } from '@nhip/event-sourcing';
 
 type DataOf<T extends UnitTreeEvent['type']> = Extract<UnitTreeEvent, { type: T }>['data'];
 

@@ -2,10 +2,10 @@ import { registrySource, UnitAddedV1 } from '@nhip/contracts';
 import { messageIdFor } from '@nhip/event-sourcing';
 import { villageDecider } from './village.decider.ts';
 import type { RegisterVillage, VillageEvent, VillagesState } from './village.ts';
-import type { CommandSlice, Tx } from '@nhip/service-http';
+import type { Aggregate, Tx } from '@nhip/event-sourcing';
 
 /** A village is a unit: it joins rm_units and travels as unit.added with origin "local". */
-export const villageSlice: CommandSlice<RegisterVillage, VillageEvent, VillagesState> = {
+export const villageSlice: Aggregate<RegisterVillage, VillageEvent, VillagesState> = {
   decider: villageDecider,
   toOutbox: (events, envelope) =>
     events.map(({ data: { code, name, type, level, parentCode } }, i) => ({

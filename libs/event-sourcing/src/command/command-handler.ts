@@ -1,8 +1,16 @@
 // The one write path every service uses: load the stream, fold, decide, append with the version
-// we folded, in about thirty lines. Decide and evolve stay pure; ids and time come on the command.
+// we folded. Decide and evolve stay pure; ids and time come on the command. The single and the
+// batched path share `decideOnStream` and `newEventsFor`, so a command is judged the same way
+// whether it came alone or in a file of a hundred thousand.
 import { fold, type Decider, type DomainEvent } from '@nhip/decider';
-import type { PostgresEventStore } from '../event-store/postgres-event-store.ts';
-import type { AppendResult, EventMetadata, OutboxMessage, RecordedEvent } from '../event-store/types.ts';
+import type { PostgresEventStore, StreamRead } from '../event-store/postgres-event-store.ts';
+import type {
+  AppendResult,
+  EventMetadata,
+  NewEvent,
+  OutboxMessage,
+  RecordedEvent,
+} from '../event-store/types.ts';
 import { eventIdFor } from './deterministic-id.ts';
 
 export interface CommandEnvelope<Command> {
@@ -24,6 +32,11 @@ export type ToOutbox<Command, Event extends DomainEvent> = (
   envelope: CommandEnvelope<Command>,
 ) => readonly OutboxMessage[];
 
+export type Decision<Event extends DomainEvent> =
+  /** The command was handled before: these are its events, decided nothing anew. */
+  | { readonly replayed: true; readonly events: readonly Event[]; readonly last: RecordedEvent }
+  | { readonly replayed: false; readonly events: readonly Event[] };
+
 export async function handleCommand<Command, Event extends DomainEvent, State>(
   store: PostgresEventStore,
   decider: Decider<Command, Event, State>,
@@ -31,39 +44,53 @@ export async function handleCommand<Command, Event extends DomainEvent, State>(
   toOutbox: ToOutbox<Command, Event> = () => [],
 ): Promise<HandleResult<Event>> {
   const stream = await store.readStream(envelope.streamId);
-  const replayed = findCommandEvents(stream.events, envelope.commandId);
-  if (replayed.length > 0) {
-    // A retry of a command that already succeeded: answer with what it did, decide nothing anew.
-    const last = replayed[replayed.length - 1] as RecordedEvent;
-    return {
-      events: replayed.map((e) => ({ type: e.type, data: e.data }) as Event),
-      append: {
-        nextExpectedVersion: last.streamVersion,
-        lastGlobalPosition: last.globalPosition,
-        alreadyAppended: true,
-      },
+  const decision = decideOnStream(decider, stream, envelope);
+  if (decision.replayed) {
+    const { last } = decision;
+    const append = {
+      nextExpectedVersion: last.streamVersion,
+      lastGlobalPosition: last.globalPosition,
+      alreadyAppended: true,
     };
+    return { events: decision.events, append };
   }
-  const state = fold(
-    decider,
-    stream.events.map((e) => ({ type: e.type, data: e.data }) as Event),
-  );
-  const events = decider.decide(envelope.command, state);
+  const { events } = decision;
   if (events.length === 0) return { events, append: undefined };
-  const metadata: EventMetadata = { ...envelope.metadata, causationId: envelope.commandId };
   const append = await store.appendToStream(
     envelope.streamId,
     stream.version === 0 ? 'no_stream' : stream.version,
-    events.map((e, i) => ({
-      eventId: eventIdFor(envelope.commandId, i),
-      type: e.type,
-      data: e.data,
-      metadata,
-    })),
+    newEventsFor(events, envelope),
     toOutbox(events, envelope),
   );
   return { events, append };
 }
+
+/** A retry of a handled command answers with its events; anything else is folded and decided. */
+export function decideOnStream<Command, Event extends DomainEvent, State>(
+  decider: Decider<Command, Event, State>,
+  stream: StreamRead,
+  envelope: CommandEnvelope<Command>,
+): Decision<Event> {
+  const replayed = findCommandEvents(stream.events, envelope.commandId);
+  const last = replayed.at(-1);
+  if (last) return { replayed: true, events: replayed.map(asDomainEvent<Event>), last };
+  const state = fold(decider, stream.events.map(asDomainEvent<Event>));
+  return { replayed: false, events: decider.decide(envelope.command, state) };
+}
+
+/** Event ids derive from the command id, so a retried append is recognised as the same one. */
+export function newEventsFor(events: readonly DomainEvent[], envelope: CommandEnvelope<unknown>): NewEvent[] {
+  const metadata: EventMetadata = { ...envelope.metadata, causationId: envelope.commandId };
+  return events.map((e, i) => ({
+    eventId: eventIdFor(envelope.commandId, i),
+    type: e.type,
+    data: e.data,
+    metadata,
+  }));
+}
+
+const asDomainEvent = <Event extends DomainEvent>(e: RecordedEvent): Event =>
+  ({ type: e.type, data: e.data }) as Event;
 
 function findCommandEvents(events: readonly RecordedEvent[], commandId: string): RecordedEvent[] {
   const first = eventIdFor(commandId, 0);

@@ -127,6 +127,19 @@ export class PostgresEventStore {
     return new Map(rows.map((r) => [r.stream_id, this.#fromRow(r)]));
   }
 
+  /** Whole streams for a batch of commands, in one query; a stream not yet born reads as empty. */
+  async readStreams(streamIds: readonly string[]): Promise<ReadonlyMap<string, StreamRead>> {
+    const { rows } = await this.#db.query<EventRow>(
+      `SELECT ${eventColumns} FROM es_events WHERE stream_id = ANY($1) ORDER BY stream_id, stream_version`,
+      [streamIds],
+    );
+    const events = new Map<string, RecordedEvent[]>(streamIds.map((id) => [id, []]));
+    for (const row of rows) events.get(row.stream_id)?.push(this.#fromRow(row));
+    return new Map(
+      [...events].map(([id, list]) => [id, { version: list.at(-1)?.streamVersion ?? 0, events: list }]),
+    );
+  }
+
   async readStream(streamId: string): Promise<StreamRead> {
     const { rows } = await this.#db.query<EventRow>(
       `SELECT ${eventColumns} FROM es_events WHERE stream_id = $1 ORDER BY stream_version`,
