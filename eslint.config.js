@@ -3,6 +3,7 @@ import js from '@eslint/js';
 import nx from '@nx/eslint-plugin';
 import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
+import nhip from './tools/lint/slice-boundaries.js';
 
 const layers = {
   // Apps wire things; domain is pure; infra adapts; contracts are the words services share.
@@ -50,9 +51,10 @@ export default tseslint.config(
     languageOptions: {
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },
-    plugins: { '@nx': nx },
+    plugins: { '@nx': nx, nhip },
     rules: {
       '@nx/enforce-module-boundaries': boundaries([]),
+      'nhip/slice-boundaries': 'error',
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
       '@typescript-eslint/no-confusing-void-expression': 'off',
       // NestJS modules and controllers are decorated classes by design.
