@@ -1,10 +1,14 @@
 export {
   activitySource,
+  keyAndSubject,
   publicEvent,
   publicTopics,
   registrySource,
+  type PublicEventData,
+  type PublicEventDeclaration,
   type PublicEventDefinition,
 } from './public-event.ts';
+export * from './patterns.ts';
 export { publicEventCatalog, publicEventDefinition, publicEventProblems } from './catalog.ts';
 export { asyncApiDocument } from './asyncapi.ts';
 export * from './registry/vocabulary.ts';

@@ -34,6 +34,7 @@ export { executeCommands, type CommandOutcome } from './command/execute-commands
 export { inTransaction, type Tx } from './command/transaction.ts';
 export { OutboxRelay, pendingOutboxCount, type OutboxRelayOptions } from './outbox/outbox-relay.ts';
 export { cloudEventHeaders, toKafkaMessage, type OutboxRow } from './outbox/cloud-events.ts';
+export { publicMessage, toOutboxMessages, type PublicMessage } from './outbox/outbox-message.ts';
 export {
   startEventConsumer,
   type EventBatchHandler,

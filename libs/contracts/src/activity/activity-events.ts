@@ -7,6 +7,7 @@ import { activityKinds, maxResidentsPerActivity } from './vocabulary.ts';
 // corrections never overtake the report they correct.
 const topic = publicTopics.activity;
 const keyField = 'communeCode';
+const subjectField = 'activityId';
 const Kind = oneOf(codesOf(activityKinds), 'What was done; labels in the AsyncAPI description.');
 const Residents = Type.Integer({ minimum: 1, maximum: maxResidentsPerActivity });
 const Instant = Type.String({ format: 'date-time' });
@@ -16,6 +17,7 @@ export const ActivityLoggedV1 = publicEvent({
   type: 'vn.nhip.activity.activity.logged.v1',
   topic,
   keyField,
+  subjectField,
   summary: 'A team reported what it did, where, when and for how many residents.',
   schema: Type.Object({
     activityId: Uuid,
@@ -40,6 +42,7 @@ export const ActivityCorrectedV1 = publicEvent({
   type: 'vn.nhip.activity.activity.corrected.v1',
   topic,
   keyField,
+  subjectField,
   summary: 'A reported activity was corrected: its kind or its count changed, with who and why.',
   schema: Type.Object({
     activityId: Uuid,
@@ -58,6 +61,7 @@ export const ActivityVoidedV1 = publicEvent({
   type: 'vn.nhip.activity.activity.voided.v1',
   topic,
   keyField,
+  subjectField,
   summary: 'A reported activity was withdrawn: it leaves every total.',
   schema: Type.Object({
     activityId: Uuid,

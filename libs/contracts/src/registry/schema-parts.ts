@@ -1,4 +1,5 @@
 import Type from 'typebox';
+import { treeVersionPattern, unitCodePattern } from '../patterns.ts';
 import { affiliations, lineageRelations, memberRoles, teamTypes, unitOrigins } from './vocabulary.ts';
 
 /** A union of string literals whose static type is the union of the values, not `never`. */
@@ -8,11 +9,11 @@ export const oneOf = <T extends string>(values: readonly T[], description: strin
 export const codesOf = <T extends string>(table: Record<T, string>): T[] => Object.keys(table) as T[];
 
 export const TreeVersion = Type.String({
-  pattern: '^[a-z0-9][a-z0-9-]{0,39}$',
+  pattern: treeVersionPattern.source,
   description: 'A version of the unit tree, e.g. vn-2024 (3 levels) or vn-2025 (2 levels).',
 });
 export const UnitCode = Type.String({
-  pattern: '^[0-9]{2,5}(-[0-9]{3})?$',
+  pattern: unitCodePattern.source,
   description:
     'Official GSO code (province 2 digits, district 3, commune 5) or, for a village, its commune code and a 3-digit number: 24172-001.',
 });

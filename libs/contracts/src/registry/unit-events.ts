@@ -19,6 +19,7 @@ export const UnitAddedV1 = publicEvent({
   type: 'vn.nhip.registry.unit.added.v1',
   topic,
   keyField,
+  subjectField: 'code',
   summary: 'A unit joined a tree version: from the official list, or a village registered under its commune.',
   schema: Type.Object({
     treeVersion: TreeVersion,
@@ -35,6 +36,7 @@ export const UnitRenamedV1 = publicEvent({
   type: 'vn.nhip.registry.unit.renamed.v1',
   topic,
   keyField,
+  subjectField: 'code',
   summary: 'A unit got a new name in the same tree version.',
   schema: Type.Object({
     treeVersion: TreeVersion,
@@ -48,6 +50,7 @@ export const UnitReclassifiedV1 = publicEvent({
   type: 'vn.nhip.registry.unit.reclassified.v1',
   topic,
   keyField,
+  subjectField: 'code',
   summary: 'A unit changed type, e.g. a Xã became a Phường.',
   schema: Type.Object({
     treeVersion: TreeVersion,
@@ -61,6 +64,7 @@ export const UnitMovedV1 = publicEvent({
   type: 'vn.nhip.registry.unit.moved.v1',
   topic,
   keyField,
+  subjectField: 'code',
   summary: 'A unit moved under another parent (its path, and so its rollups, changed).',
   schema: Type.Object({
     treeVersion: TreeVersion,
@@ -74,6 +78,7 @@ export const UnitRetiredV1 = publicEvent({
   type: 'vn.nhip.registry.unit.retired.v1',
   topic,
   keyField,
+  subjectField: 'code',
   summary: 'A unit left a tree version (no longer on its official list).',
   schema: Type.Object({ treeVersion: TreeVersion, code: UnitCode }),
 });
@@ -82,6 +87,7 @@ export const UnitLineageRecordedV1 = publicEvent({
   type: 'vn.nhip.registry.unit.lineage-recorded.v1',
   topic,
   keyField,
+  subjectField: 'code',
   summary: 'Which units of the previous tree a unit was formed from (e.g. the 1 July 2025 mergers).',
   schema: Type.Object({
     treeVersion: TreeVersion,

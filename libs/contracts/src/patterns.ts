@@ -1,0 +1,15 @@
+// Value shapes every service, the demo loader and the benchmarks check the same way. The JSON
+// Schemas of the public events use the same expressions (`.source`), so a value a service accepts
+// is a value its events may carry.
+
+/** Official GSO code (province 2 digits, district 3, commune 5), or a village: `24172-001`. */
+export const unitCodePattern = /^[0-9]{2,5}(-[0-9]{3})?$/;
+/** Official codes only, as the national lists carry them. */
+export const officialUnitCodePattern = /^[0-9]{2,5}$/;
+/** A version of the unit tree, e.g. vn-2024 (3 levels) or vn-2025 (2 levels). */
+export const treeVersionPattern = /^[a-z0-9][a-z0-9-]{0,39}$/;
+/** A calendar date, YYYY-MM-DD (a Vietnamese calendar day where it is one; see vietnamDay). */
+export const calendarDayPattern = /^\d{4}-\d{2}-\d{2}$/;
+
+export const unitCodeRule =
+  'must be an official unit code (2, 3 or 5 digits) or a village code (commune code, "-", 3 digits)';
