@@ -1,5 +1,6 @@
 // Demo activity for npm start: two weeks of reports from every pilot team, sent the way a field
 // app syncs (one NDJSON upload), with ids derived from what they are, so a second start adds none.
+import { activityKinds, vietnamDay, type ActivityKind } from '@nhip/contracts';
 import { deterministicUuid } from '@nhip/event-sourcing';
 import { fetchJson } from './demo-http.ts';
 import { withStep } from '../infra/progress.ts';
@@ -9,48 +10,52 @@ interface Team {
   readonly unitCode: string;
 }
 
-const kinds = [
-  'vneid_activation',
-  'public_service_account',
-  'online_application',
-  'e_payment_account',
-  'e_health_app',
-  'digital_address',
-  'security_guidance',
-  'communication_session',
-];
+const kinds = Object.keys(activityKinds) as ActivityKind[];
+const dayMs = 86_400_000;
 
 export async function loadDemoActivities(registryUrl: string, activityUrl: string): Promise<void> {
   const { items: teams } = await fetchJson<{ items: Team[] }>(
     `${registryUrl}/teams?unit=66&pageSize=500&status=active`,
   );
-  // Anchored to today so the reports stay inside the late window; ids anchor to the day too.
-  const today = new Date().toISOString().slice(0, 10);
-  const lines: string[] = [];
-  for (const [t, team] of teams.entries()) {
-    for (let day = 0; day < 14; day++) {
-      for (let n = 0; n < 4; n++) {
-        const at = new Date(
-          Date.parse(`${today}T12:00:00Z`) - day * 86_400_000 - ((t * 7 + n * 3) % 10) * 3_600_000,
-        );
-        lines.push(
-          JSON.stringify({
-            activityId: deterministicUuid(`demo/activity/${today}/${team.teamId}/${day}/${n}`),
-            teamId: team.teamId,
-            placeCode: team.unitCode,
-            kind: kinds[(t + day + n) % kinds.length],
-            residentsHelped: 1 + ((t * 13 + day * 5 + n * 7) % 25),
-            occurredAt: at.toISOString(),
-          }),
-        );
-      }
-    }
-  }
+  const lines = demoReports(teams, new Date());
   await withStep(
     `Reporting two weeks of activity from ${teams.length} teams (bulk NDJSON)`,
     () => sendUntilKnown(activityUrl, lines.join('\n')),
-    (s) => `${s.accepted} accepted, ${s.duplicate} already there, ${s.rejected} rejected`,
+    (s) =>
+      `${lines.length} reports: ${s.accepted} accepted now, ${s.duplicate} accepted by an earlier start, none rejected`,
   );
+}
+
+/**
+ * Four reports a day per team over the last two weeks, during working hours in Vietnam (07:00 to
+ * 16:00, UTC+7). Each report's time and id follow from its day and team alone, so a second start
+ * sends the same lines (answered "duplicate"); hours still ahead today are left for a later start.
+ */
+export function demoReports(teams: readonly Team[], now: Date): string[] {
+  const today = Date.parse(`${vietnamDay(now)}T00:00:00+07:00`);
+  const lines: string[] = [];
+  for (const [t, team] of teams.entries()) {
+    for (let day = 0; day < 14; day++) {
+      const date = vietnamDay(new Date(today - day * dayMs));
+      for (let n = 0; n < 4; n++) lines.push(demoReport(team, date, [t, day, n]));
+    }
+  }
+  return lines.filter(
+    (line) => Date.parse((JSON.parse(line) as { occurredAt: string }).occurredAt) <= now.getTime(),
+  );
+}
+
+function demoReport(team: Team, date: string, [t, day, n]: readonly [number, number, number]): string {
+  const hour = String(7 + ((t * 7 + n * 3) % 10)).padStart(2, '0');
+  const minute = String((t * 11 + n * 17) % 60).padStart(2, '0');
+  return JSON.stringify({
+    activityId: deterministicUuid(`demo/activity/${date}/${team.teamId}/${n}`),
+    teamId: team.teamId,
+    placeCode: team.unitCode,
+    kind: kinds[(t + day + n) % kinds.length],
+    residentsHelped: 1 + ((t * 13 + day * 5 + n * 7) % 25),
+    occurredAt: `${date}T${hour}:${minute}:00+07:00`,
+  });
 }
 
 interface Summary {
@@ -59,19 +64,37 @@ interface Summary {
   rejected: number;
 }
 
+interface Rejection {
+  line: number;
+  verdict: string;
+  errors?: { field: string; reason: string }[];
+}
+
 // The activity service learns teams from the registry's events a moment after they are
 // registered: lines refused as unknown are sent again (ids make that safe) until none are.
+// Anything still refused after that is a defect of the demo data: the step fails with the reason.
 async function sendUntilKnown(activityUrl: string, body: string): Promise<Summary> {
   let accepted = 0;
   for (let attempt = 1; ; attempt++) {
-    const { summary } = await fetchJson<{ summary: Summary }>(`${activityUrl}/activities/bulk`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-ndjson', 'x-actor': 'demo-loader' },
-      body,
-    });
+    const { summary, verdicts } = await fetchJson<{ summary: Summary; verdicts: Rejection[] }>(
+      `${activityUrl}/activities/bulk`,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-ndjson', 'x-actor': 'demo-loader' },
+        body,
+      },
+    );
     accepted += summary.accepted;
-    if (summary.rejected === 0 || attempt === 30)
+    const refused = verdicts.filter((v) => v.verdict === 'rejected');
+    if (refused.length === 0)
       return { ...summary, accepted, duplicate: summary.duplicate - (accepted - summary.accepted) };
+    const onlyUnknownTeams = refused.every((v) => v.errors?.every((e) => e.field === 'teamId'));
+    if (!onlyUnknownTeams || attempt === 30) throw new Error(demoRefused(refused));
     await new Promise((r) => setTimeout(r, 1_000));
   }
+}
+
+function demoRefused(refused: readonly Rejection[]): string {
+  const first = refused[0]?.errors?.[0];
+  return `The activity service refused ${refused.length} demo reports (line ${refused[0]?.line}: ${first?.field}: ${first?.reason}).`;
 }

@@ -2,10 +2,14 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { ProblemDetailsFilter, validationPipe } from '@nhip/service-http';
 import pg from 'pg';
-import { ActivitiesController } from './activities/activities.http.controller.ts';
-import { CampaignsController } from './campaigns/campaigns.http.controller.ts';
+import { ActivityHistoryController } from './activities/activity-history/index.ts';
+import { ChangeActivityController } from './activities/change-activity/index.ts';
+import { IngestBulkController } from './activities/ingest-bulk/index.ts';
+import { LogActivityController } from './activities/log-activity/index.ts';
+import { CampaignCatalogController } from './campaigns/campaign-catalog/index.ts';
+import { DefineCampaignController } from './campaigns/define-campaign/index.ts';
 import { ActivityConfig } from './config.ts';
-import { HealthController } from './health.http.controller.ts';
+import { HealthController } from './health/health.http.controller.ts';
 import { ReplicaLag } from './replica/replica-lag.ts';
 
 /** The one place the activity service is wired; main.ts builds what it gets. */
@@ -14,7 +18,15 @@ export class AppModule {
   static with(pool: pg.Pool, config: ActivityConfig, replica: ReplicaLag): DynamicModule {
     return {
       module: AppModule,
-      controllers: [HealthController, ActivitiesController, CampaignsController],
+      controllers: [
+        HealthController,
+        LogActivityController,
+        IngestBulkController,
+        ChangeActivityController,
+        ActivityHistoryController,
+        DefineCampaignController,
+        CampaignCatalogController,
+      ],
       providers: [
         { provide: pg.Pool, useValue: pool },
         { provide: ActivityConfig, useValue: config },

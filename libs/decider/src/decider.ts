@@ -41,8 +41,10 @@ export class DomainRuleViolation extends Error {
     this.problems = problems ?? (field === undefined ? [] : [{ code, field, reason: message }]);
   }
 
-  static of(problems: readonly [RuleProblem, ...RuleProblem[]]): DomainRuleViolation {
+  /** Refuses with every problem found; the first one gives the code clients switch on. */
+  static of(problems: readonly RuleProblem[]): DomainRuleViolation {
     const [first] = problems;
+    if (!first) throw new TypeError('A refusal names at least one problem.');
     const message = problems.map((p) => `${p.field}: ${p.reason}`).join(' ');
     return new DomainRuleViolation(first.code, message, first.field, problems);
   }

@@ -48,6 +48,7 @@ export {
   type PoisonReason,
 } from './consumer/incoming-event.ts';
 export { deadLetter, deadLetterTopic } from './consumer/dead-letter.ts';
+export { on, routeEvents, type EventRoute, type EventRouter } from './consumer/event-routes.ts';
 export { processedCount } from './consumer/processed-store.ts';
 export { failpoint } from './failpoints.ts';
 export { readTopic } from './reconciliation/read-topic.ts';

@@ -1,19 +1,12 @@
-// Once logged, an activity changes only by correction (kind or count, with who and why) or by a
-// void that removes it from every total. A voided activity is history: nothing changes it again.
+// A report is logged only if it passes every rule of checkReport (the same for a single report and
+// a line of a bulk file). Once logged, an activity changes only by correction (kind or count, with
+// who and why) or by a void that removes it from every total. A voided activity is history.
 import { DomainRuleViolation } from '@nhip/decider';
-import type { ActivityCommand, ActivityEvent, ActivityState } from './activity.ts';
+import type { ActivityCommand, ActivityEvent, ActivityState, LogActivity } from './activity.ts';
+import { checkReport } from './check-report.decide.ts';
 
 export function decideActivity(command: ActivityCommand, state: ActivityState): ActivityEvent[] {
-  if (command.type === 'LogActivity') {
-    if (state.status !== 'none') {
-      throw new DomainRuleViolation(
-        'activity_id_reused',
-        `Activity ${command.logged.activityId} was already reported with other details: use a new activity id, or correct the first report.`,
-        'activityId',
-      );
-    }
-    return [{ type: 'ActivityLogged', data: command.logged }];
-  }
+  if (command.type === 'LogActivity') return logActivity(command, state);
   if (state.status === 'none')
     throw new DomainRuleViolation('activity_not_found', 'No such activity.', 'activityId');
   if (state.status === 'voided') {
@@ -59,21 +52,18 @@ export function decideActivity(command: ActivityCommand, state: ActivityState): 
   ];
 }
 
-export function evolveActivity(state: ActivityState, event: ActivityEvent): ActivityState {
-  switch (event.type) {
-    case 'ActivityLogged': {
-      const { activityId, communeCode, kind, residentsHelped } = event.data;
-      return { status: 'logged', activityId, communeCode, kind, residentsHelped };
-    }
-    case 'ActivityCorrected':
-      return state.status === 'none'
-        ? state
-        : { ...state, kind: event.data.kind, residentsHelped: event.data.residentsHelped };
-    case 'ActivityVoided':
-      return state.status === 'none' ? state : { ...state, status: 'voided' };
-    default: {
-      const unknown: never = event;
-      return unknown;
-    }
+function logActivity(command: LogActivity, state: ActivityState): ActivityEvent[] {
+  if (state.status !== 'none') {
+    throw new DomainRuleViolation(
+      'activity_id_reused',
+      `Activity ${command.report.activityId} was already reported with other details: use a new activity id, or correct the first report.`,
+      'activityId',
+    );
   }
+  const judgement = checkReport(command.report, command.facts, {
+    now: command.receivedAt,
+    lateWindowDays: command.lateWindowDays,
+  });
+  if (!judgement.ok) throw DomainRuleViolation.of(judgement.violations);
+  return [{ type: 'ActivityLogged', data: judgement.logged }];
 }

@@ -1,7 +1,10 @@
 import { describe, it } from '@jest/globals';
 import { deciderSpec } from '@nhip/decider';
-import { activityDecider } from './activity.slice.ts';
-import type { ActivityEvent, ActivityLogged } from './activity.ts';
+import { expect } from '@jest/globals';
+import { DomainRuleViolation } from '@nhip/decider';
+import { activityDecider } from './activity.decider.ts';
+import type { ActivityEvent, ActivityLogged, LogActivity } from './activity.ts';
+import type { ReportFacts } from './check-report.decide.ts';
 
 const spec = deciderSpec(activityDecider);
 const activityId = '3f6d2a10-7c4b-4e8a-9b1f-2a3c4d5e6f70';
@@ -19,6 +22,20 @@ const logged: ActivityLogged = {
   recordedAt: '2026-11-21T02:10:00.000Z',
   campaignId: null,
 };
+const { treeVersion, placePath, communeCode, recordedAt, ...report } = logged;
+const facts: ReportFacts = {
+  team: { status: 'active', treeVersion, communeCode },
+  memberInTeam: false,
+  place: { path: placePath, communeCode },
+  campaign: undefined,
+};
+const logIt = (changes: Partial<ReportFacts> = {}): LogActivity => ({
+  type: 'LogActivity',
+  report,
+  facts: { ...facts, ...changes },
+  receivedAt: recordedAt,
+  lateWindowDays: 60,
+});
 const at = '2026-11-22T01:00:00.000Z';
 const wasLogged: ActivityEvent = { type: 'ActivityLogged', data: logged };
 const voided: ActivityEvent = {
@@ -29,12 +46,29 @@ const correct = (residentsHelped?: number, kind?: ActivityLogged['kind']) =>
   ({ type: 'CorrectActivity', kind, residentsHelped, by: 'officer-7', reason: 'Nhập nhầm số', at }) as const;
 
 describe('an activity report', () => {
-  it('is logged once; the same id with another report is refused', () => {
-    spec.given([]).when({ type: 'LogActivity', logged }).then([wasLogged]);
+  it('is logged once, where and when the facts place it; the same id again is refused', () => {
+    spec.given([]).when(logIt()).then([wasLogged]);
+    spec.given([wasLogged]).when(logIt()).thenRefused('activity_id_reused', 'activityId');
+  });
+
+  it('is refused with every rule it breaks, the first one leading', () => {
+    const suspended = { status: 'suspended', treeVersion, communeCode };
+    const elsewhere = { path: ['66', '24343', '24343-001'], communeCode: '24343' };
     spec
-      .given([wasLogged])
-      .when({ type: 'LogActivity', logged })
-      .thenRefused('activity_id_reused', 'activityId');
+      .given([])
+      .when(logIt({ team: suspended, place: elsewhere }))
+      .thenRefused('team_suspended', 'teamId');
+    let refusal: unknown;
+    try {
+      activityDecider.decide(logIt({ team: suspended, place: elsewhere }), { status: 'none' });
+    } catch (error) {
+      refusal = error;
+    }
+    expect(refusal).toBeInstanceOf(DomainRuleViolation);
+    expect((refusal as DomainRuleViolation).problems.map((p) => [p.code, p.field])).toEqual([
+      ['team_suspended', 'teamId'],
+      ['place_outside_team_area', 'placeCode'],
+    ]);
   });
 
   it('is corrected with who, why and what it was', () => {

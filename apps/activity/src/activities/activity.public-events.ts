@@ -1,32 +1,23 @@
-// Activity events → public events, keyed by commune so one commune's reports stay in order.
-import {
-  activitySource,
-  ActivityCorrectedV1,
-  ActivityLoggedV1,
-  ActivityVoidedV1,
-  type PublicEventDefinition,
-} from '@nhip/contracts';
-import { messageIdFor, type OutboxMessage } from '@nhip/event-sourcing';
-import type { ActivityEvent } from './activity.ts';
+// Activity events → public events (keyed by commune, as the contracts declare, so one commune's
+// reports stay in order). A report counts when it happened; a correction or a void when recorded.
+import { ActivityCorrectedV1, ActivityLoggedV1, ActivityVoidedV1 } from '@nhip/contracts';
+import { publicMessage, toOutboxMessages, type PublicMessage, type ToOutbox } from '@nhip/event-sourcing';
+import type { ActivityCommand, ActivityEvent } from './activity.ts';
 
-const publicTypeOf: { [T in ActivityEvent['type']]: PublicEventDefinition } = {
-  ActivityLogged: ActivityLoggedV1,
-  ActivityCorrected: ActivityCorrectedV1,
-  ActivityVoided: ActivityVoidedV1,
-};
+export const activityOutbox: ToOutbox<ActivityCommand, ActivityEvent> = (events, envelope) =>
+  toOutboxMessages(events.map(toPublic), envelope.commandId, envelope.metadata.occurredAt);
 
-export function activityOutbox(events: readonly ActivityEvent[], commandId: string): OutboxMessage[] {
-  return events.map((event, i) => {
-    const definition = publicTypeOf[event.type];
-    return {
-      messageId: messageIdFor(commandId, i),
-      topic: definition.topic,
-      key: event.data.communeCode,
-      type: definition.type,
-      source: activitySource,
-      subject: event.data.activityId,
-      occurredAt: event.type === 'ActivityLogged' ? event.data.occurredAt : event.data.recordedAt,
-      data: event.data,
-    };
-  });
+function toPublic(event: ActivityEvent): PublicMessage {
+  switch (event.type) {
+    case 'ActivityLogged':
+      return publicMessage(ActivityLoggedV1, event.data, event.data.occurredAt);
+    case 'ActivityCorrected':
+      return publicMessage(ActivityCorrectedV1, event.data, event.data.recordedAt);
+    case 'ActivityVoided':
+      return publicMessage(ActivityVoidedV1, event.data, event.data.recordedAt);
+    default: {
+      const unknown: never = event;
+      return unknown;
+    }
+  }
 }

@@ -1,6 +1,7 @@
 // An activity report: what a team (and optionally one member) did, where, when, for how many
 // residents. Born whole, then perhaps corrected or voided; never edited in place.
 import type { ActivityKind, ActivityLoggedData } from '@nhip/contracts';
+import type { ReportFacts } from './check-report.decide.ts';
 
 /** What a client reports; the service adds where it counts (commune, path) and when it arrived. */
 export interface ActivityReport {
@@ -38,8 +39,19 @@ export type ActivityEvent =
       data: { activityId: string; communeCode: string; voidedBy: string; reason: string; recordedAt: string };
     };
 
+/** What the report is judged against, looked up before deciding: the replica, campaigns, the clock. */
+export interface LogActivity {
+  readonly type: 'LogActivity';
+  readonly report: ActivityReport;
+  readonly facts: ReportFacts;
+  /** ISO instant the report arrived. */
+  readonly receivedAt: string;
+  /** Reports of activities older than this are refused. */
+  readonly lateWindowDays: number;
+}
+
 export type ActivityCommand =
-  | { type: 'LogActivity'; logged: ActivityLogged }
+  | LogActivity
   | {
       type: 'CorrectActivity';
       kind: ActivityKind | undefined;
@@ -60,4 +72,5 @@ export type ActivityState =
       readonly residentsHelped: number;
     };
 
-export const activityStream = (activityId: string): string => `activity-${activityId}`;
+export const activityStreamPrefix = 'activity-';
+export const activityStream = (activityId: string): string => `${activityStreamPrefix}${activityId}`;

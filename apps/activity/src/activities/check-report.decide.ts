@@ -152,3 +152,16 @@ function campaignViolations(report: ActivityReport, { campaign, place }: ReportF
   }
   return [];
 }
+
+/** Whether a stored report is the same as this one (a retry), whatever the offset notation. */
+export function sameReport(report: ActivityReport, stored: ActivityReport): boolean {
+  return (
+    report.teamId === stored.teamId &&
+    report.memberId === (stored.memberId ?? null) &&
+    report.placeCode === stored.placeCode &&
+    report.kind === stored.kind &&
+    report.residentsHelped === stored.residentsHelped &&
+    Date.parse(report.occurredAt) === Date.parse(stored.occurredAt) &&
+    report.campaignId === (stored.campaignId ?? null)
+  );
+}

@@ -101,6 +101,7 @@ export const UnitLineageRecordedV1 = publicEvent({
 
 export type UnitAddedData = Type.Static<typeof UnitAddedV1.schema>;
 export type UnitLineageRecordedData = Type.Static<typeof UnitLineageRecordedV1.schema>;
+export type UnitMovedData = Type.Static<typeof UnitMovedV1.schema>;
 
 export const unitEvents = [
   UnitTreeOpenedV1,

@@ -73,8 +73,10 @@ export function decideOnStream<Command, Event extends DomainEvent, State>(
 ): Decision<Event> {
   const replayed = findCommandEvents(stream.events, envelope.commandId);
   const last = replayed.at(-1);
-  if (last) return { replayed: true, events: replayed.map(asDomainEvent<Event>), last };
-  const state = fold(decider, stream.events.map(asDomainEvent<Event>));
+  // The stream holds what this decider wrote (upcast to current shapes on read).
+  const asEvent = (e: RecordedEvent) => ({ type: e.type, data: e.data }) as Event;
+  if (last) return { replayed: true, events: replayed.map(asEvent), last };
+  const state = fold(decider, stream.events.map(asEvent));
   return { replayed: false, events: decider.decide(envelope.command, state) };
 }
 
@@ -88,9 +90,6 @@ export function newEventsFor(events: readonly DomainEvent[], envelope: CommandEn
     metadata,
   }));
 }
-
-const asDomainEvent = <Event extends DomainEvent>(e: RecordedEvent): Event =>
-  ({ type: e.type, data: e.data }) as Event;
 
 function findCommandEvents(events: readonly RecordedEvent[], commandId: string): RecordedEvent[] {
   const first = eventIdFor(commandId, 0);

@@ -56,16 +56,33 @@ async function decideAndAppend<Command, Event extends DomainEvent, State>(
 ): Promise<CommandOutcome<Event>[]> {
   const store = new PostgresEventStore(tx);
   const streams = await store.readStreams(envelopes.map((e) => e.streamId));
+  const { outcomes, born, grown } = classify(aggregate, envelopes, streams);
+  const created = await appendBorn(store, aggregate, born);
+  for (const d of born) outcomes.set(d.envelope, created.has(d.envelope.streamId) ? appended(d) : raced);
+  for (const d of await appendGrown(tx, store, aggregate, grown)) outcomes.set(d.envelope, appended(d));
+  for (const d of [...born, ...grown])
+    if (outcomes.get(d.envelope)?.status === 'appended') await aggregate.project(tx, d.events, d.envelope);
+  return envelopes.map((e) => outcomes.get(e) ?? { status: 'unchanged' });
+}
+
+/** Decides every command; what needs no append gets its outcome now, the rest waits by kind. */
+function classify<Command, Event extends DomainEvent, State>(
+  aggregate: Aggregate<Command, Event, State>,
+  envelopes: readonly CommandEnvelope<Command>[],
+  streams: ReadonlyMap<string, StreamRead>,
+) {
   const outcomes = new Map<CommandEnvelope<Command>, CommandOutcome<Event>>();
-  const toAppend: Decided<Command, Event>[] = [];
+  const born: Decided<Command, Event>[] = [];
+  const grown: Decided<Command, Event>[] = [];
   for (const envelope of envelopes) {
     const stream = streams.get(envelope.streamId) ?? { version: 0, events: [] };
     const judged = judge(aggregate, stream, envelope);
-    if (judged.status === 'decided') toAppend.push({ envelope, stream, events: judged.events });
-    else outcomes.set(envelope, judged);
+    if (judged.status !== 'decided') outcomes.set(envelope, judged);
+    else if (stream.version === 0 && judged.events.length === 1)
+      born.push({ envelope, stream, events: judged.events });
+    else grown.push({ envelope, stream, events: judged.events });
   }
-  await appendAll(tx, store, aggregate, toAppend, outcomes);
-  return envelopes.map((e) => outcomes.get(e) ?? { status: 'unchanged' });
+  return { outcomes, born, grown };
 }
 
 /** A refusal becomes an outcome of its own command, never the failure of the whole batch. */
@@ -86,39 +103,41 @@ function judge<Command, Event extends DomainEvent, State>(
   }
 }
 
-async function appendAll<Command, Event extends DomainEvent, State>(
-  tx: Tx,
+/** Streams born with one event each: one statement for all of them (the bulk ingest's case). */
+function appendBorn<Command, Event extends DomainEvent, State>(
   store: PostgresEventStore,
   aggregate: Aggregate<Command, Event, State>,
-  decided: readonly Decided<Command, Event>[],
-  outcomes: Map<CommandEnvelope<Command>, CommandOutcome<Event>>,
-): Promise<void> {
-  const born = decided.filter((d) => d.stream.version === 0 && d.events.length === 1);
-  const created = await store.appendNewStreams(
+  born: readonly Decided<Command, Event>[],
+): Promise<ReadonlySet<string>> {
+  return store.appendNewStreams(
     born.map(({ envelope, events }) => ({
       streamId: envelope.streamId,
       event: newEventsFor(events, envelope)[0] as NewEvent,
       outbox: aggregate.toOutbox(events, envelope),
     })),
   );
-  for (const d of born) outcomes.set(d.envelope, created.has(d.envelope.streamId) ? appended(d) : raced);
-  const others = decided.filter((d) => !born.includes(d));
+}
+
+/** Everything else, one stream at a time with its expected version, as the single path does. */
+async function appendGrown<Command, Event extends DomainEvent, State>(
+  tx: Tx,
+  store: PostgresEventStore,
+  aggregate: Aggregate<Command, Event, State>,
+  grown: Decided<Command, Event>[],
+): Promise<readonly Decided<Command, Event>[]> {
   // Sorted, so two batches touching the same streams lock them in the same order.
-  others.sort((a, b) => (a.envelope.streamId < b.envelope.streamId ? -1 : 1));
-  for (const d of others) {
-    await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [d.envelope.streamId]);
-    const expected = d.stream.version === 0 ? 'no_stream' : d.stream.version;
-    const events = newEventsFor(d.events, d.envelope);
+  grown.sort((a, b) => (a.envelope.streamId < b.envelope.streamId ? -1 : 1));
+  for (const { envelope, stream, events } of grown) {
+    await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [envelope.streamId]);
+    const expected = stream.version === 0 ? 'no_stream' : stream.version;
     await store.appendToStream(
-      d.envelope.streamId,
+      envelope.streamId,
       expected,
-      events,
-      aggregate.toOutbox(d.events, d.envelope),
+      newEventsFor(events, envelope),
+      aggregate.toOutbox(events, envelope),
     );
-    outcomes.set(d.envelope, appended(d));
   }
-  for (const d of decided)
-    if (outcomes.get(d.envelope)?.status === 'appended') await aggregate.project(tx, d.events, d.envelope);
+  return grown;
 }
 
 const appended = <Event extends DomainEvent>(d: { events: readonly Event[] }): CommandOutcome<Event> => ({

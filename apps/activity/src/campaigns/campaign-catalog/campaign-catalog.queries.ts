@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { CampaignFacts } from '../activities/check-report.decide.ts';
+import type { CampaignFacts } from '../../activities/check-report.decide.ts';
 
 export async function loadCampaigns(
   db: Pick<pg.Pool, 'query'>,
@@ -13,4 +13,15 @@ export async function loadCampaigns(
     [ids],
   );
   return new Map(rows.map(({ campaignId, ...facts }) => [campaignId, facts]));
+}
+
+/** A campaign as clients defined it, for `GET /campaigns/{id}`. */
+export async function findCampaign(db: Pick<pg.Pool, 'query'>, campaignId: string): Promise<unknown> {
+  const { rows } = await db.query(
+    `SELECT campaign_id AS "campaignId", name, to_char(starts_on, 'YYYY-MM-DD') AS "startsOn",
+            to_char(ends_on, 'YYYY-MM-DD') AS "endsOn", tree_version AS "treeVersion", unit_codes AS "unitCodes", target
+     FROM rm_campaigns WHERE campaign_id = $1`,
+    [campaignId],
+  );
+  return rows[0] as unknown;
 }

@@ -1,47 +1,11 @@
-import { activitySource, CampaignDefinedV1, vietnamDay, type CampaignDefinedData } from '@nhip/contracts';
-import { messageIdFor } from '@nhip/event-sourcing';
+// Defining a campaign: the units it covers must be in the tree in force, as this service's replica
+// of the registry knows it; the decider refuses the rest.
+import { vietnamDay, type CampaignDefinedData } from '@nhip/contracts';
+import { executeCommand, type Tx } from '@nhip/event-sourcing';
 import { ProblemError, problemType, type RequestContext } from '@nhip/service-http';
-import { executeCommand, type Aggregate } from '@nhip/event-sourcing';
 import type pg from 'pg';
-import {
-  campaignDecider,
-  campaignStream,
-  type CampaignEvent,
-  type CampaignState,
-  type DefineCampaign,
-} from './campaign.ts';
-
-const campaignSlice: Aggregate<DefineCampaign, CampaignEvent, CampaignState> = {
-  decider: campaignDecider,
-  toOutbox: (events, envelope) =>
-    events.map((e, i) => ({
-      messageId: messageIdFor(envelope.commandId, i),
-      topic: CampaignDefinedV1.topic,
-      key: e.data.campaignId,
-      type: CampaignDefinedV1.type,
-      source: activitySource,
-      subject: e.data.campaignId,
-      occurredAt: envelope.metadata.occurredAt,
-      data: e.data,
-    })),
-  project: async (tx, events) => {
-    for (const { data: c } of events) {
-      await tx.query(
-        `INSERT INTO rm_campaigns (campaign_id, name, starts_on, ends_on, tree_version, unit_codes, target)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-        [
-          c.campaignId,
-          c.name,
-          c.startsOn,
-          c.endsOn,
-          c.treeVersion,
-          c.unitCodes,
-          c.target === null ? null : JSON.stringify(c.target),
-        ],
-      );
-    }
-  },
-};
+import { campaignAggregate } from '../campaign.aggregate.ts';
+import { campaignStream } from '../campaign.ts';
 
 export type CampaignInput = Omit<CampaignDefinedData, 'treeVersion'>;
 
@@ -50,7 +14,7 @@ export async function defineCampaign(
   input: CampaignInput,
   ctx: RequestContext,
 ): Promise<CampaignDefinedData> {
-  const result = await executeCommand(pool, campaignSlice, async (tx) => {
+  const result = await executeCommand(pool, campaignAggregate, async (tx: Tx) => {
     const tree = await tx.query<{ tree_version: string }>(
       `SELECT tree_version FROM replica_unit_trees WHERE effective_from <= $1::date ORDER BY effective_from DESC LIMIT 1`,
       [vietnamDay(ctx.now)],

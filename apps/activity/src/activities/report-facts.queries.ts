@@ -1,7 +1,7 @@
 // Gathers, for a batch of reports, the facts the pure judgement needs: from the registry replica
 // and the campaigns read model, in a few set-based queries.
 import type pg from 'pg';
-import { loadCampaigns } from '../campaigns/campaign.queries.ts';
+import { loadCampaigns } from '../campaigns/campaign-catalog/index.ts';
 import { loadReplicaFacts } from '../replica/replica.queries.ts';
 import type { ActivityReport } from './activity.ts';
 import type { ReportFacts } from './check-report.decide.ts';
@@ -29,17 +29,4 @@ export async function factsForReports(
       campaign: report.campaignId === null ? undefined : campaigns.get(report.campaignId),
     };
   };
-}
-
-/** Whether a stored report is the same as this one (a retry), whatever the offset notation. */
-export function sameReport(report: ActivityReport, stored: ActivityReport): boolean {
-  return (
-    report.teamId === stored.teamId &&
-    report.memberId === (stored.memberId ?? null) &&
-    report.placeCode === stored.placeCode &&
-    report.kind === stored.kind &&
-    report.residentsHelped === stored.residentsHelped &&
-    Date.parse(report.occurredAt) === Date.parse(stored.occurredAt) &&
-    report.campaignId === (stored.campaignId ?? null)
-  );
 }

@@ -4,7 +4,7 @@
 import { activityKinds } from '@nhip/contracts';
 import { csvLines, splitCsvLine } from '@nhip/csv';
 import { deterministicUuid } from '@nhip/event-sourcing';
-import { reportFromJson } from '../activities/activity-report.schema.ts';
+import { reportFromJson } from '../activity-report.request.ts';
 import type { BulkLine } from './bulk-line.ts';
 
 const fold = (s: string): string =>

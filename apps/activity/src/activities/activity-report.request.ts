@@ -1,6 +1,6 @@
 // The shape of one report, as JSON: the single endpoint's body and every NDJSON line. One
 // compiled schema judges both, and OpenAPI shows the same schema.
-import { activityKinds, maxResidentsPerActivity, type ActivityKind } from '@nhip/contracts';
+import { activityKinds, maxResidentsPerActivity, unitCodePattern, type ActivityKind } from '@nhip/contracts';
 import Type from 'typebox';
 import { Compile } from 'typebox/compile';
 import type { ActivityReport } from './activity.ts';
@@ -16,7 +16,7 @@ export const ActivityReportSchema = Type.Object(
     teamId: uuid,
     memberId: Type.Optional(Type.Union([uuid, Type.Null()])),
     placeCode: Type.String({
-      pattern: '^[0-9]{2,5}(-[0-9]{3})?$',
+      pattern: unitCodePattern.source,
       description: 'The village (24175-003) or commune (24175) where it happened.',
     }),
     kind: Type.Enum(Object.keys(activityKinds) as ActivityKind[], { description: 'What was done.' }),

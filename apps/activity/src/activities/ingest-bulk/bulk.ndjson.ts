@@ -1,5 +1,5 @@
 // NDJSON from field apps syncing after being offline: one report per line, as the single endpoint.
-import { reportFromJson } from '../activities/activity-report.schema.ts';
+import { reportFromJson } from '../activity-report.request.ts';
 import type { BulkLine } from './bulk-line.ts';
 
 export function parseNdjson(text: string): BulkLine[] {

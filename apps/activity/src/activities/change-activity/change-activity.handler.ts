@@ -1,17 +1,19 @@
 // Corrections and voids: events with who and why; the KPI service re-counts from them.
-import { type RequestContext } from '@nhip/service-http';
 import { executeCommand } from '@nhip/event-sourcing';
+import type { RequestContext } from '@nhip/service-http';
 import type pg from 'pg';
-import { activitySlice } from './activity.slice.ts';
-import { activityStream, type ActivityCommand, type ActivityEvent } from './activity.ts';
+import { activityAggregate } from '../activity.aggregate.ts';
+import { activityStream, type ActivityCommand, type ActivityEvent } from '../activity.ts';
+
+export type ChangeActivity = Extract<ActivityCommand, { type: 'CorrectActivity' | 'VoidActivity' }>;
 
 export async function changeActivity(
   pool: pg.Pool,
   activityId: string,
-  command: Extract<ActivityCommand, { type: 'CorrectActivity' | 'VoidActivity' }>,
+  command: ChangeActivity,
   ctx: RequestContext,
 ): Promise<readonly ActivityEvent[]> {
-  const result = await executeCommand(pool, activitySlice, () =>
+  const result = await executeCommand(pool, activityAggregate, () =>
     Promise.resolve({
       commandId: ctx.idempotencyKey ?? `${activityId}/${command.type}/${ctx.correlationId}`,
       streamId: activityStream(activityId),

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { activityKinds, type ActivityKind } from '@nhip/contracts';
+import { activityKinds, calendarDayPattern, unitCodePattern, type ActivityKind } from '@nhip/contracts';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -16,8 +16,6 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-
-const date = /^\d{4}-\d{2}-\d{2}$/;
 
 export class CampaignTargetDto {
   @ApiPropertyOptional({
@@ -46,19 +44,19 @@ export class DefineCampaignDto {
 
   @ApiProperty({ example: '2026-11-01' })
   @IsISO8601({ strict: true })
-  @Matches(date, { message: 'startsOn must be a calendar date, YYYY-MM-DD' })
+  @Matches(calendarDayPattern, { message: 'startsOn must be a calendar date, YYYY-MM-DD' })
   startsOn!: string;
 
   @ApiProperty({ example: '2026-12-31' })
   @IsISO8601({ strict: true })
-  @Matches(date, { message: 'endsOn must be a calendar date, YYYY-MM-DD' })
+  @Matches(calendarDayPattern, { message: 'endsOn must be a calendar date, YYYY-MM-DD' })
   endsOn!: string;
 
   @ApiProperty({ example: ['24175', '24343'], description: 'Units covered, with everything under them.' })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(5000)
-  @Matches(/^\d{2,5}(-\d{3})?$/, {
+  @Matches(unitCodePattern, {
     each: true,
     message: 'each unit code must be an official or village code',
   })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { isoInstant, parseCsv } from './csv.ts';
+import { isoInstant, parseCsv } from './bulk.csv.ts';
 
 const team = '6f1c2a4e-8b0d-4c3e-9a57-2d6f3b1e9c10';
 

@@ -1,0 +1,1 @@
+export { ActivityHistoryController } from './activity-history.http.controller.ts';

@@ -1,0 +1,52 @@
+import { Body, Controller, Headers, HttpCode, Inject, Param, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { requestContext, requireUuid } from '@nhip/service-http';
+import pg from 'pg';
+import type { ActivityEvent } from '../activity.ts';
+import { changeActivity } from './change-activity.handler.ts';
+import { CorrectionDto, VoidDto } from './change-activity.request.ts';
+
+type Headers_ = Record<string, string | undefined>;
+
+/** Corrections and voids answer with the events they caused (none for a correction that changes nothing). */
+@ApiTags('activities')
+@Controller('activities')
+export class ChangeActivityController {
+  constructor(@Inject(pg.Pool) private readonly pool: pg.Pool) {}
+
+  @Post(':activityId/corrections')
+  @HttpCode(200)
+  correct(
+    @Param('activityId') activityId: string,
+    @Body() body: CorrectionDto,
+    @Headers() headers: Headers_,
+  ): Promise<readonly ActivityEvent[]> {
+    const ctx = requestContext(headers);
+    const command = {
+      type: 'CorrectActivity' as const,
+      kind: body.kind,
+      residentsHelped: body.residentsHelped,
+      by: ctx.actor,
+      reason: body.reason,
+      at: ctx.now.toISOString(),
+    };
+    return changeActivity(this.pool, requireUuid(activityId, 'activityId'), command, ctx);
+  }
+
+  @Post(':activityId/void')
+  @HttpCode(200)
+  void(
+    @Param('activityId') activityId: string,
+    @Body() body: VoidDto,
+    @Headers() headers: Headers_,
+  ): Promise<readonly ActivityEvent[]> {
+    const ctx = requestContext(headers);
+    const command = {
+      type: 'VoidActivity' as const,
+      by: ctx.actor,
+      reason: body.reason,
+      at: ctx.now.toISOString(),
+    };
+    return changeActivity(this.pool, requireUuid(activityId, 'activityId'), command, ctx);
+  }
+}

@@ -1,0 +1,1 @@
+export { ChangeActivityController } from './change-activity.http.controller.ts';

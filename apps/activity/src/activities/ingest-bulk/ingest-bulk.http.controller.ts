@@ -1,0 +1,54 @@
+import { Body, Controller, Headers, HttpCode, Inject, Post } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { decodeUtf8 } from '@nhip/csv';
+import { invalidRequest, ProblemError, problemType, requestContext } from '@nhip/service-http';
+import pg from 'pg';
+import { ActivityConfig } from '../../config.ts';
+import type { BulkLine } from './bulk-line.ts';
+import { parseCsv } from './bulk.csv.ts';
+import { parseNdjson } from './bulk.ndjson.ts';
+import { ingestBulk, type BulkResult } from './ingest-bulk.handler.ts';
+
+@ApiTags('activities')
+@Controller('activities')
+export class IngestBulkController {
+  constructor(
+    @Inject(pg.Pool) private readonly pool: pg.Pool,
+    @Inject(ActivityConfig) private readonly config: ActivityConfig,
+  ) {}
+
+  /** NDJSON (one report per line) or CSV (the commune's spreadsheet); a verdict for every line. */
+  @Post('bulk')
+  @HttpCode(200)
+  @ApiConsumes('application/x-ndjson', 'text/csv')
+  @ApiBody({ schema: { type: 'string', format: 'binary' } })
+  async bulk(
+    @Body() body: unknown,
+    @Headers() headers: Record<string, string | undefined>,
+  ): Promise<BulkResult> {
+    const lines = parseBulk(body, headers['content-type'] ?? '');
+    const ctx = { ...requestContext(headers), lateWindowDays: this.config.lateWindowDays };
+    return ingestBulk(this.pool, lines, ctx);
+  }
+}
+
+function parseBulk(body: unknown, contentType: string): BulkLine[] {
+  if (!(body instanceof Uint8Array)) {
+    throw new ProblemError({
+      type: problemType('unsupported-media-type'),
+      title: 'Send the file itself',
+      status: 415,
+      detail:
+        'The body must be the file: Content-Type application/x-ndjson (one JSON report per line) or text/csv.',
+      errors: [{ field: 'content-type', reason: 'expected application/x-ndjson or text/csv' }],
+    });
+  }
+  const text = decodeUtf8(body);
+  if (text === undefined) {
+    throw invalidRequest([{ field: 'file', reason: 'not valid UTF-8: save the file as "CSV UTF-8"' }], 422);
+  }
+  if (!contentType.startsWith('text/csv')) return parseNdjson(text);
+  const parsed = parseCsv(text);
+  if ('problem' in parsed) throw invalidRequest([{ field: 'header', reason: parsed.problem }], 422);
+  return parsed;
+}

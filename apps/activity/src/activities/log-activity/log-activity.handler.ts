@@ -1,0 +1,66 @@
+// Logging one report: judged by the activity decider against the replica, the campaigns and the
+// clock; a retry (same activityId, same content) is answered with the original result, even if the
+// facts changed since, because the write path replays a handled command before deciding anything.
+import { DomainRuleViolation } from '@nhip/decider';
+import { executeCommand, type Tx } from '@nhip/event-sourcing';
+import { ProblemError, problemType, type RequestContext } from '@nhip/service-http';
+import type pg from 'pg';
+import { activityAggregate } from '../activity.aggregate.ts';
+import { activityStream, type ActivityLogged, type ActivityReport } from '../activity.ts';
+import { sameReport } from '../check-report.decide.ts';
+import { factsForReports } from '../report-facts.queries.ts';
+
+export interface Logged {
+  readonly replayed: boolean;
+  readonly activity: ActivityLogged;
+}
+
+export type ReportContext = RequestContext & { readonly lateWindowDays: number };
+
+export async function logActivity(
+  pool: pg.Pool,
+  report: ActivityReport,
+  ctx: ReportContext,
+): Promise<Logged> {
+  try {
+    const result = await executeCommand(pool, activityAggregate, async (tx: Tx) => ({
+      commandId: report.activityId,
+      streamId: activityStream(report.activityId),
+      command: {
+        type: 'LogActivity' as const,
+        report,
+        facts: (await factsForReports(tx, [report]))(report),
+        receivedAt: ctx.now.toISOString(),
+        lateWindowDays: ctx.lateWindowDays,
+      },
+      metadata: { correlationId: ctx.correlationId, occurredAt: report.occurredAt, actor: ctx.actor },
+    }));
+    const logged = result.events[0];
+    if (logged?.type !== 'ActivityLogged') throw new Error('Logging an activity decided no ActivityLogged.');
+    return { replayed: result.append?.alreadyAppended ?? false, activity: answerRetry(report, logged.data) };
+  } catch (error) {
+    throw error instanceof DomainRuleViolation ? refused(error) : error;
+  }
+}
+
+/** A stored report answers a retry of itself; the same id with other details is a client error. */
+function answerRetry(report: ActivityReport, stored: ActivityLogged): ActivityLogged {
+  if (sameReport(report, stored)) return stored;
+  throw new ProblemError({
+    type: problemType('activity_id_reused'),
+    title: 'This activity id was used for another report',
+    status: 409,
+    detail: `Activity ${report.activityId} was already reported with other details: use a new activity id, or correct the first report (POST /activities/${report.activityId}/corrections).`,
+    errors: [{ field: 'activityId', reason: 'already used for a different report' }],
+  });
+}
+
+function refused(violation: DomainRuleViolation): ProblemError {
+  return new ProblemError({
+    type: problemType(violation.code),
+    title: 'The report cannot be accepted',
+    status: 422,
+    detail: violation.message,
+    errors: violation.problems.map(({ field, reason }) => ({ field, reason })),
+  });
+}

@@ -1,0 +1,34 @@
+import { Body, Controller, Headers, Inject, Post, Res } from '@nestjs/common';
+import { ApiBody, ApiTags } from '@nestjs/swagger';
+import { invalidRequest, requestContext } from '@nhip/service-http';
+import type { FastifyReply } from 'fastify';
+import pg from 'pg';
+import { ActivityConfig } from '../../config.ts';
+import { ActivityReportSchema, reportFromJson } from '../activity-report.request.ts';
+import type { ActivityLogged } from '../activity.ts';
+import { logActivity } from './log-activity.handler.ts';
+
+@ApiTags('activities')
+@Controller('activities')
+export class LogActivityController {
+  constructor(
+    @Inject(pg.Pool) private readonly pool: pg.Pool,
+    @Inject(ActivityConfig) private readonly config: ActivityConfig,
+  ) {}
+
+  /** 201 for a new report; 200 with the original answer for a retry (same activityId). */
+  @Post()
+  @ApiBody({ schema: JSON.parse(JSON.stringify(ActivityReportSchema)) as object })
+  async log(
+    @Body() body: unknown,
+    @Headers() headers: Record<string, string | undefined>,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ActivityLogged> {
+    const shape = reportFromJson(body);
+    if (!shape.ok) throw invalidRequest(shape.problems);
+    const ctx = { ...requestContext(headers), lateWindowDays: this.config.lateWindowDays };
+    const result = await logActivity(this.pool, shape.report, ctx);
+    void reply.status(result.replayed ? 200 : 201).header('idempotent-replayed', String(result.replayed));
+    return result.activity;
+  }
+}

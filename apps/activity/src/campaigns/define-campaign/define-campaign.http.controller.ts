@@ -1,0 +1,30 @@
+import { Body, Controller, Headers, HttpCode, Inject, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { CampaignDefinedData } from '@nhip/contracts';
+import { requestContext } from '@nhip/service-http';
+import pg from 'pg';
+import { defineCampaign } from './define-campaign.handler.ts';
+import { DefineCampaignDto } from './define-campaign.request.ts';
+
+@ApiTags('campaigns')
+@Controller('campaigns')
+export class DefineCampaignController {
+  constructor(@Inject(pg.Pool) private readonly pool: pg.Pool) {}
+
+  @Post()
+  @HttpCode(201)
+  define(
+    @Body() body: DefineCampaignDto,
+    @Headers() headers: Record<string, string | undefined>,
+  ): Promise<CampaignDefinedData> {
+    const input = {
+      campaignId: body.campaignId.toLowerCase(),
+      name: body.name.normalize('NFC').trim(),
+      startsOn: body.startsOn,
+      endsOn: body.endsOn,
+      unitCodes: body.unitCodes,
+      target: body.target ? { kind: body.target.kind ?? null, residents: body.target.residents } : null,
+    };
+    return defineCampaign(this.pool, input, requestContext(headers));
+  }
+}

@@ -1,0 +1,1 @@
+export { DefineCampaignController } from './define-campaign.http.controller.ts';

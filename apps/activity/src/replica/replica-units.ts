@@ -1,0 +1,34 @@
+// The unit tree as the replica keeps it: each unit with its path from the province down, so a
+// report's place can be checked against a team's commune with one array test.
+import type { UnitAddedData, UnitMovedData } from '@nhip/contracts';
+import type { Tx } from '@nhip/event-sourcing';
+
+// Events of one tree version share a key, so a parent always arrives before its children.
+export async function addUnit(unit: UnitAddedData, tx: Tx): Promise<void> {
+  await tx.query(
+    `INSERT INTO replica_units (tree_version, code, level, parent_code, origin, path)
+     SELECT $1, $2, $3, $4, $5,
+            coalesce((SELECT path FROM replica_units WHERE tree_version = $1 AND code = $4), '{}') || $2::text
+     ON CONFLICT (tree_version, code) DO NOTHING`,
+    [unit.treeVersion, unit.code, unit.level, unit.parentCode, unit.origin],
+  );
+}
+
+export async function moveUnit(moved: UnitMovedData, tx: Tx): Promise<void> {
+  const { rows } = await tx.query<{ path: string[] }>(
+    'SELECT path FROM replica_units WHERE tree_version = $1 AND code = $2',
+    [moved.treeVersion, moved.code],
+  );
+  const old = rows[0]?.path;
+  if (!old) return;
+  // The unit and everything under it get the new prefix.
+  await tx.query(
+    `WITH parent AS (SELECT coalesce((SELECT path FROM replica_units WHERE tree_version = $1 AND code = $3), '{}') AS path)
+     UPDATE replica_units u SET
+       path = (SELECT path FROM parent) || u.path[cardinality($4::text[]):],
+       level = CASE WHEN u.code = $2 THEN $5 ELSE u.level END,
+       parent_code = CASE WHEN u.code = $2 THEN $3 ELSE u.parent_code END
+     WHERE u.tree_version = $1 AND u.path[1:cardinality($4::text[])] = $4::text[]`,
+    [moved.treeVersion, moved.code, moved.parentCode, old, moved.level],
+  );
+}
