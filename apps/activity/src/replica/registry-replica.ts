@@ -4,14 +4,11 @@
 import {
   publicEventDefinition,
   publicEventProblems,
-  publicTopics,
   type TeamRegisteredData,
   type UnitAddedData,
 } from '@nhip/contracts';
 import type { IncomingEvent } from '@nhip/event-sourcing';
 import type pg from 'pg';
-
-export const replicaTopics = [publicTopics.registryUnit, publicTopics.registryTeam] as const;
 
 /** Types this replica understands; others on its topics are dead-lettered as unknown. */
 export const isReplicaType = (type: string): boolean =>
