@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Module, type INestMicroservice } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { EventPattern } from '@nestjs/microservices';
+import { EventPattern, MessagePattern } from '@nestjs/microservices';
 import { publicEventProblems, publicTopics } from '@nhip/contracts';
 import { deadLetterTopic, migrateEventStore, processedCount, readTopic } from '@nhip/event-sourcing';
 import { createMessaging, type Messaging, type OutgoingMessage } from '@nhip/messaging';
@@ -176,5 +176,42 @@ describe('EventConsumerTransport: @EventPattern handlers in the consumer runtime
     expect(unknownDead.map((m) => [m.headers['ce_id'], m.headers['dlt_reason']])).toEqual([
       [unknown.headers?.['ce_id'], 'unknown_event_type'],
     ]);
+  });
+
+  it('refuses at start a pattern that names no topic, and a request-reply pattern', async () => {
+    @EventsController()
+    class NotATopic {
+      @EventPattern({ cmd: 'apply' })
+      apply(): Promise<void> {
+        return Promise.resolve();
+      }
+    }
+    @EventsController()
+    class AsksForReplies {
+      @MessagePattern(publicTopics.registryUnit)
+      reply(): Promise<string> {
+        return Promise.resolve('ok');
+      }
+    }
+    @Module({ controllers: [NotATopic] })
+    class NotATopicModule {}
+    @Module({ controllers: [AsksForReplies] })
+    class AsksForRepliesModule {}
+    for (const [module, refusal] of [
+      [NotATopicModule, /must name a topic/],
+      [AsksForRepliesModule, /have no replies; use @EventPattern/],
+    ] as const) {
+      const strategy = new EventConsumerTransport({
+        name: 'refused',
+        topicPrefix: uniqueTopicPrefix(),
+        pool,
+        subscriber: messaging.subscriber,
+        publisher: messaging.publisher,
+        isKnownType: () => true,
+      });
+      const app = await NestFactory.createMicroservice(module, { strategy, logger: false });
+      await expect(app.listen()).rejects.toThrow(refusal);
+      await app.close();
+    }
   });
 });

@@ -17,8 +17,6 @@ import type { EventBatch } from './event-batch.ts';
 export interface EventConsumerTransportOptions extends Omit<EventConsumerOptions, 'topics' | 'handle'> {
   /** Prepended to every pattern's topic and to the group name; defaults to NHIP_TOPIC_PREFIX. */
   readonly topicPrefix?: string;
-  /** Set when one app runs several groups; its patterns then name it: `@EventPattern(topic, id)`. */
-  readonly transportId?: symbol;
 }
 
 type Status = 'connected' | 'disconnected';
@@ -39,7 +37,6 @@ export class EventConsumerTransport
     super();
     this.#options = options;
     this.#prefix = options.topicPrefix ?? topicPrefixFromEnv();
-    if (options.transportId) this.transportId = options.transportId;
   }
 
   /** Called by Nest once the controllers' patterns are registered. */
