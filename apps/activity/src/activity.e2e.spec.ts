@@ -326,6 +326,62 @@ describe('activity service beside the registry', () => {
     );
   });
 
+  it('applies a redelivered registry message once: a re-sent suspension leaves a reinstated team active', async () => {
+    const { registry, activity } = platform;
+    const teamC = (
+      await registry.post<{ teamId: string }>('/teams', {
+        name: 'Tổ công nghệ số cộng đồng thôn 1 (2)',
+        teamType: 'community_digital_technology',
+        unitCode: '24175-001',
+        decision: { number: '13/QĐ-UBND', date: '2025-08-02' },
+      })
+    ).body.teamId;
+    await registry.post(`/teams/${teamC}/suspension`, { reason: 'Chờ kiện toàn' });
+    await registry.post(`/teams/${teamC}/reinstatement`);
+    const messaging = createMessaging({ brokers: kafkaBrokers(), clientId: 'activity-e2e-redeliver' });
+    const topic = `${platform.topicPrefix}${publicTopics.registryTeam}`;
+    const consumer = `${platform.topicPrefix}activity.registry-replica`;
+    const processed = async () =>
+      (
+        await activity.sql<{ n: number }>(
+          'SELECT count(*)::int AS n FROM es_processed_events WHERE consumer = $1',
+          [consumer],
+        )
+      )[0]?.n;
+    const status = async () =>
+      (
+        await activity.sql<{ status: string }>('SELECT status FROM replica_teams WHERE team_id = $1', [teamC])
+      )[0]?.status;
+    try {
+      const { suspension, reinstatement } = await eventually(async () => {
+        const ofTeam = (await readTopic(messaging, topic)).filter((m) => m.key === teamC);
+        const find = (what: string) =>
+          ofTeam.find((m) => m.headers['ce_type'] === `vn.nhip.registry.team.${what}.v1`);
+        const [suspended, reinstated] = [find('suspended'), find('reinstated')];
+        return suspended && reinstated ? { suspension: suspended, reinstatement: reinstated } : undefined;
+      });
+      await eventually(
+        async () =>
+          (
+            await activity.sql('SELECT 1 FROM es_processed_events WHERE event_id = $1', [
+              reinstatement.headers['ce_id'],
+            ])
+          ).length === 1,
+      );
+      expect(await status()).toBe('active');
+      const before = await processed();
+      // As the relay re-sends after a crash: the same event, bytes and headers at a new offset.
+      const { key, value, headers } = suspension;
+      await messaging.publisher.publish([{ topic, key, value, headers }]);
+      await eventually(
+        async () => (await activity.get<{ replicaLag: string }>('/health')).body.replicaLag === '0',
+      );
+      expect([await status(), await processed()]).toEqual(['active', before]);
+    } finally {
+      await messaging.close();
+    }
+  });
+
   it('records a campaign and checks reports against it', async () => {
     const campaignId = randomUUID();
     const today = hoursAgo(0).slice(0, 10);

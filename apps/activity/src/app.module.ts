@@ -10,6 +10,7 @@ import { CampaignCatalogController } from './campaigns/campaign-catalog/index.ts
 import { DefineCampaignController } from './campaigns/define-campaign/index.ts';
 import { ActivityConfig } from './config.ts';
 import { HealthController } from './health/health.http.controller.ts';
+import { RegistryReplicaController } from './replica/registry-replica.kafka.controller.ts';
 import { ReplicaLag } from './replica/replica-lag.ts';
 
 /** The one place the activity service is wired; main.ts builds what it gets. */
@@ -26,6 +27,7 @@ export class AppModule {
         ActivityHistoryController,
         DefineCampaignController,
         CampaignCatalogController,
+        RegistryReplicaController,
       ],
       providers: [
         { provide: pg.Pool, useValue: pool },

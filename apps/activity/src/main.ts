@@ -1,13 +1,14 @@
 import 'reflect-metadata';
 import { publicTopics } from '@nhip/contracts';
-import { migrateEventStore, OutboxRelay, startEventConsumer } from '@nhip/event-sourcing';
+import { migrateEventStore, OutboxRelay } from '@nhip/event-sourcing';
 import { createMessaging, kafkaConnectionFromEnv, topicPrefixFromEnv } from '@nhip/messaging';
+import { EventConsumerTransport } from '@nhip/nest-kafka';
 import { ensureDatabase } from '@nhip/postgres';
 import { exitOnStartFailure, serve } from '@nhip/service-http';
 import pg from 'pg';
 import { AppModule } from './app.module.ts';
 import { ConfigError, readConfig } from './config.ts';
-import { applyToReplica, isReplicaType, replicaTopics } from './replica/registry-replica.ts';
+import { isReplicaType } from './replica/registry-replica.ts';
 import { ReplicaLag } from './replica/replica-lag.ts';
 import { migrateActivityTables } from './schema/migrate-activity-tables.ts';
 
@@ -27,14 +28,14 @@ async function main(): Promise<void> {
     { name: topic(publicTopics.registryUnit), partitions: 3 },
     { name: topic(publicTopics.registryTeam), partitions: 6 },
   ]);
-  const replica = await startEventConsumer({
-    name: `${topicPrefix}activity.registry-replica`,
-    topics: replicaTopics.map(topic),
+  // Runs RegistryReplicaController's @EventPattern handlers; serve() starts it before HTTP.
+  const replica = new EventConsumerTransport({
+    name: 'activity.registry-replica',
+    topicPrefix,
     pool,
     subscriber: messaging.subscriber,
     publisher: messaging.publisher,
     isKnownType: isReplicaType,
-    handle: applyToReplica,
     onError: (error, context) => process.stderr.write(`registry replica (${context}): ${String(error)}\n`),
   });
   const relay = new OutboxRelay({
@@ -53,13 +54,14 @@ async function main(): Promise<void> {
     maxBodyBytes: config.maxBodyBytes,
     // Bulk files arrive as bytes; decoding (and refusing invalid UTF-8) is the parsers' job.
     rawContentTypes: ['text/csv', 'application/x-ndjson'],
+    transports: [replica],
     docs: {
       title: 'Nhịp activity',
       description:
         'What community digital technology teams did, for how many residents: single and bulk reports, corrections, voids, campaigns.',
     },
     onClose: async () => {
-      await replica.stop();
+      await replica.close();
       await relay.stop();
       await messaging.close();
       await pool.end();

@@ -1,8 +1,10 @@
 // How every service puts its Nest module on the network: Fastify with a body limit, raw file
-// uploads as bytes, RFC 9457 for 413s without connection resets, OpenAPI at /docs, shutdown hooks
-// that close what main.ts opened, and start-up failures as one sentence.
+// uploads as bytes, RFC 9457 for 413s without connection resets, OpenAPI at /docs, its message
+// consumers as Nest transports, shutdown hooks that close what main.ts opened, and start-up
+// failures as one sentence.
 import type { DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { CustomTransportStrategy } from '@nestjs/microservices';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { mountApiDocs } from './api-docs.ts';
 import { answerTooLargeWithoutReset } from './body-limit.ts';
@@ -17,7 +19,12 @@ export interface ServeOptions {
   /** Content types handed to controllers as raw bytes (files whose decoding is the parser's job). */
   readonly rawContentTypes: readonly string[];
   readonly docs: { readonly title: string; readonly description: string };
-  /** Closes what the service opened (consumers, relay, pool), after the HTTP server stops. */
+  /** Transports running the module's @EventPattern handlers; consuming starts before HTTP does. */
+  readonly transports?: readonly CustomTransportStrategy[];
+  /**
+   * Closes what the service opened (consumers, relay, pool), after the HTTP server stops. Nest
+   * closes the transports only after this, so close them here first, before their pool.
+   */
   readonly onClose: () => Promise<void>;
 }
 
@@ -37,6 +44,8 @@ export async function serve(module: DynamicModule, options: ServeOptions): Promi
   mountApiDocs(app, options.docs.title, options.docs.description);
   app.enableShutdownHooks();
   app.getHttpAdapter().getInstance().addHook('onClose', options.onClose);
+  for (const strategy of options.transports ?? []) app.connectMicroservice({ strategy });
+  await app.startAllMicroservices();
   await app.listen(options.port, '127.0.0.1');
   process.stdout.write(`${options.name} listening on http://127.0.0.1:${options.port} (API docs at /docs)\n`);
 }

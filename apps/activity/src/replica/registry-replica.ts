@@ -3,7 +3,6 @@
 // copy; the registry is never called on the hot path. Routes are keyed by the contracts'
 // declarations, so each applier gets its event's data typed and already checked.
 import {
-  publicTopics,
   TeamDissolvedV1,
   TeamLeaderAssignedV1,
   TeamMemberAddedV1,
@@ -22,8 +21,6 @@ import {
 } from '@nhip/contracts';
 import { on, routeEvents, type Tx } from '@nhip/event-sourcing';
 import { addUnit, moveUnit } from './replica-units.ts';
-
-export const replicaTopics = [publicTopics.registryUnit, publicTopics.registryTeam] as const;
 
 const teamStatus = (status: string) => (data: { teamId: string }, tx: Tx) =>
   tx.query('UPDATE replica_teams SET status = $2 WHERE team_id = $1', [data.teamId, status]);

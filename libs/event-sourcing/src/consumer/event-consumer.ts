@@ -109,7 +109,6 @@ async function applyInOneTransaction(
     const fresh = batch.filter((m) => !alreadyHandled(offsets, m));
     if (fresh.length === 0) return;
     const parsed = fresh.map((m) => parseIncoming(m, options.isKnownType));
-    await deadLetterPoison(options, parsed);
     const events = parsed.flatMap((p) => (p.ok ? [p.event] : []));
     const firstSeen = await claimEventIds(
       tx,
@@ -119,6 +118,8 @@ async function applyInOneTransaction(
     const toApply = events.filter((e) => firstSeen.delete(e.id)); // a repeated id in one batch applies once
     if (toApply.length > 0) await options.handle(toApply, tx);
     await advanceOffsets(tx, options.name, fresh);
+    // Last, so a handler failing on a neighbour (and its batch retried) dead-letters poison once.
+    await deadLetterPoison(options, parsed);
     failpoint('consumer:before-db-commit');
   });
 }
