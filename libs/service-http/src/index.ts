@@ -11,4 +11,12 @@ export { commandIdOf, requestContext, type RequestContext } from './request-cont
 export { answerTooLargeWithoutReset } from './body-limit.ts';
 export { executeCommand, inTransaction, type CommandSlice, type Tx } from './execute-command.ts';
 export { mountApiDocs } from './api-docs.ts';
-export { exitOnStartFailure, serve, type ServeOptions } from './serve.ts';
+export { createHttpApp, exitOnStartFailure, serve, type ServeOptions } from './serve.ts';
+export {
+  createLogger,
+  logLevelFromEnv,
+  LogLevelError,
+  readTraceIdFrom,
+  type LoggerOptions,
+  type ServiceLogger,
+} from './logger.ts';
