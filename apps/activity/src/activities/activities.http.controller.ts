@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Inject, Logger, Param, Post, Res } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { decodeUtf8 } from '@nhip/csv';
 import { PostgresEventStore } from '@nhip/event-sourcing';
@@ -24,6 +24,8 @@ import { changeActivity } from './change-activity.ts';
 import { logActivity } from './log-activity.ts';
 
 type Headers_ = Record<string, string | undefined>;
+
+const bulkLog = new Logger('bulk');
 
 @ApiTags('activities')
 @Controller('activities')
@@ -55,16 +57,14 @@ export class ActivitiesController {
   @ApiConsumes('application/x-ndjson', 'text/csv')
   @ApiBody({ schema: { type: 'string', format: 'binary' } })
   async bulk(@Body() body: unknown, @Headers() headers: Headers_): Promise<BulkResult> {
-    const p0 = performance.now();
+    const started = performance.now();
+    const ms = () => Math.round(performance.now() - started);
     const lines = parseBulk(body, headers['content-type'] ?? '');
-    process.stdout.write(`parse ${(performance.now() - p0).toFixed(0)} ms\n`);
+    bulkLog.debug({ lines: lines.length, ms: ms() }, 'bulk parsed');
     const ctx = { ...requestContext(headers), lateWindowDays: this.config.lateWindowDays };
-    const started = Date.now();
+    // The request's correlation id and actor come with every line (ADR 0014).
     return ingestBulk(this.pool, lines, ctx, (done, total) => {
-      if (done === total || done % 20_000 === 0)
-        process.stdout.write(
-          `bulk ${ctx.correlationId}: ${done}/${total} lines (${Date.now() - started} ms)\n`,
-        );
+      if (done === total || done % 20_000 === 0) bulkLog.log({ done, total, ms: ms() }, 'bulk progress');
     });
   }
 
