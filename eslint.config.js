@@ -121,6 +121,23 @@ export default tseslint.config(
     },
   },
   {
+    // Services and libraries log through their logger (createLogger in libs/service-http, ADR 0014):
+    // JSON lines that carry the service and the request's correlation id. A bare write to the
+    // terminal carries neither. Tests and fixture processes talk to the terminal on purpose.
+    files: ['apps/**/*.ts', 'libs/**/*.ts'],
+    ignores: ['**/*.spec.ts', '**/src/fixtures/**'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        ...['stdout', 'stderr'].map((property) => ({
+          object: 'process',
+          property,
+          message: 'Log through the service logger (createLogger from @nhip/service-http), not the terminal.',
+        })),
+      ],
+    },
+  },
+  {
     // Tools and scripts talk to the developer on the terminal.
     files: ['tools/**/*.ts', 'eslint.config.js', 'jest.config.ts'],
     rules: { 'no-console': 'off' },

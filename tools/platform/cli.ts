@@ -39,7 +39,9 @@ async function up(): Promise<void> {
   log(
     '  Events:  public.registry.{unit,team,member}.v1, public.activity.{activity,campaign}.v1 (libs/contracts/asyncapi.json)',
   );
-  log('  Logs:    .infra/logs/');
+  log(
+    `  Logs:    ${services.map((s) => `.infra/logs/${s.name}.log`).join(', ')}   (JSON lines; LOG_LEVEL=debug for more)`,
+  );
   log('  Stop:    npm run stop');
 }
 

@@ -199,11 +199,41 @@ describe('activity service beside the registry', () => {
       JSON.stringify(report({ kind: 'e_payment_account', residentsHelped: 3 })),
     ].join('\n');
     const before = await eventsStored();
+    const correlationId = randomUUID();
     const reply = await platform.activity.post<{
       summary: unknown;
       verdicts: { line: number; verdict: string; errors?: { field: string }[] }[];
-    }>('/activities/bulk', lines, { 'content-type': 'application/x-ndjson' });
+    }>('/activities/bulk', lines, {
+      'content-type': 'application/x-ndjson',
+      'x-correlation-id': correlationId,
+      'x-actor': 'officer-bulk',
+    });
     expect(reply.status).toBe(200);
+    expect(reply.headers.get('x-correlation-id')).toBe(correlationId);
+    // The service's log is JSON lines; this upload's are found by its correlation id (ADR 0014).
+    // The closing line is written as the response goes out, so it may reach the pipe after it.
+    const loggedLines = () =>
+      platform.activity
+        .output()
+        .split('\n')
+        .filter((line) => line.startsWith('{'))
+        .map((line) => JSON.parse(line) as Record<string, unknown>)
+        .filter((line) => line['correlationId'] === correlationId);
+    const logged = await eventually(() => {
+      const found = loggedLines();
+      return found.some((line) => line['msg'] === 'request completed') ? found : undefined;
+    });
+    expect(logged.find((line) => line['msg'] === 'bulk progress')).toMatchObject({
+      service: 'activity',
+      actor: 'officer-bulk',
+      done: 6,
+      total: 6,
+    });
+    expect(logged.find((line) => line['msg'] === 'request completed')).toMatchObject({
+      method: 'POST',
+      url: '/activities/bulk',
+      status: 200,
+    });
     expect(reply.body.summary).toEqual({ lines: 6, accepted: 2, duplicate: 2, rejected: 2 });
     expect(reply.body.verdicts.map((v) => [v.line, v.verdict, v.errors?.[0]?.field])).toEqual([
       [1, 'accepted', undefined],

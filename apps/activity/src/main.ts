@@ -4,7 +4,7 @@ import { migrateEventStore, OutboxRelay } from '@nhip/event-sourcing';
 import { createMessaging, kafkaConnectionFromEnv, topicPrefixFromEnv } from '@nhip/messaging';
 import { EventConsumerTransport } from '@nhip/nest-kafka';
 import { ensureDatabase } from '@nhip/postgres';
-import { exitOnStartFailure, serve } from '@nhip/service-http';
+import { createLogger, exitOnStartFailure, serve } from '@nhip/service-http';
 import pg from 'pg';
 import { AppModule } from './app.module.ts';
 import { ConfigError, readConfig } from './config.ts';
@@ -14,6 +14,7 @@ import { migrateActivityTables } from './schema/migrate-activity-tables.ts';
 
 async function main(): Promise<void> {
   const config = readConfig();
+  const log = createLogger('activity');
   const messaging = createMessaging(kafkaConnectionFromEnv('nhip-activity'));
   const topicPrefix = topicPrefixFromEnv();
   const topic = (name: string): string => `${topicPrefix}${name}`;
@@ -36,19 +37,20 @@ async function main(): Promise<void> {
     subscriber: messaging.subscriber,
     publisher: messaging.publisher,
     isKnownType: isReplicaType,
-    onError: (error, context) => process.stderr.write(`registry replica (${context}): ${String(error)}\n`),
+    onError: (error, context) => log.error({ err: error, context }, 'registry replica failed'),
   });
   const relay = new OutboxRelay({
     pool,
     connectionString: databaseUrl,
     publisher: messaging.publisher,
     topicPrefix,
-    onError: (error) => process.stderr.write(`activity outbox relay: ${String(error)}\n`),
+    onError: (error) => log.error({ err: error }, 'outbox relay failed'),
   });
   await relay.start();
 
   await serve(AppModule.with(pool, config, new ReplicaLag(() => replica.lag())), {
     name: 'activity',
+    logger: log,
     port: config.port,
     portVariable: 'ACTIVITY_PORT',
     maxBodyBytes: config.maxBodyBytes,

@@ -3,7 +3,7 @@ import { publicTopics } from '@nhip/contracts';
 import { migrateEventStore, OutboxRelay } from '@nhip/event-sourcing';
 import { createMessaging, kafkaConnectionFromEnv, topicPrefixFromEnv } from '@nhip/messaging';
 import { ensureDatabase } from '@nhip/postgres';
-import { exitOnStartFailure, serve } from '@nhip/service-http';
+import { createLogger, exitOnStartFailure, serve } from '@nhip/service-http';
 import pg from 'pg';
 import { AppModule } from './app.module.ts';
 import { ConfigError, readConfig } from './config.ts';
@@ -12,6 +12,7 @@ import { rebuildReadModelIfStale } from './read-model/rebuild-read-model.ts';
 
 async function main(): Promise<void> {
   const config = readConfig();
+  const log = createLogger('registry');
   const messaging = createMessaging(kafkaConnectionFromEnv('nhip-registry'));
   const topicPrefix = topicPrefixFromEnv();
   const databaseUrl = await ensureDatabase(config.adminDatabaseUrl, config.databaseName);
@@ -19,7 +20,8 @@ async function main(): Promise<void> {
   await migrateEventStore(pool);
   await migrateReadModel(pool);
   const rebuild = await rebuildReadModelIfStale(pool);
-  if (rebuild.rebuilt) process.stdout.write(`registry read models rebuilt from ${rebuild.events} events\n`);
+  if (rebuild.rebuilt)
+    log.info({ events: rebuild.events }, `read models rebuilt from ${rebuild.events} events`);
   await messaging.admin.ensureTopics([
     { name: `${topicPrefix}${publicTopics.registryUnit}`, partitions: 3 },
     { name: `${topicPrefix}${publicTopics.registryTeam}`, partitions: 6 },
@@ -30,11 +32,12 @@ async function main(): Promise<void> {
     connectionString: databaseUrl,
     publisher: messaging.publisher,
     topicPrefix,
-    onError: (error) => process.stderr.write(`registry outbox relay: ${String(error)}\n`),
+    onError: (error) => log.error({ err: error }, 'outbox relay failed'),
   });
   await relay.start();
   await serve(AppModule.with(pool), {
     name: 'registry',
+    logger: log,
     port: config.port,
     portVariable: 'REGISTRY_PORT',
     maxBodyBytes: config.maxBodyBytes,

@@ -10,4 +10,12 @@ export {
 export { commandIdOf, requestContext, type RequestContext } from './request-context.ts';
 export { answerTooLargeWithoutReset } from './body-limit.ts';
 export { mountApiDocs } from './api-docs.ts';
-export { exitOnStartFailure, serve, type ServeOptions } from './serve.ts';
+export { createHttpApp, exitOnStartFailure, serve, type ServeOptions } from './serve.ts';
+export {
+  createLogger,
+  logLevelFromEnv,
+  LogLevelError,
+  readTraceIdFrom,
+  type LoggerOptions,
+  type ServiceLogger,
+} from './logger.ts';

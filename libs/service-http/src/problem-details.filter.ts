@@ -11,9 +11,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
   catch(error: unknown, host: ArgumentsHost): void {
     const problem = toProblem(error);
-    // The client gets no stack; the operators do.
-    if (problem.status >= 500)
-      this.#logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    // The client gets no stack; the operators do, under `err` on the request's correlation id.
+    if (problem.status >= 500) this.#logger.error({ err: error }, 'request failed');
     void host
       .switchToHttp()
       .getResponse<FastifyReply>()

@@ -1,13 +1,16 @@
 // How every service puts its Nest module on the network: Fastify with a body limit, raw file
 // uploads as bytes, RFC 9457 for 413s without connection resets, OpenAPI at /docs, its message
-// consumers as Nest transports, shutdown hooks that close what main.ts opened, and start-up
-// failures as one sentence.
-import type { DynamicModule } from '@nestjs/common';
+// consumers as Nest transports, shutdown hooks that close what main.ts opened, JSON-line logs
+// through nestjs-pino, and start-up failures as one sentence.
+import { Module, type DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { CustomTransportStrategy } from '@nestjs/microservices';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Logger, LoggerModule } from 'nestjs-pino';
 import { mountApiDocs } from './api-docs.ts';
 import { answerTooLargeWithoutReset } from './body-limit.ts';
+import { correlationIdOf, echoCorrelationId, httpLogging, nestLogger } from './http-logging.ts';
+import { createLogger, LogLevelError, type ServiceLogger } from './logger.ts';
 
 export interface ServeOptions {
   /** e.g. "registry": used in log lines and error messages. */
@@ -26,28 +29,49 @@ export interface ServeOptions {
    * closes the transports only after this, so close them here first, before their pool.
    */
   readonly onClose: () => Promise<void>;
+  /** The service's root logger (createLogger), shared with what main.ts logs outside requests. */
+  readonly logger?: ServiceLogger;
 }
 
-export async function serve(module: DynamicModule, options: ServeOptions): Promise<void> {
-  const adapter = new FastifyAdapter({ bodyLimit: options.maxBodyBytes });
+/** Wraps the service's module with the request logging, registered once at the root as it must be. */
+@Module({})
+class ServiceRootModule {}
+
+/** The Nest application serve() listens with, built but not listening: what tests inject into. */
+export async function createHttpApp(
+  module: DynamicModule,
+  options: Omit<ServeOptions, 'port' | 'portVariable'>,
+): Promise<NestFastifyApplication> {
+  const logger = options.logger ?? createLogger(options.name);
+  const adapter = new FastifyAdapter({ bodyLimit: options.maxBodyBytes, genReqId: correlationIdOf });
   const fastify = adapter.getInstance();
+  echoCorrelationId(fastify);
   answerTooLargeWithoutReset(fastify);
   for (const type of options.rawContentTypes) {
     fastify.addContentTypeParser(type, { parseAs: 'buffer' }, (_req, body, done) => {
       done(null, body);
     });
   }
-  const app = await NestFactory.create<NestFastifyApplication>(module, adapter, {
-    logger: ['error', 'warn'],
+  const root = { module: ServiceRootModule, imports: [LoggerModule.forRoot(httpLogging(logger)), module] };
+  const app = await NestFactory.create<NestFastifyApplication>(root, adapter, {
+    bufferLogs: true,
     abortOnError: false,
   });
+  app.useLogger(nestLogger(app.get(Logger)));
   mountApiDocs(app, options.docs.title, options.docs.description);
   app.enableShutdownHooks();
   app.getHttpAdapter().getInstance().addHook('onClose', options.onClose);
+  return app;
+}
+
+export async function serve(module: DynamicModule, options: ServeOptions): Promise<void> {
+  const logger = options.logger ?? createLogger(options.name);
+  const app = await createHttpApp(module, { ...options, logger });
   for (const strategy of options.transports ?? []) app.connectMicroservice({ strategy });
   await app.startAllMicroservices();
   await app.listen(options.port, '127.0.0.1');
-  process.stdout.write(`${options.name} listening on http://127.0.0.1:${options.port} (API docs at /docs)\n`);
+  const url = `http://127.0.0.1:${options.port}`;
+  logger.info({ url }, `${options.name} listening on ${url} (API docs at /docs)`);
 }
 
 /** Ends a failed start with one sentence; configuration errors are already written for people. */
@@ -58,11 +82,14 @@ export function exitOnStartFailure(
 ) {
   return (error: unknown): never => {
     const code = (error as { code?: string }).code;
-    const message = isConfigError(error)
-      ? (error as Error).message
-      : code === 'EADDRINUSE'
-        ? `The ${name} service's port is in use: stop what holds it, or set ${portVariable} to a free port.`
-        : `${name} failed to start: ${String(error)}`;
+    const message =
+      isConfigError(error) || error instanceof LogLevelError
+        ? (error as Error).message
+        : code === 'EADDRINUSE'
+          ? `The ${name} service's port is in use: stop what holds it, or set ${portVariable} to a free port.`
+          : `${name} failed to start: ${String(error)}`;
+    // The one line a person reads when a start fails (npm start shows it from the log's tail).
+    // eslint-disable-next-line no-restricted-properties
     process.stderr.write(`✖ ${message}\n`);
     process.exit(1);
   };

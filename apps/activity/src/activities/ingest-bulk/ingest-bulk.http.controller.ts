@@ -1,4 +1,4 @@
-import { Body, Controller, Headers, HttpCode, Inject, Post } from '@nestjs/common';
+import { Body, Controller, Headers, HttpCode, Inject, Logger, Post } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { decodeUtf8 } from '@nhip/csv';
 import { invalidRequest, ProblemError, problemType, requestContext } from '@nhip/service-http';
@@ -8,6 +8,8 @@ import type { BulkLine } from './bulk-line.ts';
 import { parseCsv } from './bulk.csv.ts';
 import { parseNdjson } from './bulk.ndjson.ts';
 import { ingestBulk, type BulkResult } from './ingest-bulk.handler.ts';
+
+const bulkLog = new Logger('bulk');
 
 @ApiTags('activities')
 @Controller('activities')
@@ -26,9 +28,15 @@ export class IngestBulkController {
     @Body() body: unknown,
     @Headers() headers: Record<string, string | undefined>,
   ): Promise<BulkResult> {
+    const started = performance.now();
+    const ms = () => Math.round(performance.now() - started);
     const lines = parseBulk(body, headers['content-type'] ?? '');
+    bulkLog.debug({ lines: lines.length, ms: ms() }, 'bulk parsed');
     const ctx = { ...requestContext(headers), lateWindowDays: this.config.lateWindowDays };
-    return ingestBulk(this.pool, lines, ctx);
+    // The request's correlation id and actor come with every line (ADR 0014).
+    return ingestBulk(this.pool, lines, ctx, (done, total) => {
+      if (done === total || done % 20_000 === 0) bulkLog.log({ done, total, ms: ms() }, 'bulk progress');
+    });
   }
 }
 

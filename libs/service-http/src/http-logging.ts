@@ -1,0 +1,96 @@
+// How a request shows in the log (ADR 0014): every line logged while serving it carries the
+// correlation id and the actor; one line closes it with method, url, status and ms.
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { RequestMethod, type LoggerService } from '@nestjs/common';
+import type { FastifyInstance } from 'fastify';
+import type { Logger, Params } from 'nestjs-pino';
+import type { ServiceLogger } from './logger.ts';
+
+// Printable ASCII, bounded: the id is written on every line and stored with every event.
+const acceptableCorrelationId = /^[\x21-\x7e]{1,128}$/;
+
+/**
+ * Fastify's request id: the client's X-Correlation-Id, or a new one. It is put back on the
+ * request so requestContext(headers) in the controllers sees the id that is logged.
+ */
+export function correlationIdOf(req: IncomingMessage): string {
+  const given = req.headers['x-correlation-id'];
+  const id = typeof given === 'string' && acceptableCorrelationId.test(given) ? given : randomUUID();
+  req.headers['x-correlation-id'] = id;
+  return id;
+}
+
+/** Every answer names its correlation id, so a client can quote it when something went wrong. */
+export function echoCorrelationId(fastify: FastifyInstance): void {
+  fastify.addHook('onRequest', (request, reply, done) => {
+    void reply.header('x-correlation-id', request.id);
+    done();
+  });
+}
+
+// Middleware may see a path relative to where it is mounted; originalUrl is what the client asked.
+const urlOf = (req: IncomingMessage): string =>
+  (req as { originalUrl?: string }).originalUrl ?? req.url ?? '';
+
+const isHealthCheck = (req: IncomingMessage): boolean => /^\/health(\?|$)/.test(urlOf(req));
+
+function requestSummary(req: IncomingMessage, res: ServerResponse, responseTime: number) {
+  return { method: req.method, url: urlOf(req), status: res.statusCode, ms: responseTime };
+}
+
+export function httpLogging(logger: ServiceLogger): Params {
+  return {
+    // nestjs-pino's default route, '{/*splat}', becomes '/{/*splat}' in @fastify/middie 9.3, which
+    // matches no request; this one matches every path, '/' included.
+    forRoutes: [{ path: '{*splat}', method: RequestMethod.ALL }],
+    pinoHttp: {
+      logger,
+      // @fastify/middie hands the middleware Fastify's request id (correlationIdOf) as req.id.
+      customProps: (req) => ({
+        correlationId: req.id,
+        actor: req.headers['x-actor'] ?? 'anonymous',
+      }),
+      // pino-http binds the whole request (headers included) to every line; the two fields above
+      // are what is worth repeating, so the request binding serialises to nothing and is dropped.
+      serializers: { req: () => undefined },
+      quietResLogger: true,
+      customLogLevel: (req, res, error) =>
+        error !== undefined || res.statusCode >= 500 ? 'error' : isHealthCheck(req) ? 'debug' : 'info',
+      customSuccessObject: (req, res, value: { responseTime: number }) =>
+        requestSummary(req, res, value.responseTime),
+      // A 5xx was logged with its stack by ProblemDetailsFilter, under the same correlation id;
+      // pino-http's stand-in error ("failed with status code 500") would add nothing.
+      customErrorObject: (req, res, error, value: { responseTime: number }) => ({
+        ...requestSummary(req, res, value.responseTime),
+        ...(res.statusCode >= 500 ? {} : { err: error }),
+      }),
+    },
+  };
+}
+
+// What Nest says while it boots (modules initialised, each route mapped) is a dozen lines per
+// start that matter only when the wiring is in doubt.
+const frameworkContexts = new Set([
+  'NestFactory',
+  'InstanceLoader',
+  'RoutesResolver',
+  'RouterExplorer',
+  'NestApplication',
+]);
+
+/** Nest's own logger calls through pino, its boot chatter at debug. */
+export function nestLogger(logger: Logger): LoggerService {
+  return {
+    log: (message: unknown, ...params: unknown[]) => {
+      const context = params.at(-1);
+      if (typeof context === 'string' && frameworkContexts.has(context)) logger.debug(message, ...params);
+      else logger.log(message, ...params);
+    },
+    error: (message: unknown, ...params: unknown[]) => logger.error(message, ...params),
+    warn: (message: unknown, ...params: unknown[]) => logger.warn(message, ...params),
+    debug: (message: unknown, ...params: unknown[]) => logger.debug(message, ...params),
+    verbose: (message: unknown, ...params: unknown[]) => logger.verbose(message, ...params),
+    fatal: (message: unknown, ...params: unknown[]) => logger.fatal(message, ...params),
+  };
+}

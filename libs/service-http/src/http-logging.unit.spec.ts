@@ -1,0 +1,182 @@
+// The request log as operators read it: a service built by createHttpApp, its pino destination
+// captured, requests injected without a network.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { Body, Controller, Get, Headers, HttpCode, Logger, Module, Post } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { createLogger } from './logger.ts';
+import { ProblemDetailsFilter } from './problem-details.filter.ts';
+import { requestContext } from './request-context.ts';
+import { createHttpApp } from './serve.ts';
+
+type Line = Record<string, unknown>;
+
+@Controller()
+class ProbeController {
+  readonly #logger = new Logger('probe');
+
+  @Get('probe')
+  probe(@Headers() headers: Record<string, string | undefined>) {
+    this.#logger.log({ step: 1 }, 'inside the request');
+    return { correlationId: requestContext(headers).correlationId };
+  }
+
+  @Post('probe')
+  @HttpCode(200)
+  async posted(@Body() body: { wait: number }) {
+    // The line is logged after an await, as bulk ingest logs its progress between chunks.
+    await new Promise((resolve) => setTimeout(resolve, body.wait));
+    this.#logger.log({ step: 2 }, 'after an await');
+    return {};
+  }
+
+  @Get('health')
+  health() {
+    return { status: 'ok' };
+  }
+
+  @Get('broken')
+  broken(): never {
+    throw new Error('disk on fire');
+  }
+}
+
+@Module({
+  controllers: [ProbeController],
+  providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
+})
+class ProbeModule {}
+
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const lines: Line[] = [];
+let app: NestFastifyApplication;
+
+const linesOf = (correlationId: unknown): Line[] => lines.filter((l) => l['correlationId'] === correlationId);
+
+beforeAll(async () => {
+  const logger = createLogger('probe-service', {
+    level: 'debug',
+    destination: { write: (line: string) => lines.push(JSON.parse(line) as Line) },
+  });
+  app = await createHttpApp(
+    { module: ProbeModule },
+    {
+      name: 'probe-service',
+      maxBodyBytes: 1024,
+      rawContentTypes: [],
+      docs: { title: 'probe', description: 'probe' },
+      onClose: async () => {},
+      logger,
+    },
+  );
+  await app.init();
+  await app.getHttpAdapter().getInstance().ready();
+});
+
+afterAll(async () => {
+  await app.close();
+});
+
+describe('request logs', () => {
+  it('close each request with one line carrying service, correlation id, actor, method, url, status, ms', async () => {
+    const response = await app.inject({
+      method: 'GET',
+      url: '/probe?x=1',
+      headers: { 'x-correlation-id': 'corr-42', 'x-actor': 'volunteer-7' },
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['x-correlation-id']).toBe('corr-42');
+    const completed = linesOf('corr-42').filter((l) => l['msg'] === 'request completed');
+    expect(completed).toHaveLength(1);
+    expect(completed[0]).toMatchObject({
+      level: 'info',
+      service: 'probe-service',
+      correlationId: 'corr-42',
+      actor: 'volunteer-7',
+      method: 'GET',
+      url: '/probe?x=1',
+      status: 200,
+    });
+    expect(typeof completed[0]!['ms']).toBe('number');
+    // The whole request (headers and all) is not repeated on the line.
+    expect(completed[0]).not.toHaveProperty('req');
+    expect(completed[0]).not.toHaveProperty('res');
+  });
+
+  it('give lines logged inside the request the same correlation id and actor', async () => {
+    await app.inject({
+      method: 'GET',
+      url: '/probe',
+      headers: { 'x-correlation-id': 'corr-43', 'x-actor': 'volunteer-8' },
+    });
+    const inside = linesOf('corr-43').find((l) => l['msg'] === 'inside the request');
+    expect(inside).toMatchObject({
+      service: 'probe-service',
+      actor: 'volunteer-8',
+      context: 'probe',
+      step: 1,
+    });
+  });
+
+  it('keep that context for a request with a body, across awaits', async () => {
+    const response = await app.inject({
+      method: 'POST',
+      url: '/probe',
+      headers: {
+        'x-correlation-id': 'corr-44',
+        'x-actor': 'volunteer-9',
+        'content-type': 'application/json',
+      },
+      payload: JSON.stringify({ wait: 5 }),
+    });
+    expect(response.statusCode).toBe(200);
+    const after = linesOf('corr-44').find((l) => l['msg'] === 'after an await');
+    expect(after).toMatchObject({ actor: 'volunteer-9', step: 2 });
+  });
+
+  it('give a request without a correlation id a new one, echoed and seen by the controller', async () => {
+    const response = await app.inject({ method: 'GET', url: '/probe' });
+    const echoed = response.headers['x-correlation-id'];
+    expect(echoed).toMatch(uuid);
+    expect(response.json()).toEqual({ correlationId: echoed });
+    expect(linesOf(echoed).map((l) => l['msg'])).toContain('request completed');
+    expect(linesOf(echoed).find((l) => l['msg'] === 'request completed')).toMatchObject({
+      actor: 'anonymous',
+    });
+  });
+
+  it('replace a correlation id that is too long to repeat on every line', async () => {
+    const response = await app.inject({
+      method: 'GET',
+      url: '/probe',
+      headers: { 'x-correlation-id': 'x'.repeat(129) },
+    });
+    expect(response.headers['x-correlation-id']).toMatch(uuid);
+  });
+
+  it('log health checks at debug, not at info', async () => {
+    const response = await app.inject({
+      method: 'GET',
+      url: '/health',
+      headers: { 'x-correlation-id': 'corr-health' },
+    });
+    expect(response.statusCode).toBe(200);
+    expect(linesOf('corr-health').map((l) => l['level'])).toEqual(['debug']);
+  });
+
+  it('log a 500 once with its stack under err, and close the request at error level', async () => {
+    const response = await app.inject({
+      method: 'GET',
+      url: '/broken',
+      headers: { 'x-correlation-id': 'corr-500' },
+    });
+    expect(response.statusCode).toBe(500);
+    const logged = linesOf('corr-500');
+    const failure = logged.find((l) => l['msg'] === 'request failed');
+    expect(failure).toMatchObject({ level: 'error', err: { message: 'disk on fire' } });
+    expect((failure!['err'] as { stack: string }).stack).toContain('ProbeController.broken');
+    const closing = logged.find((l) => l['status'] === 500);
+    expect(closing).toMatchObject({ level: 'error', url: '/broken' });
+    expect(closing).not.toHaveProperty('err');
+  });
+});

@@ -1,0 +1,57 @@
+// One JSON line per event, the same shape inside and outside Nest (ADR 0014): what serve() hands
+// to nestjs-pino and what main.ts gives the outbox relay and the consumers.
+import { pino, type DestinationStream, type Logger } from 'pino';
+
+export type ServiceLogger = Logger;
+
+const levels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** A LOG_LEVEL that is not a level; a configuration error, said as one sentence at start-up. */
+export class LogLevelError extends Error {
+  override readonly name = 'LogLevelError';
+}
+
+export function logLevelFromEnv(env: NodeJS.ProcessEnv = process.env): string {
+  const level = env['LOG_LEVEL'] ?? 'info';
+  if (!(levels as readonly string[]).includes(level)) {
+    throw new LogLevelError(`LOG_LEVEL=${level} is not a log level: use one of ${levels.join(', ')}.`);
+  }
+  return level;
+}
+
+let activeTraceId: () => string | undefined = () => undefined;
+
+/**
+ * The tracing hook: once OpenTelemetry is set up, it calls this with
+ * `() => trace.getActiveSpan()?.spanContext().traceId`, and every line logged inside a span
+ * carries `traceId`. Until then no line has one.
+ */
+export function readTraceIdFrom(source: () => string | undefined): void {
+  activeTraceId = source;
+}
+
+function traceIdMixin(): { traceId?: string } {
+  const traceId = activeTraceId();
+  return traceId === undefined ? {} : { traceId };
+}
+
+export interface LoggerOptions {
+  /** Where the lines go; standard output unless a test captures them. */
+  readonly destination?: DestinationStream;
+  readonly level?: string;
+}
+
+/** The service's root logger: `service` on every line, errors with their stack under `err`. */
+export function createLogger(service: string, options: LoggerOptions = {}): ServiceLogger {
+  return pino(
+    {
+      level: options.level ?? logLevelFromEnv(),
+      base: { service, pid: process.pid },
+      timestamp: pino.stdTimeFunctions.isoTime,
+      // Level names, not pino's numbers: the file is read by people as well as by collectors.
+      formatters: { level: (label) => ({ level: label }) },
+      mixin: traceIdMixin,
+    },
+    options.destination ?? pino.destination(1),
+  );
+}

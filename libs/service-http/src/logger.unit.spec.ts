@@ -1,0 +1,74 @@
+import { afterEach, describe, expect, it } from '@jest/globals';
+import { createLogger, logLevelFromEnv, LogLevelError, readTraceIdFrom } from './logger.ts';
+
+type Line = Record<string, unknown>;
+
+function capture(level = 'info') {
+  const lines: Line[] = [];
+  const raw: string[] = [];
+  const logger = createLogger('relay-host', {
+    level,
+    destination: {
+      write: (line: string) => {
+        raw.push(line);
+        lines.push(JSON.parse(line) as Line);
+      },
+    },
+  });
+  return { logger, lines, raw };
+}
+
+afterEach(() => readTraceIdFrom(() => undefined));
+
+describe('createLogger', () => {
+  it('writes one JSON line per call with the service, a level name and an ISO time', () => {
+    const { logger, lines, raw } = capture();
+    logger.info({ done: 3, total: 10 }, 'bulk progress');
+    expect(raw).toHaveLength(1);
+    expect(raw[0]!.endsWith('\n')).toBe(true);
+    expect(raw[0]!.trimEnd()).not.toContain('\n');
+    expect(lines[0]).toMatchObject({ level: 'info', service: 'relay-host', msg: 'bulk progress', done: 3 });
+    expect(new Date(lines[0]!['time'] as string).toISOString()).toBe(lines[0]!['time']);
+  });
+
+  it('logs an error with its stack under err', () => {
+    const { logger, lines } = capture();
+    const error = new Error('broker unreachable');
+    logger.error({ err: error }, 'outbox relay failed');
+    expect(lines[0]).toMatchObject({ level: 'error', err: { type: 'Error', message: 'broker unreachable' } });
+    expect((lines[0]!['err'] as { stack: string }).stack).toBe(error.stack);
+  });
+
+  it('drops lines below its level', () => {
+    const { logger, lines } = capture('warn');
+    logger.info('not shown');
+    logger.warn('shown');
+    expect(lines.map((l) => l['msg'])).toEqual(['shown']);
+  });
+
+  it('adds traceId only once a trace id source is hooked in and has an active trace', () => {
+    const { logger, lines } = capture();
+    logger.info('before tracing');
+    let active: string | undefined = '4bf92f3577b34da6a3ce929d0e0e4736';
+    readTraceIdFrom(() => active);
+    logger.info('inside a span');
+    active = undefined;
+    logger.info('outside any span');
+    expect(lines.map((l) => l['traceId'])).toEqual([
+      undefined,
+      '4bf92f3577b34da6a3ce929d0e0e4736',
+      undefined,
+    ]);
+  });
+});
+
+describe('LOG_LEVEL', () => {
+  it('defaults to info', () => {
+    expect(logLevelFromEnv({})).toBe('info');
+  });
+
+  it('is refused with the levels to choose from when it is not a level', () => {
+    expect(() => logLevelFromEnv({ LOG_LEVEL: 'verbose' })).toThrow(LogLevelError);
+    expect(() => logLevelFromEnv({ LOG_LEVEL: 'verbose' })).toThrow(/LOG_LEVEL=verbose .*debug/);
+  });
+});
