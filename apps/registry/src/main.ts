@@ -1,23 +1,25 @@
 import 'reflect-metadata';
 import { publicTopics } from '@nhip/contracts';
-import { migrateEventStore, OutboxRelay } from '@nhip/event-sourcing';
+import { OutboxRelay } from '@nhip/event-sourcing';
 import { createMessaging, kafkaConnectionFromEnv, topicPrefixFromEnv } from '@nhip/messaging';
-import { ensureDatabase } from '@nhip/postgres';
+import { ensureDatabase, openServiceDataSource } from '@nhip/postgres';
 import { exitOnStartFailure, serve } from '@nhip/service-http';
-import pg from 'pg';
 import { AppModule } from './app.module.ts';
 import { ConfigError, readConfig } from './config.ts';
-import { migrateReadModel } from './read-model/migrate-read-model.ts';
 import { rebuildReadModelIfStale } from './read-model/rebuild-read-model.ts';
+import { registryDataSource } from './schema/registry-data-source.ts';
 
 async function main(): Promise<void> {
   const config = readConfig();
   const messaging = createMessaging(kafkaConnectionFromEnv('nhip-registry'));
   const topicPrefix = topicPrefixFromEnv();
   const databaseUrl = await ensureDatabase(config.adminDatabaseUrl, config.databaseName);
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
-  await migrateEventStore(pool);
-  await migrateReadModel(pool);
+  // One pool for TypeORM and the hand-written SQL alike; migrations run before anything reads.
+  const { dataSource, pool, migrated } = await openServiceDataSource({
+    ...registryDataSource(databaseUrl),
+    onPoolError: (error) => process.stderr.write(`registry database pool: ${String(error)}\n`),
+  });
+  if (migrated.length > 0) process.stdout.write(`registry migrations run: ${migrated.join(', ')}\n`);
   const rebuild = await rebuildReadModelIfStale(pool);
   if (rebuild.rebuilt) process.stdout.write(`registry read models rebuilt from ${rebuild.events} events\n`);
   await messaging.admin.ensureTopics([
@@ -48,7 +50,7 @@ async function main(): Promise<void> {
     onClose: async () => {
       await relay.stop();
       await messaging.close();
-      await pool.end();
+      await dataSource.destroy();
     },
   });
 }
