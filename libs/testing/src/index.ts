@@ -68,3 +68,4 @@ export async function freshTestDatabase(purpose: string): Promise<string> {
   }
   return ensureDatabase(postgresAdminUrl(), name);
 }
+export { schemaShape, tableContents } from './database-snapshot.ts';

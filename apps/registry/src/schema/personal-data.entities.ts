@@ -45,5 +45,6 @@ export const PersonalDataAudit = new EntitySchema<PersonalDataAuditRow>({
     reason: { type: 'text', nullable: true },
     at: { type: 'timestamptz', default: () => 'now()' },
   },
-  indices: [{ name: 'personal_data_audit_member', columns: ['memberId', 'at'] }],
+  // A member's trail is read in the order it was written (ORDER BY id).
+  indices: [{ name: 'personal_data_audit_by_member', columns: ['memberId', 'id'] }],
 });

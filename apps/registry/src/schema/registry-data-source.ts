@@ -5,6 +5,7 @@ import type { ServiceDataSourceOptions } from '@nhip/postgres';
 import { MemberPersonalData, PersonalDataAudit } from './personal-data.entities.ts';
 import { ReadModelMeta, Team, TeamMember, Unit, UnitLineage, UnitTree } from './read-model.entities.ts';
 import { RegistrySchema } from './registry-schema.migration.ts';
+import { AuditTrailInWriteOrder } from './audit-trail-in-write-order.migration.ts';
 
 export function registryDataSource(url: string): ServiceDataSourceOptions {
   return {
@@ -20,7 +21,7 @@ export function registryDataSource(url: string): ServiceDataSourceOptions {
       MemberPersonalData,
       PersonalDataAudit,
     ],
-    migrations: [EventStoreSchema, RegistrySchema],
+    migrations: [EventStoreSchema, RegistrySchema, AuditTrailInWriteOrder],
     poolSize: 10,
   };
 }
