@@ -4,6 +4,7 @@ import { afterAll, describe, expect, it } from '@jest/globals';
 import { migrationsTable, openServiceDataSource, type OpenDataSource } from '@nhip/postgres';
 import { freshTestDatabase, schemaShape, tableContents } from '@nhip/testing';
 import pg from 'pg';
+import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { previousReleaseDdl, previousReleaseRows } from '../fixtures/previous-release-schema.ts';
 import { registryDataSource } from './registry-data-source.ts';
 
@@ -84,5 +85,24 @@ describe('registry schema migrations (real PostgreSQL)', () => {
     ]);
     expect((await start(url)).migrated).toEqual([allMigrations.at(-1)]);
     expect(await indexes()).toEqual(current);
+  });
+
+  it('applies nothing when one pending migration fails, and leaves no lock behind', async () => {
+    class Broken implements MigrationInterface {
+      readonly name = 'Broken9999999999999';
+      async up(runner: QueryRunner): Promise<void> {
+        await runner.query('SELECT no_such_function()');
+      }
+      down(): Promise<void> {
+        return Promise.resolve();
+      }
+    }
+    const url = await freshTestDatabase('registry_failed_migration');
+    const options = registryDataSource(url);
+    await expect(
+      openServiceDataSource({ ...options, migrations: [...options.migrations, Broken] }),
+    ).rejects.toThrow(/no_such_function/);
+    expect(await tableContents(plainPool(url))).toEqual({ [migrationsTable]: [] });
+    expect((await start(url)).migrated).toEqual(allMigrations);
   });
 });
