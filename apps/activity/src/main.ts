@@ -1,16 +1,15 @@
 import 'reflect-metadata';
 import { publicTopics } from '@nhip/contracts';
-import { migrateEventStore, OutboxRelay } from '@nhip/event-sourcing';
+import { OutboxRelay } from '@nhip/event-sourcing';
 import { createMessaging, kafkaConnectionFromEnv, topicPrefixFromEnv } from '@nhip/messaging';
 import { EventConsumerTransport } from '@nhip/nest-kafka';
-import { ensureDatabase } from '@nhip/postgres';
+import { ensureDatabase, openServiceDataSource } from '@nhip/postgres';
 import { createLogger, exitOnStartFailure, serve } from '@nhip/service-http';
-import pg from 'pg';
 import { AppModule } from './app.module.ts';
 import { ConfigError, readConfig } from './config.ts';
 import { isReplicaType } from './replica/registry-replica.ts';
 import { ReplicaLag } from './replica/replica-lag.ts';
-import { migrateActivityTables } from './schema/migrate-activity-tables.ts';
+import { activityDataSource } from './schema/activity-data-source.ts';
 
 async function main(): Promise<void> {
   const config = readConfig();
@@ -19,9 +18,12 @@ async function main(): Promise<void> {
   const topicPrefix = topicPrefixFromEnv();
   const topic = (name: string): string => `${topicPrefix}${name}`;
   const databaseUrl = await ensureDatabase(config.adminDatabaseUrl, config.databaseName);
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 12 });
-  await migrateEventStore(pool);
-  await migrateActivityTables(pool);
+  // One pool for TypeORM and the hand-written SQL alike; migrations run before anything reads.
+  const { dataSource, pool, migrated } = await openServiceDataSource({
+    ...activityDataSource(databaseUrl),
+    onPoolError: (error) => log.error({ err: error }, 'database pool error'),
+  });
+  if (migrated.length > 0) log.info({ migrations: migrated }, `migrations run: ${migrated.join(', ')}`);
   // Partitions bound the KPI service's parallelism; activity is keyed by commune.
   await messaging.admin.ensureTopics([
     { name: topic(publicTopics.activity), partitions: 12 },
@@ -66,7 +68,7 @@ async function main(): Promise<void> {
       await replica.close();
       await relay.stop();
       await messaging.close();
-      await pool.end();
+      await dataSource.destroy();
     },
   });
 }

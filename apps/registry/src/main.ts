@@ -1,14 +1,13 @@
 import 'reflect-metadata';
 import { publicTopics } from '@nhip/contracts';
-import { migrateEventStore, OutboxRelay } from '@nhip/event-sourcing';
+import { OutboxRelay } from '@nhip/event-sourcing';
 import { createMessaging, kafkaConnectionFromEnv, topicPrefixFromEnv } from '@nhip/messaging';
-import { ensureDatabase } from '@nhip/postgres';
+import { ensureDatabase, openServiceDataSource } from '@nhip/postgres';
 import { createLogger, exitOnStartFailure, serve } from '@nhip/service-http';
-import pg from 'pg';
 import { AppModule } from './app.module.ts';
 import { ConfigError, readConfig } from './config.ts';
-import { migrateReadModel } from './read-model/migrate-read-model.ts';
 import { rebuildReadModelIfStale } from './read-model/rebuild-read-model.ts';
+import { registryDataSource } from './schema/registry-data-source.ts';
 
 async function main(): Promise<void> {
   const config = readConfig();
@@ -16,9 +15,12 @@ async function main(): Promise<void> {
   const messaging = createMessaging(kafkaConnectionFromEnv('nhip-registry'));
   const topicPrefix = topicPrefixFromEnv();
   const databaseUrl = await ensureDatabase(config.adminDatabaseUrl, config.databaseName);
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
-  await migrateEventStore(pool);
-  await migrateReadModel(pool);
+  // One pool for TypeORM and the hand-written SQL alike; migrations run before anything reads.
+  const { dataSource, pool, migrated } = await openServiceDataSource({
+    ...registryDataSource(databaseUrl),
+    onPoolError: (error) => log.error({ err: error }, 'database pool error'),
+  });
+  if (migrated.length > 0) log.info({ migrations: migrated }, `migrations run: ${migrated.join(', ')}`);
   const rebuild = await rebuildReadModelIfStale(pool);
   if (rebuild.rebuilt)
     log.info({ events: rebuild.events }, `read models rebuilt from ${rebuild.events} events`);
@@ -51,7 +53,7 @@ async function main(): Promise<void> {
     onClose: async () => {
       await relay.stop();
       await messaging.close();
-      await pool.end();
+      await dataSource.destroy();
     },
   });
 }

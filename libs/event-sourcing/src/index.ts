@@ -1,4 +1,5 @@
 export { migrateEventStore } from './schema/migrate.ts';
+export { EventStoreSchema } from './schema/event-store-schema.migration.ts';
 export { PostgresEventStore, type StreamRead } from './event-store/postgres-event-store.ts';
 export { ConcurrencyConflict, DuplicateEventId } from './event-store/errors.ts';
 export {

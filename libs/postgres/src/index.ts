@@ -1,2 +1,11 @@
+export {
+  createServiceDataSource,
+  migrationsTable,
+  poolOf,
+  type MigrationClass,
+  type ServiceDataSourceOptions,
+} from './data-source.ts';
 export { ensureDatabase, redactUrl } from './ensure-database.ts';
 export { migrate } from './migrate.ts';
+export { openServiceDataSource, type OpenDataSource } from './open-service-data-source.ts';
+export { migrationsLock, runMigrations } from './run-migrations.ts';

@@ -1,6 +1,7 @@
 // What integration tests use to reach the real servers the Jest global setup started.
 import { randomUUID } from 'node:crypto';
 import { ensureDatabase } from '@nhip/postgres';
+import pg from 'pg';
 
 export function kafkaBrokers(): string[] {
   const brokers = process.env['KAFKA_BROKERS'];
@@ -54,3 +55,17 @@ export async function eventually<T>(
 
 export { startFixture, stopAllFixtures, type FixtureProcess } from './processes.ts';
 export { startHttpService, type Reply, type RunningService, type ServiceSpec } from './http-service.ts';
+
+/** A database emptied for this run: for tests of what a service does with the database it finds. */
+export async function freshTestDatabase(purpose: string): Promise<string> {
+  const name = `test_${purpose}`;
+  const admin = new pg.Client({ connectionString: postgresAdminUrl() });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  } finally {
+    await admin.end();
+  }
+  return ensureDatabase(postgresAdminUrl(), name);
+}
+export { schemaShape, tableContents } from './database-snapshot.ts';

@@ -18,7 +18,6 @@ const derivedTables = 'rm_unit_trees, rm_units, rm_unit_lineage, rm_teams, rm_te
 export async function rebuildReadModelIfStale(pool: pg.Pool): Promise<{ rebuilt: boolean; events: number }> {
   return inTransaction(pool, async (tx) => {
     await tx.query(`SELECT pg_advisory_xact_lock(hashtext('nhip.registry.read-model'))`);
-    await tx.query('CREATE TABLE IF NOT EXISTS rm_meta (id integer PRIMARY KEY, version integer NOT NULL)');
     const { rows } = await tx.query<{ version: number }>('SELECT version FROM rm_meta WHERE id = 1');
     if (rows[0]?.version === readModelVersion) return { rebuilt: false, events: 0 };
     await tx.query(`TRUNCATE ${derivedTables}`);

@@ -1,8 +1,11 @@
-// The event store's tables, created idempotently in the service's own database at start-up.
+// The event store's tables. Services create them through their DataSource's first migration
+// (EventStoreSchema); databases without a service (library tests, benchmarks) through
+// migrateEventStore. IF NOT EXISTS lets that first migration adopt a database laid out before
+// migrations were versioned; later changes are migrations of their own, never edits here.
 import { migrate } from '@nhip/postgres';
 import type pg from 'pg';
 
-const statements = [
+export const eventStoreStatements: readonly string[] = [
   // One row per stream: the version check and the row lock that serialises writers of a stream.
   `CREATE TABLE IF NOT EXISTS es_streams (
      stream_id text PRIMARY KEY,
@@ -68,7 +71,10 @@ const statements = [
    )`,
 ];
 
-/** Creates the tables if missing; safe when several processes start at once. */
+/** The advisory lock the release before versioned migrations took around the same DDL. */
+export const eventStoreDdlLock = 'nhip.event-store.migrate';
+
+/** Creates the tables if missing on a database no service owns; safe when several processes start at once. */
 export async function migrateEventStore(pool: pg.Pool): Promise<void> {
-  await migrate(pool, 'nhip.event-store.migrate', statements);
+  await migrate(pool, eventStoreDdlLock, eventStoreStatements);
 }

@@ -1,7 +1,8 @@
 // The activity service's own tables beside its event store: the replica of the registry (filled
-// from its public events, never by calling it) and the campaigns read model.
-import { migrate } from '@nhip/postgres';
-import type pg from 'pg';
+// from its public events, never by calling it) and the campaigns read model. IF NOT EXISTS, in
+// this first migration only, adopts a database laid out by the release before migrations were
+// versioned; every later change is a migration of its own.
+import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 const statements = [
   `CREATE TABLE IF NOT EXISTS replica_unit_trees (tree_version text PRIMARY KEY, effective_from date NOT NULL)`,
@@ -37,6 +38,16 @@ const statements = [
    )`,
 ];
 
-export async function migrateActivityTables(pool: pg.Pool): Promise<void> {
-  await migrate(pool, 'nhip.activity.migrate', statements);
+export class ActivitySchema implements MigrationInterface {
+  readonly name = 'ActivitySchema1796256000001';
+
+  async up(runner: QueryRunner): Promise<void> {
+    // An instance of the previous release starting right now runs the same DDL under this lock.
+    await runner.query(`SELECT pg_advisory_xact_lock(hashtext('nhip.activity.migrate'))`);
+    for (const sql of statements) await runner.query(sql);
+  }
+
+  down(): Promise<void> {
+    return Promise.reject(new Error('The first migration adopts existing data: it is not reverted.'));
+  }
 }

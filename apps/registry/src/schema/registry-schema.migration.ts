@@ -1,7 +1,8 @@
-// The registry's own tables beside the event store: read models (rebuilt from events) and the
-// personal-data table, which is not derived from events and is the only place names live.
-import { migrate } from '@nhip/postgres';
-import type pg from 'pg';
+// The registry's own tables beside the event store: read models (rebuilt from events), their
+// version marker, and the personal-data table, which is not derived from events and is the only
+// place names live. IF NOT EXISTS, in this first migration only, adopts a database laid out by the
+// release before migrations were versioned; every later change is a migration of its own.
+import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 const statements = [
   `CREATE TABLE IF NOT EXISTS rm_unit_trees (
@@ -73,8 +74,20 @@ const statements = [
      at timestamptz NOT NULL DEFAULT now()
    )`,
   `CREATE INDEX IF NOT EXISTS personal_data_audit_member ON personal_data_audit (member_id, at)`,
+  // Which projection version the read models were built by (rebuild-read-model.ts).
+  `CREATE TABLE IF NOT EXISTS rm_meta (id integer PRIMARY KEY, version integer NOT NULL)`,
 ];
 
-export async function migrateReadModel(pool: pg.Pool): Promise<void> {
-  await migrate(pool, 'nhip.registry.migrate', statements);
+export class RegistrySchema implements MigrationInterface {
+  readonly name = 'RegistrySchema1796256000001';
+
+  async up(runner: QueryRunner): Promise<void> {
+    // An instance of the previous release starting right now runs the same DDL under this lock.
+    await runner.query(`SELECT pg_advisory_xact_lock(hashtext('nhip.registry.migrate'))`);
+    for (const sql of statements) await runner.query(sql);
+  }
+
+  down(): Promise<void> {
+    return Promise.reject(new Error('Personal data lives only here: the first migration is not reverted.'));
+  }
 }

@@ -1,0 +1,22 @@
+// Everything the activity service's DataSource needs, for the service's start and for the deploy
+// step (npm run migrate -- activity). Migrations are listed oldest first and never edited once shipped.
+import { EventStoreSchema } from '@nhip/event-sourcing';
+import type { ServiceDataSourceOptions } from '@nhip/postgres';
+import { ActivitySchema } from './activity-schema.migration.ts';
+import {
+  Campaign,
+  ReplicaTeam,
+  ReplicaTeamMember,
+  ReplicaUnit,
+  ReplicaUnitTree,
+} from './activity.entities.ts';
+
+export function activityDataSource(url: string): ServiceDataSourceOptions {
+  return {
+    url,
+    service: 'activity',
+    entities: [ReplicaUnitTree, ReplicaUnit, ReplicaTeam, ReplicaTeamMember, Campaign],
+    migrations: [EventStoreSchema, ActivitySchema],
+    poolSize: 12,
+  };
+}
