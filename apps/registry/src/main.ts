@@ -7,8 +7,8 @@ import { exitOnStartFailure, serve } from '@nhip/service-http';
 import pg from 'pg';
 import { AppModule } from './app.module.ts';
 import { ConfigError, readConfig } from './config.ts';
-import { migrateReadModel } from './read-model/migrate-read-model.ts';
-import { rebuildReadModelIfStale } from './read-model/rebuild-read-model.ts';
+import { migrateReadModel } from './schema/migrate-read-model.ts';
+import { rebuildReadModelIfStale } from './schema/rebuild-read-model.ts';
 
 async function main(): Promise<void> {
   const config = readConfig();
