@@ -8,14 +8,13 @@ export async function projectTeam(tx: Tx, events: readonly TeamEvent[], at: stri
   for (const event of events) await apply(tx, event, at);
 }
 
+type TeamRowEvent = Extract<
+  TeamEvent,
+  { type: 'TeamRenamed' | 'TeamLeaderAssigned' | 'TeamSuspended' | 'TeamReinstated' | 'TeamDissolved' }
+>;
+
 async function apply(tx: Tx, event: TeamEvent, at: string): Promise<void> {
   const teamId = event.data.teamId;
-  const setTeam = (assignments: string, values: unknown[]) =>
-    tx.query(`UPDATE rm_teams SET ${assignments}, updated_at = $2 WHERE team_id = $1`, [
-      teamId,
-      at,
-      ...values,
-    ]);
   switch (event.type) {
     case 'TeamRegistered': {
       const { name, teamType, unit, decision } = event.data;
@@ -27,12 +26,6 @@ async function apply(tx: Tx, event: TeamEvent, at: string): Promise<void> {
       );
       return;
     }
-    case 'TeamRenamed':
-      await setTeam('name = $3', [event.data.name]);
-      return;
-    case 'TeamLeaderAssigned':
-      await setTeam('leader_id = $3', [event.data.memberId]);
-      return;
     case 'MemberAdded':
       await tx.query(
         `INSERT INTO rm_team_members (team_id, member_id, role, affiliation) VALUES ($1, $2, $3, $4)`,
@@ -45,10 +38,30 @@ async function apply(tx: Tx, event: TeamEvent, at: string): Promise<void> {
         event.data.memberId,
       ]);
       return;
+    default:
+      await updateTeam(tx, event, at);
+  }
+}
+
+/** Events that change the team's own row, and its updated_at with it. */
+async function updateTeam(tx: Tx, event: TeamRowEvent, at: string): Promise<void> {
+  const setTeam = (assignments: string, value: unknown) =>
+    tx.query(`UPDATE rm_teams SET ${assignments}, updated_at = $2 WHERE team_id = $1`, [
+      event.data.teamId,
+      at,
+      value,
+    ]);
+  switch (event.type) {
+    case 'TeamRenamed':
+      await setTeam('name = $3', event.data.name);
+      return;
+    case 'TeamLeaderAssigned':
+      await setTeam('leader_id = $3', event.data.memberId);
+      return;
     case 'TeamSuspended':
     case 'TeamReinstated':
     case 'TeamDissolved':
-      await setTeam('status = $3', [statusAfter[event.type]]);
+      await setTeam('status = $3', statusAfter[event.type]);
       return;
     default: {
       const unknown: never = event;
