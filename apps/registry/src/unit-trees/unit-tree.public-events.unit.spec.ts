@@ -1,8 +1,7 @@
 // Partners read unit events in tree-version order: the key is the tree version, the subject the
-// unit (the tree version itself for the opening), for the official list and for villages alike.
+// unit (the tree version itself for the opening).
 import { describe, expect, it } from '@jest/globals';
 import { toOutboxMessages } from '@nhip/event-sourcing';
-import { villagePublicEvents } from '../villages/village.public-events.ts';
 import { unitTreePublicEvents } from './unit-tree.public-events.ts';
 
 const at = '2025-07-01T01:00:00.000Z';
@@ -38,18 +37,5 @@ describe('public unit events', () => {
       parentCode: null,
       origin: 'official',
     });
-  });
-
-  it('announce a village as a local unit of its tree version', () => {
-    const village = { code: '24172-001', name: 'Thôn 1', type: 'Thôn', level: 3, parentCode: '24172' };
-    const [message] = toOutboxMessages(
-      villagePublicEvents('vn-2024', [
-        { type: 'VillageRegistered', data: { ...village, path: ['66', '643', '24172', '24172-001'] } },
-      ]),
-      'command-2',
-      at,
-    );
-    expect(message).toMatchObject({ key: 'vn-2024', subject: '24172-001', occurredAt: at });
-    expect(message?.data).toEqual({ treeVersion: 'vn-2024', ...village, origin: 'local' });
   });
 });
