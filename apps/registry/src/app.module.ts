@@ -2,10 +2,16 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import pg from 'pg';
 import { HealthController } from './health/health.http.controller.ts';
-import { MembersController } from './members/members.http.controller.ts';
-import { TeamsController } from './teams/teams.http.controller.ts';
-import { UnitTreesController } from './units/unit-trees.http.controller.ts';
-import { UnitsController } from './units/units.http.controller.ts';
+import { PersonalDataController } from './members/personal-data/index.ts';
+import { RegisterMemberController } from './members/register-member/index.ts';
+import { ChangeTeamController } from './teams/change-team/index.ts';
+import { CoverageController } from './teams/coverage/index.ts';
+import { RegisterTeamController } from './teams/register-team/index.ts';
+import { TeamRosterController } from './teams/team-roster/index.ts';
+import { ImportUnitListController } from './unit-trees/import-unit-list/index.ts';
+import { RecordLineageController } from './unit-trees/record-lineage/index.ts';
+import { UnitsController } from './unit-trees/units/index.ts';
+import { RegisterVillageController } from './villages/register-village/index.ts';
 import { ProblemDetailsFilter, validationPipe } from '@nhip/service-http';
 
 /** The one place the registry is wired: adapters get the pool built in main.ts. */
@@ -16,10 +22,16 @@ export class AppModule {
       module: AppModule,
       controllers: [
         HealthController,
-        UnitTreesController,
+        ImportUnitListController,
+        RecordLineageController,
         UnitsController,
-        TeamsController,
-        MembersController,
+        CoverageController,
+        RegisterVillageController,
+        RegisterTeamController,
+        TeamRosterController,
+        ChangeTeamController,
+        RegisterMemberController,
+        PersonalDataController,
       ],
       providers: [
         { provide: pg.Pool, useValue: pool },

@@ -6,7 +6,7 @@ import { ensureDatabase, openServiceDataSource } from '@nhip/postgres';
 import { createLogger, exitOnStartFailure, serve } from '@nhip/service-http';
 import { AppModule } from './app.module.ts';
 import { ConfigError, readConfig } from './config.ts';
-import { rebuildReadModelIfStale } from './read-model/rebuild-read-model.ts';
+import { rebuildReadModelIfStale } from './schema/rebuild-read-model.ts';
 import { registryDataSource } from './schema/registry-data-source.ts';
 
 async function main(): Promise<void> {

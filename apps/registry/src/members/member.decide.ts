@@ -19,7 +19,3 @@ export function decideMember(command: MemberCommand, state: MemberState): Member
   if (state.status === 'erased') return [];
   return [{ type: 'MemberPersonalDataErased', data: { memberId: command.memberId, erasedAt: command.at } }];
 }
-
-export function evolveMember(_state: MemberState, event: MemberEvent): MemberState {
-  return { status: event.type === 'MemberRegistered' ? 'registered' : 'erased' };
-}

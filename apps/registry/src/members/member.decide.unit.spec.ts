@@ -1,6 +1,6 @@
 import { describe, it } from '@jest/globals';
 import { deciderSpec } from '@nhip/decider';
-import { memberDecider } from './member.slice.ts';
+import { memberDecider } from './member.decider.ts';
 import type { MemberEvent } from './member.ts';
 
 const spec = deciderSpec(memberDecider);

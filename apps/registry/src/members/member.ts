@@ -10,4 +10,6 @@ export type MemberCommand =
 
 export type MemberState = { readonly status: 'unregistered' | 'registered' | 'erased' };
 
+export const initialMember = (): MemberState => ({ status: 'unregistered' });
+
 export const memberStream = (memberId: string): string => `member-${memberId}`;

@@ -1,5 +1,8 @@
 import type { TeamEvent, TeamState } from './team.ts';
 
+type Registered = Exclude<TeamState, { status: 'unregistered' }>;
+type MembershipEvent = Extract<TeamEvent, { type: 'TeamLeaderAssigned' | 'MemberAdded' | 'MemberRemoved' }>;
+
 export function evolveTeam(state: TeamState, event: TeamEvent): TeamState {
   if (event.type === 'TeamRegistered') {
     const { teamId, name, unit } = event.data;
@@ -9,6 +12,19 @@ export function evolveTeam(state: TeamState, event: TeamEvent): TeamState {
   switch (event.type) {
     case 'TeamRenamed':
       return { ...state, name: event.data.name };
+    case 'TeamSuspended':
+      return { ...state, status: 'suspended' };
+    case 'TeamReinstated':
+      return { ...state, status: 'active' };
+    case 'TeamDissolved':
+      return { ...state, status: 'dissolved' };
+    default:
+      return evolveMembership(state, event);
+  }
+}
+
+function evolveMembership(state: Registered, event: MembershipEvent): Registered {
+  switch (event.type) {
     case 'TeamLeaderAssigned':
       return { ...state, leaderId: event.data.memberId };
     case 'MemberAdded': {
@@ -20,12 +36,6 @@ export function evolveTeam(state: TeamState, event: TeamEvent): TeamState {
       members.delete(event.data.memberId);
       return { ...state, members };
     }
-    case 'TeamSuspended':
-      return { ...state, status: 'suspended' };
-    case 'TeamReinstated':
-      return { ...state, status: 'active' };
-    case 'TeamDissolved':
-      return { ...state, status: 'dissolved' };
     default: {
       const unknown: never = event;
       return unknown;

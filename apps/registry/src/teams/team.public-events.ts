@@ -1,6 +1,5 @@
-// Team domain events → public team events (libs/contracts), keyed by team id.
+// Team domain events → public team events (libs/contracts); the declarations key them by team id.
 import {
-  registrySource,
   TeamDissolvedV1,
   TeamLeaderAssignedV1,
   TeamMemberAddedV1,
@@ -9,44 +8,45 @@ import {
   TeamReinstatedV1,
   TeamRenamedV1,
   TeamSuspendedV1,
-  type PublicEventDefinition,
 } from '@nhip/contracts';
-import { messageIdFor, type OutboxMessage } from '@nhip/event-sourcing';
+import { publicMessage, type PublicMessage } from '@nhip/event-sourcing';
 import type { TeamEvent } from './team.ts';
 
-const publicTypeOf: { [T in TeamEvent['type']]: PublicEventDefinition } = {
-  TeamRegistered: TeamRegisteredV1,
-  TeamRenamed: TeamRenamedV1,
-  TeamLeaderAssigned: TeamLeaderAssignedV1,
-  MemberAdded: TeamMemberAddedV1,
-  MemberRemoved: TeamMemberRemovedV1,
-  TeamSuspended: TeamSuspendedV1,
-  TeamReinstated: TeamReinstatedV1,
-  TeamDissolved: TeamDissolvedV1,
-};
+export const teamPublicEvents = (events: readonly TeamEvent[]): PublicMessage[] => events.map(publicEventOf);
 
-function publicData(event: TeamEvent): unknown {
-  if (event.type !== 'TeamRegistered') return event.data;
-  const { unit, ...rest } = event.data;
-  return { ...rest, treeVersion: unit.treeVersion, unitCode: unit.code, unitPath: unit.path };
+function publicEventOf(event: TeamEvent): PublicMessage {
+  switch (event.type) {
+    case 'TeamRegistered': {
+      const { unit, ...rest } = event.data;
+      const served = { treeVersion: unit.treeVersion, unitCode: unit.code, unitPath: unit.path };
+      return publicMessage(TeamRegisteredV1, { ...rest, ...served });
+    }
+    case 'TeamRenamed':
+      return publicMessage(TeamRenamedV1, event.data);
+    case 'TeamLeaderAssigned':
+      return publicMessage(TeamLeaderAssignedV1, event.data);
+    case 'MemberAdded':
+      return publicMessage(TeamMemberAddedV1, event.data);
+    case 'MemberRemoved':
+      return publicMessage(TeamMemberRemovedV1, event.data);
+    default:
+      return lifecycleEventOf(event);
+  }
 }
 
-export function teamOutbox(
-  events: readonly TeamEvent[],
-  commandId: string,
-  occurredAt: string,
-): OutboxMessage[] {
-  return events.map((event, i) => {
-    const definition = publicTypeOf[event.type];
-    return {
-      messageId: messageIdFor(commandId, i),
-      topic: definition.topic,
-      key: event.data.teamId,
-      type: definition.type,
-      source: registrySource,
-      subject: event.data.teamId,
-      occurredAt,
-      data: publicData(event),
-    };
-  });
+function lifecycleEventOf(
+  event: Extract<TeamEvent, { type: 'TeamSuspended' | 'TeamReinstated' | 'TeamDissolved' }>,
+): PublicMessage {
+  switch (event.type) {
+    case 'TeamSuspended':
+      return publicMessage(TeamSuspendedV1, event.data);
+    case 'TeamReinstated':
+      return publicMessage(TeamReinstatedV1, event.data);
+    case 'TeamDissolved':
+      return publicMessage(TeamDissolvedV1, event.data);
+    default: {
+      const unknown: never = event;
+      return unknown;
+    }
+  }
 }

@@ -80,5 +80,8 @@ export type TeamState =
 
 export const initialTeam = (): TeamState => ({ status: 'unregistered' });
 
+/** Every team's stream name starts with it: the read-model rebuild finds them by it. */
+export const teamStreamPrefix = 'team-';
+
 /** One stream per team. */
-export const teamStream = (teamId: string): string => `team-${teamId}`;
+export const teamStream = (teamId: string): string => `${teamStreamPrefix}${teamId}`;

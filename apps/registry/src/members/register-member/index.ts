@@ -1,0 +1,1 @@
+export { RegisterMemberController } from './register-member.http.controller.ts';

@@ -1,0 +1,1 @@
+export { ChangeTeamController } from './change-team.http.controller.ts';

@@ -1,0 +1,1 @@
+export { CoverageController } from './coverage.http.controller.ts';

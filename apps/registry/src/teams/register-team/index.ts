@@ -1,0 +1,1 @@
+export { RegisterTeamController } from './register-team.http.controller.ts';

@@ -1,0 +1,24 @@
+import { Body, Controller, Headers, HttpCode, Inject, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import pg from 'pg';
+import { requireTeam, type TeamDetail } from '../team-roster/index.ts';
+import { registerTeam } from './register-team.handler.ts';
+import { RegisterTeamDto } from './register-team.request.ts';
+import { requestContext } from '@nhip/service-http';
+
+/** Registers a team; answers with the team as it now stands. */
+@ApiTags('teams')
+@Controller('teams')
+export class RegisterTeamController {
+  constructor(@Inject(pg.Pool) private readonly pool: pg.Pool) {}
+
+  @Post()
+  @HttpCode(201)
+  async register(
+    @Body() body: RegisterTeamDto,
+    @Headers() headers: Record<string, string | undefined>,
+  ): Promise<TeamDetail> {
+    const teamId = await registerTeam(this.pool, body, requestContext(headers));
+    return requireTeam(this.pool, teamId);
+  }
+}

@@ -1,0 +1,32 @@
+import { Body, Controller, Headers, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiQuery, ApiTags } from '@nestjs/swagger';
+import pg from 'pg';
+import { csvBody, csvOnly } from '../csv-upload.ts';
+import { importUnitList, type ImportSummary } from './import-unit-list.handler.ts';
+import { requestContext } from '@nhip/service-http';
+
+@ApiTags('unit trees')
+@Controller('unit-trees')
+export class ImportUnitListController {
+  constructor(@Inject(pg.Pool) private readonly pool: pg.Pool) {}
+
+  /** POST /unit-trees/vn-2025/imports?effectiveFrom=2025-07-01 with the CSV as a text/csv body. */
+  @Post(':treeVersion/imports')
+  @HttpCode(200)
+  @ApiConsumes('text/csv')
+  @ApiBody(csvBody)
+  @ApiQuery({ name: 'effectiveFrom', example: '2025-07-01' })
+  async import(
+    @Param('treeVersion') treeVersion: string,
+    @Query('effectiveFrom') effectiveFrom: string | undefined,
+    @Body() body: unknown,
+    @Headers() headers: Record<string, string | undefined>,
+  ): Promise<ImportSummary> {
+    return importUnitList(this.pool, {
+      treeVersion,
+      effectiveFrom: effectiveFrom ?? '',
+      csv: csvOnly(body),
+      ...requestContext(headers),
+    });
+  }
+}

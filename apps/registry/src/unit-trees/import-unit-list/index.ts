@@ -1,0 +1,1 @@
+export { ImportUnitListController } from './import-unit-list.http.controller.ts';

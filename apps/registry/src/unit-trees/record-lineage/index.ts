@@ -1,0 +1,1 @@
+export { RecordLineageController } from './record-lineage.http.controller.ts';

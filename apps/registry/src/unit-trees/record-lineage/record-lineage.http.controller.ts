@@ -1,0 +1,32 @@
+import { Body, Controller, Headers, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiQuery, ApiTags } from '@nestjs/swagger';
+import pg from 'pg';
+import { csvBody, csvOnly } from '../csv-upload.ts';
+import { recordLineage, type LineageSummary } from './record-lineage.handler.ts';
+import { requestContext } from '@nhip/service-http';
+
+@ApiTags('unit trees')
+@Controller('unit-trees')
+export class RecordLineageController {
+  constructor(@Inject(pg.Pool) private readonly pool: pg.Pool) {}
+
+  /** POST /unit-trees/vn-2025/lineage?from=vn-2024 with mapping-2024-to-2025.csv as text/csv. */
+  @Post(':treeVersion/lineage')
+  @HttpCode(200)
+  @ApiConsumes('text/csv')
+  @ApiBody(csvBody)
+  @ApiQuery({ name: 'from', example: 'vn-2024' })
+  lineage(
+    @Param('treeVersion') treeVersion: string,
+    @Query('from') from: string | undefined,
+    @Body() body: unknown,
+    @Headers() headers: Record<string, string | undefined>,
+  ): Promise<LineageSummary> {
+    return recordLineage(this.pool, {
+      treeVersion,
+      previousTreeVersion: from ?? '',
+      csv: csvOnly(body),
+      ...requestContext(headers),
+    });
+  }
+}

@@ -1,0 +1,24 @@
+import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import pg from 'pg';
+import { requireTreeInForce, requireUnitInForce } from './tree-in-force.ts';
+import { topLevelUnits, type TreeInForce, type UnitDetail, type UnitView } from './units.queries.ts';
+import { AsOfDto } from './units.request.ts';
+
+/** Units of the tree in force on a date: provinces, a unit with its path and children. */
+@ApiTags('units')
+@Controller('units')
+export class UnitsController {
+  constructor(@Inject(pg.Pool) private readonly pool: pg.Pool) {}
+
+  @Get()
+  async roots(@Query() query: AsOfDto): Promise<TreeInForce & { units: UnitView[] }> {
+    const tree = await requireTreeInForce(this.pool, query.asOf ?? new Date());
+    return { ...tree, units: await topLevelUnits(this.pool, tree) };
+  }
+
+  @Get(':code')
+  unit(@Param('code') code: string, @Query() query: AsOfDto): Promise<UnitDetail> {
+    return requireUnitInForce(this.pool, code, query.asOf ?? new Date());
+  }
+}

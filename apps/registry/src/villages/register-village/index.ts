@@ -1,0 +1,1 @@
+export { RegisterVillageController } from './register-village.http.controller.ts';

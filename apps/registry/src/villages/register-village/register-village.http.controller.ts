@@ -1,0 +1,28 @@
+import { Body, Controller, Headers, HttpCode, Inject, Param, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import pg from 'pg';
+import { registerVillage } from './register-village.handler.ts';
+import { RegisterVillageDto } from './register-village.request.ts';
+import { requestContext } from '@nhip/service-http';
+
+/** A commune registers its villages; each gets a code derived from the commune's (24172-001). */
+@ApiTags('units')
+@Controller('units')
+export class RegisterVillageController {
+  constructor(@Inject(pg.Pool) private readonly pool: pg.Pool) {}
+
+  @Post(':code/villages')
+  @HttpCode(201)
+  village(
+    @Param('code') code: string,
+    @Body() body: RegisterVillageDto,
+    @Headers() headers: Record<string, string | undefined>,
+  ) {
+    return registerVillage(this.pool, {
+      communeCode: code,
+      name: body.name,
+      villageType: body.type,
+      ...requestContext(headers),
+    });
+  }
+}
