@@ -21,11 +21,13 @@ export function splitCsvLine(line: string, separator = ','): string[] {
   let quoted = false;
   for (let i = 0; i < line.length; i++) {
     const ch = line.charAt(i);
-    if (quoted && ch === '"' && line[i + 1] === '"') {
-      cell += '"';
-      i++;
-    } else if (ch === '"') quoted = !quoted;
-    else if (ch === separator && !quoted) {
+    if (ch === '"') {
+      // Inside quotes, "" is one quote character; any other quote opens or closes the cell.
+      if (quoted && line[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else quoted = !quoted;
+    } else if (ch === separator && !quoted) {
       cells.push(cell);
       cell = '';
     } else cell += ch;

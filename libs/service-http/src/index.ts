@@ -19,3 +19,4 @@ export {
   type LoggerOptions,
   type ServiceLogger,
 } from './logger.ts';
+export { adminDatabaseUrlFrom, ConfigError, positiveInteger } from './config.ts';

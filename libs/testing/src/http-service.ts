@@ -51,15 +51,7 @@ export async function startHttpService(spec: ServiceSpec): Promise<RunningServic
   let service: FixtureProcess = launch();
   await service.ready;
   const base = `http://127.0.0.1:${port}`;
-  const call = async <T>(url: string, init: RequestInit): Promise<Reply<T>> => {
-    const response = await fetch(`${base}${url}`, { ...init, signal: AbortSignal.timeout(60_000) });
-    const text = await response.text();
-    const contentType = response.headers.get('content-type') ?? '';
-    const body = (contentType.includes('json') ? JSON.parse(text) : text) as T;
-    return { status: response.status, contentType, headers: response.headers, body };
-  };
-  const raw = (body: unknown): body is string | Uint8Array =>
-    typeof body === 'string' || body instanceof Uint8Array;
+  const call = caller(base);
   return {
     base,
     database,
@@ -76,23 +68,47 @@ export async function startHttpService(spec: ServiceSpec): Promise<RunningServic
       service = launch();
       await service.ready;
     },
-    sql: async <T extends pg.QueryResultRow>(text: string, values: unknown[] = []) => {
-      const url = new URL(postgresAdminUrl());
-      url.pathname = `/${database}`;
-      const client = new pg.Client({ connectionString: url.toString() });
-      await client.connect();
-      try {
-        return (await client.query<T>(text, values)).rows;
-      } finally {
-        await client.end();
-      }
-    },
+    sql: (text, values = []) => queryDatabase(database, text, values),
     stop: async () => {
       await service.stop();
-      const admin = new pg.Client({ connectionString: postgresAdminUrl() });
-      await admin.connect();
-      await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-      await admin.end();
+      await dropDatabase(database);
     },
   };
+}
+
+const raw = (body: unknown): body is string | Uint8Array =>
+  typeof body === 'string' || body instanceof Uint8Array;
+
+/** Requests the way the specs read them: status, content type, and the body parsed when JSON. */
+function caller(base: string) {
+  return async <T>(url: string, init: RequestInit): Promise<Reply<T>> => {
+    const response = await fetch(`${base}${url}`, { ...init, signal: AbortSignal.timeout(60_000) });
+    const text = await response.text();
+    const contentType = response.headers.get('content-type') ?? '';
+    const body = (contentType.includes('json') ? JSON.parse(text) : text) as T;
+    return { status: response.status, contentType, headers: response.headers, body };
+  };
+}
+
+async function queryDatabase<T extends pg.QueryResultRow>(
+  database: string,
+  text: string,
+  values: unknown[],
+): Promise<T[]> {
+  const url = new URL(postgresAdminUrl());
+  url.pathname = `/${database}`;
+  const client = new pg.Client({ connectionString: url.toString() });
+  await client.connect();
+  try {
+    return (await client.query<T>(text, values)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+async function dropDatabase(database: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: postgresAdminUrl() });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+  await admin.end();
 }

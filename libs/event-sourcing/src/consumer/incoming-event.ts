@@ -35,34 +35,45 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 export function parseIncoming(message: ReceivedMessage, isKnownType: (type: string) => boolean): Parsed {
   const h = message.headers;
   const poison = (reason: PoisonReason, detail: string): Parsed => ({ ok: false, reason, detail, message });
-  const id = h['ce_id'];
-  const type = h['ce_type'];
-  if (!id) return poison('missing_ce_id', 'The ce_id header is missing or empty.');
-  if (!type) return poison('missing_ce_type', 'The ce_type header is missing or empty.');
-  if (h['ce_specversion'] !== undefined && h['ce_specversion'] !== '1.0') {
-    return poison('unsupported_specversion', `ce_specversion ${h['ce_specversion']} is not 1.0.`);
-  }
-  if (!isKnownType(type)) return poison('unknown_event_type', `No handler knows event type ${type}.`);
-  if (message.value.length > maxMessageBytes) {
-    return poison('oversized', `The body is ${message.value.length} bytes; the limit is ${maxMessageBytes}.`);
-  }
+  const refusal = headerProblem(h, isKnownType) ?? sizeProblem(message.value);
+  if (refusal) return poison(...refusal);
   let data: unknown;
   try {
     data = JSON.parse(strictUtf8.decode(message.value));
   } catch (error) {
     return poison('malformed_json', `The body is not UTF-8 JSON: ${(error as Error).message}`);
   }
-  return {
-    ok: true,
-    event: {
-      id,
-      type,
-      source: h['ce_source'] ?? '',
-      subject: h['ce_subject'],
-      time: h['ce_time'],
-      traceparent: h['traceparent'],
-      data,
-      message,
-    },
+  const event = {
+    id: h['ce_id'] ?? '',
+    type: h['ce_type'] ?? '',
+    source: h['ce_source'] ?? '',
+    subject: h['ce_subject'],
+    time: h['ce_time'],
+    traceparent: h['traceparent'],
+    data,
+    message,
   };
+  return { ok: true, event };
+}
+
+type Refusal = [PoisonReason, string];
+
+/** The CloudEvents attributes a consumer needs, in the order a broken producer is told about them. */
+function headerProblem(
+  h: ReceivedMessage['headers'],
+  isKnownType: (type: string) => boolean,
+): Refusal | undefined {
+  const type = h['ce_type'];
+  if (!h['ce_id']) return ['missing_ce_id', 'The ce_id header is missing or empty.'];
+  if (!type) return ['missing_ce_type', 'The ce_type header is missing or empty.'];
+  const version = h['ce_specversion'];
+  if (version !== undefined && version !== '1.0')
+    return ['unsupported_specversion', `ce_specversion ${version} is not 1.0.`];
+  if (!isKnownType(type)) return ['unknown_event_type', `No handler knows event type ${type}.`];
+  return undefined;
+}
+
+function sizeProblem(value: Buffer): Refusal | undefined {
+  if (value.length <= maxMessageBytes) return undefined;
+  return ['oversized', `The body is ${value.length} bytes; the limit is ${maxMessageBytes}.`];
 }

@@ -1,30 +1,25 @@
 import type pg from 'pg';
 import { appendNewStreamsSql } from './append-new-streams.sql.ts';
-import { appendSql, appendWithOutboxSql, eventColumns } from './append.sql.ts';
+import { eventColumns } from './append.sql.ts';
 import { ConcurrencyConflict, DuplicateEventId } from './errors.ts';
 import type {
   AppendResult,
-  EventMetadata,
   ExpectedVersion,
   LogPosition,
   NewEvent,
   OutboxMessage,
   RecordedEvent,
 } from './types.ts';
-import { currentSchemaVersion, upcast, type EventSchemas } from './upcasters.ts';
-
-interface EventRow {
-  global_position: string;
-  tx_id: string;
-  stream_id: string;
-  stream_version: number;
-  event_id: string;
-  event_type: string;
-  schema_version: number;
-  data: unknown;
-  metadata: EventMetadata;
-  recorded_at: Date;
-}
+import {
+  appendStatement,
+  eventRow,
+  isUniqueViolation,
+  recordedEvent,
+  toOutboxRow,
+  type AppendedRow,
+  type EventRow,
+} from './rows.ts';
+import type { EventSchemas } from './upcasters.ts';
 
 export interface StreamRead {
   /** 0 for a stream with no events. */
@@ -50,35 +45,16 @@ export class PostgresEventStore {
     outbox: readonly OutboxMessage[] = [],
   ): Promise<AppendResult> {
     if (events.length === 0) throw new Error('appendToStream needs at least one event.');
-    let row: { version: number | null; last_position: string | null } | undefined;
+    const rows = events.map((e) => eventRow(this.#schemas, e));
+    let row: AppendedRow | undefined;
     try {
-      // Named statements: each connection plans them once; planning costs more than running them.
-      const params = [
-        streamId,
-        events.length,
-        expectedVersionParam(expected),
-        JSON.stringify(events.map((e) => this.#toRow(e))),
-      ];
-      const result = await this.#db.query<{ version: number | null; last_position: string | null }>(
-        outbox.length === 0
-          ? { name: 'nhip_es_append', text: appendSql, values: params }
-          : {
-              name: 'nhip_es_append_outbox',
-              text: appendWithOutboxSql,
-              values: [...params, JSON.stringify(outbox.map(toOutboxRow))],
-            },
-      );
-      row = result.rows[0];
+      row = (await this.#db.query<AppendedRow>(appendStatement(streamId, expected, rows, outbox))).rows[0];
     } catch (error) {
       if (isUniqueViolation(error, 'es_events_event_id_key')) return this.#recogniseRetry(streamId, events);
       throw error;
     }
-    if (row?.version == null || row.last_position === null) {
-      // A retry of an append that succeeded finds the version moved on; that is not a conflict.
-      const retry = await this.#findAppended(streamId, events);
-      if (retry) return retry;
-      throw new ConcurrencyConflict(streamId, String(expected));
-    }
+    if (row?.version == null || row.last_position === null)
+      return this.#versionMoved(streamId, expected, events);
     return {
       nextExpectedVersion: row.version,
       lastGlobalPosition: BigInt(row.last_position),
@@ -103,7 +79,7 @@ export class PostgresEventStore {
       name: 'nhip_es_append_new_streams',
       text: appendNewStreamsSql,
       values: [
-        JSON.stringify(items.map((i) => ({ stream_id: i.streamId, ...this.#toRow(i.event) }))),
+        JSON.stringify(items.map((i) => ({ stream_id: i.streamId, ...eventRow(this.#schemas, i.event) }))),
         JSON.stringify(
           items.flatMap((i) =>
             i.outbox.map((m) => {
@@ -124,7 +100,7 @@ export class PostgresEventStore {
       `SELECT ${eventColumns} FROM es_events WHERE stream_id = ANY($1) AND stream_version = 1`,
       [streamIds],
     );
-    return new Map(rows.map((r) => [r.stream_id, this.#fromRow(r)]));
+    return new Map(rows.map((r) => [r.stream_id, recordedEvent(this.#schemas, r)]));
   }
 
   /** Whole streams for a batch of commands, in one query; a stream not yet born reads as empty. */
@@ -134,7 +110,7 @@ export class PostgresEventStore {
       [streamIds],
     );
     const events = new Map<string, RecordedEvent[]>(streamIds.map((id) => [id, []]));
-    for (const row of rows) events.get(row.stream_id)?.push(this.#fromRow(row));
+    for (const row of rows) events.get(row.stream_id)?.push(recordedEvent(this.#schemas, row));
     return new Map(
       [...events].map(([id, list]) => [id, { version: list.at(-1)?.streamVersion ?? 0, events: list }]),
     );
@@ -145,7 +121,7 @@ export class PostgresEventStore {
       `SELECT ${eventColumns} FROM es_events WHERE stream_id = $1 ORDER BY stream_version`,
       [streamId],
     );
-    const events = rows.map((r) => this.#fromRow(r));
+    const events = rows.map((r) => recordedEvent(this.#schemas, r));
     return { version: events.at(-1)?.streamVersion ?? 0, events };
   }
 
@@ -165,7 +141,18 @@ export class PostgresEventStore {
         LIMIT $3`,
       [after.txId.toString(), after.globalPosition.toString(), limit],
     );
-    return rows.map((r) => this.#fromRow(r));
+    return rows.map((r) => recordedEvent(this.#schemas, r));
+  }
+
+  // A retry of an append that succeeded finds the version moved on; that is not a conflict.
+  async #versionMoved(
+    streamId: string,
+    expected: ExpectedVersion,
+    events: readonly NewEvent[],
+  ): Promise<AppendResult> {
+    const retry = await this.#findAppended(streamId, events);
+    if (retry) return retry;
+    throw new ConcurrencyConflict(streamId, String(expected));
   }
 
   async #recogniseRetry(streamId: string, events: readonly NewEvent[]): Promise<AppendResult> {
@@ -199,54 +186,4 @@ export class PostgresEventStore {
       alreadyAppended: true,
     };
   }
-
-  #toRow(event: NewEvent): Record<string, unknown> {
-    return {
-      event_id: event.eventId,
-      event_type: event.type,
-      schema_version: event.schemaVersion ?? currentSchemaVersion(this.#schemas, event.type),
-      data: event.data,
-      metadata: event.metadata,
-    };
-  }
-
-  #fromRow(row: EventRow): RecordedEvent {
-    return {
-      globalPosition: BigInt(row.global_position),
-      txId: BigInt(row.tx_id),
-      streamId: row.stream_id,
-      streamVersion: row.stream_version,
-      eventId: row.event_id,
-      type: row.event_type,
-      schemaVersion: currentSchemaVersion(this.#schemas, row.event_type),
-      data: upcast(this.#schemas, row.event_type, row.schema_version, row.data),
-      metadata: row.metadata,
-      recordedAt: row.recorded_at,
-    };
-  }
-}
-
-/** NULL means any version; 0 means the stream must not exist yet. */
-function expectedVersionParam(expected: ExpectedVersion): number | null {
-  if (expected === 'any') return null;
-  return expected === 'no_stream' ? 0 : expected;
-}
-
-function toOutboxRow(m: OutboxMessage): Record<string, unknown> {
-  return {
-    message_id: m.messageId,
-    topic: m.topic,
-    message_key: m.key,
-    type: m.type,
-    source: m.source,
-    subject: m.subject ?? null,
-    occurred_at: m.occurredAt,
-    data: m.data,
-    traceparent: m.traceparent ?? null,
-  };
-}
-
-function isUniqueViolation(error: unknown, constraint: string): boolean {
-  const e = error as { code?: string; constraint?: string };
-  return e.code === '23505' && e.constraint === constraint;
 }
