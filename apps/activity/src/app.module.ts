@@ -10,8 +10,7 @@ import { CampaignCatalogController } from './campaigns/campaign-catalog/index.ts
 import { DefineCampaignController } from './campaigns/define-campaign/index.ts';
 import { ActivityConfig } from './config.ts';
 import { HealthController } from './health/health.http.controller.ts';
-import { RegistryReplicaController } from './replica/registry-replica.kafka.controller.ts';
-import { ReplicaLag } from './replica/replica-lag.ts';
+import { RegistryReplicaController, ReplicaLag } from './registry-replica/follow-registry/index.ts';
 
 /** The one place the activity service is wired; main.ts builds what it gets. */
 @Module({})

@@ -1,14 +1,13 @@
 import 'reflect-metadata';
 import { publicTopics } from '@nhip/contracts';
 import { OutboxRelay } from '@nhip/event-sourcing';
-import { createMessaging, kafkaConnectionFromEnv, topicPrefixFromEnv } from '@nhip/messaging';
+import { createMessaging, kafkaConnectionFromEnv, topicPrefixFromEnv, type TopicSpec } from '@nhip/messaging';
 import { EventConsumerTransport } from '@nhip/nest-kafka';
 import { ensureDatabase, openServiceDataSource } from '@nhip/postgres';
 import { createLogger, exitOnStartFailure, serve } from '@nhip/service-http';
 import { AppModule } from './app.module.ts';
 import { ConfigError, readConfig } from './config.ts';
-import { isReplicaType } from './replica/registry-replica.ts';
-import { ReplicaLag } from './replica/replica-lag.ts';
+import { isReplicaType, ReplicaLag } from './registry-replica/follow-registry/index.ts';
 import { activityDataSource } from './schema/activity-data-source.ts';
 
 async function main(): Promise<void> {
@@ -16,7 +15,6 @@ async function main(): Promise<void> {
   const log = createLogger('activity');
   const messaging = createMessaging(kafkaConnectionFromEnv('nhip-activity'));
   const topicPrefix = topicPrefixFromEnv();
-  const topic = (name: string): string => `${topicPrefix}${name}`;
   const databaseUrl = await ensureDatabase(config.adminDatabaseUrl, config.databaseName);
   // One pool for TypeORM and the hand-written SQL alike; migrations run before anything reads.
   const { dataSource, pool, migrated } = await openServiceDataSource({
@@ -24,13 +22,7 @@ async function main(): Promise<void> {
     onPoolError: (error) => log.error({ err: error }, 'database pool error'),
   });
   if (migrated.length > 0) log.info({ migrations: migrated }, `migrations run: ${migrated.join(', ')}`);
-  // Partitions bound the KPI service's parallelism; activity is keyed by commune.
-  await messaging.admin.ensureTopics([
-    { name: topic(publicTopics.activity), partitions: 12 },
-    { name: topic(publicTopics.campaign), partitions: 3 },
-    { name: topic(publicTopics.registryUnit), partitions: 3 },
-    { name: topic(publicTopics.registryTeam), partitions: 6 },
-  ]);
+  await messaging.admin.ensureTopics(topicsOf(topicPrefix));
   // Runs RegistryReplicaController's @EventPattern handlers; serve() starts it before HTTP.
   const replica = new EventConsumerTransport({
     name: 'activity.registry-replica',
@@ -59,11 +51,7 @@ async function main(): Promise<void> {
     // Bulk files arrive as bytes; decoding (and refusing invalid UTF-8) is the parsers' job.
     rawContentTypes: ['text/csv', 'application/x-ndjson'],
     transports: [replica],
-    docs: {
-      title: 'Nhịp activity',
-      description:
-        'What community digital technology teams did, for how many residents: single and bulk reports, corrections, voids, campaigns.',
-    },
+    docs,
     onClose: async () => {
       await replica.close();
       await relay.stop();
@@ -72,5 +60,20 @@ async function main(): Promise<void> {
     },
   });
 }
+
+/** What this service publishes and reads. Partitions bound the KPI service's parallelism. */
+const topicsOf = (prefix: string): TopicSpec[] =>
+  [
+    { name: publicTopics.activity, partitions: 12 }, // keyed by commune
+    { name: publicTopics.campaign, partitions: 3 },
+    { name: publicTopics.registryUnit, partitions: 3 },
+    { name: publicTopics.registryTeam, partitions: 6 },
+  ].map((t) => ({ ...t, name: `${prefix}${t.name}` }));
+
+const docs = {
+  title: 'Nhịp activity',
+  description:
+    'What community digital technology teams did, for how many residents: single and bulk reports, corrections, voids, campaigns.',
+};
 
 main().catch(exitOnStartFailure('activity', 'ACTIVITY_PORT', (e) => e instanceof ConfigError));

@@ -41,18 +41,21 @@ export type ShapeCheck = { ok: true; report: ActivityReport } | { ok: false; pro
 
 /** Judges a parsed JSON value; problems name the field as a client wrote it (`residentsHelped`). */
 export function reportFromJson(value: unknown): ShapeCheck {
-  if (validator.Check(value)) {
-    return {
-      ok: true,
-      report: {
-        ...value,
-        activityId: value.activityId.toLowerCase(),
-        teamId: value.teamId.toLowerCase(),
-        memberId: value.memberId?.toLowerCase() ?? null,
-        campaignId: value.campaignId?.toLowerCase() ?? null,
-      },
-    };
-  }
+  if (!validator.Check(value)) return { ok: false, problems: shapeProblems(value) };
+  // Ids compare in lower case: a client's upper-case UUID is the same report.
+  const lower = (id: string | null | undefined) => id?.toLowerCase() ?? null;
+  const report = {
+    ...value,
+    activityId: value.activityId.toLowerCase(),
+    teamId: value.teamId.toLowerCase(),
+    memberId: lower(value.memberId),
+    campaignId: lower(value.campaignId),
+  };
+  return { ok: true, report };
+}
+
+/** One problem per field, in the order the schema finds them. */
+function shapeProblems(value: unknown): FieldProblem[] {
   const seen = new Set<string>();
   const problems: FieldProblem[] = [];
   for (const error of validator.Errors(value)) {
@@ -62,10 +65,7 @@ export function reportFromJson(value: unknown): ShapeCheck {
     seen.add(field);
     problems.push({ field, reason });
   }
-  return {
-    ok: false,
-    problems: problems.length > 0 ? problems : [{ field: 'body', reason: 'must be a JSON object' }],
-  };
+  return problems.length > 0 ? problems : [{ field: 'body', reason: 'must be a JSON object' }];
 }
 
 function fieldOf(instancePath: string, params: unknown): string {

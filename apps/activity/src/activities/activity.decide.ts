@@ -7,6 +7,16 @@ import { checkReport } from './check-report.decide.ts';
 
 export function decideActivity(command: ActivityCommand, state: ActivityState): ActivityEvent[] {
   if (command.type === 'LogActivity') return logActivity(command, state);
+  const logged = requireChangeable(state);
+  return command.type === 'VoidActivity' ? voidActivity(command, logged) : correctActivity(command, logged);
+}
+
+/** A logged report, not voided: the only kind that may still change. */
+type Logged = Exclude<ActivityState, { status: 'none' }>;
+type Correct = Extract<ActivityCommand, { type: 'CorrectActivity' }>;
+type Void = Extract<ActivityCommand, { type: 'VoidActivity' }>;
+
+function requireChangeable(state: ActivityState): Logged {
   if (state.status === 'none')
     throw new DomainRuleViolation('activity_not_found', 'No such activity.', 'activityId');
   if (state.status === 'voided') {
@@ -16,21 +26,21 @@ export function decideActivity(command: ActivityCommand, state: ActivityState): 
       'activityId',
     );
   }
-  const { activityId, communeCode } = state;
-  if (command.type === 'VoidActivity') {
-    return [
-      {
-        type: 'ActivityVoided',
-        data: {
-          activityId,
-          communeCode,
-          voidedBy: command.by,
-          reason: command.reason,
-          recordedAt: command.at,
-        },
-      },
-    ];
-  }
+  return state;
+}
+
+function voidActivity(command: Void, { activityId, communeCode }: Logged): ActivityEvent[] {
+  const data = {
+    activityId,
+    communeCode,
+    voidedBy: command.by,
+    reason: command.reason,
+    recordedAt: command.at,
+  };
+  return [{ type: 'ActivityVoided', data }];
+}
+
+function correctActivity(command: Correct, state: Logged): ActivityEvent[] {
   const kind = command.kind ?? state.kind;
   const residentsHelped = command.residentsHelped ?? state.residentsHelped;
   if (kind === state.kind && residentsHelped === state.residentsHelped) return [];
@@ -38,8 +48,8 @@ export function decideActivity(command: ActivityCommand, state: ActivityState): 
     {
       type: 'ActivityCorrected',
       data: {
-        activityId,
-        communeCode,
+        activityId: state.activityId,
+        communeCode: state.communeCode,
         kind,
         residentsHelped,
         previousKind: state.kind,

@@ -155,13 +155,15 @@ function campaignViolations(report: ActivityReport, { campaign, place }: ReportF
 
 /** Whether a stored report is the same as this one (a retry), whatever the offset notation. */
 export function sameReport(report: ActivityReport, stored: ActivityReport): boolean {
-  return (
-    report.teamId === stored.teamId &&
-    report.memberId === (stored.memberId ?? null) &&
-    report.placeCode === stored.placeCode &&
-    report.kind === stored.kind &&
-    report.residentsHelped === stored.residentsHelped &&
-    Date.parse(report.occurredAt) === Date.parse(stored.occurredAt) &&
-    report.campaignId === (stored.campaignId ?? null)
-  );
+  const what = (r: ActivityReport) => [
+    r.teamId,
+    r.memberId ?? null,
+    r.placeCode,
+    r.kind,
+    r.residentsHelped,
+    Date.parse(r.occurredAt),
+    r.campaignId ?? null,
+  ];
+  const [mine, theirs] = [what(report), what(stored)];
+  return mine.every((value, i) => value === theirs[i]);
 }

@@ -2,7 +2,7 @@
 // and the campaigns read model, in a few set-based queries.
 import type pg from 'pg';
 import { loadCampaigns } from '../campaigns/campaign-catalog/index.ts';
-import { loadReplicaFacts } from '../replica/replica.queries.ts';
+import { loadReplicaFacts } from '../registry-replica/replica-facts/index.ts';
 import type { ActivityReport } from './activity.ts';
 import type { ReportFacts } from './check-report.decide.ts';
 

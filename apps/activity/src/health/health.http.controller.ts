@@ -1,5 +1,5 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { ReplicaLag } from '../replica/replica-lag.ts';
+import { ReplicaLag } from '../registry-replica/follow-registry/index.ts';
 
 @Controller('health')
 export class HealthController {

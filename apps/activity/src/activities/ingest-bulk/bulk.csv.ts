@@ -46,13 +46,8 @@ const kindByLabel = new Map(
 export function parseCsv(text: string): BulkLine[] | { problem: string } {
   const rows = csvLines(text);
   const headerLine = rows[0] ?? '';
-  const separator = (headerLine.match(/;/g)?.length ?? 0) > (headerLine.match(/,/g)?.length ?? 0) ? ';' : ',';
-  const header = splitCsvLine(headerLine, separator).map(fold);
-  const index = new Map<Column, number>();
-  for (const column of Object.keys(columns) as Column[]) {
-    const at = header.findIndex((h) => (columns[column] as readonly string[]).includes(h));
-    if (at >= 0) index.set(column, at);
-  }
+  const separator = separatorOf(headerLine);
+  const index = columnIndex(splitCsvLine(headerLine, separator).map(fold));
   const missing = required.filter((c) => !index.has(c));
   if (missing.length > 0) {
     return {
@@ -68,6 +63,22 @@ export function parseCsv(text: string): BulkLine[] | { problem: string } {
     lines.push({ line: i + 2, check: reportFromJson(toJson(cell, raw)) });
   });
   return lines;
+}
+
+/** Excel saves with ';' where the decimal separator is a comma: the header line tells which. */
+function separatorOf(headerLine: string): ';' | ',' {
+  const count = (c: string) => headerLine.split(c).length - 1;
+  return count(';') > count(',') ? ';' : ',';
+}
+
+/** Which cell holds which column, by any of the names people give it. */
+function columnIndex(header: readonly string[]): Map<Column, number> {
+  const index = new Map<Column, number>();
+  for (const column of Object.keys(columns) as Column[]) {
+    const at = header.findIndex((h) => (columns[column] as readonly string[]).includes(h));
+    if (at >= 0) index.set(column, at);
+  }
+  return index;
 }
 
 function toJson(cell: (c: Column) => string, raw: string): Record<string, unknown> {

@@ -50,12 +50,8 @@ function verdictOf({ line, report }: Numbered, outcome: CommandOutcome<ActivityE
   switch (outcome?.status) {
     case 'appended':
       return { line, activityId, verdict: 'accepted' };
-    case 'replayed': {
-      const stored = outcome.events[0];
-      return stored?.type === 'ActivityLogged' && sameReport(report, stored.data)
-        ? { line, activityId, verdict: 'duplicate', of: 'an earlier upload' }
-        : reused(line, activityId, 'an earlier upload');
-    }
+    case 'replayed':
+      return retryVerdict({ line, report }, outcome.events[0]);
     case 'refused':
       return {
         line,
@@ -69,6 +65,13 @@ function verdictOf({ line, report }: Numbered, outcome: CommandOutcome<ActivityE
     default:
       throw new Error(`Logging activity ${activityId} decided nothing.`);
   }
+}
+
+/** Stored before under this id: the same report is a duplicate, another one reuses the id. */
+function retryVerdict({ line, report }: Numbered, stored: ActivityEvent | undefined): Verdict {
+  return stored?.type === 'ActivityLogged' && sameReport(report, stored.data)
+    ? { line, activityId: report.activityId, verdict: 'duplicate', of: 'an earlier upload' }
+    : reused(line, report.activityId, 'an earlier upload');
 }
 
 const fieldAndReason = ({ field, reason }: { field: string; reason: string }) => ({ field, reason });

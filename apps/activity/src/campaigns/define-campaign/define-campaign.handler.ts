@@ -4,6 +4,7 @@ import { vietnamDay, type CampaignDefinedData } from '@nhip/contracts';
 import { executeCommand, type Tx } from '@nhip/event-sourcing';
 import { ProblemError, problemType, type RequestContext } from '@nhip/service-http';
 import type pg from 'pg';
+import { knownUnitCodes, treeVersionInForce } from '../../registry-replica/replica-facts/index.ts';
 import { campaignAggregate } from '../campaign.aggregate.ts';
 import { campaignStream } from '../campaign.ts';
 
@@ -15,11 +16,7 @@ export async function defineCampaign(
   ctx: RequestContext,
 ): Promise<CampaignDefinedData> {
   const result = await executeCommand(pool, campaignAggregate, async (tx: Tx) => {
-    const tree = await tx.query<{ tree_version: string }>(
-      `SELECT tree_version FROM replica_unit_trees WHERE effective_from <= $1::date ORDER BY effective_from DESC LIMIT 1`,
-      [vietnamDay(ctx.now)],
-    );
-    const treeVersion = tree.rows[0]?.tree_version;
+    const treeVersion = await treeVersionInForce(tx, vietnamDay(ctx.now));
     if (!treeVersion) {
       throw new ProblemError({
         type: problemType('no-unit-tree'),
@@ -29,11 +26,7 @@ export async function defineCampaign(
         errors: [{ field: 'unitCodes', reason: 'unit tree not replicated yet' }],
       });
     }
-    const known = await tx.query<{ code: string }>(
-      'SELECT code FROM replica_units WHERE tree_version = $1 AND code = ANY($2)',
-      [treeVersion, input.unitCodes],
-    );
-    const found = new Set(known.rows.map((r) => r.code));
+    const found = await knownUnitCodes(tx, treeVersion, input.unitCodes);
     return {
       commandId: input.campaignId,
       streamId: campaignStream(input.campaignId),

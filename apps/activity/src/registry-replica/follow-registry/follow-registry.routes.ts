@@ -20,7 +20,7 @@ import {
   UnitTreeOpenedV1,
 } from '@nhip/contracts';
 import { on, routeEvents, type Tx } from '@nhip/event-sourcing';
-import { addUnit, moveUnit } from './replica-units.ts';
+import { addUnit, moveUnit } from './replica-units.projection.ts';
 
 const teamStatus = (status: string) => (data: { teamId: string }, tx: Tx) =>
   tx.query('UPDATE replica_teams SET status = $2 WHERE team_id = $1', [data.teamId, status]);

@@ -1,0 +1,6 @@
+export {
+  knownUnitCodes,
+  loadReplicaFacts,
+  treeVersionInForce,
+  type ReplicaFacts,
+} from './replica-facts.queries.ts';
