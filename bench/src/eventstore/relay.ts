@@ -20,10 +20,12 @@ export interface RelayContext {
   readonly connectionString: string;
   readonly messaging: Messaging;
   readonly brokers: string[];
+  /** Every topic of this run starts with it, so the run can delete them all at the end. */
+  readonly topicPrefix: string;
 }
 
 const newTopic = async (ctx: RelayContext, purpose: string): Promise<string> => {
-  const topic = `bench.${purpose}.${Date.now()}`;
+  const topic = `${ctx.topicPrefix}${purpose}.${Date.now()}`;
   await ctx.messaging.admin.ensureTopics([{ name: topic, partitions: 3 }]);
   return topic;
 };
