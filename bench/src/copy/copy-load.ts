@@ -19,9 +19,9 @@ export interface CopyTables {
 }
 
 /**
- * Parts loaded side by side. 100,000 events + outbox rows on this 2-core machine, two probes:
- * 1 part 63k/20k events/s (it swings with the neighbours' load), 2 parts 40k/41k, 4 parts 47k/46k,
- * 8 parts 43k/28k. Four keeps PostgreSQL busy on both cores while one part waits on its fsync.
+ * Parts loaded side by side. 100,000 events + outbox rows on this 2-core machine, events/s in
+ * four probes (two with neighbours busy, two quiet): 1 part 63k/20k/58k/38k, 2 parts
+ * 40k/41k/77k/49k, 4 parts 47k/46k/60k/55k, 8 parts 43k/28k/47k/39k. Four is the steadiest.
  */
 export const copyParallelism = 4;
 
