@@ -1,6 +1,7 @@
 // Realistic payloads for publish benchmarks: activity events of 300–500 bytes of JSON with
 // Vietnamese text, keyed by commune code, with CloudEvents headers.
 import { randomUUID } from 'node:crypto';
+import { activityKinds } from '@nhip/contracts';
 
 export interface BenchMessage {
   readonly key: string;
@@ -8,7 +9,7 @@ export interface BenchMessage {
   readonly headers: Record<string, string>;
 }
 
-const kinds = ['vneid_activation', 'public_service_account', 'online_application', 'e_payment_account'];
+const kinds = Object.keys(activityKinds);
 const notes = [
   'Hướng dẫn người dân cài đặt và kích hoạt VNeID mức 2 tại nhà văn hóa thôn',
   'Mỗi đêm 1 giờ: hỗ trợ nộp hồ sơ trực tuyến toàn trình',

@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { activityKinds } from '@nhip/contracts';
 import { buildMessages } from './activity-messages.ts';
 
 describe('benchmark payloads', () => {
@@ -13,5 +14,10 @@ describe('benchmark payloads', () => {
 
   it('spread over many commune keys', () => {
     expect(new Set(messages.map((m) => m.key)).size).toBeGreaterThan(1000);
+  });
+
+  it('carry every activity kind the contracts declare, and no other', () => {
+    const kinds = new Set(messages.map((m) => (JSON.parse(m.value.toString()) as { kind: string }).kind));
+    expect([...kinds].sort()).toEqual(Object.keys(activityKinds).sort());
   });
 });

@@ -4,16 +4,26 @@ import { migrateEventStore } from '@nhip/event-sourcing';
 import { createMessaging } from '@nhip/messaging';
 import { ensureDatabase } from '@nhip/postgres';
 import pg from 'pg';
-import { createCopyTables, measureBatches, ourBatchAppend, rawCopy } from './eventstore/append-batch.ts';
+import {
+  copyBatches,
+  createCopyTables,
+  ourBatches,
+  prepareRound,
+  type BatchRound,
+} from './eventstore/append-batch.ts';
 import { emmettAppender, measureAppends, ourAppender } from './eventstore/append-single.ts';
 import { measureDrain, measureLatency, type Latency, type RelayContext } from './eventstore/relay.ts';
-import { buildReport, formatRatios, ratio, writeReport } from './report.ts';
+import { copyParallelism } from './copy/copy-load.ts';
+import { cleanUp, dropDatabases, removeTopics } from './cleanup.ts';
+import { medianLatency, writeResults, type Measurements } from './eventstore/results.ts';
 import { median } from './stats.ts';
 
 const params = {
   writers: 8,
   batch: 100,
   batchWriters: 4,
+  batchEvents: Number(process.env['BENCH_BATCH_EVENTS'] ?? 100_000),
+  copyParallelism,
   roundMs: Number(process.env['BENCH_ROUND_MS'] ?? 5000),
   rounds: Number(process.env['BENCH_ROUNDS'] ?? 3),
   drainMessages: Number(process.env['BENCH_DRAIN'] ?? 50_000),
@@ -40,16 +50,25 @@ async function main(): Promise<void> {
   const brokers = (process.env['KAFKA_BROKERS'] ?? '').split(',').filter(Boolean);
   if (!adminUrl || brokers.length === 0) throw new Error('Run this through "npm run bench:eventstore".');
   const messaging = createMessaging({ brokers, clientId: 'bench-eventstore' });
-  // Latency first, in a database of its own: the append phases leave a million rows behind whose
-  // autovacuum would otherwise land in the middle of the latency rounds.
-  const latency = await withDatabase(adminUrl, 'bench_eventstore_latency', (ctx) =>
-    measureLatencies({ ...ctx, messaging, brokers }),
-  );
-  const throughput = await withDatabase(adminUrl, 'bench_eventstore', (ctx) =>
-    measureThroughput({ ...ctx, messaging, brokers }),
-  );
-  await messaging.close();
-  writeResults({ ...throughput, ...latency });
+  const topicPrefix = `bench.eventstore${Date.now()}.`;
+  const databases = ['bench_eventstore_latency', 'bench_eventstore'] as const;
+  try {
+    // Latency first, in a database of its own: the append phases leave a million rows behind whose
+    // autovacuum would otherwise land in the middle of the latency rounds.
+    const latency = await withDatabase(adminUrl, databases[0], (ctx) =>
+      measureLatencies({ ...ctx, messaging, brokers, topicPrefix }),
+    );
+    const throughput = await withDatabase(adminUrl, databases[1], (ctx) =>
+      measureThroughput({ ...ctx, messaging, brokers, topicPrefix }),
+    );
+    writeResults(params, { ...throughput, ...latency });
+  } finally {
+    await cleanUp([
+      () => removeTopics(messaging.admin, topicPrefix),
+      () => messaging.close(),
+      () => dropDatabases(adminUrl, databases),
+    ]);
+  }
 }
 
 async function withDatabase<T>(
@@ -82,11 +101,21 @@ async function measureThroughput(
   });
   await emmett.close();
 
-  say('(b) 100-event appends with outbox rows vs raw COPY of the same rows');
+  say(
+    `(b) ${params.batchEvents.toLocaleString('en')} events in 100-event appends with outbox rows vs COPY of the same rows`,
+  );
+  // Each round's rows are built once, before either clock starts, and written by both: ours
+  // first, then the COPY of the very same rows into the look-alike tables.
+  let rows: BatchRound | undefined;
   const batches = await interleaved({
-    ours: () =>
-      measureBatches((s) => ourBatchAppend(ctx.pool, s), 'ours', params.batchWriters, params.roundMs),
-    copy: () => measureBatches((s) => rawCopy(ctx.pool, s), 'copy', params.batchWriters, params.roundMs),
+    ours: () => {
+      rows = prepareRound(params.batchEvents, params.copyParallelism);
+      return ourBatches(ctx.pool, rows, params.batchWriters);
+    },
+    copy: () => {
+      if (!rows) throw new Error('The COPY round runs after ours, on its rows.');
+      return copyBatches(ctx.pool, rows);
+    },
   });
 
   // (b) left its outbox rows unpublished on purpose (no relay ran); they are not (c)'s work.
@@ -125,61 +154,12 @@ async function measureLatencies(
   return { load, viaRelay: medianLatency(rounds.relay), direct: medianLatency(rounds.direct) };
 }
 
-interface Measurements {
-  readonly single: Record<string, number>;
-  readonly batches: Record<string, number>;
-  readonly drain: { relay: number; raw: number };
-  readonly load: number;
-  readonly viaRelay: Latency;
-  readonly direct: Latency;
-}
-
-function writeResults({ single, batches, drain, load, viaRelay, direct }: Measurements): void {
-  const metrics = {
-    'ours.appends_per_s': single['ours'] ?? 0,
-    'emmett.appends_per_s': single['emmett'] ?? 0,
-    'ours.batch_events_per_s': batches['ours'] ?? 0,
-    'copy.batch_events_per_s': batches['copy'] ?? 0,
-    'relay.drain_msgs_per_s': Math.round(drain.relay),
-    'raw_producer.msgs_per_s': Math.round(drain.raw),
-    latency_load_per_s: load,
-    'relay.latency_achieved_per_s': Math.round(viaRelay.perSecond),
-    'direct.latency_achieved_per_s': Math.round(direct.perSecond),
-    'relay.latency_p50_ms': round2(viaRelay.p50),
-    'relay.latency_p99_ms': round2(viaRelay.p99),
-    'direct.latency_p50_ms': round2(direct.p50),
-    'direct.latency_p99_ms': round2(direct.p99),
-  };
-  const ratios = {
-    append_vs_emmett: ratio(metrics['ours.appends_per_s'] / metrics['emmett.appends_per_s'], 1.0),
-    batch_vs_copy: ratio(metrics['ours.batch_events_per_s'] / metrics['copy.batch_events_per_s'], 0.3),
-    relay_drain_vs_raw: ratio(drain.relay / drain.raw, 0.5),
-    relay_p99_vs_direct: ratio(viaRelay.p99 / direct.p99, 3, false),
-  };
-  const lines = Object.entries(metrics).map(([k, v]) => `  ${k.padEnd(26)} ${v.toLocaleString('en')}`);
-  const summary = `Event store and outbox relay (PostgreSQL + Kafka, one run)\n${lines.join('\n')}\n\n${formatRatios(ratios)}\n`;
-  const file = writeReport(buildReport('eventstore', params, metrics, ratios), summary);
-  process.stdout.write(`\n${summary}\nSaved ${file}\n`);
-}
-
-function medianLatency(rounds: readonly Latency[]): Latency {
-  const p = (pick: (l: Latency) => number): number => median(rounds.map(pick));
-  return {
-    p50: p((l) => l.p50),
-    p99: p((l) => l.p99),
-    samples: p((l) => l.samples),
-    perSecond: p((l) => l.perSecond),
-  };
-}
-
 async function resetTables(pool: pg.Pool): Promise<void> {
   const { rows } = await pool.query<{ name: string }>(
     `SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' AND (tablename LIKE 'es\\_%' OR tablename LIKE 'bench\\_%' OR tablename LIKE 'emt\\_%')`,
   );
   if (rows.length > 0) await pool.query(`TRUNCATE ${rows.map((r) => `"${r.name}"`).join(', ')}`);
 }
-
-const round2 = (n: number): number => Math.round(n * 100) / 100;
 
 main().catch((error: unknown) => {
   process.stderr.write(`✖ ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);

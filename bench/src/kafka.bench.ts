@@ -3,6 +3,7 @@
 import { Producer, ProduceAcks } from '@platformatic/kafka';
 import { createMessaging, type Publisher } from '@nhip/messaging';
 import { Kafka, logLevel } from 'kafkajs';
+import { cleanUp, removeTopics } from './cleanup.ts';
 import { buildMessages, type BenchMessage } from './activity-messages.ts';
 import { buildReport, formatRatios, ratio, writeReport, type Ratio } from './report.ts';
 import { median, percentile } from './stats.ts';
@@ -125,17 +126,30 @@ async function main(): Promise<void> {
   if (brokers.length === 0)
     throw new Error('KAFKA_BROKERS is unset: run this through "npm run bench:kafka".');
   const messaging = createMessaging({ brokers, clientId: 'bench-port' });
-  await messaging.admin.ensureTopics([{ name: topic, partitions: params.partitions }]);
-  const pool = buildMessages(5000);
   const contenders = [rawPlatformatic(), rawKafkajs(), port(messaging.publisher)];
+  try {
+    await messaging.admin.ensureTopics([{ name: topic, partitions: params.partitions }]);
+    writeSummary(contenders, await race(contenders));
+  } finally {
+    await cleanUp([
+      ...contenders.map((c) => () => c.close()),
+      () => removeTopics(messaging.admin, topic),
+      () => messaging.close(),
+    ]);
+  }
+}
 
+/** Interleaved rounds so a noisy neighbour hurts every contender alike. */
+async function race(
+  contenders: readonly Contender[],
+): Promise<{ rates: Map<string, number[]>; latencies: Map<string, number[]> }> {
+  const pool = buildMessages(5000);
   process.stderr.write(`Kafka publish benchmark on ${brokers.join(',')} — topic ${topic}\n`);
   for (const c of contenders) {
     for (let i = 0; i < 30; i++) await c.send(pool.slice(i * 100, i * 100 + params.batchSize)); // warm-up
   }
   const rates = new Map<string, number[]>(contenders.map((c) => [c.name, []]));
   const latencies = new Map<string, number[]>(contenders.map((c) => [c.name, []]));
-  // Interleaved rounds so a noisy neighbour hurts every contender alike.
   for (let round = 1; round <= params.rounds; round++) {
     for (const c of contenders) {
       const result = await measure(c, pool, params.roundMs);
@@ -146,9 +160,13 @@ async function main(): Promise<void> {
       );
     }
   }
-  for (const c of contenders) await c.close();
-  await messaging.close();
+  return { rates, latencies };
+}
 
+function writeSummary(
+  contenders: readonly Contender[],
+  { rates, latencies }: { rates: Map<string, number[]>; latencies: Map<string, number[]> },
+): void {
   const { metrics, ratios } = summarise(contenders, rates, latencies);
   const report = buildReport('kafka', params, metrics, ratios);
   const table = contenders

@@ -1,5 +1,5 @@
 // npm run bench:<name>: makes sure Kafka and PostgreSQL are up, runs bench/src/<name>.bench.ts
-// against them, and stops only what it started.
+// against them (several names: one after the other), and stops only what it started.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -9,31 +9,47 @@ import { describeFailure, InfraError } from '../infra/infra-error.ts';
 import { stopKafka } from '../infra/kafka.ts';
 import { stopPostgres } from '../infra/postgres.ts';
 
-async function main(name: string | undefined): Promise<number> {
-  const script = path.join(repoRoot, 'bench', 'src', `${name ?? ''}.bench.ts`);
-  if (!name || !fs.existsSync(script)) {
-    const known = fs.readdirSync(path.dirname(script)).filter((f) => f.endsWith('.bench.ts'));
+const benchDir = path.join(repoRoot, 'bench', 'src');
+
+function scriptOf(name: string): string {
+  const script = path.join(benchDir, `${name}.bench.ts`);
+  if (!fs.existsSync(script)) {
+    const known = fs.readdirSync(benchDir).filter((f) => f.endsWith('.bench.ts'));
     throw new InfraError(
-      `Unknown benchmark "${name ?? ''}": choose one of ${known.map((f) => f.replace('.bench.ts', '')).join(', ')}.`,
+      `Unknown benchmark "${name}": choose from ${known.map((f) => f.replace('.bench.ts', '')).join(', ')}.`,
     );
   }
+  return script;
+}
+
+function runScript(script: string, env: NodeJS.ProcessEnv): Promise<number> {
+  return new Promise<number>((resolve) => {
+    const child = spawn(process.execPath, ['--conditions=@nhip/source', script], {
+      cwd: repoRoot,
+      env,
+      stdio: 'inherit',
+    });
+    child.on('close', (code) => resolve(code ?? 1));
+  });
+}
+
+/** Runs the named benchmarks one after the other on one start of the infrastructure. */
+async function main(names: readonly string[]): Promise<number> {
+  const scripts = (names.length > 0 ? names : ['']).map(scriptOf);
   const infra = await ensureInfra({ allowContainers: true });
   try {
-    return await new Promise<number>((resolve) => {
-      const child = spawn(process.execPath, ['--conditions=@nhip/source', script], {
-        cwd: repoRoot,
-        env: { ...process.env, ...infraEnv(infra) },
-        stdio: 'inherit',
-      });
-      child.on('close', (code) => resolve(code ?? 1));
-    });
+    for (const script of scripts) {
+      const code = await runScript(script, { ...process.env, ...infraEnv(infra) });
+      if (code !== 0) return code;
+    }
+    return 0;
   } finally {
     if (infra.kafka.startedNow) await stopKafka();
     if (infra.postgres.startedNow) await stopPostgres();
   }
 }
 
-main(process.argv[2]).then(
+main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
     process.stderr.write(`\n${describeFailure(error)}\n`);

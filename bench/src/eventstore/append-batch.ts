@@ -1,97 +1,81 @@
-// P2 (b): 100-event appends with their outbox rows, against raw COPY of the same rows.
-import { pipeline } from 'node:stream/promises';
-import { Readable } from 'node:stream';
+// P2 (b): 100-event appends with their outbox rows, against the fastest COPY of the very same rows
+// (pre-serialised before the clock starts) into tables shaped like ours.
+import { randomUUID } from 'node:crypto';
 import { PostgresEventStore, type NewEvent, type OutboxMessage } from '@nhip/event-sourcing';
 import type pg from 'pg';
-import copy from 'pg-copy-streams';
+import { copyLoad, prepareCopy, type CopyPart, type CopyTables } from '../copy/copy-load.ts';
+import type { CopyValue } from '../copy/copy-text.ts';
 import { activityEvent, activityMessage } from './fixtures.ts';
 
 export const batchSize = 100;
+const copyTables: CopyTables = { events: 'bench_copy_events', outbox: 'bench_copy_outbox' };
 
-function batch(topic: string): { events: NewEvent[]; outbox: OutboxMessage[] } {
-  const events = Array.from({ length: batchSize }, (_, i) => activityEvent(i));
-  return { events, outbox: events.map((e) => activityMessage(e, topic)) };
+interface Batch {
+  readonly stream: string;
+  readonly events: NewEvent[];
+  readonly outbox: OutboxMessage[];
 }
 
-export async function ourBatchAppend(pool: pg.Pool, stream: string): Promise<void> {
-  const { events, outbox } = batch('bench.eventstore.batch');
-  await new PostgresEventStore(pool).appendToStream(stream, 'no_stream', events, outbox);
+/** One round's rows: as batches for our append, and as COPY text for the peer. */
+export interface BatchRound {
+  readonly events: number;
+  readonly batches: readonly Batch[];
+  readonly copy: readonly CopyPart[];
 }
 
-/** The floor: the same rows streamed with COPY into tables shaped like ours, in one transaction. */
-export async function rawCopy(pool: pg.Pool, stream: string): Promise<void> {
-  const { events, outbox } = batch('bench.eventstore.batch');
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    const eventLines = events.map((e, i) =>
-      [stream, i + 1, e.eventId, e.type, 1, JSON.stringify(e.data), JSON.stringify(e.metadata)]
-        .map(tsv)
-        .join('\t'),
-    );
-    await pipeline(
-      Readable.from([`${eventLines.join('\n')}\n`]),
-      client.query(
-        copy.from(
-          'COPY bench_copy_events (stream_id, stream_version, event_id, event_type, schema_version, data, metadata) FROM STDIN',
-        ),
-      ),
-    );
-    const outboxLines = outbox.map((m) =>
-      [
-        m.messageId,
-        m.topic,
-        m.key ?? '',
-        m.type,
-        m.source,
-        m.subject ?? '',
-        m.occurredAt,
-        JSON.stringify(m.data),
-      ]
-        .map(tsv)
-        .join('\t'),
-    );
-    await pipeline(
-      Readable.from([`${outboxLines.join('\n')}\n`]),
-      client.query(
-        copy.from(
-          'COPY bench_copy_outbox (message_id, topic, message_key, type, source, subject, occurred_at, data) FROM STDIN',
-        ),
-      ),
-    );
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK');
-    throw error;
-  } finally {
-    client.release();
-  }
+export function prepareRound(events: number, copyParts: number): BatchRound {
+  const run = randomUUID().slice(0, 8);
+  const batches = Array.from({ length: Math.ceil(events / batchSize) }, (_, b): Batch => {
+    const evts = Array.from({ length: batchSize }, (_, i) => activityEvent(b * batchSize + i));
+    return { stream: `batch-${run}-${b}`, events: evts, outbox: evts.map((e) => activityMessage(e, topic)) };
+  });
+  const eventRows = batches.flatMap((b) => b.events.map((e, i) => eventRow(b.stream, i + 1, e)));
+  const outboxRows = batches.flatMap((b) => b.outbox.map(outboxRow));
+  return { events: batches.length * batchSize, batches, copy: prepareCopy(eventRows, outboxRows, copyParts) };
 }
 
-const tsv = (value: unknown): string =>
-  String(value).replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n');
+const topic = 'bench.eventstore.batch';
+
+function eventRow(stream: string, version: number, e: NewEvent): CopyValue[] {
+  return [stream, version, e.eventId, e.type, 1, JSON.stringify(e.data), JSON.stringify(e.metadata)];
+}
+
+function outboxRow(m: OutboxMessage): CopyValue[] {
+  return [
+    m.messageId,
+    m.topic,
+    m.key,
+    m.type,
+    m.source,
+    m.subject ?? null,
+    m.occurredAt,
+    JSON.stringify(m.data),
+    m.traceparent ?? null,
+  ];
+}
+
+/** Our full append, `writers` commands at a time, each a new stream of 100 events + outbox rows. */
+export async function ourBatches(pool: pg.Pool, round: BatchRound, writers: number): Promise<number> {
+  const store = new PostgresEventStore(pool);
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: writers }, async () => {
+      for (let b = round.batches[next++]; b; b = round.batches[next++]) {
+        await store.appendToStream(b.stream, 'no_stream', b.events, b.outbox);
+      }
+    }),
+  );
+  return round.events / ((performance.now() - started) / 1000);
+}
+
+export async function copyBatches(pool: pg.Pool, round: BatchRound): Promise<number> {
+  const started = performance.now();
+  await copyLoad(pool, round.copy, copyTables);
+  return round.events / ((performance.now() - started) / 1000);
+}
 
 export async function createCopyTables(pool: pg.Pool): Promise<void> {
   await pool.query(`CREATE TABLE IF NOT EXISTS bench_copy_events (LIKE es_events INCLUDING ALL)`);
   await pool.query(`CREATE TABLE IF NOT EXISTS bench_copy_outbox (LIKE es_outbox INCLUDING ALL)`);
-}
-
-export async function measureBatches(
-  write: (stream: string) => Promise<void>,
-  name: string,
-  writers: number,
-  ms: number,
-): Promise<number> {
-  let events = 0;
-  const deadline = performance.now() + ms;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: writers }, async (_, w) => {
-      for (let i = 0; performance.now() < deadline; i++) {
-        await write(`${name}-${started}-w${w}-b${i}`);
-        events += batchSize;
-      }
-    }),
-  );
-  return events / ((performance.now() - started) / 1000);
 }

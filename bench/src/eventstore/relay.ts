@@ -10,20 +10,23 @@ import {
   type OutboxMessage,
   type OutboxRow,
 } from '@nhip/event-sourcing';
-import type { Messaging } from '@nhip/messaging';
+import type { BatchHandler, Messaging } from '@nhip/messaging';
 import type pg from 'pg';
 import { percentile } from '../stats.ts';
 import { activityEvent, activityMessage } from './fixtures.ts';
+import { openLoop } from './open-loop.ts';
 
 export interface RelayContext {
   readonly pool: pg.Pool;
   readonly connectionString: string;
   readonly messaging: Messaging;
   readonly brokers: string[];
+  /** Every topic of this run starts with it, so the run can delete them all at the end. */
+  readonly topicPrefix: string;
 }
 
 const newTopic = async (ctx: RelayContext, purpose: string): Promise<string> => {
-  const topic = `bench.${purpose}.${Date.now()}`;
+  const topic = `${ctx.topicPrefix}${purpose}.${Date.now()}`;
   await ctx.messaging.admin.ensureTopics([{ name: topic, partitions: 3 }]);
   return topic;
 };
@@ -115,11 +118,7 @@ export async function measureLatency(
   const receivedAt = new Map<string, number>();
   const subscription = await ctx.messaging.subscriber.subscribe(
     { groupId: `bench-${topic}`, topics: [topic], startFrom: 'earliest' },
-    async (batch, commit) => {
-      const now = performance.now();
-      for (const m of batch) receivedAt.set(m.headers['ce_id'] ?? '', now);
-      await commit(batch);
-    },
+    arrivals(receivedAt),
   );
   const relay = viaOutbox
     ? new OutboxRelay({
@@ -139,24 +138,8 @@ export async function measureLatency(
     // The very message the relay would send, headers included, so both paths carry the same bytes.
     if (!viaOutbox) await ctx.messaging.publisher.publish([toKafkaMessage(asOutboxRow(message, topic))]);
   };
-  // Eight writers, as eight request handlers would be, each on an open-loop schedule: a writer
-  // that falls behind writes at once, so the rate is the one asked for when the path can carry it.
-  const writers = 8;
-  const interval = (1000 * writers) / perSecond;
-  const started = performance.now();
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: writers }, async (_, w) => {
-      for (let k = 0; ; k++) {
-        const due = started + w * (interval / writers) + k * interval;
-        if (due > started + ms || performance.now() > started + ms) return;
-        const wait = due - performance.now();
-        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-        await writeOne(next++);
-      }
-    }),
-  );
-  const achieved = committedAt.size / ((performance.now() - started) / 1000);
+  const seconds = await openLoop(8, perSecond, ms, writeOne);
+  const achieved = committedAt.size / seconds;
   const expected = committedAt.size;
   const waitUntil = performance.now() + 30_000;
   while (receivedAt.size < expected && performance.now() < waitUntil)
@@ -173,6 +156,15 @@ export async function measureLatency(
     p99: percentile(latencies, 99),
     samples: latencies.length,
     perSecond: achieved,
+  };
+}
+
+/** Notes when each message (by ce_id) reached the consumer. */
+function arrivals(receivedAt: Map<string, number>): BatchHandler {
+  return async (batch, commit) => {
+    const now = performance.now();
+    for (const m of batch) receivedAt.set(m.headers['ce_id'] ?? '', now);
+    await commit(batch);
   };
 }
 

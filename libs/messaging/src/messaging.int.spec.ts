@@ -112,4 +112,19 @@ describe(`messaging port on a real Apache Kafka ${versions.kafka} broker`, () =>
     await messaging.admin.ensureTopics([{ name: topic, partitions: 2 }]);
     await expect(messaging.admin.ensureTopics([{ name: topic, partitions: 2 }])).resolves.toBeUndefined();
   });
+
+  it('deletes the topics it is given and ignores names that do not exist', async () => {
+    const kept = uniqueTopic('kept');
+    const dropped = uniqueTopic('dropped');
+    await messaging.admin.ensureTopics([
+      { name: kept, partitions: 1 },
+      { name: dropped, partitions: 1 },
+    ]);
+    await messaging.admin.deleteTopics([dropped, uniqueTopic('never-made')]);
+    await eventually(async () => !(await messaging.admin.listTopics()).includes(dropped), {
+      timeoutMs: 10_000,
+    });
+    expect(await messaging.admin.listTopics()).toContain(kept);
+    await messaging.admin.deleteTopics([kept]);
+  });
 });

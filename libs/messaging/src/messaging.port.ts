@@ -67,6 +67,9 @@ export interface TopicSpec {
 export interface TopicAdmin {
   /** Creates the topics that do not exist yet; existing ones are left as they are. */
   ensureTopics(topics: readonly TopicSpec[]): Promise<void>;
+  listTopics(): Promise<string[]>;
+  /** Deletes the named topics that exist; names that do not are ignored. */
+  deleteTopics(names: readonly string[]): Promise<void>;
   close(): Promise<void>;
 }
 

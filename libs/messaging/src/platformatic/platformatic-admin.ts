@@ -27,6 +27,16 @@ export class PlatformaticAdmin implements TopicAdmin {
     }
   }
 
+  listTopics(): Promise<string[]> {
+    return this.#admin.listTopics();
+  }
+
+  async deleteTopics(names: readonly string[]): Promise<void> {
+    const existing = new Set(await this.#admin.listTopics());
+    const present = names.filter((name) => existing.has(name));
+    if (present.length > 0) await this.#admin.deleteTopics({ topics: present });
+  }
+
   async close(): Promise<void> {
     await this.#admin.close();
   }
