@@ -31,6 +31,7 @@ export {
 } from './command/command-handler.ts';
 export { noReadModel, type Aggregate } from './command/aggregate.ts';
 export { executeCommand } from './command/execute-command.ts';
+export { executeFirstCommand } from './command/execute-first-command.ts';
 export { executeCommands, type CommandOutcome } from './command/execute-commands.ts';
 export { inTransaction, type Tx } from './command/transaction.ts';
 export { OutboxRelay, pendingOutboxCount, type OutboxRelayOptions } from './outbox/outbox-relay.ts';
