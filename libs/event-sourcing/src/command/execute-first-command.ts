@@ -20,14 +20,8 @@ export async function executeFirstCommand<Command, Event extends DomainEvent, St
   if (aggregate.project !== noReadModel)
     throw new Error('executeFirstCommand writes no read model: use executeCommand for this aggregate.');
   const fullPath = () => executeCommand(pool, aggregate, () => Promise.resolve(envelope));
-  let events: readonly Event[];
-  try {
-    events = aggregate.decider.decide(envelope.command, aggregate.decider.initialState());
-  } catch (error) {
-    if (error instanceof DomainRuleViolation) return fullPath();
-    throw error;
-  }
-  if (events.length === 0) return fullPath();
+  const events = decideOnNothing(aggregate, envelope);
+  if (!events || events.length === 0) return fullPath();
   try {
     const append = await new PostgresEventStore(pool).appendToStream(
       envelope.streamId,
@@ -35,9 +29,22 @@ export async function executeFirstCommand<Command, Event extends DomainEvent, St
       newEventsFor(events, envelope),
       aggregate.toOutbox(events, envelope),
     );
-    return append.alreadyAppended ? fullPath() : { events, append };
+    return append.alreadyAppended ? await fullPath() : { events, append };
   } catch (error) {
     if (error instanceof ConcurrencyConflict || error instanceof DuplicateEventId) return fullPath();
+    throw error;
+  }
+}
+
+/** The events for a stream not born yet; undefined when the decider refuses (the full path judges). */
+function decideOnNothing<Command, Event extends DomainEvent, State>(
+  aggregate: Aggregate<Command, Event, State>,
+  envelope: CommandEnvelope<Command>,
+): readonly Event[] | undefined {
+  try {
+    return aggregate.decider.decide(envelope.command, aggregate.decider.initialState());
+  } catch (error) {
+    if (error instanceof DomainRuleViolation) return undefined;
     throw error;
   }
 }
