@@ -34,6 +34,49 @@ export interface ServiceSpec {
   readonly env?: Record<string, string>;
 }
 
+async function call<T>(base: string, url: string, init: RequestInit): Promise<Reply<T>> {
+  const response = await fetch(`${base}${url}`, { ...init, signal: AbortSignal.timeout(60_000) });
+  const text = await response.text();
+  const contentType = response.headers.get('content-type') ?? '';
+  const body = (contentType.includes('json') ? JSON.parse(text) : text) as T;
+  return { status: response.status, contentType, headers: response.headers, body };
+}
+
+const raw = (body: unknown): body is string | Uint8Array =>
+  typeof body === 'string' || body instanceof Uint8Array;
+
+/** CSV and other bytes go as they are; anything else as JSON. */
+function postInit(body: unknown, headers: Record<string, string>): RequestInit {
+  return {
+    method: 'POST',
+    headers: { ...(raw(body) ? {} : { 'content-type': 'application/json' }), ...headers },
+    body: raw(body) ? body : JSON.stringify(body ?? {}),
+  };
+}
+
+async function query<T extends pg.QueryResultRow>(
+  database: string,
+  text: string,
+  values: unknown[],
+): Promise<T[]> {
+  const url = new URL(postgresAdminUrl());
+  url.pathname = `/${database}`;
+  const client = new pg.Client({ connectionString: url.toString() });
+  await client.connect();
+  try {
+    return (await client.query<T>(text, values)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+async function dropDatabase(database: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: postgresAdminUrl() });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+  await admin.end();
+}
+
 export async function startHttpService(spec: ServiceSpec): Promise<RunningService> {
   const port = 3300 + Math.floor(Math.random() * 2000);
   const database = `test_${spec.purpose}_${randomUUID().slice(0, 8)}`;
@@ -51,48 +94,21 @@ export async function startHttpService(spec: ServiceSpec): Promise<RunningServic
   let service: FixtureProcess = launch();
   await service.ready;
   const base = `http://127.0.0.1:${port}`;
-  const call = async <T>(url: string, init: RequestInit): Promise<Reply<T>> => {
-    const response = await fetch(`${base}${url}`, { ...init, signal: AbortSignal.timeout(60_000) });
-    const text = await response.text();
-    const contentType = response.headers.get('content-type') ?? '';
-    const body = (contentType.includes('json') ? JSON.parse(text) : text) as T;
-    return { status: response.status, contentType, headers: response.headers, body };
-  };
-  const raw = (body: unknown): body is string | Uint8Array =>
-    typeof body === 'string' || body instanceof Uint8Array;
   return {
     base,
     database,
-    get: (url) => call(url, {}),
-    post: (url, body, headers = {}) =>
-      call(url, {
-        method: 'POST',
-        headers: { ...(raw(body) ? {} : { 'content-type': 'application/json' }), ...headers },
-        body: raw(body) ? body : JSON.stringify(body ?? {}),
-      }),
+    get: (url) => call(base, url, {}),
+    post: (url, body, headers = {}) => call(base, url, postInit(body, headers)),
     output: () => service.output(),
     restart: async () => {
       await service.stop();
       service = launch();
       await service.ready;
     },
-    sql: async <T extends pg.QueryResultRow>(text: string, values: unknown[] = []) => {
-      const url = new URL(postgresAdminUrl());
-      url.pathname = `/${database}`;
-      const client = new pg.Client({ connectionString: url.toString() });
-      await client.connect();
-      try {
-        return (await client.query<T>(text, values)).rows;
-      } finally {
-        await client.end();
-      }
-    },
+    sql: (text, values = []) => query(database, text, values),
     stop: async () => {
       await service.stop();
-      const admin = new pg.Client({ connectionString: postgresAdminUrl() });
-      await admin.connect();
-      await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-      await admin.end();
+      await dropDatabase(database);
     },
   };
 }
