@@ -49,6 +49,7 @@ export async function runMigrateCommand(
   options: MigrateCommandOptions,
 ): Promise<void> {
   const className = parseMigrateArgs(args);
+  if (className !== undefined) refuseGenerateOutsideSources(className, options);
   const { service, log } = options;
   const url = await ensureDatabase(options.adminUrl, options.databaseName);
   log.info({ database: redactUrl(url), lock: migrationsLock(service) }, `migrating ${service}`);
@@ -66,17 +67,22 @@ export async function runMigrateCommand(
   }
 }
 
+/** A build has JavaScript where the sources are: a migration written there would never ship. */
+function refuseGenerateOutsideSources(
+  className: string,
+  { service, schemaDir, dataSourceFile }: MigrateCommandOptions,
+): void {
+  if (fs.existsSync(path.join(schemaDir, dataSourceFile))) return;
+  throw new MigrateUsageError(
+    `generate writes TypeScript beside ${dataSourceFile}, which is not in ${schemaDir}: run it in the repository (npm run migrate -- ${service} generate ${className}).`,
+  );
+}
+
 async function writeMigration(
   dataSource: DataSource,
   className: string,
-  { schemaDir, dataSourceFile, log }: MigrateCommandOptions,
+  { schemaDir, log, dataSourceFile }: MigrateCommandOptions,
 ): Promise<void> {
-  // A build has JavaScript where the sources are: a migration written there would never be shipped.
-  if (!fs.existsSync(path.join(schemaDir, dataSourceFile))) {
-    throw new MigrateUsageError(
-      `generate writes TypeScript beside ${dataSourceFile}, which is not in ${schemaDir}: run it in the repository (npm run migrate -- <service> generate ${className}).`,
-    );
-  }
   const file = await generateMigration(dataSource, { schemaDir, className, now: Date.now() });
   if (file === undefined) {
     log.info({ generated: null }, 'the entities match the database: nothing to generate');
