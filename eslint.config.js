@@ -15,6 +15,9 @@ const layers = {
   'type:testing': ['type:infra', 'type:contracts', 'type:util', 'type:testing'],
   // Benchmarks drive whole services the way the end-to-end tests do, so they share their helpers.
   'type:bench': ['type:infra', 'type:contracts', 'type:util', 'type:testing'],
+  // Developer tools start the servers and seed them the way the tests do; they drive services
+  // through their published entry points (HTTP, `node dist/migrate.js`), never their source.
+  'type:tools': ['type:infra', 'type:contracts', 'type:util', 'type:testing'],
 };
 // A service sees only its own code and shared libraries, never another service's.
 const scopes = ['registry', 'activity', 'training', 'kpi', 'projection'];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { newClusterId } from './kafka.ts';
+import { newClusterId } from './kafka-storage.ts';
 
 describe('Kafka cluster ids', () => {
   it('are 22 characters of URL-safe base64', () => {

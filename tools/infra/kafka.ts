@@ -1,13 +1,14 @@
-// A real single-node Apache Kafka broker in KRaft mode, run from jars resolved off Maven Central.
-import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+// A real single-node Apache Kafka broker in KRaft mode, run from jars resolved off Maven Central:
+// reused when this worktree's broker already runs, started otherwise, or someone else's when
+// KAFKA_BROKERS says so.
 import fs from 'node:fs';
-import path from 'node:path';
-import { kafkaPom, kafkaSettings, logsDir, type KafkaSettings } from './config.ts';
+import { kafkaPom, kafkaSettings, type KafkaSettings } from './config.ts';
 import { InfraError } from './infra-error.ts';
-import { findJava, findMaven } from './java.ts';
+import { findJava } from './java.ts';
+import { readPid, startBroker } from './kafka-broker.ts';
+import { ensureJars } from './kafka-jars.ts';
+import { ensureFormatted } from './kafka-storage.ts';
 import { isListening, isProcessAlive, parseBrokers, waitFor } from './net.ts';
-import { run } from './proc.ts';
 import { withStep } from './progress.ts';
 
 export interface KafkaEndpoint {
@@ -17,12 +18,6 @@ export interface KafkaEndpoint {
   readonly external: boolean;
 }
 
-interface PidRecord {
-  pid: number;
-  version: string;
-  port: number;
-}
-
 export function pinnedKafkaVersion(): string {
   const pom = fs.readFileSync(kafkaPom, 'utf8');
   const match = /<kafka\.version>([^<]+)<\/kafka\.version>/.exec(pom);
@@ -30,22 +25,20 @@ export function pinnedKafkaVersion(): string {
   return match[1];
 }
 
-export async function ensureKafka(): Promise<KafkaEndpoint> {
-  const external = process.env['KAFKA_BROKERS'];
-  if (external) return useExternalKafka(external);
-
-  const version = pinnedKafkaVersion();
-  const settings = kafkaSettings(version);
+/** The endpoint of the broker this worktree already runs at the pinned version, if it does. */
+async function runningBroker(settings: KafkaSettings, version: string): Promise<KafkaEndpoint | undefined> {
   const running = readPid(settings);
-  const ours = running?.port === settings.port && isProcessAlive(running.pid);
-  if (running && ours && (await isListening(settings.port))) {
-    if (running.version !== version) {
-      throw new InfraError(
-        `A Kafka ${running.version} broker started by Nhịp is still running but the pom pins ${version}: run "npm run stop" and start again.`,
-      );
-    }
-    return { brokers: `127.0.0.1:${settings.port}`, version, startedNow: false, external: false };
+  if (running?.port !== settings.port || !isProcessAlive(running.pid)) return undefined;
+  if (!(await isListening(settings.port))) return undefined;
+  if (running.version !== version) {
+    throw new InfraError(
+      `A Kafka ${running.version} broker started by Nhịp is still running but the pom pins ${version}: run "npm run stop" and start again.`,
+    );
   }
+  return { brokers: `127.0.0.1:${settings.port}`, version, startedNow: false, external: false };
+}
+
+async function refuseBusyPorts(settings: KafkaSettings): Promise<void> {
   for (const port of [settings.port, settings.controllerPort]) {
     if (await isListening(port)) {
       throw new InfraError(
@@ -53,6 +46,16 @@ export async function ensureKafka(): Promise<KafkaEndpoint> {
       );
     }
   }
+}
+
+export async function ensureKafka(): Promise<KafkaEndpoint> {
+  const external = process.env['KAFKA_BROKERS'];
+  if (external) return useExternalKafka(external);
+  const version = pinnedKafkaVersion();
+  const settings = kafkaSettings(version);
+  const running = await runningBroker(settings, version);
+  if (running) return running;
+  await refuseBusyPorts(settings);
   const java = findJava();
   const libs = await ensureJars(settings, version);
   await ensureFormatted(settings, java.bin, libs);
@@ -85,200 +88,6 @@ async function useExternalKafka(list: string): Promise<KafkaEndpoint> {
   // Kafka protocol does not tell us the release.
   const version = process.env['NHIP_KAFKA_VERSION'] ?? 'unknown (external)';
   return { brokers: list, version, startedNow: false, external: true };
-}
-
-function libsDirFor(settings: KafkaSettings, version: string): string {
-  return path.join(settings.homeDir, version, 'libs');
-}
-
-/** Resolves the broker jars once per version; later runs find the completion marker and skip. */
-async function ensureJars(settings: KafkaSettings, version: string): Promise<string> {
-  const libs = libsDirFor(settings, version);
-  const marker = path.join(libs, '.complete');
-  if (fs.existsSync(marker)) return libs;
-  const mvn = findMaven();
-  const staging = `${libs}.partial`;
-  fs.rmSync(staging, { recursive: true, force: true });
-  await withStep(
-    `Downloading Kafka ${version} jars from Maven Central (first run only)`,
-    async () => {
-      const result = await run(mvn, [
-        '-B',
-        '-q',
-        '-f',
-        settings.pomFile,
-        'dependency:copy-dependencies',
-        `-DoutputDirectory=${staging}`,
-        '-DincludeScope=runtime',
-      ]);
-      if (result.code !== 0) {
-        throw new InfraError(
-          'Maven could not resolve the Kafka jars (see the output above): check that Maven Central is reachable and that ~/.m2/settings.xml has no broken mirror.',
-          result.output,
-        );
-      }
-      fs.writeFileSync(path.join(staging, '.complete'), new Date().toISOString());
-      fs.rmSync(libs, { recursive: true, force: true });
-      fs.renameSync(staging, libs);
-    },
-    () => `${fs.readdirSync(libs).filter((f) => f.endsWith('.jar')).length} jars`,
-  );
-  return libs;
-}
-
-function writeConfig(settings: KafkaSettings): string {
-  const file = path.join(settings.homeDir, 'server.properties');
-  const lines = [
-    '# Written by tools/infra/kafka.ts on every start; edit that file, not this one.',
-    'process.roles=broker,controller',
-    'node.id=1',
-    `controller.quorum.bootstrap.servers=127.0.0.1:${settings.controllerPort}`,
-    `listeners=PLAINTEXT://127.0.0.1:${settings.port},CONTROLLER://127.0.0.1:${settings.controllerPort}`,
-    `advertised.listeners=PLAINTEXT://127.0.0.1:${settings.port}`,
-    'controller.listener.names=CONTROLLER',
-    'listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT',
-    `log.dirs=${settings.dataDir}`,
-    'num.partitions=3',
-    'offsets.topic.replication.factor=1',
-    'transaction.state.log.replication.factor=1',
-    'transaction.state.log.min.isr=1',
-    'share.coordinator.state.topic.replication.factor=1',
-    'share.coordinator.state.topic.min.isr=1',
-    // Tests create and join many short-lived groups; the default 3 s delay would dominate them.
-    'group.initial.rebalance.delay.ms=0',
-    'auto.create.topics.enable=true',
-    'log.retention.hours=24',
-  ];
-  fs.writeFileSync(file, `${lines.join('\n')}\n`);
-  const log4j = path.join(settings.homeDir, 'log4j2.properties');
-  fs.writeFileSync(
-    log4j,
-    [
-      'rootLogger.level=INFO',
-      'rootLogger.appenderRef.stdout.ref=STDOUT',
-      'appender.stdout.type=Console',
-      'appender.stdout.name=STDOUT',
-      'appender.stdout.layout.type=PatternLayout',
-      'appender.stdout.layout.pattern=[%d] %p %m (%c)%n',
-      'logger.kafka.name=kafka',
-      'logger.kafka.level=INFO',
-      'logger.state.name=state.change.logger',
-      'logger.state.level=WARN',
-      '',
-    ].join('\n'),
-  );
-  return file;
-}
-
-async function ensureFormatted(settings: KafkaSettings, java: string, libs: string): Promise<void> {
-  fs.mkdirSync(settings.homeDir, { recursive: true });
-  const config = writeConfig(settings);
-  if (fs.existsSync(path.join(settings.dataDir, 'meta.properties'))) return;
-  await withStep('Formatting Kafka storage (KRaft, standalone controller)', async () => {
-    const clusterId = newClusterId();
-    const result = await run(java, [
-      '-cp',
-      path.join(libs, '*'),
-      `-Dlog4j2.configurationFile=${path.join(settings.homeDir, 'log4j2.properties')}`,
-      'kafka.tools.StorageTool',
-      'format',
-      '--standalone',
-      `--cluster-id=${clusterId}`,
-      '-c',
-      config,
-    ]);
-    if (result.code !== 0) {
-      throw new InfraError(
-        `Kafka could not format its storage in ${settings.dataDir}: delete that folder and run again.`,
-        result.output,
-      );
-    }
-  });
-}
-
-/**
- * A Kafka cluster id is 16 random bytes in URL-safe base64 without padding. Like Kafka's own
- * generator we never hand out one that starts with "-": the command-line parser would read it as
- * an option (one start in 64 failed that way before this).
- */
-export function newClusterId(random: () => Buffer = () => randomBytes(16)): string {
-  for (;;) {
-    const id = random().toString('base64url');
-    if (!id.startsWith('-')) return id;
-  }
-}
-
-async function startBroker(
-  settings: KafkaSettings,
-  java: string,
-  libs: string,
-  version: string,
-): Promise<void> {
-  fs.mkdirSync(logsDir, { recursive: true });
-  const logStart = fs.existsSync(settings.logFile) ? fs.statSync(settings.logFile).size : 0;
-  const out = fs.openSync(settings.logFile, 'a');
-  const child = spawn(
-    java,
-    [
-      `-Xms256m`,
-      `-Xmx${settings.heapMb}m`,
-      '-XX:+UseG1GC',
-      '-XX:MaxGCPauseMillis=20',
-      '-Djava.awt.headless=true',
-      `-Dlog4j2.configurationFile=${path.join(settings.homeDir, 'log4j2.properties')}`,
-      '-cp',
-      path.join(libs, '*'),
-      'kafka.Kafka',
-      path.join(settings.homeDir, 'server.properties'),
-    ],
-    { detached: true, stdio: ['ignore', out, out] },
-  );
-  child.unref();
-  fs.closeSync(out);
-  if (child.pid === undefined) throw new InfraError(`Could not launch ${java}: check the JDK install.`);
-  const record: PidRecord = { pid: child.pid, version, port: settings.port };
-  fs.writeFileSync(settings.pidFile, JSON.stringify(record));
-
-  const readLog = (): string => {
-    const fd = fs.openSync(settings.logFile, 'r');
-    try {
-      const size = fs.fstatSync(fd).size;
-      const buffer = Buffer.alloc(size - logStart);
-      fs.readSync(fd, buffer, 0, buffer.length, logStart);
-      return buffer.toString('utf8');
-    } finally {
-      fs.closeSync(fd);
-    }
-  };
-  const started = await waitFor(
-    async () => {
-      if (!isProcessAlive(child.pid as number)) return true;
-      return readLog().includes('Kafka Server started') && (await isListening(settings.port));
-    },
-    120_000,
-    250,
-  );
-  if (!isProcessAlive(child.pid) || !started) {
-    const tail = readLog().split('\n').slice(-30).join('\n');
-    throw new InfraError(
-      `The Kafka broker did not start (see ${path.relative(process.cwd(), settings.logFile)}): if its storage is damaged, run "npm run stop", delete .infra/kafka/data and start again.`,
-      tail,
-    );
-  }
-  const reported = /Kafka version: (\S+)/.exec(readLog())?.[1];
-  if (reported && reported !== version) {
-    throw new InfraError(
-      `The broker reports Kafka ${reported}, not the pinned ${version}: delete .infra/kafka and run again.`,
-    );
-  }
-}
-
-function readPid(settings: KafkaSettings): PidRecord | undefined {
-  try {
-    return JSON.parse(fs.readFileSync(settings.pidFile, 'utf8')) as PidRecord;
-  } catch {
-    return undefined;
-  }
 }
 
 export async function stopKafka(): Promise<boolean> {

@@ -36,4 +36,12 @@ describe('Nx module boundaries', () => {
     );
     expect(errors).toEqual([]);
   }, 60_000);
+
+  it("stops a tool from reaching into a service's source", async () => {
+    const errors = await boundaryErrors(
+      'tools/migrate/cli.ts',
+      "import { readConfig } from '../../apps/registry/src/config.ts';\nexport const c = readConfig();\n",
+    );
+    expect(errors.join('\n')).toMatch(/Projects cannot be imported by a relative or absolute path/);
+  }, 60_000);
 });

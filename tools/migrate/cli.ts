@@ -1,36 +1,47 @@
 // npm run migrate -- <service>                  the deploy step: run the service's pending migrations
 // npm run migrate -- <service> generate <Name>  write a migration for what the entities changed
-// A service also migrates at start, under the same advisory lock, so running this first only moves
-// the schema change out of the start-up path (and out of every instance's way).
-import { ensureDatabase, migrationsLock, openServiceDataSource, redactUrl } from '@nhip/postgres';
+// It finds (or starts) the local PostgreSQL and runs the service's own deploy step from source,
+// apps/<service>/src/migrate.ts (shipped as `node dist/migrate.js`), printing its log lines as
+// sentences. A service also migrates at start, under the same advisory lock, so running this first
+// only moves the schema change out of the start-up path (and out of every instance's way).
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { repoRoot } from '../infra/config.ts';
 import { describeFailure, InfraError } from '../infra/infra-error.ts';
 import { ensurePostgres } from '../infra/postgres.ts';
-import { generateMigration } from './generate.ts';
-import { migratedServices } from './services.ts';
+import { terminalLines } from './log-lines.ts';
 
-const usage = `usage: npm run migrate -- <${Object.keys(migratedServices).join('|')}> [generate <ClassName>]`;
+const services = ['registry', 'activity'];
+const usage = `usage: npm run migrate -- <${services.join('|')}> [generate <ClassName>]`;
 
-async function main([name = '', command, className]: string[]): Promise<void> {
-  const service = migratedServices[name];
-  if (!service || (command !== undefined && command !== 'generate')) throw new InfraError(usage);
-  const { adminUrl } = await ensurePostgres();
-  const url = await ensureDatabase(adminUrl, service.databaseName(adminUrl));
-  console.log(`${name}: ${redactUrl(url)} (lock ${migrationsLock(name)})`);
-  const { dataSource, migrated } = await openServiceDataSource(service.dataSource(url));
-  try {
-    for (const migration of migrated) console.log(`  ✔ ran ${migration}`);
-    if (migrated.length === 0) console.log('  no pending migration: the schema is current');
-    if (command !== 'generate') return;
-    if (!className) throw new InfraError(usage);
-    const file = await generateMigration(dataSource, service, className, Date.now());
-    console.log(
-      file
-        ? `  wrote ${file}: list it last in ${service.dataSourceFile}, run prettier, and say why in its comment`
-        : '  the entities match the database: nothing to generate',
-    );
-  } finally {
-    await dataSource.destroy();
+function isValidCommand([command, className, ...rest]: readonly string[]): boolean {
+  return command === undefined || (command === 'generate' && Boolean(className) && rest.length === 0);
+}
+
+/** Runs the service's deploy step with DATABASE_URL pointing at the server; resolves to its exit code. */
+async function runDeployStep(service: string, args: readonly string[], adminUrl: string): Promise<number> {
+  const entry = path.join(repoRoot, 'apps', service, 'src', 'migrate.ts');
+  const child = spawn(process.execPath, ['--conditions=@nhip/source', entry, ...args], {
+    cwd: repoRoot,
+    // The sentences come from its info lines, whatever level the shell asks services to log at.
+    env: { ...process.env, DATABASE_URL: adminUrl, LOG_LEVEL: 'info' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const exited = new Promise<number>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code) => resolve(code ?? 1));
+  });
+  for await (const line of createInterface({ input: child.stdout })) {
+    for (const { to, text } of terminalLines(line)) (to === 'stderr' ? console.error : console.log)(text);
   }
+  return exited;
+}
+
+async function main([service = '', ...args]: string[]): Promise<void> {
+  if (!services.includes(service) || !isValidCommand(args)) throw new InfraError(usage);
+  const { adminUrl } = await ensurePostgres();
+  process.exitCode = await runDeployStep(service, args, adminUrl);
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {

@@ -4,10 +4,10 @@
 // second npm start (or one interrupted half-way) loads what is missing and duplicates nothing.
 import fs from 'node:fs';
 import path from 'node:path';
+import { affiliationOf, memberName, teamSizes } from '@nhip/testing';
 import { repoRoot } from '../infra/config.ts';
 import { withStep } from '../infra/progress.ts';
 import { fetchJson } from './demo-http.ts';
-import { affiliationOf, memberName, teamSizes } from '../../apps/registry/src/fixtures/pilot.ts';
 
 const nationalDir = path.join(repoRoot, '..', 'shared', 'data', 'vn-admin');
 const fixtureDir = path.join(repoRoot, 'apps', 'registry', 'src', 'units', 'fixtures');

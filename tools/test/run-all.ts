@@ -28,6 +28,29 @@ function parseArgs(argv: string[]): { tiers: Tier[]; jestArgs: string[] } {
   return { tiers: tiers.length > 0 ? tiers : [...allTiers], jestArgs };
 }
 
+interface JestReport {
+  numPassedTests?: number;
+  numFailedTests?: number;
+  numPendingTests?: number;
+  numRuntimeErrorTestSuites?: number;
+}
+
+function readReport(resultsFile: string): JestReport {
+  try {
+    return JSON.parse(fs.readFileSync(resultsFile, 'utf8')) as JestReport;
+  } catch {
+    // No report means Jest itself failed (config or setup); failuresOf counts it as one failure.
+    return {};
+  }
+}
+
+/** Failed tests plus suites that could not run; a failed exit with nothing counted is one failure. */
+function failuresOf(report: JestReport, code: number | null): number {
+  const suiteErrors = report.numRuntimeErrorTestSuites ?? 0;
+  const failed = (report.numFailedTests ?? (code === 0 ? 0 : 1)) + suiteErrors;
+  return code !== 0 && failed === 0 ? 1 : failed;
+}
+
 function runJest(tier: Tier, env: NodeJS.ProcessEnv, jestArgs: string[]): Promise<TierResult> {
   const resultsFile = path.join(infraDir, 'test-results', `${tier}.json`);
   fs.mkdirSync(path.dirname(resultsFile), { recursive: true });
@@ -50,27 +73,14 @@ function runJest(tier: Tier, env: NodeJS.ProcessEnv, jestArgs: string[]): Promis
   return new Promise((resolve) => {
     const child = spawn(process.execPath, args, { cwd: repoRoot, env, stdio: 'inherit' });
     child.on('close', (code) => {
-      const seconds = (Date.now() - started) / 1000;
-      let report: {
-        numPassedTests?: number;
-        numFailedTests?: number;
-        numPendingTests?: number;
-        numRuntimeErrorTestSuites?: number;
-      } = {};
-      try {
-        report = JSON.parse(fs.readFileSync(resultsFile, 'utf8')) as typeof report;
-      } catch {
-        // No report means Jest itself failed (config or setup); count it as one failure.
-      }
-      const suiteErrors = report.numRuntimeErrorTestSuites ?? 0;
-      const failed = (report.numFailedTests ?? (code === 0 ? 0 : 1)) + suiteErrors;
+      const report = readReport(resultsFile);
       resolve({
         tier,
         passed: report.numPassedTests ?? 0,
-        failed: code !== 0 && failed === 0 ? 1 : failed,
+        failed: failuresOf(report, code),
         skipped: report.numPendingTests ?? 0,
         ok: code === 0,
-        seconds,
+        seconds: (Date.now() - started) / 1000,
       });
     });
   });

@@ -4,9 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { publicEventProblems, publicTopics } from '@nhip/contracts';
 import { readTopic } from '@nhip/event-sourcing';
 import { createMessaging, type ReceivedMessage } from '@nhip/messaging';
-import { kafkaBrokers } from '@nhip/testing';
+import { affiliationOf, kafkaBrokers, memberName, pilotCommunes, teamSizes } from '@nhip/testing';
 import fs from 'node:fs';
-import { affiliationOf, memberName, pilotCommunes, teamSizes } from './fixtures/pilot.ts';
 import { startRegistry, type RunningRegistry } from './fixtures/registry-service.ts';
 
 const pilotCsv = fs.readFileSync(new URL('units/fixtures/dak-lak-pilot.csv', import.meta.url));

@@ -9,3 +9,11 @@ export { ensureDatabase, redactUrl } from './ensure-database.ts';
 export { migrate } from './migrate.ts';
 export { openServiceDataSource, type OpenDataSource } from './open-service-data-source.ts';
 export { migrationsLock, runMigrations } from './run-migrations.ts';
+export { generateMigration, type GenerateMigrationOptions } from './generate-migration.ts';
+export {
+  MigrateUsageError,
+  parseMigrateArgs,
+  runMigrateCommand,
+  type MigrateCommandOptions,
+  type MigrateLog,
+} from './migrate-command.ts';

@@ -69,3 +69,4 @@ export async function freshTestDatabase(purpose: string): Promise<string> {
   return ensureDatabase(postgresAdminUrl(), name);
 }
 export { schemaShape, tableContents } from './database-snapshot.ts';
+export { affiliationOf, memberName, pilotCommunes, teamSizes, type PilotCommune } from './pilot.ts';
