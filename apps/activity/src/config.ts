@@ -1,6 +1,7 @@
 // Configuration read once at start-up; anything missing or malformed stops the service with one
 // sentence that says what to set.
-import { adminDatabaseUrlFrom, ConfigError, positiveInteger } from '@nhip/service-http';
+// The configuration readers alone: migrate.ts runs type-stripped, where the Nest edge cannot load.
+import { adminDatabaseUrlFrom, ConfigError, positiveInteger } from '@nhip/service-http/config';
 
 export { ConfigError };
 
