@@ -9,6 +9,7 @@ import {
   type Subscription,
 } from '@nhip/messaging';
 import type pg from 'pg';
+import { inTransaction } from '../command/transaction.ts';
 import { failpoint } from '../failpoints.ts';
 import { deadLetter } from './dead-letter.ts';
 import { parseIncoming, type IncomingEvent, type Parsed } from './incoming-event.ts';
@@ -97,14 +98,14 @@ async function processAlone(
   }
   const detail = lastError instanceof Error ? lastError.message : String(lastError);
   await options.publisher.publish([deadLetter(message, options.name, 'handler_failed', detail)]);
-  await withTransaction(options.pool, (tx) => advanceOffsets(tx, options.name, [message]));
+  await inTransaction(options.pool, (tx) => advanceOffsets(tx, options.name, [message]));
 }
 
 async function applyInOneTransaction(
   options: EventConsumerOptions,
   batch: readonly ReceivedMessage[],
 ): Promise<void> {
-  await withTransaction(options.pool, async (tx) => {
+  await inTransaction(options.pool, async (tx) => {
     const offsets = await loadOffsets(tx, options.name);
     const fresh = batch.filter((m) => !alreadyHandled(offsets, m));
     if (fresh.length === 0) return;
@@ -129,20 +130,6 @@ async function deadLetterPoison(options: EventConsumerOptions, parsed: readonly 
     p.ok ? [] : [deadLetter(p.message, options.name, p.reason, p.detail)],
   );
   if (letters.length > 0) await options.publisher.publish(letters);
-}
-
-async function withTransaction(pool: pg.Pool, work: (tx: pg.PoolClient) => Promise<void>): Promise<void> {
-  const tx = await pool.connect();
-  try {
-    await tx.query('BEGIN');
-    await work(tx);
-    await tx.query('COMMIT');
-  } catch (error) {
-    await tx.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    tx.release();
-  }
 }
 
 const delay = (baseMs: number, attempt: number): Promise<void> =>
