@@ -92,6 +92,8 @@ export function newEventsFor(events: readonly DomainEvent[], envelope: CommandEn
 }
 
 function findCommandEvents(events: readonly RecordedEvent[], commandId: string): RecordedEvent[] {
+  // A stream not born yet (every line of a bulk upload, as a rule) holds no earlier attempt.
+  if (events.length === 0) return [];
   const first = eventIdFor(commandId, 0);
   const start = events.findIndex((e) => e.eventId === first);
   if (start < 0) return [];
