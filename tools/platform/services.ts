@@ -6,9 +6,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from '../infra/config.ts';
 import { InfraError } from '../infra/infra-error.ts';
-import { isProcessAlive } from '../infra/net.ts';
 import { defaultBackoff } from './backoff.ts';
-import { readState, supervisionFiles, type SupervisionState } from './supervision.ts';
+import { isRunning, readState, supervisionFiles, type SupervisionState } from './supervision.ts';
 import type { SupervisorSpec } from './supervisor.ts';
 
 export interface ServiceDefinition {
@@ -70,7 +69,7 @@ export function startSupervisor(spec: SupervisorSpec, env: NodeJS.ProcessEnv): n
 }
 
 function supervisorAlive(state: SupervisionState | undefined): state is SupervisionState {
-  return state !== undefined && state.status !== 'stopped' && isProcessAlive(state.supervisorPid);
+  return state !== undefined && state.status !== 'stopped' && isRunning(state.supervisorPid);
 }
 
 /**
@@ -112,10 +111,10 @@ export async function ensureService(
 
 async function waitForExit(pid: number, timeoutMs: number): Promise<boolean> {
   for (const deadline = Date.now() + timeoutMs; Date.now() < deadline;) {
-    if (!isProcessAlive(pid)) return true;
+    if (!isRunning(pid)) return true;
     await new Promise((r) => setTimeout(r, 100));
   }
-  return !isProcessAlive(pid);
+  return !isRunning(pid);
 }
 
 /** Stops a process with SIGTERM, then SIGKILL after the grace time; false if it was not running. */
@@ -140,8 +139,7 @@ export async function stopService(service: ServiceDefinition): Promise<boolean> 
   if (supervisorAlive(state)) stopped = await terminate(state.supervisorPid, 15_000);
   // Left over when the supervisor itself was killed, or from a run before supervision existed.
   const leftover = fs.existsSync(files.pidFile) ? Number(fs.readFileSync(files.pidFile, 'utf8')) : undefined;
-  if (leftover !== undefined && isProcessAlive(leftover))
-    stopped = (await terminate(leftover, 10_000)) || stopped;
+  if (leftover !== undefined && isRunning(leftover)) stopped = (await terminate(leftover, 10_000)) || stopped;
   fs.rmSync(files.pidFile, { force: true });
   return stopped;
 }

@@ -3,7 +3,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { infraDir, logsDir } from '../infra/config.ts';
-import { isProcessAlive } from '../infra/net.ts';
 
 export interface ExitRecord {
   readonly code: number | null;
@@ -47,6 +46,25 @@ export function supervisionFiles(service: string): SupervisionFiles {
   };
 }
 
+/**
+ * Whether a process runs. A detached process that died is a zombie until init reaps it, which
+ * here can take seconds; `kill -0` still succeeds on a zombie, so its state in /proc decides.
+ */
+export function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  try {
+    // The state letter follows the command name, which is in parentheses and may contain spaces.
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+  } catch {
+    return true; // no /proc (macOS): kill -0 is all there is
+  }
+}
+
 export function writeState(file: string, state: SupervisionState): void {
   const temporary = `${file}.${process.pid}.tmp`;
   fs.writeFileSync(temporary, `${JSON.stringify(state, null, 2)}\n`);
@@ -80,8 +98,8 @@ export function serviceStatus(service: string): ServiceStatus {
   if (!state) return { running: false, supervised: false };
   const { status, pid, since, restarts, lastExit, nextStartAt } = state;
   return {
-    running: pid !== null && isProcessAlive(pid),
-    supervised: status !== 'stopped' && isProcessAlive(state.supervisorPid),
+    running: pid !== null && isRunning(pid),
+    supervised: status !== 'stopped' && isRunning(state.supervisorPid),
     status,
     pid,
     upSince: since,

@@ -6,9 +6,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { eventually } from '@nhip/testing';
-import { isProcessAlive } from '../infra/net.ts';
 import { startSupervisor } from './services.ts';
-import { readState, type SupervisionFiles } from './supervision.ts';
+import { isRunning, readState, type SupervisionFiles } from './supervision.ts';
 import type { SupervisorSpec } from './supervisor.ts';
 
 interface SupervisorEvent {
@@ -76,13 +75,13 @@ const named = (files: SupervisionFiles, name: string): SupervisorEvent[] =>
 
 async function stopSupervisor(pid: number): Promise<void> {
   process.kill(pid, 'SIGTERM');
-  await eventually(() => !isProcessAlive(pid), { timeoutMs: 10_000 });
+  await eventually(() => !isRunning(pid), { timeoutMs: 10_000 });
 }
 
 afterEach(() => {
-  for (const pid of started.splice(0)) if (isProcessAlive(pid)) process.kill(pid, 'SIGKILL');
+  for (const pid of started.splice(0)) if (isRunning(pid)) process.kill(pid, 'SIGKILL');
   const state = dir ? readState(path.join(dir, 'fixture.state.json')) : undefined;
-  if (state?.pid && isProcessAlive(state.pid)) process.kill(state.pid, 'SIGKILL');
+  if (state?.pid && isRunning(state.pid)) process.kill(state.pid, 'SIGKILL');
   if (dir) fs.rmSync(dir, { recursive: true, force: true });
 });
 
@@ -112,7 +111,7 @@ describe('the supervisor of npm start', () => {
     const state = readState(files.stateFile)!;
     expect(state.restarts).toBeGreaterThanOrEqual(5);
     expect(state.lastExit).toMatchObject({ code: 3, signal: null });
-    expect(isProcessAlive(state.supervisorPid)).toBe(true);
+    expect(isRunning(state.supervisorPid)).toBe(true);
   });
 
   it('brings back a process killed with SIGKILL and records the signal', async () => {
@@ -128,7 +127,7 @@ describe('the supervisor of npm start', () => {
     expect(after.restarts).toBe(1);
     expect(after.lastExit).toMatchObject({ code: null, signal: 'SIGKILL' });
     expect(after.since).not.toBeNull();
-    expect(isProcessAlive(after.pid!)).toBe(true);
+    expect(isRunning(after.pid!)).toBe(true);
     expect(Number(fs.readFileSync(files.pidFile, 'utf8'))).toBe(after.pid);
     expect(named(files, 'exit')).toEqual([
       expect.objectContaining({ pid: before, signal: 'SIGKILL', restarts: 1, nextDelayMs: 200 }),
@@ -142,7 +141,7 @@ describe('the supervisor of npm start', () => {
     await eventually(() => fs.existsSync(marker) && fs.readFileSync(marker, 'utf8') === 'ready');
     await stopSupervisor(started[0]!);
 
-    expect(isProcessAlive(child)).toBe(false);
+    expect(isRunning(child)).toBe(false);
     // Asked to stop, not killed: the service gets to close its connections.
     expect(fs.readFileSync(marker, 'utf8')).toBe('SIGTERM');
     // Well past the restart delay, nothing was started again.
