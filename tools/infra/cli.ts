@@ -3,6 +3,8 @@ import { redactUrl } from '@nhip/postgres';
 import { ensureInfra, infraStatus, stopInfra } from './infra.ts';
 import { describeFailure, InfraError } from './infra-error.ts';
 import { log } from './progress.ts';
+import { platformServices } from '../platform/services.ts';
+import { serviceStatus } from '../platform/supervision.ts';
 
 const usage = 'usage: node tools/infra/cli.ts up [--banner] | down | status';
 
@@ -37,7 +39,9 @@ async function main(args: string[]): Promise<void> {
       return;
     }
     case 'status': {
-      process.stdout.write(`${JSON.stringify(infraStatus(), null, 2)}\n`);
+      // The services as their supervisors last recorded them: up since, restarts, last exit.
+      const services = Object.fromEntries(platformServices().map((s) => [s.name, serviceStatus(s.name)]));
+      process.stdout.write(`${JSON.stringify({ ...infraStatus(), services }, null, 2)}\n`);
       return;
     }
     default:

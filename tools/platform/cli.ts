@@ -42,6 +42,9 @@ async function up(): Promise<void> {
   log(
     `  Logs:    ${services.map((s) => `.infra/logs/${s.name}.log`).join(', ')}   (JSON lines; LOG_LEVEL=debug for more)`,
   );
+  log(
+    '  Status:  npm run infra -- status   (each service is restarted when it exits; .infra/logs/<service>.supervisor.log)',
+  );
   log('  Stop:    npm run stop');
 }
 

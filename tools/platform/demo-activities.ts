@@ -70,7 +70,7 @@ interface Rejection {
   errors?: { field: string; reason: string }[];
 }
 
-// The activity service learns teams from the registry's events a moment after they are
+// The activity service learns teams and units from the registry's events a moment after they are
 // registered: lines refused as unknown are sent again (ids make that safe) until none are.
 // Anything still refused after that is a defect of the demo data: the step fails with the reason.
 async function sendUntilKnown(activityUrl: string, body: string): Promise<Summary> {
@@ -88,7 +88,8 @@ async function sendUntilKnown(activityUrl: string, body: string): Promise<Summar
     const refused = verdicts.filter((v) => v.verdict === 'rejected');
     if (refused.length === 0)
       return { ...summary, accepted, duplicate: summary.duplicate - (accepted - summary.accepted) };
-    const onlyUnknownTeams = refused.every((v) => v.errors?.every((e) => e.field === 'teamId'));
+    const notYetKnown = (field: string): boolean => field === 'teamId' || field === 'placeCode';
+    const onlyUnknownTeams = refused.every((v) => v.errors?.every((e) => notYetKnown(e.field)));
     if (!onlyUnknownTeams || attempt === 30) throw new Error(demoRefused(refused));
     await new Promise((r) => setTimeout(r, 1_000));
   }

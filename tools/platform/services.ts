@@ -1,10 +1,14 @@
-// The platform's services as npm start runs them: built once, each a detached process with a pid
-// file and a log under .infra, started only when not already answering its health check.
+// The platform's services as npm start runs them: built once, each under its own detached
+// supervisor (supervisor.ts, ADR 0017) that restarts it with backoff when it exits, with its output
+// and the supervisor's record under .infra/logs; started only when not already answering /health.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { infraDir, logsDir, repoRoot } from '../infra/config.ts';
+import { repoRoot } from '../infra/config.ts';
 import { InfraError } from '../infra/infra-error.ts';
+import { defaultBackoff } from './backoff.ts';
+import { isRunning, readState, supervisionFiles, type SupervisionState } from './supervision.ts';
+import type { SupervisorSpec } from './supervisor.ts';
 
 export interface ServiceDefinition {
   readonly name: string;
@@ -12,8 +16,6 @@ export interface ServiceDefinition {
   readonly port: number;
   readonly env: Record<string, string>;
 }
-
-const runDir = path.join(infraDir, 'run');
 
 export function platformServices(): ServiceDefinition[] {
   const registryPort = Number(process.env['REGISTRY_PORT'] ?? 3101);
@@ -45,53 +47,99 @@ async function healthy(service: ServiceDefinition): Promise<boolean> {
   }
 }
 
-/** Starts the service unless it already answers; returns whether it was started now. */
+const supervisorEntry = path.join(repoRoot, 'tools', 'platform', 'supervisor.ts');
+
+/** Starts a detached supervisor for a command; it outlives the caller. Returns its pid. */
+export function startSupervisor(spec: SupervisorSpec, env: NodeJS.ProcessEnv): number {
+  const { eventLog, outputFile, stateFile, pidFile } = spec.files;
+  for (const file of [eventLog, outputFile, stateFile, pidFile])
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+  // A state file left by an earlier run would read as this run's exits.
+  fs.rmSync(spec.files.stateFile, { force: true });
+  const out = fs.openSync(spec.files.eventLog, 'a');
+  const child = spawn(process.execPath, [supervisorEntry, JSON.stringify(spec)], {
+    env,
+    detached: true,
+    stdio: ['ignore', out, out],
+  });
+  fs.closeSync(out);
+  child.unref();
+  if (child.pid === undefined) throw new InfraError(`Could not start the supervisor of ${spec.service}.`);
+  return child.pid;
+}
+
+function supervisorAlive(state: SupervisionState | undefined): state is SupervisionState {
+  return state !== undefined && state.status !== 'stopped' && isRunning(state.supervisorPid);
+}
+
+/**
+ * Starts the service under a supervisor unless it already answers or is already supervised;
+ * returns whether it was started now. A service that exits before it first answers fails
+ * `npm start` with its last lines rather than being restarted forever behind the developer's back.
+ */
 export async function ensureService(
   service: ServiceDefinition,
   env: Record<string, string>,
 ): Promise<boolean> {
   if (await healthy(service)) return false;
-  fs.mkdirSync(runDir, { recursive: true });
-  fs.mkdirSync(logsDir, { recursive: true });
-  const logFile = path.join(logsDir, `${service.name}.log`);
-  const out = fs.openSync(logFile, 'a');
-  const child = spawn(process.execPath, [service.entry], {
-    env: { ...process.env, ...env, ...service.env },
-    detached: true,
-    stdio: ['ignore', out, out],
-  });
-  child.unref();
-  fs.writeFileSync(path.join(runDir, `${service.name}.pid`), String(child.pid));
+  const files = supervisionFiles(service.name);
+  const supervised = supervisorAlive(readState(files.stateFile));
+  if (!supervised) {
+    const spec = {
+      service: service.name,
+      command: process.execPath,
+      args: [service.entry],
+      files,
+      backoff: defaultBackoff,
+      stopGraceMs: 10_000,
+    };
+    startSupervisor(spec, { ...process.env, ...env, ...service.env });
+  }
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    if (await healthy(service)) return true;
-    if (child.exitCode !== null) break;
+    if (await healthy(service)) return !supervised;
+    const state = readState(files.stateFile);
+    if (!supervised && state?.lastExit) break;
     await new Promise((r) => setTimeout(r, 250));
   }
-  const tail = fs.readFileSync(logFile, 'utf8').split('\n').slice(-6).join('\n');
+  await stopService(service);
+  const tail = fs.readFileSync(files.outputFile, 'utf8').split('\n').slice(-6).join('\n');
   throw new InfraError(
-    `The ${service.name} service did not come up on port ${service.port}. Last lines of ${logFile}:\n${tail}`,
+    `The ${service.name} service did not come up on port ${service.port}. Last lines of ${files.outputFile}:\n${tail}`,
   );
 }
 
-export async function stopService(service: ServiceDefinition): Promise<boolean> {
-  const pidFile = path.join(runDir, `${service.name}.pid`);
-  if (!fs.existsSync(pidFile)) return false;
-  const pid = Number(fs.readFileSync(pidFile, 'utf8'));
-  fs.rmSync(pidFile, { force: true });
+async function waitForExit(pid: number, timeoutMs: number): Promise<boolean> {
+  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline;) {
+    if (!isRunning(pid)) return true;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return !isRunning(pid);
+}
+
+/** Stops a process with SIGTERM, then SIGKILL after the grace time; false if it was not running. */
+async function terminate(pid: number, graceMs: number): Promise<boolean> {
   try {
     process.kill(pid, 'SIGTERM');
   } catch {
     return false;
   }
-  for (let i = 0; i < 100; i++) {
-    try {
-      process.kill(pid, 0);
-    } catch {
-      return true;
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  process.kill(pid, 'SIGKILL');
+  if (!(await waitForExit(pid, graceMs))) process.kill(pid, 'SIGKILL');
   return true;
+}
+
+/**
+ * Stops the supervisor, which stops the service without restarting it. A service whose
+ * supervisor is gone (killed by hand) is stopped directly.
+ */
+export async function stopService(service: ServiceDefinition): Promise<boolean> {
+  const files = supervisionFiles(service.name);
+  const state = readState(files.stateFile);
+  let stopped = false;
+  if (supervisorAlive(state)) stopped = await terminate(state.supervisorPid, 15_000);
+  // Left over when the supervisor itself was killed, or from a run before supervision existed.
+  const leftover = fs.existsSync(files.pidFile) ? Number(fs.readFileSync(files.pidFile, 'utf8')) : undefined;
+  if (leftover !== undefined && isRunning(leftover)) stopped = (await terminate(leftover, 10_000)) || stopped;
+  fs.rmSync(files.pidFile, { force: true });
+  return stopped;
 }
