@@ -35,12 +35,14 @@ describe('when a delayed chunk may leave', () => {
   it('stays within latency ± jitter of its arrival unless held behind an earlier chunk', () => {
     fc.assert(
       fc.property(
-        fc.double({ min: 0, max: 1e9, noNaN: true }),
-        fc.double({ min: 0, max: 1e9, noNaN: true }),
-        fc.nat(10_000),
-        fc.nat(10_000),
-        fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }),
-        (now, previous, latency, jitter, draw) => {
+        fc.record({
+          now: fc.double({ min: 0, max: 1e9, noNaN: true }),
+          previous: fc.double({ min: 0, max: 1e9, noNaN: true }),
+          latency: fc.nat(10_000),
+          jitter: fc.nat(10_000),
+          draw: fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }),
+        }),
+        ({ now, previous, latency, jitter, draw }) => {
           const at = dueAt(now, previous, faults(latency, jitter), draw);
           expect(at).toBeGreaterThanOrEqual(previous);
           expect(at).toBeGreaterThanOrEqual(now + Math.max(0, latency - jitter));
