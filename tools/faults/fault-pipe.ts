@@ -4,9 +4,9 @@ import type net from 'node:net';
 
 /** What the proxy currently does to the bytes going one way. */
 export interface DirectionFaults {
-  latencyMs: number;
-  jitterMs: number;
-  blackholed: boolean;
+  readonly latencyMs: number;
+  readonly jitterMs: number;
+  readonly blackholed: boolean;
 }
 
 export const noFaults: DirectionFaults = { latencyMs: 0, jitterMs: 0, blackholed: false };

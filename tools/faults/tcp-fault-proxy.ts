@@ -48,32 +48,33 @@ export class TcpFaultProxy {
   private refusing = false;
   private readonly counts = { accepted: 0, refused: 0, reset: 0, upstream: 0, downstream: 0 };
 
-  private readonly server: net.Server;
+  private readonly listener: net.Server;
   private readonly upstream: Endpoint;
+  /** Where clients connect instead of the upstream; kept so it can be read after close(). */
+  readonly endpoint: Endpoint;
 
-  private constructor(server: net.Server, upstream: Endpoint) {
-    this.server = server;
+  private constructor(listener: net.Server, upstream: Endpoint) {
+    this.listener = listener;
     this.upstream = upstream;
-    server.on('connection', (client) => this.accept(client));
+    this.endpoint = { host: loopback, port: (listener.address() as net.AddressInfo).port };
+    listener.on('connection', (client) => this.accept(client));
+    // A failed accept (out of file descriptors) leaves that client without a connection, which is
+    // what it would see anyway; it must not end the test or the suite that runs the proxy.
+    listener.on('error', () => undefined);
   }
 
   /** Listens on 127.0.0.1 (`port` 0: any free port) and forwards every connection to `upstream`. */
   static async start(upstream: Endpoint, { port = 0 }: { port?: number } = {}): Promise<TcpFaultProxy> {
     // Half-open kept so a FIN is passed on in order behind the bytes, not turned into a close.
-    const server = net.createServer({ allowHalfOpen: true, noDelay: true });
+    const listener = net.createServer({ allowHalfOpen: true, noDelay: true });
     await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(port, loopback, () => {
-        server.off('error', reject);
+      listener.once('error', reject);
+      listener.listen(port, loopback, () => {
+        listener.off('error', reject);
         resolve();
       });
     });
-    return new TcpFaultProxy(server, upstream);
-  }
-
-  /** Where clients connect instead of the upstream. */
-  get endpoint(): Endpoint {
-    return { host: loopback, port: (this.server.address() as net.AddressInfo).port };
+    return new TcpFaultProxy(listener, upstream);
   }
 
   /** Delays every chunk by `ms` ± `jitterMs` from now on, order kept; 0 removes the delay. */
@@ -119,7 +120,7 @@ export class TcpFaultProxy {
   async close(): Promise<void> {
     for (const link of this.links) this.drop(link, (socket) => socket.destroy());
     // The callback's "not running" error only means an earlier close() got here first.
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    await new Promise<void>((resolve) => this.listener.close(() => resolve()));
   }
 
   private accept(client: net.Socket): void {
@@ -134,20 +135,7 @@ export class TcpFaultProxy {
     }
     const server = net.connect({ ...this.upstream, allowHalfOpen: true, noDelay: true });
     const link: Link = { client, server, pipes: [] };
-    link.pipes = [
-      new FaultPipe(
-        client,
-        server,
-        () => this.faults.upstream,
-        (n) => (this.counts.upstream += n),
-      ),
-      new FaultPipe(
-        server,
-        client,
-        () => this.faults.downstream,
-        (n) => (this.counts.downstream += n),
-      ),
-    ];
+    link.pipes = [this.pipe(client, server, 'upstream'), this.pipe(server, client, 'downstream')];
     this.links.add(link);
     // A broken side breaks the other with an RST too (an unreachable upstream included), so the
     // client sees what it would see without the proxy rather than a tidy close.
@@ -159,6 +147,15 @@ export class TcpFaultProxy {
     client.on('close', closed);
     server.on('close', closed);
     for (const pipe of link.pipes) pipe.pump();
+  }
+
+  private pipe(from: net.Socket, to: net.Socket, direction: 'upstream' | 'downstream'): FaultPipe {
+    return new FaultPipe(
+      from,
+      to,
+      () => this.faults[direction],
+      (bytes) => (this.counts[direction] += bytes),
+    );
   }
 
   private drop(link: Link, end: (socket: net.Socket) => void): void {
