@@ -2,6 +2,7 @@
 // below (a fault never delivers early); a loaded machine may always deliver later.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { eventually } from '@nhip/testing';
+import { randomBytes } from 'node:crypto';
 import net from 'node:net';
 import { TcpFaultProxy, type Endpoint } from './tcp-fault-proxy.ts';
 
@@ -32,6 +33,7 @@ async function startEcho(): Promise<Echo> {
 interface Client {
   socket: net.Socket;
   received: () => string;
+  raw: () => Buffer;
   /** Resolves once `n` bytes in all have arrived. */
   bytes: (n: number) => Promise<void>;
   /** Resolves with the error code the socket closed with, or 'clean' after a FIN. */
@@ -40,15 +42,19 @@ interface Client {
 
 function connect({ host, port }: Endpoint): Promise<Client> {
   const socket = net.connect({ host, port, noDelay: true });
-  let data = Buffer.alloc(0);
+  const chunks: Buffer[] = [];
+  let length = 0;
   let ending = 'clean';
-  socket.on('data', (chunk: Buffer) => (data = Buffer.concat([data, chunk])));
+  socket.on('data', (chunk: Buffer) => {
+    chunks.push(chunk);
+    length += chunk.length;
+  });
   socket.on('error', (e: NodeJS.ErrnoException) => (ending = e.code ?? e.message));
   const ended = new Promise<string>((resolve) => socket.on('close', () => resolve(ending)));
   const bytes = (n: number): Promise<void> =>
     new Promise((resolve) => {
       const check = (): void => {
-        if (data.length < n) return;
+        if (length < n) return;
         socket.off('data', check);
         resolve();
       };
@@ -57,7 +63,8 @@ function connect({ host, port }: Endpoint): Promise<Client> {
     });
   return new Promise((resolve, reject) => {
     socket.once('error', reject);
-    socket.once('connect', () => resolve({ socket, received: () => data.toString(), bytes, ended }));
+    const raw = (): Buffer => Buffer.concat(chunks);
+    socket.once('connect', () => resolve({ socket, received: () => raw().toString(), raw, bytes, ended }));
   });
 }
 
@@ -152,6 +159,22 @@ describe('the TCP fault proxy, in front of an echo server', () => {
     }
     await c.bytes(parts.join('').length);
     expect(c.received()).toBe(parts.join(''));
+  });
+
+  it('carries megabytes intact under latency, the receiver setting the pace', async () => {
+    proxy.latency(5, 5);
+    const c = await client();
+    // Far more than the kernel's socket buffers hold, so a receiver that stops reading stops the
+    // proxy too instead of piling the rest up in its memory.
+    const payload = randomBytes(32 * 1024 * 1024);
+    c.socket.pause();
+    c.socket.write(payload);
+    await pause(300);
+    expect(proxy.stats().bytes.downstream).toBeLessThan(payload.length / 2);
+    c.socket.resume();
+    await c.bytes(payload.length);
+    expect(c.raw().equals(payload)).toBe(true);
+    expect(proxy.stats().bytes).toEqual({ upstream: payload.length, downstream: payload.length });
   });
 
   it('rejects a negative latency', () => {
