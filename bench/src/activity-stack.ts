@@ -71,7 +71,7 @@ export async function startActivityStack(
 }
 
 async function registerTeams(registry: RunningService, count: number): Promise<Team[]> {
-  const tree = fs.readFileSync(path.join(repo, 'apps/registry/src/units/fixtures/dak-lak-pilot-2025.csv'));
+  const tree = fs.readFileSync(path.join(repo, 'apps/registry/src/fixtures/dak-lak-pilot-2025.csv'));
   await registry.post('/unit-trees/vn-2025/imports?effectiveFrom=2025-07-01', tree, {
     'content-type': 'text/csv',
   });

@@ -10,7 +10,7 @@ import { withStep } from '../infra/progress.ts';
 import { fetchJson } from './demo-http.ts';
 
 const nationalDir = path.join(repoRoot, '..', 'shared', 'data', 'vn-admin');
-const fixtureDir = path.join(repoRoot, 'apps', 'registry', 'src', 'units', 'fixtures');
+const fixtureDir = path.join(repoRoot, 'apps', 'registry', 'src', 'fixtures');
 
 // Since 1 July 2025 the pilot's Xã Hòa Phú is 24175 and Xã Phú Lộc is part of Xã Krông Năng 24343.
 const pilot = [

@@ -10,7 +10,7 @@ import { replicaCaughtUp, startPlatform, type Platform } from './fixtures/platfo
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const tree2025 = fs.readFileSync(
-  path.join(here, '..', '..', 'registry', 'src', 'units', 'fixtures', 'dak-lak-pilot-2025.csv'),
+  path.join(here, '..', '..', 'registry', 'src', 'fixtures', 'dak-lak-pilot-2025.csv'),
 );
 
 interface Problem {

@@ -8,7 +8,7 @@ import { affiliationOf, kafkaBrokers, memberName, pilotCommunes, teamSizes } fro
 import fs from 'node:fs';
 import { startRegistry, type RunningRegistry } from './fixtures/registry-service.ts';
 
-const pilotCsv = fs.readFileSync(new URL('units/fixtures/dak-lak-pilot.csv', import.meta.url));
+const pilotCsv = fs.readFileSync(new URL('fixtures/dak-lak-pilot.csv', import.meta.url));
 
 interface Coverage {
   unit: {

@@ -23,7 +23,7 @@ interface Team {
   roster: { memberId: string; leader: boolean }[];
 }
 
-const pilotCsv = fs.readFileSync(new URL('units/fixtures/dak-lak-pilot.csv', import.meta.url));
+const pilotCsv = fs.readFileSync(new URL('fixtures/dak-lak-pilot.csv', import.meta.url));
 const team = (overrides: Record<string, unknown> = {}) => ({
   name: 'Tổ công nghệ số cộng đồng thôn Ea Kênh',
   teamType: 'community_digital_technology',

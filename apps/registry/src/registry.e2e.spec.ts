@@ -10,7 +10,7 @@ import { type FixtureProcess, postgresAdminUrl, startFixture, uniqueTopicPrefix 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const port = 3300 + Math.floor(Math.random() * 500);
 const base = `http://127.0.0.1:${port}`;
-const pilot = fs.readFileSync(path.join(here, 'units', 'fixtures', 'dak-lak-pilot.csv'));
+const pilot = fs.readFileSync(path.join(here, 'fixtures', 'dak-lak-pilot.csv'));
 
 const importList = (
   tree: string,

@@ -6,7 +6,7 @@ import { splitCsvLine } from '@nhip/csv';
 import { parseUnitList } from './unit-list.csv.ts';
 
 const pilot = fs.readFileSync(
-  path.join(path.dirname(fileURLToPath(import.meta.url)), '../../units/fixtures/dak-lak-pilot.csv'),
+  path.join(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures/dak-lak-pilot.csv'),
 );
 const header = 'code,name,type,level,parent_code\n';
 const problemsOf = (csv: string | Uint8Array) => {
