@@ -65,6 +65,10 @@ function newProducer(connection: KafkaConnection): KafkaProducer {
     bootstrapBrokers: [...connection.brokers],
     idempotent: true,
     acks: ProduceAcks.ALL,
+    // An idempotent producer otherwise retries forever: a send during a broker outage would hang
+    // (and hold up a shutdown) with nothing logged or reported. About 5 s, then the caller's backoff.
+    retries: 5,
+    retryDelay: 1_000,
     autocreateTopics: true,
     serializers: {
       key: (key) => (key === undefined ? undefined : Buffer.from(key)),
