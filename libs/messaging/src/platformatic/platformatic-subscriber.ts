@@ -48,6 +48,7 @@ class SupervisedConsumer implements Subscription {
   #loop: Promise<void> | undefined;
   #stopped = false;
   #healthyTimer: NodeJS.Timeout | undefined;
+  #inHandler = false;
 
   constructor(connection: KafkaConnection, options: SubscribeOptions, handler: BatchHandler) {
     this.#connection = connection;
@@ -134,17 +135,29 @@ class SupervisedConsumer implements Subscription {
   #run(consumer: KafkaConsumer, stream: RawStream): Attempt {
     // A rejoin that fails after a lost heartbeat is an `error` event; unheard, it kills the process.
     consumer.on('error', (error: unknown) => stream.destroy(error as Error));
-    const ended = pump(stream, this.#options.maxBatchSize ?? 500, this.#handler, () =>
+    const ended = pump(stream, this.#options.maxBatchSize ?? 500, this.#tracked, () =>
       this.#episode.succeeded(),
     ).then(
       () => undefined,
       (error: unknown) => error ?? new Error('stream failed'),
     );
-    this.#healthyTimer = setTimeout(() => this.#episode.succeeded(), healthyAfterMs).unref();
+    // A handler still retrying (its database away) has not proved anything yet.
+    this.#healthyTimer = setTimeout(() => {
+      if (!this.#inHandler) this.#episode.succeeded();
+    }, healthyAfterMs).unref();
     const attempt = { consumer, stream, ended };
     this.#attempt = attempt;
     return attempt;
   }
+
+  readonly #tracked: BatchHandler = async (batch, commit) => {
+    this.#inHandler = true;
+    try {
+      await this.#handler(batch, commit);
+    } finally {
+      this.#inHandler = false;
+    }
+  };
 
   #newConsumer(): KafkaConsumer {
     return new Consumer({
