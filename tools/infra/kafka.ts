@@ -113,3 +113,14 @@ export function kafkaStatus(): { running: boolean; pid?: number; version?: strin
     ? { running, pid: record.pid, version: record.version, port: settings.port }
     : { running, port: settings.port };
 }
+
+/**
+ * `kill -9` of this worktree's broker, for fault tests: no clean shutdown, so the next start runs
+ * log recovery, as after a crash. Resolves once the process is gone; false if none was running.
+ */
+export async function killKafka(): Promise<boolean> {
+  const running = readPid(kafkaSettings(pinnedKafkaVersion()));
+  if (!running || !isProcessAlive(running.pid)) return false;
+  process.kill(running.pid, 'SIGKILL');
+  return waitFor(() => Promise.resolve(!isProcessAlive(running.pid)), 10_000, 50);
+}

@@ -36,6 +36,11 @@ export interface SubscribeOptions {
   readonly startFrom?: 'earliest' | 'latest';
   /** Upper bound on messages handed to one handler call. */
   readonly maxBatchSize?: number;
+  /**
+   * Told once per broker outage (the first failure), not per retry: the subscription itself
+   * reconnects with backoff and resumes from the committed offsets.
+   */
+  readonly onError?: ((error: unknown, context: string) => void) | undefined;
 }
 
 /**
@@ -53,6 +58,8 @@ export interface Subscription {
   stop(): Promise<void>;
   /** Messages not yet committed by this group, per topic and partition. */
   lag(): Promise<Map<string, bigint[]>>;
+  /** Undefined while consuming; else why not (broker away, rejoining), for a readiness check. */
+  problem(): string | undefined;
 }
 
 export interface Subscriber {

@@ -62,6 +62,12 @@ export class EventConsumerTransport
     return this.#consumer.lag();
   }
 
+  /** Undefined while consuming; else why not: for the broker readiness check (`brokerCheck`). */
+  problem(): string | undefined {
+    if (!this.#consumer) return `${this.#groupName()} is not consuming yet.`;
+    return this.#consumer.problem();
+  }
+
   on(): never {
     throw new Error('EventConsumerTransport emits no client events; read lag() for health.');
   }

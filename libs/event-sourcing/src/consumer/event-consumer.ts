@@ -38,6 +38,8 @@ export interface RunningConsumer {
   stop(): Promise<void>;
   /** Messages on the consumer's partitions not yet committed to Kafka. */
   lag(): Promise<bigint>;
+  /** Undefined while consuming; else why not (broker away, rejoining), for a readiness check. */
+  problem(): string | undefined;
 }
 
 export async function startEventConsumer(options: EventConsumerOptions): Promise<RunningConsumer> {
@@ -47,6 +49,8 @@ export async function startEventConsumer(options: EventConsumerOptions): Promise
       topics: options.topics,
       startFrom: 'earliest',
       maxBatchSize: options.maxBatchSize ?? 500,
+      // A broker outage is reported once; the subscription reconnects by itself.
+      onError: options.onError,
     },
     async (batch, commit) => {
       await processBatch(options, batch);
@@ -58,6 +62,7 @@ export async function startEventConsumer(options: EventConsumerOptions): Promise
   return {
     stop: () => subscription.stop(),
     lag: async () => totalLag(await subscription.lag()),
+    problem: () => subscription.problem(),
   };
 }
 

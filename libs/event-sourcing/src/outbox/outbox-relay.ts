@@ -1,9 +1,10 @@
 // Publishes outbox rows to Kafka after their transaction commits. At-least-once: a crash between
 // the broker's ack and the checkpoint re-sends the batch, and consumers de-duplicate on ce_id.
-import type { Publisher } from '@nhip/messaging';
+import { WakeableDelay, type Publisher } from '@nhip/messaging';
 import pg from 'pg';
 import { failpoint } from '../failpoints.ts';
-import { toKafkaMessage, type OutboxRow } from './cloud-events.ts';
+import type { OutboxRow } from './cloud-events.ts';
+import { publishingEpisode, publishRows, PublishFailed } from './outbox-publishing.ts';
 import {
   loadCheckpointSql,
   pendingSql,
@@ -53,6 +54,8 @@ export class OutboxRelay {
   /** Where publishing stands while this instance leads; reloaded from the table after any error. */
   #cursor: Checkpoint | undefined;
   #broken = false;
+  readonly #publishing;
+  readonly #publishBackoff = new WakeableDelay();
 
   constructor(options: OutboxRelayOptions) {
     this.#options = {
@@ -62,6 +65,12 @@ export class OutboxRelay {
       topicPrefix: '',
       ...options,
     };
+    this.#publishing = publishingEpisode(options.onError);
+  }
+
+  /** The broker as publishing sees it: `problem()` is undefined unless sends are failing now. */
+  get publishing(): { problem(): string | undefined } {
+    return this.#publishing;
   }
 
   get isLeader(): boolean {
@@ -107,6 +116,7 @@ export class OutboxRelay {
   async stop(): Promise<void> {
     this.#running = false;
     this.#signal();
+    this.#publishBackoff.wake();
     await this.#loop;
     await this.#session?.end().catch(() => undefined);
     this.#leader = false;
@@ -129,12 +139,10 @@ export class OutboxRelay {
       cursor = { txId: last.tx_id, id: last.id };
       next = rows.length < this.#options.batchSize ? Promise.resolve([]) : this.#read(cursor);
       next.catch(() => undefined); // awaited on the next turn; a failure there surfaces then
-      const prefix = this.#options.topicPrefix;
-      const sent = this.#options.publisher.publish(
-        rows.map((row) => toKafkaMessage(prefix === '' ? row : { ...row, topic: `${prefix}${row.topic}` })),
-      );
+      const sent = publishRows(this.#options.publisher, rows, this.#options.topicPrefix, this.#publishing);
       sent.catch(() => undefined); // awaited through `settled`
       const settled = this.#checkpointAfter(sent, previous, cursor);
+      settled.catch(() => undefined); // awaited next turn; unawaited if this turn's `previous` threw
       await previous; // at most two batches outstanding
       previous = settled;
       total += rows.length;
@@ -166,10 +174,19 @@ export class OutboxRelay {
         }
       } catch (error) {
         this.#cursor = undefined;
-        this.#options.onError?.(error);
+        await this.#failed(error);
       }
       await this.#sleep();
     }
+  }
+
+  /** A broker outage is reported once and retried with backoff, not on every NOTIFY. */
+  async #failed(error: unknown): Promise<void> {
+    if (!(error instanceof PublishFailed)) {
+      this.#options.onError?.(error);
+      return;
+    }
+    await this.#publishBackoff.wait(this.#publishing.failed(error.cause));
   }
 
   async #tryLead(): Promise<boolean> {

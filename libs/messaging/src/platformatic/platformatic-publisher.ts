@@ -20,37 +20,61 @@ function headerName(name: string): Buffer {
  * consumers, see the event-sourcing core.)
  */
 export class PlatformaticPublisher implements Publisher {
-  readonly #producer: Producer<string, Buffer | string, string, string>;
+  readonly #connection: KafkaConnection;
+  #producer: KafkaProducer;
 
   constructor(connection: KafkaConnection) {
-    this.#producer = new Producer({
-      clientId: `${connection.clientId}-producer`,
-      bootstrapBrokers: [...connection.brokers],
-      idempotent: true,
-      acks: ProduceAcks.ALL,
-      autocreateTopics: true,
-      serializers: {
-        key: (key) => (key === undefined ? undefined : Buffer.from(key)),
-        value: (value) => (value === undefined ? undefined : Buffer.from(value)),
-        headerKey: (key) => (key === undefined ? undefined : headerName(key)),
-        headerValue: (value) => (value === undefined ? undefined : Buffer.from(value)),
-      },
-    });
+    this.#connection = connection;
+    this.#producer = newProducer(connection);
   }
 
   async publish(messages: readonly OutgoingMessage[]): Promise<void> {
     if (messages.length === 0) return;
-    await this.#producer.send({
-      messages: messages.map((m) => ({
-        topic: m.topic,
-        ...(m.key === null ? {} : { key: m.key }),
-        value: m.value,
-        headers: headersToKafka(m.headers),
-      })),
-    });
+    const producer = this.#producer;
+    await producer
+      .send({
+        messages: messages.map((m) => ({
+          topic: m.topic,
+          ...(m.key === null ? {} : { key: m.key }),
+          value: m.value,
+          headers: headersToKafka(m.headers),
+        })),
+      })
+      .catch(async (error: unknown) => {
+        // A send that failed its retries may have left the idempotent sequence numbers out of step
+        // with the broker (it may or may not have stored the batch); a new producer id starts clean,
+        // and the caller re-sends (at-least-once, consumers de-duplicate).
+        if (this.#producer === producer) {
+          this.#producer = newProducer(this.#connection);
+          await producer.close().catch(() => undefined);
+        }
+        throw error;
+      });
   }
 
   async close(): Promise<void> {
     await this.#producer.close();
   }
+}
+
+type KafkaProducer = Producer<string, Buffer | string, string, string>;
+
+function newProducer(connection: KafkaConnection): KafkaProducer {
+  return new Producer({
+    clientId: `${connection.clientId}-producer`,
+    bootstrapBrokers: [...connection.brokers],
+    idempotent: true,
+    acks: ProduceAcks.ALL,
+    // An idempotent producer otherwise retries forever: a send during a broker outage would hang
+    // (and hold up a shutdown) with nothing logged or reported. About 5 s, then the caller's backoff.
+    retries: 5,
+    retryDelay: 1_000,
+    autocreateTopics: true,
+    serializers: {
+      key: (key) => (key === undefined ? undefined : Buffer.from(key)),
+      value: (value) => (value === undefined ? undefined : Buffer.from(value)),
+      headerKey: (key) => (key === undefined ? undefined : headerName(key)),
+      headerValue: (value) => (value === undefined ? undefined : Buffer.from(value)),
+    },
+  });
 }

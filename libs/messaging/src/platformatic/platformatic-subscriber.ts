@@ -1,24 +1,20 @@
-import {
-  Consumer,
-  MessagesStreamFallbackModes,
-  MessagesStreamModes,
-  type Message,
-  type MessagesStream,
-} from '@platformatic/kafka';
-import { headersFromKafka } from '../headers.ts';
-import type {
-  BatchHandler,
-  ReceivedMessage,
-  SubscribeOptions,
-  Subscriber,
-  Subscription,
-} from '../messaging.port.ts';
+import { Consumer, MessagesStreamFallbackModes, MessagesStreamModes } from '@platformatic/kafka';
+import { FaultEpisode, WakeableDelay } from '../fault-episode.ts';
+import type { BatchHandler, SubscribeOptions, Subscriber, Subscription } from '../messaging.port.ts';
+import { pump, type RawStream } from './batch-pump.ts';
 import type { KafkaConnection } from './kafka-connection.ts';
 
-type RawMessage = Message;
-type RawStream = MessagesStream<Buffer, Buffer, Buffer, Buffer>;
-
+type KafkaConsumer = Consumer;
 const passThrough = (data?: Buffer): Buffer => data ?? Buffer.alloc(0);
+/** A new consumer that has run this long without failing ends the outage episode. */
+const healthyAfterMs = 5_000;
+
+interface Attempt {
+  readonly consumer: KafkaConsumer;
+  readonly stream: RawStream;
+  /** Settles with the failure that ended the stream, or undefined when it was closed. */
+  readonly ended: Promise<unknown>;
+}
 
 export class PlatformaticSubscriber implements Subscriber {
   readonly #connection: KafkaConnection;
@@ -28,9 +24,145 @@ export class PlatformaticSubscriber implements Subscriber {
   }
 
   async subscribe(options: SubscribeOptions, handler: BatchHandler): Promise<Subscription> {
-    const consumer = new Consumer<Buffer, Buffer, Buffer, Buffer>({
-      groupId: options.groupId,
-      clientId: `${this.#connection.clientId}-${options.groupId}`,
+    const supervised = new SupervisedConsumer(this.#connection, options, handler);
+    await supervised.start();
+    return supervised;
+  }
+}
+
+/**
+ * The client gives up on a stream once a fetch or a group call has failed its few retries (the
+ * stream is destroyed, or the consumer emits `error` after a failed rejoin), and it does not
+ * reconnect a destroyed stream. So each failure closes that consumer and, after a backoff, joins
+ * the group again with a new one, which resumes from the committed offsets; the runtime's own
+ * records make the redelivered tail harmless. Only the first attempt's failure reaches the caller.
+ */
+class SupervisedConsumer implements Subscription {
+  readonly #connection: KafkaConnection;
+  readonly #options: SubscribeOptions;
+  readonly #handler: BatchHandler;
+  readonly #episode: FaultEpisode;
+  readonly #backoff = new WakeableDelay();
+  #attempt: Attempt | undefined;
+  #opening: KafkaConsumer | undefined;
+  #loop: Promise<void> | undefined;
+  #stopped = false;
+  #healthyTimer: NodeJS.Timeout | undefined;
+  #inHandler = false;
+
+  constructor(connection: KafkaConnection, options: SubscribeOptions, handler: BatchHandler) {
+    this.#connection = connection;
+    this.#options = options;
+    this.#handler = handler;
+    this.#episode = new FaultEpisode({ what: `kafka consumer ${options.groupId}`, onError: options.onError });
+  }
+
+  async start(): Promise<void> {
+    this.#attempt = await this.#open();
+    this.#loop = this.#supervise(this.#attempt);
+  }
+
+  async stop(): Promise<void> {
+    this.#stopped = true;
+    this.#backoff.wake();
+    clearTimeout(this.#healthyTimer);
+    await this.#opening?.close(true).catch(() => undefined);
+    if (this.#attempt) await this.#attempt.stream.close().catch(() => undefined);
+    await this.#loop;
+  }
+
+  async lag(): Promise<Map<string, bigint[]>> {
+    if (!this.#attempt) throw new Error(this.problem() ?? `${this.#options.groupId} is reconnecting.`);
+    return this.#attempt.consumer.getLag({ topics: [...this.#options.topics] });
+  }
+
+  /** Undefined while a consumer is in the group, else why not: a readiness reason. */
+  problem(): string | undefined {
+    if (this.#attempt) return undefined;
+    return this.#episode.problem() ?? `kafka consumer ${this.#options.groupId} is joining its group`;
+  }
+
+  async #supervise(first: Attempt): Promise<void> {
+    let attempt: Attempt | undefined = first;
+    while (!this.#stopped) {
+      const failure = attempt ? await attempt.ended : undefined;
+      if (attempt) await this.#discard(attempt);
+      if (this.#isStopped()) return;
+      await this.#backoff.wait(this.#episode.failed(failure ?? new Error('stream ended')));
+      if (this.#isStopped()) return;
+      attempt = await this.#open().catch((error: unknown) => {
+        this.#episode.failed(error);
+        return undefined;
+      });
+    }
+    if (attempt) await this.#discard(attempt);
+  }
+
+  /** Read afresh: stop() flips it while the loop awaits. */
+  #isStopped(): boolean {
+    return this.#stopped;
+  }
+
+  async #discard(attempt: Attempt): Promise<void> {
+    clearTimeout(this.#healthyTimer);
+    this.#attempt = undefined;
+    await attempt.stream.close().catch(() => undefined);
+    await attempt.consumer.close(true).catch(() => undefined);
+  }
+
+  async #open(): Promise<Attempt> {
+    const consumer = this.#newConsumer();
+    this.#opening = consumer;
+    try {
+      const stream = await consumer.consume({
+        topics: [...this.#options.topics],
+        autocommit: false,
+        mode: MessagesStreamModes.COMMITTED,
+        fallbackMode:
+          this.#options.startFrom === 'latest'
+            ? MessagesStreamFallbackModes.LATEST
+            : MessagesStreamFallbackModes.EARLIEST,
+      });
+      return this.#run(consumer, stream);
+    } catch (error) {
+      await consumer.close(true).catch(() => undefined);
+      throw error;
+    } finally {
+      this.#opening = undefined;
+    }
+  }
+
+  #run(consumer: KafkaConsumer, stream: RawStream): Attempt {
+    // A rejoin that fails after a lost heartbeat is an `error` event; unheard, it kills the process.
+    consumer.on('error', (error: unknown) => stream.destroy(error as Error));
+    const ended = pump(stream, this.#options.maxBatchSize ?? 500, this.#tracked, () =>
+      this.#episode.succeeded(),
+    ).then(
+      () => undefined,
+      (error: unknown) => error ?? new Error('stream failed'),
+    );
+    // A handler still retrying (its database away) has not proved anything yet.
+    this.#healthyTimer = setTimeout(() => {
+      if (!this.#inHandler) this.#episode.succeeded();
+    }, healthyAfterMs).unref();
+    const attempt = { consumer, stream, ended };
+    this.#attempt = attempt;
+    return attempt;
+  }
+
+  readonly #tracked: BatchHandler = async (batch, commit) => {
+    this.#inHandler = true;
+    try {
+      await this.#handler(batch, commit);
+    } finally {
+      this.#inHandler = false;
+    }
+  };
+
+  #newConsumer(): KafkaConsumer {
+    return new Consumer({
+      groupId: this.#options.groupId,
+      clientId: `${this.#connection.clientId}-${this.#options.groupId}`,
       bootstrapBrokers: [...this.#connection.brokers],
       deserializers: {
         key: passThrough,
@@ -43,73 +175,5 @@ export class PlatformaticSubscriber implements Subscriber {
       // Short waits keep commit→consumer latency low; the broker still batches under load.
       maxWaitTime: 100,
     });
-    const stream = await consumer.consume({
-      topics: [...options.topics],
-      autocommit: false,
-      mode: MessagesStreamModes.COMMITTED,
-      fallbackMode:
-        options.startFrom === 'latest'
-          ? MessagesStreamFallbackModes.LATEST
-          : MessagesStreamFallbackModes.EARLIEST,
-    });
-    const running = pump(stream, options.maxBatchSize ?? 500, handler);
-    return {
-      stop: async () => {
-        await stream.close();
-        await running.catch(() => undefined);
-        await consumer.close(true);
-      },
-      lag: async () => consumer.getLag({ topics: [...options.topics] }),
-    };
   }
-}
-
-/** Reads the stream into batches: the first message awaited, then whatever is already buffered. */
-async function pump(stream: RawStream, maxBatchSize: number, handler: BatchHandler): Promise<void> {
-  const iterator = stream[Symbol.asyncIterator]() as AsyncIterator<RawMessage>;
-  for (;;) {
-    const first = await iterator.next();
-    if (first.done === true) return;
-    const raws: RawMessage[] = [first.value];
-    while (raws.length < maxBatchSize && stream.readableLength > 0) {
-      const next = stream.read() as RawMessage | null;
-      if (next === null) break;
-      raws.push(next);
-    }
-    const batch = raws.map(toReceived);
-    const byMessage = new Map(batch.map((m, i) => [m, raws[i] as RawMessage]));
-    await handler(batch, (messages) => commitLast(messages, byMessage));
-  }
-}
-
-/** Committing the last message of each partition commits everything before it. */
-async function commitLast(
-  messages: readonly ReceivedMessage[],
-  byMessage: Map<ReceivedMessage, RawMessage>,
-): Promise<void> {
-  const last = new Map<string, ReceivedMessage>();
-  for (const m of messages) {
-    const key = `${m.topic}\u0000${m.partition}`;
-    const seen = last.get(key);
-    if (!seen || seen.offset < m.offset) last.set(key, m);
-  }
-  await Promise.all(
-    [...last.values()].map(async (m) => {
-      const raw = byMessage.get(m);
-      if (!raw) throw new Error(`Message ${m.topic}/${m.partition}@${m.offset} is not from this batch.`);
-      await raw.commit();
-    }),
-  );
-}
-
-function toReceived(raw: RawMessage): ReceivedMessage {
-  return {
-    topic: raw.topic,
-    partition: raw.partition,
-    offset: raw.offset,
-    key: raw.key.length === 0 ? null : raw.key.toString(),
-    value: raw.value,
-    headers: headersFromKafka(raw.headerEntries),
-    timestamp: new Date(Number(raw.timestamp)),
-  };
 }
