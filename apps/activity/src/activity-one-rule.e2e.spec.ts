@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
+import { eventually } from '@nhip/testing';
 import { replicaCaughtUp, startPlatform, type Platform } from './fixtures/platform.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -48,6 +49,16 @@ describe('single and bulk reports are judged by one rule', () => {
     teams.dissolved = await registerTeam('Tổ công nghệ số cộng đồng thôn 2');
     await platform.registry.post(`/teams/${teams.dissolved}/dissolution`, { reason: 'Sáp nhập tổ' });
     await replicaCaughtUp(platform, Object.values(teams));
+    // The dissolution too: until the replica has it, the same report could pass alone and fail in a file.
+    await eventually(
+      async () =>
+        (
+          await platform.activity.sql<{ status: string }>(
+            'SELECT status FROM replica_teams WHERE team_id = $1',
+            [teams.dissolved],
+          )
+        )[0]?.status === 'dissolved',
+    );
     for (const [which, startsOn] of [
       ['now', vietnamToday()],
       ['past', '2025-08-01'],
