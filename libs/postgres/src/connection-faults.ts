@@ -23,12 +23,15 @@ const clientMessages = [
   'Connection ended unexpectedly',
 ];
 
+const isConnectionCode = (code: unknown): boolean =>
+  typeof code === 'string' && (socketCodes.has(code) || serverCodes.has(code) || code.startsWith('08'));
+
 export function isConnectionError(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
-  const code = (error as { code?: unknown }).code;
-  if (typeof code === 'string' && (socketCodes.has(code) || serverCodes.has(code) || code.startsWith('08')))
-    return true;
-  if (clientMessages.some((m) => error.message.includes(m))) return true;
+  // Not `instanceof Error`: errors made by another realm (node core seen from a vm) fail that test.
+  if (typeof error !== 'object' || error === null) return false;
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  if (isConnectionCode(code)) return true;
+  if (typeof message === 'string' && clientMessages.some((m) => message.includes(m))) return true;
   // TypeORM wraps the driver's error in driverError, others in cause.
   const { cause, driverError } = error as { cause?: unknown; driverError?: unknown };
   return [cause, driverError].some(
