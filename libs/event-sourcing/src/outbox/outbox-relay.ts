@@ -34,6 +34,7 @@ interface BatchRow extends OutboxRow {
   readonly tx_id: string;
 }
 
+const sessionTimeoutMs = 10_000;
 const pruneEveryMs = 60_000;
 
 export class OutboxRelay {
@@ -77,6 +78,10 @@ export class OutboxRelay {
     const session = new pg.Client({
       connectionString: this.#options.connectionString,
       application_name: 'nhip-outbox-relay',
+      // A silent path (no RST) must end the session's calls too, so that it is reopened.
+      connectionTimeoutMillis: sessionTimeoutMs,
+      query_timeout: sessionTimeoutMs,
+      keepAlive: true,
     });
     session.on('notification', () => this.#signal());
     session.on('error', (error) => {
@@ -169,6 +174,7 @@ export class OutboxRelay {
         // A lost database is logged once per outage and retried with backoff; the rest as before.
         backoff = this.#db.retryDelayAfter(error);
         if (backoff === undefined) this.#options.onError?.(error);
+        else this.#broken = true; // the session most likely went with it: open a fresh one
       }
       await this.#sleep(backoff);
     }
