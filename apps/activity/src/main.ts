@@ -1,10 +1,21 @@
 import 'reflect-metadata';
 import { publicTopics } from '@nhip/contracts';
 import { OutboxRelay } from '@nhip/event-sourcing';
-import { createMessaging, kafkaConnectionFromEnv, topicPrefixFromEnv, type TopicSpec } from '@nhip/messaging';
+import {
+  brokerCheck,
+  createMessaging,
+  kafkaConnectionFromEnv,
+  topicPrefixFromEnv,
+  type TopicSpec,
+} from '@nhip/messaging';
 import { EventConsumerTransport } from '@nhip/nest-kafka';
-import { ensureDatabase, openServiceDataSource } from '@nhip/postgres';
-import { createLogger, exitOnStartFailure, serve } from '@nhip/service-http';
+import {
+  databaseTimeoutsFromEnv,
+  ensureDatabase,
+  openServiceDataSource,
+  probeDatabase,
+} from '@nhip/postgres';
+import { createLogger, exitOnStartFailure, outageLog, reportedBy, serve } from '@nhip/service-http';
 import { AppModule } from './app.module.ts';
 import { ConfigError, readConfig } from './config.ts';
 import { isReplicaType, ReplicaLag } from './registry-replica/follow-registry/index.ts';
@@ -19,7 +30,8 @@ async function main(): Promise<void> {
   // One pool for TypeORM and the hand-written SQL alike; migrations run before anything reads.
   const { dataSource, pool, migrated } = await openServiceDataSource({
     ...activityDataSource(databaseUrl),
-    onPoolError: (error) => log.error({ err: error }, 'database pool error'),
+    ...databaseTimeoutsFromEnv(),
+    outage: outageLog(log, 'database (pool)'),
   });
   if (migrated.length > 0) log.info({ migrations: migrated }, `migrations run: ${migrated.join(', ')}`);
   await messaging.admin.ensureTopics(topicsOf(topicPrefix));
@@ -39,12 +51,17 @@ async function main(): Promise<void> {
     publisher: messaging.publisher,
     topicPrefix,
     onError: (error) => log.error({ err: error }, 'outbox relay failed'),
+    outage: outageLog(log, 'database (outbox relay)'),
   });
   await relay.start();
 
   await serve(AppModule.with(pool, config, new ReplicaLag(() => replica.lag())), {
     name: 'activity',
     logger: log,
+    readiness: [
+      { name: 'database', probe: () => probeDatabase(pool) },
+      reportedBy(brokerCheck(replica, relay.publishing)),
+    ],
     port: config.port,
     portVariable: 'ACTIVITY_PORT',
     maxBodyBytes: config.maxBodyBytes,

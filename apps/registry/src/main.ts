@@ -1,9 +1,14 @@
 import 'reflect-metadata';
 import { publicTopics } from '@nhip/contracts';
 import { OutboxRelay } from '@nhip/event-sourcing';
-import { createMessaging, kafkaConnectionFromEnv, topicPrefixFromEnv } from '@nhip/messaging';
-import { ensureDatabase, openServiceDataSource } from '@nhip/postgres';
-import { createLogger, exitOnStartFailure, serve } from '@nhip/service-http';
+import { brokerCheck, createMessaging, kafkaConnectionFromEnv, topicPrefixFromEnv } from '@nhip/messaging';
+import {
+  databaseTimeoutsFromEnv,
+  ensureDatabase,
+  openServiceDataSource,
+  probeDatabase,
+} from '@nhip/postgres';
+import { createLogger, exitOnStartFailure, outageLog, reportedBy, serve } from '@nhip/service-http';
 import { AppModule } from './app.module.ts';
 import { ConfigError, readConfig } from './config.ts';
 import { rebuildReadModelIfStale } from './schema/rebuild-read-model.ts';
@@ -18,7 +23,8 @@ async function main(): Promise<void> {
   // One pool for TypeORM and the hand-written SQL alike; migrations run before anything reads.
   const { dataSource, pool, migrated } = await openServiceDataSource({
     ...registryDataSource(databaseUrl),
-    onPoolError: (error) => log.error({ err: error }, 'database pool error'),
+    ...databaseTimeoutsFromEnv(),
+    outage: outageLog(log, 'database (pool)'),
   });
   if (migrated.length > 0) log.info({ migrations: migrated }, `migrations run: ${migrated.join(', ')}`);
   const rebuild = await rebuildReadModelIfStale(pool);
@@ -35,11 +41,16 @@ async function main(): Promise<void> {
     publisher: messaging.publisher,
     topicPrefix,
     onError: (error) => log.error({ err: error }, 'outbox relay failed'),
+    outage: outageLog(log, 'database (outbox relay)'),
   });
   await relay.start();
   await serve(AppModule.with(pool), {
     name: 'registry',
     logger: log,
+    readiness: [
+      { name: 'database', probe: () => probeDatabase(pool) },
+      reportedBy(brokerCheck(relay.publishing)),
+    ],
     port: config.port,
     portVariable: 'REGISTRY_PORT',
     maxBodyBytes: config.maxBodyBytes,

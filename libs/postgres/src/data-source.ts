@@ -14,9 +14,16 @@ export interface ServiceDataSourceOptions {
   readonly entities: readonly EntitySchema[];
   readonly migrations: readonly MigrationClass[];
   readonly poolSize: number;
+  /** A request waits this long for a connection, then fails (503), instead of hanging. */
+  readonly connectTimeoutMs?: number;
+  /** Client-side bound on one statement: what ends a query on a silent (black-holed) path. */
+  readonly queryTimeoutMs?: number;
   /** An idle client's error (e.g. the server restarted) must not crash the service. */
   readonly onPoolError?: (error: Error) => void;
 }
+
+/** Used when a service sets none: long enough for a loaded pool, short enough for a client to see 503. */
+export const defaultConnectTimeoutMs = 5000;
 
 /** Every service records its applied migrations in a table of this name in its own database. */
 export const migrationsTable = 'nhip_migrations';
@@ -28,6 +35,8 @@ export function createServiceDataSource(options: ServiceDataSourceOptions): Data
     // The services' own pg module, so the pool TypeORM builds is the pg.Pool the SQL paths expect.
     driver: pg,
     poolSize: options.poolSize,
+    connectTimeoutMS: options.connectTimeoutMs ?? defaultConnectTimeoutMs,
+    ...(options.queryTimeoutMs ? { extra: { query_timeout: options.queryTimeoutMs } } : {}),
     applicationName: `nhip-${options.service}`,
     entities: [...options.entities],
     migrations: [...options.migrations],

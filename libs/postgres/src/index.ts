@@ -1,5 +1,6 @@
 export {
   createServiceDataSource,
+  defaultConnectTimeoutMs,
   migrationsTable,
   poolOf,
   type MigrationClass,
@@ -7,7 +8,11 @@ export {
 } from './data-source.ts';
 export { ensureDatabase, redactUrl } from './ensure-database.ts';
 export { migrate } from './migrate.ts';
-export { openServiceDataSource, type OpenDataSource } from './open-service-data-source.ts';
+export {
+  openServiceDataSource,
+  type OpenDataSource,
+  type OpenServiceDataSourceOptions,
+} from './open-service-data-source.ts';
 export { migrationsLock, runMigrations } from './run-migrations.ts';
 export { generateMigration, type GenerateMigrationOptions } from './generate-migration.ts';
 export {
@@ -17,3 +22,13 @@ export {
   type MigrateCommandOptions,
   type MigrateLog,
 } from './migrate-command.ts';
+export {
+  backoffMs,
+  ConnectionEpisodes,
+  databaseTimeoutsFromEnv,
+  guardPool,
+  isConnectionError,
+  probeDatabase,
+  type DatabaseTimeouts,
+  type OutageLog,
+} from './connection-faults.ts';

@@ -33,7 +33,15 @@ export function echoCorrelationId(fastify: FastifyInstance): void {
 const urlOf = (req: IncomingMessage): string =>
   (req as { originalUrl?: string }).originalUrl ?? req.url ?? '';
 
-const isHealthCheck = (req: IncomingMessage): boolean => /^\/health(\?|$)/.test(urlOf(req));
+const isHealthCheck = (req: IncomingMessage): boolean => /^\/health(\/|\?|$)/.test(urlOf(req));
+
+// A 503 says a dependency is away: the outage is logged once where it is seen (the pool), so
+// each refused request or probe is a warning, not an error with a stack.
+function levelOf(healthCheck: boolean, status: number, error: unknown): 'debug' | 'info' | 'warn' | 'error' {
+  if (status === 503) return healthCheck ? 'debug' : 'warn';
+  if (error !== undefined || status >= 500) return 'error';
+  return healthCheck ? 'debug' : 'info';
+}
 
 function requestSummary(req: IncomingMessage, res: ServerResponse, responseTime: number) {
   return { method: req.method, url: urlOf(req), status: res.statusCode, ms: responseTime };
@@ -55,8 +63,7 @@ export function httpLogging(logger: ServiceLogger): Params {
       // are what is worth repeating, so the request binding serialises to nothing and is dropped.
       serializers: { req: () => undefined },
       quietResLogger: true,
-      customLogLevel: (req, res, error) =>
-        error !== undefined || res.statusCode >= 500 ? 'error' : isHealthCheck(req) ? 'debug' : 'info',
+      customLogLevel: (req, res, error) => levelOf(isHealthCheck(req), res.statusCode, error),
       customSuccessObject: (req, res, value: { responseTime: number }) =>
         requestSummary(req, res, value.responseTime),
       // A 5xx was logged with its stack by ProblemDetailsFilter, under the same correlation id;

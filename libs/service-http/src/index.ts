@@ -20,3 +20,4 @@ export {
   type ServiceLogger,
 } from './logger.ts';
 export { adminDatabaseUrlFrom, ConfigError, positiveInteger } from './config.ts';
+export { mountProbes, outageLog, reportedBy, type ReadinessCheck } from './probes.ts';

@@ -1,6 +1,7 @@
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import { ConcurrencyConflict, DuplicateEventId } from '@nhip/event-sourcing';
 import { DomainRuleViolation } from '@nhip/decider';
+import { isConnectionError } from '@nhip/postgres';
 import type { FastifyReply } from 'fastify';
 import { ProblemError, problemType, type Problem } from './problem.ts';
 
@@ -12,10 +13,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   catch(error: unknown, host: ArgumentsHost): void {
     const problem = toProblem(error);
     // The client gets no stack; the operators do, under `err` on the request's correlation id.
-    if (problem.status >= 500) this.#logger.error({ err: error }, 'request failed');
-    void host
-      .switchToHttp()
-      .getResponse<FastifyReply>()
+    // A database outage is logged once by the pool, not once per refused request.
+    if (problem.status >= 500 && problem.status !== 503) this.#logger.error({ err: error }, 'request failed');
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    if (problem.status === 503) void reply.header('retry-after', String(retryAfterSeconds));
+    void reply
       .status(problem.status)
       .header('content-type', 'application/problem+json; charset=utf-8')
       .send(problem);
@@ -44,6 +46,7 @@ export function toProblem(error: unknown): Problem {
     };
   }
   if (error instanceof HttpException) return fromHttpException(error);
+  if (isConnectionError(error)) return databaseUnavailable(error as Error);
   return {
     type: problemType('internal'),
     title: 'Internal error',
@@ -70,6 +73,19 @@ function fromHttpException(error: HttpException): Problem {
     status,
     detail: error.message,
     errors: [{ field: status === 404 ? 'path' : 'body', reason: error.message }],
+  };
+}
+
+/** A client may retry this soon: the pool reconnects by itself once the database answers. */
+export const retryAfterSeconds = 2;
+
+function databaseUnavailable(error: Error): Problem {
+  return {
+    type: problemType('database-unavailable'),
+    title: 'Service unavailable',
+    status: 503,
+    // Cut mid-COMMIT, the write may have landed: a retry with the same id is recorded once.
+    detail: `The database is unreachable (${error.message}). Retry the same request later.`,
   };
 }
 

@@ -11,6 +11,7 @@ import { mountApiDocs } from './api-docs.ts';
 import { answerTooLargeWithoutReset } from './body-limit.ts';
 import { correlationIdOf, echoCorrelationId, httpLogging, nestLogger } from './http-logging.ts';
 import { createLogger, LogLevelError, type ServiceLogger } from './logger.ts';
+import { mountProbes, type ReadinessCheck } from './probes.ts';
 
 export interface ServeOptions {
   /** e.g. "registry": used in log lines and error messages. */
@@ -31,6 +32,8 @@ export interface ServeOptions {
   readonly onClose: () => Promise<void>;
   /** The service's root logger (createLogger), shared with what main.ts logs outside requests. */
   readonly logger?: ServiceLogger;
+  /** What /health/ready checks (the database, the broker): 503 naming each one that fails. */
+  readonly readiness?: readonly ReadinessCheck[];
 }
 
 /** Wraps the service's module with the request logging, registered once at the root as it must be. */
@@ -47,6 +50,7 @@ export async function createHttpApp(
   const fastify = adapter.getInstance();
   echoCorrelationId(fastify);
   answerTooLargeWithoutReset(fastify);
+  mountProbes(fastify, options.name, options.readiness ?? []);
   for (const type of options.rawContentTypes) {
     fastify.addContentTypeParser(type, { parseAs: 'buffer' }, (_req, body, done) => {
       done(null, body);

@@ -8,6 +8,7 @@ import {
   type Subscriber,
   type Subscription,
 } from '@nhip/messaging';
+import { backoffMs, isConnectionError } from '@nhip/postgres';
 import type pg from 'pg';
 import { inTransaction } from '../command/transaction.ts';
 import { failpoint } from '../failpoints.ts';
@@ -70,7 +71,7 @@ async function processBatch(options: EventConsumerOptions, batch: readonly Recei
   const attempts = options.maxAttempts ?? 3;
   for (let attempt = 1; ; attempt++) {
     try {
-      await applyInOneTransaction(options, batch);
+      await applyOnceReachable(options, batch);
       return;
     } catch (error) {
       options.onError?.(error, `batch of ${batch.length}, attempt ${attempt}`);
@@ -90,7 +91,7 @@ async function processAlone(
   let lastError: unknown;
   for (let attempt = 1; attempt <= attempts; attempt++) {
     try {
-      await applyInOneTransaction(options, [message]);
+      await applyOnceReachable(options, [message]);
       return;
     } catch (error) {
       lastError = error;
@@ -104,6 +105,26 @@ async function processAlone(
   const detail = lastError instanceof Error ? lastError.message : String(lastError);
   await options.publisher.publish([deadLetter(message, options.name, 'handler_failed', detail)]);
   await inTransaction(options.pool, (tx) => advanceOffsets(tx, options.name, [message]));
+}
+
+/**
+ * The database being away is not the batch's fault: wait it out with backoff (0.5 s doubling to
+ * 30 s), reported once, never counted as an attempt, so no message is dead-lettered for it.
+ */
+async function applyOnceReachable(
+  options: EventConsumerOptions,
+  batch: readonly ReceivedMessage[],
+): Promise<void> {
+  for (let waits = 1; ; waits++) {
+    try {
+      await applyInOneTransaction(options, batch);
+      return;
+    } catch (error) {
+      if (!isConnectionError(error)) throw error;
+      if (waits === 1) options.onError?.(error, 'database unreachable; retrying with backoff');
+      await new Promise((resolve) => setTimeout(resolve, backoffMs(waits)));
+    }
+  }
 }
 
 async function applyInOneTransaction(

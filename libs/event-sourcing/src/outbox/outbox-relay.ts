@@ -1,18 +1,15 @@
 // Publishes outbox rows to Kafka after their transaction commits. At-least-once: a crash between
 // the broker's ack and the checkpoint re-sends the batch, and consumers de-duplicate on ce_id.
 import { WakeableDelay, type Publisher } from '@nhip/messaging';
+import type { OutageLog } from '@nhip/postgres';
 import pg from 'pg';
 import { failpoint } from '../failpoints.ts';
 import type { OutboxRow } from './cloud-events.ts';
 import { publishingEpisode, publishRows, PublishFailed } from './outbox-publishing.ts';
-import {
-  loadCheckpointSql,
-  pendingSql,
-  pruneSql,
-  readBatchSql,
-  saveCheckpointSql,
-  type Checkpoint,
-} from './outbox.sql.ts';
+import { RelayDatabase, relayName } from './relay-database.ts';
+import { pruneSql, readBatchSql, saveCheckpointSql, type Checkpoint } from './outbox.sql.ts';
+
+export { pendingOutboxCount } from './relay-database.ts';
 
 export interface OutboxRelayOptions {
   readonly pool: pg.Pool;
@@ -30,20 +27,21 @@ export interface OutboxRelayOptions {
    */
   readonly topicPrefix?: string;
   readonly onError?: (error: unknown) => void;
+  /** Told once when the relay loses its database and once when it is back (between: backoff). */
+  readonly outage?: OutageLog;
 }
 
 interface BatchRow extends OutboxRow {
   readonly tx_id: string;
 }
 
-// One relay per database publishes at a time, so rows of one key leave in the order they were
-// written; a second instance waits on the lock as a hot standby and takes over when the first dies.
-const leaderLock = "hashtext('nhip.outbox-relay')";
-const relayName = 'outbox';
+const sessionTimeoutMs = 10_000;
 const pruneEveryMs = 60_000;
 
 export class OutboxRelay {
-  readonly #options: Required<Omit<OutboxRelayOptions, 'onError'>> & Pick<OutboxRelayOptions, 'onError'>;
+  readonly #options: Required<Omit<OutboxRelayOptions, 'onError' | 'outage'>> &
+    Pick<OutboxRelayOptions, 'onError'>;
+  readonly #db: RelayDatabase;
   #session: pg.Client | undefined;
   #running = false;
   #loop: Promise<void> | undefined;
@@ -66,6 +64,7 @@ export class OutboxRelay {
       ...options,
     };
     this.#publishing = publishingEpisode(options.onError);
+    this.#db = new RelayDatabase(options.outage);
   }
 
   /** The broker as publishing sees it: `problem()` is undefined unless sends are failing now. */
@@ -88,19 +87,25 @@ export class OutboxRelay {
     const session = new pg.Client({
       connectionString: this.#options.connectionString,
       application_name: 'nhip-outbox-relay',
+      // A silent path (no RST) must end the session's calls too, so that it is reopened.
+      connectionTimeoutMillis: sessionTimeoutMs,
+      query_timeout: sessionTimeoutMs,
+      keepAlive: true,
     });
     session.on('notification', () => this.#signal());
     session.on('error', (error) => {
       // The lock died with the connection; another instance may lead now.
       this.#broken = true;
-      this.#options.onError?.(error);
+      this.#db.lost(error);
     });
-    await session.connect();
-    await session.query('LISTEN es_outbox');
-    // Checkpoints are written on this session without waiting for the WAL flush: a checkpoint lost
-    // in a database crash only re-sends a batch (at-least-once), and the flush was the tail of
-    // commit→consumer latency under load.
-    await session.query('SET synchronous_commit = off');
+    await this.#db.call(async () => {
+      await session.connect();
+      await session.query('LISTEN es_outbox');
+      // Checkpoints are written on this session without waiting for the WAL flush: a checkpoint
+      // lost in a database crash only re-sends a batch (at-least-once), and the flush was the tail
+      // of commit→consumer latency under load.
+      await session.query('SET synchronous_commit = off');
+    });
     this.#session = session;
     this.#broken = false;
   }
@@ -128,7 +133,7 @@ export class OutboxRelay {
    * is read; the checkpoint moves past a batch only once it and every batch before it are acked.
    */
   async drain(): Promise<number> {
-    let cursor = (this.#cursor ??= await this.#loadCheckpoint());
+    let cursor = (this.#cursor ??= await this.#db.loadCheckpoint(this.#options.pool));
     let next = this.#read(cursor);
     let previous: Promise<void> = Promise.resolve();
     let total = 0;
@@ -142,7 +147,7 @@ export class OutboxRelay {
       const sent = publishRows(this.#options.publisher, rows, this.#options.topicPrefix, this.#publishing);
       sent.catch(() => undefined); // awaited through `settled`
       const settled = this.#checkpointAfter(sent, previous, cursor);
-      settled.catch(() => undefined); // awaited next turn; unawaited if this turn's `previous` threw
+      settled.catch(() => undefined); // awaited below or on the next turn; never left unhandled
       await previous; // at most two batches outstanding
       previous = settled;
       total += rows.length;
@@ -156,27 +161,30 @@ export class OutboxRelay {
     await sent;
     await previous;
     failpoint('relay:after-publish');
-    await (this.#session as pg.Client).query({
-      name: 'nhip_outbox_checkpoint',
-      text: saveCheckpointSql,
-      values: [relayName, cursor.txId, cursor.id],
-    });
+    await this.#db.call(() =>
+      (this.#session as pg.Client).query({
+        name: 'nhip_outbox_checkpoint',
+        text: saveCheckpointSql,
+        values: [relayName, cursor.txId, cursor.id],
+      }),
+    );
   }
 
   async #run(): Promise<void> {
     while (this.#running) {
+      let backoff: number | undefined;
       try {
-        if (this.#broken || !this.#session) await this.#reopenSession();
-        if (!this.#leader) this.#leader = await this.#tryLead();
-        if (this.#leader) {
-          await this.drain();
-          await this.#pruneNowAndThen();
-        }
+        await this.#turn();
+        this.#db.reached();
       } catch (error) {
         this.#cursor = undefined;
-        await this.#failed(error);
+        // A lost database is logged once per outage and retried with backoff; a broker outage is
+        // reported once and waits out its own backoff; anything else is reported as before.
+        backoff = this.#db.retryDelayAfter(error);
+        if (backoff === undefined) await this.#failed(error);
+        else this.#broken = true; // the session most likely went with it: open a fresh one
       }
-      await this.#sleep();
+      await this.#sleep(backoff);
     }
   }
 
@@ -189,31 +197,32 @@ export class OutboxRelay {
     await this.#publishBackoff.wait(this.#publishing.failed(error.cause));
   }
 
-  async #tryLead(): Promise<boolean> {
-    const { rows } = await (this.#session as pg.Client).query<{ ok: boolean }>(
-      `SELECT pg_try_advisory_lock(${leaderLock}) AS ok`,
-    );
-    return rows[0]?.ok === true;
-  }
-
-  async #loadCheckpoint(): Promise<Checkpoint> {
-    const { rows } = await this.#options.pool.query<Checkpoint>(loadCheckpointSql, [relayName]);
-    return rows[0] ?? { txId: '0', id: '0' };
+  async #turn(): Promise<void> {
+    if (this.#broken || !this.#session) await this.#reopenSession();
+    if (!this.#leader) this.#leader = await this.#db.tryLead(this.#session as pg.Client);
+    if (this.#leader) {
+      await this.drain();
+      await this.#pruneNowAndThen();
+    }
   }
 
   async #read(after: Checkpoint): Promise<BatchRow[]> {
-    const { rows } = await this.#options.pool.query<BatchRow>({
-      name: 'nhip_outbox_read',
-      text: readBatchSql,
-      values: [after.txId, after.id, this.#options.batchSize],
-    });
+    const { rows } = await this.#db.call(() =>
+      this.#options.pool.query<BatchRow>({
+        name: 'nhip_outbox_read',
+        text: readBatchSql,
+        values: [after.txId, after.id, this.#options.batchSize],
+      }),
+    );
     return rows;
   }
 
   async #pruneNowAndThen(): Promise<void> {
     if (Date.now() - this.#lastPrune < pruneEveryMs) return;
     this.#lastPrune = Date.now();
-    await this.#options.pool.query(pruneSql, [relayName, this.#options.retainPublishedFor]);
+    await this.#db.call(() =>
+      this.#options.pool.query(pruneSql, [relayName, this.#options.retainPublishedFor]),
+    );
   }
 
   #signal(): void {
@@ -221,13 +230,15 @@ export class OutboxRelay {
     this.#wake?.();
   }
 
-  async #sleep(): Promise<void> {
-    if (this.#pending || !this.#running) {
+  /** Until the next poll, a NOTIFY or stop(); after a lost database, `backoffMs` (no NOTIFY then). */
+  async #sleep(backoffMs?: number): Promise<void> {
+    if (!this.#running || (this.#pending && backoffMs === undefined)) {
       this.#pending = false;
       return;
     }
+    const ms = backoffMs ?? (this.#leader ? this.#options.pollIntervalMs : 500);
     await new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, this.#leader ? this.#options.pollIntervalMs : 500);
+      const timer = setTimeout(resolve, ms);
       this.#wake = () => {
         clearTimeout(timer);
         resolve();
@@ -236,10 +247,4 @@ export class OutboxRelay {
     this.#wake = undefined;
     this.#pending = false;
   }
-}
-
-/** Outbox rows committed but not yet published (all topics, or one). */
-export async function pendingOutboxCount(db: Pick<pg.Pool, 'query'>, topic?: string): Promise<number> {
-  const { rows } = await db.query<{ n: string }>(pendingSql, [relayName, topic ?? null]);
-  return Number(rows[0]?.n ?? 0);
 }

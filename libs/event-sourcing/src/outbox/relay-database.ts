@@ -1,0 +1,66 @@
+// The relay's side of a database outage: which of its failures came from the database (not the
+// broker), logged once per outage, and how long to wait before the next try (docs/adr/0018).
+import { backoffMs, ConnectionEpisodes, isConnectionError, type OutageLog } from '@nhip/postgres';
+import type pg from 'pg';
+import { loadCheckpointSql, pendingSql, type Checkpoint } from './outbox.sql.ts';
+
+// One relay per database publishes at a time, so rows of one key leave in the order they were
+// written; a second instance waits on the lock as a hot standby and takes over when the first dies.
+const leaderLock = "hashtext('nhip.outbox-relay')";
+export const relayName = 'outbox';
+
+const silent: OutageLog = { lost: () => undefined, back: () => undefined };
+
+export class RelayDatabase {
+  readonly #episodes: ConnectionEpisodes;
+  /** Errors thrown by a database call, so a broker's ECONNREFUSED is never taken for one. */
+  readonly #fromDatabase = new WeakSet<object>();
+
+  constructor(log: OutageLog = silent) {
+    this.#episodes = new ConnectionEpisodes(log);
+  }
+
+  /** Runs one database call, remembering its error as the database's. */
+  async call<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (typeof error === 'object' && error !== null) this.#fromDatabase.add(error);
+      throw error;
+    }
+  }
+
+  async tryLead(session: pg.Client): Promise<boolean> {
+    const { rows } = await this.call(() =>
+      session.query<{ ok: boolean }>(`SELECT pg_try_advisory_lock(${leaderLock}) AS ok`),
+    );
+    return rows[0]?.ok === true;
+  }
+
+  async loadCheckpoint(pool: pg.Pool): Promise<Checkpoint> {
+    const { rows } = await this.call(() => pool.query<Checkpoint>(loadCheckpointSql, [relayName]));
+    return rows[0] ?? { txId: '0', id: '0' };
+  }
+
+  lost(error: unknown): void {
+    this.#episodes.failed(error);
+  }
+
+  reached(): void {
+    this.#episodes.succeeded();
+  }
+
+  /** The wait before the next turn when `error` is a lost database; undefined for any other error. */
+  retryDelayAfter(error: unknown): number | undefined {
+    const fromDatabase = typeof error === 'object' && error !== null && this.#fromDatabase.has(error);
+    if (!fromDatabase || !isConnectionError(error)) return undefined;
+    this.#episodes.failed(error);
+    return backoffMs(this.#episodes.failures);
+  }
+}
+
+/** Outbox rows committed but not yet published (all topics, or one). */
+export async function pendingOutboxCount(db: Pick<pg.Pool, 'query'>, topic?: string): Promise<number> {
+  const { rows } = await db.query<{ n: string }>(pendingSql, [relayName, topic ?? null]);
+  return Number(rows[0]?.n ?? 0);
+}
