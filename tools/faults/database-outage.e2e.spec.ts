@@ -18,9 +18,7 @@ import {
 import { TcpFaultProxy } from './tcp-fault-proxy.ts';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const pilot = fs.readFileSync(
-  path.join(root, 'apps', 'registry', 'src', 'units', 'fixtures', 'dak-lak-pilot.csv'),
-);
+const pilot = fs.readFileSync(path.join(root, 'apps', 'registry', 'src', 'fixtures', 'dak-lak-pilot.csv'));
 
 interface Problem {
   readonly type: string;

@@ -9,13 +9,15 @@ import {
   type TopicSpec,
 } from '@nhip/messaging';
 import { EventConsumerTransport } from '@nhip/nest-kafka';
+import { probeDatabase } from '@nhip/postgres';
 import {
-  databaseTimeoutsFromEnv,
-  ensureDatabase,
-  openServiceDataSource,
-  probeDatabase,
-} from '@nhip/postgres';
-import { createLogger, exitOnStartFailure, outageLog, reportedBy, serve } from '@nhip/service-http';
+  createLogger,
+  exitOnStartFailure,
+  openServiceDatabase,
+  outageLog,
+  reportedBy,
+  serve,
+} from '@nhip/service-http';
 import { AppModule } from './app.module.ts';
 import { ConfigError, readConfig } from './config.ts';
 import { isReplicaType, ReplicaLag } from './registry-replica/follow-registry/index.ts';
@@ -26,14 +28,7 @@ async function main(): Promise<void> {
   const log = createLogger('activity');
   const messaging = createMessaging(kafkaConnectionFromEnv('nhip-activity'));
   const topicPrefix = topicPrefixFromEnv();
-  const databaseUrl = await ensureDatabase(config.adminDatabaseUrl, config.databaseName);
-  // One pool for TypeORM and the hand-written SQL alike; migrations run before anything reads.
-  const { dataSource, pool, migrated } = await openServiceDataSource({
-    ...activityDataSource(databaseUrl),
-    ...databaseTimeoutsFromEnv(),
-    outage: outageLog(log, 'database (pool)'),
-  });
-  if (migrated.length > 0) log.info({ migrations: migrated }, `migrations run: ${migrated.join(', ')}`);
+  const { dataSource, pool, databaseUrl } = await openServiceDatabase(config, activityDataSource, log);
   await messaging.admin.ensureTopics(topicsOf(topicPrefix));
   // Runs RegistryReplicaController's @EventPattern handlers; serve() starts it before HTTP.
   const replica = new EventConsumerTransport({

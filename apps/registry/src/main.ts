@@ -2,13 +2,15 @@ import 'reflect-metadata';
 import { publicTopics } from '@nhip/contracts';
 import { OutboxRelay } from '@nhip/event-sourcing';
 import { brokerCheck, createMessaging, kafkaConnectionFromEnv, topicPrefixFromEnv } from '@nhip/messaging';
+import { probeDatabase } from '@nhip/postgres';
 import {
-  databaseTimeoutsFromEnv,
-  ensureDatabase,
-  openServiceDataSource,
-  probeDatabase,
-} from '@nhip/postgres';
-import { createLogger, exitOnStartFailure, outageLog, reportedBy, serve } from '@nhip/service-http';
+  createLogger,
+  exitOnStartFailure,
+  openServiceDatabase,
+  outageLog,
+  reportedBy,
+  serve,
+} from '@nhip/service-http';
 import { AppModule } from './app.module.ts';
 import { ConfigError, readConfig } from './config.ts';
 import { rebuildReadModelIfStale } from './schema/rebuild-read-model.ts';
@@ -19,14 +21,7 @@ async function main(): Promise<void> {
   const log = createLogger('registry');
   const messaging = createMessaging(kafkaConnectionFromEnv('nhip-registry'));
   const topicPrefix = topicPrefixFromEnv();
-  const databaseUrl = await ensureDatabase(config.adminDatabaseUrl, config.databaseName);
-  // One pool for TypeORM and the hand-written SQL alike; migrations run before anything reads.
-  const { dataSource, pool, migrated } = await openServiceDataSource({
-    ...registryDataSource(databaseUrl),
-    ...databaseTimeoutsFromEnv(),
-    outage: outageLog(log, 'database (pool)'),
-  });
-  if (migrated.length > 0) log.info({ migrations: migrated }, `migrations run: ${migrated.join(', ')}`);
+  const { dataSource, pool, databaseUrl } = await openServiceDatabase(config, registryDataSource, log);
   const rebuild = await rebuildReadModelIfStale(pool);
   if (rebuild.rebuilt)
     log.info({ events: rebuild.events }, `read models rebuilt from ${rebuild.events} events`);

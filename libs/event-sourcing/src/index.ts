@@ -34,7 +34,8 @@ export { executeCommand } from './command/execute-command.ts';
 export { executeFirstCommand } from './command/execute-first-command.ts';
 export { executeCommands, type CommandOutcome } from './command/execute-commands.ts';
 export { inTransaction, type Tx } from './command/transaction.ts';
-export { OutboxRelay, pendingOutboxCount, type OutboxRelayOptions } from './outbox/outbox-relay.ts';
+export { OutboxRelay, type OutboxRelayOptions } from './outbox/outbox-relay.ts';
+export { pendingOutboxCount } from './outbox/relay-database.ts';
 export { cloudEventHeaders, toKafkaMessage, type OutboxRow } from './outbox/cloud-events.ts';
 export { publicMessage, toOutboxMessages, type PublicMessage } from './outbox/outbox-message.ts';
 export {

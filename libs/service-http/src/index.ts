@@ -21,3 +21,4 @@ export {
 } from './logger.ts';
 export { adminDatabaseUrlFrom, ConfigError, positiveInteger } from './config.ts';
 export { mountProbes, outageLog, reportedBy, type ReadinessCheck } from './probes.ts';
+export { openServiceDatabase } from './service-database.ts';

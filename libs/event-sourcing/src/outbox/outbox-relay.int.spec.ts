@@ -11,7 +11,8 @@ import { PostgresEventStore } from '../event-store/postgres-event-store.ts';
 import type { NewEvent, OutboxMessage } from '../event-store/types.ts';
 import { appliedCounts, countingHandler } from '../fixtures/counting-handler.ts';
 import { eventSourcingTestContext, fixturesDir, type TestContext } from '../fixtures/test-context.ts';
-import { OutboxRelay, pendingOutboxCount } from './outbox-relay.ts';
+import { OutboxRelay } from './outbox-relay.ts';
+import { pendingOutboxCount } from './relay-database.ts';
 
 const fixtures = fixturesDir;
 

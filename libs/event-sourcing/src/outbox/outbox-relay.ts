@@ -9,8 +9,6 @@ import { publishingEpisode, publishRows, PublishFailed } from './outbox-publishi
 import { RelayDatabase, relayName } from './relay-database.ts';
 import { pruneSql, readBatchSql, saveCheckpointSql, type Checkpoint } from './outbox.sql.ts';
 
-export { pendingOutboxCount } from './relay-database.ts';
-
 export interface OutboxRelayOptions {
   readonly pool: pg.Pool;
   /** Connection string for the relay's own session (leadership lock and LISTEN). */
@@ -207,14 +205,10 @@ export class OutboxRelay {
   }
 
   async #read(after: Checkpoint): Promise<BatchRow[]> {
-    const { rows } = await this.#db.call(() =>
-      this.#options.pool.query<BatchRow>({
-        name: 'nhip_outbox_read',
-        text: readBatchSql,
-        values: [after.txId, after.id, this.#options.batchSize],
-      }),
-    );
-    return rows;
+    const values = [after.txId, after.id, this.#options.batchSize];
+    const read = () =>
+      this.#options.pool.query<BatchRow>({ name: 'nhip_outbox_read', text: readBatchSql, values });
+    return (await this.#db.call(read)).rows;
   }
 
   async #pruneNowAndThen(): Promise<void> {

@@ -1,6 +1,6 @@
 // The ledger check the reliability tests end with: what the store holds, what reached the topic
 // and what the consumer applied must agree, and nothing may be left unpublished.
-import { pendingOutboxCount } from '../outbox/outbox-relay.ts';
+import { pendingOutboxCount } from '../outbox/relay-database.ts';
 import type { Messaging } from '@nhip/messaging';
 import type pg from 'pg';
 import { readTopic } from './read-topic.ts';
