@@ -3,13 +3,10 @@
 // after a command sees it, and a refused or failed command leaves nothing behind.
 import type { DomainEvent } from '@nhip/decider';
 import type pg from 'pg';
-import { ConcurrencyConflict } from '../event-store/errors.ts';
 import { PostgresEventStore } from '../event-store/postgres-event-store.ts';
 import type { Aggregate } from './aggregate.ts';
 import { handleCommand, type CommandEnvelope, type HandleResult } from './command-handler.ts';
-import { inTransaction, isRetryable, type Tx } from './transaction.ts';
-
-const attempts = 4;
+import { inRetriedTransaction, type Tx } from './transaction.ts';
 
 /**
  * Runs `prepare` (look-ups that the pure decider needs on its command), the command and the
@@ -22,26 +19,19 @@ export async function executeCommand<Command, Event extends DomainEvent, State>(
   prepare: (tx: Tx) => Promise<CommandEnvelope<Command>>,
   alsoInTransaction: (tx: Tx, result: HandleResult<Event>) => Promise<void> = async () => {},
 ): Promise<HandleResult<Event>> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await inTransaction(pool, async (tx) => {
-        const envelope = await prepare(tx);
-        // Writers of one stream queue here instead of failing each other's version check: six
-        // members added to a team at once all succeed, one after the other.
-        await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [envelope.streamId]);
-        const result = await handleCommand(
-          new PostgresEventStore(tx),
-          aggregate.decider,
-          envelope,
-          aggregate.toOutbox,
-        );
-        if (result.append && !result.append.alreadyAppended)
-          await aggregate.project(tx, result.events, envelope);
-        await alsoInTransaction(tx, result);
-        return result;
-      });
-    } catch (error) {
-      if (attempt >= attempts || !(error instanceof ConcurrencyConflict || isRetryable(error))) throw error;
-    }
-  }
+  return inRetriedTransaction(pool, async (tx) => {
+    const envelope = await prepare(tx);
+    // Writers of one stream queue here instead of failing each other's version check: six
+    // members added to a team at once all succeed, one after the other.
+    await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [envelope.streamId]);
+    const result = await handleCommand(
+      new PostgresEventStore(tx),
+      aggregate.decider,
+      envelope,
+      aggregate.toOutbox,
+    );
+    if (result.append && !result.append.alreadyAppended) await aggregate.project(tx, result.events, envelope);
+    await alsoInTransaction(tx, result);
+    return result;
+  });
 }

@@ -4,12 +4,11 @@
 // stream that already exists is appended on its own, after the others' streams are locked.
 import { DomainRuleViolation, type DomainEvent } from '@nhip/decider';
 import type pg from 'pg';
-import { ConcurrencyConflict } from '../event-store/errors.ts';
 import { PostgresEventStore, type StreamRead } from '../event-store/postgres-event-store.ts';
 import type { NewEvent } from '../event-store/types.ts';
 import type { Aggregate } from './aggregate.ts';
 import { decideOnStream, newEventsFor, type CommandEnvelope } from './command-handler.ts';
-import { inTransaction, isRetryable, type Tx } from './transaction.ts';
+import { inRetriedTransaction, type Tx } from './transaction.ts';
 
 export type CommandOutcome<Event extends DomainEvent> =
   | { readonly status: 'appended'; readonly events: readonly Event[] }
@@ -27,8 +26,6 @@ interface Decided<Command, Event extends DomainEvent> {
   readonly events: readonly Event[];
 }
 
-const attempts = 4;
-
 /**
  * Runs `prepare` (the look-ups every command of the batch needs, set-based) and the commands in
  * one transaction. Outcomes come back in the order of the envelopes. Stream ids must be unique in
@@ -39,14 +36,8 @@ export async function executeCommands<Command, Event extends DomainEvent, State>
   aggregate: Aggregate<Command, Event, State>,
   prepare: (tx: Tx) => Promise<readonly CommandEnvelope<Command>[]>,
 ): Promise<CommandOutcome<Event>[]> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await inTransaction(pool, async (tx) => decideAndAppend(tx, aggregate, await prepare(tx)));
-    } catch (error) {
-      // A writer from elsewhere moved a stream we decided on: the whole batch re-reads and re-decides.
-      if (attempt >= attempts || !(error instanceof ConcurrencyConflict || isRetryable(error))) throw error;
-    }
-  }
+  // A writer from elsewhere moved a stream we decided on: the whole batch re-reads and re-decides.
+  return inRetriedTransaction(pool, async (tx) => decideAndAppend(tx, aggregate, await prepare(tx)));
 }
 
 async function decideAndAppend<Command, Event extends DomainEvent, State>(

@@ -2,6 +2,7 @@
 // ROLLBACK that cannot hide the error that caused it.
 import { isConnectionError } from '@nhip/postgres';
 import type pg from 'pg';
+import { ConcurrencyConflict } from '../event-store/errors.ts';
 
 export type Tx = pg.PoolClient;
 
@@ -24,9 +25,25 @@ export async function inTransaction<T>(pool: pg.Pool, work: (tx: Tx) => Promise<
   }
 }
 
-// A concurrent retry of the same command id surfaces as a unique violation on the event id inside
-// our transaction; re-running finds the first attempt's events and answers with them.
-export function isRetryable(error: unknown): boolean {
+const attempts = 4;
+
+/**
+ * `inTransaction`, run again (up to four times) when the failure is one a fresh attempt resolves:
+ * a writer from elsewhere moved a stream we decided on, or a concurrent retry of the same command
+ * id surfaced as a unique violation on the event id (re-running finds its events and answers
+ * with them), or a serialisation failure or deadlock.
+ */
+export async function inRetriedTransaction<T>(pool: pg.Pool, work: (tx: Tx) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await inTransaction(pool, work);
+    } catch (error) {
+      if (attempt >= attempts || !isRetryable(error)) throw error;
+    }
+  }
+}
+
+function isRetryable(error: unknown): boolean {
   const code = (error as { code?: string }).code;
-  return code === '23505' || code === '40001' || code === '40P01';
+  return error instanceof ConcurrencyConflict || code === '23505' || code === '40001' || code === '40P01';
 }

@@ -94,15 +94,6 @@ export class PostgresEventStore {
     return new Set(rows[0]?.created ?? []);
   }
 
-  /** The first event of each of these streams that exists: how a batch learns which were born. */
-  async readFirstEvents(streamIds: readonly string[]): Promise<ReadonlyMap<string, RecordedEvent>> {
-    const { rows } = await this.#db.query<EventRow>(
-      `SELECT ${eventColumns} FROM es_events WHERE stream_id = ANY($1) AND stream_version = 1`,
-      [streamIds],
-    );
-    return new Map(rows.map((r) => [r.stream_id, recordedEvent(this.#schemas, r)]));
-  }
-
   /** Whole streams for a batch of commands, in one query; a stream not yet born reads as empty. */
   async readStreams(streamIds: readonly string[]): Promise<ReadonlyMap<string, StreamRead>> {
     const { rows } = await this.#db.query<EventRow>(
