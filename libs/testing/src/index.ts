@@ -71,3 +71,4 @@ export async function freshTestDatabase(purpose: string): Promise<string> {
 export { schemaShape, tableContents } from './database-snapshot.ts';
 export { affiliationOf, memberName, pilotCommunes, teamSizes, type PilotCommune } from './pilot.ts';
 export { previousReleaseEventStoreDdl } from './previous-release-event-store.ts';
+export { migrationHarness, type MigrationHarness } from './migration-harness.ts';

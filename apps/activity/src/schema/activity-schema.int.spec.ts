@@ -1,31 +1,16 @@
 // The activity service's schema is versioned by TypeORM migrations: a database from the release
 // before them is adopted in place, a current one is left alone, and instances starting together agree.
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { migrationsTable, openServiceDataSource, type OpenDataSource } from '@nhip/postgres';
-import { freshTestDatabase, schemaShape, tableContents } from '@nhip/testing';
-import pg from 'pg';
+import { migrationsTable } from '@nhip/postgres';
+import { freshTestDatabase, migrationHarness, schemaShape, tableContents } from '@nhip/testing';
 import { previousReleaseDdl, previousReleaseRows } from '../fixtures/previous-release-schema.ts';
 import { activityDataSource } from './activity-data-source.ts';
 
 const allMigrations = activityDataSource('').migrations.map((Migration) => new Migration().name);
 
 describe('activity schema migrations (real PostgreSQL)', () => {
-  const opened: OpenDataSource[] = [];
-  const pools: pg.Pool[] = [];
-  const start = async (url: string): Promise<OpenDataSource> => {
-    const service = await openServiceDataSource(activityDataSource(url));
-    opened.push(service);
-    return service;
-  };
-  const plainPool = (url: string): pg.Pool => {
-    const pool = new pg.Pool({ connectionString: url, max: 2 });
-    pools.push(pool);
-    return pool;
-  };
-  afterAll(async () => {
-    for (const { dataSource } of opened) if (dataSource.isInitialized) await dataSource.destroy();
-    for (const pool of pools) await pool.end();
-  });
+  const { start, plainPool, close } = migrationHarness(activityDataSource);
+  afterAll(close);
 
   it('upgrades a database laid out by the previous release to the current schema, every row intact', async () => {
     const oldUrl = await freshTestDatabase('activity_previous_release');

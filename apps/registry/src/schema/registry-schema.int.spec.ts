@@ -1,9 +1,8 @@
 // The registry's schema is versioned by TypeORM migrations: a database from the release before
 // them is adopted in place, a current one is left alone, and instances starting together agree.
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { migrationsTable, openServiceDataSource, type OpenDataSource } from '@nhip/postgres';
-import { freshTestDatabase, schemaShape, tableContents } from '@nhip/testing';
-import pg from 'pg';
+import { migrationsTable, openServiceDataSource } from '@nhip/postgres';
+import { freshTestDatabase, migrationHarness, schemaShape, tableContents } from '@nhip/testing';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { previousReleaseDdl, previousReleaseRows } from '../fixtures/previous-release-schema.ts';
 import { registryDataSource } from './registry-data-source.ts';
@@ -11,22 +10,8 @@ import { registryDataSource } from './registry-data-source.ts';
 const allMigrations = registryDataSource('').migrations.map((Migration) => new Migration().name);
 
 describe('registry schema migrations (real PostgreSQL)', () => {
-  const opened: OpenDataSource[] = [];
-  const pools: pg.Pool[] = [];
-  const start = async (url: string): Promise<OpenDataSource> => {
-    const service = await openServiceDataSource(registryDataSource(url));
-    opened.push(service);
-    return service;
-  };
-  const plainPool = (url: string): pg.Pool => {
-    const pool = new pg.Pool({ connectionString: url, max: 2 });
-    pools.push(pool);
-    return pool;
-  };
-  afterAll(async () => {
-    for (const { dataSource } of opened) if (dataSource.isInitialized) await dataSource.destroy();
-    for (const pool of pools) await pool.end();
-  });
+  const { start, plainPool, close } = migrationHarness(registryDataSource);
+  afterAll(close);
 
   it('upgrades a database laid out by the previous release to the current schema, every row intact', async () => {
     const oldUrl = await freshTestDatabase('registry_previous_release');
