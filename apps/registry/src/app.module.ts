@@ -8,6 +8,7 @@ import { ChangeTeamController } from './teams/change-team/index.ts';
 import { CoverageController } from './teams/coverage/index.ts';
 import { RegisterTeamController } from './teams/register-team/index.ts';
 import { TeamRosterController } from './teams/team-roster/index.ts';
+import { FindUnitController } from './unit-trees/find-unit/index.ts';
 import { ImportUnitListController } from './unit-trees/import-unit-list/index.ts';
 import { RecordLineageController } from './unit-trees/record-lineage/index.ts';
 import { UnitsController } from './unit-trees/units/index.ts';
@@ -24,6 +25,8 @@ export class AppModule {
         HealthController,
         ImportUnitListController,
         RecordLineageController,
+        // Before UnitsController: /units/search must not be read as /units/{code}.
+        FindUnitController,
         UnitsController,
         CoverageController,
         RegisterVillageController,

@@ -18,6 +18,19 @@ interface UnitDetail {
   successors: { code: string; name: string; relation: string }[];
 }
 
+interface FoundUnits {
+  treeVersion: string;
+  units: {
+    code: string;
+    name: string;
+    type: string;
+    place: string[];
+    via: string;
+    matchedName: string;
+    match: string;
+  }[];
+}
+
 const csv = { 'content-type': 'text/csv' };
 
 describeWithNationalData('the national unit trees of 2024 and 2025', () => {
@@ -109,6 +122,46 @@ describeWithNationalData('the national unit trees of 2024 and 2025', () => {
     expect(body.predecessors.map((p) => p.code)).toContain('24355');
     expect((await registry.get('/units/643')).status).toBe(404);
     expect((await registry.get('/units/24355')).status).toBe(404);
+  });
+
+  it('finds units by name as people type it: no diacritics, abbreviations, initials, in the tree of the date', async () => {
+    const search = async (q: string, asOf?: string) =>
+      (
+        await registry.get<FoundUnits>(
+          `/units/search?q=${encodeURIComponent(q)}&limit=50${asOf ? `&asOf=${asOf}` : ''}`,
+        )
+      ).body;
+    const bmt = await search('buon ma thuot', '2025-03-01');
+    expect(bmt.treeVersion).toBe(old);
+    expect(bmt.units[0]).toMatchObject({ code: '643', name: 'Thành phố Buôn Ma Thuột', match: 'exact' });
+    expect(bmt.units[0]?.place).toEqual(['Tỉnh Đắk Lắk', 'Thành phố Buôn Ma Thuột']);
+    expect((await search('BMT', '2025-03-01')).units.map((u) => u.code)).toContain('643');
+    expect((await search('TP.HCM')).units[0]).toMatchObject({ code: '79', match: 'initials' });
+    const wards = await search('P. Tân Lập', '2025-03-01');
+    expect(wards.units.length).toBeGreaterThan(1);
+    expect(wards.units.every((u) => u.type === 'Phường' && u.name.startsWith('Phường Tân Lập'))).toBe(true);
+  });
+
+  it('finds a unit by the name it had before the 2025 merger, after units that bear that name now', async () => {
+    const { body, status } = await registry.get<FoundUnits>(
+      `/units/search?q=${encodeURIComponent('Phú Lộc')}&limit=50`,
+    );
+    expect(status).toBe(200);
+    expect(body.units.slice(0, 2).map((u) => [u.code, u.via])).toEqual([
+      ['20107', 'name'],
+      ['31756', 'name'],
+    ]);
+    expect(body.units.find((u) => u.code === '24343')).toMatchObject({
+      name: 'Xã Krông Năng',
+      via: 'former-name',
+      matchedName: 'Xã Phú Lộc',
+    });
+  });
+
+  it('refuses a query with nothing to search for, naming the field', async () => {
+    const { status, body } = await registry.get<{ errors: { field: string }[] }>('/units/search?q=--');
+    expect(status).toBe(400);
+    expect(body.errors.map((e) => e.field)).toEqual(['q']);
   });
 
   it('publishes every unit change of this run once on public.registry.unit.v1, valid by the contracts', async () => {

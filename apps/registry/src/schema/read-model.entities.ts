@@ -1,6 +1,7 @@
 // The registry's read models as TypeORM entities: what migrations are generated against and what
 // an entity-based query may use. The projections and queries themselves stay hand-written SQL.
 import { EntitySchema } from 'typeorm';
+import { foldNameSql } from './unit-search-name.ts';
 
 // A GIN index cannot be said in an EntitySchema (only decorators take an index type): such an index
 // is declared with synchronize: false, so a generated migration neither creates nor drops it, and
@@ -29,6 +30,8 @@ export interface UnitRow {
   origin: string;
   /** Codes from the province down to the unit itself. */
   path: string[];
+  /** The name as search compares it (no diacritics, lower case), kept by PostgreSQL. */
+  searchName: string;
 }
 export const Unit = new EntitySchema<UnitRow>({
   name: 'Unit',
@@ -42,6 +45,13 @@ export const Unit = new EntitySchema<UnitRow>({
     parentCode: { type: 'text', nullable: true },
     origin: text,
     path: { ...texts, default: () => `'{}'` },
+    searchName: {
+      type: 'text',
+      generatedType: 'STORED',
+      asExpression: foldNameSql('name'),
+      insert: false,
+      update: false,
+    },
   },
   indices: [
     { name: 'rm_units_children', columns: ['treeVersion', 'parentCode'] },

@@ -1,0 +1,23 @@
+import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import pg from 'pg';
+import { findUnits, type FoundUnits } from './find-unit.handler.ts';
+import { FindUnitDto } from './find-unit.request.ts';
+
+/** The search box on every dashboard view: units by name, as people type it. */
+@ApiTags('units')
+@Controller('units')
+export class FindUnitController {
+  constructor(@Inject(pg.Pool) private readonly pool: pg.Pool) {}
+
+  @Get('search')
+  @ApiOperation({
+    summary: 'Find units by name in the tree in force on a date',
+    description:
+      'Without diacritics, with type abbreviations (P., TX., H.), by initials, or by a name the unit ' +
+      'had before a merger. Best matches first: exact, starts with, words start with, initials, contains.',
+  })
+  search(@Query() query: FindUnitDto): Promise<FoundUnits> {
+    return findUnits(this.pool, query);
+  }
+}
