@@ -1,0 +1,147 @@
+// The indicators of the domain brief, version 1. Comparison lines carry the figures the brief
+// quotes, with where they come from; a province's own targets arrive as assigned targets instead.
+import { activityKinds, type ActivityKind } from '@nhip/contracts';
+import type { ComparisonLine, IndicatorDefinition } from './indicator.ts';
+
+const percent = { unit: 'percent', decimals: 2, direction: 'higher-is-better', version: 1 } as const;
+const line = (kind: ComparisonLine['kind'], value: number, source: string): ComparisonLine => ({
+  kind,
+  value,
+  source,
+});
+
+const kindsInEnglish: Record<ActivityKind, string> = {
+  vneid_activation: 'VNeID installed and activated',
+  public_service_account: 'national public-service portal account created',
+  online_application: 'online public-service application filed',
+  e_payment_account: 'bank / e-payment account opened',
+  e_health_app: 'electronic health book installed',
+  digital_address: 'digital address registered',
+  e_commerce_onboarding: 'selling on an e-commerce platform',
+  security_guidance: 'information-security and anti-fraud guidance',
+  communication_session: 'communication session',
+  heritage_qr: 'heritage site digitised with a QR code',
+  other: 'other',
+};
+
+const residentsHelped: IndicatorDefinition[] = (Object.keys(activityKinds) as ActivityKind[]).map((kind) => ({
+  id: `residents_helped.${kind}`,
+  version: 1,
+  name: {
+    vi: `Lượt người dân được hỗ trợ: ${activityKinds[kind]}`,
+    en: `Residents helped: ${kindsInEnglish[kind]}`,
+  },
+  unit: 'count',
+  decimals: 0,
+  direction: 'higher-is-better',
+  numerator: { metric: `residents_helped.${kind}` },
+  comparisons: [],
+}));
+
+export const indicatorCatalog: readonly IndicatorDefinition[] = [
+  {
+    ...percent,
+    id: 'vneid_vs_target',
+    name: {
+      vi: 'Tài khoản định danh điện tử (VNeID) so với chỉ tiêu được giao',
+      en: 'VNeID accounts created vs the target assigned',
+    },
+    numerator: { metric: 'residents_helped.vneid_activation' },
+    denominator: { target: 'residents_helped.vneid_activation' },
+    comparisons: [],
+  },
+  {
+    ...percent,
+    id: 'public_service_accounts_vs_target',
+    name: {
+      vi: 'Tài khoản Cổng Dịch vụ công quốc gia so với chỉ tiêu được giao',
+      en: 'Public-service portal accounts vs the target assigned',
+    },
+    numerator: { metric: 'residents_helped.public_service_account' },
+    denominator: { target: 'residents_helped.public_service_account' },
+    comparisons: [],
+  },
+  {
+    ...percent,
+    id: 'e_payment_15_plus',
+    name: {
+      vi: 'Người dân từ 15 tuổi trở lên có tài khoản thanh toán điện tử',
+      en: 'Residents aged 15+ with an e-payment account',
+    },
+    numerator: { statistic: 'residents_with_e_payment_account' },
+    denominator: { statistic: 'population_15_plus' },
+    comparisons: [line('national-average', 75, 'Domain brief: national average 75 %')],
+  },
+  {
+    ...percent,
+    id: 'digital_address_households',
+    name: { vi: 'Hộ gia đình có địa chỉ số', en: 'Households with a digital address' },
+    numerator: { statistic: 'households_with_digital_address' },
+    denominator: { statistic: 'households' },
+    comparisons: [],
+  },
+  {
+    ...percent,
+    id: 'villages_with_active_team',
+    name: {
+      vi: 'Thôn, tổ dân phố có Tổ công nghệ số cộng đồng hoạt động',
+      en: 'Villages with an active community digital technology team',
+    },
+    numerator: { metric: 'villages_with_active_team' },
+    denominator: { metric: 'villages' },
+    comparisons: [],
+  },
+  {
+    id: 'active_members_per_team',
+    version: 1,
+    name: { vi: 'Thành viên hoạt động bình quân mỗi tổ', en: 'Active members per team' },
+    unit: 'ratio',
+    decimals: 1,
+    direction: 'higher-is-better',
+    numerator: { metric: 'active_members' },
+    denominator: { metric: 'active_teams' },
+    comparisons: [],
+  },
+  {
+    ...percent,
+    id: 'members_trained',
+    name: {
+      vi: 'Thành viên được tập huấn ít nhất một lần',
+      en: 'Active members trained at least once',
+    },
+    numerator: { metric: 'active_members_trained' },
+    denominator: { metric: 'active_members' },
+    comparisons: [line('local-target', 100, 'Domain brief: Thanh Khê Đông ward, 2024 target 100 %')],
+  },
+  ...residentsHelped,
+  {
+    ...percent,
+    id: 'full_process_online_services',
+    name: {
+      vi: 'Thủ tục hành chính cung cấp dịch vụ công trực tuyến toàn trình',
+      en: 'Procedures offered as full-process online services',
+    },
+    numerator: { statistic: 'full_process_online_services' },
+    denominator: { statistic: 'procedures_offered' },
+    comparisons: [line('national-average', 43.67, 'Domain brief: national 43.67 %')],
+  },
+  {
+    ...percent,
+    id: 'online_services_integrated',
+    name: {
+      vi: 'Dịch vụ công trực tuyến tích hợp lên Cổng Dịch vụ công quốc gia',
+      en: 'Online services integrated into the national portal',
+    },
+    numerator: { statistic: 'online_services_integrated' },
+    denominator: { statistic: 'online_services' },
+    comparisons: [line('national-target', 40, 'Domain brief: national goal 40 %')],
+  },
+  {
+    ...percent,
+    id: 'applications_filed_online',
+    name: { vi: 'Hồ sơ nộp trực tuyến trên tổng số hồ sơ', en: 'Applications filed online among all' },
+    numerator: { statistic: 'applications_online' },
+    denominator: { statistic: 'applications_total' },
+    comparisons: [line('national-target', 60, 'Domain brief: national target 60 %')],
+  },
+];

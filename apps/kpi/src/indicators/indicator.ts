@@ -1,0 +1,60 @@
+// What an indicator is: a numerator over a denominator, each a metric counted from events, a
+// statistic reported by a source system, or a target assigned by a higher unit. A changed formula is
+// a new version; every value records the version it was computed with.
+import type { ActivityKind } from '@nhip/contracts';
+
+/** Counted from events. A flow sums what happened in the period; a stock is the state at its end. */
+export type MetricId =
+  | `residents_helped.${ActivityKind}`
+  | `activities.${ActivityKind}`
+  | 'villages'
+  | 'villages_with_active_team'
+  | 'active_teams'
+  | 'active_members'
+  | 'active_members_trained';
+
+export const statisticIds = [
+  'population_15_plus',
+  'households',
+  'procedures_offered',
+  'full_process_online_services',
+  'online_services',
+  'online_services_integrated',
+  'applications_total',
+  'applications_online',
+  'residents_with_e_payment_account',
+  'households_with_digital_address',
+] as const;
+/** Reported by a source system with its source and as-of date (population, procedures, …). */
+export type StatisticId = (typeof statisticIds)[number];
+
+export type Operand =
+  | { readonly metric: MetricId }
+  | { readonly statistic: StatisticId }
+  /** The target a higher unit assigned for this metric and period ("chỉ tiêu được giao"). */
+  | { readonly target: MetricId };
+
+export interface ComparisonLine {
+  readonly kind: 'national-average' | 'national-target' | 'province-target' | 'local-target';
+  readonly value: number;
+  readonly source: string;
+}
+
+export interface IndicatorDefinition {
+  readonly id: string;
+  readonly version: number;
+  readonly name: { readonly vi: string; readonly en: string };
+  /** percent: numerator / denominator × 100; ratio: × 1; count: the numerator alone. */
+  readonly unit: 'percent' | 'ratio' | 'count';
+  readonly decimals: number;
+  readonly direction: 'higher-is-better' | 'lower-is-better';
+  readonly numerator: Operand;
+  readonly denominator?: Operand;
+  readonly comparisons: readonly ComparisonLine[];
+}
+
+/** The metric an operand counts, if it counts one (a target is set for a metric, too). */
+export function metricOf(operand: Operand): MetricId | undefined {
+  if ('metric' in operand) return operand.metric;
+  return 'target' in operand ? operand.target : undefined;
+}

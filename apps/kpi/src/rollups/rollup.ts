@@ -1,0 +1,38 @@
+// Deltas added up along each place's path, for each period of the day they count on, coalesced
+// within a batch: a batch of 5,000 activities in one commune becomes one change per (unit, metric,
+// period) on the way up, not 5,000. The path's length is data: 4 codes before July 2025 (province,
+// district, commune, village), 3 after.
+import type { MetricId } from '../indicators/indicator.ts';
+import type { MetricDelta } from '../metrics/metric-delta.ts';
+import { periodsOfDay, type PeriodKey } from '../periods/period.ts';
+
+export interface RollupCell {
+  readonly unitCode: string;
+  readonly metric: MetricId;
+  readonly period: PeriodKey;
+  readonly delta: number;
+}
+
+const cellKey = (unitCode: string, metric: string, period: string) =>
+  `${unitCode}\u0000${metric}\u0000${period}`;
+
+type Cells = Map<string, { unitCode: string; metric: MetricId; period: PeriodKey; delta: number }>;
+
+function add(cells: Cells, change: RollupCell): void {
+  const key = cellKey(change.unitCode, change.metric, change.period);
+  const cell = cells.get(key);
+  if (cell) cell.delta += change.delta;
+  else cells.set(key, { ...change });
+}
+
+/** One net change per (unit, metric, period) the deltas touch; cells that net to 0 are left out. */
+export function rollUp(deltas: Iterable<MetricDelta>): RollupCell[] {
+  const cells: Cells = new Map();
+  for (const { path, metric, day, delta } of deltas) {
+    const periods = periodsOfDay(day);
+    for (const unitCode of path) {
+      for (const period of periods) add(cells, { unitCode, metric, period, delta });
+    }
+  }
+  return [...cells.values()].filter((cell) => cell.delta !== 0);
+}
