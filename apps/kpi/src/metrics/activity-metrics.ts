@@ -32,7 +32,7 @@ export interface ActivityOutcome {
 
 function counted(fact: ActivityFact, sign: 1 | -1, input: Envelope): MetricDelta[] {
   const at = {
-    path: fact.placePath,
+    units: fact.placePath,
     day: fact.day,
     sourceEventId: input.eventId,
     recordedAt: input.recordedAt,

@@ -18,7 +18,7 @@ const report: ActivityLoggedData = {
   campaignId: null,
 };
 const logged: ActivityInput = { type: 'logged', data: report, eventId: 'e1', recordedAt: report.recordedAt };
-const at = { path: report.placePath, day: '2025-03-31' };
+const at = { units: report.placePath, day: '2025-03-31' };
 
 function after(...inputs: ActivityInput[]): ActivityFact | undefined {
   return inputs.reduce<ActivityFact | undefined>(

@@ -1,12 +1,16 @@
-// A change to one metric at one place on one day: what every input (an activity, a team's change, a
-// member trained) is turned into. Deltas are kept at the place they happened, with the event that
-// caused them and when it was recorded, so any total can be recomputed, explained and asked "as
-// known at" a time; rollups add them up along the place's path.
+// A change to one metric on one day in the units it counts in: what every input (an activity, a
+// team's change, a member trained) is turned into. Deltas are kept with the event that caused them
+// and when it was recorded, so any total can be recomputed, explained and asked "as known at" a
+// time; rollups add each one to every unit it counts in.
 import type { MetricId } from '../indicators/indicator.ts';
 
 export interface MetricDelta {
-  /** From the province down to where it happened, in the tree the event was recorded against. */
-  readonly path: readonly string[];
+  /**
+   * The units it counts in. For a count that adds up (residents helped, active teams): the place's
+   * path from the province down, in the tree the event was recorded against. For a distinct count
+   * (active members): only the units whose number of distinct members changed.
+   */
+  readonly units: readonly string[];
   readonly metric: MetricId;
   /** Vietnamese calendar day it counts on. */
   readonly day: string;

@@ -1,4 +1,4 @@
-// Deltas added up along each place's path, for each period of the day they count on, coalesced
+// Deltas added to every unit they count in (a place's path, for most), for each period of the day they count on, coalesced
 // within a batch: a batch of 5,000 activities in one commune becomes one change per (unit, metric,
 // period) on the way up, not 5,000. The path's length is data: 4 codes before July 2025 (province,
 // district, commune, village), 3 after.
@@ -28,9 +28,9 @@ function add(cells: Cells, change: RollupCell): void {
 /** One net change per (unit, metric, period) the deltas touch; cells that net to 0 are left out. */
 export function rollUp(deltas: Iterable<MetricDelta>): RollupCell[] {
   const cells: Cells = new Map();
-  for (const { path, metric, day, delta } of deltas) {
+  for (const { units, metric, day, delta } of deltas) {
     const periods = periodsOfDay(day);
-    for (const unitCode of path) {
+    for (const unitCode of units) {
       for (const period of periods) add(cells, { unitCode, metric, period, delta });
     }
   }

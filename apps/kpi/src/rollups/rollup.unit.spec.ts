@@ -3,12 +3,12 @@ import fc from 'fast-check';
 import type { MetricDelta } from '../metrics/metric-delta.ts';
 import { rollUp } from './rollup.ts';
 
-const delta = (path: string[], day: string, value: number): MetricDelta => ({
-  path,
+const delta = (units: string[], day: string, value: number): MetricDelta => ({
+  units,
   metric: 'residents_helped.vneid_activation',
   day,
   delta: value,
-  sourceEventId: `${path.join('/')}:${day}:${value}`,
+  sourceEventId: `${units.join('/')}:${day}:${value}`,
   recordedAt: '2025-04-01T00:00:00Z',
 });
 

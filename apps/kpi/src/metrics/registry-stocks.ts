@@ -1,0 +1,165 @@
+// Registry and training events as changes to the stocks the indicators count: active teams, villages
+// and villages with an active team (adding up the tree), and active members and active members
+// trained (distinct people: someone in two teams of one commune counts once there). Each change
+// counts on the Vietnamese day it was recorded, so a stock's value at the end of a period is the sum
+// of its deltas up to that day.
+//
+// `facts` is the working set of a consumed batch (the teams, members and villages its events touch,
+// loaded by the service): applying an event updates it in place and returns the deltas.
+import { vietnamDay } from '@nhip/contracts';
+import type { MetricId } from '../indicators/indicator.ts';
+import type { MetricDelta } from './metric-delta.ts';
+
+export interface TeamFact {
+  readonly path: readonly string[];
+  active: boolean;
+  readonly members: Set<string>;
+}
+
+export interface StockFacts {
+  readonly teams: Map<string, TeamFact>;
+  /** Each member's teams, active or not. */
+  readonly memberTeams: Map<string, Set<string>>;
+  /** Members who attended at least one held session. */
+  readonly trained: Set<string>;
+  /** Registered villages, with how many active teams serve each. */
+  readonly villages: Map<string, { readonly path: readonly string[]; activeTeams: number }>;
+}
+
+interface Envelope {
+  readonly eventId: string;
+  readonly recordedAt: string;
+}
+export type StockInput = Envelope &
+  (
+    | { readonly type: 'village-registered'; readonly path: readonly string[] }
+    | { readonly type: 'team-registered'; readonly teamId: string; readonly path: readonly string[] }
+    | { readonly type: 'member-added'; readonly teamId: string; readonly memberId: string }
+    | { readonly type: 'member-removed'; readonly teamId: string; readonly memberId: string }
+    | { readonly type: 'team-suspended'; readonly teamId: string }
+    | { readonly type: 'team-reinstated'; readonly teamId: string }
+    | { readonly type: 'team-dissolved'; readonly teamId: string }
+    | { readonly type: 'member-trained'; readonly memberId: string }
+  );
+
+/** The units where a member counts as active: every unit on the paths of their active teams. */
+function activeUnits(facts: StockFacts, memberId: string): Set<string> {
+  const units = new Set<string>();
+  for (const teamId of facts.memberTeams.get(memberId) ?? []) {
+    const team = facts.teams.get(teamId);
+    if (team?.active) team.path.forEach((unit) => units.add(unit));
+  }
+  return units;
+}
+
+type Emit = (metric: MetricId, units: readonly string[], delta: number) => void;
+
+/** Runs a change to members' teams and emits the distinct-count deltas it makes. */
+function changingMembers(
+  facts: StockFacts,
+  memberIds: Iterable<string>,
+  emit: Emit,
+  change: () => void,
+): void {
+  const ids = [...memberIds];
+  const before = ids.map((id) => activeUnits(facts, id));
+  change();
+  ids.forEach((id, i) => {
+    const [was = new Set<string>(), now] = [before[i], activeUnits(facts, id)];
+    const metrics: MetricId[] = facts.trained.has(id)
+      ? ['active_members', 'active_members_trained']
+      : ['active_members'];
+    for (const metric of metrics) {
+      emit(
+        metric,
+        [...now].filter((u) => !was.has(u)),
+        1,
+      );
+      emit(
+        metric,
+        [...was].filter((u) => !now.has(u)),
+        -1,
+      );
+    }
+  });
+}
+
+/** A team starts or stops working: active teams, its members, and the village it serves. */
+function setActive(facts: StockFacts, teamId: string, active: boolean, emit: Emit): void {
+  const team = facts.teams.get(teamId);
+  if (!team || team.active === active) return;
+  const sign = active ? 1 : -1;
+  changingMembers(facts, team.members, emit, () => (team.active = active));
+  emit('active_teams', team.path, sign);
+  const village = facts.villages.get(team.path.at(-1) ?? '');
+  if (!village) return;
+  village.activeTeams += sign;
+  if (village.activeTeams === (active ? 1 : 0)) emit('villages_with_active_team', village.path, sign);
+}
+
+function membership(
+  facts: StockFacts,
+  input: Extract<StockInput, { teamId: string; memberId: string }>,
+  emit: Emit,
+) {
+  const team = facts.teams.get(input.teamId);
+  if (!team) return;
+  const teams = facts.memberTeams.get(input.memberId) ?? new Set<string>();
+  facts.memberTeams.set(input.memberId, teams);
+  changingMembers(facts, [input.memberId], emit, () => {
+    if (input.type === 'member-added') {
+      team.members.add(input.memberId);
+      teams.add(input.teamId);
+    } else {
+      team.members.delete(input.memberId);
+      teams.delete(input.teamId);
+    }
+  });
+}
+
+function trained(facts: StockFacts, memberId: string, emit: Emit): void {
+  if (facts.trained.has(memberId)) return;
+  facts.trained.add(memberId);
+  emit('active_members_trained', [...activeUnits(facts, memberId)], 1);
+}
+
+function village(facts: StockFacts, path: readonly string[], emit: Emit): void {
+  const code = path.at(-1) ?? '';
+  if (facts.villages.has(code)) return;
+  facts.villages.set(code, { path, activeTeams: 0 });
+  emit('villages', path, 1);
+}
+
+function team(facts: StockFacts, teamId: string, path: readonly string[], emit: Emit): void {
+  if (facts.teams.has(teamId)) return;
+  facts.teams.set(teamId, { path, active: false, members: new Set() });
+  setActive(facts, teamId, true, emit);
+}
+
+type Apply<T extends StockInput['type']> = (
+  facts: StockFacts,
+  input: Extract<StockInput, { type: T }>,
+  emit: Emit,
+) => void;
+const appliers: { [T in StockInput['type']]: Apply<T> } = {
+  'village-registered': (facts, input, emit) => village(facts, input.path, emit),
+  'team-registered': (facts, input, emit) => team(facts, input.teamId, input.path, emit),
+  'member-added': membership,
+  'member-removed': membership,
+  'team-reinstated': (facts, input, emit) => setActive(facts, input.teamId, true, emit),
+  'team-suspended': (facts, input, emit) => setActive(facts, input.teamId, false, emit),
+  'team-dissolved': (facts, input, emit) => setActive(facts, input.teamId, false, emit),
+  'member-trained': (facts, input, emit) => trained(facts, input.memberId, emit),
+};
+
+/** Applies one event to the working set and returns the stock deltas it makes. */
+export function applyStockEvent(facts: StockFacts, input: StockInput): MetricDelta[] {
+  const deltas: MetricDelta[] = [];
+  const day = vietnamDay(input.recordedAt);
+  const emit: Emit = (metric, units, delta) => {
+    if (units.length === 0) return;
+    deltas.push({ metric, units, delta, day, sourceEventId: input.eventId, recordedAt: input.recordedAt });
+  };
+  (appliers[input.type] as Apply<StockInput['type']>)(facts, input, emit);
+  return deltas;
+}

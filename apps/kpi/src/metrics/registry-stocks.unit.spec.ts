@@ -1,0 +1,136 @@
+import { describe, expect, it } from '@jest/globals';
+import { rollUp } from '../rollups/rollup.ts';
+import { applyStockEvent, type StockFacts, type StockInput } from './registry-stocks.ts';
+
+const day = '2025-08-01';
+let n = 0;
+const at = () => ({ eventId: `e${++n}`, recordedAt: `${day}T03:00:00Z` });
+const village = (code: string): StockInput => ({
+  type: 'village-registered',
+  path: ['66', '24175', code],
+  ...at(),
+});
+const team = (teamId: string, unit: string): StockInput => ({
+  type: 'team-registered',
+  teamId,
+  path: unit.includes('-') ? ['66', '24175', unit] : ['66', unit],
+  ...at(),
+});
+const joins = (memberId: string, teamId: string): StockInput => ({
+  type: 'member-added',
+  teamId,
+  memberId,
+  ...at(),
+});
+const leaves = (memberId: string, teamId: string): StockInput => ({
+  type: 'member-removed',
+  teamId,
+  memberId,
+  ...at(),
+});
+const dissolved = (teamId: string): StockInput => ({ type: 'team-dissolved', teamId, ...at() });
+const suspended = (teamId: string): StockInput => ({ type: 'team-suspended', teamId, ...at() });
+const reinstated = (teamId: string): StockInput => ({ type: 'team-reinstated', teamId, ...at() });
+const trained = (memberId: string): StockInput => ({ type: 'member-trained', memberId, ...at() });
+
+function emptyFacts(): StockFacts {
+  return { teams: new Map(), memberTeams: new Map(), trained: new Set(), villages: new Map() };
+}
+
+/** The stock each unit holds on the day, after the events: the yearly rollup of their deltas. */
+function stocks(...inputs: StockInput[]): Record<string, number> {
+  const facts = emptyFacts();
+  const cells = rollUp(inputs.flatMap((input) => applyStockEvent(facts, input)));
+  return Object.fromEntries(
+    cells.filter((c) => c.period === '2025').map((c) => [`${c.metric}@${c.unitCode}`, c.delta]),
+  );
+}
+
+describe('stocks from registry and training events', () => {
+  it('counts a village with an active team once, however many teams serve it', () => {
+    const counts = stocks(
+      village('24175-001'),
+      village('24175-002'),
+      team('t1', '24175-001'),
+      team('t2', '24175-001'),
+    );
+    expect(counts).toMatchObject({
+      'villages@24175': 2,
+      'villages_with_active_team@24175': 1,
+      'villages_with_active_team@66': 1,
+      'active_teams@24175': 2,
+    });
+  });
+
+  it('takes a village out when its last active team is dissolved, not before', () => {
+    const both = [village('24175-001'), team('t1', '24175-001'), team('t2', '24175-001')];
+    expect(stocks(...both, dissolved('t1'))['villages_with_active_team@24175']).toBe(1);
+    expect(
+      stocks(...both, dissolved('t1'), dissolved('t2'))['villages_with_active_team@24175'],
+    ).toBeUndefined();
+  });
+
+  it('counts a member of two teams in one commune once there, and in each village’s team', () => {
+    const counts = stocks(
+      team('t1', '24175-001'),
+      team('t2', '24175-002'),
+      joins('m1', 't1'),
+      joins('m1', 't2'),
+    );
+    expect(counts).toMatchObject({
+      'active_members@24175': 1,
+      'active_members@24175-001': 1,
+      'active_members@24175-002': 1,
+    });
+  });
+
+  it('takes a dissolved team’s members out of the active members, and back in when one joins an active team', () => {
+    const history = [
+      team('t1', '24175'),
+      team('t2', '24175-003'),
+      joins('m1', 't1'),
+      joins('m2', 't1'),
+      dissolved('t1'),
+    ];
+    expect(stocks(...history)['active_members@66']).toBeUndefined();
+    expect(stocks(...history, joins('m1', 't2'))['active_members@66']).toBe(1);
+  });
+
+  it('counts a member trained twice once, and only while active', () => {
+    const counts = stocks(
+      team('t1', '24175'),
+      joins('m1', 't1'),
+      joins('m2', 't1'),
+      trained('m1'),
+      trained('m1'),
+    );
+    expect(counts).toMatchObject({ 'active_members@24175': 2, 'active_members_trained@24175': 1 });
+    const left = stocks(team('t1', '24175'), joins('m1', 't1'), trained('m1'), leaves('m1', 't1'));
+    expect(left['active_members_trained@24175']).toBeUndefined();
+  });
+
+  it('counts a member trained before joining a team once they join', () => {
+    expect(stocks(trained('m9'), team('t1', '24175'), joins('m9', 't1'))).toMatchObject({
+      'active_members_trained@24175': 1,
+      'active_members_trained@66': 1,
+    });
+  });
+
+  it('suspends and reinstates a team with its members and its village', () => {
+    const history = [village('24175-001'), team('t1', '24175-001'), joins('m1', 't1'), suspended('t1')];
+    expect(stocks(...history)).toEqual({ 'villages@24175': 1, 'villages@66': 1, 'villages@24175-001': 1 });
+    expect(stocks(...history, reinstated('t1'))).toMatchObject({
+      'active_teams@24175': 1,
+      'active_members@24175': 1,
+      'villages_with_active_team@24175': 1,
+    });
+  });
+
+  it('ignores a repeated registration and a change to a team it never saw', () => {
+    const facts = emptyFacts();
+    applyStockEvent(facts, team('t1', '24175'));
+    expect(applyStockEvent(facts, team('t1', '24175'))).toEqual([]);
+    expect(applyStockEvent(facts, joins('m1', 'unknown'))).toEqual([]);
+    expect(applyStockEvent(facts, suspended('unknown'))).toEqual([]);
+  });
+});
