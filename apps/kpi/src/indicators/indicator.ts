@@ -52,9 +52,3 @@ export interface IndicatorDefinition {
   readonly denominator?: Operand;
   readonly comparisons: readonly ComparisonLine[];
 }
-
-/** The metric an operand counts, if it counts one (a target is set for a metric, too). */
-export function metricOf(operand: Operand): MetricId | undefined {
-  if ('metric' in operand) return operand.metric;
-  return 'target' in operand ? operand.target : undefined;
-}
