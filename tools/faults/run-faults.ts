@@ -11,7 +11,7 @@ import { log } from '../infra/progress.ts';
 import { run } from '../infra/proc.ts';
 import { allFaults } from './ledger/catalogue.ts';
 import { resultsTable } from './ledger/report.ts';
-import { runFault, type FaultResult } from './ledger/run-fault.ts';
+import { brokenRun, runFault, type FaultResult } from './ledger/run-fault.ts';
 
 async function main(): Promise<number> {
   const only = process.argv.slice(2);
@@ -32,7 +32,8 @@ async function main(): Promise<number> {
       afterMs: 3_000,
       pauseMs: 20,
       progress: log,
-    });
+    }).catch((error: unknown) => brokenRun(fault, error));
+    if (result.error !== undefined) log(`  ✖ the run broke: ${result.error}`);
     const failed = result.checks.filter((c) => !c.held).map((c) => c.id);
     log(
       `  ${result.held ? '✔' : '✖'} ok ${result.commands.ok} / failed ${result.commands.failed} / unknown ${result.commands.unknown}; recovered in ${(result.recoveryMs / 1000).toFixed(1)} s${failed.length > 0 ? `; NOT HELD: ${failed.join(', ')}` : ''}`,

@@ -19,18 +19,19 @@ const marks = process.env['NHIP_FAILPOINT_MARKS'];
 const markOf = (name: string): string | undefined =>
   marks === undefined ? undefined : path.join(marks, name.replace(/[^a-z0-9-]/gi, '_'));
 
+/** A kill already spent in an earlier process of this run (see NHIP_FAILPOINT_MARKS). */
+function spent(name: string): boolean {
+  const mark = markOf(name);
+  return mark !== undefined && fs.existsSync(mark);
+}
+
 function parse(spec: string): Map<string, Armed> {
   const armed = new Map<string, Armed>();
   for (const entry of spec.split(',').filter(Boolean)) {
     const [head = '', delay] = entry.split('=delay:');
-    const [name = '', at] = head.split('@');
-    const mark = markOf(name);
-    if (delay === undefined && mark !== undefined && fs.existsSync(mark)) continue;
-    armed.set(name, {
-      at: Number(at ?? 1),
-      delayMs: delay === undefined ? undefined : Number(delay),
-      hits: 0,
-    });
+    const [name = '', at = '1'] = head.split('@');
+    if (delay === undefined && spent(name)) continue;
+    armed.set(name, { at: Number(at), delayMs: delay === undefined ? undefined : Number(delay), hits: 0 });
   }
   return armed;
 }

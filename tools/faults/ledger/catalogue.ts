@@ -1,6 +1,7 @@
 // Every fault `npm run faults` runs, in order, and the short list the test tier runs.
 import {
   brokerKill,
+  brokerProxyFault,
   databaseProxyFault,
   duplicates,
   failpointKill,
@@ -30,6 +31,9 @@ export function allFaults(): Fault[] {
     databaseProxyFault('latency'),
     databaseProxyFault('reset'),
     databaseProxyFault('blackhole'),
+    brokerProxyFault('latency'),
+    brokerProxyFault('reset'),
+    brokerProxyFault('blackhole'),
     duplicates,
     slowConsumer,
     poison(),

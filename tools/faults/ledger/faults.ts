@@ -1,6 +1,7 @@
 // The faults of issue 10, each a Fault the runner injects under load and heals (docs/adr/0020).
 import { killKafka, restartKafka } from '../../infra/kafka.ts';
 import { ensurePostgres, stopPostgresImmediately } from '../../infra/postgres.ts';
+import { brokerBehindProxy } from '../kafka-proxy.ts';
 import { TcpFaultProxy } from '../tcp-fault-proxy.ts';
 import { adminUrl } from './platform.ts';
 import type { ServiceName } from './platform.ts';
@@ -65,13 +66,60 @@ export const failpointKill = (service: ServiceName, failpoint: string, descripti
 
 type ProxyFault = 'latency' | 'reset' | 'blackhole';
 
+const proxyFaultText: Record<ProxyFault, string> = {
+  latency: '100 ± 50 ms added each way',
+  reset: 'every connection reset, new ones refused',
+  blackhole: 'black hole (nothing forwarded)',
+};
+
+function applyProxyFault(proxy: TcpFaultProxy, kind: ProxyFault): void {
+  if (kind === 'latency') proxy.latency(100, 50);
+  if (kind === 'reset') {
+    proxy.refuse();
+    proxy.reset();
+  }
+  if (kind === 'blackhole') proxy.blackhole();
+}
+
+/** A fault on the path through the given proxies, held for `durationMs`, then healed. */
+function proxyFault(
+  what: { readonly name: string; readonly description: string },
+  kind: ProxyFault,
+  durationMs: number,
+  proxies: TcpFaultProxy[],
+) {
+  return {
+    name: what.name,
+    description: `${what.description}: ${proxyFaultText[kind]} for ${durationMs / 1000} s`,
+    inject: async (ctx: FaultContext) => {
+      for (const proxy of proxies) applyProxyFault(proxy, kind);
+      await sleep(durationMs);
+      ctx.note(
+        'proxy',
+        proxies.map((p) => p.stats()),
+      );
+    },
+    heal: () => {
+      for (const proxy of proxies) proxy.heal();
+      return Promise.resolve();
+    },
+    cleanup: async () => {
+      await Promise.all(proxies.splice(0).map((p) => p.close()));
+    },
+  };
+}
+
 /** A TCP fault proxy between each service and PostgreSQL. */
 export function databaseProxyFault(kind: ProxyFault, durationMs = 5_000): Fault {
   const proxies: TcpFaultProxy[] = [];
   const admin = new URL(adminUrl());
   return {
-    name: `db-proxy-${kind}`,
-    description: `services ↔ PostgreSQL through the TCP fault proxy: ${kind === 'latency' ? '100 ± 50 ms added each way' : kind === 'reset' ? 'every connection reset, new ones refused' : 'black hole (nothing forwarded)'} for ${durationMs / 1000} s`,
+    ...proxyFault(
+      { name: `db-proxy-${kind}`, description: 'services ↔ PostgreSQL through the TCP fault proxy' },
+      kind,
+      durationMs,
+      proxies,
+    ),
     prepare: async () => {
       const env: Record<string, Record<string, string>> = {};
       for (const service of ['registry', 'activity'] as const) {
@@ -88,27 +136,23 @@ export function databaseProxyFault(kind: ProxyFault, durationMs = 5_000): Fault 
       }
       return env;
     },
-    inject: async (ctx) => {
-      for (const proxy of proxies) {
-        if (kind === 'latency') proxy.latency(100, 50);
-        if (kind === 'reset') {
-          proxy.refuse();
-          proxy.reset();
-        }
-        if (kind === 'blackhole') proxy.blackhole();
-      }
-      await sleep(durationMs);
-      ctx.note(
-        'proxy',
-        proxies.map((p) => p.stats()),
-      );
-    },
-    heal: () => {
-      for (const proxy of proxies) proxy.heal();
-      return Promise.resolve();
-    },
-    cleanup: async () => {
-      await Promise.all(proxies.map((p) => p.close()));
+  };
+}
+
+/** One TCP fault proxy between both services and the broker, on its proxied listener (ADR 0021). */
+export function brokerProxyFault(kind: ProxyFault, durationMs = 5_000): Fault {
+  const proxies: TcpFaultProxy[] = [];
+  return {
+    ...proxyFault(
+      { name: `broker-proxy-${kind}`, description: 'services ↔ Kafka through the TCP fault proxy' },
+      kind,
+      durationMs,
+      proxies,
+    ),
+    prepare: async () => {
+      const broker = await brokerBehindProxy();
+      proxies.push(broker.proxy);
+      return { registry: { KAFKA_BROKERS: broker.brokers }, activity: { KAFKA_BROKERS: broker.brokers } };
     },
   };
 }

@@ -3,6 +3,7 @@
 // PostgreSQL. Each run has databases and a topic namespace of its own, so its ledger starts empty.
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { createMessaging, kafkaConnectionFromEnv } from '@nhip/messaging';
 import pg from 'pg';
@@ -25,6 +26,17 @@ export interface PlatformOptions {
   readonly run: string;
   /** Extra environment per service: a database or broker behind a fault proxy, failpoints. */
   readonly env?: Partial<Record<ServiceName, Record<string, string>>>;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
 }
 
 export const adminUrl = (): string => {
@@ -62,18 +74,20 @@ export class FaultPlatform {
     const dir = path.join(infraDir, 'faults', `${options.run}-${id}`);
     fs.mkdirSync(path.join(dir, 'marks'), { recursive: true });
     const topicPrefix = `f${id}.`;
-    const safe = options.run.replace(/[^a-z0-9]/g, '_');
     const databases = {
       adminUrl: adminUrl(),
-      registry: `faults_${safe}_${id}_registry`,
-      activity: `faults_${safe}_${id}_activity`,
+      registry: `faults_${id}_registry`,
+      activity: `faults_${id}_activity`,
     };
     const services = new Map<
       ServiceName,
       { definition: ServiceDefinition; files: SupervisionFiles; supervisor: number }
     >();
-    for (const definition of platformServices()) {
-      const name = definition.name as ServiceName;
+    for (const shipped of platformServices()) {
+      const name = shipped.name as ServiceName;
+      // A port of its own: a developer's npm start on the usual ports must not answer for it.
+      const port = await freePort();
+      const definition = { ...shipped, port, env: { [`${name.toUpperCase()}_PORT`]: String(port) } };
       const files = {
         outputFile: path.join(dir, `${name}.log`),
         eventLog: path.join(dir, `${name}.supervisor.log`),
@@ -100,7 +114,12 @@ export class FaultPlatform {
       services.set(name, { definition, files, supervisor: startSupervisor(spec, env) });
     }
     const platform = new FaultPlatform(dir, topicPrefix, databases, services);
-    await platform.waitReady(90_000);
+    try {
+      await platform.waitReady(90_000);
+    } catch (error) {
+      await platform.stop();
+      throw error;
+    }
     return platform;
   }
 
@@ -162,11 +181,7 @@ export class FaultPlatform {
 
   /** Stops the supervisors (and so the services), then drops the run's databases and topics. */
   async stop({ keepData = false } = {}): Promise<void> {
-    for (const { supervisor } of this.#services.values()) {
-      if (!isRunning(supervisor)) continue;
-      process.kill(supervisor, 'SIGTERM');
-      for (let i = 0; i < 200 && isRunning(supervisor); i++) await new Promise((r) => setTimeout(r, 100));
-    }
+    for (const { supervisor } of this.#services.values()) await stopSupervisor(supervisor);
     if (keepData) return;
     const admin = new pg.Client({ connectionString: this.databases.adminUrl });
     await admin.connect();
@@ -178,4 +193,11 @@ export class FaultPlatform {
     await messaging.admin.deleteTopics(topics);
     await messaging.close();
   }
+}
+
+/** SIGTERM to a supervisor, which stops its service without a restart; waits up to 20 s. */
+async function stopSupervisor(pid: number): Promise<void> {
+  if (!isRunning(pid)) return;
+  process.kill(pid, 'SIGTERM');
+  for (let i = 0; i < 200 && isRunning(pid); i++) await new Promise((r) => setTimeout(r, 100));
 }

@@ -5,13 +5,19 @@ const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 
 export function resultsTable(results: readonly FaultResult[]): string {
   const lines = [
-    '| fault | ok | failed | unknown | a | b | c | d | e | f | g | ready after heal | drained after load |',
-    '| --- | --: | --: | --: | :-: | :-: | :-: | :-: | :-: | :-: | :-: | --: | --: |',
+    '| fault | ok | failed | unknown | a | b | c | d | e | f | g | fault → ready | ready after heal | drained after load |',
+    '| --- | --: | --: | --: | :-: | :-: | :-: | :-: | :-: | :-: | :-: | --: | --: | --: |',
   ];
   for (const r of results) {
+    if (r.error !== undefined) {
+      lines.push(
+        `| ${r.fault} | – | – | – | ${Array(7).fill('✖').join(' | ')} | run broke: ${r.error.slice(0, 80)} | | |`,
+      );
+      continue;
+    }
     const checks = r.checks.map((c) => (c.held ? '✔' : '✖'));
     lines.push(
-      `| ${r.fault} | ${r.commands.ok} | ${r.commands.failed} | ${r.commands.unknown} | ${checks.join(' | ')} | ${seconds(r.recoveryMs)} | ${seconds(r.drainMs)} |`,
+      `| ${r.fault} | ${r.commands.ok} | ${r.commands.failed} | ${r.commands.unknown} | ${checks.join(' | ')} | ${seconds(r.faultToReadyMs)} | ${seconds(r.recoveryMs)} | ${seconds(r.drainMs)} |`,
     );
   }
   lines.push(

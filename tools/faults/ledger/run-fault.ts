@@ -42,10 +42,33 @@ export interface FaultResult {
   readonly held: boolean;
   /** Heal → every service answers /health/ready. */
   readonly recoveryMs: number;
+  /** Fault injected → every service answers /health/ready (the outage as the services lived it). */
+  readonly faultToReadyMs: number;
   /** Load stopped → no outbox row pending and every consumer group's lag 0. */
   readonly drainMs: number;
   readonly restarts: Record<string, number>;
   readonly notes: Record<string, unknown>;
+  /** Set when the run itself broke (the platform never came up, a fault could not be injected). */
+  readonly error?: string;
+}
+
+/** A run that could not finish: nothing held, and why. */
+export function brokenRun(fault: Fault, error: unknown): FaultResult {
+  const none = { ok: 0, failed: 0, unknown: 0 };
+  return {
+    fault: fault.name,
+    description: fault.description,
+    commands: none,
+    notOkReasons: {},
+    checks: [],
+    held: false,
+    recoveryMs: Number.NaN,
+    faultToReadyMs: Number.NaN,
+    drainMs: Number.NaN,
+    restarts: {},
+    notes: {},
+    error: error instanceof Error ? error.message : String(error),
+  };
 }
 
 export interface RunOptions extends Workload {
@@ -79,8 +102,65 @@ async function caughtUp(platform: FaultPlatform, kafka: KafkaView, timeoutMs: nu
   }
 }
 
-export async function runFault(fault: Fault, options: RunOptions): Promise<FaultResult> {
+interface Timings {
+  readonly recoveryMs: number;
+  readonly faultToReadyMs: number;
+}
+
+/** Inject, heal, and time the way back to ready. */
+async function injectAndHeal(fault: Fault, ctx: FaultContext, say: (line: string) => void): Promise<Timings> {
+  const injected = Date.now();
+  await fault.inject(ctx);
+  say('  fault injected; healing');
+  await fault.heal(ctx);
+  const healed = Date.now();
+  await ctx.platform.waitReady(180_000);
+  const timings = { recoveryMs: Date.now() - healed, faultToReadyMs: Date.now() - injected };
+  say(`  ready again ${(timings.recoveryMs / 1000).toFixed(1)} s after the heal`);
+  return timings;
+}
+
+async function underLoad(fault: Fault, ctx: FaultContext, options: RunOptions): Promise<FaultResult> {
   const say = options.progress ?? (() => undefined);
+  const { platform, kafka } = ctx;
+  const teams = await seed(platform);
+  const load = startLoad({
+    clients: options.reporters + options.registrars,
+    next: commands(platform, teams, options),
+    pauseMs: options.pauseMs,
+  });
+  say(`  load on (${options.reporters} reporters, ${options.registrars} registrars); injecting`);
+  await sleep(options.warmupMs);
+  const timings = await injectAndHeal(fault, ctx, say);
+  await sleep(options.afterMs);
+  await load.stop();
+  const drainMs = await caughtUp(platform, kafka, 180_000);
+  say('  quiet; checking (a)–(g)');
+  const checks = await runChecks({
+    targets: platform.targets(),
+    ledger: load.ledger,
+    kafka,
+    topicPrefix: platform.topicPrefix,
+    poisonInjected: fault.poisonInjected ?? 0,
+  });
+  return {
+    fault: fault.name,
+    description: fault.description,
+    commands: load.ledger.counts(),
+    notOkReasons: load.ledger.reasons(),
+    checks,
+    held: checks.every((c) => c.held),
+    ...timings,
+    drainMs,
+    restarts: {
+      registry: platform.state('registry').restarts,
+      activity: platform.state('activity').restarts,
+    },
+    notes: {},
+  };
+}
+
+export async function runFault(fault: Fault, options: RunOptions): Promise<FaultResult> {
   const env = await fault.prepare?.();
   const platform = await FaultPlatform.start({ run: fault.name, env });
   const messaging = createMessaging(kafkaConnectionFromEnv('fault-ledger'));
@@ -88,48 +168,7 @@ export async function runFault(fault: Fault, options: RunOptions): Promise<Fault
   const notes: Record<string, unknown> = {};
   const ctx: FaultContext = { platform, kafka, messaging, note: (k, v) => (notes[k] = v) };
   try {
-    const teams = await seed(platform);
-    const load = startLoad({
-      clients: options.reporters + options.registrars,
-      next: commands(platform, teams, options),
-      pauseMs: options.pauseMs,
-    });
-    say(`  load on (${options.reporters} reporters, ${options.registrars} registrars); injecting`);
-    await sleep(options.warmupMs);
-    await fault.inject(ctx);
-    say('  fault injected; healing');
-    await fault.heal(ctx);
-    const healed = Date.now();
-    await platform.waitReady(180_000);
-    const recoveryMs = Date.now() - healed;
-    say(`  ready again ${(recoveryMs / 1000).toFixed(1)} s after the heal`);
-    await sleep(options.afterMs);
-    await load.stop();
-    const drainMs = await caughtUp(platform, kafka, 180_000);
-    say(`  quiet; checking (a)–(g)`);
-    const checks = await runChecks({
-      targets: platform.targets(),
-      ledger: load.ledger,
-      kafka,
-      topicPrefix: platform.topicPrefix,
-      poisonInjected: fault.poisonInjected ?? 0,
-    });
-    const restarts = {
-      registry: platform.state('registry').restarts,
-      activity: platform.state('activity').restarts,
-    };
-    return {
-      fault: fault.name,
-      description: fault.description,
-      commands: load.ledger.counts(),
-      notOkReasons: load.ledger.reasons(),
-      checks,
-      held: checks.every((c) => c.held),
-      recoveryMs,
-      drainMs,
-      restarts,
-      notes,
-    };
+    return { ...(await underLoad(fault, ctx, options)), notes };
   } finally {
     await kafka.close();
     await messaging.close();
