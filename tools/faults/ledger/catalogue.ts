@@ -20,6 +20,7 @@ export function allFaults(): Fault[] {
     serviceKill('activity'),
     failpointKill('activity', 'command:before-commit@40', 'a report decided, not yet committed'),
     failpointKill('activity', 'command:after-commit@40', 'a report committed, its reply not yet sent'),
+    failpointKill('registry', 'command:before-commit@8', 'a team decided, not yet committed'),
     failpointKill('registry', 'command:after-commit@8', 'a team committed, its reply not yet sent'),
     failpointKill(
       'activity',

@@ -51,6 +51,50 @@ interface Supervised {
   readonly supervisor: number;
 }
 
+interface RunPlace {
+  readonly dir: string;
+  readonly topicPrefix: string;
+  readonly database: string;
+  readonly adminUrl: string;
+}
+
+/** Starts one service under its own supervisor, on a free port, in the run's folder. */
+async function supervise(
+  shipped: ServiceDefinition,
+  run: RunPlace,
+  extraEnv: Record<string, string> = {},
+): Promise<Supervised> {
+  const name = shipped.name;
+  const variable = name.toUpperCase();
+  // A port of its own: a developer's npm start on the usual ports must not answer for it.
+  const port = await freePort();
+  const definition = { ...shipped, port, env: { [`${variable}_PORT`]: String(port) } };
+  const files = {
+    outputFile: path.join(run.dir, `${name}.log`),
+    eventLog: path.join(run.dir, `${name}.supervisor.log`),
+    stateFile: path.join(run.dir, `${name}.state.json`),
+    pidFile: path.join(run.dir, `${name}.pid`),
+  };
+  const env = {
+    ...process.env,
+    ...definition.env,
+    DATABASE_URL: run.adminUrl,
+    [`${variable}_DATABASE`]: run.database,
+    NHIP_TOPIC_PREFIX: run.topicPrefix,
+    NHIP_FAILPOINT_MARKS: path.join(run.dir, 'marks'),
+    ...extraEnv,
+  };
+  const spec = {
+    service: name,
+    command: process.execPath,
+    args: [definition.entry],
+    files,
+    backoff: defaultBackoff,
+    stopGraceMs: 10_000,
+  };
+  return { definition, files, supervisor: startSupervisor(spec, env) };
+}
+
 export class FaultPlatform {
   readonly dir: string;
   readonly topicPrefix: string;
@@ -79,39 +123,11 @@ export class FaultPlatform {
       registry: `faults_${id}_registry`,
       activity: `faults_${id}_activity`,
     };
-    const services = new Map<
-      ServiceName,
-      { definition: ServiceDefinition; files: SupervisionFiles; supervisor: number }
-    >();
+    const services = new Map<ServiceName, Supervised>();
     for (const shipped of platformServices()) {
       const name = shipped.name as ServiceName;
-      // A port of its own: a developer's npm start on the usual ports must not answer for it.
-      const port = await freePort();
-      const definition = { ...shipped, port, env: { [`${name.toUpperCase()}_PORT`]: String(port) } };
-      const files = {
-        outputFile: path.join(dir, `${name}.log`),
-        eventLog: path.join(dir, `${name}.supervisor.log`),
-        stateFile: path.join(dir, `${name}.state.json`),
-        pidFile: path.join(dir, `${name}.pid`),
-      };
-      const env = {
-        ...process.env,
-        ...definition.env,
-        DATABASE_URL: databases.adminUrl,
-        [`${name.toUpperCase()}_DATABASE`]: databases[name],
-        NHIP_TOPIC_PREFIX: topicPrefix,
-        NHIP_FAILPOINT_MARKS: path.join(dir, 'marks'),
-        ...options.env?.[name],
-      };
-      const spec = {
-        service: name,
-        command: process.execPath,
-        args: [definition.entry],
-        files,
-        backoff: defaultBackoff,
-        stopGraceMs: 10_000,
-      };
-      services.set(name, { definition, files, supervisor: startSupervisor(spec, env) });
+      const run = { dir, topicPrefix, database: databases[name], adminUrl: databases.adminUrl };
+      services.set(name, await supervise(shipped, run, options.env?.[name]));
     }
     const platform = new FaultPlatform(dir, topicPrefix, databases, services);
     try {
