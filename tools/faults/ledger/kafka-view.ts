@@ -2,8 +2,12 @@
 // high watermarks), every message on a topic, and the dead letters a group wrote.
 import { readTopic } from '@nhip/event-sourcing';
 import type { Messaging, ReceivedMessage } from '@nhip/messaging';
-import { Kafka, logLevel, type Admin } from 'kafkajs';
+import { randomUUID } from 'node:crypto';
+import { Kafka, logLevel, type Admin, type ConfigResourceTypes } from 'kafkajs';
 import type { ConsumerGroup } from './target.ts';
+
+// kafkajs is CommonJS and its enums are not named exports Node can see: ConfigResourceTypes.TOPIC.
+const topicResource = 2 as ConfigResourceTypes;
 
 export class KafkaView {
   readonly #admin: Admin;
@@ -34,6 +38,49 @@ export class KafkaView {
       }
     }
     return lag;
+  }
+
+  /**
+   * Everything on the topic up to the end it has now, while producers may still be adding to it
+   * (`read` waits for a quiet topic, which a topic under load never is).
+   */
+  async readToEnd(topic: string): Promise<ReceivedMessage[]> {
+    const ends = (await this.#admin.fetchTopicOffsets(topic)).filter((p) => Number(p.high) > Number(p.low));
+    const received: ReceivedMessage[] = [];
+    const reached = (): boolean =>
+      ends.every((end) =>
+        received.some((m) => m.partition === end.partition && m.offset >= BigInt(end.high) - 1n),
+      );
+    const subscription = await this.messaging.subscriber.subscribe(
+      { groupId: `reader-${randomUUID()}`, topics: [topic], startFrom: 'earliest' },
+      async (batch, commit) => {
+        received.push(...batch);
+        await commit(batch);
+      },
+    );
+    try {
+      for (const deadline = Date.now() + 30_000; !reached(); await new Promise((r) => setTimeout(r, 100)))
+        if (Date.now() > deadline) throw new Error(`Could not read ${topic} to its end within 30 s.`);
+      return received.filter((m) =>
+        ends.some((e) => e.partition === m.partition && m.offset < BigInt(e.high)),
+      );
+    } finally {
+      await subscription.stop();
+    }
+  }
+
+  /** Raises a topic's record size limit, so oversized poison reaches the consumer. */
+  async allowLargeMessages(topic: string, bytes: number): Promise<void> {
+    await this.#admin.alterConfigs({
+      validateOnly: false,
+      resources: [
+        {
+          type: topicResource,
+          name: topic,
+          configEntries: [{ name: 'max.message.bytes', value: String(bytes) }],
+        },
+      ],
+    });
   }
 
   async exists(topic: string): Promise<boolean> {

@@ -22,12 +22,16 @@ export interface OutcomeCounts {
   unknown: number;
 }
 
-/** A reply's status: 2xx ok, 4xx a definite refusal, anything else in doubt. */
-export function outcomeOfStatus(status: number): Outcome {
+/**
+ * A reply: 2xx ok, 4xx a definite refusal, anything else in doubt, unless the service states that
+ * nothing was written (`"committed": false` in its problem details, docs/adr/0020).
+ */
+export function outcomeOfReply(status: number, body?: unknown): Outcome {
   if (status >= 200 && status < 300) return 'ok';
   if (status >= 400 && status < 500) return 'failed';
+  const committed = (body as { committed?: unknown } | undefined)?.committed;
   // A 503 while the database is away may follow a COMMIT whose answer was lost (ADR 0018).
-  return 'unknown';
+  return committed === false ? 'failed' : 'unknown';
 }
 
 /** An exception from fetch: only a refused connection proves the request never reached a server. */

@@ -1,15 +1,20 @@
 // What a client may conclude from a reply: the three outcomes the ledger's checks rest on.
 import { describe, expect, it } from '@jest/globals';
-import { Ledger, outcomeOfError, outcomeOfStatus } from './ledger.ts';
+import { Ledger, outcomeOfError, outcomeOfReply } from './ledger.ts';
 
 const fetchError = (code: string) => Object.assign(new TypeError('fetch failed'), { cause: { code } });
 
 describe('the ledger', () => {
   it('counts a 2xx as ok, a 4xx as failed and a 5xx, 503 included, as unknown', () => {
-    expect([200, 201, 204].map(outcomeOfStatus)).toEqual(['ok', 'ok', 'ok']);
-    expect([400, 409, 422].map(outcomeOfStatus)).toEqual(['failed', 'failed', 'failed']);
+    expect([200, 201, 204].map((s) => outcomeOfReply(s))).toEqual(['ok', 'ok', 'ok']);
+    expect([400, 409, 422].map((s) => outcomeOfReply(s))).toEqual(['failed', 'failed', 'failed']);
     // A 503 during a database outage may follow a COMMIT whose answer was lost.
-    expect([500, 502, 503].map(outcomeOfStatus)).toEqual(['unknown', 'unknown', 'unknown']);
+    expect([500, 502, 503].map((s) => outcomeOfReply(s))).toEqual(['unknown', 'unknown', 'unknown']);
+    expect(outcomeOfReply(503, { status: 503, detail: 'The database is unreachable' })).toBe('unknown');
+  });
+
+  it('counts a 503 that states nothing was written as failed', () => {
+    expect(outcomeOfReply(503, { status: 503, committed: false })).toBe('failed');
   });
 
   it('counts only a refused connection as failed; a reset or a timeout leaves the commit in doubt', () => {

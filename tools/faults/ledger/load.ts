@@ -1,6 +1,6 @@
 // The load driver: N concurrent clients, each sending one command after another until stopped,
 // every command recorded in the ledger with what its client could know of it.
-import { Ledger, outcomeOfError, outcomeOfStatus } from './ledger.ts';
+import { Ledger, outcomeOfError, outcomeOfReply } from './ledger.ts';
 
 /** One command ready to send: its target, its client-chosen id and the request. */
 export interface Command {
@@ -35,14 +35,16 @@ export async function send(command: Command, ledger: Ledger, timeoutMs = 10_000)
       body: JSON.stringify(command.body),
       signal: AbortSignal.timeout(timeoutMs),
     });
-    await response.arrayBuffer();
-    const outcome = outcomeOfStatus(response.status);
-    ledger.record({
-      ...entry,
-      outcome,
-      status: response.status,
-      reason: outcome === 'ok' ? undefined : String(response.status),
-    });
+    const text = await response.text();
+    const body: unknown = response.headers.get('content-type')?.includes('json')
+      ? JSON.parse(text)
+      : undefined;
+    const outcome = outcomeOfReply(response.status, body);
+    const reason =
+      outcome === 'ok'
+        ? undefined
+        : `${response.status}${outcome === 'failed' && response.status >= 500 ? ' nothing written' : ''}`;
+    ledger.record({ ...entry, outcome, status: response.status, reason });
   } catch (error) {
     ledger.record({ ...entry, ...outcomeOfError(error), status: undefined });
   }

@@ -10,6 +10,9 @@ export interface Opened {
   readonly db: pg.Pool;
 }
 
+/** The `ce_source` of every message a fault produces itself (poison). */
+export const injectedSource = 'fault-ledger';
+
 export const sum = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0);
 
 async function storedCount({ target, db }: Opened, ids: readonly string[]): Promise<number> {
@@ -43,7 +46,14 @@ export async function acknowledgedStored(input: CheckInput, opened: readonly Ope
 
 /** (b) per published topic: the store's committed messages and the distinct ids on the topic, as sets. */
 export async function storeEqualsTopic(input: CheckInput, opened: readonly Opened[]): Promise<CheckResult> {
-  const counts = { committed: 0, onTopic: 0, distinctOnTopic: 0, notPublished: 0, notInStore: 0 };
+  const counts = {
+    committed: 0,
+    onTopic: 0,
+    distinctOnTopic: 0,
+    notPublished: 0,
+    notInStore: 0,
+    injected: 0,
+  };
   for (const { target, db } of opened) {
     for (const topic of target.publishedTopics) {
       const { rows } = await db.query<{ id: string }>(
@@ -51,7 +61,10 @@ export async function storeEqualsTopic(input: CheckInput, opened: readonly Opene
         [topic],
       );
       const stored = new Set(rows.map((r) => r.id));
-      const messages = await input.kafka.read(`${input.topicPrefix}${topic}`);
+      // What a fault put on the topic itself (poison) is no event of the service's.
+      const onTopic = await input.kafka.read(`${input.topicPrefix}${topic}`);
+      const messages = onTopic.filter((m) => m.headers['ce_source'] !== injectedSource);
+      counts.injected += onTopic.length - messages.length;
       const ids = new Set(messages.map((m) => m.headers['ce_id'] ?? ''));
       counts.committed += stored.size;
       counts.onTopic += messages.length;
@@ -61,7 +74,13 @@ export async function storeEqualsTopic(input: CheckInput, opened: readonly Opene
     }
   }
   const held = counts.notPublished === 0 && counts.notInStore === 0;
-  return { id: 'b', name: 'store = distinct event ids on the topics', held, counts };
+  const duplicatesOnTopic = counts.onTopic - counts.distinctOnTopic;
+  return {
+    id: 'b',
+    name: 'store = distinct event ids on the topics',
+    held,
+    counts: { ...counts, duplicatesOnTopic },
+  };
 }
 
 /** (c) nothing committed is left unpublished. */

@@ -4,6 +4,7 @@ import { publicTopics, TeamRegisteredV1 } from '@nhip/contracts';
 import { maxMessageBytes } from '@nhip/event-sourcing';
 import type { OutgoingMessage } from '@nhip/messaging';
 import type { FaultContext } from './run-fault.ts';
+import { injectedSource } from './store-checks.ts';
 
 const consumedTopics = (ctx: FaultContext): string[] =>
   ctx.platform.targets().flatMap((t) => t.consumerGroups.flatMap((g) => [...g.topics]));
@@ -13,7 +14,7 @@ export async function duplicateDelivery(ctx: FaultContext, fraction: number): Pr
   const every = Math.round(1 / fraction);
   const again: OutgoingMessage[] = [];
   for (const topic of consumedTopics(ctx)) {
-    const messages = await ctx.kafka.read(topic);
+    const messages = await ctx.kafka.readToEnd(topic);
     for (const [i, m] of messages.entries())
       if (i % every === 0) again.push({ topic, key: m.key, value: m.value, headers: m.headers });
   }
@@ -28,7 +29,7 @@ export async function poisonMessages(ctx: FaultContext): Promise<string[]> {
     ce_specversion: '1.0',
     ce_id: randomUUID(),
     ce_type: type,
-    ce_source: 'fault-ledger',
+    ce_source: injectedSource,
     'content-type': 'application/json',
     ...extra,
   });
@@ -50,6 +51,8 @@ export async function poisonMessages(ctx: FaultContext): Promise<string[]> {
       headers: headers(registered),
     },
   };
+  // The broker refuses a record above its 1 MiB default before any consumer could judge it.
+  await ctx.kafka.allowLargeMessages(topic, 2 * maxMessageBytes);
   const sent: string[] = [];
   for (const [kind, message] of Object.entries(kinds)) {
     try {
