@@ -3,11 +3,11 @@
 import { readTopic } from '@nhip/event-sourcing';
 import type { Messaging, ReceivedMessage } from '@nhip/messaging';
 import { randomUUID } from 'node:crypto';
-import { Kafka, logLevel, type Admin, type ConfigResourceTypes } from 'kafkajs';
+import kafkajs, { Kafka, logLevel, type Admin } from 'kafkajs';
 import type { ConsumerGroup } from './target.ts';
 
-// kafkajs is CommonJS and its enums are not named exports Node can see: ConfigResourceTypes.TOPIC.
-const topicResource = 2 as ConfigResourceTypes;
+// kafkajs is CommonJS: Node sees its enums only on the default export.
+const topicResource = kafkajs.ConfigResourceTypes.TOPIC;
 
 export class KafkaView {
   readonly #admin: Admin;
