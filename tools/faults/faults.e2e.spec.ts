@@ -48,7 +48,8 @@ describe('the platform through faults, checked by the ledger', () => {
     expect(broken(result)).toEqual([]);
     expect(result.commands.ok).toBeGreaterThan(100);
     // While the database was away, writes were answered (503), not left hanging or crashing.
-    expect(result.notOkReasons['503']).toBeGreaterThan(0);
+    const answered503 = Object.entries(result.notOkReasons).filter(([reason]) => reason.startsWith('503'));
+    expect(answered503.length).toBeGreaterThan(0);
     expect(result.restarts).toEqual({ registry: 0, activity: 0 });
   }, 300_000);
 
