@@ -6,6 +6,8 @@ export interface Problem {
   readonly detail: string;
   /** Which inputs are wrong and why; a CSV problem also names its line. */
   readonly errors?: readonly { readonly field: string; readonly reason: string; readonly line?: number }[];
+  /** On a 503: false when the request provably wrote nothing (absent when that is not known). */
+  readonly committed?: false;
 }
 
 export class ProblemError extends Error {
