@@ -1,0 +1,39 @@
+// What a token says about its holder, checked once at the edge: who (sub), in which role, over which
+// part of the country (a unit code, its subtree in the tree in force on the date a request is about).
+import { unitCodePattern } from '@nhip/contracts';
+
+export const roles = ['ioc-operator', 'district-oc', 'commune-officer', 'partner', 'admin'] as const;
+export type Role = (typeof roles)[number];
+
+export const isRole = (value: unknown): value is Role => roles.includes(value as Role);
+
+/** The signed-in caller as every handler sees it. */
+export interface Principal {
+  /** The token's `sub`: recorded as the actor of every write and personal-data access. */
+  readonly subject: string;
+  readonly role: Role;
+  /** The unit whose subtree the caller works in; undefined for admin (the whole country). */
+  readonly unit: string | undefined;
+}
+
+/** The claims Nhịp reads besides the registered ones (iss, aud, exp) that jose checks. */
+export interface NhipClaims {
+  readonly sub: string;
+  readonly role: Role;
+  /** A unit code (`66`, `643`, `24175`); optional for admin. */
+  readonly unit?: string;
+}
+
+/** The principal a verified payload names, or why it names none (a 401 says so). */
+export function principalOf(
+  payload: Record<string, unknown>,
+): { ok: true; principal: Principal } | { ok: false; reason: string } {
+  const { sub, role, unit } = payload;
+  if (typeof sub !== 'string' || sub.length === 0 || sub.length > 200)
+    return { ok: false, reason: 'the token has no subject (sub)' };
+  if (!isRole(role)) return { ok: false, reason: `the token's role must be one of ${roles.join(', ')}` };
+  if (unit === undefined && role === 'admin') return { ok: true, principal: { subject: sub, role, unit } };
+  if (typeof unit !== 'string' || !unitCodePattern.test(unit))
+    return { ok: false, reason: `a ${role} token names the unit it works in (unit, e.g. 66)` };
+  return { ok: true, principal: { subject: sub, role, unit } };
+}
