@@ -1,4 +1,5 @@
 import { Body, Controller, Headers, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
+import { Caller, Roles, type Principal } from '@nhip/auth';
 import { ApiBody, ApiConsumes, ApiQuery, ApiTags } from '@nestjs/swagger';
 import pg from 'pg';
 import { csvBody, csvOnly } from '../csv-upload.ts';
@@ -13,6 +14,7 @@ export class ImportUnitListController {
   /** POST /unit-trees/vn-2025/imports?effectiveFrom=2025-07-01 with the CSV as a text/csv body. */
   @Post(':treeVersion/imports')
   @HttpCode(200)
+  @Roles('admin')
   @ApiConsumes('text/csv')
   @ApiBody(csvBody)
   @ApiQuery({ name: 'effectiveFrom', example: '2025-07-01' })
@@ -21,12 +23,13 @@ export class ImportUnitListController {
     @Query('effectiveFrom') effectiveFrom: string | undefined,
     @Body() body: unknown,
     @Headers() headers: Record<string, string | undefined>,
+    @Caller() caller: Principal,
   ): Promise<ImportSummary> {
     return importUnitList(this.pool, {
       treeVersion,
       effectiveFrom: effectiveFrom ?? '',
       csv: csvOnly(body),
-      ...requestContext(headers),
+      ...requestContext(headers, caller),
     });
   }
 }

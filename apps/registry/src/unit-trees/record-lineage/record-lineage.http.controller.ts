@@ -1,4 +1,5 @@
 import { Body, Controller, Headers, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
+import { Caller, Roles, type Principal } from '@nhip/auth';
 import { ApiBody, ApiConsumes, ApiQuery, ApiTags } from '@nestjs/swagger';
 import pg from 'pg';
 import { csvBody, csvOnly } from '../csv-upload.ts';
@@ -13,6 +14,7 @@ export class RecordLineageController {
   /** POST /unit-trees/vn-2025/lineage?from=vn-2024 with mapping-2024-to-2025.csv as text/csv. */
   @Post(':treeVersion/lineage')
   @HttpCode(200)
+  @Roles('admin')
   @ApiConsumes('text/csv')
   @ApiBody(csvBody)
   @ApiQuery({ name: 'from', example: 'vn-2024' })
@@ -21,12 +23,13 @@ export class RecordLineageController {
     @Query('from') from: string | undefined,
     @Body() body: unknown,
     @Headers() headers: Record<string, string | undefined>,
+    @Caller() caller: Principal,
   ): Promise<LineageSummary> {
     return recordLineage(this.pool, {
       treeVersion,
       previousTreeVersion: from ?? '',
       csv: csvOnly(body),
-      ...requestContext(headers),
+      ...requestContext(headers, caller),
     });
   }
 }
