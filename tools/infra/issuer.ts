@@ -21,7 +21,9 @@ const issuerPort = (): number => Number(process.env['NHIP_ISSUER_PORT'] ?? 3100)
 
 async function answers(url: string): Promise<boolean> {
   try {
-    const response = await fetch(`${url}/.well-known/openid-configuration`, { signal: AbortSignal.timeout(1_000) });
+    const response = await fetch(`${url}/.well-known/openid-configuration`, {
+      signal: AbortSignal.timeout(1_000),
+    });
     return response.ok;
   } catch {
     return false;

@@ -1,6 +1,7 @@
 // Demo activity for npm start: two weeks of reports from every pilot team, sent the way a field
 // app syncs (one NDJSON upload), with ids derived from what they are, so a second start adds none.
 import { activityKinds, vietnamDay, type ActivityKind } from '@nhip/contracts';
+import { devToken, personas } from '@nhip/auth/dev-issuer';
 import { deterministicUuid } from '@nhip/event-sourcing';
 import { fetchJson } from './demo-http.ts';
 import { withStep } from '../infra/progress.ts';
@@ -80,7 +81,11 @@ async function sendUntilKnown(activityUrl: string, body: string): Promise<Summar
       `${activityUrl}/activities/bulk`,
       {
         method: 'POST',
-        headers: { 'content-type': 'application/x-ndjson', 'x-actor': 'demo-loader' },
+        // Both pilot communes' reports in one file: the province's administrator uploads it.
+        headers: {
+          'content-type': 'application/x-ndjson',
+          authorization: `Bearer ${await devToken(personas.admin)}`,
+        },
         body,
       },
     );
