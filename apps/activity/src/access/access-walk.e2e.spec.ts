@@ -34,7 +34,8 @@ interface Operation {
 // Units outside each scoped persona's subtree (2025 tree, and the 2024 tree for the district).
 const outsideOf: Record<string, readonly string[]> = {
   districtOc: ['24343', '24355', '650'],
-  communeOfficer: ['24343', '24355', '650', '643', '24172'],
+  // 24172 is the officer's own Xã Hòa Phú before the reform (lineage), not outside.
+  communeOfficer: ['24343', '24355', '650', '643'],
 };
 
 let platform: Platform;
@@ -200,7 +201,13 @@ describe('every operation of every service', () => {
           if (!op.roles.includes(persona.role))
             expect({ label, status: answer.status }).toEqual({ label, status: 403 });
           const scoped = outsideOf[name];
-          const referenceData = op.roles.length === 5;
+          // The unit trees are public reference data (ADR 0022): every signed-in role reads them whole.
+          const referenceData = op.method === 'get' && /^\/units(\/\{code\})?$/.test(op.path);
+          // Something outside the caller's area: a read is refused, a write never succeeds.
+          if (scoped && !referenceData && side === 'out' && op.roles.includes(persona.role)) {
+            if (op.method === 'get') expect({ label, status: answer.status }).toEqual({ label, status: 403 });
+            else expect({ label, refused: answer.status >= 400 }).toEqual({ label, refused: true });
+          }
           if (scoped && !referenceData && answer.status < 300) {
             const body = JSON.stringify(answer.body);
             for (const code of scoped)

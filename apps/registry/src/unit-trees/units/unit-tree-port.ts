@@ -21,16 +21,22 @@ export class RegistryUnitTree implements UnitTreePort {
   }
 
   async scopeRootsIn(scopeUnit: string, treeVersion: string): Promise<readonly Placement[]> {
-    // Itself where the tree has it; otherwise the units of this tree recorded as successors of any
-    // unit under it in the tree it belongs to (a 2024 district → its communes' 2025 successors).
+    // Itself where the tree has it; otherwise the units of this tree linked by lineage to units
+    // under it in its own tree, either way across a reform: a 2024 district → the 2025 communes its
+    // communes became, a 2025 commune → the 2024 communes it was made of.
     const { rows } = await this.db.query<{ path: string[] }>(
-      `SELECT path FROM rm_units WHERE tree_version = $1 AND code = $2
+      `WITH own AS (SELECT path FROM rm_units WHERE tree_version = $1 AND code = $2)
+       SELECT path FROM own
        UNION
        SELECT s.path FROM rm_unit_lineage l
          JOIN rm_units p ON p.tree_version = l.predecessor_tree_version AND p.code = l.predecessor_code
          JOIN rm_units s ON s.tree_version = l.tree_version AND s.code = l.code
-       WHERE l.tree_version = $1 AND p.path @> ARRAY[$2::text]
-         AND NOT EXISTS (SELECT 1 FROM rm_units own WHERE own.tree_version = $1 AND own.code = $2)`,
+       WHERE l.tree_version = $1 AND p.path @> ARRAY[$2::text] AND NOT EXISTS (SELECT 1 FROM own)
+       UNION
+       SELECT p.path FROM rm_unit_lineage l
+         JOIN rm_units s ON s.tree_version = l.tree_version AND s.code = l.code
+         JOIN rm_units p ON p.tree_version = l.predecessor_tree_version AND p.code = l.predecessor_code
+       WHERE l.predecessor_tree_version = $1 AND s.path @> ARRAY[$2::text] AND NOT EXISTS (SELECT 1 FROM own)`,
       [treeVersion, scopeUnit],
     );
     return rows.map((row) => ({ treeVersion, path: row.path }));
