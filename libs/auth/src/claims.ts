@@ -32,8 +32,15 @@ export function principalOf(
   if (typeof sub !== 'string' || sub.length === 0 || sub.length > 200)
     return { ok: false, reason: 'the token has no subject (sub)' };
   if (!isRole(role)) return { ok: false, reason: `the token's role must be one of ${roles.join(', ')}` };
-  if (unit === undefined && role === 'admin') return { ok: true, principal: { subject: sub, role, unit } };
-  if (typeof unit !== 'string' || !unitCodePattern.test(unit))
-    return { ok: false, reason: `a ${role} token names the unit it works in (unit, e.g. 66)` };
-  return { ok: true, principal: { subject: sub, role, unit } };
+  const scope = unitOf(role, unit);
+  return scope.ok ? { ok: true, principal: { subject: sub, role, unit: scope.unit } } : scope;
+}
+
+function unitOf(
+  role: Role,
+  unit: unknown,
+): { ok: true; unit: string | undefined } | { ok: false; reason: string } {
+  if (unit === undefined && role === 'admin') return { ok: true, unit };
+  if (typeof unit === 'string' && unitCodePattern.test(unit)) return { ok: true, unit };
+  return { ok: false, reason: `a ${role} token names the unit it works in (unit, e.g. 66)` };
 }

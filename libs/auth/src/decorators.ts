@@ -3,6 +3,7 @@
 // added without thinking about access is closed, not open.
 import { applyDecorators, createParamDecorator, SetMetadata, type ExecutionContext } from '@nestjs/common';
 import { ApiBearerAuth, ApiExtension, ApiResponse } from '@nestjs/swagger';
+import { requestContext, type RequestContext } from '@nhip/service-http';
 import { roles as allRoles, type Principal, type Role } from './claims.ts';
 
 export const PUBLIC = 'nhip:public';
@@ -41,4 +42,18 @@ export const Caller = createParamDecorator((_data: unknown, context: ExecutionCo
   // The guard ran before any parameter is resolved; without it this route was never reachable.
   if (!principal) throw new Error('Caller used on a route without @Roles');
   return principal;
+});
+
+/** A signed-in request's context: idempotency, correlation, time, and the caller as the actor. */
+export interface CallContext extends RequestContext {
+  readonly caller: Principal;
+}
+
+/** The request's context with its verified caller: what a write hands its handler. */
+export const Context = createParamDecorator((_data: unknown, context: ExecutionContext): CallContext => {
+  const request = context
+    .switchToHttp()
+    .getRequest<SignedInRequest & { headers: Record<string, string | undefined> }>();
+  if (!request.principal) throw new Error('Context used on a route without @Roles');
+  return { ...requestContext(request.headers, request.principal), caller: request.principal };
 });

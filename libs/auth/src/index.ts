@@ -1,6 +1,6 @@
 export { roles, isRole, principalOf, type NhipClaims, type Principal, type Role } from './claims.ts';
 export { authConfigFrom, defaultAudience, defaultIssuerPort, type AuthConfig } from './config.ts';
-export { anyRole, Caller, Public, Roles } from './decorators.ts';
+export { anyRole, Caller, Context, Public, Roles, type CallContext } from './decorators.ts';
 export { AuthGuard } from './guard.ts';
 export { AuthModule } from './auth.module.ts';
 export { invalidToken, roleMissing, unitOutsideScope } from './problems.ts';

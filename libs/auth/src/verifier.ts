@@ -86,19 +86,28 @@ async function discover(options: VerifierOptions): Promise<Discovered> {
 
 const withSlash = (url: string): string => (url.endsWith('/') ? url : `${url}/`);
 
-/** jose's failure → the sentence a client reads in the 401 (or a 503 when the keys are unreachable). */
+// jose's failure → the sentence a client reads in the 401; first match wins.
+const refusals: readonly [new (...args: never[]) => Error, (error: Error) => Error][] = [
+  [errors.JWTExpired, () => invalidToken('the token has expired')],
+  [
+    errors.JWTClaimValidationFailed,
+    (e) => {
+      const { claim, reason } = e as InstanceType<typeof errors.JWTClaimValidationFailed>;
+      return invalidToken(`claim ${claim} is not accepted here (${reason})`);
+    },
+  ],
+  [errors.JWKSNoMatchingKey, () => invalidToken('the token is signed by a key the issuer does not publish')],
+  [errors.JWSSignatureVerificationFailed, () => invalidToken('the signature does not match the token')],
+  [errors.JWKSTimeout, (e) => issuerUnavailable(e.message)],
+  [errors.JWKSInvalid, (e) => issuerUnavailable(e.message)],
+  [errors.JOSEAlgNotAllowed, () => invalidToken('the signing algorithm is not accepted')],
+];
+
+/** A 401 saying why the token is refused, or a 503 when the issuer's keys cannot be fetched. */
 function refusalOf(error: unknown): Error {
-  if (error instanceof errors.JWTExpired) return invalidToken('the token has expired');
-  if (error instanceof errors.JWTClaimValidationFailed)
-    return invalidToken(`claim ${error.claim} is not accepted here (${error.reason})`);
-  if (error instanceof errors.JWKSNoMatchingKey)
-    return invalidToken('the token is signed by a key the issuer does not publish');
-  if (error instanceof errors.JWSSignatureVerificationFailed)
-    return invalidToken('the signature does not match the token');
-  if (error instanceof errors.JWKSTimeout || error instanceof errors.JWKSInvalid)
-    return issuerUnavailable(error.message);
-  if (error instanceof errors.JOSEAlgNotAllowed) return invalidToken('the signing algorithm is not accepted');
-  if (error instanceof errors.JOSEError) return invalidToken('the token is malformed');
+  if (!(error instanceof Error)) return invalidToken('the token is malformed');
+  const known = refusals.find(([kind]) => error instanceof kind);
+  if (known) return known[1](error);
   // fetch failing on the JWKS URL: the issuer is away, not the token wrong.
   if (error instanceof TypeError && error.message.includes('fetch')) return issuerUnavailable(error.message);
   return invalidToken('the token is malformed');

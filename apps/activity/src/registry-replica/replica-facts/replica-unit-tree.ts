@@ -1,6 +1,5 @@
 // The activity service's answer to "is this unit in the caller's area on that date", read from its
-// registry replica. The replica keeps no lineage yet, so a scope unit counts only in the trees that
-// have it: a district of the 2024 tree sees its 2024 units here, not their 2025 successors.
+// registry replica: paths per tree version, and lineage to follow a scope across a reform.
 import type { Placement, UnitTreePort } from '@nhip/auth';
 import type pg from 'pg';
 import { treeVersionInForce } from './replica-facts.queries.ts';
@@ -17,7 +16,22 @@ export class ReplicaUnitTree implements UnitTreePort {
 
   async scopeRootsIn(scopeUnit: string, treeVersion: string): Promise<readonly Placement[]> {
     const own = await this.#placement(treeVersion, scopeUnit);
-    return own ? [own] : [];
+    if (own) return [own];
+    // As the registry does: units of this tree linked by lineage to units under the scope unit in
+    // its own tree, successors (2024 district → 2025 communes) or predecessors (the reverse).
+    const { rows } = await this.db.query<{ path: string[] }>(
+      `SELECT s.path FROM replica_unit_lineage l
+         JOIN replica_units p ON p.tree_version = l.predecessor_tree_version AND p.code = l.predecessor_code
+         JOIN replica_units s ON s.tree_version = l.tree_version AND s.code = l.code
+       WHERE l.tree_version = $1 AND p.path @> ARRAY[$2::text]
+       UNION
+       SELECT p.path FROM replica_unit_lineage l
+         JOIN replica_units s ON s.tree_version = l.tree_version AND s.code = l.code
+         JOIN replica_units p ON p.tree_version = l.predecessor_tree_version AND p.code = l.predecessor_code
+       WHERE l.predecessor_tree_version = $1 AND s.path @> ARRAY[$2::text]`,
+      [treeVersion, scopeUnit],
+    );
+    return rows.map((row) => ({ treeVersion, path: row.path }));
   }
 
   async #placement(treeVersion: string, code: string): Promise<Placement | undefined> {

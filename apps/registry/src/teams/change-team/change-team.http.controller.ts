@@ -1,13 +1,11 @@
-import { Body, Controller, Headers, HttpCode, Inject, Param, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { Caller, Roles, UnitScope, type Principal } from '@nhip/auth';
+import { Context, Roles, UnitScope, type CallContext } from '@nhip/auth';
 import pg from 'pg';
 import { requireTeam, requireTeamInScope, type TeamDetail } from '../team-roster/index.ts';
 import { addMember, changeTeam, type SimpleCommand } from './change-team.handler.ts';
 import { AddMemberDto, AssignLeaderDto, ReasonDto, RenameTeamDto } from './change-team.request.ts';
-import { requestContext, requireUuid } from '@nhip/service-http';
-
-type Headers_ = Record<string, string | undefined>;
+import { requireUuid } from '@nhip/service-http';
 
 /** Changes to a team: name, leader, members, suspension, dissolution. Each answers with the team as it now stands. */
 @ApiTags('teams')
@@ -24,10 +22,9 @@ export class ChangeTeamController {
   rename(
     @Param('teamId') teamId: string,
     @Body() body: RenameTeamDto,
-    @Headers() h: Headers_,
-    @Caller() caller: Principal,
+    @Context() ctx: CallContext,
   ): Promise<TeamDetail> {
-    return this.change(teamId, { type: 'RenameTeam', name: body.name.normalize('NFC').trim() }, h, caller);
+    return this.change(teamId, { type: 'RenameTeam', name: body.name.normalize('NFC').trim() }, ctx);
   }
 
   @Post(':teamId/leader')
@@ -36,10 +33,9 @@ export class ChangeTeamController {
   assignLeader(
     @Param('teamId') teamId: string,
     @Body() body: AssignLeaderDto,
-    @Headers() h: Headers_,
-    @Caller() caller: Principal,
+    @Context() ctx: CallContext,
   ): Promise<TeamDetail> {
-    return this.change(teamId, { type: 'AssignLeader', memberId: body.memberId.toLowerCase() }, h, caller);
+    return this.change(teamId, { type: 'AssignLeader', memberId: body.memberId.toLowerCase() }, ctx);
   }
 
   @Post(':teamId/members')
@@ -48,15 +44,14 @@ export class ChangeTeamController {
   async addMember(
     @Param('teamId') teamId: string,
     @Body() body: AddMemberDto,
-    @Headers() h: Headers_,
-    @Caller() caller: Principal,
+    @Context() ctx: CallContext,
   ): Promise<TeamDetail> {
-    const id = (await requireTeamInScope(this.pool, this.scope, caller, teamId)).teamId;
+    const id = (await requireTeamInScope(this.pool, this.scope, ctx.caller, teamId)).teamId;
     await addMember(
       this.pool,
       id,
       { memberId: body.memberId.toLowerCase(), role: body.role, affiliation: body.affiliation },
-      requestContext(h, caller),
+      ctx,
     );
     return requireTeam(this.pool, id);
   }
@@ -68,14 +63,12 @@ export class ChangeTeamController {
     @Param('teamId') teamId: string,
     @Param('memberId') memberId: string,
     @Body() body: ReasonDto,
-    @Headers() h: Headers_,
-    @Caller() caller: Principal,
+    @Context() ctx: CallContext,
   ): Promise<TeamDetail> {
     return this.change(
       teamId,
       { type: 'RemoveMember', memberId: requireUuid(memberId, 'memberId'), reason: body.reason },
-      h,
-      caller,
+      ctx,
     );
   }
 
@@ -85,21 +78,16 @@ export class ChangeTeamController {
   suspend(
     @Param('teamId') teamId: string,
     @Body() body: ReasonDto,
-    @Headers() h: Headers_,
-    @Caller() caller: Principal,
+    @Context() ctx: CallContext,
   ): Promise<TeamDetail> {
-    return this.change(teamId, { type: 'SuspendTeam', reason: body.reason }, h, caller);
+    return this.change(teamId, { type: 'SuspendTeam', reason: body.reason }, ctx);
   }
 
   @Post(':teamId/reinstatement')
   @HttpCode(200)
   @Roles('commune-officer', 'admin')
-  reinstate(
-    @Param('teamId') teamId: string,
-    @Headers() h: Headers_,
-    @Caller() caller: Principal,
-  ): Promise<TeamDetail> {
-    return this.change(teamId, { type: 'ReinstateTeam' }, h, caller);
+  reinstate(@Param('teamId') teamId: string, @Context() ctx: CallContext): Promise<TeamDetail> {
+    return this.change(teamId, { type: 'ReinstateTeam' }, ctx);
   }
 
   @Post(':teamId/dissolution')
@@ -108,20 +96,14 @@ export class ChangeTeamController {
   dissolve(
     @Param('teamId') teamId: string,
     @Body() body: ReasonDto,
-    @Headers() h: Headers_,
-    @Caller() caller: Principal,
+    @Context() ctx: CallContext,
   ): Promise<TeamDetail> {
-    return this.change(teamId, { type: 'DissolveTeam', reason: body.reason }, h, caller);
+    return this.change(teamId, { type: 'DissolveTeam', reason: body.reason }, ctx);
   }
 
-  private async change(
-    teamId: string,
-    command: SimpleCommand,
-    headers: Headers_,
-    caller: Principal,
-  ): Promise<TeamDetail> {
-    const id = (await requireTeamInScope(this.pool, this.scope, caller, teamId)).teamId;
-    await changeTeam(this.pool, id, command, requestContext(headers, caller));
+  private async change(teamId: string, command: SimpleCommand, ctx: CallContext): Promise<TeamDetail> {
+    const id = (await requireTeamInScope(this.pool, this.scope, ctx.caller, teamId)).teamId;
+    await changeTeam(this.pool, id, command, ctx);
     return requireTeam(this.pool, id);
   }
 }

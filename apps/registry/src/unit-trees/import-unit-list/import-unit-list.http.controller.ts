@@ -1,10 +1,9 @@
-import { Body, Controller, Headers, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
-import { Caller, Roles, type Principal } from '@nhip/auth';
+import { Body, Controller, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
+import { Context, Roles, type CallContext } from '@nhip/auth';
 import { ApiBody, ApiConsumes, ApiQuery, ApiTags } from '@nestjs/swagger';
 import pg from 'pg';
 import { csvBody, csvOnly } from '../csv-upload.ts';
 import { importUnitList, type ImportSummary } from './import-unit-list.handler.ts';
-import { requestContext } from '@nhip/service-http';
 
 @ApiTags('unit trees')
 @Controller('unit-trees')
@@ -22,14 +21,13 @@ export class ImportUnitListController {
     @Param('treeVersion') treeVersion: string,
     @Query('effectiveFrom') effectiveFrom: string | undefined,
     @Body() body: unknown,
-    @Headers() headers: Record<string, string | undefined>,
-    @Caller() caller: Principal,
+    @Context() ctx: CallContext,
   ): Promise<ImportSummary> {
     return importUnitList(this.pool, {
       treeVersion,
       effectiveFrom: effectiveFrom ?? '',
       csv: csvOnly(body),
-      ...requestContext(headers, caller),
+      ...ctx,
     });
   }
 }

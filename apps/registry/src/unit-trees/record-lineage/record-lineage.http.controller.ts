@@ -1,10 +1,9 @@
-import { Body, Controller, Headers, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
-import { Caller, Roles, type Principal } from '@nhip/auth';
+import { Body, Controller, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
+import { Context, Roles, type CallContext } from '@nhip/auth';
 import { ApiBody, ApiConsumes, ApiQuery, ApiTags } from '@nestjs/swagger';
 import pg from 'pg';
 import { csvBody, csvOnly } from '../csv-upload.ts';
 import { recordLineage, type LineageSummary } from './record-lineage.handler.ts';
-import { requestContext } from '@nhip/service-http';
 
 @ApiTags('unit trees')
 @Controller('unit-trees')
@@ -22,14 +21,13 @@ export class RecordLineageController {
     @Param('treeVersion') treeVersion: string,
     @Query('from') from: string | undefined,
     @Body() body: unknown,
-    @Headers() headers: Record<string, string | undefined>,
-    @Caller() caller: Principal,
+    @Context() ctx: CallContext,
   ): Promise<LineageSummary> {
     return recordLineage(this.pool, {
       treeVersion,
       previousTreeVersion: from ?? '',
       csv: csvOnly(body),
-      ...requestContext(headers, caller),
+      ...ctx,
     });
   }
 }
