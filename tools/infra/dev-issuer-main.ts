@@ -1,6 +1,6 @@
 // The development issuer as its own process (started detached by ensureIssuer): discovery and
 // JWKS on NHIP_ISSUER_PORT until SIGTERM.
-import { devIssuerDir, startDevIssuer } from '@nhip/auth/dev-issuer';
+import { devIssuerDir, startDevIssuer } from '@nhip/dev-issuer';
 
 const port = Number(process.env['NHIP_ISSUER_PORT'] ?? 3100);
 const issuer = await startDevIssuer({ dir: devIssuerDir, port });

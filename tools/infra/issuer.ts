@@ -4,7 +4,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { devIssuerDir, devIssuerUrl } from '@nhip/auth/dev-issuer';
+import { devIssuerDir, devIssuerUrl } from '@nhip/dev-issuer';
 import { logsDir, repoRoot } from './config.ts';
 import { InfraError } from './infra-error.ts';
 import { isListening, isProcessAlive, waitFor } from './net.ts';

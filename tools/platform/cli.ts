@@ -1,5 +1,5 @@
 // npm start / npm run stop: the infrastructure, the services and demo data, with progress.
-import { devToken, personas } from '@nhip/auth/dev-issuer';
+import { devToken, personas } from '@nhip/dev-issuer';
 import { redactUrl } from '@nhip/postgres';
 import { ensureInfra, infraEnv, stopInfra } from '../infra/infra.ts';
 import { describeFailure, InfraError } from '../infra/infra-error.ts';

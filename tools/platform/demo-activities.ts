@@ -1,7 +1,7 @@
 // Demo activity for npm start: two weeks of reports from every pilot team, sent the way a field
 // app syncs (one NDJSON upload), with ids derived from what they are, so a second start adds none.
 import { activityKinds, vietnamDay, type ActivityKind } from '@nhip/contracts';
-import { devToken, personas } from '@nhip/auth/dev-issuer';
+import { devToken, personas } from '@nhip/dev-issuer';
 import { deterministicUuid } from '@nhip/event-sourcing';
 import { fetchJson } from './demo-http.ts';
 import { withStep } from '../infra/progress.ts';

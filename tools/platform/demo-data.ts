@@ -4,7 +4,7 @@
 // second npm start (or one interrupted half-way) loads what is missing and duplicates nothing.
 import fs from 'node:fs';
 import path from 'node:path';
-import { devToken, personas } from '@nhip/auth/dev-issuer';
+import { devToken, personas } from '@nhip/dev-issuer';
 import { affiliationOf, memberName, teamSizes } from '@nhip/testing';
 import { repoRoot } from '../infra/config.ts';
 import { withStep } from '../infra/progress.ts';

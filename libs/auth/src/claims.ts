@@ -1,11 +1,8 @@
 // What a token says about its holder, checked once at the edge: who (sub), in which role, over which
 // part of the country (a unit code, its subtree in the tree in force on the date a request is about).
-import { unitCodePattern } from '@nhip/contracts';
+import { isRole, roles, unitCodePattern, type Role } from '@nhip/contracts';
 
-export const roles = ['ioc-operator', 'district-oc', 'commune-officer', 'partner', 'admin'] as const;
-export type Role = (typeof roles)[number];
-
-export const isRole = (value: unknown): value is Role => roles.includes(value as Role);
+export { isRole, roles, type Role };
 
 /** The signed-in caller as every handler sees it. */
 export interface Principal {

@@ -1,5 +1,6 @@
 // Where the services find their issuer. Read at start-up with the rest of a service's
 // configuration (no Nest here: migrate.ts loads config readers type-stripped).
+import { defaultAudience } from '@nhip/contracts';
 import { ConfigError } from '@nhip/service-http/config';
 
 export interface AuthConfig {
@@ -9,8 +10,9 @@ export interface AuthConfig {
   readonly audience: string;
 }
 
+export { defaultAudience };
+/** Where @nhip/dev-issuer listens unless NHIP_ISSUER_PORT says otherwise. */
 export const defaultIssuerPort = 3100;
-export const defaultAudience = 'nhip';
 
 /**
  * AUTH_ISSUER_URL and AUTH_AUDIENCE; without them, the development issuer npm start and the tests

@@ -12,7 +12,7 @@ import {
   signToken,
   startDevIssuer,
   type DevIssuer,
-} from './dev-issuer/index.ts';
+} from '@nhip/dev-issuer';
 import { TokenVerifier } from './verifier.ts';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nhip-issuer-'));

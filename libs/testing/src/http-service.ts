@@ -1,7 +1,7 @@
 // A compiled service in a child process on a fresh database of its own, with a small JSON client:
 // what every end-to-end spec needs. The database is dropped when the service stops.
 import { randomUUID } from 'node:crypto';
-import { devToken, personas } from '@nhip/auth/dev-issuer';
+import { devToken, personas } from '@nhip/dev-issuer';
 import pg from 'pg';
 import { postgresAdminUrl } from './index.ts';
 import { startFixture, type FixtureProcess } from './processes.ts';

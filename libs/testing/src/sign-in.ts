@@ -1,5 +1,5 @@
 // Tokens for the specs: the development issuer's personas, and any role and unit a spec needs.
-import { devToken, personas, type TokenRequest } from '@nhip/auth/dev-issuer';
+import { devToken, personas, type TokenRequest } from '@nhip/dev-issuer';
 
 export { personas };
 

@@ -1,8 +1,7 @@
 // Tokens from the development issuer's current key: what npm start prints, what the demo and the
 // tests sign in with. Only for the development issuer; a deployment's identity provider mints its own.
 import { importJWK, SignJWT } from 'jose';
-import type { Role } from '../claims.ts';
-import { defaultAudience } from '../config.ts';
+import { defaultAudience, type Role } from '@nhip/contracts';
 import { ensureKeys, type SigningKey } from './keys.ts';
 
 export interface TokenRequest {

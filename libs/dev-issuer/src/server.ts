@@ -3,7 +3,7 @@
 // come from mintToken, or from GET /dev/token for someone trying the API in /docs.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { isRole } from '../claims.ts';
+import { isRole } from '@nhip/contracts';
 import { ensureKeys, readKeys } from './keys.ts';
 import { mintToken } from './mint.ts';
 

@@ -2,13 +2,14 @@
 // prints them and the demo and the end-to-end tests use them.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defaultIssuerPort } from '../config.ts';
 import { mintToken, type TokenRequest } from './mint.ts';
+
+// The services' default issuer URL (libs/auth's authConfigFrom) points here.
+const defaultIssuerPort = 3100;
 
 /** Where the development issuer keeps its keys: the worktree's .infra/auth (git-ignored). */
 export const devIssuerDir = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
-  '..',
   '..',
   '..',
   '..',
