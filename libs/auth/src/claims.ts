@@ -37,7 +37,8 @@ function unitOf(
   role: Role,
   unit: unknown,
 ): { ok: true; unit: string | undefined } | { ok: false; reason: string } {
-  if (unit === undefined && role === 'admin') return { ok: true, unit };
+  // An admin works on the whole country: a unit claim does not narrow it.
+  if (role === 'admin') return { ok: true, unit: undefined };
   if (typeof unit === 'string' && unitCodePattern.test(unit)) return { ok: true, unit };
   return { ok: false, reason: `a ${role} token names the unit it works in (unit, e.g. 66)` };
 }
