@@ -23,6 +23,9 @@ async function main(args: string[]): Promise<void> {
       log(
         `  PostgreSQL ${infra.postgres.version.padEnd(4)} ${redactUrl(infra.postgres.adminUrl).padEnd(28)} (${origin(infra.postgres.startedNow, infra.postgres.external)})`,
       );
+      log(
+        `  Issuer     ${infra.issuer.url.padEnd(28)}      (${origin(infra.issuer.startedNow, infra.issuer.external)})`,
+      );
       if (flags.includes('--banner')) {
         log('');
         log('  Logs:    .infra/logs/');
@@ -34,7 +37,7 @@ async function main(args: string[]): Promise<void> {
     case 'down': {
       const stopped = await stopInfra();
       log(
-        `Kafka: ${stopped.kafka ? 'stopped' : 'was not running'}; PostgreSQL: ${stopped.postgres ? 'stopped' : 'was not running'}`,
+        `Kafka: ${stopped.kafka ? 'stopped' : 'was not running'}; PostgreSQL: ${stopped.postgres ? 'stopped' : 'was not running'}; issuer: ${stopped.issuer ? 'stopped' : 'was not running'}`,
       );
       return;
     }
