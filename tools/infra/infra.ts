@@ -54,3 +54,9 @@ export function infraStatus(): {
 } {
   return { kafka: kafkaStatus(), postgres: postgresStatus(), issuer: { running: issuerRunning() } };
 }
+
+/** "Kafka: stopped; PostgreSQL: was not running; issuer: stopped" (npm run stop and npm run infra -- down). */
+export function stoppedLine(stopped: Record<'kafka' | 'postgres' | 'issuer', boolean>): string {
+  const said = (was: boolean) => (was ? 'stopped' : 'was not running');
+  return `Kafka: ${said(stopped.kafka)}; PostgreSQL: ${said(stopped.postgres)}; issuer: ${said(stopped.issuer)}`;
+}

@@ -1,7 +1,7 @@
 // npm start / npm run stop: the infrastructure, the services and demo data, with progress.
 import { devToken, personas } from '@nhip/dev-issuer';
 import { redactUrl } from '@nhip/postgres';
-import { ensureInfra, infraEnv, stopInfra } from '../infra/infra.ts';
+import { ensureInfra, infraEnv, stopInfra, stoppedLine } from '../infra/infra.ts';
 import { describeFailure, InfraError } from '../infra/infra-error.ts';
 import { run } from '../infra/proc.ts';
 import { repoRoot } from '../infra/config.ts';
@@ -67,9 +67,7 @@ async function down(): Promise<void> {
     log(`${service.name}: ${(await stopService(service)) ? 'stopped' : 'was not running'}`);
   }
   const stopped = await stopInfra();
-  log(
-    `Kafka: ${stopped.kafka ? 'stopped' : 'was not running'}; PostgreSQL: ${stopped.postgres ? 'stopped' : 'was not running'}; issuer: ${stopped.issuer ? 'stopped' : 'was not running'}`,
-  );
+  log(stoppedLine(stopped));
 }
 
 const command = process.argv[2] ?? 'up';

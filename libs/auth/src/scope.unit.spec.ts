@@ -34,7 +34,7 @@ const tree: UnitTreePort = {
     if (own) return Promise.resolve([{ treeVersion, path: own }]);
     const other = treeVersion === 'vn-2025' ? 'vn-2024' : 'vn-2025';
     const linked = Object.entries(successors)
-      .map(([old, now]) => (treeVersion === 'vn-2025' ? [old, now] : [now, old]) as [string, string])
+      .map(([old, now]): [string, string] => (treeVersion === 'vn-2025' ? [old, now] : [now, old]))
       .filter(([there]) => paths[other]?.[there]?.includes(scope))
       .map(([, here]) => ({ treeVersion, path: paths[treeVersion]?.[here] ?? [] }));
     return Promise.resolve(linked satisfies Placement[]);
@@ -45,16 +45,64 @@ const as = (role: Principal['role'], unit?: string): Principal => ({ subject: 's
 
 describe('UnitScope', () => {
   it.each([
-    ['a province operator, its commune', as('ioc-operator', '66'), '24175', '2026-01-01', true],
-    ['a 2024 district, its commune before the reform', as('district-oc', '643'), '24172', '2025-03-01', true],
-    ['a 2024 district, what its commune became', as('district-oc', '643'), '24175', '2026-01-01', true],
-    ['a 2024 district, a village under that', as('district-oc', '643'), '24175-001', '2026-01-01', true],
-    ['a 2024 district, another district’s successor', as('district-oc', '643'), '24343', '2026-01-01', false],
-    ['a 2025 commune, what it was made of', as('commune-officer', '24175'), '24172', '2025-03-01', true],
-    ['a commune, its neighbour', as('commune-officer', '24175'), '24343', '2026-01-01', false],
-    ['a commune, its province', as('commune-officer', '24175'), '66', '2026-01-01', false],
-    ['admin, anything', as('admin'), '24343', '2026-01-01', true],
-  ])('%s', async (_what, principal, unit, day, inside) => {
+    {
+      what: 'a province operator, its commune',
+      principal: as('ioc-operator', '66'),
+      unit: '24175',
+      day: '2026-01-01',
+      inside: true,
+    },
+    {
+      what: 'a 2024 district, its commune before the reform',
+      principal: as('district-oc', '643'),
+      unit: '24172',
+      day: '2025-03-01',
+      inside: true,
+    },
+    {
+      what: 'a 2024 district, what its commune became',
+      principal: as('district-oc', '643'),
+      unit: '24175',
+      day: '2026-01-01',
+      inside: true,
+    },
+    {
+      what: 'a 2024 district, a village under that',
+      principal: as('district-oc', '643'),
+      unit: '24175-001',
+      day: '2026-01-01',
+      inside: true,
+    },
+    {
+      what: 'a 2024 district, another district’s successor',
+      principal: as('district-oc', '643'),
+      unit: '24343',
+      day: '2026-01-01',
+      inside: false,
+    },
+    {
+      what: 'a 2025 commune, what it was made of',
+      principal: as('commune-officer', '24175'),
+      unit: '24172',
+      day: '2025-03-01',
+      inside: true,
+    },
+    {
+      what: 'a commune, its neighbour',
+      principal: as('commune-officer', '24175'),
+      unit: '24343',
+      day: '2026-01-01',
+      inside: false,
+    },
+    {
+      what: 'a commune, its province',
+      principal: as('commune-officer', '24175'),
+      unit: '66',
+      day: '2026-01-01',
+      inside: false,
+    },
+    { what: 'admin, anything', principal: as('admin'), unit: '24343', day: '2026-01-01', inside: true },
+  ])('$what', async ({ principal, unit, day, inside }) => {
     expect(await scope.covers(principal, unit, day)).toBe(inside);
   });
 

@@ -174,6 +174,36 @@ function judge(caller: Caller, op: Operation, side: 'in' | 'out', answer: { stat
   if (outside && !isReferenceData(op) && answer.status < 300) noUnitOutside(label, outside, answer.body);
 }
 
+interface FuzzClaims {
+  readonly role: string;
+  readonly unit: string | undefined;
+  readonly expiresIn: number;
+  readonly audience: string;
+  readonly forge: boolean;
+}
+
+function fuzzToken(claims: FuzzClaims): Promise<string> {
+  const request = {
+    sub: 'fuzz',
+    role: claims.role as 'admin',
+    ...(claims.unit === undefined ? {} : { unit: claims.unit }),
+    expiresIn: claims.expiresIn,
+    audience: claims.audience,
+  };
+  return claims.forge
+    ? newSigningKey().then((key) => signToken(key, process.env['AUTH_ISSUER_URL'] ?? '', request))
+    : tokenFor(request);
+}
+
+/** Whether a token with these claims may get a 2xx on Krông Năng's (24343) resources. */
+function mayReach(op: Operation, claims: FuzzClaims): boolean {
+  const valid = !claims.forge && claims.expiresIn > 0 && claims.audience === 'nhip';
+  // Only its own unit, its province or admin reach it; the unit trees every role reads.
+  const covers =
+    claims.role === 'admin' || ['66', '24343'].includes(claims.unit ?? '') || isReferenceData(op);
+  return valid && op.roles.includes(claims.role) && covers;
+}
+
 function noUnitOutside(label: string, outside: readonly string[], body: unknown) {
   const text = JSON.stringify(body);
   for (const code of outside)
@@ -308,28 +338,9 @@ describe('every operation of every service', () => {
           forge: fc.boolean(),
         }),
         async (op, claims) => {
-          const request = {
-            sub: 'fuzz',
-            role: claims.role as 'admin',
-            ...(claims.unit === undefined ? {} : { unit: claims.unit }),
-            expiresIn: claims.expiresIn,
-            audience: claims.audience,
-          };
-          const token = claims.forge
-            ? await signToken(await newSigningKey(), process.env['AUTH_ISSUER_URL'] ?? '', request)
-            : await tokenFor(request);
-          const answer = await call(op, token, 'out');
+          const answer = await call(op, await fuzzToken(claims), 'out');
           expect(answer.status).toBeLessThan(500);
-          // The resource is Krông Năng's (24343): only its own unit, its province or admin reach it.
-          const covers =
-            claims.role === 'admin' || ['66', '24343'].includes(claims.unit ?? '') || isReferenceData(op);
-          const acceptable =
-            !claims.forge &&
-            claims.expiresIn > 0 &&
-            claims.audience === 'nhip' &&
-            op.roles.includes(claims.role) &&
-            covers;
-          if (!acceptable)
+          if (!mayReach(op, claims))
             expect({ op: op.path, claims, status: answer.status >= 400 }).toMatchObject({ status: true });
         },
       ),
