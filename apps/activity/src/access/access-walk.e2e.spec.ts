@@ -280,6 +280,15 @@ describe('every operation of every service', () => {
     }
   });
 
+  it('gives an IOC of another province the unit trees and nothing of Đắk Lắk', async () => {
+    const token = await tokenFor({ sub: 'ioc-phu-yen', role: 'ioc-operator', unit: '54' });
+    for (const op of operations.filter((o) => o.method === 'get' && o.roles.includes('ioc-operator'))) {
+      const answer = await call(op, token, 'in');
+      const label = `${op.method} ${op.path}`;
+      expect({ label, status: answer.status }).toEqual({ label, status: isReferenceData(op) ? 200 : 403 });
+    }
+  });
+
   it("refuses a commune officer's writes outside its commune, and records its own under its subject", async () => {
     const officer = {
       registry: platform.registry.as(await officerOf('24175')),
