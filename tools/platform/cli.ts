@@ -1,6 +1,7 @@
 // npm start / npm run stop: the infrastructure, the services and demo data, with progress.
+import { devToken, personas } from '@nhip/dev-issuer';
 import { redactUrl } from '@nhip/postgres';
-import { ensureInfra, infraEnv, stopInfra } from '../infra/infra.ts';
+import { ensureInfra, infraEnv, stopInfra, stoppedLine } from '../infra/infra.ts';
 import { describeFailure, InfraError } from '../infra/infra-error.ts';
 import { run } from '../infra/proc.ts';
 import { repoRoot } from '../infra/config.ts';
@@ -34,7 +35,10 @@ async function up(): Promise<void> {
   for (const service of services)
     log(`  ${service.name.padEnd(16)} ${serviceUrl(service)}   API docs: ${serviceUrl(service)}/docs`);
   log('');
-  log('  Try:     curl http://127.0.0.1:3101/units/24175/coverage   (Xã Hòa Phú: 15/15 villages covered)');
+  await printSignIns(infra.issuer.url);
+  log(
+    '  Try:     curl -H "Authorization: Bearer $TOKEN" http://127.0.0.1:3101/units/24175/coverage   (Xã Hòa Phú: 15/15 villages covered)',
+  );
   log(`  Data:    ${demo?.source ?? 'none'}`);
   log(
     '  Events:  public.registry.{unit,team,member}.v1, public.activity.{activity,campaign}.v1 (libs/contracts/asyncapi.json)',
@@ -48,14 +52,22 @@ async function up(): Promise<void> {
   log('  Stop:    npm run stop');
 }
 
+/** Ready-made sign-ins (8 hours), one per role over the pilot: paste one into /docs' Authorize. */
+async function printSignIns(issuerUrl: string): Promise<void> {
+  log(`  Sign in: development issuer ${issuerUrl} (keys in .infra/auth; a deployment sets AUTH_ISSUER_URL)`);
+  for (const persona of Object.values(personas)) {
+    log(`    ${persona.title}:`);
+    log(`      ${await devToken(persona)}`);
+  }
+  log('');
+}
+
 async function down(): Promise<void> {
   for (const service of platformServices()) {
     log(`${service.name}: ${(await stopService(service)) ? 'stopped' : 'was not running'}`);
   }
   const stopped = await stopInfra();
-  log(
-    `Kafka: ${stopped.kafka ? 'stopped' : 'was not running'}; PostgreSQL: ${stopped.postgres ? 'stopped' : 'was not running'}`,
-  );
+  log(stoppedLine(stopped));
 }
 
 const command = process.argv[2] ?? 'up';

@@ -18,3 +18,4 @@ export * from './registry/member-events.ts';
 export * from './activity/vocabulary.ts';
 export * from './activity/activity-events.ts';
 export { vietnamDay } from './calendar.ts';
+export { defaultAudience, isRole, roles, type Role } from './sign-in.ts';

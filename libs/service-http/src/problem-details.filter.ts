@@ -17,6 +17,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (problem.status >= 500 && problem.status !== 503) this.#logger.error({ err: error }, 'request failed');
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     if (problem.status === 503) void reply.header('retry-after', String(retryAfterSeconds));
+    if (error instanceof ProblemError)
+      for (const [name, value] of Object.entries(error.headers)) void reply.header(name, value);
     void reply
       .status(problem.status)
       .header('content-type', 'application/problem+json; charset=utf-8')

@@ -3,11 +3,13 @@
 import { EventStoreSchema } from '@nhip/event-sourcing';
 import type { ServiceDataSourceOptions } from '@nhip/postgres';
 import { ActivitySchema } from './activity-schema.migration.ts';
+import { ReplicaUnitLineageTable } from './replica-unit-lineage.migration.ts';
 import {
   Campaign,
   ReplicaTeam,
   ReplicaTeamMember,
   ReplicaUnit,
+  ReplicaUnitLineage,
   ReplicaUnitTree,
 } from './activity.entities.ts';
 
@@ -15,8 +17,8 @@ export function activityDataSource(url: string): ServiceDataSourceOptions {
   return {
     url,
     service: 'activity',
-    entities: [ReplicaUnitTree, ReplicaUnit, ReplicaTeam, ReplicaTeamMember, Campaign],
-    migrations: [EventStoreSchema, ActivitySchema],
+    entities: [ReplicaUnitTree, ReplicaUnit, ReplicaUnitLineage, ReplicaTeam, ReplicaTeamMember, Campaign],
+    migrations: [EventStoreSchema, ActivitySchema, ReplicaUnitLineageTable],
     poolSize: 12,
   };
 }

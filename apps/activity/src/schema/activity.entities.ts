@@ -83,3 +83,19 @@ export const Campaign = new EntitySchema<CampaignRow>({
     target: { type: 'jsonb', nullable: true },
   },
 });
+
+/** Which unit of the previous tree a unit was formed from: scope follows it across a reform (ADR 0022). */
+export interface ReplicaUnitLineageRow {
+  treeVersion: string;
+  code: string;
+  predecessorTreeVersion: string;
+  predecessorCode: string;
+}
+export const ReplicaUnitLineage = new EntitySchema<ReplicaUnitLineageRow>({
+  name: 'ReplicaUnitLineage',
+  tableName: 'replica_unit_lineage',
+  columns: { treeVersion: textKey, code: textKey, predecessorTreeVersion: textKey, predecessorCode: textKey },
+  indices: [
+    { name: 'replica_unit_lineage_successors', columns: ['predecessorTreeVersion', 'predecessorCode'] },
+  ],
+});

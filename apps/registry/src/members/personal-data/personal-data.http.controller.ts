@@ -1,41 +1,75 @@
-import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { Caller, Roles, UnitScope, type Principal } from '@nhip/auth';
+import { ProblemError, problemType, requestContext, requireUuid } from '@nhip/service-http';
 import pg from 'pg';
 import { erasePersonalData, readPersonalData } from './personal-data.handler.ts';
-import { personalDataAudit, type AuditEntry, type PersonalDataView } from './personal-data.queries.ts';
-import { ErasureDto } from './personal-data.request.ts';
-import { requestContext, requireUuid } from '@nhip/service-http';
+import {
+  memberPlacements,
+  personalDataAudit,
+  type AuditEntry,
+  type PersonalDataView,
+} from './personal-data.queries.ts';
+import { ErasureDto, ReadReasonDto } from './personal-data.request.ts';
 
 type Headers_ = Record<string, string | undefined>;
 
-/** A member's personal data: the only endpoints that show names and phones, each access audited. */
+/**
+ * A member's personal data: the only endpoints that show names and phones. Only the commune officer
+ * of a team the member is in, and admin, read or erase them, each time with a reason, audited.
+ */
 @ApiTags('members')
 @Controller('members')
 export class PersonalDataController {
-  constructor(@Inject(pg.Pool) private readonly pool: pg.Pool) {}
+  constructor(
+    @Inject(pg.Pool) private readonly pool: pg.Pool,
+    @Inject(UnitScope) private readonly scope: UnitScope,
+  ) {}
 
   @Get(':memberId/personal-data')
-  personalData(@Param('memberId') memberId: string, @Headers() headers: Headers_): Promise<PersonalDataView> {
-    return readPersonalData(this.pool, requireUuid(memberId, 'memberId'), requestContext(headers));
+  @Roles('commune-officer', 'admin')
+  async personalData(
+    @Param('memberId') memberId: string,
+    @Query() query: ReadReasonDto,
+    @Headers() headers: Headers_,
+    @Caller() caller: Principal,
+  ): Promise<PersonalDataView> {
+    const id = await this.#memberInScope(caller, memberId);
+    return readPersonalData(this.pool, id, query.reason, requestContext(headers, caller));
   }
 
   @Post(':memberId/erasure')
   @HttpCode(200)
-  erase(
+  @Roles('commune-officer', 'admin')
+  async erase(
     @Param('memberId') memberId: string,
     @Body() body: ErasureDto,
     @Headers() headers: Headers_,
+    @Caller() caller: Principal,
   ): Promise<PersonalDataView> {
-    return erasePersonalData(
-      this.pool,
-      requireUuid(memberId, 'memberId'),
-      body.reason,
-      requestContext(headers),
-    );
+    const id = await this.#memberInScope(caller, memberId);
+    return erasePersonalData(this.pool, id, body.reason, requestContext(headers, caller));
   }
 
+  /** Who read or erased what, when and why: itself personal data about the officers, so admin only. */
   @Get(':memberId/personal-data/audit')
+  @Roles('admin')
   audit(@Param('memberId') memberId: string): Promise<AuditEntry[]> {
     return personalDataAudit(this.pool, requireUuid(memberId, 'memberId'));
+  }
+
+  async #memberInScope(caller: Principal, memberId: string): Promise<string> {
+    const id = requireUuid(memberId, 'memberId');
+    if (caller.unit === undefined) return id;
+    for (const placement of await memberPlacements(this.pool, id)) {
+      if ((await this.scope.relationOf(caller, placement)) === 'inside') return id;
+    }
+    throw new ProblemError({
+      type: problemType('member-outside-scope'),
+      title: 'Outside your area',
+      status: 403,
+      detail: `Member ${id} is in no team of your area (unit ${caller.unit} and below).`,
+      errors: [{ field: 'memberId', reason: `not in a team under ${caller.unit}` }],
+    });
   }
 }
