@@ -8,6 +8,8 @@ export interface Command {
   readonly id: string;
   readonly url: string;
   readonly body: unknown;
+  /** The Authorization header it is sent with. */
+  readonly authorization: string;
 }
 
 export interface LoadOptions {
@@ -31,7 +33,7 @@ export async function send(command: Command, ledger: Ledger, timeoutMs = 10_000)
   try {
     const response = await fetch(command.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-actor': 'fault-ledger' },
+      headers: { 'content-type': 'application/json', authorization: command.authorization },
       body: JSON.stringify(command.body),
       signal: AbortSignal.timeout(timeoutMs),
     });

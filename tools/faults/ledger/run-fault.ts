@@ -9,7 +9,8 @@ import { KafkaView } from './kafka-view.ts';
 import type { OutcomeCounts } from './ledger.ts';
 import { startLoad } from './load.ts';
 import { FaultPlatform, type PlatformOptions } from './platform.ts';
-import { commands, seed, type Workload } from './workload.ts';
+import { personas } from '@nhip/dev-issuer';
+import { commands, seed, signedInAs, type Workload } from './workload.ts';
 
 export interface FaultContext {
   readonly platform: FaultPlatform;
@@ -126,7 +127,10 @@ async function underLoad(fault: Fault, ctx: FaultContext, options: RunOptions): 
   const teams = await seed(platform);
   const load = startLoad({
     clients: options.reporters + options.registrars,
-    next: commands(platform, teams, options),
+    next: commands(platform, teams, {
+      ...options,
+      authorization: await signedInAs(personas.communeOfficer),
+    }),
     pauseMs: options.pauseMs,
   });
   say(`  load on (${options.reporters} reporters, ${options.registrars} registrars); injecting`);

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { activityKinds, type ActivityKind } from '@nhip/contracts';
+import { devToken, personas, type TokenRequest } from '@nhip/dev-issuer';
 import pg from 'pg';
 import { repoRoot } from '../../infra/config.ts';
 import type { Command } from './load.ts';
@@ -15,10 +16,15 @@ const commune = '24175'; // Xã Hòa Phú in the 2025 pilot tree
 const kinds = Object.keys(activityKinds) as ActivityKind[];
 const treeCsv = path.join(repoRoot, 'apps', 'registry', 'src', 'fixtures', 'dak-lak-pilot-2025.csv');
 
-async function post(url: string, body: string | Buffer, contentType = 'application/json'): Promise<void> {
+/** The Authorization header of a development persona: who a real user sending this would be. */
+export async function signedInAs(persona: TokenRequest): Promise<string> {
+  return `Bearer ${await devToken(persona)}`;
+}
+
+async function post(url: string, body: string | Buffer, as: TokenRequest, contentType = 'application/json') {
   const reply = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': contentType, 'x-actor': 'fault-ledger' },
+    headers: { 'content-type': contentType, authorization: await signedInAs(as) },
     body,
   });
   if (reply.status >= 300)
@@ -39,10 +45,12 @@ export async function seed(platform: FaultPlatform, teams = 4): Promise<string[]
   await post(
     `${registry}/unit-trees/vn-2025/imports?effectiveFrom=2025-07-01`,
     fs.readFileSync(treeCsv),
+    personas.admin,
     'text/csv',
   );
   const ids = Array.from({ length: teams }, () => randomUUID());
-  for (const [n, id] of ids.entries()) await post(`${registry}/teams`, JSON.stringify(team(id, n + 1)));
+  for (const [n, id] of ids.entries())
+    await post(`${registry}/teams`, JSON.stringify(team(id, n + 1)), personas.communeOfficer);
   const client = new pg.Client({
     connectionString: databaseUrl(platform.databases.adminUrl, platform.databases.activity),
   });
@@ -70,14 +78,22 @@ export interface Workload {
   readonly registrars: number;
 }
 
-/** Client `c`'s `n`th command: reporters first, then registrars. */
-export function commands(platform: FaultPlatform, teams: readonly string[], workload: Workload) {
+/**
+ * Client `c`'s `n`th command: reporters first, then registrars, all sent by Xã Hòa Phú's commune
+ * officer (`authorization`, from signedInAs), who reports its teams' work and registers its teams.
+ */
+export function commands(
+  platform: FaultPlatform,
+  teams: readonly string[],
+  workload: Workload & { readonly authorization: string },
+) {
+  const { authorization } = workload;
   const activity = `${platform.url('activity')}/activities`;
   const registry = `${platform.url('registry')}/teams`;
   return (c: number, n: number): Command => {
     if (c >= workload.reporters) {
       const id = randomUUID();
-      return { target: 'registry', id, url: registry, body: team(id, 1000 + n) };
+      return { target: 'registry', id, url: registry, body: team(id, 1000 + n), authorization };
     }
     const id = randomUUID();
     const report = {
@@ -88,6 +104,6 @@ export function commands(platform: FaultPlatform, teams: readonly string[], work
       residentsHelped: 1 + ((c * 7 + n) % 30),
       occurredAt: new Date(Date.now() - 3_600_000).toISOString(),
     };
-    return { target: 'activity', id, url: activity, body: report };
+    return { target: 'activity', id, url: activity, body: report, authorization };
   };
 }
