@@ -124,7 +124,8 @@ async function operationsOf(service: Operation['service']): Promise<Operation[]>
 const fill = (route: string, side: 'in' | 'out'): string =>
   route.replace(/\{(\w+)\}/g, (_m, name: string) => ids[side][name] ?? `missing-${name}`) +
   (route.includes('personal-data') && !route.endsWith('audit') ? '?reason=kiểm%20tra' : '') +
-  (route === '/teams' ? `?unit=${ids[side]['code'] ?? ''}` : '');
+  (route === '/teams' ? `?unit=${ids[side]['code'] ?? ''}` : '') +
+  (route === '/units/search' ? `?q=${encodeURIComponent('Hòa Phú')}` : '');
 
 const call = (op: Operation, token: string | undefined, side: 'in' | 'out') => {
   const client = token === undefined ? anonymous(op) : platform[op.service].as(token);
@@ -147,7 +148,9 @@ async function reply(response: Response) {
 }
 
 // The unit trees are public reference data (ADR 0022): every signed-in role reads them whole.
-const isReferenceData = (op: Operation) => op.method === 'get' && /^\/units(\/\{code\})?$/.test(op.path);
+// The official unit lists and the names in them (search) are public reference data.
+const isReferenceData = (op: Operation) =>
+  op.method === 'get' && /^\/units(\/\{code\}|\/search)?$/.test(op.path);
 
 interface Caller {
   readonly name: string;
