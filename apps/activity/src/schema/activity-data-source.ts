@@ -3,19 +3,14 @@
 import { EventStoreSchema } from '@nhip/event-sourcing';
 import type { ServiceDataSourceOptions } from '@nhip/postgres';
 import { ActivitySchema } from './activity-schema.migration.ts';
-import {
-  Campaign,
-  ReplicaTeam,
-  ReplicaTeamMember,
-  ReplicaUnit,
-  ReplicaUnitTree,
-} from './activity.entities.ts';
+import { replicaEntities } from '@nhip/registry-replica';
+import { Campaign } from './activity.entities.ts';
 
 export function activityDataSource(url: string): ServiceDataSourceOptions {
   return {
     url,
     service: 'activity',
-    entities: [ReplicaUnitTree, ReplicaUnit, ReplicaTeam, ReplicaTeamMember, Campaign],
+    entities: [...replicaEntities, Campaign],
     migrations: [EventStoreSchema, ActivitySchema],
     poolSize: 12,
   };

@@ -1,0 +1,14 @@
+export { RegistryReplicaController } from './registry-replica.kafka.controller.ts';
+export { applyToReplica, isReplicaType } from './replica.routes.ts';
+export { ReplicaLag } from './replica-lag.ts';
+export {
+  ReplicaTeam,
+  ReplicaTeamMember,
+  ReplicaUnit,
+  ReplicaUnitTree,
+  replicaEntities,
+  type ReplicaTeamMemberRow,
+  type ReplicaTeamRow,
+  type ReplicaUnitRow,
+  type ReplicaUnitTreeRow,
+} from './replica.entities.ts';
