@@ -24,7 +24,7 @@ export interface SheetRow<Column extends string> {
   readonly line: number;
   readonly raw: string;
   /** The cell's text, trimmed and NFC-normalised; '' when the column is absent or the cell empty. */
-  cell(column: Column): string;
+  readonly cell: (column: Column) => string;
 }
 
 /**
