@@ -12,3 +12,10 @@ export {
   type ReplicaUnitRow,
   type ReplicaUnitTreeRow,
 } from './replica.entities.ts';
+export {
+  knownUnitCodes,
+  teamsOfMembers,
+  treeVersionInForce,
+  unitPaths,
+  type MemberTeam,
+} from './replica-facts.queries.ts';

@@ -3,7 +3,8 @@
 import { EventStoreSchema } from '@nhip/event-sourcing';
 import type { ServiceDataSourceOptions } from '@nhip/postgres';
 import { ActivitySchema } from './activity-schema.migration.ts';
-import { replicaEntities } from '@nhip/registry-replica';
+// The entities alone: the deploy step runs type-stripped, where the Nest controller cannot load.
+import { replicaEntities } from '@nhip/registry-replica/entities';
 import { Campaign } from './activity.entities.ts';
 
 export function activityDataSource(url: string): ServiceDataSourceOptions {

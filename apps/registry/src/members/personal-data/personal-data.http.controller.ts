@@ -3,7 +3,8 @@ import { ApiTags } from '@nestjs/swagger';
 import pg from 'pg';
 import { erasePersonalData, readPersonalData } from './personal-data.handler.ts';
 import { personalDataAudit, type AuditEntry, type PersonalDataView } from './personal-data.queries.ts';
-import { ErasureDto } from './personal-data.request.ts';
+import { lookUpMembers, type LookupResult } from './member-lookup.handler.ts';
+import { ErasureDto, MemberLookupDto } from './personal-data.request.ts';
 import { requestContext, requireUuid } from '@nhip/service-http';
 
 type Headers_ = Record<string, string | undefined>;
@@ -30,6 +31,21 @@ export class PersonalDataController {
       this.pool,
       requireUuid(memberId, 'memberId'),
       body.reason,
+      requestContext(headers),
+    );
+  }
+
+  /**
+   * Member ids for phone numbers (0… or +84…), in the order given: null when no member or several
+   * have the number. Names and numbers never leave; each member found is audited with the reason.
+   */
+  @Post('lookups')
+  @HttpCode(200)
+  lookUp(@Body() body: MemberLookupDto, @Headers() headers: Headers_): Promise<{ results: LookupResult[] }> {
+    return lookUpMembers(
+      this.pool,
+      body.phones,
+      body.reason.normalize('NFC').trim(),
       requestContext(headers),
     );
   }

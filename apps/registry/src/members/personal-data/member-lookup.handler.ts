@@ -1,0 +1,30 @@
+// Finding members by phone number for another service (training's completion lists): only member
+// ids leave, never a name or a number, and every member found is audited with the caller's reason.
+import { normalisePhone } from '@nhip/contracts';
+import { inTransaction } from '@nhip/event-sourcing';
+import type { RequestContext } from '@nhip/service-http';
+import type pg from 'pg';
+import { membersByPhone, recordLookups } from './member-lookup.queries.ts';
+
+export type LookupResult =
+  { readonly memberId: string } | { readonly memberId: null; readonly match: 'none' | 'several' };
+
+export async function lookUpMembers(
+  pool: pg.Pool,
+  phones: readonly string[],
+  reason: string,
+  ctx: RequestContext,
+): Promise<{ results: LookupResult[] }> {
+  const normalised = phones.map((p) => normalisePhone(p) ?? '');
+  return inTransaction(pool, async (tx) => {
+    const found = await membersByPhone(tx, [...new Set(normalised)]);
+    const results = normalised.map((phone): LookupResult => {
+      const ids = found.get(phone) ?? [];
+      if (ids.length === 1 && ids[0]) return { memberId: ids[0] };
+      return { memberId: null, match: ids.length === 0 ? 'none' : 'several' };
+    });
+    const matched = [...new Set(results.flatMap((r) => (r.memberId ? [r.memberId] : [])))];
+    if (matched.length > 0) await recordLookups(tx, matched, { ...ctx, reason });
+    return { results };
+  });
+}

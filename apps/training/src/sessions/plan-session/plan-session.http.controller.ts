@@ -1,0 +1,36 @@
+import { Body, Controller, Headers, HttpCode, Inject, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { SessionPlannedData } from '@nhip/contracts';
+import { requestContext } from '@nhip/service-http';
+import pg from 'pg';
+import { planSession } from './plan-session.handler.ts';
+import { PlanSessionDto } from './plan-session.request.ts';
+
+@ApiTags('sessions')
+@Controller('sessions')
+export class PlanSessionController {
+  constructor(@Inject(pg.Pool) private readonly pool: pg.Pool) {}
+
+  /** In person (a place) or online with its bridge points, each with the unit hosting it. */
+  @Post()
+  @HttpCode(201)
+  plan(
+    @Body() body: PlanSessionDto,
+    @Headers() headers: Record<string, string | undefined>,
+  ): Promise<SessionPlannedData> {
+    const input = {
+      sessionId: body.sessionId?.toLowerCase(),
+      courseId: body.courseId.toLowerCase(),
+      unitCode: body.unitCode,
+      mode: body.mode,
+      place: body.place?.normalize('NFC').trim() ?? null,
+      startsAt: body.startsAt,
+      endsAt: body.endsAt,
+      bridgePoints: (body.bridgePoints ?? []).map((p) => ({
+        unitCode: p.unitCode,
+        hostUnitCode: p.hostUnitCode ?? p.unitCode,
+      })),
+    };
+    return planSession(this.pool, input, requestContext(headers));
+  }
+}

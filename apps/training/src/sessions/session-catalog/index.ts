@@ -1,0 +1,3 @@
+export { SessionCatalogController } from './session-catalog.http.controller.ts';
+export { projectSessions } from './session-catalog.projection.ts';
+export { findSession, type SessionView } from './session-catalog.queries.ts';
