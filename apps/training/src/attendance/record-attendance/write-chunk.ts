@@ -42,31 +42,29 @@ export async function writeChunk(
   return chunk.map((attendee, i) => verdictOf(attendee, outcomes[i]));
 }
 
+/** Recorded before (by this list sent earlier, or alone), or by a concurrent upload just now. */
+const duplicateOf = {
+  replayed: 'an earlier record',
+  unchanged: 'an earlier record',
+  raced: 'a concurrent upload',
+};
+
 function verdictOf(
   { line, memberId }: Attendee,
   outcome: CommandOutcome<AttendanceEvent> | undefined,
 ): Verdict {
-  switch (outcome?.status) {
-    case 'appended':
-      return {
-        line,
-        memberId,
-        verdict: 'accepted',
-        newlyTrained: outcome.events[0]?.data.firstTraining ?? false,
-      };
-    case 'replayed':
-    case 'unchanged':
-      return { line, memberId, verdict: 'duplicate', of: 'an earlier record' };
-    case 'refused':
-      return {
-        line,
-        memberId,
-        verdict: 'rejected',
-        errors: outcome.violation.problems.map(({ field, reason }) => ({ field, reason })),
-      };
-    case 'raced':
-      return { line, memberId, verdict: 'duplicate', of: 'a concurrent upload' };
-    default:
-      throw new Error(`Recording the attendance of ${memberId} decided nothing.`);
+  if (!outcome) throw new Error(`Recording the attendance of ${memberId} decided nothing.`);
+  if (outcome.status === 'appended') {
+    return {
+      line,
+      memberId,
+      verdict: 'accepted',
+      newlyTrained: outcome.events.some((e) => e.data.firstTraining),
+    };
   }
+  if (outcome.status === 'refused') {
+    const errors = outcome.violation.problems.map(({ field, reason }) => ({ field, reason }));
+    return { line, memberId, verdict: 'rejected', errors };
+  }
+  return { line, memberId, verdict: 'duplicate', of: duplicateOf[outcome.status] };
 }
