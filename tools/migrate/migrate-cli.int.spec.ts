@@ -49,12 +49,14 @@ describe('npm run migrate (the deploy step)', () => {
     const { code, stdout, stderr } = migrate('activity', 'generate');
     expect(code).toBe(1);
     expect(stdout).toBe('');
-    expect(stderr).toMatch(/^✖ usage: npm run migrate -- <registry\|activity> \[generate <ClassName>\]/);
+    expect(stderr).toMatch(
+      /^✖ usage: npm run migrate -- <registry\|activity\|training> \[generate <ClassName>\]/,
+    );
   });
 
   it('refuses an unknown service with its usage', () => {
-    const { code, stderr } = migrate('training');
+    const { code, stderr } = migrate('kpi');
     expect(code).toBe(1);
-    expect(stderr).toMatch(/^✖ usage: npm run migrate -- <registry\|activity>/);
+    expect(stderr).toMatch(/^✖ usage: npm run migrate -- <registry\|activity\|training>/);
   });
 });

@@ -8,6 +8,7 @@ import { repoRoot } from '../infra/config.ts';
 import { log, withStep } from '../infra/progress.ts';
 import { loadDemoActivities } from './demo-activities.ts';
 import { loadDemoData } from './demo-data.ts';
+import { loadDemoTraining } from './demo-training.ts';
 import { ensureService, platformServices, serviceUrl, stopService } from './services.ts';
 
 async function up(): Promise<void> {
@@ -29,6 +30,7 @@ async function up(): Promise<void> {
   const activity = services.find((s) => s.name === 'activity');
   const demo = registry ? await loadDemoData(serviceUrl(registry)) : undefined;
   if (registry && activity) await loadDemoActivities(serviceUrl(registry), serviceUrl(activity));
+  await loadDemoTraining(services);
   log('');
   log(`  Kafka ${infra.kafka.version}        ${infra.kafka.brokers}`);
   log(`  PostgreSQL ${infra.postgres.version}   ${redactUrl(infra.postgres.adminUrl)}`);
@@ -41,7 +43,7 @@ async function up(): Promise<void> {
   );
   log(`  Data:    ${demo?.source ?? 'none'}`);
   log(
-    '  Events:  public.registry.{unit,team,member}.v1, public.activity.{activity,campaign}.v1 (libs/contracts/asyncapi.json)',
+    '  Events:  public.registry.{unit,team,member}.v1, public.activity.{activity,campaign}.v1, public.training.{course,session,attendance}.v1 (libs/contracts/asyncapi.json)',
   );
   log(
     `  Logs:    ${services.map((s) => `.infra/logs/${s.name}.log`).join(', ')}   (JSON lines; LOG_LEVEL=debug for more)`,

@@ -4,6 +4,7 @@ import { activityEvents } from './activity/activity-events.ts';
 import { memberEvents } from './registry/member-events.ts';
 import { teamEvents } from './registry/team-events.ts';
 import { unitEvents } from './registry/unit-events.ts';
+import { trainingEvents } from './training/training-events.ts';
 
 /** Every public event type, in the order the AsyncAPI document lists them. */
 export const publicEventCatalog: readonly PublicEventDefinition[] = [
@@ -11,6 +12,7 @@ export const publicEventCatalog: readonly PublicEventDefinition[] = [
   ...teamEvents,
   ...memberEvents,
   ...activityEvents,
+  ...trainingEvents,
 ];
 
 const byType = new Map(publicEventCatalog.map((d) => [d.type, d]));

@@ -4,20 +4,15 @@ import { EventStoreSchema } from '@nhip/event-sourcing';
 import type { ServiceDataSourceOptions } from '@nhip/postgres';
 import { ActivitySchema } from './activity-schema.migration.ts';
 import { ReplicaUnitLineageTable } from './replica-unit-lineage.migration.ts';
-import {
-  Campaign,
-  ReplicaTeam,
-  ReplicaTeamMember,
-  ReplicaUnit,
-  ReplicaUnitLineage,
-  ReplicaUnitTree,
-} from './activity.entities.ts';
+// The entities alone: the deploy step runs type-stripped, where the Nest controller cannot load.
+import { replicaEntities } from '@nhip/registry-replica/entities';
+import { Campaign } from './activity.entities.ts';
 
 export function activityDataSource(url: string): ServiceDataSourceOptions {
   return {
     url,
     service: 'activity',
-    entities: [ReplicaUnitTree, ReplicaUnit, ReplicaUnitLineage, ReplicaTeam, ReplicaTeamMember, Campaign],
+    entities: [...replicaEntities, Campaign],
     migrations: [EventStoreSchema, ActivitySchema, ReplicaUnitLineageTable],
     poolSize: 12,
   };

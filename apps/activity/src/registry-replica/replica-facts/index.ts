@@ -4,4 +4,4 @@ export {
   treeVersionInForce,
   type ReplicaFacts,
 } from './replica-facts.queries.ts';
-export { ReplicaUnitTree, teamPlacements } from './replica-unit-tree.ts';
+export { ReplicaScopeTree, teamPlacements } from '@nhip/registry-replica';

@@ -6,11 +6,13 @@ import pg from 'pg';
 import { erasePersonalData, readPersonalData } from './personal-data.handler.ts';
 import {
   memberPlacements,
+  membersPlacements,
   personalDataAudit,
   type AuditEntry,
   type PersonalDataView,
 } from './personal-data.queries.ts';
-import { ErasureDto, ReadReasonDto } from './personal-data.request.ts';
+import { lookUpMembers, type LookupResult } from './member-lookup.handler.ts';
+import { ErasureDto, MemberLookupDto, ReadReasonDto } from './personal-data.request.ts';
 
 type Headers_ = Record<string, string | undefined>;
 
@@ -51,11 +53,46 @@ export class PersonalDataController {
     return erasePersonalData(this.pool, id, body.reason, requestContext(headers, caller));
   }
 
+  /**
+   * Member ids for phone numbers (0… or +84…), in the order given: null when no member of the
+   * caller's area or several have the number. Names and numbers never leave; each member found is
+   * audited with the reason. Whoever records training attendance may look up the members of its
+   * area's teams (ids only: an OC sees no name or number); admin anyone.
+   */
+  @Post('lookups')
+  @HttpCode(200)
+  @Roles('commune-officer', 'district-oc', 'ioc-operator', 'admin')
+  lookUp(
+    @Body() body: MemberLookupDto,
+    @Headers() headers: Headers_,
+    @Caller() caller: Principal,
+  ): Promise<{ results: LookupResult[] }> {
+    return lookUpMembers(this.pool, {
+      phones: body.phones,
+      reason: body.reason.normalize('NFC').trim(),
+      ctx: requestContext(headers, caller),
+      within: (ids) => this.#membersInScope(caller, ids),
+    });
+  }
+
   /** Who read or erased what, when and why: itself personal data about the officers, so admin only. */
   @Get(':memberId/personal-data/audit')
   @Roles('admin')
   audit(@Param('memberId') memberId: string): Promise<AuditEntry[]> {
     return personalDataAudit(this.pool, requireUuid(memberId, 'memberId'));
+  }
+
+  /** Of these members, those in a team of the caller's area: one query, one area per tree version. */
+  async #membersInScope(caller: Principal, memberIds: readonly string[]): Promise<Set<string>> {
+    if (caller.unit === undefined) return new Set(memberIds);
+    const areas = new Map<string, Promise<string[] | undefined>>();
+    const inside = new Set<string>();
+    for (const { memberId, treeVersion, path } of await membersPlacements(this.pool, memberIds)) {
+      if (!areas.has(treeVersion)) areas.set(treeVersion, this.scope.areaIn(caller, treeVersion));
+      const roots = await areas.get(treeVersion);
+      if (!roots || roots.some((root) => path.includes(root))) inside.add(memberId);
+    }
+    return inside;
   }
 
   async #memberInScope(caller: Principal, memberId: string): Promise<string> {

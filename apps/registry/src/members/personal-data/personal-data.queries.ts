@@ -85,3 +85,16 @@ export async function memberPlacements(
   );
   return rows;
 }
+
+/** memberPlacements for many members at once: one row per (member, team they are in). */
+export async function membersPlacements(
+  db: Pick<pg.Pool, 'query'>,
+  memberIds: readonly string[],
+): Promise<{ memberId: string; treeVersion: string; path: string[] }[]> {
+  const { rows } = await db.query<{ memberId: string; treeVersion: string; path: string[] }>(
+    `SELECT m.member_id AS "memberId", t.tree_version AS "treeVersion", t.unit_path AS path
+     FROM rm_team_members m JOIN rm_teams t USING (team_id) WHERE m.member_id = ANY($1::uuid[])`,
+    [memberIds],
+  );
+  return rows;
+}

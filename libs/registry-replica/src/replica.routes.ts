@@ -1,6 +1,6 @@
-// The activity service's copy of what it needs from the registry: units (with their paths), teams
-// (status, unit) and memberships, kept from the registry's public events. Validation reads this
-// copy; the registry is never called on the hot path. Routes are keyed by the contracts'
+// A service's copy of what it needs from the registry: units (with their paths), teams
+// (status, unit) and memberships, kept from the registry's public events (activity, training).
+// Validation reads this copy; the registry is never called on the hot path. Routes are keyed by the contracts'
 // declarations, so each applier gets its event's data typed and already checked.
 import {
   TeamDissolvedV1,

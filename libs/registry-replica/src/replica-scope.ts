@@ -1,12 +1,13 @@
-// The activity service's answer to "is this unit in the caller's area on that date", read from its
-// registry replica: paths per tree version, and lineage to follow a scope across a reform.
+// A service's answer to "is this unit in the caller's area on that date" (libs/auth's UnitTreePort),
+// read from its registry replica: paths per tree version, and lineage to follow a scope across a
+// reform. Activity and training sign in through it.
 import type { Placement, UnitTreePort } from '@nhip/auth';
 import type pg from 'pg';
 import { treeVersionInForce } from './replica-facts.queries.ts';
 
 type Db = Pick<pg.Pool, 'query'>;
 
-export class ReplicaUnitTree implements UnitTreePort {
+export class ReplicaScopeTree implements UnitTreePort {
   constructor(private readonly db: Db) {}
 
   async placeOf(unitCode: string, day: string): Promise<Placement | undefined> {
