@@ -173,7 +173,6 @@ export class OutboxRelay {
       let backoff: number | undefined;
       try {
         await this.#turn();
-        this.#db.reached();
       } catch (error) {
         this.#cursor = undefined;
         // A lost database is logged once per outage and retried with backoff; a broker outage is

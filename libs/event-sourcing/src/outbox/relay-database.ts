@@ -20,10 +20,15 @@ export class RelayDatabase {
     this.#episodes = new ConnectionEpisodes(log);
   }
 
-  /** Runs one database call, remembering its error as the database's. */
+  /**
+   * Runs one database call, remembering its error as the database's. The first call that succeeds
+   * after an outage ends it ("back" is told then, before the backlog drains, not after the turn).
+   */
   async call<T>(work: () => Promise<T>): Promise<T> {
     try {
-      return await work();
+      const result = await work();
+      this.#episodes.succeeded();
+      return result;
     } catch (error) {
       if (typeof error === 'object' && error !== null) this.#fromDatabase.add(error);
       throw error;
@@ -44,10 +49,6 @@ export class RelayDatabase {
 
   lost(error: unknown): void {
     this.#episodes.failed(error);
-  }
-
-  reached(): void {
-    this.#episodes.succeeded();
   }
 
   /** The wait before the next turn when `error` is a lost database; undefined for any other error. */
