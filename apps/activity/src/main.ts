@@ -22,6 +22,7 @@ import { AppModule } from './app.module.ts';
 import { ConfigError, readConfig } from './config.ts';
 import { isReplicaType, ReplicaLag } from './registry-replica/follow-registry/index.ts';
 import { activityDataSource } from './schema/activity-data-source.ts';
+import { refuseAnonymousOnArrival } from '@nhip/auth';
 
 async function main(): Promise<void> {
   const config = readConfig();
@@ -53,6 +54,7 @@ async function main(): Promise<void> {
   await serve(AppModule.with(pool, config, new ReplicaLag(() => replica.lag())), {
     name: 'activity',
     logger: log,
+    onArrival: refuseAnonymousOnArrival,
     readiness: [
       { name: 'database', probe: () => probeDatabase(pool) },
       reportedBy(brokerCheck(replica, relay.publishing)),

@@ -15,6 +15,7 @@ import { AppModule } from './app.module.ts';
 import { ConfigError, readConfig } from './config.ts';
 import { rebuildReadModelIfStale } from './schema/rebuild-read-model.ts';
 import { registryDataSource } from './schema/registry-data-source.ts';
+import { refuseAnonymousOnArrival } from '@nhip/auth';
 
 async function main(): Promise<void> {
   const config = readConfig();
@@ -42,6 +43,7 @@ async function main(): Promise<void> {
   await serve(AppModule.with(pool, config), {
     name: 'registry',
     logger: log,
+    onArrival: refuseAnonymousOnArrival,
     readiness: [
       { name: 'database', probe: () => probeDatabase(pool) },
       reportedBy(brokerCheck(relay.publishing)),

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { publicTopics } from '@nhip/contracts';
 import { readTopic } from '@nhip/event-sourcing';
 import { createMessaging } from '@nhip/messaging';
-import { kafkaBrokers, tokenFor } from '@nhip/testing';
+import { kafkaBrokers, personas, tokenFor } from '@nhip/testing';
 import { startRegistry, type Reply, type RunningRegistry } from './fixtures/registry-service.ts';
 
 interface Problem {
@@ -207,25 +207,37 @@ describe('registry rules and bad input', () => {
     expectProblem(await registry.get('/units/24172?asOf=2025-13-01'), 400, 'asOf');
   });
 
-  it('refuses a 10 MB body from its declared length with 413, before reading it', async () => {
-    const raw = await new Promise<string>((resolve, reject) => {
+  /** A 10 MB POST /teams of which only the first bytes are sent; the raw answer, once it comes. */
+  const declaredTenMegabytes = (authorization: string) =>
+    new Promise<string>((resolve, reject) => {
       const socket = net.connect(Number(new URL(registry.base).port), '127.0.0.1', () => {
         socket.write(
-          `POST /teams HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n` +
+          `POST /teams HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n${authorization}` +
             `Content-Length: ${10 * 1024 * 1024}\r\n\r\n{"name":"`,
         );
       });
       let text = '';
-      // The server drains an upload before closing (so clients see the 413): stop at the answer.
+      // The server drains an upload before closing (so clients see its answer): stop at the answer.
       socket.on('data', (chunk: Buffer) => {
         text += chunk.toString();
-        if (text.includes('"status":413')) socket.destroy();
+        if (/"status":4\d\d/.test(text)) socket.destroy();
       });
       socket.on('close', () => resolve(text));
       socket.on('error', reject);
     });
+
+  it('refuses a 10 MB body from its declared length with 413, before reading it', async () => {
+    const raw = await declaredTenMegabytes(`Authorization: Bearer ${await tokenFor(personas.admin)}\r\n`);
     expect(raw).toMatch(/^HTTP\/1\.1 413 /);
     expect(raw).toContain('"field":"body"');
+    expect(await teamCount()).toBe(1);
+  });
+
+  it('refuses an upload without a token with 401 as it arrives, before reading its body', async () => {
+    const raw = await declaredTenMegabytes('');
+    expect(raw).toMatch(/^HTTP\/1\.1 401 /);
+    expect(raw).toMatch(/www-authenticate: Bearer realm="nhip"/i);
+    expect(raw).toContain('"field":"authorization"');
     expect(await teamCount()).toBe(1);
   });
 
@@ -236,7 +248,7 @@ describe('registry rules and bad input', () => {
         contentType === 'text/csv' ? '/unit-trees/vn-2024/imports?effectiveFrom=2008-08-01' : '/teams';
       const response = await fetch(`${registry.base}${url}`, {
         method: 'POST',
-        headers: { 'content-type': contentType },
+        headers: { 'content-type': contentType, authorization: `Bearer ${await tokenFor(personas.admin)}` },
         body: tenMegabytes,
         signal: AbortSignal.timeout(15_000),
       });

@@ -6,3 +6,4 @@ export { AuthModule } from './auth.module.ts';
 export { invalidToken, roleMissing, unitOutsideScope } from './problems.ts';
 export { UnitScope, UNIT_TREE_PORT, type Placement, type Relation, type UnitTreePort } from './scope.ts';
 export { TokenVerifier, type VerifierOptions } from './verifier.ts';
+export { refuseAnonymousOnArrival } from './refuse-anonymous.ts';

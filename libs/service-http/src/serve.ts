@@ -6,6 +6,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { CustomTransportStrategy } from '@nestjs/microservices';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyInstance } from 'fastify';
 import { Logger, LoggerModule } from 'nestjs-pino';
 import { mountApiDocs } from './api-docs.ts';
 import { answerTooLargeWithoutReset } from './body-limit.ts';
@@ -34,6 +35,8 @@ export interface ServeOptions {
   readonly logger?: ServiceLogger;
   /** What /health/ready checks (the database, the broker): 503 naming each one that fails. */
   readonly readiness?: readonly ReadinessCheck[];
+  /** Hooks that may answer a request as it arrives, before its body is read (sign-in's refusal). */
+  readonly onArrival?: (fastify: FastifyInstance) => void;
 }
 
 /** Wraps the service's module with the request logging, registered once at the root as it must be. */
@@ -50,6 +53,7 @@ export async function createHttpApp(
   const fastify = adapter.getInstance();
   echoCorrelationId(fastify);
   answerTooLargeWithoutReset(fastify);
+  options.onArrival?.(fastify);
   mountProbes(fastify, options.name, options.readiness ?? []);
   for (const type of options.rawContentTypes) {
     fastify.addContentTypeParser(type, { parseAs: 'buffer' }, (_req, body, done) => {
