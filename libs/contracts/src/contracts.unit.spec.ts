@@ -66,7 +66,7 @@ describe('public event contracts', () => {
     expect(diagnostics.filter((d) => (d.severity as number) === errorSeverity).map((d) => d.message)).toEqual(
       [],
     );
-    expect(document?.channels().length).toBe(5);
+    expect(document?.channels().length).toBe(6);
     expect(document?.messages().length).toBe(publicEventCatalog.length);
   });
 

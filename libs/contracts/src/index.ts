@@ -17,4 +17,5 @@ export * from './registry/team-events.ts';
 export * from './registry/member-events.ts';
 export * from './activity/vocabulary.ts';
 export * from './activity/activity-events.ts';
+export * from './kpi/indicator-events.ts';
 export { vietnamDay } from './calendar.ts';

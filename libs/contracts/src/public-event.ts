@@ -54,6 +54,7 @@ export const publicTopics = {
   registryMember: 'public.registry.member.v1',
   activity: 'public.activity.activity.v1',
   campaign: 'public.activity.campaign.v1',
+  kpiIndicator: 'public.kpi.indicator.v1',
 } as const;
 
 /** CloudEvents `source` of everything the registry publishes. */

@@ -49,6 +49,8 @@ export class KpiSchema implements MigrationInterface {
     await runner.query(
       'CREATE TABLE "kpi_statistics" ("unit_code" text NOT NULL, "statistic" text NOT NULL, "as_of" date NOT NULL, "value" bigint NOT NULL, "source" text NOT NULL, "recorded_at" TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT "kpi_statistics_pkey" PRIMARY KEY ("unit_code", "statistic", "as_of"))',
     );
+    // Revisions order published values: the relay sends in transaction-id order, not commit order.
+    await runner.query('CREATE SEQUENCE "kpi_revisions"');
     await runner.query(
       'CREATE TABLE "kpi_published" ("unit_code" text NOT NULL, "indicator_id" text NOT NULL, "period" text NOT NULL, "version" integer NOT NULL, "figures" text NOT NULL, CONSTRAINT "kpi_published_pkey" PRIMARY KEY ("unit_code", "indicator_id", "period"))',
     );
@@ -56,6 +58,7 @@ export class KpiSchema implements MigrationInterface {
 
   async down(runner: QueryRunner): Promise<void> {
     await runner.query('DROP TABLE "kpi_published"');
+    await runner.query('DROP SEQUENCE "kpi_revisions"');
     await runner.query('DROP TABLE "kpi_statistics"');
     await runner.query('DROP TABLE "kpi_targets"');
     await runner.query('DROP TABLE "kpi_villages"');

@@ -1,0 +1,15 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { indicatorCatalog } from '../../indicators/catalog.ts';
+import type { IndicatorDefinition } from '../../indicators/indicator.ts';
+import { statisticIds } from '../../indicators/indicator.ts';
+
+/** Every indicator and version: names, unit, direction, formula and comparison lines. */
+@ApiTags('catalog')
+@Controller('catalog')
+export class CatalogController {
+  @Get()
+  catalog(): { indicators: readonly IndicatorDefinition[]; statistics: readonly string[] } {
+    return { indicators: indicatorCatalog, statistics: statisticIds };
+  }
+}
