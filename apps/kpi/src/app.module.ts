@@ -8,6 +8,9 @@ import { InputLag } from './health/input-lag.ts';
 import { CountActivityController } from './inputs/count-activity/index.ts';
 import { FollowRegistryController } from './inputs/follow-registry/index.ts';
 import { AssignTargetController } from './targets/assign-target/index.ts';
+import { ReportStatisticController } from './statistics/report-statistic/index.ts';
+import { ExplainIndicatorController } from './views/explain-indicator/index.ts';
+import { IndicatorSeriesController } from './views/indicator-series/index.ts';
 import { CatalogController } from './views/catalog/index.ts';
 import { UnitIndicatorsController } from './views/unit-indicators/index.ts';
 
@@ -22,6 +25,9 @@ export class AppModule {
         UnitIndicatorsController,
         CatalogController,
         AssignTargetController,
+        ReportStatisticController,
+        ExplainIndicatorController,
+        IndicatorSeriesController,
         CountActivityController,
         FollowRegistryController,
       ],

@@ -1,0 +1,1 @@
+export { ReportStatisticController } from './report-statistic.http.controller.ts';
