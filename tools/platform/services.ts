@@ -20,6 +20,7 @@ export interface ServiceDefinition {
 export function platformServices(): ServiceDefinition[] {
   const registryPort = Number(process.env['REGISTRY_PORT'] ?? 3101);
   const activityPort = Number(process.env['ACTIVITY_PORT'] ?? 3102);
+  const kpiPort = Number(process.env['KPI_PORT'] ?? 3104);
   return [
     {
       name: 'registry',
@@ -32,6 +33,12 @@ export function platformServices(): ServiceDefinition[] {
       entry: path.join(repoRoot, 'apps', 'activity', 'dist', 'main.js'),
       port: activityPort,
       env: { ACTIVITY_PORT: String(activityPort) },
+    },
+    {
+      name: 'kpi',
+      entry: path.join(repoRoot, 'apps', 'kpi', 'dist', 'main.js'),
+      port: kpiPort,
+      env: { KPI_PORT: String(kpiPort) },
     },
   ];
 }

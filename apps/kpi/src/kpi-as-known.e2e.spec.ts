@@ -61,7 +61,7 @@ describe('KPI service: late, corrected and voided reports, as known at a time', 
     const march = report('2024-03-10T08:00:00+07:00', 10);
     await logActivity(activity, march);
     await logActivity(activity, report('2024-05-05T08:00:00+07:00', 7));
-    await indicatorReaches(kpi, '20206', 'period=2024', helped, (f) => f?.value === 17);
+    await indicatorReaches(kpi, ['20206', 'period=2024', helped], (f) => f?.value === 17);
     expect([await monthly('2024-03'), await monthly('2024-05')]).toEqual([10, 7]);
 
     const voided = await activity.post(
@@ -70,13 +70,13 @@ describe('KPI service: late, corrected and voided reports, as known at a time', 
       { 'x-actor': 'officer-7' },
     );
     expect(voided.status).toBe(200);
-    await indicatorReaches(kpi, '20206', 'period=2024', helped, (f) => f?.value === 7);
+    await indicatorReaches(kpi, ['20206', 'period=2024', helped], (f) => f?.value === 7);
     expect([await monthly('2024-03'), await monthly('2024-05')]).toEqual([0, 7]);
     expect(pick((await indicatorsOf(kpi, '20206', 'period=2024-Q1')).indicators, helped)?.value).toBe(0);
 
     const before = new Date().toISOString();
     await logActivity(activity, report('2024-05-20T08:00:00+07:00', 5));
-    await indicatorReaches(kpi, '20206', 'period=2024-05', helped, (f) => f?.value === 12);
+    await indicatorReaches(kpi, ['20206', 'period=2024-05', helped], (f) => f?.value === 12);
     const asKnown = await indicatorsOf(kpi, '20206', `period=2024-05&knownAt=${encodeURIComponent(before)}`);
     expect([pick(asKnown.indicators, helped)?.value, pick(asKnown.now, helped)?.value]).toEqual([7, 12]);
     // The ward above sees the same: the late report is in its totals now, not as known before.
@@ -94,7 +94,7 @@ describe('KPI service: late, corrected and voided reports, as known at a time', 
       assignedBy: '491',
     });
     expect(assigned.status).toBe(201);
-    await indicatorReaches(kpi, '20206', 'period=2024', 'vneid_vs_target', (f) => f?.exact === '25.00');
+    await indicatorReaches(kpi, ['20206', 'period=2024', 'vneid_vs_target'], (f) => f?.exact === '25.00');
     const reply = await kpi.get<Explained>(
       '/units/491/indicators/vneid_vs_target/explain?period=2024&limit=2',
     );

@@ -66,9 +66,7 @@ describe('KPI service: the cases of the domain brief', () => {
 
     const ward = await indicatorReaches(
       kpi,
-      '20207',
-      'period=2024',
-      'vneid_vs_target',
+      ['20207', 'period=2024', 'vneid_vs_target'],
       (f) => f?.numerator === 13_387,
     );
     expect(pick(ward.indicators, 'vneid_vs_target')).toMatchObject({
@@ -155,9 +153,7 @@ describe('KPI service: the cases of the domain brief', () => {
       ] as const) {
         await indicatorReaches(
           platform.kpi,
-          commune,
-          `period=${thisYear}`,
-          'villages_with_active_team',
+          [commune, `period=${thisYear}`, 'villages_with_active_team'],
           (f) => f?.numerator === 15,
         );
         const reply = await indicatorsOf(platform.kpi, district, `period=${thisYear}`);
@@ -190,9 +186,7 @@ describe('KPI service: the cases of the domain brief', () => {
       const query = `period=${thisYear}`;
       const before = await indicatorReaches(
         kpi,
-        '24172',
-        query,
-        'active_members_per_team',
+        ['24172', query, 'active_members_per_team'],
         (f) => f?.numerator === 3,
       );
       expect(pick(before.indicators, 'active_members_per_team')).toMatchObject({
@@ -204,9 +198,7 @@ describe('KPI service: the cases of the domain brief', () => {
       expect(dissolved.status).toBe(200);
       const after = await indicatorReaches(
         kpi,
-        '24172',
-        query,
-        'active_members_per_team',
+        ['24172', query, 'active_members_per_team'],
         (f) => f?.numerator === 2,
       );
       expect(pick(after.indicators, 'active_members_per_team')).toMatchObject({

@@ -6,6 +6,9 @@ import type { IndicatorDefinition } from '../indicators/indicator.ts';
 import { rankSiblings } from '../indicators/rank.ts';
 import type { FigureRow, Figures } from './figures.queries.ts';
 
+/** JSON has no undefined: an absent figure is written as null. */
+export const orNull = <T>(value: T | undefined): T | null => value ?? null;
+
 export interface UnitIndicator extends IndicatorValue {
   readonly target: number | undefined;
   /** Per cent of the target reached, when the denominator is a target. */

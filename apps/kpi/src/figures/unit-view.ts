@@ -5,7 +5,7 @@ import { indicatorCatalog } from '../indicators/catalog.ts';
 import type { IndicatorDefinition } from '../indicators/indicator.ts';
 import type { Period } from '../periods/period.ts';
 import { loadFigures } from './figures.queries.ts';
-import { evaluateUnits, type UnitIndicator } from './indicator-values.ts';
+import { evaluateUnits, orNull, type UnitIndicator } from './indicator-values.ts';
 import { childrenOf, findUnit, type TreeUnit } from './tree.queries.ts';
 
 type Db = Pick<pg.Pool, 'query'>;
@@ -42,14 +42,14 @@ export function viewOf(values: readonly UnitIndicator[], catalog = indicatorCata
       version: v.version,
       name: definition.name,
       unit: definition.unit,
-      value: v.value ?? null,
-      exact: v.exact ?? null,
-      numerator: v.numerator ?? null,
-      denominator: v.denominator ?? null,
-      target: v.target ?? null,
-      attainment: v.attainment ?? null,
-      rank: v.rank ?? null,
-      missing: v.missing ?? null,
+      value: orNull(v.value),
+      exact: orNull(v.exact),
+      numerator: orNull(v.numerator),
+      denominator: orNull(v.denominator),
+      target: orNull(v.target),
+      attainment: orNull(v.attainment),
+      rank: orNull(v.rank),
+      missing: orNull(v.missing),
       comparisons: definition.comparisons,
     };
   });

@@ -4,13 +4,22 @@
 import { IndicatorChangedV1, type IndicatorChangedData } from '@nhip/contracts';
 import { publicMessage, toOutboxMessages, writeOutbox, type Tx } from '@nhip/event-sourcing';
 import { loadFigures } from '../figures/figures.queries.ts';
-import { evaluateUnits, type UnitIndicator } from '../figures/indicator-values.ts';
-import { childrenOf, treeInForce, unitsIn } from '../figures/tree.queries.ts';
+import { evaluateUnits, orNull, type UnitIndicator } from '../figures/indicator-values.ts';
+import { childrenOf, treeInForce, unitsIn, type TreeUnit } from '../figures/tree.queries.ts';
 import { parsePeriod, type Period } from '../periods/period.ts';
 
 export interface Touched {
   readonly unitCode: string;
   readonly period: string;
+}
+
+/** The touched units' siblings (themselves included) in the tree in force for the period. */
+async function siblingsOf(tx: Tx, period: Period, units: readonly string[]): Promise<TreeUnit[]> {
+  const tree = await treeInForce(tx, period.lastDay);
+  if (!tree) return [];
+  const placed = await unitsIn(tx, tree, units);
+  const parents = [...new Set(placed.map((u) => u.parentCode).filter((p): p is string => p !== null))];
+  return parents.length > 0 ? childrenOf(tx, tree, parents) : [];
 }
 
 /** Each touched unit's indicators, ranked among its siblings in the tree in force for the period. */
@@ -19,10 +28,7 @@ async function valuesOf(
   period: Period,
   units: readonly string[],
 ): Promise<Map<string, UnitIndicator[]>> {
-  const tree = await treeInForce(tx, period.lastDay);
-  const placed = tree ? await unitsIn(tx, tree, units) : [];
-  const parents = [...new Set(placed.flatMap((u) => (u.parentCode ? [u.parentCode] : [])))];
-  const siblings = tree && parents.length > 0 ? await childrenOf(tx, tree, parents) : [];
+  const siblings = await siblingsOf(tx, period, units);
   const all = [...new Set([...units, ...siblings.map((s) => s.code)])];
   const figures = await loadFigures(tx, all, period);
   const values = new Map<string, UnitIndicator[]>();
@@ -53,14 +59,14 @@ const dataOf = (
   indicatorId: v.indicatorId,
   version: v.version,
   period,
-  value: v.value ?? null,
-  exact: v.exact ?? null,
-  numerator: v.numerator ?? null,
-  denominator: v.denominator ?? null,
-  target: v.target ?? null,
-  attainment: v.attainment ?? null,
-  rank: v.rank ?? null,
-  missing: v.missing ?? null,
+  value: orNull(v.value),
+  exact: orNull(v.exact),
+  numerator: orNull(v.numerator),
+  denominator: orNull(v.denominator),
+  target: orNull(v.target),
+  attainment: orNull(v.attainment),
+  rank: orNull(v.rank),
+  missing: orNull(v.missing),
   revision,
   position,
 });

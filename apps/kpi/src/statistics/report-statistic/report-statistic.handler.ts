@@ -30,5 +30,6 @@ export async function reportStatistic(
     const touched = periodsOfDay(input.asOf).map((period) => ({ unitCode: unit.code, period }));
     await publishChanges(tx, touched, await ledgerPosition(tx), `statistic/${requestId}`);
   });
-  return { ...input, unitCode: unit.code, recordedAt };
+  const { statistic, value, asOf, source } = input;
+  return { unitCode: unit.code, statistic, value, asOf, source, recordedAt };
 }

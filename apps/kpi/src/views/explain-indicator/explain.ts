@@ -3,7 +3,7 @@
 // them), each child's contribution, and a page of the source events from the ledger.
 import type pg from 'pg';
 import { loadFigures } from '../../figures/figures.queries.ts';
-import { evaluateUnits } from '../../figures/indicator-values.ts';
+import { evaluateUnits, orNull, type UnitIndicator } from '../../figures/indicator-values.ts';
 import { ledgerPage, statisticSource, targetSources } from '../../figures/sources.queries.ts';
 import { childrenOf, type TreeUnit } from '../../figures/tree.queries.ts';
 import { indicatorCatalog } from '../../indicators/catalog.ts';
@@ -64,6 +64,25 @@ async function sourceEvents(db: Db, request: ExplainRequest) {
   };
 }
 
+const contribution = (child: TreeUnit, v: UnitIndicator | undefined) => ({
+  code: child.code,
+  name: child.name,
+  numerator: orNull(v?.numerator),
+  denominator: orNull(v?.denominator),
+  value: orNull(v?.value),
+  rank: orNull(v?.rank),
+});
+
+async function operands(db: Db, request: ExplainRequest, own: UnitIndicator | undefined) {
+  const { numerator, denominator } = request.indicator;
+  return {
+    numerator: { figure: orNull(own?.numerator), source: await sourceOf(db, request, numerator) },
+    denominator: denominator
+      ? { figure: orNull(own?.denominator), source: await sourceOf(db, request, denominator) }
+      : null,
+  };
+}
+
 export async function explain(db: Db, request: ExplainRequest) {
   const { unit, indicator, period, knownAt } = request;
   const children = await childrenOf(db, unit.treeVersion, [unit.code]);
@@ -80,26 +99,13 @@ export async function explain(db: Db, request: ExplainRequest) {
   return {
     unit: { code: unit.code, name: unit.name, treeVersion: unit.treeVersion },
     period: period.key,
-    knownAt: knownAt ?? null,
+    knownAt: orNull(knownAt),
     indicator: { ...indicator, latestVersion: newest },
-    value: own?.value ?? null,
-    exact: own?.exact ?? null,
-    missing: own?.missing ?? null,
-    numerator: { figure: own?.numerator ?? null, source: await sourceOf(db, request, indicator.numerator) },
-    denominator: indicator.denominator
-      ? { figure: own?.denominator ?? null, source: await sourceOf(db, request, indicator.denominator) }
-      : null,
-    children: children.map((c) => {
-      const v = values.get(c.code)?.[0];
-      return {
-        code: c.code,
-        name: c.name,
-        numerator: v?.numerator ?? null,
-        denominator: v?.denominator ?? null,
-        value: v?.value ?? null,
-        rank: v?.rank ?? null,
-      };
-    }),
+    value: orNull(own?.value),
+    exact: orNull(own?.exact),
+    missing: orNull(own?.missing),
+    ...(await operands(db, request, own)),
+    children: children.map((c) => contribution(c, values.get(c.code)?.[0])),
     sourceEvents: await sourceEvents(db, request),
   };
 }

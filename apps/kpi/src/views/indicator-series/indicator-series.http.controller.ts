@@ -3,8 +3,9 @@ import { ApiTags } from '@nestjs/swagger';
 import { invalidRequest } from '@nhip/service-http';
 import pg from 'pg';
 import { loadFigures } from '../../figures/figures.queries.ts';
-import { evaluateUnits } from '../../figures/indicator-values.ts';
-import { parsePeriod, periodsBetween } from '../../periods/period.ts';
+import { evaluateUnits, orNull } from '../../figures/indicator-values.ts';
+import type { IndicatorDefinition } from '../../indicators/indicator.ts';
+import { parsePeriod, periodsBetween, type Period } from '../../periods/period.ts';
 import { instantOf, requireIndicator, requirePeriod, requireUnit } from '../lookup.ts';
 import { SeriesQuery } from './indicator-series.request.ts';
 
@@ -15,6 +16,35 @@ interface Point {
   readonly value: number | null;
   readonly numerator: number | null;
   readonly denominator: number | null;
+}
+
+interface Series {
+  readonly unitCode: string;
+  readonly indicator: IndicatorDefinition;
+  readonly knownAt: string | undefined;
+}
+
+async function pointOf(pool: pg.Pool, series: Series, period: Period): Promise<Point> {
+  const figures = await loadFigures(pool, [series.unitCode], period, series.knownAt);
+  const v = evaluateUnits(figures, [series.unitCode], [], [series.indicator]).get(series.unitCode)?.[0];
+  return {
+    period: period.key,
+    value: orNull(v?.value),
+    numerator: orNull(v?.numerator),
+    denominator: orNull(v?.denominator),
+  };
+}
+
+function bucketsOf(from: Period, to: Period): Period[] {
+  if (from.kind !== to.kind)
+    throw invalidRequest([{ field: 'to', reason: `must be a ${from.kind} like from` }]);
+  const keys = periodsBetween(from, to);
+  if (keys.length === 0 || keys.length > maxPoints) {
+    throw invalidRequest([
+      { field: 'to', reason: `must be from "from" to at most ${maxPoints} periods later` },
+    ]);
+  }
+  return keys.flatMap((key) => parsePeriod(key) ?? []);
 }
 
 /** One indicator of one unit over consecutive periods of a kind: a chart's line. */
@@ -30,28 +60,12 @@ export class IndicatorSeriesController {
     @Query() query: SeriesQuery,
   ): Promise<{ unitCode: string; indicatorId: string; version: number; points: Point[] }> {
     const indicator = requireIndicator(indicatorId);
-    const [from, to] = [requirePeriod(query.from, 'from'), requirePeriod(query.to, 'to')];
-    if (from.kind !== to.kind)
-      throw invalidRequest([{ field: 'to', reason: `must be a ${from.kind} like from` }]);
-    const keys = periodsBetween(from, to);
-    if (keys.length === 0 || keys.length > maxPoints) {
-      throw invalidRequest([
-        { field: 'to', reason: `must be from "from" to at most ${maxPoints} periods later` },
-      ]);
-    }
+    const to = requirePeriod(query.to, 'to');
+    const buckets = bucketsOf(requirePeriod(query.from, 'from'), to);
     const unit = await requireUnit(this.pool, code, to);
+    const series = { unitCode: unit.code, indicator, knownAt: instantOf(query.knownAt) };
     const points: Point[] = [];
-    for (const key of keys) {
-      const period = parsePeriod(key) ?? to;
-      const figures = await loadFigures(this.pool, [unit.code], period, instantOf(query.knownAt));
-      const v = evaluateUnits(figures, [unit.code], [], [indicator]).get(unit.code)?.[0];
-      points.push({
-        period: key,
-        value: v?.value ?? null,
-        numerator: v?.numerator ?? null,
-        denominator: v?.denominator ?? null,
-      });
-    }
+    for (const period of buckets) points.push(await pointOf(this.pool, series, period));
     return { unitCode: unit.code, indicatorId: indicator.id, version: indicator.version, points };
   }
 }
