@@ -8,6 +8,7 @@ import { InputLag } from './health/input-lag.ts';
 import { CountActivityController } from './inputs/count-activity/index.ts';
 import { FollowRegistryController } from './inputs/follow-registry/index.ts';
 import { AssignTargetController } from './targets/assign-target/index.ts';
+import { PartnerStatisticsController } from './statistics/partner-statistics/index.ts';
 import { ReportStatisticController } from './statistics/report-statistic/index.ts';
 import { ExplainIndicatorController } from './views/explain-indicator/index.ts';
 import { IndicatorSeriesController } from './views/indicator-series/index.ts';
@@ -30,6 +31,7 @@ export class AppModule {
         IndicatorSeriesController,
         CountActivityController,
         FollowRegistryController,
+        PartnerStatisticsController,
       ],
       providers: [
         { provide: pg.Pool, useValue: pool },

@@ -4,6 +4,10 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { partnerTopics, StatisticReportedV1 } from '@nhip/contracts';
+import { readTopic } from '@nhip/event-sourcing';
+import { createMessaging } from '@nhip/messaging';
+import { eventually, kafkaBrokers } from '@nhip/testing';
 import {
   indicatorReaches,
   indicatorsOf,
@@ -151,6 +155,50 @@ describe('KPI service: late, corrected and voided reports, as known at a time', 
       numerator: 300,
       denominator: 800,
     });
+  });
+
+  it('takes statistics from partners on partner.statistics.v1 and dead-letters a bad one with the reason', async () => {
+    const messaging = createMessaging({ brokers: kafkaBrokers(), clientId: 'kpi-e2e-partner' });
+    const topic = `${platform.topicPrefix}${partnerTopics.statistics}`;
+    const send = (data: unknown) => ({
+      topic,
+      key: '20206',
+      value: JSON.stringify(data),
+      headers: {
+        ce_specversion: '1.0',
+        ce_id: randomUUID(),
+        ce_type: StatisticReportedV1.type,
+        ce_source: '/partner/gso',
+      },
+    });
+    const report = { unitCode: '20206', asOf: '2024-12-31', source: 'Cục Thống kê TP Đà Nẵng' };
+    try {
+      await messaging.publisher.publish([
+        send({ ...report, statistic: 'population_15_plus', value: 2000 }),
+        send({ ...report, statistic: 'residents_with_e_payment_account', value: 1570 }),
+        send({ ...report, statistic: 'population_15_plus', value: -3 }),
+      ]);
+      const reply = await indicatorReaches(
+        platform.kpi,
+        ['20206', 'period=2024', 'e_payment_15_plus'],
+        (f) => f?.exact === '78.50',
+      );
+      expect(pick(reply.indicators, 'e_payment_15_plus')).toMatchObject({
+        numerator: 1570,
+        denominator: 2000,
+      });
+      const letters = await eventually(
+        async () => {
+          const read = await readTopic(messaging, `${topic}.dlt`);
+          return read.length > 0 ? read : undefined;
+        },
+        { timeoutMs: 30_000, intervalMs: 500 },
+      );
+      expect(letters).toHaveLength(1);
+      expect(letters[0]?.headers['dlt_detail']).toMatch(/\/value/);
+    } finally {
+      await messaging.close();
+    }
   });
 
   it.each([

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { publicTopics } from '@nhip/contracts';
+import { partnerTopics, publicTopics } from '@nhip/contracts';
 import { OutboxRelay } from '@nhip/event-sourcing';
 import {
   brokerCheck,
@@ -23,6 +23,7 @@ import { ConfigError, readConfig } from './config.ts';
 import { InputLag } from './health/input-lag.ts';
 import { isActivityType } from './inputs/count-activity/index.ts';
 import { isRegistryType } from './inputs/follow-registry/index.ts';
+import { isPartnerStatisticType } from './statistics/partner-statistics/index.ts';
 import { kpiDataSource } from './schema/kpi-data-source.ts';
 
 async function main(): Promise<void> {
@@ -39,7 +40,7 @@ async function main(): Promise<void> {
     pool,
     subscriber: messaging.subscriber,
     publisher: messaging.publisher,
-    isKnownType: (type) => isActivityType(type) || isRegistryType(type),
+    isKnownType: (type) => isActivityType(type) || isRegistryType(type) || isPartnerStatisticType(type),
     onError: (error, context) => log.error({ err: error, context }, 'kpi input failed'),
   });
   const relay = new OutboxRelay({
@@ -81,6 +82,8 @@ const topicsOf = (prefix: string): TopicSpec[] =>
     { name: publicTopics.activity, partitions: 12 },
     { name: publicTopics.registryUnit, partitions: 3 },
     { name: publicTopics.registryTeam, partitions: 6 },
+    { name: partnerTopics.statistics, partitions: 3 },
+    { name: `${partnerTopics.statistics}.dlt`, partitions: 1 },
   ].map((t) => ({ ...t, name: `${prefix}${t.name}` }));
 
 const docs = {

@@ -18,4 +18,5 @@ export * from './registry/member-events.ts';
 export * from './activity/vocabulary.ts';
 export * from './activity/activity-events.ts';
 export * from './kpi/indicator-events.ts';
+export * from './kpi/partner-statistics.ts';
 export { vietnamDay } from './calendar.ts';
