@@ -7,7 +7,22 @@ import { repoRoot } from '../infra/config.ts';
 import { log, withStep } from '../infra/progress.ts';
 import { loadDemoActivities } from './demo-activities.ts';
 import { loadDemoData } from './demo-data.ts';
-import { ensureService, platformServices, serviceUrl, stopService } from './services.ts';
+import {
+  ensureService,
+  platformServices,
+  serviceUrl,
+  stopService,
+  type ServiceDefinition,
+} from './services.ts';
+
+/** The KPI line: the pilot province's indicators beside its communes', this year (UTC+7). */
+function logKpiTry(kpi: ServiceDefinition | undefined): void {
+  if (!kpi) return;
+  const year = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 4);
+  log(
+    `  KPI:     curl '${serviceUrl(kpi)}/units/66/indicators?period=${year}'   (Đắk Lắk and its communes, live)`,
+  );
+}
 
 async function up(): Promise<void> {
   log('Nhịp: bringing up the platform');
