@@ -50,13 +50,7 @@ async function up(): Promise<void> {
     log(`  ${service.name.padEnd(16)} ${serviceUrl(service)}   API docs: ${serviceUrl(service)}/docs`);
   log('');
   log('  Try:     curl http://127.0.0.1:3101/units/24175/coverage   (Xã Hòa Phú: 15/15 villages covered)');
-  const kpi = services.find((s) => s.name === 'kpi');
-  if (kpi) {
-    const year = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 4);
-    log(
-      `  KPI:     curl '${serviceUrl(kpi)}/units/66/indicators?period=${year}'   (Đắk Lắk and its communes, live)`,
-    );
-  }
+  logKpiTry(services.find((s) => s.name === 'kpi'));
   log(`  Data:    ${demo?.source ?? 'none'}`);
   log(
     '  Events:  public.registry.{unit,team,member}.v1, public.activity.{activity,campaign}.v1 (libs/contracts/asyncapi.json)',
