@@ -18,6 +18,7 @@ import {
   startPlatform,
   type Platform,
 } from './fixtures/platform.ts';
+import { ledgerMismatchesSql, type CellMismatch } from './ledger/ledger-check.ts';
 
 const units2024 = fs.readFileSync(new URL('./fixtures/units-2024.csv', import.meta.url));
 const helped = 'residents_helped.vneid_activation';
@@ -199,6 +200,13 @@ describe('KPI service: late, corrected and voided reports, as known at a time', 
     } finally {
       await messaging.close();
     }
+  });
+
+  it('keeps every rollup cell equal to the sum of its ledger deltas', async () => {
+    const rows = await platform.kpi.sql<CellMismatch>(ledgerMismatchesSql);
+    const cells = await platform.kpi.sql<{ n: number }>('SELECT count(*)::int AS n FROM kpi_rollups');
+    expect(cells[0]?.n).toBeGreaterThan(0);
+    expect(rows).toEqual([]);
   });
 
   it.each([
