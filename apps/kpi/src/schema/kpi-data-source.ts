@@ -3,6 +3,7 @@
 import { EventStoreSchema } from '@nhip/event-sourcing';
 import type { ServiceDataSourceOptions } from '@nhip/postgres';
 import { KpiSchema } from './kpi-schema.migration.ts';
+import { KpiUnitLineageTable } from './kpi-unit-lineage.migration.ts';
 import { kpiEntities } from './kpi.entities.ts';
 
 export function kpiDataSource(url: string): ServiceDataSourceOptions {
@@ -11,7 +12,7 @@ export function kpiDataSource(url: string): ServiceDataSourceOptions {
     service: 'kpi',
     entities: kpiEntities,
     // The event store's tables hold the outbox and the consumers' processed ids and offsets.
-    migrations: [EventStoreSchema, KpiSchema],
+    migrations: [EventStoreSchema, KpiSchema, KpiUnitLineageTable],
     poolSize: 8,
   };
 }

@@ -1,6 +1,7 @@
 // The KPI service's tables as TypeORM entities: what migrations are generated against. Reads and
 // writes stay hand-written SQL (batched upserts, array containment), as in the other services.
 import { EntitySchema } from 'typeorm';
+import { KpiUnitLineage } from './kpi-lineage.entities.ts';
 
 const text = { type: 'text' } as const;
 const textKey = { type: 'text', primary: true } as const;
@@ -206,4 +207,5 @@ export const kpiEntities = [
   KpiTarget,
   KpiStatistic,
   KpiPublished,
+  KpiUnitLineage,
 ];

@@ -48,6 +48,15 @@ function unitRoutes(push: Push) {
         d.name,
       ]),
     ),
+    on(UnitLineageRecordedV1, (d, tx) =>
+      tx.query(
+        `INSERT INTO kpi_unit_lineage (tree_version, code, predecessor_tree_version, predecessor_code, relation)
+         SELECT $1, $2, p."treeVersion", p.code, p.relation
+           FROM jsonb_to_recordset($3::jsonb) AS p("treeVersion" text, code text, relation text)
+         ON CONFLICT DO NOTHING`,
+        [d.treeVersion, d.code, JSON.stringify(d.predecessors)],
+      ),
+    ),
     on(UnitRetiredV1, (d, tx) =>
       tx.query('DELETE FROM kpi_units WHERE tree_version = $1 AND code = $2', [d.treeVersion, d.code]),
     ),
@@ -76,8 +85,8 @@ function teamRoutes(push: Push) {
 const routerFor = (push: Push) =>
   routeEvents(
     [...unitRoutes(push), ...teamRoutes(push)],
-    // Lineage feeds groupings (not built yet); names of teams and leaders count nothing.
-    [UnitReclassifiedV1, UnitLineageRecordedV1, TeamRenamedV1, TeamLeaderAssignedV1],
+    // Types of units, names of teams and leaders count nothing.
+    [UnitReclassifiedV1, TeamRenamedV1, TeamLeaderAssignedV1],
   );
 
 export const isRegistryType = routerFor(() => undefined).isKnownType;
