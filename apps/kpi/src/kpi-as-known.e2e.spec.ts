@@ -202,6 +202,33 @@ describe('KPI service: late, corrected and voided reports, as known at a time', 
     }
   });
 
+  it('keeps the lineage of the 2025 reform from the registry', async () => {
+    const { registry, kpi } = platform;
+    const fixtures = new URL('../../registry/src/fixtures/', import.meta.url);
+    const imported = await registry.post(
+      '/unit-trees/vn-2025/imports?effectiveFrom=2025-07-01',
+      fs.readFileSync(new URL('dak-lak-pilot-2025.csv', fixtures)),
+      { 'content-type': 'text/csv' },
+    );
+    const mapped = await registry.post(
+      '/unit-trees/vn-2025/lineage?from=vn-2024',
+      fs.readFileSync(new URL('dak-lak-pilot-mapping.csv', fixtures)),
+      { 'content-type': 'text/csv' },
+    );
+    expect([imported.status, mapped.status].every((s) => s < 300)).toBe(true);
+    const lineage = await eventually(async () => {
+      const rows = await kpi.sql<{ code: string; predecessor_code: string }>(
+        `SELECT code, predecessor_code FROM kpi_unit_lineage WHERE tree_version = 'vn-2025' ORDER BY code`,
+      );
+      return rows.length === 3 ? rows : undefined;
+    });
+    expect(lineage.map((r) => [r.code, r.predecessor_code])).toEqual([
+      ['24175', '24172'],
+      ['24343', '24355'],
+      ['66', '66'],
+    ]);
+  });
+
   it('keeps every rollup cell equal to the sum of its ledger deltas', async () => {
     const rows = await platform.kpi.sql<CellMismatch>(ledgerMismatchesSql);
     const cells = await platform.kpi.sql<{ n: number }>('SELECT count(*)::int AS n FROM kpi_rollups');
