@@ -12,6 +12,7 @@ import { PartnerStatisticsController } from './statistics/partner-statistics/ind
 import { ReportStatisticController } from './statistics/report-statistic/index.ts';
 import { ExplainIndicatorController } from './views/explain-indicator/index.ts';
 import { IndicatorSeriesController } from './views/indicator-series/index.ts';
+import { FormerUnitController } from './views/former-unit/index.ts';
 import { CatalogController } from './views/catalog/index.ts';
 import { UnitIndicatorsController } from './views/unit-indicators/index.ts';
 
@@ -29,6 +30,7 @@ export class AppModule {
         ReportStatisticController,
         ExplainIndicatorController,
         IndicatorSeriesController,
+        FormerUnitController,
         CountActivityController,
         FollowRegistryController,
         PartnerStatisticsController,

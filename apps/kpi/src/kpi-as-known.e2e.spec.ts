@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { partnerTopics, StatisticReportedV1 } from '@nhip/contracts';
+import { partnerTopics, StatisticReportedV1, vietnamDay } from '@nhip/contracts';
 import { readTopic } from '@nhip/event-sourcing';
 import { createMessaging } from '@nhip/messaging';
 import { eventually, kafkaBrokers } from '@nhip/testing';
@@ -227,6 +227,24 @@ describe('KPI service: late, corrected and voided reports, as known at a time', 
       ['24343', '24355'],
       ['66', '66'],
     ]);
+  });
+
+  it('shows a former district through the communes that replaced it', async () => {
+    const { registry, activity, kpi } = platform;
+    const village = await registerVillage(registry, '24175', 'Thôn 3');
+    const team = await registerTeam(registry, village);
+    const now = new Date(Date.now() - 3_600_000).toISOString();
+    await logActivity(activity, { ...report(now, 9), teamId: team, placeCode: village });
+    const year = `period=${vietnamDay(now).slice(0, 4)}`;
+    await indicatorReaches(kpi, ['24175', year, helped], (f) => f?.value === 9);
+    type Grouping = { indicators: { id: string; value: number | null }[]; members: { code: string }[] };
+    const former = await kpi.get<Grouping>(`/former-units/vn-2024/643/indicators?${year}`);
+    expect(former.body.members.map((m) => m.code)).toEqual(['24175']);
+    expect(former.body.indicators.find((i) => i.id === helped)?.value).toBe(9);
+    const other = await kpi.get<Grouping>(`/former-units/vn-2024/650/indicators?${year}`);
+    expect(other.body.members.map((m) => m.code)).toEqual(['24343']);
+    expect(other.body.indicators.find((i) => i.id === helped)?.value).toBe(0);
+    expect((await kpi.get(`/former-units/vn-2024/20207/indicators?${year}`)).status).toBe(404);
   });
 
   it('keeps every rollup cell equal to the sum of its ledger deltas', async () => {
