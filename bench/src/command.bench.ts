@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { createMessaging } from '@nhip/messaging';
 import { ensureDatabase } from '@nhip/postgres';
-import { startFixture, type FixtureProcess } from '@nhip/testing';
+import { personas, startFixture, tokenFor, type FixtureProcess } from '@nhip/testing';
 import pg from 'pg';
 import { buildServices, repo, startActivityStack, validReport, type Team } from './activity-stack.ts';
 import { cleanUp, dropDatabases, removeTopics } from './cleanup.ts';
@@ -99,7 +99,13 @@ async function main(): Promise<void> {
   try {
     log(`Registering ${params.teams} teams and waiting for the activity replica…`);
     const stack = await startActivityStack(prefix, params.teams, (stop) => stops.push(stop));
-    const command: Target = { name: 'command', base: stack.activity.base, pool: stack.pool };
+    // The stack's teams are in two communes: one signed-in caller who may report for both.
+    const command: Target = {
+      name: 'command',
+      base: stack.activity.base,
+      pool: stack.pool,
+      token: await tokenFor(personas.admin),
+    };
     const raw = await startRaw(stops);
     writeResults(await race([command, raw], stack.teams));
   } finally {

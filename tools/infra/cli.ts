@@ -1,6 +1,6 @@
 // npm start / npm run stop / npm run infra -- status
 import { redactUrl } from '@nhip/postgres';
-import { ensureInfra, infraStatus, stopInfra } from './infra.ts';
+import { ensureInfra, infraStatus, stopInfra, stoppedLine, type Infra } from './infra.ts';
 import { describeFailure, InfraError } from './infra-error.ts';
 import { log } from './progress.ts';
 import { platformServices } from '../platform/services.ts';
@@ -8,21 +8,24 @@ import { serviceStatus } from '../platform/supervision.ts';
 
 const usage = 'usage: node tools/infra/cli.ts up [--banner] | down | status';
 
+const origin = (server: { startedNow: boolean; external: boolean }): string =>
+  server.external ? 'external' : server.startedNow ? 'started' : 'already running, reused';
+
+function printServers(infra: Infra): void {
+  log('');
+  log(`  Kafka ${infra.kafka.version.padEnd(8)} ${infra.kafka.brokers.padEnd(28)} (${origin(infra.kafka)})`);
+  log(
+    `  PostgreSQL ${infra.postgres.version.padEnd(4)} ${redactUrl(infra.postgres.adminUrl).padEnd(28)} (${origin(infra.postgres)})`,
+  );
+  log(`  Issuer     ${infra.issuer.url.padEnd(28)}      (${origin(infra.issuer)})`);
+}
+
 async function main(args: string[]): Promise<void> {
   const [command = 'up', ...flags] = args;
   switch (command) {
     case 'up': {
       log('Nhịp: bringing up local infrastructure');
-      const infra = await ensureInfra();
-      const origin = (startedNow: boolean, external: boolean): string =>
-        external ? 'external' : startedNow ? 'started' : 'already running, reused';
-      log('');
-      log(
-        `  Kafka ${infra.kafka.version.padEnd(8)} ${infra.kafka.brokers.padEnd(28)} (${origin(infra.kafka.startedNow, infra.kafka.external)})`,
-      );
-      log(
-        `  PostgreSQL ${infra.postgres.version.padEnd(4)} ${redactUrl(infra.postgres.adminUrl).padEnd(28)} (${origin(infra.postgres.startedNow, infra.postgres.external)})`,
-      );
+      printServers(await ensureInfra());
       if (flags.includes('--banner')) {
         log('');
         log('  Logs:    .infra/logs/');
@@ -33,9 +36,7 @@ async function main(args: string[]): Promise<void> {
     }
     case 'down': {
       const stopped = await stopInfra();
-      log(
-        `Kafka: ${stopped.kafka ? 'stopped' : 'was not running'}; PostgreSQL: ${stopped.postgres ? 'stopped' : 'was not running'}`,
-      );
+      log(stoppedLine(stopped));
       return;
     }
     case 'status': {

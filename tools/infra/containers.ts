@@ -39,7 +39,7 @@ function canConnect(target: net.NetConnectOpts): Promise<boolean> {
 }
 
 /** Containers live as long as the process that started them (Testcontainers' reaper ends them). */
-export async function startContainers(): Promise<Infra> {
+export async function startContainers(): Promise<Omit<Infra, 'issuer'>> {
   const { PostgreSqlContainer } = await import('@testcontainers/postgresql');
   const { KafkaContainer } = await import('@testcontainers/kafka');
   const pg = await withStep(`Starting ${containerImages.postgres} (Testcontainers)`, () =>

@@ -9,15 +9,16 @@ import { withStep } from './progress.ts';
 
 function writeConfig(settings: KafkaSettings): string {
   const file = path.join(settings.homeDir, 'server.properties');
+  const proxied = proxiedListener(settings);
   const lines = [
     '# Written by tools/infra/kafka-storage.ts on every start; edit that file, not this one.',
     'process.roles=broker,controller',
     'node.id=1',
     `controller.quorum.bootstrap.servers=127.0.0.1:${settings.controllerPort}`,
-    `listeners=PLAINTEXT://127.0.0.1:${settings.port},CONTROLLER://127.0.0.1:${settings.controllerPort}`,
-    `advertised.listeners=PLAINTEXT://127.0.0.1:${settings.port}`,
+    `listeners=PLAINTEXT://127.0.0.1:${settings.port},CONTROLLER://127.0.0.1:${settings.controllerPort}${proxied ? `,PROXIED://127.0.0.1:${proxied.listenerPort}` : ''}`,
+    `advertised.listeners=PLAINTEXT://127.0.0.1:${settings.port}${proxied ? `,PROXIED://127.0.0.1:${proxied.proxyPort}` : ''}`,
     'controller.listener.names=CONTROLLER',
-    'listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT',
+    `listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT${proxied ? ',PROXIED:PLAINTEXT' : ''}`,
     `log.dirs=${settings.dataDir}`,
     'num.partitions=3',
     'offsets.topic.replication.factor=1',
@@ -49,6 +50,18 @@ function writeConfig(settings: KafkaSettings): string {
     ].join('\n'),
   );
   return file;
+}
+
+/**
+ * With NHIP_KAFKA_PROXIED=1, a third listener for the fault suite (docs/adr/0021): the broker
+ * listens on port+2 and advertises port+3, where a TCP fault proxy forwards to port+2. A client
+ * bootstrapped at port+3 is then told to dial port+3 again, so all its traffic crosses the proxy.
+ */
+export function proxiedListener(
+  settings: KafkaSettings,
+): { listenerPort: number; proxyPort: number } | undefined {
+  if (process.env['NHIP_KAFKA_PROXIED'] !== '1') return undefined;
+  return { listenerPort: settings.port + 2, proxyPort: settings.port + 3 };
 }
 
 export async function ensureFormatted(settings: KafkaSettings, java: string, libs: string): Promise<void> {

@@ -55,6 +55,20 @@ export async function ensureKafka(): Promise<KafkaEndpoint> {
   const settings = kafkaSettings(version);
   const running = await runningBroker(settings, version);
   if (running) return running;
+  return startNativeKafka(settings, version);
+}
+
+/**
+ * Starts this worktree's broker even when KAFKA_BROKERS names it (the test tiers export it): for
+ * fault tests that killed it and now bring it back. Resolves once it serves.
+ */
+export async function restartKafka(): Promise<KafkaEndpoint> {
+  const version = pinnedKafkaVersion();
+  const settings = kafkaSettings(version);
+  return (await runningBroker(settings, version)) ?? startNativeKafka(settings, version);
+}
+
+async function startNativeKafka(settings: KafkaSettings, version: string): Promise<KafkaEndpoint> {
   await refuseBusyPorts(settings);
   const java = findJava();
   const libs = await ensureJars(settings, version);

@@ -189,6 +189,19 @@ export async function stopPostgres(): Promise<boolean> {
   return true;
 }
 
+/**
+ * `pg_ctl stop -m immediate`, for fault tests: every server process quits at once without a
+ * checkpoint, as in a crash, and the next start runs crash recovery. False if none was running.
+ */
+export async function stopPostgresImmediately(): Promise<boolean> {
+  const settings = postgresSettings();
+  const running = postmaster(settings);
+  if (running === undefined || !isProcessAlive(running.pid)) return false;
+  const bins = await binaries();
+  await run(bins.pg_ctl, ['stop', '-D', settings.dataDir, '-m', 'immediate', '-w'], postgresUser() ?? {});
+  return true;
+}
+
 export function postgresStatus(): { running: boolean; pid?: number; port: number } {
   const settings = postgresSettings();
   const running = postmaster(settings);

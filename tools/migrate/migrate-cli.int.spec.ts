@@ -25,7 +25,7 @@ describe('npm run migrate (the deploy step)', () => {
     const first = migrate('activity');
     expect(first).toMatchObject({ code: 0, stderr: '' });
     expect(first.stdout).toMatch(
-      /test_migrate_cli[^\n]*\n {2}✔ ran EventStoreSchema\d{13}\n {2}✔ ran ActivitySchema\d{13}\n$/,
+      /test_migrate_cli[^\n]*\n {2}✔ ran EventStoreSchema\d{13}\n {2}✔ ran ActivitySchema\d{13}\n {2}✔ ran ReplicaUnitLineage\d{13}\n$/,
     );
     const second = migrate('activity');
     expect(second).toMatchObject({ code: 0, stderr: '' });
@@ -41,7 +41,7 @@ describe('npm run migrate (the deploy step)', () => {
     expect(result.code).toBe(0);
     expect(result.stderr).not.toContain('✖');
     expect(result.stdout).toMatch(
-      /✔ ran ActivitySchema\d{13}\n {2}the entities match the database: nothing to generate\n$/,
+      /✔ ran ReplicaUnitLineage\d{13}\n {2}the entities match the database: nothing to generate\n$/,
     );
   });
 
@@ -49,12 +49,14 @@ describe('npm run migrate (the deploy step)', () => {
     const { code, stdout, stderr } = migrate('activity', 'generate');
     expect(code).toBe(1);
     expect(stdout).toBe('');
-    expect(stderr).toMatch(/^✖ usage: npm run migrate -- <registry\|activity> \[generate <ClassName>\]/);
+    expect(stderr).toMatch(
+      /^✖ usage: npm run migrate -- <registry\|activity\|training\|kpi> \[generate <ClassName>\]/,
+    );
   });
 
   it('refuses an unknown service with its usage', () => {
-    const { code, stderr } = migrate('training');
+    const { code, stderr } = migrate('projection');
     expect(code).toBe(1);
-    expect(stderr).toMatch(/^✖ usage: npm run migrate -- <registry\|activity>/);
+    expect(stderr).toMatch(/^✖ usage: npm run migrate -- <registry\|activity\|training\|kpi>/);
   });
 });

@@ -1,12 +1,14 @@
 // npm start / npm run stop: the infrastructure, the services and demo data, with progress.
+import { devToken, personas } from '@nhip/dev-issuer';
 import { redactUrl } from '@nhip/postgres';
-import { ensureInfra, infraEnv, stopInfra } from '../infra/infra.ts';
+import { ensureInfra, infraEnv, stopInfra, stoppedLine } from '../infra/infra.ts';
 import { describeFailure, InfraError } from '../infra/infra-error.ts';
 import { run } from '../infra/proc.ts';
 import { repoRoot } from '../infra/config.ts';
 import { log, withStep } from '../infra/progress.ts';
 import { loadDemoActivities } from './demo-activities.ts';
 import { loadDemoData } from './demo-data.ts';
+import { loadDemoTraining } from './demo-training.ts';
 import {
   ensureService,
   platformServices,
@@ -20,7 +22,7 @@ function logKpiTry(kpi: ServiceDefinition | undefined): void {
   if (!kpi) return;
   const year = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 4);
   log(
-    `  KPI:     curl '${serviceUrl(kpi)}/units/66/indicators?period=${year}'   (Đắk Lắk and its communes, live)`,
+    `  KPI:     curl -H "Authorization: Bearer $TOKEN" '${serviceUrl(kpi)}/units/66/indicators?period=${year}'   (Đắk Lắk and its communes, live)`,
   );
 }
 
@@ -43,17 +45,21 @@ async function up(): Promise<void> {
   const activity = services.find((s) => s.name === 'activity');
   const demo = registry ? await loadDemoData(serviceUrl(registry)) : undefined;
   if (registry && activity) await loadDemoActivities(serviceUrl(registry), serviceUrl(activity));
+  await loadDemoTraining(services);
   log('');
   log(`  Kafka ${infra.kafka.version}        ${infra.kafka.brokers}`);
   log(`  PostgreSQL ${infra.postgres.version}   ${redactUrl(infra.postgres.adminUrl)}`);
   for (const service of services)
     log(`  ${service.name.padEnd(16)} ${serviceUrl(service)}   API docs: ${serviceUrl(service)}/docs`);
   log('');
-  log('  Try:     curl http://127.0.0.1:3101/units/24175/coverage   (Xã Hòa Phú: 15/15 villages covered)');
+  await printSignIns(infra.issuer.url);
+  log(
+    '  Try:     curl -H "Authorization: Bearer $TOKEN" http://127.0.0.1:3101/units/24175/coverage   (Xã Hòa Phú: 15/15 villages covered)',
+  );
   logKpiTry(services.find((s) => s.name === 'kpi'));
   log(`  Data:    ${demo?.source ?? 'none'}`);
   log(
-    '  Events:  public.registry.{unit,team,member}.v1, public.activity.{activity,campaign}.v1 (libs/contracts/asyncapi.json)',
+    '  Events:  public.registry.{unit,team,member}.v1, public.activity.{activity,campaign}.v1, public.training.{course,session,attendance}.v1 (libs/contracts/asyncapi.json)',
   );
   log(
     `  Logs:    ${services.map((s) => `.infra/logs/${s.name}.log`).join(', ')}   (JSON lines; LOG_LEVEL=debug for more)`,
@@ -64,14 +70,22 @@ async function up(): Promise<void> {
   log('  Stop:    npm run stop');
 }
 
+/** Ready-made sign-ins (8 hours), one per role over the pilot: paste one into /docs' Authorize. */
+async function printSignIns(issuerUrl: string): Promise<void> {
+  log(`  Sign in: development issuer ${issuerUrl} (keys in .infra/auth; a deployment sets AUTH_ISSUER_URL)`);
+  for (const persona of Object.values(personas)) {
+    log(`    ${persona.title}:`);
+    log(`      ${await devToken(persona)}`);
+  }
+  log('');
+}
+
 async function down(): Promise<void> {
   for (const service of platformServices()) {
     log(`${service.name}: ${(await stopService(service)) ? 'stopped' : 'was not running'}`);
   }
   const stopped = await stopInfra();
-  log(
-    `Kafka: ${stopped.kafka ? 'stopped' : 'was not running'}; PostgreSQL: ${stopped.postgres ? 'stopped' : 'was not running'}`,
-  );
+  log(stoppedLine(stopped));
 }
 
 const command = process.argv[2] ?? 'up';

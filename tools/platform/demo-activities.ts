@@ -1,6 +1,8 @@
-// Demo activity for npm start: two weeks of reports from every pilot team, sent the way a field
-// app syncs (one NDJSON upload), with ids derived from what they are, so a second start adds none.
+// Demo activity for npm start: two weeks of reports from every pilot team, sent the way a commune
+// syncs (one NDJSON upload per commune, by its officer), with ids derived from what they are, so a
+// second start adds none. The province's IOC operator is who lists the teams.
 import { activityKinds, vietnamDay, type ActivityKind } from '@nhip/contracts';
+import { devToken, personas } from '@nhip/dev-issuer';
 import { deterministicUuid } from '@nhip/event-sourcing';
 import { fetchJson } from './demo-http.ts';
 import { withStep } from '../infra/progress.ts';
@@ -8,6 +10,7 @@ import { withStep } from '../infra/progress.ts';
 interface Team {
   readonly teamId: string;
   readonly unitCode: string;
+  readonly unitPath: readonly string[];
 }
 
 const kinds = Object.keys(activityKinds) as ActivityKind[];
@@ -16,11 +19,12 @@ const dayMs = 86_400_000;
 export async function loadDemoActivities(registryUrl: string, activityUrl: string): Promise<void> {
   const { items: teams } = await fetchJson<{ items: Team[] }>(
     `${registryUrl}/teams?unit=66&pageSize=500&status=active`,
+    { headers: { authorization: `Bearer ${await devToken(personas.provinceIoc)}` } },
   );
   const lines = demoReports(teams, new Date());
   await withStep(
-    `Reporting two weeks of activity from ${teams.length} teams (bulk NDJSON)`,
-    () => sendUntilKnown(activityUrl, lines.join('\n')),
+    `Reporting two weeks of activity from ${teams.length} teams (bulk NDJSON, one file per commune)`,
+    () => sendPerCommune(activityUrl, teams, lines),
     (s) =>
       `${lines.length} reports: ${s.accepted} accepted now, ${s.duplicate} accepted by an earlier start, none rejected`,
   );
@@ -31,7 +35,7 @@ export async function loadDemoActivities(registryUrl: string, activityUrl: strin
  * 16:00, UTC+7). Each report's time and id follow from its day and team alone, so a second start
  * sends the same lines (answered "duplicate"); hours still ahead today are left for a later start.
  */
-export function demoReports(teams: readonly Team[], now: Date): string[] {
+export function demoReports(teams: readonly Pick<Team, 'teamId' | 'unitCode'>[], now: Date): string[] {
   const today = Date.parse(`${vietnamDay(now)}T00:00:00+07:00`);
   const lines: string[] = [];
   for (const [t, team] of teams.entries()) {
@@ -45,7 +49,11 @@ export function demoReports(teams: readonly Team[], now: Date): string[] {
   );
 }
 
-function demoReport(team: Team, date: string, [t, day, n]: readonly [number, number, number]): string {
+function demoReport(
+  team: Pick<Team, 'teamId' | 'unitCode'>,
+  date: string,
+  [t, day, n]: readonly [number, number, number],
+): string {
   const hour = String(7 + ((t * 7 + n * 3) % 10)).padStart(2, '0');
   const minute = String((t * 11 + n * 17) % 60).padStart(2, '0');
   return JSON.stringify({
@@ -73,14 +81,14 @@ interface Rejection {
 // The activity service learns teams and units from the registry's events a moment after they are
 // registered: lines refused as unknown are sent again (ids make that safe) until none are.
 // Anything still refused after that is a defect of the demo data: the step fails with the reason.
-async function sendUntilKnown(activityUrl: string, body: string): Promise<Summary> {
+async function sendUntilKnown(activityUrl: string, body: string, token: string): Promise<Summary> {
   let accepted = 0;
   for (let attempt = 1; ; attempt++) {
     const { summary, verdicts } = await fetchJson<{ summary: Summary; verdicts: Rejection[] }>(
       `${activityUrl}/activities/bulk`,
       {
         method: 'POST',
-        headers: { 'content-type': 'application/x-ndjson', 'x-actor': 'demo-loader' },
+        headers: { 'content-type': 'application/x-ndjson', authorization: `Bearer ${token}` },
         body,
       },
     );
@@ -93,6 +101,27 @@ async function sendUntilKnown(activityUrl: string, body: string): Promise<Summar
     if (!onlyUnknownTeams || attempt === 30) throw new Error(demoRefused(refused));
     await new Promise((r) => setTimeout(r, 1_000));
   }
+}
+
+// A commune code has five digits; a village's code adds a suffix (24175-001).
+const communeOf = (team: Team): string => team.unitPath.find((code) => /^\d{5}$/.test(code)) ?? team.unitCode;
+
+/** Each commune's officer uploads that commune's reports; the summaries add up. */
+async function sendPerCommune(activityUrl: string, teams: readonly Team[], lines: readonly string[]) {
+  const commune = new Map(teams.map((team) => [team.teamId, communeOf(team)]));
+  const files = Map.groupBy(
+    lines,
+    (line) => commune.get((JSON.parse(line) as { teamId: string }).teamId) ?? '',
+  );
+  const total: Summary = { accepted: 0, duplicate: 0, rejected: 0 };
+  for (const [code, file] of files) {
+    const officer = await devToken({ sub: `officer-${code}`, role: 'commune-officer', unit: code });
+    const summary = await sendUntilKnown(activityUrl, file.join('\n'), officer);
+    total.accepted += summary.accepted;
+    total.duplicate += summary.duplicate;
+    total.rejected += summary.rejected;
+  }
+  return total;
 }
 
 function demoRefused(refused: readonly Rejection[]): string {

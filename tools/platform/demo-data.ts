@@ -4,6 +4,7 @@
 // second npm start (or one interrupted half-way) loads what is missing and duplicates nothing.
 import fs from 'node:fs';
 import path from 'node:path';
+import { devToken, personas } from '@nhip/dev-issuer';
 import { affiliationOf, memberName, teamSizes } from '@nhip/testing';
 import { repoRoot } from '../infra/config.ts';
 import { withStep } from '../infra/progress.ts';
@@ -18,17 +19,18 @@ const pilot = [
   { code: '24343', name: 'Xã Krông Năng', villages: 15, members: 94 },
 ];
 
-function client(base: string) {
+/** Posts as `token`: the admin loads the unit trees, each commune's officer registers its pilot. */
+function client(base: string, token: string) {
   return <T>(url: string, body: unknown, key: string, contentType = 'application/json'): Promise<T> =>
     fetchJson<T>(`${base}${url}`, {
       method: 'POST',
-      headers: { 'content-type': contentType, 'idempotency-key': key, 'x-actor': 'demo-loader' },
+      headers: { 'content-type': contentType, 'idempotency-key': key, authorization: `Bearer ${token}` },
       body: contentType === 'application/json' ? JSON.stringify(body) : (body as Buffer),
     });
 }
 
 export async function loadDemoData(registryUrl: string): Promise<{ source: string }> {
-  const post = client(registryUrl);
+  const post = client(registryUrl, await devToken(personas.admin));
   const national = fs.existsSync(path.join(nationalDir, 'units-2024.csv'));
   const file = (nationalName: string, fixtureName: string) =>
     fs.readFileSync(national ? path.join(nationalDir, nationalName) : path.join(fixtureDir, fixtureName));
@@ -67,12 +69,18 @@ export async function loadDemoData(registryUrl: string): Promise<{ source: strin
   for (const commune of pilot) {
     await withStep(
       `Registering the pilot in ${commune.name} (${commune.code}): villages, teams, members`,
-      () => loadCommune(post, commune),
+      async () => loadCommune(client(registryUrl, await devToken(officerOf(commune.code))), commune),
       (n) => `${commune.villages} villages, ${commune.villages} teams, ${n} members`,
     );
   }
   return { source: national ? nationalDir : fixtureDir };
 }
+
+const officerOf = (code: string) => ({
+  sub: `officer-${code}`,
+  role: 'commune-officer' as const,
+  unit: code,
+});
 
 async function loadCommune(
   post: ReturnType<typeof client>,

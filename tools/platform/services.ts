@@ -20,6 +20,7 @@ export interface ServiceDefinition {
 export function platformServices(): ServiceDefinition[] {
   const registryPort = Number(process.env['REGISTRY_PORT'] ?? 3101);
   const activityPort = Number(process.env['ACTIVITY_PORT'] ?? 3102);
+  const trainingPort = Number(process.env['TRAINING_PORT'] ?? 3103);
   const kpiPort = Number(process.env['KPI_PORT'] ?? 3104);
   return [
     {
@@ -33,6 +34,13 @@ export function platformServices(): ServiceDefinition[] {
       entry: path.join(repoRoot, 'apps', 'activity', 'dist', 'main.js'),
       port: activityPort,
       env: { ACTIVITY_PORT: String(activityPort) },
+    },
+    {
+      name: 'training',
+      entry: path.join(repoRoot, 'apps', 'training', 'dist', 'main.js'),
+      port: trainingPort,
+      // Phone numbers of completion lists are looked up in the registry, through its API.
+      env: { TRAINING_PORT: String(trainingPort), REGISTRY_URL: `http://127.0.0.1:${registryPort}` },
     },
     {
       name: 'kpi',

@@ -7,6 +7,7 @@ import { infraDir, repoRoot } from '../infra/config.ts';
 import { ensureInfra, infraEnv, type Infra } from '../infra/infra.ts';
 import { stopKafka } from '../infra/kafka.ts';
 import { stopPostgres } from '../infra/postgres.ts';
+import { stopIssuer } from '../infra/issuer.ts';
 import { describeFailure } from '../infra/infra-error.ts';
 import { log } from '../infra/progress.ts';
 
@@ -99,6 +100,7 @@ async function withInfra<T>(tiers: Tier[], work: (env: NodeJS.ProcessEnv) => Pro
     if (process.env['NHIP_KEEP_INFRA'] !== '1') {
       if (infra.kafka.startedNow) await stopKafka();
       if (infra.postgres.startedNow) await stopPostgres();
+      if (infra.issuer.startedNow) await stopIssuer();
     }
   }
 }

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { publicEventProblems, publicTopics } from '@nhip/contracts';
 import { readTopic } from '@nhip/event-sourcing';
 import { createMessaging, type ReceivedMessage } from '@nhip/messaging';
-import { eventually, kafkaBrokers } from '@nhip/testing';
+import { eventually, kafkaBrokers, tokenFor } from '@nhip/testing';
 import { replicaCaughtUp, startPlatform, type Platform } from './fixtures/platform.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -200,13 +200,16 @@ describe('activity service beside the registry', () => {
     ].join('\n');
     const before = await eventsStored();
     const correlationId = randomUUID();
-    const reply = await platform.activity.post<{
+    // Hòa Phú's officer uploads the commune's file; the log names them from their token.
+    const officer = platform.activity.as(
+      await tokenFor({ sub: 'officer-bulk', role: 'commune-officer', unit: '24175' }),
+    );
+    const reply = await officer.post<{
       summary: unknown;
       verdicts: { line: number; verdict: string; errors?: { field: string }[] }[];
     }>('/activities/bulk', lines, {
       'content-type': 'application/x-ndjson',
       'x-correlation-id': correlationId,
-      'x-actor': 'officer-bulk',
     });
     expect(reply.status).toBe(200);
     expect(reply.headers.get('x-correlation-id')).toBe(correlationId);
@@ -264,23 +267,19 @@ describe('activity service beside the registry', () => {
 
   it('publishes a correction and a void as events with who and why', async () => {
     const body = report();
-    await platform.activity.post('/activities', body);
-    const who = { 'x-actor': 'officer-7' };
-    const corrected = await platform.activity.post(
-      `/activities/${body.activityId}/corrections`,
-      { residentsHelped: 21, reason: 'Nhập nhầm số' },
-      who,
+    const officer = platform.activity.as(
+      await tokenFor({ sub: 'officer-7', role: 'commune-officer', unit: '24175' }),
     );
+    await officer.post('/activities', body);
+    const corrected = await officer.post(`/activities/${body.activityId}/corrections`, {
+      residentsHelped: 21,
+      reason: 'Nhập nhầm số',
+    });
     expect(corrected.status).toBe(200);
     expect(
-      (await platform.activity.post(`/activities/${body.activityId}/void`, { reason: 'Báo cáo trùng' }, who))
-        .status,
+      (await officer.post(`/activities/${body.activityId}/void`, { reason: 'Báo cáo trùng' })).status,
     ).toBe(200);
-    const again = await platform.activity.post<Problem>(
-      `/activities/${body.activityId}/void`,
-      { reason: 'again' },
-      who,
-    );
+    const again = await officer.post<Problem>(`/activities/${body.activityId}/void`, { reason: 'again' });
     expect(again.status).toBe(422);
     const types = await eventually(async () => {
       const mine = (await published()).filter((m) => m.headers['ce_subject'] === body.activityId);

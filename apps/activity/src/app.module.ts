@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { AuthModule } from '@nhip/auth';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { ProblemDetailsFilter, validationPipe } from '@nhip/service-http';
 import pg from 'pg';
@@ -11,6 +12,7 @@ import { DefineCampaignController } from './campaigns/define-campaign/index.ts';
 import { ActivityConfig } from './config.ts';
 import { HealthController } from './health/health.http.controller.ts';
 import { RegistryReplicaController, ReplicaLag } from './registry-replica/follow-registry/index.ts';
+import { ReplicaScopeTree } from './registry-replica/replica-facts/index.ts';
 
 /** The one place the activity service is wired; main.ts builds what it gets. */
 @Module({})
@@ -18,6 +20,7 @@ export class AppModule {
   static with(pool: pg.Pool, config: ActivityConfig, replica: ReplicaLag): DynamicModule {
     return {
       module: AppModule,
+      imports: [AuthModule.forRoot(config.auth, new ReplicaScopeTree(pool))],
       controllers: [
         HealthController,
         LogActivityController,

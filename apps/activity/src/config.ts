@@ -1,6 +1,7 @@
 // Configuration read once at start-up; anything missing or malformed stops the service with one
 // sentence that says what to set.
 // The configuration readers alone: migrate.ts runs type-stripped, where the Nest edge cannot load.
+import { authConfigFrom, type AuthConfig } from '@nhip/auth/config';
 import { adminDatabaseUrlFrom, ConfigError, positiveInteger } from '@nhip/service-http/config';
 
 export { ConfigError };
@@ -14,6 +15,8 @@ export class ActivityConfig {
   readonly maxBodyBytes: number;
   /** Reports of activities older than this many days are refused (late reports are normal). */
   readonly lateWindowDays: number;
+  /** The issuer whose tokens it accepts (ADR 0022). */
+  readonly auth: AuthConfig;
 
   constructor(values: ActivityConfig) {
     this.port = values.port;
@@ -21,6 +24,7 @@ export class ActivityConfig {
     this.databaseName = values.databaseName;
     this.maxBodyBytes = values.maxBodyBytes;
     this.lateWindowDays = values.lateWindowDays;
+    this.auth = values.auth;
   }
 }
 
@@ -32,5 +36,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ActivityConfig
     // 100,000 NDJSON reports are ~25 MB.
     maxBodyBytes: positiveInteger(env, 'ACTIVITY_MAX_BODY_MB', 64, 1024) * 1024 * 1024,
     lateWindowDays: positiveInteger(env, 'ACTIVITY_LATE_WINDOW_DAYS', 60, 3650),
+    auth: authConfigFrom(env),
   });
 }

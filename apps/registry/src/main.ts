@@ -39,7 +39,7 @@ async function main(): Promise<void> {
     outage: outageLog(log, 'database (outbox relay)'),
   });
   await relay.start();
-  await serve(AppModule.with(pool), {
+  await serve(AppModule.with(pool, config), {
     name: 'registry',
     logger: log,
     readiness: [

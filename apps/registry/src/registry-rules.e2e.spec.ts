@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { publicTopics } from '@nhip/contracts';
 import { readTopic } from '@nhip/event-sourcing';
 import { createMessaging } from '@nhip/messaging';
-import { kafkaBrokers } from '@nhip/testing';
+import { kafkaBrokers, tokenFor } from '@nhip/testing';
 import { startRegistry, type Reply, type RunningRegistry } from './fixtures/registry-service.ts';
 
 interface Problem {
@@ -298,21 +298,37 @@ describe('registry rules and bad input', () => {
         role: 'member',
         affiliation: 'womens_union',
       });
-      const read = await registry.get<{ fullName: string }>(`/members/${hoa}/personal-data`);
+      // The officer of the team's commune: the one role besides admin that sees names and phones.
+      const officer = registry.as(
+        await tokenFor({ sub: 'officer-7', role: 'commune-officer', unit: '24172' }),
+      );
+      const unexplained = await officer.get<Problem>(`/members/${hoa}/personal-data`);
+      expect(unexplained.status).toBe(400);
+      expect(unexplained.body.errors?.[0]?.field).toBe('reason');
+      const read = await officer.get<{ fullName: string }>(
+        `/members/${hoa}/personal-data?reason=${encodeURIComponent('Liên hệ tập huấn')}`,
+      );
       expect(read.body.fullName).toBe('Nguyễn Thị Hoa');
-      const erased = await registry.post<{
+      const ioc = registry.as(await tokenFor({ sub: 'ioc-1', role: 'ioc-operator', unit: '66' }));
+      expect((await ioc.get(`/members/${hoa}/personal-data?reason=xem`)).status).toBe(403);
+      const erased = await officer.post<{
         fullName: string | null;
         phone: string | null;
         erasedAt: string | null;
-      }>(`/members/${hoa}/erasure`, { reason: 'Yêu cầu của chủ thể dữ liệu' }, { 'x-actor': 'officer-7' });
+      }>(`/members/${hoa}/erasure`, { reason: 'Yêu cầu của chủ thể dữ liệu' });
       expect(erased.status).toBe(200);
       expect(erased.body).toMatchObject({ fullName: null, phone: null });
       expect(erased.body.erasedAt).not.toBeNull();
-      const audit = await registry.get<{ action: string; actor: string }[]>(
+      expect((await officer.get(`/members/${hoa}/personal-data/audit`)).status).toBe(403);
+      const audit = await registry.get<{ action: string; actor: string; reason: string | null }[]>(
         `/members/${hoa}/personal-data/audit`,
       );
       expect(audit.body.map((a) => a.action)).toEqual(['create', 'read', 'erase', 'read']);
-      expect(audit.body.find((a) => a.action === 'erase')?.actor).toBe('officer-7');
+      expect(audit.body.slice(1).map((a) => [a.actor, a.reason])).toEqual([
+        ['officer-7', 'Liên hệ tập huấn'],
+        ['officer-7', 'Yêu cầu của chủ thể dữ liệu'],
+        ['officer-7', 'Yêu cầu của chủ thể dữ liệu'],
+      ]);
       // The member stays in the team's history under the pseudonymous id.
       expect((await roster()).roster.map((m) => m.memberId)).toContain(hoa);
 

@@ -5,12 +5,20 @@ import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { type FixtureProcess, postgresAdminUrl, startFixture, uniqueTopicPrefix } from '@nhip/testing';
+import {
+  bearer,
+  type FixtureProcess,
+  postgresAdminUrl,
+  startFixture,
+  uniqueTopicPrefix,
+} from '@nhip/testing';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const port = 3300 + Math.floor(Math.random() * 500);
 const base = `http://127.0.0.1:${port}`;
 const pilot = fs.readFileSync(path.join(here, 'fixtures', 'dak-lak-pilot.csv'));
+// Unit lists are imported by an administrator (ADR 0022).
+let admin: { authorization: string };
 
 const importList = (
   tree: string,
@@ -20,7 +28,7 @@ const importList = (
 ) =>
   fetch(`${base}/unit-trees/${tree}/imports?effectiveFrom=${effectiveFrom}`, {
     method: 'POST',
-    headers: { 'content-type': contentType },
+    headers: { 'content-type': contentType, ...admin },
     body,
   });
 
@@ -36,7 +44,7 @@ function rawPost(
   return new Promise((resolve, reject) => {
     const request = http.request(
       `${base}${pathAndQuery}`,
-      { method: 'POST', headers: { 'content-type': contentType } },
+      { method: 'POST', headers: { 'content-type': contentType, ...admin } },
       (res) => {
         let text = '';
         res.on('data', (chunk: Buffer) => (text += chunk.toString()));
@@ -60,6 +68,7 @@ describe('registry service (compiled, child process)', () => {
   let service: FixtureProcess;
 
   beforeAll(async () => {
+    admin = await bearer();
     service = startFixture(
       path.join(here, '..', 'dist', 'main.js'),
       {

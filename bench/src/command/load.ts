@@ -10,6 +10,8 @@ export interface Target {
   readonly base: string;
   /** The target's database, whose outbox tells when every report is on the topic. */
   readonly pool: pg.Pool;
+  /** Bearer token sent with every report (the service verifies it; the bare peer ignores it). */
+  readonly token?: string;
 }
 
 export interface LoadResult {
@@ -33,7 +35,7 @@ export async function postAll(
       Array.from({ length: clients }, async () => {
         for (let i = next++; i < bodies.length; i = next++) {
           const t0 = performance.now();
-          await post(agent, `${target.base}/activities`, bodies[i] ?? '');
+          await post(agent, target, bodies[i] ?? '');
           latencies.push(performance.now() - t0);
         }
       }),
@@ -45,14 +47,20 @@ export async function postAll(
   return { perSecond: bodies.length / ((performance.now() - started) / 1000), latencies };
 }
 
-function post(agent: http.Agent, url: string, body: string): Promise<void> {
+function post(agent: http.Agent, target: Target, body: string): Promise<void> {
+  const url = `${target.base}/activities`;
+  const authorization = target.token === undefined ? {} : { authorization: `Bearer ${target.token}` };
   return new Promise((resolve, reject) => {
     const req = http.request(
       url,
       {
         method: 'POST',
         agent,
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+        headers: {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
+          ...authorization,
+        },
       },
       (res) => {
         let text = '';

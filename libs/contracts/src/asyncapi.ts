@@ -5,6 +5,7 @@ import { publicEventCatalog } from './catalog.ts';
 import type { PublicEventDefinition } from './public-event.ts';
 import { activityKinds } from './activity/vocabulary.ts';
 import { affiliations, memberRoles, teamTypes } from './registry/vocabulary.ts';
+import { sessionModes, trainingTopics } from './training/vocabulary.ts';
 
 const camel = (dotted: string): string =>
   dotted
@@ -65,6 +66,8 @@ const description = [
   labels('Roles', memberRoles),
   labels('Affiliations', affiliations),
   labels('Activity kinds', activityKinds),
+  labels('Training topics', trainingTopics),
+  labels('Session modes', sessionModes),
 ].join('\n\n');
 
 export function asyncApiDocument(): Record<string, unknown> {

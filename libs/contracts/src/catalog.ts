@@ -5,6 +5,7 @@ import { kpiEvents } from './kpi/indicator-events.ts';
 import { memberEvents } from './registry/member-events.ts';
 import { teamEvents } from './registry/team-events.ts';
 import { unitEvents } from './registry/unit-events.ts';
+import { trainingEvents } from './training/training-events.ts';
 
 /** Every public event type, in the order the AsyncAPI document lists them. */
 export const publicEventCatalog: readonly PublicEventDefinition[] = [
@@ -12,6 +13,7 @@ export const publicEventCatalog: readonly PublicEventDefinition[] = [
   ...teamEvents,
   ...memberEvents,
   ...activityEvents,
+  ...trainingEvents,
   ...kpiEvents,
 ];
 

@@ -5,6 +5,7 @@ import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import { asyncApiDocument } from './asyncapi.ts';
 import { publicEventCatalog, publicEventProblems } from './catalog.ts';
+import { normalisePhone } from './patterns.ts';
 
 // Stoplight's DiagnosticSeverity.Error; the parser's diagnostics carry a copy of that enum from another package.
 const errorSeverity = 0;
@@ -66,7 +67,7 @@ describe('public event contracts', () => {
     expect(diagnostics.filter((d) => (d.severity as number) === errorSeverity).map((d) => d.message)).toEqual(
       [],
     );
-    expect(document?.channels().length).toBe(6);
+    expect(document?.channels().length).toBe(9);
     expect(document?.messages().length).toBe(publicEventCatalog.length);
   });
 
@@ -75,5 +76,19 @@ describe('public event contracts', () => {
       readFileSync(new URL('../asyncapi.json', import.meta.url), 'utf8'),
     ) as unknown;
     expect(committed).toEqual(asyncApiDocument());
+  });
+});
+
+describe('phone numbers', () => {
+  it('have one spelling, 0…, whichever way they were written', () => {
+    expect(['0912345678', '+84912345678', '84 912 345 678', '0912.345.678'].map(normalisePhone)).toEqual(
+      Array.from({ length: 4 }, () => '0912345678'),
+    );
+    expect(['912345678', '+1 555 0100', '09123', ''].map(normalisePhone)).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
   });
 });

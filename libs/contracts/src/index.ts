@@ -4,6 +4,7 @@ export {
   publicEvent,
   publicTopics,
   registrySource,
+  trainingSource,
   type PublicEventData,
   type PublicEventDeclaration,
   type PublicEventDefinition,
@@ -17,6 +18,9 @@ export * from './registry/team-events.ts';
 export * from './registry/member-events.ts';
 export * from './activity/vocabulary.ts';
 export * from './activity/activity-events.ts';
+export * from './training/vocabulary.ts';
+export * from './training/training-events.ts';
 export * from './kpi/indicator-events.ts';
 export * from './kpi/partner-statistics.ts';
 export { vietnamDay } from './calendar.ts';
+export { defaultAudience, isRole, roles, type Role } from './sign-in.ts';

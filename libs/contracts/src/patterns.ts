@@ -13,3 +13,16 @@ export const calendarDayPattern = /^\d{4}-\d{2}-\d{2}$/;
 
 export const unitCodeRule =
   'must be an official unit code (2, 3 or 5 digits) or a village code (commune code, "-", 3 digits)';
+
+/** A Vietnamese phone number as people write it: 0…, +84… or 84…, spaces, dots or dashes between. */
+export const vietnamesePhonePattern = /^(\+84|84|0)\d{9,10}$/;
+
+/**
+ * One spelling per number, 0xxxxxxxxx, so a number saved as +84… and one typed as 0… match;
+ * undefined when it is not a Vietnamese phone number.
+ */
+export function normalisePhone(value: string): string | undefined {
+  const compact = value.replace(/[\s.()-]/g, '');
+  if (!vietnamesePhonePattern.test(compact)) return undefined;
+  return compact.replace(/^(\+84|84)/, '0');
+}

@@ -54,9 +54,13 @@ export const publicTopics = {
   registryMember: 'public.registry.member.v1',
   activity: 'public.activity.activity.v1',
   campaign: 'public.activity.campaign.v1',
+  trainingCourse: 'public.training.course.v1',
+  trainingSession: 'public.training.session.v1',
+  trainingAttendance: 'public.training.attendance.v1',
   kpiIndicator: 'public.kpi.indicator.v1',
 } as const;
 
 /** CloudEvents `source` of everything the registry publishes. */
 export const registrySource = '/nhip/registry';
 export const activitySource = '/nhip/activity';
+export const trainingSource = '/nhip/training';

@@ -54,6 +54,7 @@ export {
 export { deadLetter, deadLetterTopic } from './consumer/dead-letter.ts';
 export { on, routeEvents, type EventRoute, type EventRouter } from './consumer/event-routes.ts';
 export { processedCount } from './consumer/processed-store.ts';
-export { failpoint } from './failpoints.ts';
+export { failpoint, failpointDelay } from './failpoints.ts';
 export { readTopic } from './reconciliation/read-topic.ts';
 export { reconcile, type Reconciliation } from './reconciliation/reconcile.ts';
+export { compareWithRebuild, type TableComparison } from './reconciliation/compare-rebuild.ts';

@@ -32,3 +32,10 @@ export {
   type DatabaseTimeouts,
   type OutageLog,
 } from './connection-faults.ts';
+export {
+  beforeAnyWrite,
+  failedBeforeWrite,
+  markFailedBeforeWrite,
+  soleWriteFailed,
+  wroteNothing,
+} from './not-committed.ts';

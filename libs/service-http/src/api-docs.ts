@@ -10,6 +10,8 @@ export function mountApiDocs(app: INestApplication, title: string, description: 
         'Writes accept an Idempotency-Key header: a retry with the same key gets the first answer.',
     )
     .setVersion('0.1.0')
+    // Every endpoint but health and docs needs a token (ADR 0022); /docs' Authorize button takes one.
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
     .build();
   SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, config), {
     jsonDocumentUrl: 'docs-json',

@@ -1,10 +1,10 @@
 // How a request shows in the log (ADR 0014): every line logged while serving it carries the
-// correlation id and the actor; one line closes it with method, url, status and ms.
+// correlation id and the signed-in caller; one line closes it with method, url, status and ms.
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { RequestMethod, type LoggerService } from '@nestjs/common';
 import type { FastifyInstance } from 'fastify';
-import type { Logger, Params } from 'nestjs-pino';
+import { PinoLogger, type Logger, type Params } from 'nestjs-pino';
 import type { ServiceLogger } from './logger.ts';
 
 // Printable ASCII, bounded: the id is written on every line and stored with every event.
@@ -27,6 +27,23 @@ export function echoCorrelationId(fastify: FastifyInstance): void {
     void reply.header('x-correlation-id', request.id);
     done();
   });
+}
+
+// assign() only touches the request's logging context (AsyncLocalStorage); PinoLogger's constructor
+// would replace the root logger, so the instance is made without running it.
+const requestLogger = Object.create(PinoLogger.prototype) as PinoLogger;
+
+const actorKey = Symbol('actor');
+const actorOf = (req: IncomingMessage): string | undefined => (req as { [actorKey]?: string })[actorKey];
+
+/**
+ * Names the signed-in caller on every line logged for the rest of the request and on its closing
+ * line. Called once the token is verified; a request refused before that has no actor.
+ */
+export function nameCaller(req: IncomingMessage, subject: string): void {
+  (req as { [actorKey]?: string })[actorKey] = subject;
+  // Not with assignResponse: nestjs-pino would set it on a response logger other requests share.
+  requestLogger.assign({ actor: subject });
 }
 
 // Middleware may see a path relative to where it is mounted; originalUrl is what the client asked.
@@ -55,9 +72,10 @@ export function httpLogging(logger: ServiceLogger): Params {
     pinoHttp: {
       logger,
       // @fastify/middie hands the middleware Fastify's request id (correlationIdOf) as req.id.
+      // Asked at the start (no actor yet) and again for the closing line, by then named by nameCaller.
       customProps: (req) => ({
         correlationId: req.id,
-        actor: req.headers['x-actor'] ?? 'anonymous',
+        ...(actorOf(req) === undefined ? {} : { actor: actorOf(req) }),
       }),
       // pino-http binds the whole request (headers included) to every line; the two fields above
       // are what is worth repeating, so the request binding serialises to nothing and is dropped.

@@ -1,15 +1,42 @@
 // The request log as operators read it: a service built by createHttpApp, its pino destination
 // captured, requests injected without a network.
+import type { IncomingMessage } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { Body, Controller, Get, Headers, HttpCode, Logger, Module, Post } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Injectable,
+  Logger,
+  Module,
+  Post,
+  type CanActivate,
+  type ExecutionContext,
+} from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createLogger } from './logger.ts';
 import { ProblemDetailsFilter } from './problem-details.filter.ts';
 import { requestContext } from './request-context.ts';
 import { createHttpApp } from './serve.ts';
+import { nameCaller } from './http-logging.ts';
 
 type Line = Record<string, unknown>;
+
+/** Stands in for @nhip/auth's guard: the caller it verified is named on the request's lines. */
+@Injectable()
+class CallerGuard implements CanActivate {
+  canActivate(context: ExecutionContext): boolean {
+    const request = context
+      .switchToHttp()
+      .getRequest<{ headers: Record<string, string>; raw: IncomingMessage }>();
+    const subject = request.headers['x-test-subject'];
+    if (subject) nameCaller(request.raw, subject);
+    return true;
+  }
+}
 
 @Controller()
 class ProbeController {
@@ -18,7 +45,7 @@ class ProbeController {
   @Get('probe')
   probe(@Headers() headers: Record<string, string | undefined>) {
     this.#logger.log({ step: 1 }, 'inside the request');
-    return { correlationId: requestContext(headers).correlationId };
+    return { correlationId: requestContext(headers, { subject: 'probe' }).correlationId };
   }
 
   @Post('probe')
@@ -43,7 +70,10 @@ class ProbeController {
 
 @Module({
   controllers: [ProbeController],
-  providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
+  providers: [
+    { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+    { provide: APP_GUARD, useClass: CallerGuard },
+  ],
 })
 class ProbeModule {}
 
@@ -82,7 +112,7 @@ describe('request logs', () => {
     const response = await app.inject({
       method: 'GET',
       url: '/probe?x=1',
-      headers: { 'x-correlation-id': 'corr-42', 'x-actor': 'volunteer-7' },
+      headers: { 'x-correlation-id': 'corr-42', 'x-test-subject': 'volunteer-7' },
     });
     expect(response.statusCode).toBe(200);
     expect(response.headers['x-correlation-id']).toBe('corr-42');
@@ -107,7 +137,7 @@ describe('request logs', () => {
     await app.inject({
       method: 'GET',
       url: '/probe',
-      headers: { 'x-correlation-id': 'corr-43', 'x-actor': 'volunteer-8' },
+      headers: { 'x-correlation-id': 'corr-43', 'x-test-subject': 'volunteer-8' },
     });
     const inside = linesOf('corr-43').find((l) => l['msg'] === 'inside the request');
     expect(inside).toMatchObject({
@@ -124,7 +154,7 @@ describe('request logs', () => {
       url: '/probe',
       headers: {
         'x-correlation-id': 'corr-44',
-        'x-actor': 'volunteer-9',
+        'x-test-subject': 'volunteer-9',
         'content-type': 'application/json',
       },
       payload: JSON.stringify({ wait: 5 }),
@@ -140,9 +170,8 @@ describe('request logs', () => {
     expect(echoed).toMatch(uuid);
     expect(response.json()).toEqual({ correlationId: echoed });
     expect(linesOf(echoed).map((l) => l['msg'])).toContain('request completed');
-    expect(linesOf(echoed).find((l) => l['msg'] === 'request completed')).toMatchObject({
-      actor: 'anonymous',
-    });
+    // No caller was named (no token verified), and none leaks in from an earlier request.
+    expect(linesOf(echoed).find((l) => l['msg'] === 'request completed')).not.toHaveProperty('actor');
   });
 
   it('replace a correlation id that is too long to repeat on every line', async () => {

@@ -1,7 +1,7 @@
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import { ConcurrencyConflict, DuplicateEventId } from '@nhip/event-sourcing';
 import { DomainRuleViolation } from '@nhip/decider';
-import { isConnectionError } from '@nhip/postgres';
+import { isConnectionError, wroteNothing } from '@nhip/postgres';
 import type { FastifyReply } from 'fastify';
 import { ProblemError, problemType, type Problem } from './problem.ts';
 
@@ -17,6 +17,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (problem.status >= 500 && problem.status !== 503) this.#logger.error({ err: error }, 'request failed');
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     if (problem.status === 503) void reply.header('retry-after', String(retryAfterSeconds));
+    if (error instanceof ProblemError)
+      for (const [name, value] of Object.entries(error.headers)) void reply.header(name, value);
     void reply
       .status(problem.status)
       .header('content-type', 'application/problem+json; charset=utf-8')
@@ -80,13 +82,17 @@ function fromHttpException(error: HttpException): Problem {
 export const retryAfterSeconds = 2;
 
 function databaseUnavailable(error: Error): Problem {
-  return {
+  const problem = {
     type: problemType('database-unavailable'),
     title: 'Service unavailable',
     status: 503,
-    // Cut mid-COMMIT, the write may have landed: a retry with the same id is recorded once.
     detail: `The database is unreachable (${error.message}). Retry the same request later.`,
   };
+  // Cut mid-COMMIT, the write may have landed: a retry with the same id is recorded once. A sole
+  // write that failed before it was sent did not, and the client is told so (docs/adr/0020).
+  if (!wroteNothing(error)) return problem;
+  const detail = `The database is unreachable (${error.message}). Nothing was written; retry the same request later.`;
+  return { ...problem, detail, committed: false };
 }
 
 /** Rule codes keep their meaning for clients: missing things are 404, existing ones 409. */

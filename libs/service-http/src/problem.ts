@@ -6,15 +6,20 @@ export interface Problem {
   readonly detail: string;
   /** Which inputs are wrong and why; a CSV problem also names its line. */
   readonly errors?: readonly { readonly field: string; readonly reason: string; readonly line?: number }[];
+  /** On a 503: false when the request provably wrote nothing (absent when that is not known). */
+  readonly committed?: false;
 }
 
 export class ProblemError extends Error {
   override readonly name = 'ProblemError';
   readonly problem: Problem;
+  /** Response headers the problem implies (WWW-Authenticate on a 401, Retry-After on a 503). */
+  readonly headers: Readonly<Record<string, string>>;
 
-  constructor(problem: Problem) {
+  constructor(problem: Problem, headers: Readonly<Record<string, string>> = {}) {
     super(problem.detail);
     this.problem = problem;
+    this.headers = headers;
   }
 }
 

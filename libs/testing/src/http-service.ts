@@ -1,6 +1,7 @@
 // A compiled service in a child process on a fresh database of its own, with a small JSON client:
 // what every end-to-end spec needs. The database is dropped when the service stops.
 import { randomUUID } from 'node:crypto';
+import { devToken, personas } from '@nhip/dev-issuer';
 import pg from 'pg';
 import { postgresAdminUrl } from './index.ts';
 import { startFixture, type FixtureProcess } from './processes.ts';
@@ -17,6 +18,8 @@ export interface RunningService {
   readonly database: string;
   get<T = unknown>(url: string): Promise<Reply<T>>;
   post<T = unknown>(url: string, body?: unknown, headers?: Record<string, string>): Promise<Reply<T>>;
+  /** The same calls signed in with another token (a role and unit of the spec's choosing). */
+  as(token: string): Pick<RunningService, 'get' | 'post'>;
   /** What the current process printed. */
   output(): string;
   /** Stops the process and starts a new one on the same database and port. */
@@ -32,6 +35,8 @@ export interface ServiceSpec {
   readonly envPrefix: string;
   readonly purpose: string;
   readonly env?: Record<string, string>;
+  /** The bearer token get/post send (default: the development issuer's admin, who loads trees). */
+  readonly token?: string;
 }
 
 export async function startHttpService(spec: ServiceSpec): Promise<RunningService> {
@@ -51,17 +56,13 @@ export async function startHttpService(spec: ServiceSpec): Promise<RunningServic
   let service: FixtureProcess = launch();
   await service.ready;
   const base = `http://127.0.0.1:${port}`;
-  const call = caller(base);
+  const signedIn = signedInClient(caller(base));
+  const admin = signedIn(spec.token ?? (await devToken(personas.admin)));
   return {
     base,
     database,
-    get: (url) => call(url, {}),
-    post: (url, body, headers = {}) =>
-      call(url, {
-        method: 'POST',
-        headers: { ...(raw(body) ? {} : { 'content-type': 'application/json' }), ...headers },
-        body: raw(body) ? body : JSON.stringify(body ?? {}),
-      }),
+    ...admin,
+    as: signedIn,
     output: () => service.output(),
     restart: async () => {
       await service.stop();
@@ -73,6 +74,25 @@ export async function startHttpService(spec: ServiceSpec): Promise<RunningServic
       await service.stop();
       await dropDatabase(database);
     },
+  };
+}
+
+function signedInClient(call: ReturnType<typeof caller>) {
+  return (token: string): Pick<RunningService, 'get' | 'post'> => {
+    const authorization = { authorization: `Bearer ${token}` };
+    return {
+      get: (url) => call(url, { headers: authorization }),
+      post: (url, body, headers = {}) =>
+        call(url, {
+          method: 'POST',
+          headers: {
+            ...(raw(body) ? {} : { 'content-type': 'application/json' }),
+            ...authorization,
+            ...headers,
+          },
+          body: raw(body) ? body : JSON.stringify(body ?? {}),
+        }),
+    };
   };
 }
 

@@ -72,3 +72,4 @@ export { schemaShape, tableContents } from './database-snapshot.ts';
 export { affiliationOf, memberName, pilotCommunes, teamSizes, type PilotCommune } from './pilot.ts';
 export { previousReleaseEventStoreDdl } from './previous-release-event-store.ts';
 export { migrationHarness, type MigrationHarness } from './migration-harness.ts';
+export { bearer, personas, tokenFor } from './sign-in.ts';

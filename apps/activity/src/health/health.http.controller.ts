@@ -1,6 +1,8 @@
 import { Controller, Get, Inject } from '@nestjs/common';
+import { Public } from '@nhip/auth';
 import { ReplicaLag } from '../registry-replica/follow-registry/index.ts';
 
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(@Inject(ReplicaLag) private readonly replica: ReplicaLag) {}

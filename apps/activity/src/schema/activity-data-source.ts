@@ -3,20 +3,17 @@
 import { EventStoreSchema } from '@nhip/event-sourcing';
 import type { ServiceDataSourceOptions } from '@nhip/postgres';
 import { ActivitySchema } from './activity-schema.migration.ts';
-import {
-  Campaign,
-  ReplicaTeam,
-  ReplicaTeamMember,
-  ReplicaUnit,
-  ReplicaUnitTree,
-} from './activity.entities.ts';
+import { ReplicaUnitLineageTable } from './replica-unit-lineage.migration.ts';
+// The entities alone: the deploy step runs type-stripped, where the Nest controller cannot load.
+import { replicaEntities } from '@nhip/registry-replica/entities';
+import { Campaign } from './activity.entities.ts';
 
 export function activityDataSource(url: string): ServiceDataSourceOptions {
   return {
     url,
     service: 'activity',
-    entities: [ReplicaUnitTree, ReplicaUnit, ReplicaTeam, ReplicaTeamMember, Campaign],
-    migrations: [EventStoreSchema, ActivitySchema],
+    entities: [...replicaEntities, Campaign],
+    migrations: [EventStoreSchema, ActivitySchema, ReplicaUnitLineageTable],
     poolSize: 12,
   };
 }

@@ -14,14 +14,15 @@ export const readModelVersion = 1;
 // Member streams feed no read model (personal data is its own table, not derived), so no hook.
 const hooks: readonly RebuildHook[] = [unitTreeRebuild, villageRebuild, teamRebuild];
 
-const derivedTables = [...new Set(hooks.flatMap((hook) => hook.tables))].join(', ');
+/** Every table the projections write: emptied before a rebuild. */
+export const derivedTables: readonly string[] = [...new Set(hooks.flatMap((hook) => hook.tables))];
 
 export async function rebuildReadModelIfStale(pool: pg.Pool): Promise<{ rebuilt: boolean; events: number }> {
   return inTransaction(pool, async (tx) => {
     await tx.query(`SELECT pg_advisory_xact_lock(hashtext('nhip.registry.read-model'))`);
     const { rows } = await tx.query<{ version: number }>('SELECT version FROM rm_meta WHERE id = 1');
     if (rows[0]?.version === readModelVersion) return { rebuilt: false, events: 0 };
-    await tx.query(`TRUNCATE ${derivedTables}`);
+    await tx.query(`TRUNCATE ${derivedTables.join(', ')}`);
     const events = await replay(tx);
     await tx.query(
       `INSERT INTO rm_meta (id, version) VALUES (1, $1) ON CONFLICT (id) DO UPDATE SET version = $1`,
@@ -31,7 +32,8 @@ export async function rebuildReadModelIfStale(pool: pg.Pool): Promise<{ rebuilt:
   });
 }
 
-async function replay(tx: Tx): Promise<number> {
+/** Replays every event through the projections into emptied tables. */
+export async function replay(tx: Tx): Promise<number> {
   const store = new PostgresEventStore(tx);
   let after = beginningOfLog;
   let count = 0;

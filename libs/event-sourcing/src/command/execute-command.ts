@@ -7,6 +7,7 @@ import { PostgresEventStore } from '../event-store/postgres-event-store.ts';
 import type { Aggregate } from './aggregate.ts';
 import { handleCommand, type CommandEnvelope, type HandleResult } from './command-handler.ts';
 import { inRetriedTransaction, type Tx } from './transaction.ts';
+import { failpoint } from '../failpoints.ts';
 
 /**
  * Runs `prepare` (look-ups that the pure decider needs on its command), the command and the
@@ -19,7 +20,7 @@ export async function executeCommand<Command, Event extends DomainEvent, State>(
   prepare: (tx: Tx) => Promise<CommandEnvelope<Command>>,
   alsoInTransaction: (tx: Tx, result: HandleResult<Event>) => Promise<void> = async () => {},
 ): Promise<HandleResult<Event>> {
-  return inRetriedTransaction(pool, async (tx) => {
+  const result = await inRetriedTransaction(pool, async (tx) => {
     const envelope = await prepare(tx);
     // Writers of one stream queue here instead of failing each other's version check: six
     // members added to a team at once all succeed, one after the other.
@@ -32,6 +33,10 @@ export async function executeCommand<Command, Event extends DomainEvent, State>(
     );
     if (result.append && !result.append.alreadyAppended) await aggregate.project(tx, result.events, envelope);
     await alsoInTransaction(tx, result);
+    failpoint('command:before-commit');
     return result;
   });
+  // Committed, not yet answered: the client cannot know (the ledger's "unknown").
+  failpoint('command:after-commit');
+  return result;
 }

@@ -11,6 +11,7 @@ import { PostgresEventStore } from '../event-store/postgres-event-store.ts';
 import { noReadModel, type Aggregate } from './aggregate.ts';
 import { newEventsFor, type CommandEnvelope, type HandleResult } from './command-handler.ts';
 import { executeCommand } from './execute-command.ts';
+import { failpoint } from '../failpoints.ts';
 
 export async function executeFirstCommand<Command, Event extends DomainEvent, State>(
   pool: pg.Pool,
@@ -23,13 +24,17 @@ export async function executeFirstCommand<Command, Event extends DomainEvent, St
   const events = decideOnNothing(aggregate, envelope);
   if (!events || events.length === 0) return fullPath();
   try {
+    failpoint('command:before-commit');
     const append = await new PostgresEventStore(pool).appendToStream(
       envelope.streamId,
       'no_stream',
       newEventsFor(events, envelope),
       aggregate.toOutbox(events, envelope),
     );
-    return append.alreadyAppended ? await fullPath() : { events, append };
+    if (append.alreadyAppended) return await fullPath();
+    // Committed, not yet answered: the client cannot know (the ledger's "unknown").
+    failpoint('command:after-commit');
+    return { events, append };
   } catch (error) {
     if (error instanceof ConcurrencyConflict || error instanceof DuplicateEventId) return fullPath();
     throw error;

@@ -1,20 +1,24 @@
 // One place that knows how a unit of work meets PostgreSQL: a pooled client, BEGIN, COMMIT, and a
 // ROLLBACK that cannot hide the error that caused it.
-import { isConnectionError } from '@nhip/postgres';
+import { beforeAnyWrite, isConnectionError, markFailedBeforeWrite } from '@nhip/postgres';
 import type pg from 'pg';
 import { ConcurrencyConflict } from '../event-store/errors.ts';
 
 export type Tx = pg.PoolClient;
 
 export async function inTransaction<T>(pool: pg.Pool, work: (tx: Tx) => Promise<T>): Promise<T> {
-  const tx = await pool.connect();
+  const tx = await beforeAnyWrite(pool.connect());
   let lost: Error | undefined;
+  let commitSent = false;
   try {
     await tx.query('BEGIN');
     const result = await work(tx);
+    commitSent = true;
     await tx.query('COMMIT');
     return result;
   } catch (error) {
+    // Failed before its COMMIT went out, the transaction cannot have committed (docs/adr/0020).
+    if (!commitSent) markFailedBeforeWrite(error);
     // A lost connection is not rolled back over (the server does that when it goes) and not
     // handed to the next request: released with the error, the pool discards it.
     if (isConnectionError(error)) lost = error as Error;

@@ -11,7 +11,7 @@ import {
 import { backoffMs, isConnectionError } from '@nhip/postgres';
 import type pg from 'pg';
 import { inTransaction } from '../command/transaction.ts';
-import { failpoint } from '../failpoints.ts';
+import { failpoint, failpointDelay } from '../failpoints.ts';
 import { deadLetter } from './dead-letter.ts';
 import { parseIncoming, type IncomingEvent, type Parsed } from './incoming-event.ts';
 import { advanceOffsets, alreadyHandled, claimEventIds, loadOffsets } from './processed-store.ts';
@@ -143,6 +143,8 @@ async function applyInOneTransaction(
       events.map((e) => e.id),
     );
     const toApply = events.filter((e) => firstSeen.delete(e.id)); // a repeated id in one batch applies once
+    // A slow consumer, for the fault suite: its lag grows under load, then must return to 0.
+    await failpointDelay('consumer:before-apply');
     if (toApply.length > 0) await options.handle(toApply, tx);
     await advanceOffsets(tx, options.name, fresh);
     // Last, so a handler failing on a neighbour (and its batch retried) dead-letters poison once.

@@ -1,4 +1,6 @@
 import { Controller, Get, Inject, Param } from '@nestjs/common';
+import { Caller, Roles, UnitScope, type Principal } from '@nhip/auth';
+import { requireActivityInScope } from '../team-scope.ts';
 import { ApiTags } from '@nestjs/swagger';
 import { PostgresEventStore } from '@nhip/event-sourcing';
 import { notFound, requireUuid } from '@nhip/service-http';
@@ -16,13 +18,20 @@ export interface HistoryEntry {
 @ApiTags('activities')
 @Controller('activities')
 export class ActivityHistoryController {
-  constructor(@Inject(pg.Pool) private readonly pool: pg.Pool) {}
+  constructor(
+    @Inject(pg.Pool) private readonly pool: pg.Pool,
+    @Inject(UnitScope) private readonly scope: UnitScope,
+  ) {}
 
   @Get(':activityId')
-  async history(@Param('activityId') activityId: string): Promise<HistoryEntry[]> {
-    const stream = await new PostgresEventStore(this.pool).readStream(
-      activityStream(requireUuid(activityId, 'activityId')),
-    );
+  @Roles('ioc-operator', 'district-oc', 'commune-officer', 'admin')
+  async history(
+    @Param('activityId') activityId: string,
+    @Caller() caller: Principal,
+  ): Promise<HistoryEntry[]> {
+    const id = requireUuid(activityId, 'activityId');
+    await requireActivityInScope(this.pool, this.scope, caller, id);
+    const stream = await new PostgresEventStore(this.pool).readStream(activityStream(id));
     if (stream.version === 0) throw notFound('activity', 'activityId', activityId);
     return stream.events.map((e) => ({
       type: e.type,

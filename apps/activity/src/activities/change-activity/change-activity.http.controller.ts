@@ -1,4 +1,6 @@
 import { Body, Controller, Headers, HttpCode, Inject, Param, Post } from '@nestjs/common';
+import { Caller, Roles, UnitScope, type Principal } from '@nhip/auth';
+import { requireActivityInScope } from '../team-scope.ts';
 import { ApiTags } from '@nestjs/swagger';
 import { requestContext, requireUuid } from '@nhip/service-http';
 import pg from 'pg';
@@ -12,16 +14,23 @@ type Headers_ = Record<string, string | undefined>;
 @ApiTags('activities')
 @Controller('activities')
 export class ChangeActivityController {
-  constructor(@Inject(pg.Pool) private readonly pool: pg.Pool) {}
+  constructor(
+    @Inject(pg.Pool) private readonly pool: pg.Pool,
+    @Inject(UnitScope) private readonly scope: UnitScope,
+  ) {}
 
   @Post(':activityId/corrections')
   @HttpCode(200)
-  correct(
+  @Roles('commune-officer', 'admin')
+  async correct(
     @Param('activityId') activityId: string,
     @Body() body: CorrectionDto,
     @Headers() headers: Headers_,
+    @Caller() caller: Principal,
   ): Promise<readonly ActivityEvent[]> {
-    const ctx = requestContext(headers);
+    const id = requireUuid(activityId, 'activityId');
+    await requireActivityInScope(this.pool, this.scope, caller, id);
+    const ctx = requestContext(headers, caller);
     const command = {
       type: 'CorrectActivity' as const,
       kind: body.kind,
@@ -30,23 +39,27 @@ export class ChangeActivityController {
       reason: body.reason,
       at: ctx.now.toISOString(),
     };
-    return changeActivity(this.pool, requireUuid(activityId, 'activityId'), command, ctx);
+    return changeActivity(this.pool, id, command, ctx);
   }
 
   @Post(':activityId/void')
   @HttpCode(200)
-  void(
+  @Roles('commune-officer', 'admin')
+  async void(
     @Param('activityId') activityId: string,
     @Body() body: VoidDto,
     @Headers() headers: Headers_,
+    @Caller() caller: Principal,
   ): Promise<readonly ActivityEvent[]> {
-    const ctx = requestContext(headers);
+    const id = requireUuid(activityId, 'activityId');
+    await requireActivityInScope(this.pool, this.scope, caller, id);
+    const ctx = requestContext(headers, caller);
     const command = {
       type: 'VoidActivity' as const,
       by: ctx.actor,
       reason: body.reason,
       at: ctx.now.toISOString(),
     };
-    return changeActivity(this.pool, requireUuid(activityId, 'activityId'), command, ctx);
+    return changeActivity(this.pool, id, command, ctx);
   }
 }

@@ -1,4 +1,6 @@
 import { Body, Controller, Headers, HttpCode, Inject, Logger, Post } from '@nestjs/common';
+import { Caller, Roles, UnitScope, type Principal } from '@nhip/auth';
+import { requireTeamsInScope } from '../team-scope.ts';
 import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { decodeUtf8 } from '@nhip/csv';
 import { invalidRequest, ProblemError, problemType, requestContext } from '@nhip/service-http';
@@ -17,22 +19,27 @@ export class IngestBulkController {
   constructor(
     @Inject(pg.Pool) private readonly pool: pg.Pool,
     @Inject(ActivityConfig) private readonly config: ActivityConfig,
+    @Inject(UnitScope) private readonly scope: UnitScope,
   ) {}
 
   /** NDJSON (one report per line) or CSV (the commune's spreadsheet); a verdict for every line. */
   @Post('bulk')
   @HttpCode(200)
+  @Roles('commune-officer', 'admin')
   @ApiConsumes('application/x-ndjson', 'text/csv')
   @ApiBody({ schema: { type: 'string', format: 'binary' } })
   async bulk(
     @Body() body: unknown,
     @Headers() headers: Record<string, string | undefined>,
+    @Caller() caller: Principal,
   ): Promise<BulkResult> {
     const started = performance.now();
     const ms = () => Math.round(performance.now() - started);
     const lines = parseBulk(body, headers['content-type'] ?? '');
     bulkLog.debug({ lines: lines.length, ms: ms() }, 'bulk parsed');
-    const ctx = { ...requestContext(headers), lateWindowDays: this.config.lateWindowDays };
+    // A commune uploads its own sheet: one team outside its area refuses the whole file.
+    await requireTeamsInScope(this.pool, this.scope, caller, teamIdsOf(lines));
+    const ctx = { ...requestContext(headers, caller), lateWindowDays: this.config.lateWindowDays };
     // The request's correlation id and actor come with every line (ADR 0014).
     return ingestBulk(this.pool, lines, ctx, (done, total) => {
       if (done === total || done % 20_000 === 0) bulkLog.log({ done, total, ms: ms() }, 'bulk progress');
@@ -60,3 +67,6 @@ function parseBulk(body: unknown, contentType: string): BulkLine[] {
   if ('problem' in parsed) throw invalidRequest([{ field: 'header', reason: parsed.problem }], 422);
   return parsed;
 }
+
+const teamIdsOf = (lines: readonly BulkLine[]): string[] =>
+  lines.flatMap((line) => (line.check.ok ? [line.check.report.teamId] : []));

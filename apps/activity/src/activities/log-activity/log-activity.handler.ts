@@ -4,6 +4,7 @@
 // write path, which replays a handled command before deciding anything.
 import { DomainRuleViolation } from '@nhip/decider';
 import { executeFirstCommand } from '@nhip/event-sourcing';
+import { beforeAnyWrite, soleWriteFailed } from '@nhip/postgres';
 import { ProblemError, problemType, type RequestContext } from '@nhip/service-http';
 import type pg from 'pg';
 import { activityAggregate } from '../activity.aggregate.ts';
@@ -26,7 +27,7 @@ export async function logActivity(
   try {
     // The facts are a snapshot of the replica either way; read before the write, they keep the
     // write to one statement (bench:command).
-    const facts = (await factsForReports(pool, [report]))(report);
+    const facts = (await beforeAnyWrite(factsForReports(pool, [report])))(report);
     const result = await executeFirstCommand(pool, activityAggregate, {
       commandId: report.activityId,
       streamId: activityStream(report.activityId),
@@ -43,7 +44,8 @@ export async function logActivity(
     if (logged?.type !== 'ActivityLogged') throw new Error('Logging an activity decided no ActivityLogged.');
     return { replayed: result.append?.alreadyAppended ?? false, activity: answerRetry(report, logged.data) };
   } catch (error) {
-    throw error instanceof DomainRuleViolation ? refused(error) : error;
+    // One report, one write: failed before it was sent, the client may learn nothing was written.
+    throw error instanceof DomainRuleViolation ? refused(error) : soleWriteFailed(error);
   }
 }
 

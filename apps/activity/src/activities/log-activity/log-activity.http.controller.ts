@@ -1,4 +1,6 @@
 import { Body, Controller, Headers, Inject, Post, Res } from '@nestjs/common';
+import { Caller, Roles, UnitScope, type Principal } from '@nhip/auth';
+import { requireTeamsInScope } from '../team-scope.ts';
 import { ApiBody, ApiTags } from '@nestjs/swagger';
 import { invalidRequest, requestContext } from '@nhip/service-http';
 import type { FastifyReply } from 'fastify';
@@ -14,19 +16,23 @@ export class LogActivityController {
   constructor(
     @Inject(pg.Pool) private readonly pool: pg.Pool,
     @Inject(ActivityConfig) private readonly config: ActivityConfig,
+    @Inject(UnitScope) private readonly scope: UnitScope,
   ) {}
 
   /** 201 for a new report; 200 with the original answer for a retry (same activityId). */
   @Post()
+  @Roles('commune-officer', 'admin')
   @ApiBody({ schema: JSON.parse(JSON.stringify(ActivityReportSchema)) as object })
   async log(
     @Body() body: unknown,
     @Headers() headers: Record<string, string | undefined>,
     @Res({ passthrough: true }) reply: FastifyReply,
+    @Caller() caller: Principal,
   ): Promise<ActivityLogged> {
     const shape = reportFromJson(body);
     if (!shape.ok) throw invalidRequest(shape.problems);
-    const ctx = { ...requestContext(headers), lateWindowDays: this.config.lateWindowDays };
+    await requireTeamsInScope(this.pool, this.scope, caller, [shape.report.teamId]);
+    const ctx = { ...requestContext(headers, caller), lateWindowDays: this.config.lateWindowDays };
     const result = await logActivity(this.pool, shape.report, ctx);
     void reply.status(result.replayed ? 200 : 201).header('idempotent-replayed', String(result.replayed));
     return result.activity;

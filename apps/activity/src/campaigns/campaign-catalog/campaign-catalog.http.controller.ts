@@ -1,4 +1,5 @@
 import { Controller, Get, Inject, Param } from '@nestjs/common';
+import { Caller, Roles, UnitScope, type Principal } from '@nhip/auth';
 import { ApiTags } from '@nestjs/swagger';
 import { notFound, requireUuid } from '@nhip/service-http';
 import pg from 'pg';
@@ -7,12 +8,18 @@ import { findCampaign } from './campaign-catalog.queries.ts';
 @ApiTags('campaigns')
 @Controller('campaigns')
 export class CampaignCatalogController {
-  constructor(@Inject(pg.Pool) private readonly pool: pg.Pool) {}
+  constructor(
+    @Inject(pg.Pool) private readonly pool: pg.Pool,
+    @Inject(UnitScope) private readonly scope: UnitScope,
+  ) {}
 
+  /** Readable by whoever's area holds every unit it covers: its body names them all. */
   @Get(':campaignId')
-  async get(@Param('campaignId') campaignId: string): Promise<unknown> {
+  @Roles('ioc-operator', 'district-oc', 'commune-officer', 'admin')
+  async get(@Param('campaignId') campaignId: string, @Caller() caller: Principal): Promise<unknown> {
     const found = await findCampaign(this.pool, requireUuid(campaignId, 'campaignId'));
     if (found === undefined) throw notFound('campaign', 'campaignId', campaignId);
+    for (const code of found.unitCodes) await this.scope.require(caller, code, found.startsOn, 'campaignId');
     return found;
   }
 }

@@ -16,12 +16,15 @@ export async function loadCampaigns(
 }
 
 /** A campaign as clients defined it, for `GET /campaigns/{id}`. */
-export async function findCampaign(db: Pick<pg.Pool, 'query'>, campaignId: string): Promise<unknown> {
-  const { rows } = await db.query(
+export async function findCampaign(
+  db: Pick<pg.Pool, 'query'>,
+  campaignId: string,
+): Promise<{ readonly unitCodes: string[]; readonly startsOn: string } | undefined> {
+  const { rows } = await db.query<{ unitCodes: string[]; startsOn: string }>(
     `SELECT campaign_id AS "campaignId", name, to_char(starts_on, 'YYYY-MM-DD') AS "startsOn",
             to_char(ends_on, 'YYYY-MM-DD') AS "endsOn", tree_version AS "treeVersion", unit_codes AS "unitCodes", target
      FROM rm_campaigns WHERE campaign_id = $1`,
     [campaignId],
   );
-  return rows[0] as unknown;
+  return rows[0];
 }

@@ -1,4 +1,5 @@
 import { Body, Controller, Headers, HttpCode, Inject, Post } from '@nestjs/common';
+import { Caller, Roles, UnitScope, type Principal } from '@nhip/auth';
 import { ApiTags } from '@nestjs/swagger';
 import type { CampaignDefinedData } from '@nhip/contracts';
 import { requestContext } from '@nhip/service-http';
@@ -9,14 +10,20 @@ import { DefineCampaignDto } from './define-campaign.request.ts';
 @ApiTags('campaigns')
 @Controller('campaigns')
 export class DefineCampaignController {
-  constructor(@Inject(pg.Pool) private readonly pool: pg.Pool) {}
+  constructor(
+    @Inject(pg.Pool) private readonly pool: pg.Pool,
+    @Inject(UnitScope) private readonly scope: UnitScope,
+  ) {}
 
   @Post()
   @HttpCode(201)
-  define(
+  @Roles('ioc-operator', 'admin')
+  async define(
     @Body() body: DefineCampaignDto,
     @Headers() headers: Record<string, string | undefined>,
+    @Caller() caller: Principal,
   ): Promise<CampaignDefinedData> {
+    for (const code of body.unitCodes) await this.scope.require(caller, code, body.startsOn, 'unitCodes');
     const input = {
       campaignId: body.campaignId.toLowerCase(),
       name: body.name.normalize('NFC').trim(),
@@ -25,6 +32,6 @@ export class DefineCampaignController {
       unitCodes: body.unitCodes,
       target: body.target ? { kind: body.target.kind ?? null, residents: body.target.residents } : null,
     };
-    return defineCampaign(this.pool, input, requestContext(headers));
+    return defineCampaign(this.pool, input, requestContext(headers, caller));
   }
 }

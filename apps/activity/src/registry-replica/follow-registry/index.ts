@@ -1,3 +1,3 @@
-export { RegistryReplicaController } from './follow-registry.kafka.controller.ts';
-export { applyToReplica, isReplicaType } from './follow-registry.routes.ts';
-export { ReplicaLag } from './replica-lag.ts';
+// The replica's routes, projection and @EventPattern controller are shared with the training
+// service (libs/registry-replica); this slice is where activity wires them in.
+export { applyToReplica, isReplicaType, RegistryReplicaController, ReplicaLag } from '@nhip/registry-replica';

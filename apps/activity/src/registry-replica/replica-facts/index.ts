@@ -4,3 +4,4 @@ export {
   treeVersionInForce,
   type ReplicaFacts,
 } from './replica-facts.queries.ts';
+export { ReplicaScopeTree, teamPlacements } from '@nhip/registry-replica';

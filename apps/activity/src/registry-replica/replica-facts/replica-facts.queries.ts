@@ -1,6 +1,8 @@
 // What validation reads from the replica, one batch of reports at a time.
 import type pg from 'pg';
 
+export { knownUnitCodes, treeVersionInForce } from '@nhip/registry-replica';
+
 type Db = Pick<pg.Pool, 'query'>;
 
 export interface ReplicaTeam {
@@ -59,26 +61,4 @@ export async function loadReplicaFacts(
     memberships: new Set(members.rows.map((m) => m.key)),
     places: new Map(places.rows.map(({ treeVersion, ...p }) => [`${treeVersion}/${p.code}`, p])),
   };
-}
-
-/** The tree version in force on a Vietnamese calendar day, as far as the replica knows yet. */
-export async function treeVersionInForce(db: Db, day: string): Promise<string | undefined> {
-  const { rows } = await db.query<{ tree_version: string }>(
-    `SELECT tree_version FROM replica_unit_trees WHERE effective_from <= $1::date ORDER BY effective_from DESC LIMIT 1`,
-    [day],
-  );
-  return rows[0]?.tree_version;
-}
-
-/** Which of these codes are units of that tree version. */
-export async function knownUnitCodes(
-  db: Db,
-  treeVersion: string,
-  codes: readonly string[],
-): Promise<Set<string>> {
-  const { rows } = await db.query<{ code: string }>(
-    'SELECT code FROM replica_units WHERE tree_version = $1 AND code = ANY($2)',
-    [treeVersion, codes],
-  );
-  return new Set(rows.map((r) => r.code));
 }

@@ -14,12 +14,13 @@ import {
 export async function readPersonalData(
   pool: pg.Pool,
   memberId: string,
+  reason: string,
   ctx: RequestContext,
 ): Promise<PersonalDataView> {
   return inTransaction(pool, async (tx) => {
     const found = await personalDataOf(tx, memberId);
     if (!found) throw memberNotFound(memberId);
-    await recordAccess(tx, memberId, 'read', ctx);
+    await recordAccess(tx, memberId, 'read', { ...ctx, reason });
     return found;
   });
 }
@@ -45,7 +46,7 @@ export async function erasePersonalData(
       await recordAccess(tx, memberId, 'erase', { ...ctx, reason });
     },
   );
-  return readPersonalData(pool, memberId, ctx);
+  return readPersonalData(pool, memberId, reason, ctx);
 }
 
 const memberNotFound = (memberId: string) =>

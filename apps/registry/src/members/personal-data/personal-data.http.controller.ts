@@ -1,41 +1,112 @@
-import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { Caller, Roles, UnitScope, type Principal } from '@nhip/auth';
+import { ProblemError, problemType, requestContext, requireUuid } from '@nhip/service-http';
 import pg from 'pg';
 import { erasePersonalData, readPersonalData } from './personal-data.handler.ts';
-import { personalDataAudit, type AuditEntry, type PersonalDataView } from './personal-data.queries.ts';
-import { ErasureDto } from './personal-data.request.ts';
-import { requestContext, requireUuid } from '@nhip/service-http';
+import {
+  memberPlacements,
+  membersPlacements,
+  personalDataAudit,
+  type AuditEntry,
+  type PersonalDataView,
+} from './personal-data.queries.ts';
+import { lookUpMembers, type LookupResult } from './member-lookup.handler.ts';
+import { ErasureDto, MemberLookupDto, ReadReasonDto } from './personal-data.request.ts';
 
 type Headers_ = Record<string, string | undefined>;
 
-/** A member's personal data: the only endpoints that show names and phones, each access audited. */
+/**
+ * A member's personal data: the only endpoints that show names and phones. Only the commune officer
+ * of a team the member is in, and admin, read or erase them, each time with a reason, audited.
+ */
 @ApiTags('members')
 @Controller('members')
 export class PersonalDataController {
-  constructor(@Inject(pg.Pool) private readonly pool: pg.Pool) {}
+  constructor(
+    @Inject(pg.Pool) private readonly pool: pg.Pool,
+    @Inject(UnitScope) private readonly scope: UnitScope,
+  ) {}
 
   @Get(':memberId/personal-data')
-  personalData(@Param('memberId') memberId: string, @Headers() headers: Headers_): Promise<PersonalDataView> {
-    return readPersonalData(this.pool, requireUuid(memberId, 'memberId'), requestContext(headers));
+  @Roles('commune-officer', 'admin')
+  async personalData(
+    @Param('memberId') memberId: string,
+    @Query() query: ReadReasonDto,
+    @Headers() headers: Headers_,
+    @Caller() caller: Principal,
+  ): Promise<PersonalDataView> {
+    const id = await this.#memberInScope(caller, memberId);
+    return readPersonalData(this.pool, id, query.reason, requestContext(headers, caller));
   }
 
   @Post(':memberId/erasure')
   @HttpCode(200)
-  erase(
+  @Roles('commune-officer', 'admin')
+  async erase(
     @Param('memberId') memberId: string,
     @Body() body: ErasureDto,
     @Headers() headers: Headers_,
+    @Caller() caller: Principal,
   ): Promise<PersonalDataView> {
-    return erasePersonalData(
-      this.pool,
-      requireUuid(memberId, 'memberId'),
-      body.reason,
-      requestContext(headers),
-    );
+    const id = await this.#memberInScope(caller, memberId);
+    return erasePersonalData(this.pool, id, body.reason, requestContext(headers, caller));
   }
 
+  /**
+   * Member ids for phone numbers (0… or +84…), in the order given: null when no member of the
+   * caller's area or several have the number. Names and numbers never leave; each member found is
+   * audited with the reason. Whoever records training attendance may look up the members of its
+   * area's teams (ids only: an OC sees no name or number); admin anyone.
+   */
+  @Post('lookups')
+  @HttpCode(200)
+  @Roles('commune-officer', 'district-oc', 'ioc-operator', 'admin')
+  lookUp(
+    @Body() body: MemberLookupDto,
+    @Headers() headers: Headers_,
+    @Caller() caller: Principal,
+  ): Promise<{ results: LookupResult[] }> {
+    return lookUpMembers(this.pool, {
+      phones: body.phones,
+      reason: body.reason.normalize('NFC').trim(),
+      ctx: requestContext(headers, caller),
+      within: (ids) => this.#membersInScope(caller, ids),
+    });
+  }
+
+  /** Who read or erased what, when and why: itself personal data about the officers, so admin only. */
   @Get(':memberId/personal-data/audit')
+  @Roles('admin')
   audit(@Param('memberId') memberId: string): Promise<AuditEntry[]> {
     return personalDataAudit(this.pool, requireUuid(memberId, 'memberId'));
+  }
+
+  /** Of these members, those in a team of the caller's area: one query, one area per tree version. */
+  async #membersInScope(caller: Principal, memberIds: readonly string[]): Promise<Set<string>> {
+    if (caller.unit === undefined) return new Set(memberIds);
+    const areas = new Map<string, Promise<string[] | undefined>>();
+    const inside = new Set<string>();
+    for (const { memberId, treeVersion, path } of await membersPlacements(this.pool, memberIds)) {
+      if (!areas.has(treeVersion)) areas.set(treeVersion, this.scope.areaIn(caller, treeVersion));
+      const roots = await areas.get(treeVersion);
+      if (!roots || roots.some((root) => path.includes(root))) inside.add(memberId);
+    }
+    return inside;
+  }
+
+  async #memberInScope(caller: Principal, memberId: string): Promise<string> {
+    const id = requireUuid(memberId, 'memberId');
+    if (caller.unit === undefined) return id;
+    for (const placement of await memberPlacements(this.pool, id)) {
+      if ((await this.scope.relationOf(caller, placement)) === 'inside') return id;
+    }
+    throw new ProblemError({
+      type: problemType('member-outside-scope'),
+      title: 'Outside your area',
+      status: 403,
+      detail: `Member ${id} is in no team of your area (unit ${caller.unit} and below).`,
+      errors: [{ field: 'memberId', reason: `not in a team under ${caller.unit}` }],
+    });
   }
 }

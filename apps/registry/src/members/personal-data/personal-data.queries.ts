@@ -72,3 +72,29 @@ export async function memberExists(tx: Tx, memberId: string): Promise<boolean> {
   const { rowCount } = await tx.query('SELECT 1 FROM member_personal_data WHERE member_id = $1', [memberId]);
   return rowCount === 1;
 }
+
+/** Where the member works: the tree version and unit path of each team they are in now. */
+export async function memberPlacements(
+  db: Pick<pg.Pool, 'query'>,
+  memberId: string,
+): Promise<{ treeVersion: string; path: string[] }[]> {
+  const { rows } = await db.query<{ treeVersion: string; path: string[] }>(
+    `SELECT t.tree_version AS "treeVersion", t.unit_path AS path
+     FROM rm_team_members m JOIN rm_teams t USING (team_id) WHERE m.member_id = $1`,
+    [memberId],
+  );
+  return rows;
+}
+
+/** memberPlacements for many members at once: one row per (member, team they are in). */
+export async function membersPlacements(
+  db: Pick<pg.Pool, 'query'>,
+  memberIds: readonly string[],
+): Promise<{ memberId: string; treeVersion: string; path: string[] }[]> {
+  const { rows } = await db.query<{ memberId: string; treeVersion: string; path: string[] }>(
+    `SELECT m.member_id AS "memberId", t.tree_version AS "treeVersion", t.unit_path AS path
+     FROM rm_team_members m JOIN rm_teams t USING (team_id) WHERE m.member_id = ANY($1::uuid[])`,
+    [memberIds],
+  );
+  return rows;
+}

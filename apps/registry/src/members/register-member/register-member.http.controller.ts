@@ -1,4 +1,5 @@
 import { Body, Controller, Headers, HttpCode, Inject, Post } from '@nestjs/common';
+import { Caller, Roles, type Principal } from '@nhip/auth';
 import { ApiTags } from '@nestjs/swagger';
 import pg from 'pg';
 import { registerMember } from './register-member.handler.ts';
@@ -13,15 +14,17 @@ export class RegisterMemberController {
 
   @Post()
   @HttpCode(201)
+  @Roles('commune-officer', 'admin')
   register(
     @Body() body: RegisterMemberDto,
     @Headers() headers: Record<string, string | undefined>,
+    @Caller() caller: Principal,
   ): Promise<{ memberId: string }> {
     const data = {
       fullName: body.fullName.normalize('NFC').trim(),
       phone: body.phone ?? null,
       birthYear: body.birthYear ?? null,
     };
-    return registerMember(this.pool, data, requestContext(headers));
+    return registerMember(this.pool, data, requestContext(headers, caller));
   }
 }

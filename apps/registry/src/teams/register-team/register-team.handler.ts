@@ -3,6 +3,7 @@
 import { vietnamDay, type TeamType } from '@nhip/contracts';
 import { deterministicUuid, executeCommand } from '@nhip/event-sourcing';
 import { commandIdOf, type RequestContext } from '@nhip/service-http';
+import { beforeAnyWrite, soleWriteFailed } from '@nhip/postgres';
 import type pg from 'pg';
 import { findUnit, requireTreeInForce } from '../../unit-trees/units/index.ts';
 import { teamAggregate } from '../team.aggregate.ts';
@@ -23,7 +24,18 @@ export async function registerTeam(
 ): Promise<string> {
   const commandId = commandIdOf(ctx);
   const teamId = input.teamId ?? deterministicUuid(`team/${commandId}`);
-  const tree = await requireTreeInForce(pool, ctx.now, 'unitCode');
+  try {
+    await register(pool, teamId, input, ctx);
+  } catch (error) {
+    // One team, one write: failed before it was sent, the client may learn nothing was written.
+    throw soleWriteFailed(error);
+  }
+  return teamId;
+}
+
+async function register(pool: pg.Pool, teamId: string, input: RegisterTeamInput, ctx: RequestContext) {
+  const commandId = commandIdOf(ctx);
+  const tree = await beforeAnyWrite(requireTreeInForce(pool, ctx.now, 'unitCode'));
   await executeCommand(pool, teamAggregate, async (tx) => {
     const unit = await findUnit(tx, tree.treeVersion, input.unitCode);
     return {
@@ -42,5 +54,4 @@ export async function registerTeam(
       metadata: { correlationId: ctx.correlationId, occurredAt: ctx.now.toISOString(), actor: ctx.actor },
     };
   });
-  return teamId;
 }

@@ -1,4 +1,6 @@
 import { Body, Controller, Headers, HttpCode, Inject, Post } from '@nestjs/common';
+import { Caller, Roles, UnitScope, type Principal } from '@nhip/auth';
+import { vietnamDay } from '@nhip/contracts';
 import { ApiTags } from '@nestjs/swagger';
 import pg from 'pg';
 import { requireTeam, type TeamDetail } from '../team-roster/index.ts';
@@ -10,15 +12,21 @@ import { requestContext } from '@nhip/service-http';
 @ApiTags('teams')
 @Controller('teams')
 export class RegisterTeamController {
-  constructor(@Inject(pg.Pool) private readonly pool: pg.Pool) {}
+  constructor(
+    @Inject(pg.Pool) private readonly pool: pg.Pool,
+    @Inject(UnitScope) private readonly scope: UnitScope,
+  ) {}
 
   @Post()
   @HttpCode(201)
+  @Roles('commune-officer', 'admin')
   async register(
     @Body() body: RegisterTeamDto,
     @Headers() headers: Record<string, string | undefined>,
+    @Caller() caller: Principal,
   ): Promise<TeamDetail> {
-    const teamId = await registerTeam(this.pool, body, requestContext(headers));
+    await this.scope.require(caller, body.unitCode, vietnamDay(new Date()), 'unitCode');
+    const teamId = await registerTeam(this.pool, body, requestContext(headers, caller));
     return requireTeam(this.pool, teamId);
   }
 }

@@ -28,6 +28,8 @@ export interface TeamFilter {
   readonly status?: string;
   readonly page: number;
   readonly pageSize: number;
+  /** Only teams under one of these units (the caller's area); undefined for no such limit. */
+  readonly within?: readonly string[];
 }
 
 const summaryColumns = `t.team_id AS "teamId", t.name, t.team_type AS "teamType", t.status,
@@ -42,12 +44,19 @@ export async function teamsInSubtree(
   filter: TeamFilter,
 ): Promise<{ total: number; items: TeamSummary[] }> {
   const where = `WHERE t.tree_version = $1 AND t.unit_path @> ARRAY[$2::text]
-    AND ($3::text IS NULL OR t.team_type = $3) AND ($4::text IS NULL OR t.status = $4)`;
-  const params = [filter.treeVersion, filter.unitCode, filter.teamType ?? null, filter.status ?? null];
+    AND ($3::text IS NULL OR t.team_type = $3) AND ($4::text IS NULL OR t.status = $4)
+    AND ($5::text[] IS NULL OR t.unit_path && $5::text[])`;
+  const params = [
+    filter.treeVersion,
+    filter.unitCode,
+    filter.teamType ?? null,
+    filter.status ?? null,
+    filter.within ?? null,
+  ];
   const [count, page] = await Promise.all([
     db.query<{ total: number }>(`SELECT count(*)::int AS total FROM rm_teams t ${where}`, params),
     db.query<TeamSummary>(
-      `SELECT ${summaryColumns} ${fromTeams} ${where} ORDER BY t.unit_code, t.name, t.team_id LIMIT $5 OFFSET $6`,
+      `SELECT ${summaryColumns} ${fromTeams} ${where} ORDER BY t.unit_code, t.name, t.team_id LIMIT $6 OFFSET $7`,
       [...params, filter.pageSize, (filter.page - 1) * filter.pageSize],
     ),
   ]);

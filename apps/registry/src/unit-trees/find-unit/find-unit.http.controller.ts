@@ -1,5 +1,6 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { anyRole, Roles } from '@nhip/auth';
 import pg from 'pg';
 import { findUnits, type FoundUnits } from './find-unit.handler.ts';
 import { FindUnitDto } from './find-unit.request.ts';
@@ -10,7 +11,9 @@ import { FindUnitDto } from './find-unit.request.ts';
 export class FindUnitController {
   constructor(@Inject(pg.Pool) private readonly pool: pg.Pool) {}
 
+  // Names of official units are public reference data, like the tree itself: every signed-in role.
   @Get('search')
+  @Roles(...anyRole)
   @ApiOperation({
     summary: 'Find units by name in the tree in force on a date',
     description:

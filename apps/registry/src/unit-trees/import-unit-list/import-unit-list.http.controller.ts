@@ -1,9 +1,9 @@
-import { Body, Controller, Headers, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
+import { Context, Roles, type CallContext } from '@nhip/auth';
 import { ApiBody, ApiConsumes, ApiQuery, ApiTags } from '@nestjs/swagger';
 import pg from 'pg';
 import { csvBody, csvOnly } from '../csv-upload.ts';
 import { importUnitList, type ImportSummary } from './import-unit-list.handler.ts';
-import { requestContext } from '@nhip/service-http';
 
 @ApiTags('unit trees')
 @Controller('unit-trees')
@@ -13,6 +13,7 @@ export class ImportUnitListController {
   /** POST /unit-trees/vn-2025/imports?effectiveFrom=2025-07-01 with the CSV as a text/csv body. */
   @Post(':treeVersion/imports')
   @HttpCode(200)
+  @Roles('admin')
   @ApiConsumes('text/csv')
   @ApiBody(csvBody)
   @ApiQuery({ name: 'effectiveFrom', example: '2025-07-01' })
@@ -20,13 +21,13 @@ export class ImportUnitListController {
     @Param('treeVersion') treeVersion: string,
     @Query('effectiveFrom') effectiveFrom: string | undefined,
     @Body() body: unknown,
-    @Headers() headers: Record<string, string | undefined>,
+    @Context() ctx: CallContext,
   ): Promise<ImportSummary> {
     return importUnitList(this.pool, {
       treeVersion,
       effectiveFrom: effectiveFrom ?? '',
       csv: csvOnly(body),
-      ...requestContext(headers),
+      ...ctx,
     });
   }
 }

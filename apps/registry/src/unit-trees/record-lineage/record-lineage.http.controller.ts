@@ -1,9 +1,9 @@
-import { Body, Controller, Headers, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
+import { Context, Roles, type CallContext } from '@nhip/auth';
 import { ApiBody, ApiConsumes, ApiQuery, ApiTags } from '@nestjs/swagger';
 import pg from 'pg';
 import { csvBody, csvOnly } from '../csv-upload.ts';
 import { recordLineage, type LineageSummary } from './record-lineage.handler.ts';
-import { requestContext } from '@nhip/service-http';
 
 @ApiTags('unit trees')
 @Controller('unit-trees')
@@ -13,6 +13,7 @@ export class RecordLineageController {
   /** POST /unit-trees/vn-2025/lineage?from=vn-2024 with mapping-2024-to-2025.csv as text/csv. */
   @Post(':treeVersion/lineage')
   @HttpCode(200)
+  @Roles('admin')
   @ApiConsumes('text/csv')
   @ApiBody(csvBody)
   @ApiQuery({ name: 'from', example: 'vn-2024' })
@@ -20,13 +21,13 @@ export class RecordLineageController {
     @Param('treeVersion') treeVersion: string,
     @Query('from') from: string | undefined,
     @Body() body: unknown,
-    @Headers() headers: Record<string, string | undefined>,
+    @Context() ctx: CallContext,
   ): Promise<LineageSummary> {
     return recordLineage(this.pool, {
       treeVersion,
       previousTreeVersion: from ?? '',
       csv: csvOnly(body),
-      ...requestContext(headers),
+      ...ctx,
     });
   }
 }

@@ -5,3 +5,4 @@ export { AsOfDto } from './units.request.ts';
 export { projectUnitTree, projectVillages, unitTreeTables, villageTables } from './units.projection.ts';
 export { findUnit, type TreeInForce, type UnitDetail, type UnitView } from './units.queries.ts';
 export { requireTreeInForce, requireUnitInForce } from './tree-in-force.ts';
+export { RegistryUnitTree } from './unit-tree-port.ts';

@@ -1,4 +1,5 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { anyRole, Roles } from '@nhip/auth';
 import { ApiTags } from '@nestjs/swagger';
 import pg from 'pg';
 import { requireTreeInForce, requireUnitInForce } from './tree-in-force.ts';
@@ -11,13 +12,16 @@ import { AsOfDto } from './units.request.ts';
 export class UnitsController {
   constructor(@Inject(pg.Pool) private readonly pool: pg.Pool) {}
 
+  // Public reference data (the official unit lists): every signed-in role reads the whole tree.
   @Get()
+  @Roles(...anyRole)
   async roots(@Query() query: AsOfDto): Promise<TreeInForce & { units: UnitView[] }> {
     const tree = await requireTreeInForce(this.pool, query.asOf ?? new Date());
     return { ...tree, units: await topLevelUnits(this.pool, tree) };
   }
 
   @Get(':code')
+  @Roles(...anyRole)
   unit(@Param('code') code: string, @Query() query: AsOfDto): Promise<UnitDetail> {
     return requireUnitInForce(this.pool, code, query.asOf ?? new Date());
   }

@@ -1,4 +1,6 @@
 import { Body, Controller, Headers, HttpCode, Inject, Param, Post } from '@nestjs/common';
+import { Caller, Roles, UnitScope, type Principal } from '@nhip/auth';
+import { vietnamDay } from '@nhip/contracts';
 import { ApiTags } from '@nestjs/swagger';
 import pg from 'pg';
 import { registerVillage } from './register-village.handler.ts';
@@ -9,20 +11,26 @@ import { requestContext } from '@nhip/service-http';
 @ApiTags('units')
 @Controller('units')
 export class RegisterVillageController {
-  constructor(@Inject(pg.Pool) private readonly pool: pg.Pool) {}
+  constructor(
+    @Inject(pg.Pool) private readonly pool: pg.Pool,
+    @Inject(UnitScope) private readonly scope: UnitScope,
+  ) {}
 
   @Post(':code/villages')
   @HttpCode(201)
-  village(
+  @Roles('commune-officer', 'admin')
+  async village(
     @Param('code') code: string,
     @Body() body: RegisterVillageDto,
     @Headers() headers: Record<string, string | undefined>,
+    @Caller() caller: Principal,
   ) {
+    await this.scope.require(caller, code, vietnamDay(new Date()), 'code');
     return registerVillage(this.pool, {
       communeCode: code,
       name: body.name,
       villageType: body.type,
-      ...requestContext(headers),
+      ...requestContext(headers, caller),
     });
   }
 }

@@ -1,6 +1,6 @@
-// The activity service's copy of what it needs from the registry: units (with their paths), teams
-// (status, unit) and memberships, kept from the registry's public events. Validation reads this
-// copy; the registry is never called on the hot path. Routes are keyed by the contracts'
+// A service's copy of what it needs from the registry: units (with their paths), teams
+// (status, unit) and memberships, kept from the registry's public events (activity, training).
+// Validation reads this copy; the registry is never called on the hot path. Routes are keyed by the contracts'
 // declarations, so each applier gets its event's data typed and already checked.
 import {
   TeamDissolvedV1,
@@ -20,7 +20,7 @@ import {
   UnitTreeOpenedV1,
 } from '@nhip/contracts';
 import { on, routeEvents, type Tx } from '@nhip/event-sourcing';
-import { addUnit, moveUnit } from './replica-units.projection.ts';
+import { addLineage, addUnit, moveUnit } from './replica-units.projection.ts';
 
 const teamStatus = (status: string) => (data: { teamId: string }, tx: Tx) =>
   tx.query('UPDATE replica_teams SET status = $2 WHERE team_id = $1', [data.teamId, status]);
@@ -35,6 +35,7 @@ const router = routeEvents(
     ),
     on(UnitAddedV1, addUnit),
     on(UnitMovedV1, moveUnit),
+    on(UnitLineageRecordedV1, addLineage),
     on(UnitRetiredV1, (d, tx) =>
       tx.query('DELETE FROM replica_units WHERE tree_version = $1 AND code = $2', [d.treeVersion, d.code]),
     ),
@@ -61,8 +62,8 @@ const router = routeEvents(
     on(TeamReinstatedV1, teamStatus('active')),
     on(TeamDissolvedV1, teamStatus('dissolved')),
   ],
-  // Names, types, leaders and lineage do not decide whether a report is acceptable.
-  [UnitRenamedV1, UnitReclassifiedV1, UnitLineageRecordedV1, TeamRenamedV1, TeamLeaderAssignedV1],
+  // Names, types and leaders do not decide whether a report is acceptable.
+  [UnitRenamedV1, UnitReclassifiedV1, TeamRenamedV1, TeamLeaderAssignedV1],
 );
 
 /** Types this replica understands; others on its topics are dead-lettered as unknown. */

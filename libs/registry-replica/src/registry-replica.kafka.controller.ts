@@ -1,7 +1,7 @@
 import { EventPattern } from '@nestjs/microservices';
 import { publicTopics } from '@nhip/contracts';
 import { EventsController, type EventBatch } from '@nhip/nest-kafka';
-import { applyToReplica } from './follow-registry.routes.ts';
+import { applyToReplica } from './replica.routes.ts';
 
 /** The registry's public events, applied to the replica in the consumer's transaction. */
 @EventsController()

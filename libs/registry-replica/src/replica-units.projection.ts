@@ -1,6 +1,6 @@
 // The unit tree as the replica keeps it: each unit with its path from the province down, so a
 // report's place can be checked against a team's commune with one array test.
-import type { UnitAddedData, UnitMovedData } from '@nhip/contracts';
+import type { UnitAddedData, UnitLineageRecordedData, UnitMovedData } from '@nhip/contracts';
 import type { Tx } from '@nhip/event-sourcing';
 
 // Events of one tree version share a key, so a parent always arrives before its children.
@@ -30,5 +30,20 @@ export async function moveUnit(moved: UnitMovedData, tx: Tx): Promise<void> {
        parent_code = CASE WHEN u.code = $2 THEN $3 ELSE u.parent_code END
      WHERE u.tree_version = $1 AND u.path[1:cardinality($4::text[])] = $4::text[]`,
     [moved.treeVersion, moved.code, moved.parentCode, old, moved.level],
+  );
+}
+
+/** Where a unit came from: the scope of a sign-in follows it across a reform (ADR 0022). */
+export async function addLineage(lineage: UnitLineageRecordedData, tx: Tx): Promise<void> {
+  await tx.query(
+    `INSERT INTO replica_unit_lineage (tree_version, code, predecessor_tree_version, predecessor_code)
+     SELECT $1, $2, p.tree_version, p.code
+     FROM jsonb_to_recordset($3::jsonb) AS p(tree_version text, code text)
+     ON CONFLICT DO NOTHING`,
+    [
+      lineage.treeVersion,
+      lineage.code,
+      JSON.stringify(lineage.predecessors.map((p) => ({ tree_version: p.treeVersion, code: p.code }))),
+    ],
   );
 }

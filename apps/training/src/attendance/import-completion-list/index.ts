@@ -1,0 +1,1 @@
+export { ImportCompletionListController } from './import-completion-list.http.controller.ts';

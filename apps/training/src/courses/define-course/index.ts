@@ -1,0 +1,1 @@
+export { DefineCourseController } from './define-course.http.controller.ts';

@@ -1,0 +1,1 @@
+export { ChangeSessionController } from './change-session.http.controller.ts';

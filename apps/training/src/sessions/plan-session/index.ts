@@ -1,0 +1,1 @@
+export { PlanSessionController } from './plan-session.http.controller.ts';

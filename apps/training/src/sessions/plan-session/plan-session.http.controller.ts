@@ -1,0 +1,50 @@
+import { Body, Controller, Headers, HttpCode, Inject, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Caller, Roles, UnitScope, type Principal } from '@nhip/auth';
+import { vietnamDay } from '@nhip/contracts';
+import { trainingStaff } from '../session-catalog/index.ts';
+import type { SessionPlannedData } from '@nhip/contracts';
+import { requestContext } from '@nhip/service-http';
+import pg from 'pg';
+import { planSession } from './plan-session.handler.ts';
+import { PlanSessionDto } from './plan-session.request.ts';
+
+@ApiTags('sessions')
+@Controller('sessions')
+export class PlanSessionController {
+  constructor(
+    @Inject(pg.Pool) private readonly pool: pg.Pool,
+    @Inject(UnitScope) private readonly scope: UnitScope,
+  ) {}
+
+  /** In person (a place) or online with its bridge points, each with the unit hosting it. */
+  @Post()
+  @HttpCode(201)
+  @Roles(...trainingStaff)
+  async plan(
+    @Body() body: PlanSessionDto,
+    @Headers() headers: Record<string, string | undefined>,
+    @Caller() caller: Principal,
+  ): Promise<SessionPlannedData> {
+    // The organiser and every bridge point in the caller's area, in the tree of the session's day.
+    const day = vietnamDay(body.startsAt);
+    await this.scope.require(caller, body.unitCode, day, 'unitCode');
+    for (const point of body.bridgePoints ?? []) {
+      await this.scope.require(caller, point.unitCode, day, 'bridgePoints');
+    }
+    const input = {
+      sessionId: body.sessionId?.toLowerCase(),
+      courseId: body.courseId.toLowerCase(),
+      unitCode: body.unitCode,
+      mode: body.mode,
+      place: body.place?.normalize('NFC').trim() ?? null,
+      startsAt: body.startsAt,
+      endsAt: body.endsAt,
+      bridgePoints: (body.bridgePoints ?? []).map((p) => ({
+        unitCode: p.unitCode,
+        hostUnitCode: p.hostUnitCode ?? p.unitCode,
+      })),
+    };
+    return planSession(this.pool, input, requestContext(headers, caller));
+  }
+}

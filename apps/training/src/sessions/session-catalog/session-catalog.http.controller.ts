@@ -1,0 +1,53 @@
+import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Caller, Roles, UnitScope, type Principal } from '@nhip/auth';
+import { requireSessionSeen, sessionSeenBy } from './session-scope.ts';
+import { trainingStaff } from './session-roles.ts';
+import { notFound, requireUuid } from '@nhip/service-http';
+import pg from 'pg';
+import {
+  findSession,
+  listSessions,
+  reachOf,
+  type SessionReach,
+  type SessionView,
+} from './session-catalog.queries.ts';
+
+@ApiTags('sessions')
+@Controller('sessions')
+export class SessionCatalogController {
+  constructor(
+    @Inject(pg.Pool) private readonly pool: pg.Pool,
+    @Inject(UnitScope) private readonly scope: UnitScope,
+  ) {}
+
+  @Get()
+  @ApiQuery({ name: 'courseId', required: false })
+  @Roles(...trainingStaff)
+  async list(
+    @Caller() caller: Principal,
+    @Query('courseId') courseId?: string,
+  ): Promise<{ items: SessionView[] }> {
+    const course = courseId === undefined ? undefined : requireUuid(courseId, 'courseId');
+    const seen = [];
+    for (const session of await listSessions(this.pool, course)) {
+      const visible = await sessionSeenBy(this.pool, this.scope, caller, session);
+      if (visible) seen.push(visible);
+    }
+    return { items: seen };
+  }
+
+  /** The session and its reach: bridge points, attendees, members trained for the first time. */
+  @Get(':sessionId')
+  @Roles(...trainingStaff)
+  async one(
+    @Param('sessionId') sessionId: string,
+    @Caller() caller: Principal,
+  ): Promise<SessionView & { reach: SessionReach }> {
+    const id = requireUuid(sessionId, 'sessionId');
+    const session = await findSession(this.pool, id);
+    if (!session) throw notFound('session', 'sessionId', id);
+    const seen = await requireSessionSeen(this.pool, this.scope, caller, session);
+    return { ...seen, reach: await reachOf(this.pool, session) };
+  }
+}

@@ -1,0 +1,44 @@
+// What a token says about its holder, checked once at the edge: who (sub), in which role, over which
+// part of the country (a unit code, its subtree in the tree in force on the date a request is about).
+import { isRole, roles, unitCodePattern, type Role } from '@nhip/contracts';
+
+export { isRole, roles, type Role };
+
+/** The signed-in caller as every handler sees it. */
+export interface Principal {
+  /** The token's `sub`: recorded as the actor of every write and personal-data access. */
+  readonly subject: string;
+  readonly role: Role;
+  /** The unit whose subtree the caller works in; undefined for admin (the whole country). */
+  readonly unit: string | undefined;
+}
+
+/** The claims Nhịp reads besides the registered ones (iss, aud, exp) that jose checks. */
+export interface NhipClaims {
+  readonly sub: string;
+  readonly role: Role;
+  /** A unit code (`66`, `643`, `24175`); optional for admin. */
+  readonly unit?: string;
+}
+
+/** The principal a verified payload names, or why it names none (a 401 says so). */
+export function principalOf(
+  payload: Record<string, unknown>,
+): { ok: true; principal: Principal } | { ok: false; reason: string } {
+  const { sub, role, unit } = payload;
+  if (typeof sub !== 'string' || sub.length === 0 || sub.length > 200)
+    return { ok: false, reason: 'the token has no subject (sub)' };
+  if (!isRole(role)) return { ok: false, reason: `the token's role must be one of ${roles.join(', ')}` };
+  const scope = unitOf(role, unit);
+  return scope.ok ? { ok: true, principal: { subject: sub, role, unit: scope.unit } } : scope;
+}
+
+function unitOf(
+  role: Role,
+  unit: unknown,
+): { ok: true; unit: string | undefined } | { ok: false; reason: string } {
+  // An admin works on the whole country: a unit claim does not narrow it.
+  if (role === 'admin') return { ok: true, unit: undefined };
+  if (typeof unit === 'string' && unitCodePattern.test(unit)) return { ok: true, unit };
+  return { ok: false, reason: `a ${role} token names the unit it works in (unit, e.g. 66)` };
+}

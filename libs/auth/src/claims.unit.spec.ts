@@ -1,0 +1,28 @@
+import { describe, expect, it } from '@jest/globals';
+import { principalOf } from './claims.ts';
+
+describe('principalOf', () => {
+  it('names the caller of a well-formed payload; an admin works on the whole country', () => {
+    expect(principalOf({ sub: 'a', role: 'district-oc', unit: '643' })).toEqual({
+      ok: true,
+      principal: { subject: 'a', role: 'district-oc', unit: '643' },
+    });
+    expect(principalOf({ sub: 'b', role: 'admin', unit: '66' })).toEqual({
+      ok: true,
+      principal: { subject: 'b', role: 'admin', unit: undefined },
+    });
+  });
+
+  it.each([
+    [{ role: 'admin' }, /subject/],
+    [{ sub: '', role: 'admin' }, /subject/],
+    [{ sub: 'a', role: 'root' }, /role must be one of/],
+    [{ sub: 'a', role: 'partner' }, /names the unit/],
+    [{ sub: 'a', role: 'commune-officer', unit: '24175; DROP' }, /names the unit/],
+    [{ sub: 'a', role: 'ioc-operator', unit: 66 }, /names the unit/],
+  ])('refuses %j', (payload, reason) => {
+    const found = principalOf(payload);
+    expect(found.ok).toBe(false);
+    if (!found.ok) expect(found.reason).toMatch(reason);
+  });
+});

@@ -1,0 +1,8 @@
+export { roles, isRole, principalOf, type NhipClaims, type Principal, type Role } from './claims.ts';
+export { authConfigFrom, defaultAudience, defaultIssuerPort, type AuthConfig } from './config.ts';
+export { anyRole, Caller, Context, Public, Roles, type CallContext } from './decorators.ts';
+export { AuthGuard } from './guard.ts';
+export { AuthModule } from './auth.module.ts';
+export { invalidToken, roleMissing, unitOutsideScope } from './problems.ts';
+export { UnitScope, UNIT_TREE_PORT, type Placement, type Relation, type UnitTreePort } from './scope.ts';
+export { TokenVerifier, type VerifierOptions } from './verifier.ts';

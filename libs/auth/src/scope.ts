@@ -1,0 +1,75 @@
+// Scope by unit path as of a date: a token names a unit; a request concerns a unit (or a team's)
+// on a date; the caller may act when the unit lies in the subtree of its unit in the tree in force
+// on that date. A district of the 2024 tree no longer exists in the 2025 tree, so there its subtree
+// is the 2025 units its own units became (lineage): scope follows the reform.
+import { Inject, Injectable } from '@nestjs/common';
+import type { Principal } from './claims.ts';
+import { unitOutsideScope } from './problems.ts';
+
+/** A unit's place in one tree version: its path from the province down, itself last. */
+export interface Placement {
+  readonly treeVersion: string;
+  readonly path: readonly string[];
+}
+
+/** What a service knows of the unit trees (the registry its read model, others their replica). */
+export interface UnitTreePort {
+  /** The unit in the tree in force on `day` (YYYY-MM-DD), or undefined when that tree has no such unit. */
+  placeOf(unitCode: string, day: string): Promise<Placement | undefined>;
+  /**
+   * The units of `treeVersion` that make up the subtree of `scopeUnit`: itself when that tree has
+   * it, otherwise the units of that tree that succeed units of its subtree; each with its path.
+   */
+  scopeRootsIn(scopeUnit: string, treeVersion: string): Promise<readonly Placement[]>;
+}
+
+export const UNIT_TREE_PORT = Symbol('UnitTreePort');
+
+/** How a request relates to the caller's area. */
+export type Relation = 'inside' | 'above' | 'outside';
+
+@Injectable()
+export class UnitScope {
+  constructor(@Inject(UNIT_TREE_PORT) private readonly tree: UnitTreePort) {}
+
+  /** Whether a path of a tree version lies inside the caller's area, contains it, or neither. */
+  async relationOf(principal: Principal, placement: Placement): Promise<Relation> {
+    if (principal.unit === undefined) return 'inside';
+    const roots = await this.tree.scopeRootsIn(principal.unit, placement.treeVersion);
+    if (roots.some((root) => placement.path.includes(root.path.at(-1) ?? ''))) return 'inside';
+    const here = placement.path.at(-1) ?? '';
+    return roots.some((root) => root.path.includes(here)) ? 'above' : 'outside';
+  }
+
+  /** The root units of the caller's area in a tree version; undefined means everywhere (admin). */
+  async areaIn(principal: Principal, treeVersion: string): Promise<string[] | undefined> {
+    if (principal.unit === undefined) return undefined;
+    const roots = await this.tree.scopeRootsIn(principal.unit, treeVersion);
+    return roots.map((root) => root.path.at(-1) ?? '');
+  }
+
+  /** Whether the unit, in the tree in force on `day`, is inside the caller's area. */
+  async covers(principal: Principal, unitCode: string, day: string): Promise<boolean> {
+    if (principal.unit === undefined) return true;
+    const placement = await this.tree.placeOf(unitCode, day);
+    return placement !== undefined && (await this.relationOf(principal, placement)) === 'inside';
+  }
+
+  /**
+   * 403 unless the unit is inside the caller's area on `day`. A unit the tree does not have passes,
+   * so the endpoint answers its own 404 (unit codes are public reference data).
+   */
+  async require(principal: Principal, unitCode: string, day: string, field = 'unit'): Promise<void> {
+    if (principal.unit === undefined) return;
+    const placement = await this.tree.placeOf(unitCode, day);
+    if (placement === undefined) return;
+    if ((await this.relationOf(principal, placement)) !== 'inside')
+      throw unitOutsideScope(unitCode, principal.unit, field);
+  }
+
+  /** 403 unless a path of a tree version (a team's, an activity's place) is inside the caller's area. */
+  async requirePlacement(principal: Principal, placement: Placement, field: string): Promise<void> {
+    if ((await this.relationOf(principal, placement)) !== 'inside')
+      throw unitOutsideScope(placement.path.at(-1) ?? '?', principal.unit, field);
+  }
+}
