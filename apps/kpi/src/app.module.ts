@@ -1,11 +1,14 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { AuthModule } from '@nhip/auth';
 import { ProblemDetailsFilter, validationPipe } from '@nhip/service-http';
 import pg from 'pg';
 import { KpiConfig } from './config.ts';
+import { KpiScopeTree } from './figures/kpi-scope-tree.ts';
 import { HealthController } from './health/health.http.controller.ts';
 import { InputLag } from './health/input-lag.ts';
 import { CountActivityController } from './inputs/count-activity/index.ts';
+import { CountTrainingController } from './inputs/count-training/index.ts';
 import { FollowRegistryController } from './inputs/follow-registry/index.ts';
 import { AssignTargetController } from './targets/assign-target/index.ts';
 import { PartnerStatisticsController } from './statistics/partner-statistics/index.ts';
@@ -22,6 +25,7 @@ export class AppModule {
   static with(pool: pg.Pool, config: KpiConfig, inputs: InputLag): DynamicModule {
     return {
       module: AppModule,
+      imports: [AuthModule.forRoot(config.auth, new KpiScopeTree(pool))],
       controllers: [
         HealthController,
         UnitIndicatorsController,
@@ -33,6 +37,7 @@ export class AppModule {
         FormerUnitController,
         CountActivityController,
         FollowRegistryController,
+        CountTrainingController,
         PartnerStatisticsController,
       ],
       providers: [

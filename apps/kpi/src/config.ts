@@ -1,6 +1,7 @@
 // Configuration read once at start-up; anything missing or malformed stops the service with one
 // sentence that says what to set.
 // The configuration readers alone: migrate.ts runs type-stripped, where the Nest edge cannot load.
+import { authConfigFrom, type AuthConfig } from '@nhip/auth/config';
 import { adminDatabaseUrlFrom, ConfigError, positiveInteger } from '@nhip/service-http/config';
 
 export { ConfigError };
@@ -12,12 +13,15 @@ export class KpiConfig {
   readonly adminDatabaseUrl: string;
   readonly databaseName: string;
   readonly maxBodyBytes: number;
+  /** Who signs tokens and for which audience (the development issuer unless configured). */
+  readonly auth: AuthConfig;
 
   constructor(values: KpiConfig) {
     this.port = values.port;
     this.adminDatabaseUrl = values.adminDatabaseUrl;
     this.databaseName = values.databaseName;
     this.maxBodyBytes = values.maxBodyBytes;
+    this.auth = values.auth;
   }
 }
 
@@ -27,5 +31,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): KpiConfig {
     adminDatabaseUrl: adminDatabaseUrlFrom(env),
     databaseName: env['KPI_DATABASE'] ?? 'kpi',
     maxBodyBytes: positiveInteger(env, 'KPI_MAX_BODY_MB', 4, 1024) * 1024 * 1024,
+    auth: authConfigFrom(env),
   });
 }

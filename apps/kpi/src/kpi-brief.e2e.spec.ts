@@ -9,6 +9,8 @@ import { readTopic } from '@nhip/event-sourcing';
 import { createMessaging } from '@nhip/messaging';
 import { eventually, kafkaBrokers } from '@nhip/testing';
 import {
+  attend,
+  heldSession,
   indicatorReaches,
   indicatorsOf,
   logActivity,
@@ -167,8 +169,8 @@ describe('KPI service: the cases of the domain brief', () => {
       }
     });
 
-    it('takes a dissolved team’s members out of the active members, a member of two teams counting once', async () => {
-      const { registry, kpi } = platform;
+    it('takes a dissolved team’s members out of the active members and the trained, a member of two teams or trained twice counting once', async () => {
+      const { registry, training, kpi } = platform;
       const [first = '', second = ''] = teams.get('24172') ?? [];
       const member = async () =>
         (await registry.post<{ memberId: string }>('/members', { fullName: 'Y Bhăm Niê' })).body.memberId;
@@ -193,6 +195,24 @@ describe('KPI service: the cases of the domain brief', () => {
         denominator: 15,
         exact: '0.2',
       });
+
+      const sessions = [
+        await heldSession(training, '24172', '2026-11-20'),
+        await heldSession(training, '24172', '2026-11-27'),
+      ];
+      for (const [sessionId, memberId] of [
+        [sessions[0], shared],
+        [sessions[1], shared],
+        [sessions[0], a],
+      ] as const) {
+        await attend(training, sessionId ?? '', memberId);
+      }
+      const trained = await indicatorReaches(
+        kpi,
+        ['24172', query, 'members_trained'],
+        (f) => f?.numerator === 2,
+      );
+      expect(pick(trained.indicators, 'members_trained')).toMatchObject({ denominator: 3, exact: '66.67' });
 
       const dissolved = await registry.post(`/teams/${first}/dissolution`, { reason: 'Sáp nhập thôn' });
       expect(dissolved.status).toBe(200);

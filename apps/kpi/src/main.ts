@@ -22,6 +22,7 @@ import { AppModule } from './app.module.ts';
 import { ConfigError, readConfig } from './config.ts';
 import { InputLag } from './health/input-lag.ts';
 import { isActivityType } from './inputs/count-activity/index.ts';
+import { isTrainingType } from './inputs/count-training/index.ts';
 import { isRegistryType } from './inputs/follow-registry/index.ts';
 import { isPartnerStatisticType } from './statistics/partner-statistics/index.ts';
 import { kpiDataSource } from './schema/kpi-data-source.ts';
@@ -40,7 +41,8 @@ async function main(): Promise<void> {
     pool,
     subscriber: messaging.subscriber,
     publisher: messaging.publisher,
-    isKnownType: (type) => isActivityType(type) || isRegistryType(type) || isPartnerStatisticType(type),
+    isKnownType: (type) =>
+      [isActivityType, isRegistryType, isTrainingType, isPartnerStatisticType].some((known) => known(type)),
     onError: (error, context) => log.error({ err: error, context }, 'kpi input failed'),
   });
   const relay = new OutboxRelay({
@@ -82,6 +84,7 @@ const topicsOf = (prefix: string): TopicSpec[] =>
     { name: publicTopics.activity, partitions: 12 },
     { name: publicTopics.registryUnit, partitions: 3 },
     { name: publicTopics.registryTeam, partitions: 6 },
+    { name: publicTopics.trainingAttendance, partitions: 12 }, // keyed by member
     { name: partnerTopics.statistics, partitions: 3 },
     { name: `${partnerTopics.statistics}.dlt`, partitions: 1 },
   ].map((t) => ({ ...t, name: `${prefix}${t.name}` }));

@@ -1,6 +1,8 @@
 import { Controller, Get, Inject } from '@nestjs/common';
+import { Public } from '@nhip/auth';
 import { InputLag } from './input-lag.ts';
 
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(@Inject(InputLag) private readonly inputs: InputLag) {}

@@ -1,4 +1,5 @@
 // What every view checks first: the period is a real one, the unit is known, the indicator exists.
+import { anyRole, type Principal, type Role, type UnitScope } from '@nhip/auth';
 import { unitCodePattern, unitCodeRule } from '@nhip/contracts';
 import { invalidRequest, notFound } from '@nhip/service-http';
 import type pg from 'pg';
@@ -24,6 +25,29 @@ export async function requireUnit(
   const unit = await unitFor(db, code, period);
   if (!unit) throw notFound('unit', 'code', code);
   return unit;
+}
+
+/** Aggregates: every signed-in role, partners included, within its area. */
+export const readers: readonly Role[] = anyRole;
+/** Explain lists source event ids: the platform's own roles, not partners. */
+export const explainers: readonly Role[] = ['ioc-operator', 'district-oc', 'commune-officer', 'admin'];
+/** Targets and statistics come from the province's operations center (or an admin). */
+export const assigners: readonly Role[] = ['ioc-operator', 'admin'];
+
+/** 403 unless the unit, in the tree it was found in, lies in the caller's area. */
+export function requireInScope(
+  scope: UnitScope,
+  caller: Principal,
+  unit: TreeUnit,
+  field = 'code',
+): Promise<void> {
+  return scope.requirePlacement(caller, { treeVersion: unit.treeVersion, path: unit.path }, field);
+}
+
+/** Who is writing: the request's id and the check that the unit written lies in the caller's area. */
+export interface WriteAccess {
+  readonly requestId: string;
+  readonly inScope: (unit: TreeUnit) => Promise<void>;
 }
 
 /** The indicator's latest version in the catalog. */

@@ -5,7 +5,7 @@ import { inTransaction, type Tx } from '@nhip/event-sourcing';
 import type pg from 'pg';
 import { ledgerPosition, publishChanges } from '../../ledger/publish-changes.ts';
 import { periodsOfDay } from '../../periods/period.ts';
-import { requirePeriod, requireUnit } from '../../views/lookup.ts';
+import { requirePeriod, requireUnit, type WriteAccess } from '../../views/lookup.ts';
 import type { ReportStatisticDto } from './report-statistic.request.ts';
 
 export interface StatisticReport {
@@ -42,10 +42,11 @@ export async function recordStatistic(
 export async function reportStatistic(
   pool: pg.Pool,
   input: ReportStatisticDto,
-  requestId: string,
+  access: WriteAccess,
 ): Promise<ReportedStatistic> {
   const unit = await requireUnit(pool, input.unitCode, requirePeriod(input.asOf, 'asOf'));
+  await access.inScope(unit);
   const { statistic, value, asOf, source } = input;
   const report = { unitCode: unit.code, statistic, value, asOf, source };
-  return inTransaction(pool, (tx) => recordStatistic(tx, report, `statistic/${requestId}`));
+  return inTransaction(pool, (tx) => recordStatistic(tx, report, `statistic/${access.requestId}`));
 }

@@ -4,7 +4,7 @@ import { inTransaction } from '@nhip/event-sourcing';
 import { invalidRequest } from '@nhip/service-http';
 import type pg from 'pg';
 import { ledgerPosition, publishChanges } from '../../ledger/publish-changes.ts';
-import { requireIndicator, requirePeriod, requireUnit } from '../../views/lookup.ts';
+import { requireIndicator, requirePeriod, requireUnit, type WriteAccess } from '../../views/lookup.ts';
 import type { AssignTargetDto } from './assign-target.request.ts';
 
 export interface AssignedTarget {
@@ -26,11 +26,12 @@ function targetMetric(indicatorId: string) {
 export async function assignTarget(
   pool: pg.Pool,
   input: AssignTargetDto,
-  requestId: string,
+  access: WriteAccess,
 ): Promise<AssignedTarget> {
   const metric = targetMetric(input.indicatorId);
   const period = requirePeriod(input.period);
   const unit = await requireUnit(pool, input.unitCode, period);
+  await access.inScope(unit);
   if (!unit.path.slice(0, -1).includes(input.assignedBy)) {
     throw invalidRequest([
       {
@@ -49,7 +50,7 @@ export async function assignTarget(
       [unit.code, metric, period.key, unit.path, input.value, input.assignedBy, assignedAt],
     );
     const touched = unit.path.map((unitCode) => ({ unitCode, period: period.key }));
-    await publishChanges(tx, touched, await ledgerPosition(tx), `target/${requestId}`);
+    await publishChanges(tx, touched, await ledgerPosition(tx), `target/${access.requestId}`);
   });
   return {
     unitCode: unit.code,

@@ -1,13 +1,14 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { Caller, Roles, UnitScope, type Principal } from '@nhip/auth';
 import { notFound } from '@nhip/service-http';
 import pg from 'pg';
 import { loadFigures } from '../../figures/figures.queries.ts';
 import { groupingKey, successorsOf, withGrouping } from '../../figures/grouping.ts';
 import { evaluateUnits } from '../../figures/indicator-values.ts';
-import { treeInForce } from '../../figures/tree.queries.ts';
+import { treeInForce, unitsIn } from '../../figures/tree.queries.ts';
 import { viewOf, type IndicatorView } from '../../figures/unit-view.ts';
-import { instantOf, requirePeriod } from '../lookup.ts';
+import { instantOf, readers, requireInScope, requirePeriod } from '../lookup.ts';
 import { PeriodQuery } from '../period.request.ts';
 
 interface FormerUnitIndicators {
@@ -25,15 +26,22 @@ interface FormerUnitIndicators {
 @ApiTags('indicators')
 @Controller('former-units')
 export class FormerUnitController {
-  constructor(@Inject(pg.Pool) private readonly pool: pg.Pool) {}
+  constructor(
+    @Inject(pg.Pool) private readonly pool: pg.Pool,
+    @Inject(UnitScope) private readonly scope: UnitScope,
+  ) {}
 
   @Get(':treeVersion/:code/indicators')
+  @Roles(...readers)
   async indicators(
     @Param('treeVersion') formerTree: string,
     @Param('code') code: string,
     @Query() query: PeriodQuery,
+    @Caller() caller: Principal,
   ): Promise<FormerUnitIndicators> {
     const period = requirePeriod(query.period);
+    const [former] = await unitsIn(this.pool, formerTree, [code]);
+    if (former) await requireInScope(this.scope, caller, former);
     const tree = await treeInForce(this.pool, period.lastDay);
     const members = tree ? await successorsOf(this.pool, { treeVersion: formerTree, code }, tree) : [];
     if (!tree || members.length === 0)

@@ -1,12 +1,20 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { Caller, Roles, UnitScope, type Principal } from '@nhip/auth';
 import { invalidRequest } from '@nhip/service-http';
 import pg from 'pg';
 import { loadFigures } from '../../figures/figures.queries.ts';
 import { evaluateUnits, orNull } from '../../figures/indicator-values.ts';
 import type { IndicatorDefinition } from '../../indicators/indicator.ts';
 import { parsePeriod, periodsBetween, type Period } from '../../periods/period.ts';
-import { instantOf, requireIndicator, requirePeriod, requireUnit } from '../lookup.ts';
+import {
+  instantOf,
+  readers,
+  requireIndicator,
+  requireInScope,
+  requirePeriod,
+  requireUnit,
+} from '../lookup.ts';
 import { SeriesQuery } from './indicator-series.request.ts';
 
 const maxPoints = 400;
@@ -51,18 +59,24 @@ function bucketsOf(from: Period, to: Period): Period[] {
 @ApiTags('indicators')
 @Controller('units')
 export class IndicatorSeriesController {
-  constructor(@Inject(pg.Pool) private readonly pool: pg.Pool) {}
+  constructor(
+    @Inject(pg.Pool) private readonly pool: pg.Pool,
+    @Inject(UnitScope) private readonly scope: UnitScope,
+  ) {}
 
   @Get(':code/indicators/:indicatorId/series')
+  @Roles(...readers)
   async series(
     @Param('code') code: string,
     @Param('indicatorId') indicatorId: string,
     @Query() query: SeriesQuery,
+    @Caller() caller: Principal,
   ): Promise<{ unitCode: string; indicatorId: string; version: number; points: Point[] }> {
     const indicator = requireIndicator(indicatorId);
     const to = requirePeriod(query.to, 'to');
     const buckets = bucketsOf(requirePeriod(query.from, 'from'), to);
     const unit = await requireUnit(this.pool, code, to);
+    await requireInScope(this.scope, caller, unit);
     const series = { unitCode: unit.code, indicator, knownAt: instantOf(query.knownAt) };
     const points: Point[] = [];
     for (const period of buckets) points.push(await pointOf(this.pool, series, period));
