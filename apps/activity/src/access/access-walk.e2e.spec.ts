@@ -25,7 +25,7 @@ const fixtures = path.join(
 const csv = (name: string) => fs.readFileSync(path.join(fixtures, name));
 
 interface Operation {
-  readonly service: 'registry' | 'activity';
+  readonly service: 'registry' | 'activity' | 'training';
   readonly method: 'get' | 'post';
   readonly path: string;
   readonly roles: readonly string[];
@@ -50,6 +50,45 @@ const report = (at: Record<string, string>) => ({
   residentsHelped: 3,
   occurredAt: new Date(Date.now() - 7_200_000).toISOString(),
 });
+
+/** A service of the platform; training is started for this walk (startPlatform's option). */
+function serviceOf(name: Operation['service']) {
+  const service = platform[name];
+  if (!service) throw new Error(`the platform runs no ${name} service`);
+  return service;
+}
+
+/** A course, and a session organised by the commune, held, attended by the member. */
+async function seedTraining(commune: string, memberId: string): Promise<Record<string, string>> {
+  const training = serviceOf('training');
+  const courseId = randomUUID();
+  const course = await training.post('/courses', {
+    courseId,
+    title: 'Phổ cập kỹ năng số cộng đồng',
+    topic: 'digital_skills',
+    provider: 'Bộ Thông tin và Truyền thông',
+  });
+  const officer = training.as(await officerOf(commune));
+  const sessionId = randomUUID();
+  const yesterday = vietnamDay(new Date(Date.now() - 86_400_000));
+  const session = {
+    sessionId,
+    courseId,
+    unitCode: commune,
+    mode: 'in_person',
+    place: 'Nhà văn hóa thôn 1',
+    startsAt: `${yesterday}T08:00:00+07:00`,
+    endsAt: `${yesterday}T11:00:00+07:00`,
+  };
+  // The training replica learns the unit and the member a moment after the registry publishes them.
+  await eventually(async () => (await officer.post('/sessions', session)).status === 201);
+  const held = await officer.post(`/sessions/${sessionId}/held`, {});
+  await eventually(
+    async () => (await officer.post(`/sessions/${sessionId}/attendance`, { memberId })).status === 201,
+  );
+  expect([course.status, held.status]).toEqual([201, 200]);
+  return { courseId, sessionId };
+}
 
 const officerOf = (commune: string) =>
   tokenFor({ sub: `officer-${commune}`, role: 'commune-officer', unit: commune });
@@ -102,12 +141,13 @@ async function seed(commune: string): Promise<Record<string, string>> {
     memberId: member.body.memberId,
     activityId,
     campaignId,
+    ...(await seedTraining(commune, member.body.memberId)),
   };
 }
 
 async function operationsOf(service: Operation['service']): Promise<Operation[]> {
   const document = (
-    await platform[service].get<{ paths: Record<string, Record<string, { 'x-roles'?: string[] }>> }>(
+    await serviceOf(service).get<{ paths: Record<string, Record<string, { 'x-roles'?: string[] }>> }>(
       '/docs-json',
     )
   ).body;
@@ -124,18 +164,18 @@ async function operationsOf(service: Operation['service']): Promise<Operation[]>
 const fill = (route: string, side: 'in' | 'out'): string =>
   route.replace(/\{(\w+)\}/g, (_m, name: string) => ids[side][name] ?? `missing-${name}`) +
   (route.includes('personal-data') && !route.endsWith('audit') ? '?reason=kiểm%20tra' : '') +
-  (route === '/teams' ? `?unit=${ids[side]['code'] ?? ''}` : '') +
+  (route === '/teams' || route === '/sessions' ? `?unit=${ids[side]['code'] ?? ''}` : '') +
   (route === '/units/search' ? `?q=${encodeURIComponent('Hòa Phú')}` : '');
 
 const call = (op: Operation, token: string | undefined, side: 'in' | 'out') => {
-  const client = token === undefined ? anonymous(op) : platform[op.service].as(token);
+  const client = token === undefined ? anonymous(op) : serviceOf(op.service).as(token);
   return op.method === 'get' ? client.get(fill(op.path, side)) : client.post(fill(op.path, side), {});
 };
 
 const anonymous = (op: Operation) => ({
-  get: (url: string) => fetch(`${platform[op.service].base}${url}`).then(reply),
+  get: (url: string) => fetch(`${serviceOf(op.service).base}${url}`).then(reply),
   post: (url: string, body: unknown) =>
-    fetch(`${platform[op.service].base}${url}`, {
+    fetch(`${serviceOf(op.service).base}${url}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(body),
@@ -148,9 +188,10 @@ async function reply(response: Response) {
 }
 
 // The unit trees are public reference data (ADR 0022): every signed-in role reads them whole.
-// The official unit lists and the names in them (search) are public reference data.
+// The official unit lists and the names in them (search) are public reference data; so is the
+// training course catalogue, offered to every area (its sessions are not).
 const isReferenceData = (op: Operation) =>
-  op.method === 'get' && /^\/units(\/\{code\}|\/search)?$/.test(op.path);
+  op.method === 'get' && /^\/(units(\/\{code\}|\/search)?|courses(\/\{courseId\})?)$/.test(op.path);
 
 interface Caller {
   readonly name: string;
@@ -214,7 +255,7 @@ function noUnitOutside(label: string, outside: readonly string[], body: unknown)
 }
 
 beforeAll(async () => {
-  platform = await startPlatform('access');
+  platform = await startPlatform('access', {}, { training: true });
   const { registry } = platform;
   await registry.post('/unit-trees/vn-2024/imports?effectiveFrom=2008-08-01', csv('dak-lak-pilot.csv'), {
     'content-type': 'text/csv',
@@ -234,15 +275,17 @@ beforeAll(async () => {
     return rows[0]?.n === 3;
   });
   Object.assign(ids.out, await seed('24343'));
-  operations = [...(await operationsOf('registry')), ...(await operationsOf('activity'))].filter(
-    (op) => !op.roles.includes('public'),
-  );
+  const services = ['registry', 'activity', 'training'] as const;
+  operations = (await Promise.all(services.map(operationsOf)))
+    .flat()
+    .filter((op) => !op.roles.includes('public'));
 });
 afterAll(() => platform.stop());
 
 describe('every operation of every service', () => {
   it('declares its roles in the OpenAPI document', () => {
-    expect(operations.length).toBeGreaterThan(20);
+    expect(operations.length).toBeGreaterThan(30);
+    expect([...new Set(operations.map((op) => op.service))]).toEqual(['registry', 'activity', 'training']);
     for (const op of operations)
       expect({ op: `${op.method} ${op.path}`, roles: op.roles.length > 0 }).toEqual({
         op: `${op.method} ${op.path}`,

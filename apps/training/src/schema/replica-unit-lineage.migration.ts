@@ -6,7 +6,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * activity and needs the same table. Generated from the entities.
  */
 export class ReplicaUnitLineage implements MigrationInterface {
-  readonly name = 'ReplicaUnitLineage1796304141043';
+  readonly name = 'ReplicaUnitLineage1796342400002';
 
   async up(runner: QueryRunner): Promise<void> {
     await runner.query(

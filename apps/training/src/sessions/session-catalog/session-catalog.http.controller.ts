@@ -1,7 +1,9 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
-import { ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { Caller, Roles, UnitScope, type Principal } from '@nhip/auth';
-import { requireSessionSeen, sessionSeenBy } from './session-scope.ts';
+import { vietnamDay } from '@nhip/contracts';
+import { SessionSearchDto } from './session-catalog.request.ts';
+import { requireSessionSeen, sessionSeenBy, sessionTouches } from './session-scope.ts';
 import { trainingStaff } from './session-roles.ts';
 import { notFound, requireUuid } from '@nhip/service-http';
 import pg from 'pg';
@@ -22,17 +24,18 @@ export class SessionCatalogController {
   ) {}
 
   @Get()
-  @ApiQuery({ name: 'courseId', required: false })
   @Roles(...trainingStaff)
   async list(
     @Caller() caller: Principal,
-    @Query('courseId') courseId?: string,
+    @Query() query: SessionSearchDto,
   ): Promise<{ items: SessionView[] }> {
-    const course = courseId === undefined ? undefined : requireUuid(courseId, 'courseId');
+    const { unit } = query;
+    if (unit !== undefined) await this.scope.require(caller, unit, vietnamDay(new Date()), 'unit');
     const seen = [];
-    for (const session of await listSessions(this.pool, course)) {
+    for (const session of await listSessions(this.pool, query.courseId?.toLowerCase())) {
       const visible = await sessionSeenBy(this.pool, this.scope, caller, session);
-      if (visible) seen.push(visible);
+      if (visible && (unit === undefined || (await sessionTouches(this.pool, visible, unit))))
+        seen.push(visible);
     }
     return { items: seen };
   }

@@ -68,3 +68,10 @@ export async function requireSessionSeen(
   if (!seen) throw outside(session, caller.unit);
   return seen;
 }
+
+/** Whether the session is organised in the unit's subtree or has a bridge point there. */
+export async function sessionTouches(pool: pg.Pool, session: SessionView, unit: string): Promise<boolean> {
+  const codes = [session.unitCode, ...session.bridgePoints.map((p) => p.unitCode)];
+  const paths = await unitPaths(pool, session.treeVersion, [...new Set(codes)]);
+  return codes.some((code) => paths.get(code)?.includes(unit));
+}
