@@ -4,10 +4,10 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { partnerTopics, StatisticReportedV1, vietnamDay } from '@nhip/contracts';
+import { partnerTopics, StatisticReportedV1, vietnamDay, type Role } from '@nhip/contracts';
 import { readTopic } from '@nhip/event-sourcing';
 import { createMessaging } from '@nhip/messaging';
-import { eventually, kafkaBrokers } from '@nhip/testing';
+import { eventually, kafkaBrokers, tokenFor } from '@nhip/testing';
 import {
   indicatorReaches,
   indicatorsOf,
@@ -252,6 +252,38 @@ describe('KPI service: late, corrected and voided reports, as known at a time', 
     const cells = await platform.kpi.sql<{ n: number }>('SELECT count(*)::int AS n FROM kpi_rollups');
     expect(cells[0]?.n).toBeGreaterThan(0);
     expect(rows).toEqual([]);
+  });
+
+  it('answers each role within its area: aggregates to all, explain not to partners, targets from the province', async () => {
+    const { kpi } = platform;
+    const as = async (role: Role, unit: string) =>
+      kpi.as(await tokenFor({ sub: `kpi-${role}-${unit}`, role, unit }));
+    const officer = await as('commune-officer', '20206');
+    const partner = await as('partner', '48');
+    const statuses = [
+      (await officer.get('/units/20206/indicators?period=2024')).status,
+      (await officer.get('/units/20207/indicators?period=2024')).status,
+      (await officer.get('/units/491/indicators?period=2024')).status,
+      (await partner.get('/units/491/indicators?period=2024')).status,
+      (await partner.get('/units/491/indicators/vneid_vs_target/explain?period=2024')).status,
+      (await officer.get('/units/20206/indicators/vneid_vs_target/explain?period=2024')).status,
+    ];
+    expect(statuses).toEqual([200, 403, 403, 200, 403, 200]);
+    const target = {
+      unitCode: '20206',
+      indicatorId: 'vneid_vs_target',
+      period: '2024',
+      value: 50,
+      assignedBy: '491',
+    };
+    const writes = [
+      (await (await as('district-oc', '491')).post('/targets', target)).status,
+      (await (await as('ioc-operator', '66')).post('/targets', target)).status,
+      (await (await as('ioc-operator', '48')).post('/targets', target)).status,
+    ];
+    expect(writes).toEqual([403, 403, 201]);
+    const anonymous = await fetch(`${kpi.base}/units/20206/indicators?period=2024`);
+    expect(anonymous.status).toBe(401);
   });
 
   it.each([
