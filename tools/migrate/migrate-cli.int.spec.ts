@@ -50,13 +50,13 @@ describe('npm run migrate (the deploy step)', () => {
     expect(code).toBe(1);
     expect(stdout).toBe('');
     expect(stderr).toMatch(
-      /^✖ usage: npm run migrate -- <registry\|activity\|training> \[generate <ClassName>\]/,
+      /^✖ usage: npm run migrate -- <registry\|activity\|training\|kpi> \[generate <ClassName>\]/,
     );
   });
 
   it('refuses an unknown service with its usage', () => {
-    const { code, stderr } = migrate('kpi');
+    const { code, stderr } = migrate('projection');
     expect(code).toBe(1);
-    expect(stderr).toMatch(/^✖ usage: npm run migrate -- <registry\|activity\|training>/);
+    expect(stderr).toMatch(/^✖ usage: npm run migrate -- <registry\|activity\|training\|kpi>/);
   });
 });

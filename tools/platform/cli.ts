@@ -9,7 +9,22 @@ import { log, withStep } from '../infra/progress.ts';
 import { loadDemoActivities } from './demo-activities.ts';
 import { loadDemoData } from './demo-data.ts';
 import { loadDemoTraining } from './demo-training.ts';
-import { ensureService, platformServices, serviceUrl, stopService } from './services.ts';
+import {
+  ensureService,
+  platformServices,
+  serviceUrl,
+  stopService,
+  type ServiceDefinition,
+} from './services.ts';
+
+/** The KPI line: the pilot province's indicators beside its communes', this year (UTC+7). */
+function logKpiTry(kpi: ServiceDefinition | undefined): void {
+  if (!kpi) return;
+  const year = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 4);
+  log(
+    `  KPI:     curl -H "Authorization: Bearer $TOKEN" '${serviceUrl(kpi)}/units/66/indicators?period=${year}'   (Đắk Lắk and its communes, live)`,
+  );
+}
 
 async function up(): Promise<void> {
   log('Nhịp: bringing up the platform');
@@ -41,6 +56,7 @@ async function up(): Promise<void> {
   log(
     '  Try:     curl -H "Authorization: Bearer $TOKEN" http://127.0.0.1:3101/units/24175/coverage   (Xã Hòa Phú: 15/15 villages covered)',
   );
+  logKpiTry(services.find((s) => s.name === 'kpi'));
   log(`  Data:    ${demo?.source ?? 'none'}`);
   log(
     '  Events:  public.registry.{unit,team,member}.v1, public.activity.{activity,campaign}.v1, public.training.{course,session,attendance}.v1 (libs/contracts/asyncapi.json)',

@@ -21,6 +21,7 @@ export function platformServices(): ServiceDefinition[] {
   const registryPort = Number(process.env['REGISTRY_PORT'] ?? 3101);
   const activityPort = Number(process.env['ACTIVITY_PORT'] ?? 3102);
   const trainingPort = Number(process.env['TRAINING_PORT'] ?? 3103);
+  const kpiPort = Number(process.env['KPI_PORT'] ?? 3104);
   return [
     {
       name: 'registry',
@@ -40,6 +41,12 @@ export function platformServices(): ServiceDefinition[] {
       port: trainingPort,
       // Phone numbers of completion lists are looked up in the registry, through its API.
       env: { TRAINING_PORT: String(trainingPort), REGISTRY_URL: `http://127.0.0.1:${registryPort}` },
+    },
+    {
+      name: 'kpi',
+      entry: path.join(repoRoot, 'apps', 'kpi', 'dist', 'main.js'),
+      port: kpiPort,
+      env: { KPI_PORT: String(kpiPort) },
     },
   ];
 }

@@ -1,6 +1,7 @@
 import { Compile } from 'typebox/compile';
 import type { PublicEventDefinition } from './public-event.ts';
 import { activityEvents } from './activity/activity-events.ts';
+import { kpiEvents } from './kpi/indicator-events.ts';
 import { memberEvents } from './registry/member-events.ts';
 import { teamEvents } from './registry/team-events.ts';
 import { unitEvents } from './registry/unit-events.ts';
@@ -13,6 +14,7 @@ export const publicEventCatalog: readonly PublicEventDefinition[] = [
   ...memberEvents,
   ...activityEvents,
   ...trainingEvents,
+  ...kpiEvents,
 ];
 
 const byType = new Map(publicEventCatalog.map((d) => [d.type, d]));

@@ -67,7 +67,7 @@ describe('public event contracts', () => {
     expect(diagnostics.filter((d) => (d.severity as number) === errorSeverity).map((d) => d.message)).toEqual(
       [],
     );
-    expect(document?.channels().length).toBe(8);
+    expect(document?.channels().length).toBe(9);
     expect(document?.messages().length).toBe(publicEventCatalog.length);
   });
 

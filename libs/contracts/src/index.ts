@@ -20,5 +20,7 @@ export * from './activity/vocabulary.ts';
 export * from './activity/activity-events.ts';
 export * from './training/vocabulary.ts';
 export * from './training/training-events.ts';
+export * from './kpi/indicator-events.ts';
+export * from './kpi/partner-statistics.ts';
 export { vietnamDay } from './calendar.ts';
 export { defaultAudience, isRole, roles, type Role } from './sign-in.ts';

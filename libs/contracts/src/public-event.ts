@@ -57,6 +57,7 @@ export const publicTopics = {
   trainingCourse: 'public.training.course.v1',
   trainingSession: 'public.training.session.v1',
   trainingAttendance: 'public.training.attendance.v1',
+  kpiIndicator: 'public.kpi.indicator.v1',
 } as const;
 
 /** CloudEvents `source` of everything the registry publishes. */

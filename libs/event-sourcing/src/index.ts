@@ -38,6 +38,7 @@ export { OutboxRelay, type OutboxRelayOptions } from './outbox/outbox-relay.ts';
 export { pendingOutboxCount } from './outbox/relay-database.ts';
 export { cloudEventHeaders, toKafkaMessage, type OutboxRow } from './outbox/cloud-events.ts';
 export { publicMessage, toOutboxMessages, type PublicMessage } from './outbox/outbox-message.ts';
+export { writeOutbox } from './outbox/write-outbox.ts';
 export {
   startEventConsumer,
   type EventBatchHandler,

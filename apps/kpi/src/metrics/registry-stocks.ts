@@ -32,7 +32,12 @@ interface Envelope {
 }
 export type StockInput = Envelope &
   (
-    | { readonly type: 'village-registered'; readonly path: readonly string[] }
+    | {
+        readonly type: 'village-registered';
+        readonly path: readonly string[];
+        /** Active teams already serving it: a team's event may overtake its village's (two topics). */
+        readonly activeTeams?: number;
+      }
     | { readonly type: 'team-registered'; readonly teamId: string; readonly path: readonly string[] }
     | { readonly type: 'member-added'; readonly teamId: string; readonly memberId: string }
     | { readonly type: 'member-removed'; readonly teamId: string; readonly memberId: string }
@@ -123,11 +128,12 @@ function trained(facts: StockFacts, memberId: string, emit: Emit): void {
   emit('active_members_trained', [...activeUnits(facts, memberId)], 1);
 }
 
-function village(facts: StockFacts, path: readonly string[], emit: Emit): void {
+function village(facts: StockFacts, path: readonly string[], emit: Emit, activeTeams = 0): void {
   const code = path.at(-1) ?? '';
   if (facts.villages.has(code)) return;
-  facts.villages.set(code, { path, activeTeams: 0 });
+  facts.villages.set(code, { path, activeTeams });
   emit('villages', path, 1);
+  if (activeTeams > 0) emit('villages_with_active_team', path, 1);
 }
 
 function team(facts: StockFacts, teamId: string, path: readonly string[], emit: Emit): void {
@@ -142,7 +148,7 @@ type Apply<T extends StockInput['type']> = (
   emit: Emit,
 ) => void;
 const appliers: { [T in StockInput['type']]: Apply<T> } = {
-  'village-registered': (facts, input, emit) => village(facts, input.path, emit),
+  'village-registered': (facts, input, emit) => village(facts, input.path, emit, input.activeTeams),
   'team-registered': (facts, input, emit) => team(facts, input.teamId, input.path, emit),
   'member-added': membership,
   'member-removed': membership,

@@ -5,9 +5,10 @@ import { applyStockEvent, type StockFacts, type StockInput } from './registry-st
 const day = '2025-08-01';
 let n = 0;
 const at = () => ({ eventId: `e${++n}`, recordedAt: `${day}T03:00:00Z` });
-const village = (code: string): StockInput => ({
+const village = (code: string, activeTeams?: number): StockInput => ({
   type: 'village-registered',
   path: ['66', '24175', code],
+  ...(activeTeams === undefined ? {} : { activeTeams }),
   ...at(),
 });
 const team = (teamId: string, unit: string): StockInput => ({
@@ -60,6 +61,12 @@ describe('stocks from registry and training events', () => {
       'villages_with_active_team@66': 1,
       'active_teams@24175': 2,
     });
+  });
+
+  it('counts a village whose team was registered before the village reached the service', () => {
+    // The service counts the active teams it already holds at the village and passes them in.
+    const counts = stocks(team('t1', '24175-001'), village('24175-001', 1));
+    expect(counts).toMatchObject({ 'villages@24175': 1, 'villages_with_active_team@24175': 1 });
   });
 
   it('takes a village out when its last active team is dissolved, not before', () => {

@@ -69,3 +69,19 @@ export const periodsOfInstant = (instant: string | Date): PeriodKey[] => periods
 export function periodOfKind(kind: PeriodKind, day: string): PeriodKey {
   return periodsOfDay(day)[periodKinds.indexOf(kind)] ?? day;
 }
+
+const nextDay = (day: string): string => {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + 1);
+  return date.toISOString().slice(0, 10);
+};
+
+/** The periods of one kind from `from` to `to`, both included, in order: a time series' buckets. */
+export function periodsBetween(from: Period, to: Period): PeriodKey[] {
+  const keys: PeriodKey[] = [];
+  for (let day = from.firstDay; day <= to.lastDay; day = nextDay(day)) {
+    const key = periodOfKind(from.kind, day);
+    if (keys.at(-1) !== key) keys.push(key);
+  }
+  return keys;
+}

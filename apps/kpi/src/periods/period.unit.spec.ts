@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { parsePeriod, periodOfKind, periodsOfDay, periodsOfInstant } from './period.ts';
+import { parsePeriod, periodOfKind, periodsOfDay, periodsOfInstant, periodsBetween } from './period.ts';
 
 describe('periods of Vietnam’s calendar', () => {
   it('counts an instant on its Vietnamese day: 17:30 UTC on 31 March is 1 April in Hà Nội', () => {
@@ -50,5 +50,20 @@ describe('periods of Vietnam’s calendar', () => {
         expect(periodOfKind('quarter', day)).toBe(keys[2]);
       }),
     );
+  });
+});
+
+describe('periods between two of a kind', () => {
+  const between = (from: string, to: string) => {
+    const [a, b] = [parsePeriod(from), parsePeriod(to)];
+    if (!a || !b) throw new Error('bad period');
+    return periodsBetween(a, b);
+  };
+  it('lists months, quarters, years and days in order, both ends included', () => {
+    expect(between('2024-11', '2025-02')).toEqual(['2024-11', '2024-12', '2025-01', '2025-02']);
+    expect(between('2024-Q4', '2025-Q2')).toEqual(['2024-Q4', '2025-Q1', '2025-Q2']);
+    expect(between('2024', '2025')).toEqual(['2024', '2025']);
+    expect(between('2024-02-28', '2024-03-01')).toEqual(['2024-02-28', '2024-02-29', '2024-03-01']);
+    expect(between('2025', '2024')).toEqual([]);
   });
 });

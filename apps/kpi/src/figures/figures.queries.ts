@@ -1,0 +1,75 @@
+// The figures indicators are computed from, for a set of units and one period: metric totals
+// (a flow within the period, a stock at its end), the targets assigned and the latest statistics.
+// With `knownAt`, only what had been recorded by then: metrics are summed from the ledger instead
+// of the rollup cells, so a late report is left out.
+import type pg from 'pg';
+import type { Period } from '../periods/period.ts';
+
+type Db = Pick<pg.Pool, 'query'>;
+
+export interface FigureRow {
+  readonly unit: string;
+  readonly id: string;
+  readonly value: number;
+}
+
+const isFlowSql = (metric: string) =>
+  `(${metric} LIKE 'residents_helped.%' OR ${metric} LIKE 'activities.%')`;
+
+const rollupMetricsSql = `
+  SELECT unit_code AS unit, metric AS id, value::float8 AS value
+    FROM kpi_rollups WHERE unit_code = ANY($1) AND period = $2 AND ${isFlowSql('metric')}
+  UNION ALL
+  SELECT unit_code, metric, sum(value)::float8
+    FROM kpi_rollups
+   WHERE unit_code = ANY($1) AND period_kind = 'day' AND period <= $3 AND NOT ${isFlowSql('metric')}
+   GROUP BY unit_code, metric`;
+
+const ledgerMetricsSql = `
+  SELECT u.unit, d.metric AS id, sum(d.delta)::float8 AS value
+    FROM kpi_deltas d CROSS JOIN LATERAL unnest(d.units) AS u(unit)
+   WHERE d.units && $1::text[] AND u.unit = ANY($1) AND d.recorded_at <= $4::timestamptz
+     AND d.day <= $3::date AND (d.day >= $2::date OR NOT ${isFlowSql('d.metric')})
+   GROUP BY u.unit, d.metric`;
+
+/** A unit's own target, or else the sum of the nearest targets assigned below it. */
+const targetsSql = `
+  SELECT u.code AS unit, t.metric AS id, sum(t.value)::float8 AS value
+    FROM unnest($1::text[]) AS u(code)
+    JOIN kpi_targets t ON t.period = $2 AND u.code = ANY(t.unit_path)
+   WHERE ($3::timestamptz IS NULL OR t.assigned_at <= $3::timestamptz)
+     AND NOT EXISTS (
+       SELECT 1 FROM kpi_targets t2
+        WHERE t2.metric = t.metric AND t2.period = t.period AND t2.unit_code <> t.unit_code
+          AND t2.unit_code = ANY(t.unit_path) AND u.code = ANY(t2.unit_path)
+          AND ($3::timestamptz IS NULL OR t2.assigned_at <= $3::timestamptz))
+   GROUP BY u.code, t.metric`;
+
+const statisticsSql = `
+  SELECT DISTINCT ON (unit_code, statistic) unit_code AS unit, statistic AS id, value::float8 AS value
+    FROM kpi_statistics
+   WHERE unit_code = ANY($1) AND as_of <= $2::date AND ($3::timestamptz IS NULL OR recorded_at <= $3::timestamptz)
+   ORDER BY unit_code, statistic, as_of DESC`;
+
+export interface Figures {
+  readonly metrics: readonly FigureRow[];
+  readonly targets: readonly FigureRow[];
+  readonly statistics: readonly FigureRow[];
+}
+
+export async function loadFigures(
+  db: Db,
+  units: readonly string[],
+  period: Period,
+  knownAt?: string,
+): Promise<Figures> {
+  // One after another: inside the consumer's transaction they share one client.
+  const m =
+    knownAt === undefined
+      ? await db.query<FigureRow>(rollupMetricsSql, [units, period.key, period.lastDay])
+      : await db.query<FigureRow>(ledgerMetricsSql, [units, period.firstDay, period.lastDay, knownAt]);
+  const at = knownAt ?? null;
+  const t = await db.query<FigureRow>(targetsSql, [units, period.key, at]);
+  const s = await db.query<FigureRow>(statisticsSql, [units, period.lastDay, at]);
+  return { metrics: m.rows, targets: t.rows, statistics: s.rows };
+}

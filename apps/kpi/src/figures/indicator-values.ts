@@ -1,0 +1,81 @@
+// The catalog's indicators evaluated for each unit from loaded figures, with the target each one
+// is measured against and the rank among the units evaluated together (siblings).
+import { indicatorCatalog } from '../indicators/catalog.ts';
+import { evaluate, type IndicatorValue, type OperandFigures } from '../indicators/evaluate.ts';
+import type { IndicatorDefinition } from '../indicators/indicator.ts';
+import { rankSiblings } from '../indicators/rank.ts';
+import type { FigureRow, Figures } from './figures.queries.ts';
+
+/** JSON has no undefined: an absent figure is written as null. */
+export const orNull = <T>(value: T | undefined): T | null => value ?? null;
+
+export interface UnitIndicator extends IndicatorValue {
+  readonly target: number | undefined;
+  /** Per cent of the target reached, when the denominator is a target. */
+  readonly attainment: number | undefined;
+  readonly rank: number | undefined;
+}
+
+const byUnit = (rows: readonly FigureRow[]): Map<string, Map<string, number>> => {
+  const map = new Map<string, Map<string, number>>();
+  for (const { unit, id, value } of rows) {
+    const own = map.get(unit) ?? new Map<string, number>();
+    own.set(id, value);
+    map.set(unit, own);
+  }
+  return map;
+};
+
+/** The figures of one unit as the evaluator reads them: a metric never counted is 0. */
+export function operandFigures(figures: Figures, unit: string): OperandFigures {
+  const [metrics, targets, statistics] = [figures.metrics, figures.targets, figures.statistics].map(
+    (rows) => byUnit(rows).get(unit) ?? new Map<string, number>(),
+  ) as [Map<string, number>, Map<string, number>, Map<string, number>];
+  return {
+    metric: (id) => metrics.get(id) ?? 0,
+    statistic: (id) => statistics.get(id),
+    target: (id) => targets.get(id),
+  };
+}
+
+function withTarget(definition: IndicatorDefinition, value: IndicatorValue): Omit<UnitIndicator, 'rank'> {
+  const measured = definition.denominator !== undefined && 'target' in definition.denominator;
+  return {
+    ...value,
+    target: measured ? value.denominator : undefined,
+    attainment: measured ? value.value : undefined,
+  };
+}
+
+/**
+ * Every indicator for every unit; ranks compare the units given as `ranked` (a unit's siblings),
+ * units outside it get none.
+ */
+export function evaluateUnits(
+  figures: Figures,
+  units: readonly string[],
+  ranked: readonly string[] = units,
+  catalog: readonly IndicatorDefinition[] = indicatorCatalog,
+): Map<string, UnitIndicator[]> {
+  const values = new Map(
+    units.map((unit) => {
+      const own = operandFigures(figures, unit);
+      return [unit, catalog.map((d) => withTarget(d, evaluate(d, own)))] as const;
+    }),
+  );
+  const inRank = new Set(ranked);
+  const ranks = catalog.map((definition, i) =>
+    rankSiblings(
+      units
+        .filter((u) => inRank.has(u))
+        .map((unitCode) => ({ unitCode, value: values.get(unitCode)?.[i]?.value })),
+      definition.direction,
+    ),
+  );
+  return new Map(
+    [...values].map(([unit, list]) => [
+      unit,
+      list.map((v, i) => ({ ...v, rank: ranks[i]?.find((r) => r.unitCode === unit)?.rank })),
+    ]),
+  );
+}

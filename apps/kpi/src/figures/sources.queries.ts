@@ -1,0 +1,85 @@
+// Where an indicator's figures come from, for explain: the targets that make up a unit's target,
+// the statistic used with its source and date, and pages of the ledger rows a metric sums.
+import type pg from 'pg';
+import { metricKind } from '../indicators/evaluate.ts';
+import type { Period } from '../periods/period.ts';
+
+type Db = Pick<pg.Pool, 'query'>;
+
+export interface TargetSource {
+  readonly unitCode: string;
+  readonly value: number;
+  readonly assignedBy: string;
+  readonly assignedAt: string;
+}
+
+/** The unit's own target, or else the nearest targets assigned below it (what the figure sums). */
+export async function targetSources(
+  db: Db,
+  unit: string,
+  metric: string,
+  period: Period,
+): Promise<TargetSource[]> {
+  const { rows } = await db.query<TargetSource>(
+    `SELECT t.unit_code AS "unitCode", t.value::float8 AS value, t.assigned_by AS "assignedBy",
+            to_char(t.assigned_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "assignedAt"
+       FROM kpi_targets t
+      WHERE t.metric = $2 AND t.period = $3 AND $1 = ANY(t.unit_path)
+        AND NOT EXISTS (SELECT 1 FROM kpi_targets t2
+                         WHERE t2.metric = t.metric AND t2.period = t.period AND t2.unit_code <> t.unit_code
+                           AND t2.unit_code = ANY(t.unit_path) AND $1 = ANY(t2.unit_path))
+      ORDER BY t.unit_code`,
+    [unit, metric, period.key],
+  );
+  return rows;
+}
+
+export interface StatisticSource {
+  readonly value: number;
+  readonly source: string;
+  readonly asOf: string;
+}
+
+export async function statisticSource(
+  db: Db,
+  unit: string,
+  statistic: string,
+  period: Period,
+): Promise<StatisticSource | undefined> {
+  const { rows } = await db.query<StatisticSource>(
+    `SELECT value::float8 AS value, source, to_char(as_of, 'YYYY-MM-DD') AS "asOf" FROM kpi_statistics
+      WHERE unit_code = $1 AND statistic = $2 AND as_of <= $3::date ORDER BY as_of DESC LIMIT 1`,
+    [unit, statistic, period.lastDay],
+  );
+  return rows[0];
+}
+
+export interface LedgerEntry {
+  readonly position: string;
+  readonly sourceEventId: string;
+  readonly day: string;
+  readonly delta: number;
+  readonly recordedAt: string;
+}
+
+/** One page of the deltas a metric sums for a unit and period, oldest first, after a position. */
+export async function ledgerPage(
+  db: Db,
+  query: { unit: string; metric: string; period: Period; after: string; limit: number; knownAt?: string },
+): Promise<LedgerEntry[]> {
+  const from =
+    metricKind(query.metric as Parameters<typeof metricKind>[0]) === 'flow'
+      ? query.period.firstDay
+      : '0001-01-01';
+  const { rows } = await db.query<LedgerEntry>(
+    `SELECT id::text AS position, source_event_id AS "sourceEventId", to_char(day, 'YYYY-MM-DD') AS day,
+            delta::float8 AS delta,
+            to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "recordedAt"
+       FROM kpi_deltas
+      WHERE units @> ARRAY[$1]::text[] AND metric = $2 AND day BETWEEN $3::date AND $4::date AND id > $5::bigint
+        AND ($7::timestamptz IS NULL OR recorded_at <= $7::timestamptz)
+      ORDER BY id LIMIT $6`,
+    [query.unit, query.metric, from, query.period.lastDay, query.after, query.limit, query.knownAt ?? null],
+  );
+  return rows;
+}

@@ -1,0 +1,84 @@
+// A unit's indicators for a period with its children's, as the API shows them: each value with its
+// figures, target, rank among the children, names and comparison lines from the catalog.
+import type pg from 'pg';
+import { indicatorCatalog } from '../indicators/catalog.ts';
+import type { IndicatorDefinition } from '../indicators/indicator.ts';
+import type { Period } from '../periods/period.ts';
+import { loadFigures } from './figures.queries.ts';
+import { evaluateUnits, orNull, type UnitIndicator } from './indicator-values.ts';
+import { childrenOf, findUnit, type TreeUnit } from './tree.queries.ts';
+
+type Db = Pick<pg.Pool, 'query'>;
+
+export interface IndicatorView {
+  readonly id: string;
+  readonly version: number;
+  readonly name: IndicatorDefinition['name'];
+  readonly unit: IndicatorDefinition['unit'];
+  readonly value: number | null;
+  readonly exact: string | null;
+  readonly numerator: number | null;
+  readonly denominator: number | null;
+  readonly target: number | null;
+  readonly attainment: number | null;
+  readonly rank: number | null;
+  readonly missing: string | null;
+  readonly comparisons: IndicatorDefinition['comparisons'];
+}
+
+export interface UnitIndicators {
+  readonly unit: { readonly code: string; readonly name: string; readonly treeVersion: string };
+  readonly period: string;
+  readonly knownAt: string | null;
+  readonly indicators: readonly IndicatorView[];
+  readonly children: readonly { code: string; name: string; indicators: readonly IndicatorView[] }[];
+}
+
+export function viewOf(values: readonly UnitIndicator[], catalog = indicatorCatalog): IndicatorView[] {
+  return values.map((v, i) => {
+    const definition = catalog[i] as IndicatorDefinition;
+    return {
+      id: v.indicatorId,
+      version: v.version,
+      name: definition.name,
+      unit: definition.unit,
+      value: orNull(v.value),
+      exact: orNull(v.exact),
+      numerator: orNull(v.numerator),
+      denominator: orNull(v.denominator),
+      target: orNull(v.target),
+      attainment: orNull(v.attainment),
+      rank: orNull(v.rank),
+      missing: orNull(v.missing),
+      comparisons: definition.comparisons,
+    };
+  });
+}
+
+/** The unit in the tree in force on the period's last day (or the latest tree that has it). */
+export const unitFor = (db: Db, code: string, period: Period): Promise<TreeUnit | undefined> =>
+  findUnit(db, code, period.lastDay);
+
+export async function unitIndicators(
+  db: Db,
+  unit: TreeUnit,
+  period: Period,
+  knownAt?: string,
+): Promise<UnitIndicators> {
+  const children = await childrenOf(db, unit.treeVersion, [unit.code]);
+  const codes = children.map((c) => c.code);
+  const figures = await loadFigures(db, [unit.code, ...codes], period, knownAt);
+  const own = evaluateUnits(figures, [unit.code], []);
+  const ofChildren = evaluateUnits(figures, codes);
+  return {
+    unit: { code: unit.code, name: unit.name, treeVersion: unit.treeVersion },
+    period: period.key,
+    knownAt: knownAt ?? null,
+    indicators: viewOf(own.get(unit.code) ?? []),
+    children: children.map((c) => ({
+      code: c.code,
+      name: c.name,
+      indicators: viewOf(ofChildren.get(c.code) ?? []),
+    })),
+  };
+}

@@ -1,0 +1,2 @@
+export { CountActivityController } from './count-activity.kafka.controller.ts';
+export { isActivityType } from './count-activity.routes.ts';

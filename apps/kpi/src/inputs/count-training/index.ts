@@ -1,0 +1,2 @@
+export { CountTrainingController } from './count-training.kafka.controller.ts';
+export { isTrainingType } from './count-training.routes.ts';

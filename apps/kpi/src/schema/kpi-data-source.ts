@@ -1,0 +1,18 @@
+// Everything the KPI service's DataSource needs, for the service's start and for the deploy step
+// (npm run migrate -- kpi). Migrations are listed oldest first and never edited once shipped.
+import { EventStoreSchema } from '@nhip/event-sourcing';
+import type { ServiceDataSourceOptions } from '@nhip/postgres';
+import { KpiSchema } from './kpi-schema.migration.ts';
+import { KpiUnitLineageTable } from './kpi-unit-lineage.migration.ts';
+import { kpiEntities } from './kpi.entities.ts';
+
+export function kpiDataSource(url: string): ServiceDataSourceOptions {
+  return {
+    url,
+    service: 'kpi',
+    entities: kpiEntities,
+    // The event store's tables hold the outbox and the consumers' processed ids and offsets.
+    migrations: [EventStoreSchema, KpiSchema, KpiUnitLineageTable],
+    poolSize: 8,
+  };
+}

@@ -1,0 +1,2 @@
+export { PartnerStatisticsController } from './partner-statistics.kafka.controller.ts';
+export { isPartnerStatisticType } from './partner-statistics.routes.ts';

@@ -1,0 +1,52 @@
+// A statistic with its source and as-of date, from the API or a partner's topic; a later report for
+// the same date replaces it. The unit's values for the periods holding that date are published again
+// if they changed, in the same transaction.
+import { inTransaction, type Tx } from '@nhip/event-sourcing';
+import type pg from 'pg';
+import { ledgerPosition, publishChanges } from '../../ledger/publish-changes.ts';
+import { periodsOfDay } from '../../periods/period.ts';
+import { requirePeriod, requireUnit, type WriteAccess } from '../../views/lookup.ts';
+import type { ReportStatisticDto } from './report-statistic.request.ts';
+
+export interface StatisticReport {
+  readonly unitCode: string;
+  readonly statistic: string;
+  readonly value: number;
+  readonly asOf: string;
+  readonly source: string;
+}
+
+export interface ReportedStatistic extends StatisticReport {
+  readonly recordedAt: string;
+}
+
+/** Records a checked statistic in the caller's transaction; `cause` makes message ids repeatable. */
+export async function recordStatistic(
+  tx: Tx,
+  report: StatisticReport,
+  cause: string,
+): Promise<ReportedStatistic> {
+  const recordedAt = new Date().toISOString();
+  await tx.query(
+    `INSERT INTO kpi_statistics (unit_code, statistic, as_of, value, source, recorded_at)
+     VALUES ($1, $2, $3, $4, $5, $6)
+     ON CONFLICT (unit_code, statistic, as_of) DO UPDATE SET value = EXCLUDED.value,
+       source = EXCLUDED.source, recorded_at = EXCLUDED.recorded_at`,
+    [report.unitCode, report.statistic, report.asOf, report.value, report.source, recordedAt],
+  );
+  const touched = periodsOfDay(report.asOf).map((period) => ({ unitCode: report.unitCode, period }));
+  await publishChanges(tx, touched, await ledgerPosition(tx), cause);
+  return { ...report, recordedAt };
+}
+
+export async function reportStatistic(
+  pool: pg.Pool,
+  input: ReportStatisticDto,
+  access: WriteAccess,
+): Promise<ReportedStatistic> {
+  const unit = await requireUnit(pool, input.unitCode, requirePeriod(input.asOf, 'asOf'));
+  await access.inScope(unit);
+  const { statistic, value, asOf, source } = input;
+  const report = { unitCode: unit.code, statistic, value, asOf, source };
+  return inTransaction(pool, (tx) => recordStatistic(tx, report, `statistic/${access.requestId}`));
+}

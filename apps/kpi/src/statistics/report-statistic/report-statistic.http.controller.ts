@@ -1,0 +1,27 @@
+import { randomUUID } from 'node:crypto';
+import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Caller, Roles, UnitScope, type Principal } from '@nhip/auth';
+import pg from 'pg';
+import { assigners, requireInScope } from '../../views/lookup.ts';
+import { reportStatistic, type ReportedStatistic } from './report-statistic.handler.ts';
+import { ReportStatisticDto } from './report-statistic.request.ts';
+
+@ApiTags('statistics')
+@Controller('statistics')
+export class ReportStatisticController {
+  constructor(
+    @Inject(pg.Pool) private readonly pool: pg.Pool,
+    @Inject(UnitScope) private readonly scope: UnitScope,
+  ) {}
+
+  @Post()
+  @Roles(...assigners)
+  @HttpCode(201)
+  report(@Body() body: ReportStatisticDto, @Caller() caller: Principal): Promise<ReportedStatistic> {
+    return reportStatistic(this.pool, body, {
+      requestId: randomUUID(),
+      inScope: (unit) => requireInScope(this.scope, caller, unit, 'unitCode'),
+    });
+  }
+}

@@ -1,0 +1,1 @@
+export { AssignTargetController } from './assign-target.http.controller.ts';

@@ -1,0 +1,1 @@
+export { CatalogController } from './catalog.http.controller.ts';

@@ -1,0 +1,22 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { PeriodQuery } from '../period.request.ts';
+
+export class ExplainQuery extends PeriodQuery {
+  @ApiPropertyOptional({
+    example: '0',
+    description: 'Source events after this ledger position (the page cursor).',
+  })
+  @IsOptional()
+  @Matches(/^[0-9]{1,18}$/, { message: 'after must be a ledger position (digits)' })
+  after?: string;
+
+  @ApiPropertyOptional({ example: 100, description: 'Source events per page, 1 to 1000.' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  limit?: number;
+}

@@ -1,0 +1,1 @@
+export { ExplainIndicatorController } from './explain-indicator.http.controller.ts';

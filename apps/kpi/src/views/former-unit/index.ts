@@ -1,0 +1,1 @@
+export { FormerUnitController } from './former-unit.http.controller.ts';

@@ -1,0 +1,1 @@
+export { IndicatorSeriesController } from './indicator-series.http.controller.ts';

@@ -1,0 +1,85 @@
+import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Caller, Roles, UnitScope, type Principal } from '@nhip/auth';
+import { invalidRequest } from '@nhip/service-http';
+import pg from 'pg';
+import { loadFigures } from '../../figures/figures.queries.ts';
+import { evaluateUnits, orNull } from '../../figures/indicator-values.ts';
+import type { IndicatorDefinition } from '../../indicators/indicator.ts';
+import { parsePeriod, periodsBetween, type Period } from '../../periods/period.ts';
+import {
+  instantOf,
+  readers,
+  requireIndicator,
+  requireInScope,
+  requirePeriod,
+  requireUnit,
+} from '../lookup.ts';
+import { SeriesQuery } from './indicator-series.request.ts';
+
+const maxPoints = 400;
+
+interface Point {
+  readonly period: string;
+  readonly value: number | null;
+  readonly numerator: number | null;
+  readonly denominator: number | null;
+}
+
+interface Series {
+  readonly unitCode: string;
+  readonly indicator: IndicatorDefinition;
+  readonly knownAt: string | undefined;
+}
+
+async function pointOf(pool: pg.Pool, series: Series, period: Period): Promise<Point> {
+  const figures = await loadFigures(pool, [series.unitCode], period, series.knownAt);
+  const v = evaluateUnits(figures, [series.unitCode], [], [series.indicator]).get(series.unitCode)?.[0];
+  return {
+    period: period.key,
+    value: orNull(v?.value),
+    numerator: orNull(v?.numerator),
+    denominator: orNull(v?.denominator),
+  };
+}
+
+function bucketsOf(from: Period, to: Period): Period[] {
+  if (from.kind !== to.kind)
+    throw invalidRequest([{ field: 'to', reason: `must be a ${from.kind} like from` }]);
+  const keys = periodsBetween(from, to);
+  if (keys.length === 0 || keys.length > maxPoints) {
+    throw invalidRequest([
+      { field: 'to', reason: `must be from "from" to at most ${maxPoints} periods later` },
+    ]);
+  }
+  return keys.flatMap((key) => parsePeriod(key) ?? []);
+}
+
+/** One indicator of one unit over consecutive periods of a kind: a chart's line. */
+@ApiTags('indicators')
+@Controller('units')
+export class IndicatorSeriesController {
+  constructor(
+    @Inject(pg.Pool) private readonly pool: pg.Pool,
+    @Inject(UnitScope) private readonly scope: UnitScope,
+  ) {}
+
+  @Get(':code/indicators/:indicatorId/series')
+  @Roles(...readers)
+  async series(
+    @Param('code') code: string,
+    @Param('indicatorId') indicatorId: string,
+    @Query() query: SeriesQuery,
+    @Caller() caller: Principal,
+  ): Promise<{ unitCode: string; indicatorId: string; version: number; points: Point[] }> {
+    const indicator = requireIndicator(indicatorId);
+    const to = requirePeriod(query.to, 'to');
+    const buckets = bucketsOf(requirePeriod(query.from, 'from'), to);
+    const unit = await requireUnit(this.pool, code, to);
+    await requireInScope(this.scope, caller, unit);
+    const series = { unitCode: unit.code, indicator, knownAt: instantOf(query.knownAt) };
+    const points: Point[] = [];
+    for (const period of buckets) points.push(await pointOf(this.pool, series, period));
+    return { unitCode: unit.code, indicatorId: indicator.id, version: indicator.version, points };
+  }
+}

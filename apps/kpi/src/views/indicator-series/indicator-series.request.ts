@@ -1,0 +1,18 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsISO8601, IsOptional, Matches } from 'class-validator';
+import { periodPattern, periodRule } from '../period.request.ts';
+
+export class SeriesQuery {
+  @ApiProperty({ example: '2024-01', description: 'The first period; its kind is the series’ kind.' })
+  @Matches(periodPattern, { message: `from ${periodRule}` })
+  from!: string;
+
+  @ApiProperty({ example: '2024-12', description: 'The last period, of the same kind.' })
+  @Matches(periodPattern, { message: `to ${periodRule}` })
+  to!: string;
+
+  @ApiPropertyOptional({ example: '2025-01-05T00:00:00+07:00' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'knownAt must be an ISO 8601 date-time' })
+  knownAt?: string;
+}

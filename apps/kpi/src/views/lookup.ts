@@ -1,0 +1,62 @@
+// What every view checks first: the period is a real one, the unit is known, the indicator exists.
+import { anyRole, type Principal, type Role, type UnitScope } from '@nhip/auth';
+import { unitCodePattern, unitCodeRule } from '@nhip/contracts';
+import { invalidRequest, notFound } from '@nhip/service-http';
+import type pg from 'pg';
+import { indicatorCatalog } from '../indicators/catalog.ts';
+import type { IndicatorDefinition } from '../indicators/indicator.ts';
+import { unitFor } from '../figures/unit-view.ts';
+import type { TreeUnit } from '../figures/tree.queries.ts';
+import { parsePeriod, type Period } from '../periods/period.ts';
+import { periodRule } from './period.request.ts';
+
+export function requirePeriod(key: string, field = 'period'): Period {
+  const period = parsePeriod(key);
+  if (period) return period;
+  throw invalidRequest([{ field, reason: periodRule }], 400, `${field}: "${key}" is not a calendar period.`);
+}
+
+export async function requireUnit(
+  db: Pick<pg.Pool, 'query'>,
+  code: string,
+  period: Period,
+): Promise<TreeUnit> {
+  if (!unitCodePattern.test(code)) throw invalidRequest([{ field: 'code', reason: unitCodeRule }]);
+  const unit = await unitFor(db, code, period);
+  if (!unit) throw notFound('unit', 'code', code);
+  return unit;
+}
+
+/** Aggregates: every signed-in role, partners included, within its area. */
+export const readers: readonly Role[] = anyRole;
+/** Explain lists source event ids: the platform's own roles, not partners. */
+export const explainers: readonly Role[] = ['ioc-operator', 'district-oc', 'commune-officer', 'admin'];
+/** Targets and statistics come from the province's operations center (or an admin). */
+export const assigners: readonly Role[] = ['ioc-operator', 'admin'];
+
+/** 403 unless the unit, in the tree it was found in, lies in the caller's area. */
+export function requireInScope(
+  scope: UnitScope,
+  caller: Principal,
+  unit: TreeUnit,
+  field = 'code',
+): Promise<void> {
+  return scope.requirePlacement(caller, { treeVersion: unit.treeVersion, path: unit.path }, field);
+}
+
+/** Who is writing: the request's id and the check that the unit written lies in the caller's area. */
+export interface WriteAccess {
+  readonly requestId: string;
+  readonly inScope: (unit: TreeUnit) => Promise<void>;
+}
+
+/** The indicator's latest version in the catalog. */
+export function requireIndicator(id: string, field = 'indicatorId'): IndicatorDefinition {
+  const found = indicatorCatalog.filter((d) => d.id === id).sort((a, b) => b.version - a.version)[0];
+  if (!found) throw notFound('indicator', field, id);
+  return found;
+}
+
+/** knownAt as an instant the database compares exactly. */
+export const instantOf = (knownAt: string | undefined): string | undefined =>
+  knownAt === undefined ? undefined : new Date(knownAt).toISOString();

@@ -1,0 +1,22 @@
+// Query parameters every view shares: a period of Vietnam's calendar and, optionally, the instant
+// the figures should be as known at.
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsISO8601, IsOptional, Matches } from 'class-validator';
+
+export const periodPattern = /^\d{4}(-Q[1-4]|-\d{2}(-\d{2})?)?$/;
+export const periodRule =
+  'must be a day (2025-07-01), a month (2025-07), a quarter (2025-Q3) or a year (2025)';
+
+export class PeriodQuery {
+  @ApiProperty({ example: '2025-Q3', description: 'Day, month, quarter or year, in Vietnam (UTC+7).' })
+  @Matches(periodPattern, { message: `period ${periodRule}` })
+  period!: string;
+
+  @ApiPropertyOptional({
+    example: '2025-10-01T00:00:00+07:00',
+    description: 'The figures as recorded by then: later (late) reports are left out.',
+  })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'knownAt must be an ISO 8601 date-time' })
+  knownAt?: string;
+}

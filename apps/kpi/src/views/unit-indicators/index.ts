@@ -1,0 +1,1 @@
+export { UnitIndicatorsController } from './unit-indicators.http.controller.ts';

@@ -1,0 +1,34 @@
+// What partners (a provincial statistics office, the public-service portal) send the KPI service:
+// a statistic for a unit with its source and as-of date, as a CloudEvent on an inbound topic. It is
+// not a public event of ours, so it is declared here beside them, validated the same way.
+import Type from 'typebox';
+import { Compile } from 'typebox/compile';
+import { calendarDayPattern, unitCodePattern } from '../patterns.ts';
+
+export const partnerTopics = { statistics: 'partner.statistics.v1' } as const;
+
+export const StatisticReportedV1 = {
+  type: 'vn.nhip.partner.statistic.reported.v1',
+  topic: partnerTopics.statistics,
+  schema: Type.Object({
+    unitCode: Type.String({ pattern: unitCodePattern.source }),
+    statistic: Type.String({
+      minLength: 1,
+      maxLength: 100,
+      description: 'An id of GET /catalog statistics.',
+    }),
+    value: Type.Integer({ minimum: 0, maximum: 1_000_000_000 }),
+    asOf: Type.String({ pattern: calendarDayPattern.source, description: 'The date the figure describes.' }),
+    source: Type.String({ minLength: 1, maxLength: 300, description: 'Who measured it, e.g. a yearbook.' }),
+  }),
+} as const;
+
+export type StatisticReportedData = Type.Static<typeof StatisticReportedV1.schema>;
+
+const validator = Compile(StatisticReportedV1.schema);
+
+/** What is wrong with a partner's statistic; empty when it conforms. */
+export function statisticReportProblems(data: unknown): string[] {
+  if (validator.Check(data)) return [];
+  return [...validator.Errors(data)].map((e) => `${e.instancePath || '/'} ${e.message}`);
+}
