@@ -17,6 +17,13 @@ import {
   type ServiceDefinition,
 } from './services.ts';
 
+/** The registry line, at the port it really listens on. */
+function logRegistryTry(registry: ServiceDefinition | undefined): void {
+  if (!registry) return;
+  const coverage = `${serviceUrl(registry)}/units/24175/coverage`;
+  log(`  Try:     curl -H "Authorization: Bearer $TOKEN" ${coverage}   (Xã Hòa Phú: 15/15 villages covered)`);
+}
+
 /** The KPI line: the pilot province's indicators beside its communes', this year (UTC+7). */
 function logKpiTry(kpi: ServiceDefinition | undefined): void {
   if (!kpi) return;
@@ -53,9 +60,12 @@ async function up(): Promise<void> {
     log(`  ${service.name.padEnd(16)} ${serviceUrl(service)}   API docs: ${serviceUrl(service)}/docs`);
   log('');
   await printSignIns(infra.issuer.url);
-  log(
-    '  Try:     curl -H "Authorization: Bearer $TOKEN" http://127.0.0.1:3101/units/24175/coverage   (Xã Hòa Phú: 15/15 villages covered)',
-  );
+  if (registry) {
+    const coverage = `${serviceUrl(registry)}/units/24175/coverage`;
+    log(
+      `  Try:     curl -H "Authorization: Bearer $TOKEN" ${coverage}   (Xã Hòa Phú: 15/15 villages covered)`,
+    );
+  }
   logKpiTry(services.find((s) => s.name === 'kpi'));
   log(`  Data:    ${demo?.source ?? 'none'}`);
   log(

@@ -26,6 +26,7 @@ import { isTrainingType } from './inputs/count-training/index.ts';
 import { isRegistryType } from './inputs/follow-registry/index.ts';
 import { isPartnerStatisticType } from './statistics/partner-statistics/index.ts';
 import { kpiDataSource } from './schema/kpi-data-source.ts';
+import { refuseAnonymousOnArrival } from '@nhip/auth';
 
 async function main(): Promise<void> {
   const config = readConfig();
@@ -58,6 +59,7 @@ async function main(): Promise<void> {
   await serve(AppModule.with(pool, config, new InputLag(() => inputs.lag())), {
     name: 'kpi',
     logger: log,
+    onArrival: refuseAnonymousOnArrival,
     readiness: [
       { name: 'database', probe: () => probeDatabase(pool) },
       reportedBy(brokerCheck(inputs, relay.publishing)),
