@@ -60,12 +60,7 @@ async function up(): Promise<void> {
     log(`  ${service.name.padEnd(16)} ${serviceUrl(service)}   API docs: ${serviceUrl(service)}/docs`);
   log('');
   await printSignIns(infra.issuer.url);
-  if (registry) {
-    const coverage = `${serviceUrl(registry)}/units/24175/coverage`;
-    log(
-      `  Try:     curl -H "Authorization: Bearer $TOKEN" ${coverage}   (Xã Hòa Phú: 15/15 villages covered)`,
-    );
-  }
+  logRegistryTry(registry);
   logKpiTry(services.find((s) => s.name === 'kpi'));
   log(`  Data:    ${demo?.source ?? 'none'}`);
   log(
