@@ -25,7 +25,7 @@ const fixtures = path.join(
 const csv = (name: string) => fs.readFileSync(path.join(fixtures, name));
 
 interface Operation {
-  readonly service: 'registry' | 'activity' | 'training';
+  readonly service: 'registry' | 'activity' | 'training' | 'kpi';
   readonly method: 'get' | 'post';
   readonly path: string;
   readonly roles: readonly string[];
@@ -161,8 +161,21 @@ async function operationsOf(service: Operation['service']): Promise<Operation[]>
   );
 }
 
+// The KPI service's views ask for a period; its former units are 2024 units (Hòa Phú's and Phú
+// Lộc's communes before the merger), summed over their successors.
+const year = vietnamDay(new Date()).slice(0, 4);
+const formerOf = { in: '24172', out: '24355' } as const;
+const kpiQuery = (route: string) =>
+  route.includes('/indicators') && !route.endsWith('/series') ? `?period=${year}` : '';
+const seriesQuery = (route: string) => (route.endsWith('/series') ? `?from=${year}&to=${year}` : '');
+
 const fill = (route: string, side: 'in' | 'out'): string =>
-  route.replace(/\{(\w+)\}/g, (_m, name: string) => ids[side][name] ?? `missing-${name}`) +
+  route
+    .replace('/former-units/{treeVersion}/{code}', `/former-units/vn-2024/${formerOf[side]}`)
+    .replace('{indicatorId}', 'vneid_vs_target')
+    .replace(/\{(\w+)\}/g, (_m, name: string) => ids[side][name] ?? `missing-${name}`) +
+  kpiQuery(route) +
+  seriesQuery(route) +
   (route.includes('personal-data') && !route.endsWith('audit') ? '?reason=kiểm%20tra' : '') +
   (route === '/teams' || route === '/sessions' ? `?unit=${ids[side]['code'] ?? ''}` : '') +
   (route === '/units/search' ? `?q=${encodeURIComponent('Hòa Phú')}` : '');
@@ -191,7 +204,9 @@ async function reply(response: Response) {
 // The official unit lists and the names in them (search) are public reference data; so is the
 // training course catalogue, offered to every area (its sessions are not).
 const isReferenceData = (op: Operation) =>
-  op.method === 'get' && /^\/(units(\/\{code\}|\/search)?|courses(\/\{courseId\})?)$/.test(op.path);
+  op.method === 'get' &&
+  (/^\/(units(\/\{code\}|\/search)?|courses(\/\{courseId\})?)$/.test(op.path) ||
+    (op.service === 'kpi' && op.path === '/catalog'));
 
 interface Caller {
   readonly name: string;
@@ -255,7 +270,7 @@ function noUnitOutside(label: string, outside: readonly string[], body: unknown)
 }
 
 beforeAll(async () => {
-  platform = await startPlatform('access', {}, { training: true });
+  platform = await startPlatform('access', {}, { training: true, kpi: true });
   const { registry } = platform;
   await registry.post('/unit-trees/vn-2024/imports?effectiveFrom=2008-08-01', csv('dak-lak-pilot.csv'), {
     'content-type': 'text/csv',
@@ -275,7 +290,14 @@ beforeAll(async () => {
     return rows[0]?.n === 3;
   });
   Object.assign(ids.out, await seed('24343'));
-  const services = ['registry', 'activity', 'training'] as const;
+  const services = ['registry', 'activity', 'training', 'kpi'] as const;
+  // The KPI service learns the units (and the lineage) from the registry's events too.
+  await eventually(
+    async () => (await serviceOf('kpi').get(`/units/24175/indicators?period=${year}`)).status === 200,
+    {
+      timeoutMs: 30_000,
+    },
+  );
   operations = (await Promise.all(services.map(operationsOf)))
     .flat()
     .filter((op) => !op.roles.includes('public'));
@@ -285,7 +307,12 @@ afterAll(() => platform.stop());
 describe('every operation of every service', () => {
   it('declares its roles in the OpenAPI document', () => {
     expect(operations.length).toBeGreaterThan(30);
-    expect([...new Set(operations.map((op) => op.service))]).toEqual(['registry', 'activity', 'training']);
+    expect([...new Set(operations.map((op) => op.service))]).toEqual([
+      'registry',
+      'activity',
+      'training',
+      'kpi',
+    ]);
     for (const op of operations)
       expect({ op: `${op.method} ${op.path}`, roles: op.roles.length > 0 }).toEqual({
         op: `${op.method} ${op.path}`,
