@@ -41,6 +41,22 @@ export class UnitScope {
     return roots.some((root) => root.path.includes(here)) ? 'above' : 'outside';
   }
 
+  /**
+   * Which of many placements (a list's members' teams, a session's bridge points) lie inside the
+   * caller's area, in their order: one lookup of the area per tree version, not one per placement.
+   */
+  async insideAll(principal: Principal, placements: readonly Placement[]): Promise<boolean[]> {
+    if (principal.unit === undefined) return placements.map(() => true);
+    const areas = new Map<string, Promise<string[] | undefined>>();
+    const inside: boolean[] = [];
+    for (const { treeVersion, path } of placements) {
+      if (!areas.has(treeVersion)) areas.set(treeVersion, this.areaIn(principal, treeVersion));
+      const roots = await areas.get(treeVersion);
+      inside.push(!roots || roots.some((root) => path.includes(root)));
+    }
+    return inside;
+  }
+
   /** The root units of the caller's area in a tree version; undefined means everywhere (admin). */
   async areaIn(principal: Principal, treeVersion: string): Promise<string[] | undefined> {
     if (principal.unit === undefined) return undefined;

@@ -44,6 +44,17 @@ const scope = new UnitScope(tree);
 const as = (role: Principal['role'], unit?: string): Principal => ({ subject: 's', role, unit });
 
 describe('UnitScope', () => {
+  it('tells which of many placements lie in the area, across both trees, in their order', async () => {
+    const placements = [
+      { treeVersion: 'vn-2025', path: ['66', '24175', '24175-001'] },
+      { treeVersion: 'vn-2025', path: ['66', '24343'] },
+      { treeVersion: 'vn-2024', path: ['66', '643', '24172'] },
+      { treeVersion: 'vn-2024', path: ['66', '650', '24355'] },
+    ];
+    expect(await scope.insideAll(as('district-oc', '643'), placements)).toEqual([true, false, true, false]);
+    expect(await scope.insideAll(as('admin'), placements)).toEqual([true, true, true, true]);
+  });
+
   it.each([
     {
       what: 'a province operator, its commune',

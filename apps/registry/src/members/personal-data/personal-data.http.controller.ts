@@ -82,17 +82,13 @@ export class PersonalDataController {
     return personalDataAudit(this.pool, requireUuid(memberId, 'memberId'));
   }
 
-  /** Of these members, those in a team of the caller's area: one query, one area per tree version. */
+  /** Of these members, those in a team of the caller's area. */
   async #membersInScope(caller: Principal, memberIds: readonly string[]): Promise<Set<string>> {
+    // Admin finds anyone, members in no team included.
     if (caller.unit === undefined) return new Set(memberIds);
-    const areas = new Map<string, Promise<string[] | undefined>>();
-    const inside = new Set<string>();
-    for (const { memberId, treeVersion, path } of await membersPlacements(this.pool, memberIds)) {
-      if (!areas.has(treeVersion)) areas.set(treeVersion, this.scope.areaIn(caller, treeVersion));
-      const roots = await areas.get(treeVersion);
-      if (!roots || roots.some((root) => path.includes(root))) inside.add(memberId);
-    }
-    return inside;
+    const placements = await membersPlacements(this.pool, memberIds);
+    const inside = await this.scope.insideAll(caller, placements);
+    return new Set(placements.filter((_, i) => inside[i]).map((p) => p.memberId));
   }
 
   async #memberInScope(caller: Principal, memberId: string): Promise<string> {

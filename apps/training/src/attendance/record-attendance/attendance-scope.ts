@@ -11,17 +11,13 @@ export type MembersInArea = (memberIds: readonly string[]) => Promise<ReadonlySe
 
 export function membersInArea(pool: pg.Pool, scope: UnitScope, caller: Principal): MembersInArea {
   return async (memberIds) => {
+    // Admin records anyone; a member in no team is then refused by the attendance rules, with that reason.
     if (caller.unit === undefined) return new Set(memberIds);
-    const areas = new Map<string, Promise<string[] | undefined>>();
-    const inside = new Set<string>();
-    for (const [memberId, teams] of await teamsOfMembers(pool, memberIds)) {
-      for (const team of teams) {
-        if (!areas.has(team.treeVersion)) areas.set(team.treeVersion, scope.areaIn(caller, team.treeVersion));
-        const roots = await areas.get(team.treeVersion);
-        if (!roots || roots.some((root) => team.unitPath.includes(root))) inside.add(memberId);
-      }
-    }
-    return inside;
+    const teams = [...(await teamsOfMembers(pool, memberIds))].flatMap(([memberId, of]) =>
+      of.map((team) => ({ memberId, treeVersion: team.treeVersion, path: team.unitPath })),
+    );
+    const inside = await scope.insideAll(caller, teams);
+    return new Set(teams.filter((_, i) => inside[i]).map((t) => t.memberId));
   };
 }
 

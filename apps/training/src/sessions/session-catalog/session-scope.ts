@@ -11,10 +11,10 @@ import type { SessionView } from './session-catalog.queries.ts';
 /** The session's units inside the caller's area (organiser and bridge points); all for admin. */
 async function unitsInside(pool: pg.Pool, scope: UnitScope, caller: Principal, session: SessionView) {
   const codes = [session.unitCode, ...session.bridgePoints.flatMap((p) => [p.unitCode, p.hostUnitCode])];
-  const roots = await scope.areaIn(caller, session.treeVersion);
-  if (!roots) return new Set(codes);
   const paths = await unitPaths(pool, session.treeVersion, [...new Set(codes)]);
-  return new Set(codes.filter((code) => roots.some((root) => paths.get(code)?.includes(root))));
+  const placements = codes.map((code) => ({ treeVersion: session.treeVersion, path: paths.get(code) ?? [] }));
+  const inside = await scope.insideAll(caller, placements);
+  return new Set(codes.filter((_, i) => inside[i]));
 }
 
 const outside = (session: SessionView, unit: string | undefined) =>
