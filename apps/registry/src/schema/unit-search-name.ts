@@ -2,6 +2,7 @@
 // separated by single spaces, apostrophes dropped ("Ea H'leo" is typed "ea hleo"). The same fold runs
 // in PostgreSQL (the rm_units.search_name generated column) and here on the query; an integration
 // spec folds every official name both ways and compares them.
+import { foldLabel } from '@nhip/csv';
 
 /** Every Vietnamese letter with a diacritic, lower then upper case, and what it folds to. */
 export const foldedLetters = {
@@ -13,17 +14,11 @@ export const foldedLetters = {
     'aaaaaaaaaaaaaaaaaeeeeeeeeeeeiiiiiooooooooooooooooouuuuuuuuuuuyyyyyd',
 } as const;
 
-/** A name or a query as search compares it: "Thành phố Buôn Ma Thuột" → "thanh pho buon ma thuot". */
-export function foldName(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/['’]/g, '')
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
-}
+/**
+ * A name or a query as search compares it: "Thành phố Buôn Ma Thuột" → "thanh pho buon ma thuot".
+ * The spreadsheet-label fold of libs/csv, with apostrophes dropped first, not read as word breaks.
+ */
+export const foldName = (text: string): string => foldLabel(text.replace(/['’]/g, ''));
 
 /** First letters of a folded name's words: "thanh pho ho chi minh" → "tphcm". */
 export function initialsOf(folded: string): string {
