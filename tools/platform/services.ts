@@ -63,6 +63,8 @@ async function healthy(service: ServiceDefinition): Promise<boolean> {
 }
 
 const supervisorEntry = path.join(repoRoot, 'tools', 'platform', 'supervisor.ts');
+// Loaded before each service: traces when OTEL_EXPORTER_OTLP_ENDPOINT (or NHIP_TRACE_FILE) is set.
+const telemetryEntry = path.join(repoRoot, 'libs', 'telemetry', 'dist', 'register.js');
 
 /** Starts a detached supervisor for a command; it outlives the caller. Returns its pid. */
 export function startSupervisor(spec: SupervisorSpec, env: NodeJS.ProcessEnv): number {
@@ -103,7 +105,7 @@ export async function ensureService(
     const spec = {
       service: service.name,
       command: process.execPath,
-      args: [service.entry],
+      args: ['--import', telemetryEntry, service.entry],
       files,
       backoff: defaultBackoff,
       stopGraceMs: 10_000,

@@ -23,3 +23,4 @@ export {
 export { adminDatabaseUrlFrom, ConfigError, positiveInteger } from './config.ts';
 export { mountProbes, outageLog, reportedBy, type ReadinessCheck } from './probes.ts';
 export { openServiceDatabase } from './service-database.ts';
+export { mountMetrics } from './metrics.ts';

@@ -7,11 +7,13 @@ import { NestFactory } from '@nestjs/core';
 import type { CustomTransportStrategy } from '@nestjs/microservices';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyInstance } from 'fastify';
+import { activeTraceId } from '@nhip/telemetry';
 import { Logger, LoggerModule } from 'nestjs-pino';
 import { mountApiDocs } from './api-docs.ts';
 import { answerTooLargeWithoutReset } from './body-limit.ts';
 import { correlationIdOf, echoCorrelationId, httpLogging, nestLogger } from './http-logging.ts';
-import { createLogger, LogLevelError, type ServiceLogger } from './logger.ts';
+import { createLogger, LogLevelError, readTraceIdFrom, type ServiceLogger } from './logger.ts';
+import { mountMetrics } from './metrics.ts';
 import { mountProbes, type ReadinessCheck } from './probes.ts';
 
 export interface ServeOptions {
@@ -55,6 +57,9 @@ export async function createHttpApp(
   answerTooLargeWithoutReset(fastify);
   options.onArrival?.(fastify);
   mountProbes(fastify, options.name, options.readiness ?? []);
+  mountMetrics(fastify);
+  // Log lines written inside a traced request or consumer carry its trace id.
+  readTraceIdFrom(activeTraceId);
   for (const type of options.rawContentTypes) {
     fastify.addContentTypeParser(type, { parseAs: 'buffer' }, (_req, body, done) => {
       done(null, body);

@@ -12,6 +12,7 @@ import { backoffMs, isConnectionError } from '@nhip/postgres';
 import type pg from 'pg';
 import { inTransaction } from '../command/transaction.ts';
 import { failpoint, failpointDelay } from '../failpoints.ts';
+import { countDeadLetters, inHandlerSpans, observeFreshness, reportConsumer } from './consumer-telemetry.ts';
 import { deadLetter } from './dead-letter.ts';
 import { parseIncoming, type IncomingEvent, type Parsed } from './incoming-event.ts';
 import { advanceOffsets, alreadyHandled, claimEventIds, loadOffsets } from './processed-store.ts';
@@ -55,14 +56,20 @@ export async function startEventConsumer(options: EventConsumerOptions): Promise
     },
     async (batch, commit) => {
       await processBatch(options, batch);
+      observeFreshness(options.name, batch);
       failpoint('consumer:after-db-commit');
       // Kafka's offset is only a shortcut: the database already records what was handled.
       await commit(batch).catch((error: unknown) => options.onError?.(error, 'kafka offset commit'));
     },
   );
+  const lag = async () => totalLag(await subscription.lag());
+  const forget = reportConsumer(options.name, options.topics, lag);
   return {
-    stop: () => subscription.stop(),
-    lag: async () => totalLag(await subscription.lag()),
+    stop: () => {
+      forget();
+      return subscription.stop();
+    },
+    lag,
     problem: () => subscription.problem(),
   };
 }
@@ -104,6 +111,7 @@ async function processAlone(
   }
   const detail = lastError instanceof Error ? lastError.message : String(lastError);
   await options.publisher.publish([deadLetter(message, options.name, 'handler_failed', detail)]);
+  countDeadLetters(options.name, [message]);
   await inTransaction(options.pool, (tx) => advanceOffsets(tx, options.name, [message]));
 }
 
@@ -145,7 +153,7 @@ async function applyInOneTransaction(
     const toApply = events.filter((e) => firstSeen.delete(e.id)); // a repeated id in one batch applies once
     // A slow consumer, for the fault suite: its lag grows under load, then must return to 0.
     await failpointDelay('consumer:before-apply');
-    if (toApply.length > 0) await options.handle(toApply, tx);
+    if (toApply.length > 0) await inHandlerSpans(options.name, toApply, () => options.handle(toApply, tx));
     await advanceOffsets(tx, options.name, fresh);
     // Last, so a handler failing on a neighbour (and its batch retried) dead-letters poison once.
     await deadLetterPoison(options, parsed);
@@ -157,7 +165,12 @@ async function deadLetterPoison(options: EventConsumerOptions, parsed: readonly 
   const letters = parsed.flatMap((p) =>
     p.ok ? [] : [deadLetter(p.message, options.name, p.reason, p.detail)],
   );
-  if (letters.length > 0) await options.publisher.publish(letters);
+  if (letters.length === 0) return;
+  await options.publisher.publish(letters);
+  countDeadLetters(
+    options.name,
+    parsed.flatMap((p) => (p.ok ? [] : [p.message])),
+  );
 }
 
 const delay = (baseMs: number, attempt: number): Promise<void> =>

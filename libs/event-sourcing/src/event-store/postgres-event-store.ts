@@ -1,3 +1,4 @@
+import { inSpan } from '@nhip/telemetry';
 import type pg from 'pg';
 import { appendNewStreamsSql } from './append-new-streams.sql.ts';
 import { eventColumns } from './append.sql.ts';
@@ -29,6 +30,12 @@ export interface StreamRead {
 
 type Queryable = Pick<pg.Pool, 'query'>;
 
+interface NewStreamItem {
+  readonly streamId: string;
+  readonly event: NewEvent;
+  readonly outbox: readonly OutboxMessage[];
+}
+
 export class PostgresEventStore {
   readonly #db: Queryable;
   readonly #schemas: EventSchemas;
@@ -38,11 +45,21 @@ export class PostgresEventStore {
     this.#schemas = schemas;
   }
 
-  async appendToStream(
+  /** Appends in a span of its own, whose context the outbox rows store (docs/adr/0031). */
+  appendToStream(
     streamId: string,
     expected: ExpectedVersion,
     events: readonly NewEvent[],
     outbox: readonly OutboxMessage[] = [],
+  ): Promise<AppendResult> {
+    return inSpan('event store append', () => this.#appendToStream(streamId, expected, events, outbox));
+  }
+
+  async #appendToStream(
+    streamId: string,
+    expected: ExpectedVersion,
+    events: readonly NewEvent[],
+    outbox: readonly OutboxMessage[],
   ): Promise<AppendResult> {
     if (events.length === 0) throw new Error('appendToStream needs at least one event.');
     const rows = events.map((e) => eventRow(this.#schemas, e));
@@ -67,13 +84,11 @@ export class PostgresEventStore {
    * that already exist are skipped (their events and messages are not written) and not in the
    * returned set. Stream ids must be unique within the call.
    */
-  async appendNewStreams(
-    items: readonly {
-      readonly streamId: string;
-      readonly event: NewEvent;
-      readonly outbox: readonly OutboxMessage[];
-    }[],
-  ): Promise<ReadonlySet<string>> {
+  appendNewStreams(items: readonly NewStreamItem[]): Promise<ReadonlySet<string>> {
+    return inSpan('event store append', () => this.#appendNewStreams(items));
+  }
+
+  async #appendNewStreams(items: readonly NewStreamItem[]): Promise<ReadonlySet<string>> {
     if (items.length === 0) return new Set();
     const { rows } = await this.#db.query<{ created: string[] }>({
       name: 'nhip_es_append_new_streams',

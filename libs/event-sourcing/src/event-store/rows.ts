@@ -1,5 +1,6 @@
 // Between the event store's types and its tables: rows as PostgreSQL returns them, and the named
 // statements that write them.
+import { activeTraceparent } from '@nhip/telemetry';
 import type pg from 'pg';
 import { appendSql, appendWithOutboxSql } from './append.sql.ts';
 import type { EventMetadata, ExpectedVersion, NewEvent, OutboxMessage, RecordedEvent } from './types.ts';
@@ -81,7 +82,9 @@ export function toOutboxRow(m: OutboxMessage): Record<string, unknown> {
     subject: m.subject ?? null,
     occurred_at: m.occurredAt,
     data: m.data,
-    traceparent: m.traceparent ?? null,
+    // The trace that wrote the row (the request, or the consumer that derived it), for the relay
+    // to carry on as the message's traceparent (docs/adr/0031).
+    traceparent: m.traceparent ?? activeTraceparent() ?? null,
   };
 }
 

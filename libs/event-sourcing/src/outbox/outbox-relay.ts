@@ -6,7 +6,7 @@ import pg from 'pg';
 import { failpoint } from '../failpoints.ts';
 import type { OutboxRow } from './cloud-events.ts';
 import { publishingEpisode, publishRows, PublishFailed } from './outbox-publishing.ts';
-import { RelayDatabase, relayName } from './relay-database.ts';
+import { RelayDatabase, relayName, reportBacklog } from './relay-database.ts';
 import { pruneSql, readBatchSql, saveCheckpointSql, type Checkpoint } from './outbox.sql.ts';
 
 export interface OutboxRelayOptions {
@@ -52,6 +52,7 @@ export class OutboxRelay {
   #broken = false;
   readonly #publishing;
   readonly #publishBackoff = new WakeableDelay();
+  #forgetBacklog: (() => void) | undefined;
 
   constructor(options: OutboxRelayOptions) {
     this.#options = {
@@ -78,6 +79,7 @@ export class OutboxRelay {
     this.#running = true;
     await this.#openSession();
     this.#loop = this.#run();
+    this.#forgetBacklog = reportBacklog(this.#options.pool);
   }
 
   /** The relay's own connection: leadership lock, LISTEN, checkpoints. Reopened if it breaks. */
@@ -117,6 +119,7 @@ export class OutboxRelay {
   }
 
   async stop(): Promise<void> {
+    this.#forgetBacklog?.();
     this.#running = false;
     this.#signal();
     this.#publishBackoff.wake();

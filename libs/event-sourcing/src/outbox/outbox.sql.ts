@@ -39,3 +39,10 @@ export const pruneSql = `
     SELECT o.id FROM es_outbox o
      WHERE NOT ${afterCheckpoint} AND o.created_at < clock_timestamp() - $2::interval
      LIMIT 10000)`;
+
+/** The backlog for /metrics: how many rows wait and how long the oldest has waited, in seconds. */
+export const backlogSql = `
+  SELECT count(*)::int AS pending,
+         COALESCE(EXTRACT(EPOCH FROM clock_timestamp() - min(o.created_at)), 0)::float8 AS "oldestAgeSeconds"
+    FROM es_outbox o
+   WHERE ${afterCheckpoint}`;

@@ -1,8 +1,9 @@
 // The relay's side of a database outage: which of its failures came from the database (not the
 // broker), logged once per outage, and how long to wait before the next try (docs/adr/0018).
 import { backoffMs, ConnectionEpisodes, isConnectionError, type OutageLog } from '@nhip/postgres';
+import { outboxBacklogs } from '@nhip/telemetry';
 import type pg from 'pg';
-import { loadCheckpointSql, pendingSql, type Checkpoint } from './outbox.sql.ts';
+import { backlogSql, loadCheckpointSql, pendingSql, type Checkpoint } from './outbox.sql.ts';
 
 // One relay per database publishes at a time, so rows of one key leave in the order they were
 // written; a second instance waits on the lock as a hot standby and takes over when the first dies.
@@ -64,4 +65,19 @@ export class RelayDatabase {
 export async function pendingOutboxCount(db: Pick<pg.Pool, 'query'>, topic?: string): Promise<number> {
   const { rows } = await db.query<{ n: string }>(pendingSql, [relayName, topic ?? null]);
   return Number(rows[0]?.n ?? 0);
+}
+
+/** What waits in the outbox, for the relay's metrics (nhip_outbox_pending_messages and age). */
+export async function outboxBacklog(
+  db: Pick<pg.Pool, 'query'>,
+): Promise<{ pending: number; oldestAgeSeconds: number }> {
+  const { rows } = await db.query<{ pending: number; oldestAgeSeconds: number }>(backlogSql, [relayName]);
+  return rows[0] ?? { pending: 0, oldestAgeSeconds: 0 };
+}
+
+let relays = 0;
+
+/** Reports the backlog at each /metrics scrape until the returned function is called. */
+export function reportBacklog(pool: Pick<pg.Pool, 'query'>): () => void {
+  return outboxBacklogs.watch(`relay-${++relays}`, () => outboxBacklog(pool));
 }

@@ -1,0 +1,36 @@
+// What a consumer group tells /metrics and the traces: its lag (read from the broker at scrape),
+// its dead letters, how fresh the events it applies are, and a span per message it applies, each
+// continuing its producer's trace (docs/adr/0031).
+import type { ReceivedMessage } from '@nhip/messaging';
+import { consumerLags, deadLetters, eventFreshness, inConsumerSpans } from '@nhip/telemetry';
+import type { IncomingEvent } from './incoming-event.ts';
+
+/** Starts reporting a group; returns what stops it. Dead-letter counts start at 0 per topic. */
+export function reportConsumer(
+  group: string,
+  topics: readonly string[],
+  lag: () => Promise<bigint>,
+): () => void {
+  for (const topic of topics) deadLetters.inc({ group, topic }, 0);
+  return consumerLags.watch(group, lag);
+}
+
+export function countDeadLetters(group: string, messages: readonly ReceivedMessage[]): void {
+  for (const { topic } of messages) deadLetters.inc({ group, topic });
+}
+
+/** Seconds from each message's Kafka timestamp (when the relay produced it) to now, applied. */
+export function observeFreshness(group: string, batch: readonly ReceivedMessage[]): void {
+  const now = Date.now();
+  for (const m of batch)
+    eventFreshness.observe({ stage: group }, Math.max(0, now - m.timestamp.getTime()) / 1000);
+}
+
+export function inHandlerSpans<T>(
+  group: string,
+  events: readonly IncomingEvent[],
+  work: () => Promise<T>,
+): Promise<T> {
+  const messages = events.map((e) => ({ traceparent: e.traceparent, topic: e.message.topic, group }));
+  return inConsumerSpans(messages, work);
+}

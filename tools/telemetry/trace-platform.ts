@@ -1,0 +1,87 @@
+// The registry, activity and KPI services, compiled, each started with the telemetry module
+// (`node --import`) writing its spans to one file: what the trace spec follows a report through.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { eventually, startHttpService, uniqueTopicPrefix, type RunningService } from '@nhip/testing';
+import { repoRoot } from '../infra/config.ts';
+
+export const telemetryEntry = path.join(repoRoot, 'libs', 'telemetry', 'dist', 'register.js');
+
+export interface TracedPlatform {
+  readonly registry: RunningService;
+  readonly activity: RunningService;
+  readonly kpi: RunningService;
+  readonly topicPrefix: string;
+  readonly traceFile: string;
+  stop(): Promise<void>;
+}
+
+const start = (service: string, env: Record<string, string>) =>
+  startHttpService({
+    entry: path.join(repoRoot, 'apps', service, 'dist', 'main.js'),
+    envPrefix: service.toUpperCase(),
+    purpose: `${service}_trace`,
+    env,
+  });
+
+export async function startTracedPlatform(): Promise<TracedPlatform> {
+  const topicPrefix = uniqueTopicPrefix();
+  const traceFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'nhip-trace-')), 'spans.jsonl');
+  const shared = {
+    NHIP_TOPIC_PREFIX: topicPrefix,
+    NHIP_TRACE_FILE: traceFile,
+    NODE_OPTIONS: `--import ${telemetryEntry}`,
+  };
+  const registry = await start('registry', shared);
+  const activity = await start('activity', { ...shared, ACTIVITY_LATE_WINDOW_DAYS: '3650' });
+  const kpi = await start('kpi', shared);
+  return {
+    registry,
+    activity,
+    kpi,
+    topicPrefix,
+    traceFile,
+    stop: async () => {
+      await Promise.all([kpi.stop(), activity.stop(), registry.stop()]);
+      fs.rmSync(path.dirname(traceFile), { recursive: true, force: true });
+    },
+  };
+}
+
+/** A village under a commune of the loaded tree, and a team there; returns both codes. */
+export async function villageWithTeam(
+  registry: RunningService,
+  commune: string,
+): Promise<{ place: string; teamId: string }> {
+  const village = await registry.post<{ code: string }>(`/units/${commune}/villages`, {
+    name: 'Thôn 3',
+    type: 'Thôn',
+  });
+  if (village.status !== 201) throw new Error(`village: ${village.status} ${JSON.stringify(village.body)}`);
+  const team = await registry.post<{ teamId: string }>('/teams', {
+    name: `Tổ công nghệ số cộng đồng ${village.body.code}`,
+    teamType: 'community_digital_technology',
+    unitCode: village.body.code,
+    decision: { number: '12/QĐ-UBND', date: '2024-03-01' },
+  });
+  if (team.status !== 201) throw new Error(`team: ${team.status} ${JSON.stringify(team.body)}`);
+  return { place: village.body.code, teamId: team.body.teamId };
+}
+
+/** Posts a report until the activity service's replica knows the team (422 until then). */
+export async function postReport(
+  activity: RunningService,
+  report: Record<string, unknown>,
+  headers: Record<string, string>,
+): Promise<void> {
+  await eventually(
+    async () => {
+      const reply = await activity.post('/activities', report, headers);
+      if (reply.status === 422) return undefined;
+      if (reply.status !== 201) throw new Error(`activity: ${reply.status} ${JSON.stringify(reply.body)}`);
+      return true;
+    },
+    { timeoutMs: 30_000, intervalMs: 250 },
+  );
+}
