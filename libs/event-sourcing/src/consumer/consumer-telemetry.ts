@@ -12,6 +12,8 @@ export function reportConsumer(
   lag: () => Promise<bigint>,
 ): () => void {
   for (const topic of topics) deadLetters.inc({ group, topic }, 0);
+  // Present before the first event, so a fresh deployment's freshness panel is not blank.
+  eventFreshness.zero({ stage: group });
   return consumerLags.watch(group, lag);
 }
 
