@@ -11,7 +11,7 @@ import { parse } from 'yaml';
 import { repoRoot } from '../infra/config.ts';
 import { postReport, villageWithTeam } from '../telemetry/trace-platform.ts';
 import { dashboardsDir, rulesFile } from './generated.ts';
-import { promtool, query, startPrometheus, type PrometheusRun } from './prometheus.ts';
+import { promtool, query, startPrometheus, stopPrometheus, type PrometheusRun } from './prometheus.ts';
 import { alertSignals, monitoredServices } from './signals.ts';
 
 const units2024 = fs.readFileSync(path.join(repoRoot, 'apps/kpi/src/fixtures/units-2024.csv'));
@@ -71,7 +71,7 @@ describe('Prometheus over the running services', () => {
     await postReport(services[1] as RunningService, report, {});
   });
   afterAll(async () => {
-    process.kill(prometheus.pid, 'SIGTERM');
+    stopPrometheus(dir);
     await Promise.all(services.map((s) => s.stop()));
     fs.rmSync(dir, { recursive: true, force: true });
   });

@@ -1,0 +1,72 @@
+// The trace context helpers with a real SDK in this process (spans kept in memory), and what they
+// do without one: the traceparent a row stored passes through the relay unchanged.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { NodeSDK } from '@opentelemetry/sdk-node';
+import { InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace';
+import { activeTraceparent, inConsumerSpans, inSpan, startPublishSpan } from './trace-context.ts';
+
+const stored = '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01';
+
+describe('without an SDK', () => {
+  it('records nothing and passes a stored traceparent on unchanged', async () => {
+    await inSpan('work', () => {
+      expect(activeTraceparent()).toBeUndefined();
+      return Promise.resolve();
+    });
+    expect(startPublishSpan(stored, 'public.x.v1').traceparent).toBe(stored);
+  });
+});
+
+describe('with the SDK', () => {
+  const spans = new InMemorySpanExporter();
+  const processor = new SimpleSpanProcessor({ exporter: spans });
+  const sdk = new NodeSDK({ spanProcessors: [processor], instrumentations: [] });
+  // Ended spans reach the exporter asynchronously; read them after a flush.
+  const finishedSpans = async () => {
+    await processor.forceFlush();
+    return spans.getFinishedSpans();
+  };
+  beforeAll(() => sdk.start());
+  afterAll(() => sdk.shutdown());
+
+  it('stores the active span as traceparent, publishes as its child, consumes as the child of the publish', async () => {
+    const written = await inSpan('event store append', () => Promise.resolve(activeTraceparent()));
+    const [, traceId, appendId] = (written ?? '').split('-');
+    const published = startPublishSpan(written, 'public.activity.activity.v1');
+    published.span.end();
+    const [, publishedTrace, publishId] = (published.traceparent ?? '').split('-');
+    expect(publishedTrace).toBe(traceId);
+    expect(publishId).not.toBe(appendId);
+
+    const other = startPublishSpan(stored, 'public.x.v1');
+    other.span.end();
+    const inHandler = await inConsumerSpans(
+      [
+        { traceparent: published.traceparent, topic: 'public.activity.activity.v1', group: 'kpi.inputs' },
+        { traceparent: other.traceparent, topic: 'public.x.v1', group: 'kpi.inputs' },
+      ],
+      () => Promise.resolve(activeTraceparent()),
+    );
+    // The handler runs in the first message's trace, so what it writes continues that one.
+    expect(inHandler?.split('-')[1]).toBe(traceId);
+
+    const finished = await finishedSpans();
+    const consumers = finished.filter((s) => s.name.startsWith('process '));
+    expect(consumers.map((s) => [s.spanContext().traceId, s.parentSpanContext?.spanId])).toEqual([
+      [traceId, publishId],
+      ['0af7651916cd43dd8448eb211c80319c', other.traceparent?.split('-')[2]],
+    ]);
+    expect(
+      finished.find((s) => s.name === 'publish public.activity.activity.v1')?.parentSpanContext?.spanId,
+    ).toBe(appendId);
+  });
+
+  it('marks every consumer span failed when the handler throws', async () => {
+    spans.reset();
+    const failing = inConsumerSpans([{ traceparent: stored, topic: 't', group: 'g' }], () =>
+      Promise.reject(new Error('boom')),
+    );
+    await expect(failing).rejects.toThrow('boom');
+    expect((await finishedSpans()).map((s) => s.status.code)).toEqual([2]);
+  });
+});
