@@ -44,7 +44,16 @@ function main(): number {
   }
   const build = spawnSync(
     'docker',
-    ['build', '-f', path.join('apps', service, 'Dockerfile'), '-t', `${repository}:${tag}`, '.'],
+    [
+      'build',
+      '-f',
+      path.join('apps', service, 'Dockerfile'),
+      '--build-arg',
+      `VERSION=${tag}`,
+      '-t',
+      `${repository}:${tag}`,
+      '.',
+    ],
     { cwd: repoRoot, stdio: 'inherit' },
   );
   return build.status ?? 1;
