@@ -82,8 +82,10 @@ export async function serve(module: DynamicModule, options: ServeOptions): Promi
   const app = await createHttpApp(module, { ...options, logger });
   for (const strategy of options.transports ?? []) app.connectMicroservice({ strategy });
   await app.startAllMicroservices();
-  await app.listen(options.port, '127.0.0.1');
-  const url = `http://127.0.0.1:${options.port}`;
+  // Loopback unless told otherwise: a container sets HTTP_HOST=0.0.0.0 (its Dockerfile does).
+  const host = process.env['HTTP_HOST'] ?? '127.0.0.1';
+  await app.listen(options.port, host);
+  const url = `http://${host}:${options.port}`;
   logger.info({ url }, `${options.name} listening on ${url} (API docs at /docs)`);
 }
 

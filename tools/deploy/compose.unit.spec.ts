@@ -1,0 +1,96 @@
+// docker-compose.yml runs the whole platform (profile `platform`): checked without a Docker engine
+// against the Compose specification's schema and against the repository itself: every service with
+// a Dockerfile, tagged with its own version, on its own port, reaching the broker, the database and
+// the collector by their compose names; every mounted file present (docs/adr/0032).
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from '@jest/globals';
+import { parse } from 'yaml';
+import { repoRoot } from '../infra/config.ts';
+import { bindSources, dependsOn, interpolate, readCompose, schemaErrors } from './compose.ts';
+
+const env = { AUTH_ISSUER_URL: 'https://id.example.vn/realms/nhip' };
+const compose = readCompose(env);
+const services = fs
+  .readdirSync(path.join(repoRoot, 'apps'))
+  .filter((s) => fs.existsSync(path.join(repoRoot, 'apps', s, 'Dockerfile')));
+// Mounted from the monitoring half of issue 16 (Prometheus configuration and rules, Grafana's
+// provisioning and generated dashboards); every other mounted file must be in this repository.
+const fromMonitoring = ['deploy/prometheus', 'deploy/grafana/provisioning', 'deploy/grafana/dashboards'];
+
+const versionOf = (service: string): string | undefined => {
+  const file = path.join(repoRoot, 'apps', service, 'package.json');
+  return fs.existsSync(file)
+    ? (JSON.parse(fs.readFileSync(file, 'utf8')) as { version: string }).version
+    : undefined;
+};
+const exposed = (service: string): string =>
+  /^EXPOSE (\d+)$/m.exec(fs.readFileSync(path.join(repoRoot, 'apps', service, 'Dockerfile'), 'utf8'))?.[1] ??
+  '';
+
+describe('docker-compose.yml', () => {
+  it('is a valid Compose file by the specification’s schema', () => {
+    expect(schemaErrors(compose)).toEqual([]);
+  });
+
+  it('the schema check fails a broken file', () => {
+    const broken = { services: { activity: { image: 3102, ports: '3102', restart: 'always', bogus: 1 } } };
+    expect(schemaErrors(broken).length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('interpolates like Compose: defaults, required variables, values', () => {
+    expect(interpolate('${A:-x}/${B}', { B: 'b' })).toBe('x/b');
+    expect(() => interpolate('${A:?set A}', {})).toThrow('A: set A');
+  });
+
+  it('runs the platform beside the infrastructure: collector, Prometheus, Grafana', () => {
+    for (const name of ['kafka', 'postgres', 'otel-collector', 'prometheus', 'grafana', ...services])
+      expect(Object.keys(compose.services)).toContain(name);
+  });
+
+  it.each(services)('%s: its own Dockerfile, tagged with its own version, on its own port', (service) => {
+    const entry = compose.services[service];
+    expect(entry?.build?.dockerfile).toBe(`apps/${service}/Dockerfile`);
+    const version = versionOf(service);
+    if (version !== undefined) {
+      expect(entry?.image).toBe(`nhip/${service}:${version}`);
+      expect(entry?.build?.args?.['VERSION']).toBe(version);
+    }
+    expect(entry?.ports).toEqual([`127.0.0.1:${exposed(service)}:${exposed(service)}`]);
+    expect(entry?.profiles).toEqual(['platform']);
+  });
+
+  it.each(services)('%s: reaches the broker, the database and the collector by compose names', (service) => {
+    const environment = compose.services[service]?.environment ?? {};
+    const kafka = compose.services['kafka']?.environment?.['KAFKA_ADVERTISED_LISTENERS'] ?? '';
+    expect(kafka).toContain(`INTERNAL://${environment['KAFKA_BROKERS']}`);
+    expect(new URL(environment['DATABASE_URL'] ?? '').host).toBe('postgres:5432');
+    expect(environment['AUTH_ISSUER_URL']).toBe(env.AUTH_ISSUER_URL);
+    expect(environment['OTEL_SERVICE_NAME']).toBe(service);
+    expect(new URL(environment['OTEL_EXPORTER_OTLP_ENDPOINT'] ?? '').host).toBe('otel-collector:4318');
+    expect(dependsOn(compose.services[service] ?? {})).toEqual(expect.arrayContaining(['kafka', 'postgres']));
+  });
+
+  it('depends only on services it defines, and mounts files that exist', () => {
+    const names = Object.keys(compose.services);
+    for (const service of Object.values(compose.services)) {
+      for (const dependency of dependsOn(service)) expect(names).toContain(dependency);
+      for (const source of bindSources(service))
+        if (!fromMonitoring.includes(source)) expect(fs.existsSync(path.join(repoRoot, source))).toBe(true);
+    }
+  });
+
+  it('the collector’s pipelines use only what it defines, and listen where the services send', () => {
+    const file = path.join(repoRoot, 'deploy', 'otel-collector', 'config.yaml');
+    const config = parse(fs.readFileSync(file, 'utf8')) as {
+      receivers: Record<string, { protocols: { http: { endpoint: string } } }>;
+      processors: Record<string, unknown>;
+      exporters: Record<string, unknown>;
+      service: { pipelines: Record<string, Record<'receivers' | 'processors' | 'exporters', string[]>> };
+    };
+    for (const pipeline of Object.values(config.service.pipelines))
+      for (const kind of ['receivers', 'processors', 'exporters'] as const)
+        for (const name of pipeline[kind]) expect(Object.keys(config[kind])).toContain(name);
+    expect(config.receivers['otlp']?.protocols.http.endpoint).toBe('0.0.0.0:4318');
+  });
+});

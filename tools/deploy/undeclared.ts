@@ -1,0 +1,40 @@
+// Packages a workspace package's shipped code imports without declaring them in its package.json.
+// The image installs declared dependencies only (`npm ci --omit=dev -w`), so an undeclared one that
+// happens to be hoisted in the workspace would be missing at run time in the container.
+import fs from 'node:fs';
+import { builtinModules } from 'node:module';
+import path from 'node:path';
+import { repoRoot } from '../infra/config.ts';
+import type { WorkspacePackage } from './workspace.ts';
+
+const notShipped = /(\.spec\.ts|\.d\.ts)$|\/fixtures\//;
+const specifier = /(?:from\s+|import\s*\(\s*|import\s+)'([^'./][^']*)'/g;
+
+function sourceFiles(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.ts') && !notShipped.test(`/${f}`))
+    .map((f) => path.join(dir, f));
+}
+
+const packageOf = (spec: string): string =>
+  spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : (spec.split('/')[0] ?? spec);
+
+const builtin = (name: string): boolean => name.startsWith('node:') || builtinModules.includes(name);
+
+/** `package → files` for every bare import of `pkg`'s shipped sources missing from its dependencies. */
+export function undeclaredImports(pkg: WorkspacePackage, root = repoRoot): Map<string, string[]> {
+  const missing = new Map<string, string[]>();
+  for (const file of sourceFiles(path.join(root, pkg.dir, 'src'))) {
+    // Type-only imports vanish from the compiled code; they need no runtime dependency.
+    const code = fs.readFileSync(file, 'utf8').replace(/import\s+type\s[^;]*;/g, '');
+    for (const [, spec] of code.matchAll(specifier)) {
+      if (!spec) continue;
+      const name = packageOf(spec);
+      if (builtin(name) || name === pkg.name || name in pkg.dependencies) continue;
+      missing.set(name, [...(missing.get(name) ?? []), path.relative(root, file)]);
+    }
+  }
+  return missing;
+}
