@@ -12,7 +12,7 @@ import { describeFailure, InfraError } from '../infra/infra-error.ts';
 import { ensurePostgres } from '../infra/postgres.ts';
 import { terminalLines } from './log-lines.ts';
 
-const services = ['registry', 'activity', 'training', 'kpi'];
+const services = ['registry', 'activity', 'training', 'kpi', 'projection'];
 const usage = `usage: npm run migrate -- <${services.join('|')}> [generate <ClassName>]`;
 
 function isValidCommand([command, className, ...rest]: readonly string[]): boolean {

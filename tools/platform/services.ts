@@ -22,6 +22,7 @@ export function platformServices(): ServiceDefinition[] {
   const activityPort = Number(process.env['ACTIVITY_PORT'] ?? 3102);
   const trainingPort = Number(process.env['TRAINING_PORT'] ?? 3103);
   const kpiPort = Number(process.env['KPI_PORT'] ?? 3104);
+  const projectionPort = Number(process.env['PROJECTION_PORT'] ?? 3105);
   return [
     {
       name: 'registry',
@@ -47,6 +48,13 @@ export function platformServices(): ServiceDefinition[] {
       entry: path.join(repoRoot, 'apps', 'kpi', 'dist', 'main.js'),
       port: kpiPort,
       env: { KPI_PORT: String(kpiPort) },
+    },
+    {
+      name: 'projection',
+      entry: path.join(repoRoot, 'apps', 'projection', 'dist', 'main.js'),
+      port: projectionPort,
+      // Series and explanations are the KPI service's answers, asked with the caller's token.
+      env: { PROJECTION_PORT: String(projectionPort), KPI_URL: `http://127.0.0.1:${kpiPort}` },
     },
   ];
 }

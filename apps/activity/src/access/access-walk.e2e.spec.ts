@@ -12,6 +12,8 @@ import { eventually, personas, tokenFor } from '@nhip/testing';
 import { roles, vietnamDay } from '@nhip/contracts';
 import fc from 'fast-check';
 import { replicaCaughtUp, startPlatform, type Platform } from '../fixtures/platform.ts';
+import { firstFrame, projectionQuery, watch } from './projection-calls.ts';
+import { fuzzToken, type FuzzClaims } from './fuzz-token.ts';
 
 const fixtures = path.join(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -25,7 +27,7 @@ const fixtures = path.join(
 const csv = (name: string) => fs.readFileSync(path.join(fixtures, name));
 
 interface Operation {
-  readonly service: 'registry' | 'activity' | 'training' | 'kpi';
+  readonly service: 'registry' | 'activity' | 'training' | 'kpi' | 'projection';
   readonly method: 'get' | 'post';
   readonly path: string;
   readonly roles: readonly string[];
@@ -175,12 +177,14 @@ const fill = (route: string, side: 'in' | 'out'): string =>
     .replace('{indicatorId}', 'vneid_vs_target')
     .replace(/\{(\w+)\}/g, (_m, name: string) => ids[side][name] ?? `missing-${name}`) +
   kpiQuery(route) +
-  seriesQuery(route) +
+  (route.startsWith('/api/') ? projectionQuery(route, ids[side]['code']) : seriesQuery(route)) +
   (route.includes('personal-data') && !route.endsWith('audit') ? '?reason=kiểm%20tra' : '') +
   (route === '/teams' || route === '/sessions' ? `?unit=${ids[side]['code'] ?? ''}` : '') +
   (route === '/units/search' ? `?q=${encodeURIComponent('Hòa Phú')}` : '');
 
 const call = (op: Operation, token: string | undefined, side: 'in' | 'out') => {
+  if (op.path === '/api/stream')
+    return firstFrame(`${serviceOf(op.service).base}${fill(op.path, side)}`, token);
   const client = token === undefined ? anonymous(op) : serviceOf(op.service).as(token);
   return op.method === 'get' ? client.get(fill(op.path, side)) : client.post(fill(op.path, side), {});
 };
@@ -233,27 +237,6 @@ function judge(caller: Caller, op: Operation, side: 'in' | 'out', answer: { stat
   if (outside && !isReferenceData(op) && answer.status < 300) noUnitOutside(label, outside, answer.body);
 }
 
-interface FuzzClaims {
-  readonly role: string;
-  readonly unit: string | undefined;
-  readonly expiresIn: number;
-  readonly audience: string;
-  readonly forge: boolean;
-}
-
-function fuzzToken(claims: FuzzClaims): Promise<string> {
-  const request = {
-    sub: 'fuzz',
-    role: claims.role as 'admin',
-    ...(claims.unit === undefined ? {} : { unit: claims.unit }),
-    expiresIn: claims.expiresIn,
-    audience: claims.audience,
-  };
-  return claims.forge
-    ? newSigningKey().then((key) => signToken(key, process.env['AUTH_ISSUER_URL'] ?? '', request))
-    : tokenFor(request);
-}
-
 /** Whether a token with these claims may get a 2xx on Krông Năng's (24343) resources. */
 function mayReach(op: Operation, claims: FuzzClaims): boolean {
   const valid = !claims.forge && claims.expiresIn > 0 && claims.audience === 'nhip';
@@ -270,7 +253,7 @@ function noUnitOutside(label: string, outside: readonly string[], body: unknown)
 }
 
 beforeAll(async () => {
-  platform = await startPlatform('access', {}, { training: true, kpi: true });
+  platform = await startPlatform('access', {}, { training: true, kpi: true, projection: true });
   const { registry } = platform;
   await registry.post('/unit-trees/vn-2024/imports?effectiveFrom=2008-08-01', csv('dak-lak-pilot.csv'), {
     'content-type': 'text/csv',
@@ -290,13 +273,18 @@ beforeAll(async () => {
     return rows[0]?.n === 3;
   });
   Object.assign(ids.out, await seed('24343'));
-  const services = ['registry', 'activity', 'training', 'kpi'] as const;
+  const services = ['registry', 'activity', 'training', 'kpi', 'projection'] as const;
   // The KPI service learns the units (and the lineage) from the registry's events too.
   await eventually(
     async () => (await serviceOf('kpi').get(`/units/24175/indicators?period=${year}`)).status === 200,
     {
       timeoutMs: 30_000,
     },
+  );
+  // So does the projection, and the values from the KPI service's events.
+  await eventually(
+    async () => (await serviceOf('projection').get(`/api/units/24175/summary?period=${year}`)).status === 200,
+    { timeoutMs: 30_000 },
   );
   operations = (await Promise.all(services.map(operationsOf)))
     .flat()
@@ -312,6 +300,7 @@ describe('every operation of every service', () => {
       'activity',
       'training',
       'kpi',
+      'projection',
     ]);
     for (const op of operations)
       expect({ op: `${op.method} ${op.path}`, roles: op.roles.length > 0 }).toEqual({
@@ -402,6 +391,36 @@ describe('every operation of every service', () => {
       ['ActivityLogged', 'officer-24175'],
       ['ActivityVoided', 'officer-24175'],
     ]);
+  });
+
+  it("streams each scoped caller its own area only, while the province's stream carries the rest", async () => {
+    const url = (unit: string) =>
+      `${serviceOf('projection').base}/api/stream${projectionQuery('/api/stream', unit)}`;
+    const province = await watch(url('66'), await tokenFor(personas.provinceIoc));
+    const district = await watch(url('643'), await tokenFor(personas.districtOc));
+    const commune = await watch(url('24175'), await tokenFor(personas.communeOfficer));
+    try {
+      expect([province.status, district.status, commune.status]).toEqual([200, 200, 200]);
+      for (const at of [ids.out, ids.in]) {
+        const reported = await platform.activity.post('/activities', report(at));
+        expect(reported.status).toBe(201);
+      }
+      // Both places changed: the province's stream shows both, each scoped stream only its own.
+      await eventually(
+        () => /"unitCode":"24343"/.test(province.text()) && /"unitCode":"24175"/.test(province.text()),
+        {
+          timeoutMs: 30_000,
+        },
+      );
+      for (const scoped of [district, commune])
+        await eventually(() => /event: change[^]*"unitCode":"24175"/.test(scoped.text()), {
+          timeoutMs: 30_000,
+        });
+      noUnitOutside('district OC stream', outsideOf['districtOc'] ?? [], district.text());
+      noUnitOutside('commune officer stream', outsideOf['communeOfficer'] ?? [], commune.text());
+    } finally {
+      for (const stream of [province, district, commune]) stream.close();
+    }
   });
 
   it('never gives a 2xx or a 500 to random tokens and claims', async () => {

@@ -1,0 +1,35 @@
+import { describe, expect, it } from '@jest/globals';
+import { currentPeriod, lastPeriods, parsePeriod, type Period } from './period.ts';
+
+const period = (key: string) => parsePeriod(key) as Period;
+
+describe('periods of the projection', () => {
+  it('knows each kind and its last day, and refuses what names no period', () => {
+    expect(parsePeriod('2024-02')).toEqual({ kind: 'month', key: '2024-02', lastDay: '2024-02-29' });
+    expect(parsePeriod('2025-Q3')?.lastDay).toBe('2025-09-30');
+    expect(parsePeriod('2025')?.lastDay).toBe('2025-12-31');
+    expect(parsePeriod('2025-07-01')?.kind).toBe('day');
+    for (const bad of ['2025-02-30', '2025-Q5', '25', '2025-13']) expect(parsePeriod(bad)).toBeUndefined();
+  });
+
+  it('lists the six periods of a trend across year ends, oldest first', () => {
+    expect(lastPeriods(period('2025-02'), 6)).toEqual([
+      '2024-09',
+      '2024-10',
+      '2024-11',
+      '2024-12',
+      '2025-01',
+      '2025-02',
+    ]);
+    expect(lastPeriods(period('2025-Q2'), 3)).toEqual(['2024-Q4', '2025-Q1', '2025-Q2']);
+    expect(lastPeriods(period('2025-03-02'), 3)).toEqual(['2025-02-28', '2025-03-01', '2025-03-02']);
+    expect(lastPeriods(period('2025'), 2)).toEqual(['2024', '2025']);
+  });
+
+  it("takes now in Vietnam's calendar: 18:00 UTC on 31 December is already the new year", () => {
+    const now = new Date('2025-12-31T18:00:00Z');
+    expect(currentPeriod('year', now).key).toBe('2026');
+    expect(currentPeriod('quarter', now).key).toBe('2026-Q1');
+    expect(currentPeriod('day', now).key).toBe('2026-01-01');
+  });
+});

@@ -1,0 +1,187 @@
+// The issue's end to end, on the real broker and databases: an activity posted to the activity
+// service reaches the open streams of its province and its district, not another district's; a
+// stream that reconnects with Last-Event-ID gets exactly what it missed; a token that expires while
+// connected ends its stream with the reason; a restart resumes from the stored offsets.
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { IndicatorChangedData } from '@nhip/contracts';
+import { eventually, tokenFor } from '@nhip/testing';
+import { importTree, report, startPlatform, villageWithTeam, type Platform } from './fixtures/platform.ts';
+import { dataOf, openStream, type SseFrame, type SseStream } from './fixtures/sse-client.ts';
+
+type Change = IndicatorChangedData & { unitName: string };
+const helped = 'residents_helped.vneid_activation';
+
+let platform: Platform;
+const places = { east: { village: '', teamId: '' }, west: { village: '', teamId: '' } };
+const open: SseStream[] = [];
+
+const tokenOf = (unit: string, role: 'ioc-operator' | 'district-oc' = 'district-oc', expiresIn?: number) =>
+  tokenFor({ sub: `oc-${unit}`, role, unit, ...(expiresIn === undefined ? {} : { expiresIn }) });
+
+async function streamOf(scope: string, token: string, headers: Record<string, string> = {}) {
+  const stream = await openStream(`${platform.projection.base}/api/stream?scope=${scope}&period=2024`, {
+    authorization: `Bearer ${token}`,
+    ...headers,
+  });
+  open.push(stream);
+  return stream;
+}
+
+const changes = (frames: readonly SseFrame[]) => dataOf<Change>(frames, 'change');
+const reaches = (unit: string, value: number) => (frames: readonly SseFrame[]) =>
+  changes(frames).some((c) => c.unitCode === unit && c.indicatorId === helped && c.value === value);
+const changeIds = (frames: readonly SseFrame[]) =>
+  frames.filter((f) => f.event === 'change').map((f) => Number(f.id));
+
+const post = (teamId: string, village: string, residentsHelped: number) =>
+  report(platform.activity, {
+    activityId: randomUUID(),
+    teamId,
+    placeCode: village,
+    kind: 'vneid_activation',
+    residentsHelped,
+    occurredAt: '2024-05-10T09:00:00+07:00',
+  });
+
+beforeAll(async () => {
+  platform = await startPlatform('stream', { PROJECTION_HEARTBEAT_SECONDS: '1' });
+  await importTree(platform.registry);
+  places.east = await villageWithTeam(platform.registry, '24172', 'Thôn 1');
+  places.west = await villageWithTeam(platform.registry, '24355', 'Thôn 2');
+  // The projection knows the units once the registry's events reached it.
+  await eventually(async () => (await platform.projection.get('/api/units/24172/summary')).status === 200, {
+    timeoutMs: 60_000,
+  });
+});
+afterAll(async () => {
+  for (const stream of open) stream.close();
+  await platform.stop();
+});
+
+describe('projection stream, end to end', () => {
+  let province: SseStream;
+  let east: SseStream;
+  let west: SseStream;
+
+  it("carries an activity to its province's and its district's streams, not another district's", async () => {
+    province = await streamOf('66', await tokenOf('66', 'ioc-operator'));
+    east = await streamOf('643', await tokenOf('643'));
+    west = await streamOf('650', await tokenOf('650'));
+    for (const stream of [province, east, west]) {
+      expect(stream.status).toBe(200);
+      await stream.waitFor((frames) => frames.some((f) => f.event === 'snapshot'));
+      expect(stream.frames[0]?.event).toBe('snapshot');
+    }
+    const snapshot = dataOf<{ unit: { code: string }; children: { code: string }[] }>(
+      east.frames,
+      'snapshot',
+    )[0];
+    expect(snapshot?.unit.code).toBe('643');
+    expect(snapshot?.children.map((c) => c.code)).toEqual(['24172']);
+
+    await post(places.east.teamId, places.east.village, 5);
+    await province.waitFor(reaches('66', 5));
+    await east.waitFor(reaches('643', 5));
+    expect(changes(east.frames).find((c) => c.unitCode === '643')?.unitName).toBe('Thành phố Buôn Ma Thuột');
+    await post(places.west.teamId, places.west.village, 7);
+    await west.waitFor(reaches('650', 7));
+    await province.waitFor(reaches('66', 12));
+
+    const eastUnits = new Set(['643', '24172', places.east.village]);
+    const westUnits = new Set(['650', '24355', places.west.village]);
+    expect(new Set(changes(east.frames).map((c) => c.unitCode))).toEqual(eastUnits);
+    expect(new Set(changes(west.frames).map((c) => c.unitCode))).toEqual(westUnits);
+    expect(new Set(changes(province.frames).map((c) => c.unitCode))).toEqual(
+      new Set(['66', ...eastUnits, ...westUnits]),
+    );
+    expect(changes(province.frames).every((c) => c.period === '2024')).toBe(true);
+    // Heartbeats keep idle proxies from closing the stream.
+    await east.waitFor(() => east.comments.includes('hb'), 5000);
+  });
+
+  it('replays exactly what a reconnecting stream missed, by Last-Event-ID', async () => {
+    const seen = east.lastEventId() ?? '';
+    // The snapshot's id: what the stream reflects when it opened; changes after it are its to carry.
+    const from = Number(east.frames[0]?.id);
+    east.close();
+    for (const n of [1, 2, 3]) await post(places.east.teamId, places.east.village, n);
+    await province.waitFor(reaches('643', 11));
+    const again = await streamOf('643', await tokenOf('643'), { 'last-event-id': seen });
+    await again.waitFor(reaches('643', 11));
+    expect(again.frames[0]?.event).toBe('change');
+    expect(again.frames.some((f) => f.event === 'snapshot' || f.event === 'reset')).toBe(false);
+
+    const received = [...changeIds(east.frames), ...changeIds(again.frames)];
+    expect(new Set(received).size).toBe(received.length);
+    expect(received).toEqual([...received].sort((a, b) => a - b));
+    const subtree = new Set(['643', '24172', places.east.village]);
+    const expected = province.frames
+      .filter((f) => f.event === 'change' && Number(f.id) > from)
+      .filter((f) => subtree.has((JSON.parse(f.data) as Change).unitCode))
+      .map((f) => Number(f.id));
+    expect(received).toEqual(expected);
+  });
+
+  it('sends a reset and a fresh snapshot for an unknown id or one beyond retention', async () => {
+    const unknown = await streamOf('643', await tokenOf('643'), { 'last-event-id': '987654321' });
+    await unknown.waitFor((frames) => frames.some((f) => f.event === 'snapshot'));
+    expect(unknown.frames.slice(0, 2).map((f) => [f.event, f.data])).toEqual([
+      ['reset', JSON.stringify({ reason: 'unknown-event-id' })],
+      ['snapshot', expect.any(String)],
+    ]);
+    // What the retention window's pruning leaves behind: the log no longer holds change 1 onwards.
+    await platform.projection.sql(
+      `INSERT INTO projection_change_horizon (id, pruned_through) VALUES (1, 2)
+       ON CONFLICT (id) DO UPDATE SET pruned_through = 2`,
+    );
+    const old = await streamOf('643', await tokenOf('643'), { 'last-event-id': '1' });
+    await old.waitFor((frames) => frames.some((f) => f.event === 'snapshot'));
+    expect(old.frames[0]?.data).toBe(JSON.stringify({ reason: 'beyond-retention' }));
+  });
+
+  it('ends a stream whose token expires while connected, saying so', async () => {
+    const brief = await streamOf('643', await tokenOf('643', 'district-oc', 4));
+    await brief.waitFor((frames) => frames.some((f) => f.event === 'end'), 15_000);
+    expect(brief.frames.at(-1)).toMatchObject({
+      event: 'end',
+      data: JSON.stringify({ reason: 'token-expired' }),
+    });
+    await brief.closed;
+  });
+
+  it('takes the token as ?access_token= for a browser, and refuses a stream outside the caller’s area', async () => {
+    const token = await tokenOf('643');
+    const viaQuery = await openStream(
+      `${platform.projection.base}/api/stream?scope=24172&access_token=${token}`,
+    );
+    open.push(viaQuery);
+    expect(viaQuery.status).toBe(200);
+    await viaQuery.waitFor((frames) => frames.some((f) => f.event === 'snapshot'));
+    const outside = await fetch(`${platform.projection.base}/api/stream?scope=650&access_token=${token}`);
+    expect(outside.status).toBe(403);
+    const anonymous = await fetch(`${platform.projection.base}/api/stream?scope=643`);
+    expect(anonymous.status).toBe(401);
+    const badScope = await fetch(`${platform.projection.base}/api/stream?scope=6x&access_token=${token}`);
+    expect(badScope.status).toBe(400);
+    expect(badScope.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+  });
+
+  it('resumes from its stored offsets after a restart: nothing applied twice, the log still resumable', async () => {
+    const count = async () =>
+      (await platform.projection.sql<{ n: number }>('SELECT count(*)::int AS n FROM projection_changes'))[0]
+        ?.n;
+    const before = await count();
+    const last = province.lastEventId() ?? '';
+    await platform.projection.restart();
+    await eventually(
+      async () => (await platform.projection.get<{ inputLag: string }>('/health')).body.inputLag === '0',
+    );
+    expect(await count()).toBe(before);
+    await post(places.east.teamId, places.east.village, 4);
+    const resumed = await streamOf('66', await tokenOf('66', 'ioc-operator'), { 'last-event-id': last });
+    await resumed.waitFor(reaches('66', 22));
+    expect(resumed.frames[0]?.event).toBe('change');
+    expect(Math.min(...changeIds(resumed.frames))).toBeGreaterThan(Number(last));
+  });
+});

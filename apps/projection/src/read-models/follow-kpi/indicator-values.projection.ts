@@ -1,0 +1,78 @@
+// The KPI service's changed values → the latest value per unit, indicator and period (delivery may
+// reorder one unit's values, so the highest revision wins), and each value that won → one row of
+// the change log, in the consumer's transaction: offsets, values and changes commit together.
+import type { IndicatorChangedData } from '@nhip/contracts';
+import type { Tx } from '@nhip/event-sourcing';
+import { parsePeriod } from '../../periods/period.ts';
+
+/** Streams LISTEN here; the notification is delivered when (and only if) the transaction commits. */
+export const changesChannel = 'projection_changes';
+// Two instances consuming the same group write the log under this lock, so its sequence is the
+// order of commits and a stream reading "after seq N" never skips a row committed later.
+const changeLogLock = 0x70726f6a;
+
+interface Incoming {
+  unit_code: string;
+  indicator_id: string;
+  period: string;
+  revision: string;
+  tree_version: string | null;
+  data: IndicatorChangedData;
+}
+
+const applySql = `
+  WITH incoming AS (
+    SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(
+      unit_code text, indicator_id text, period text, revision numeric, tree_version text, data jsonb, ord int)
+  ), latest AS (
+    SELECT DISTINCT ON (unit_code, indicator_id, period) * FROM incoming
+    ORDER BY unit_code, indicator_id, period, revision DESC
+  ), won AS (
+    INSERT INTO projection_values (unit_code, indicator_id, period, revision, data)
+    SELECT unit_code, indicator_id, period, revision, data FROM latest
+    ON CONFLICT (unit_code, indicator_id, period) DO UPDATE
+      SET revision = EXCLUDED.revision, data = EXCLUDED.data
+      WHERE projection_values.revision < EXCLUDED.revision
+    RETURNING unit_code, indicator_id, period
+  )
+  INSERT INTO projection_changes (unit_code, period, path, data)
+  SELECT l.unit_code, l.period, coalesce(u.path, ARRAY[l.unit_code]),
+         l.data || jsonb_build_object('unitName', coalesce(n.name, l.unit_code))
+  FROM won w
+  JOIN latest l USING (unit_code, indicator_id, period)
+  LEFT JOIN replica_units u ON u.tree_version = l.tree_version AND u.code = l.unit_code
+  LEFT JOIN projection_unit_names n ON n.tree_version = l.tree_version AND n.code = l.unit_code
+  ORDER BY l.ord`;
+
+/** The tree version in force on each period's last day, from the replica's (few) trees. */
+async function treesOf(tx: Tx, periods: readonly string[]): Promise<Map<string, string | null>> {
+  const { rows } = await tx.query<{ tree_version: string; from: string }>(
+    `SELECT tree_version, to_char(effective_from, 'YYYY-MM-DD') AS "from"
+     FROM replica_unit_trees ORDER BY effective_from DESC`,
+  );
+  return new Map(
+    periods.map((key) => {
+      const lastDay = parsePeriod(key)?.lastDay ?? key;
+      return [key, rows.find((t) => t.from <= lastDay)?.tree_version ?? null];
+    }),
+  );
+}
+
+/** Applies a batch of changed values; returns how many reached the change log. */
+export async function applyIndicatorValues(values: readonly IndicatorChangedData[], tx: Tx): Promise<number> {
+  if (values.length === 0) return 0;
+  const trees = await treesOf(tx, [...new Set(values.map((v) => v.period))]);
+  const incoming = values.map((v, ord): Incoming & { ord: number } => ({
+    unit_code: v.unitCode,
+    indicator_id: v.indicatorId,
+    period: v.period,
+    revision: v.revision,
+    tree_version: trees.get(v.period) ?? null,
+    data: v,
+    ord,
+  }));
+  await tx.query('SELECT pg_advisory_xact_lock($1)', [changeLogLock]);
+  const result = await tx.query(applySql, [JSON.stringify(incoming)]);
+  if ((result.rowCount ?? 0) > 0) await tx.query('SELECT pg_notify($1, $2)', [changesChannel, '']);
+  return result.rowCount ?? 0;
+}

@@ -1,0 +1,19 @@
+// Everything the projection service's DataSource needs, for the service's start and for the deploy
+// step (npm run migrate -- projection). Migrations are listed oldest first and never edited once shipped.
+import { EventStoreSchema } from '@nhip/event-sourcing';
+import type { ServiceDataSourceOptions } from '@nhip/postgres';
+// The entities alone: the deploy step runs type-stripped, where the Nest controller cannot load.
+import { replicaEntities } from '@nhip/registry-replica/entities';
+import { ProjectionSchema } from './projection-schema.migration.ts';
+import { projectionEntities } from './projection.entities.ts';
+
+export function projectionDataSource(url: string): ServiceDataSourceOptions {
+  return {
+    url,
+    service: 'projection',
+    entities: [...replicaEntities, ...projectionEntities],
+    // The event store's tables hold the consumers' processed ids and offsets.
+    migrations: [EventStoreSchema, ProjectionSchema],
+    poolSize: 12,
+  };
+}

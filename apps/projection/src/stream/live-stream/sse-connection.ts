@@ -1,0 +1,114 @@
+// One open stream: frames are written without waiting, so one slow reader never holds up the hub.
+// When its socket stops draining, newer values replace older ones of the same unit, indicator and
+// period (coalesced) until it drains; past a bound it is told why and closed (ADR 0029).
+import type { ServerResponse } from 'node:http';
+import type { ChangeRecord } from './change-log.queries.ts';
+
+export interface StreamFilter {
+  /** Units whose subtrees the stream carries: a change passes when its path holds one of them. */
+  readonly roots: ReadonlySet<string>;
+  readonly period: string | undefined;
+}
+
+export interface Frame {
+  readonly change: ChangeRecord;
+  /** The SSE text, serialised once for every stream that carries it. */
+  readonly text: string;
+}
+
+export type EndReason = 'token-expired' | 'too-slow' | 'shutting-down';
+
+export const frameOf = (change: ChangeRecord): Frame => ({
+  change,
+  text: `id: ${change.seq}\nevent: change\ndata: ${JSON.stringify(change.data)}\n\n`,
+});
+
+const keyOf = ({ change }: Frame) => `${change.unitCode}|${change.data.indicatorId}|${change.period}`;
+
+export class SseConnection {
+  /** The highest sequence this stream has been given (sent, queued or coalesced). */
+  cursor = 0;
+  #pending: Frame[] | undefined = [];
+  #behind: Map<string, Frame> | undefined;
+  #ended = false;
+
+  constructor(
+    private readonly res: ServerResponse,
+    readonly filter: StreamFilter,
+    private readonly maxCoalesced: number,
+  ) {}
+
+  get ended(): boolean {
+    return this.#ended || this.res.destroyed;
+  }
+
+  carries(change: ChangeRecord): boolean {
+    if (this.filter.period !== undefined && change.period !== this.filter.period) return false;
+    return change.path.some((code) => this.filter.roots.has(code));
+  }
+
+  /** A live change from the hub: held while the stream is still catching up, else written. */
+  offer(frame: Frame): void {
+    if (this.#pending) this.#pending.push(frame);
+    else this.#deliver(frame);
+  }
+
+  /** A replayed change or a snapshot: written in order, before anything held. */
+  write(text: string): void {
+    if (!this.ended && !this.res.write(text)) this.#fallBehind();
+  }
+
+  /** Caught up to `cursor`: what arrived meanwhile and is newer goes out, then changes flow live. */
+  goLive(cursor: number): void {
+    this.cursor = Math.max(this.cursor, cursor);
+    const held = this.#pending ?? [];
+    this.#pending = undefined;
+    for (const frame of held) this.#deliver(frame);
+  }
+
+  heartbeat(): void {
+    if (!this.#pending && !this.#behind) this.write(': hb\n\n');
+  }
+
+  end(reason: EndReason): void {
+    if (this.ended) return;
+    this.#ended = true;
+    this.res.end(`event: end\ndata: ${JSON.stringify({ reason })}\n\n`);
+  }
+
+  #deliver(frame: Frame): void {
+    if (frame.change.seq <= this.cursor || this.ended) return;
+    this.cursor = frame.change.seq;
+    if (this.#behind) this.#coalesce(frame);
+    else this.write(frame.text);
+  }
+
+  #coalesce(frame: Frame): void {
+    const behind = this.#behind as Map<string, Frame>;
+    const key = keyOf(frame);
+    behind.delete(key);
+    behind.set(key, frame);
+    if (behind.size > this.maxCoalesced) this.end('too-slow');
+  }
+
+  #fallBehind(): void {
+    if (this.#behind) return;
+    this.#behind = new Map();
+    this.res.once('drain', () => this.#drained());
+  }
+
+  /** Writes the coalesced values oldest first (Map order is last-update order) until full again. */
+  #drained(): void {
+    const behind = this.#behind ?? new Map<string, Frame>();
+    this.#behind = undefined;
+    for (const [key, frame] of behind) {
+      behind.delete(key);
+      if (this.ended) return;
+      if (!this.res.write(frame.text)) {
+        this.#behind = behind;
+        this.res.once('drain', () => this.#drained());
+        return;
+      }
+    }
+  }
+}

@@ -1,0 +1,70 @@
+// The KPI service over HTTP, with the caller's own token: it checks the caller again, so the
+// projection never reads more through it than the caller may.
+import { ProblemError, problemType, type Problem } from '@nhip/service-http';
+
+export interface KpiAnswer {
+  readonly status: number;
+  readonly contentType: string;
+  readonly body: unknown;
+}
+
+export interface CatalogEntry {
+  readonly id: string;
+  readonly version: number;
+  readonly name: unknown;
+  readonly unit: unknown;
+  readonly comparisons: unknown;
+}
+
+const unavailable = (reason: string) =>
+  new ProblemError(
+    {
+      type: problemType('kpi-unavailable'),
+      title: 'The KPI service is not answering',
+      status: 503,
+      detail: `The KPI service could not be asked (${reason}); try again shortly.`,
+    },
+    { 'retry-after': '2' },
+  );
+
+const catalogTtlMs = 10 * 60_000;
+
+export class KpiClient {
+  #catalog: { at: number; entries: readonly CatalogEntry[] } | undefined;
+
+  constructor(private readonly base: string) {}
+
+  /** GET a KPI path with the caller's bearer token; its answer as it came (4xx included). */
+  async get(pathAndQuery: string, authorization: string): Promise<KpiAnswer> {
+    let response: Response;
+    try {
+      response = await fetch(`${this.base}${pathAndQuery}`, {
+        headers: { authorization, accept: 'application/json' },
+        signal: AbortSignal.timeout(10_000),
+      });
+    } catch (error) {
+      throw unavailable(error instanceof Error ? error.message : String(error));
+    }
+    if (response.status >= 500) throw unavailable(`it answered ${response.status}`);
+    const contentType = response.headers.get('content-type') ?? 'application/json';
+    const text = await response.text();
+    return { status: response.status, contentType, body: text.length > 0 ? JSON.parse(text) : null };
+  }
+
+  /** The KPI service's 2xx answer's body; its refusal (400, 403, 404) as this service's own problem. */
+  async answer(pathAndQuery: string, authorization: string): Promise<unknown> {
+    const answer = await this.get(pathAndQuery, authorization);
+    if (answer.status < 300) return answer.body;
+    throw new ProblemError(answer.body as Problem);
+  }
+
+  /** The indicator catalog (reference data, the same for every caller), kept for ten minutes. */
+  async catalog(authorization: string): Promise<readonly CatalogEntry[]> {
+    if (this.#catalog && Date.now() - this.#catalog.at < catalogTtlMs) return this.#catalog.entries;
+    const answer = await this.get('/catalog', authorization);
+    if (answer.status !== 200) throw unavailable(`its catalog answered ${answer.status}`);
+    const entries = (answer.body as { indicators: CatalogEntry[] }).indicators;
+    this.#catalog = { at: Date.now(), entries };
+    return entries;
+  }
+}

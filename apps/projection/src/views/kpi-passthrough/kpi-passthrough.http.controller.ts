@@ -1,0 +1,55 @@
+import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Roles, UnitScope } from '@nhip/auth';
+import pg from 'pg';
+import { currentPeriod, parsePeriod, periodBefore, type PeriodKind } from '../../periods/period.ts';
+import { Asking, type Asker } from '../asker.ts';
+import { explainers, readers, requirePeriod, requireScopedUnit } from '../unit-lookup.ts';
+import { KpiClient } from './kpi-client.ts';
+import { ExplainQuery, SeriesQuery } from './kpi-passthrough.request.ts';
+
+/** Points of a default series: a month back by day, a year by month, two by quarter, five by year. */
+const defaultPoints: Record<PeriodKind, number> = { day: 30, month: 12, quarter: 8, year: 5 };
+
+/** The KPI service's series and explanations, after this service's own scope check. */
+@ApiTags('indicators')
+@Controller('api/units')
+export class KpiPassthroughController {
+  constructor(
+    @Inject(pg.Pool) private readonly pool: pg.Pool,
+    @Inject(UnitScope) private readonly scope: UnitScope,
+    @Inject(KpiClient) private readonly kpi: KpiClient,
+  ) {}
+
+  @Get(':code/series')
+  @Roles(...readers)
+  async series(
+    @Param('code') code: string,
+    @Query() query: SeriesQuery,
+    @Asking() asker: Asker,
+  ): Promise<unknown> {
+    const grain = query.grain ?? parsePeriod(query.to ?? query.from ?? '')?.kind ?? 'month';
+    const to = requirePeriod(query.to ?? currentPeriod(grain).key, 'to');
+    const from = query.from ?? periodBefore(to, defaultPoints[to.kind] - 1);
+    await requireScopedUnit(this.pool, this.scope, asker.principal, [code, to, 'code']);
+    const path = `/units/${code}/indicators/${encodeURIComponent(query.indicator)}/series`;
+    const search = new URLSearchParams({ from, to: to.key });
+    return this.kpi.answer(`${path}?${search.toString()}`, asker.authorization);
+  }
+
+  @Get(':code/indicators/:indicatorId/explain')
+  @Roles(...explainers)
+  async explain(
+    @Param('code') code: string,
+    @Param('indicatorId') indicatorId: string,
+    @Query() query: ExplainQuery,
+    @Asking() asker: Asker,
+  ): Promise<unknown> {
+    const period = requirePeriod(query.period);
+    await requireScopedUnit(this.pool, this.scope, asker.principal, [code, period, 'code']);
+    const search = new URLSearchParams({ period: period.key });
+    if (query.knownAt !== undefined) search.set('knownAt', query.knownAt);
+    const path = `/units/${code}/indicators/${encodeURIComponent(indicatorId)}/explain`;
+    return this.kpi.answer(`${path}?${search.toString()}`, asker.authorization);
+  }
+}

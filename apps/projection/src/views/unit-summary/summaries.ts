@@ -1,0 +1,30 @@
+// The summary as the page and the stream's snapshot both serve it: the caller's scope checked on
+// the projection's replica, the figures from its read model, the catalog's names from the KPI service.
+import { Inject, Injectable } from '@nestjs/common';
+import { UnitScope } from '@nhip/auth';
+import pg from 'pg';
+import type { Period } from '../../periods/period.ts';
+import type { Asker } from '../asker.ts';
+import { KpiClient } from '../kpi-passthrough/index.ts';
+import { requireScopedUnit, type ScopedUnit } from '../unit-lookup.ts';
+import { unitSummary, type UnitSummary } from './unit-summary.queries.ts';
+
+@Injectable()
+export class Summaries {
+  constructor(
+    @Inject(pg.Pool) readonly pool: pg.Pool,
+    @Inject(UnitScope) private readonly scope: UnitScope,
+    @Inject(KpiClient) private readonly kpi: KpiClient,
+  ) {}
+
+  /** 400 for a malformed code, 404 for an unknown one, 403 outside the asker's area. */
+  unit(asker: Asker, code: string, period: Period, field = 'code'): Promise<ScopedUnit> {
+    return requireScopedUnit(this.pool, this.scope, asker.principal, [code, period, field]);
+  }
+
+  /** A summary builder with the catalog already asked for: a KPI outage fails here, not later. */
+  async builder(asker: Asker): Promise<(unit: ScopedUnit, period: Period) => Promise<UnitSummary>> {
+    const catalog = await this.kpi.catalog(asker.authorization);
+    return (unit, period) => unitSummary(this.pool, unit, period, catalog);
+  }
+}

@@ -1,0 +1,27 @@
+import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Roles } from '@nhip/auth';
+import { Asking, type Asker } from '../asker.ts';
+import { readers, requirePeriod } from '../unit-lookup.ts';
+import { Summaries } from './summaries.ts';
+import { SummaryQuery } from './unit-summary.request.ts';
+import type { UnitSummary } from './unit-summary.queries.ts';
+
+/** What a dashboard opens with: a unit's indicators beside its children's, with trends and coverage. */
+@ApiTags('summary')
+@Controller('api/units')
+export class UnitSummaryController {
+  constructor(@Inject(Summaries) private readonly summaries: Summaries) {}
+
+  @Get(':code/summary')
+  @Roles(...readers)
+  async summary(
+    @Param('code') code: string,
+    @Query() query: SummaryQuery,
+    @Asking() asker: Asker,
+  ): Promise<UnitSummary> {
+    const period = requirePeriod(query.period);
+    const unit = await this.summaries.unit(asker, code, period);
+    return (await this.summaries.builder(asker))(unit, period);
+  }
+}
