@@ -27,3 +27,10 @@ export function sparkline(element: HTMLElement, values: readonly (number | null)
     series: [{ type: 'line', data: values, symbol: 'none', lineStyle: { width: 2, color: '#0b5cad' } }],
   });
 }
+
+/** Charts take their size when drawn: redrawn to fit when the window changes (wall ↔ desk). */
+export function fitCharts(): void {
+  for (const element of document.querySelectorAll<HTMLElement>('.spark, #map')) {
+    echarts.getInstanceByDom(element)?.resize();
+  }
+}

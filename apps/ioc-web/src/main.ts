@@ -1,6 +1,7 @@
 // Start: a signed-in session (else the sign-in form), then the view the address names; in-page links
 // and the browser's back button move between views without reloading.
 import { App } from './app.ts';
+import { fitCharts } from './charts.ts';
 import { Api } from './api/client.ts';
 import { currentSession, signIn, signOut } from './api/session.ts';
 import { byId, h } from './dom.ts';
@@ -58,6 +59,7 @@ function start(): void {
     location.reload();
   });
   setInterval(() => app.showState(), 5000);
+  window.addEventListener('resize', fitCharts);
   void app.load();
 }
 

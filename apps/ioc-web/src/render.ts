@@ -26,12 +26,18 @@ export function renderLabels(app: App): void {
   byId('map-indicator-label').textContent = t('mapIndicator');
   byId('map').setAttribute('aria-label', t('map'));
   byId('crumbs').replaceChildren(breadcrumbs(app.trail, app.linkTo));
-  byId('period-host').replaceChildren(
-    periodForm(app.route.period, (period) => app.navigate({ ...app.route, period })),
-  );
-  byId('search-host').replaceChildren(
-    searchBox({ api: app.api, asOf: app.asOf, home: app.session.unit, linkTo: app.linkTo }),
-  );
+  // Rebuilt only when their language or period changes: a snapshot must not wipe what is typed.
+  const key = `${currentLang()}|${app.route.period}`;
+  const bar = byId('search-host');
+  if (bar.dataset['key'] !== key) {
+    bar.dataset['key'] = key;
+    byId('period-host').replaceChildren(
+      periodForm(app.route.period, (period) => app.navigate({ ...app.route, period })),
+    );
+    bar.replaceChildren(
+      searchBox({ api: app.api, asOf: app.asOf, home: app.session.unit, linkTo: app.linkTo }),
+    );
+  }
   app.showState();
   if (!app.summary) byId('unit-name').textContent = t('loading');
 }

@@ -51,6 +51,12 @@ function contributions(e: Explanation): HTMLElement {
     'table',
     { class: 'contributions' },
     h('caption', {}, t('contributions')),
+    h(
+      'thead',
+      {},
+      h('tr', {}, ...[t('unit'), t('numerator'), t('denominator')].map((l) => h('th', { scope: 'col' }, l))),
+    ),
+
     h('tbody', {}, ...rows),
   );
 }

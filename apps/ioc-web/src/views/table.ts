@@ -27,7 +27,11 @@ export interface TableOptions {
 function row(child: ChildUnit, options: TableOptions): HTMLTableRowElement | undefined {
   const indicator = child.indicators.find((i) => i.id === options.indicatorId);
   if (!indicator) return undefined;
-  const button = h('button', { type: 'button', class: 'value', title: t('explain') }, valueText(indicator));
+  const button = h(
+    'button',
+    { type: 'button', class: indicator.value === null ? 'value missing' : 'value', title: t('explain') },
+    valueText(indicator),
+  );
   button.addEventListener('click', () => options.explain(child.code, indicator.id));
   return h(
     'tr',

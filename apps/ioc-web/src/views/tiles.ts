@@ -18,7 +18,12 @@ export function renderTiles(host: HTMLElement, summary: Summary, explain: OpenEx
       h('h3', { class: 'tile-name' }, nameOf(indicator)),
       h(
         'button',
-        { class: 'value', type: 'button', title: t('explain'), 'data-role': 'value' },
+        {
+          class: indicator.value === null ? 'value missing' : 'value',
+          type: 'button',
+          title: t('explain'),
+          'data-role': 'value',
+        },
         valueText(indicator),
       ),
       h(
@@ -56,7 +61,10 @@ export function refreshTile(
   if (!tile) return undefined;
   const [target, attainment, rank] = Array.from(tile.querySelectorAll('dd'));
   const value = tile.querySelector('[data-role=value]');
-  if (value) value.textContent = valueText(indicator);
+  if (value) {
+    value.textContent = valueText(indicator);
+    value.classList.toggle('missing', indicator.value === null);
+  }
   if (target) target.textContent = countText(indicator.target);
   if (attainment) attainment.textContent = attainmentText(indicator);
   if (rank) rank.textContent = indicator.rank === null ? '—' : formatCount(indicator.rank);
