@@ -10,6 +10,7 @@ import { stopPostgres } from '../infra/postgres.ts';
 import { stopIssuer } from '../infra/issuer.ts';
 import { describeFailure } from '../infra/infra-error.ts';
 import { log } from '../infra/progress.ts';
+import { ensureChromium } from '../browser/chromium.ts';
 
 const allTiers = ['unit', 'int', 'e2e'] as const;
 type Tier = (typeof allTiers)[number];
@@ -133,6 +134,8 @@ async function main(): Promise<number> {
   const results = await withInfra(tiers, async (env) => {
     const done: TierResult[] = [];
     for (const tier of tiers) {
+      // The dashboard's end-to-end tests drive a real Chromium: installed here when missing.
+      if (tier === 'e2e') ensureChromium(log);
       if (tier === 'e2e' && !(await build())) {
         done.push({ tier, passed: 0, failed: 1, skipped: 0, ok: false, seconds: 0 });
         continue;

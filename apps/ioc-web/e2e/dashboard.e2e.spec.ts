@@ -1,0 +1,222 @@
+// The dashboard in a real headless Chromium against the real services (registry, activity, training,
+// KPI on Kafka and PostgreSQL) through the projection API (the dev shim until apps/projection is
+// merged): figures in vi-VN, the English toggle, a district OC's scope, live changes, a dropped
+// stream, the explain panel for Thanh Khê Đông, axe-core, both screen sizes, screenshots.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { kafkaBrokers, personas, tokenFor } from '@nhip/testing';
+import type { Browser, Page } from 'playwright-core';
+import { startShim, type Shim } from '../dev/projection-shim.ts';
+import { en, vi } from '../src/i18n/messages.ts';
+import { launch, screenshot, screenshotDir, seriousViolations } from './browser.ts';
+import { Cutter } from './cutter.ts';
+import { kpiReaches, report, startPlatform, villageWithTeam, type Platform } from './platform.ts';
+
+const appDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const vneid = 'residents_helped.vneid_activation';
+const wall = { width: 1920, height: 1080 };
+const desk = { width: 1366, height: 768 };
+const measured: Record<string, number> = {};
+
+describe('IOC dashboard in Chromium', () => {
+  let platform: Platform;
+  let shim: Shim;
+  let cutter: Cutter;
+  let browser: Browser;
+  let hoaPhu: { village: string; teamId: string };
+  let phuLoc: { village: string; teamId: string };
+
+  beforeAll(async () => {
+    const built = spawnSync(
+      process.execPath,
+      [
+        path.join(appDir, '..', '..', 'node_modules', 'vite', 'bin', 'vite.js'),
+        'build',
+        '--logLevel',
+        'warn',
+      ],
+      { cwd: appDir, encoding: 'utf8' },
+    );
+    expect(built.status).toBe(0);
+    platform = await startPlatform();
+    const { registry, activity, kpi } = platform;
+    hoaPhu = await villageWithTeam(registry, '24172', 'Thôn 1');
+    phuLoc = await villageWithTeam(registry, '24355', 'Thôn 1');
+    await report(activity, hoaPhu, 1000, '2024-09-19T09:00:00+07:00');
+    await report(activity, phuLoc, 797, '2024-09-19T10:00:00+07:00');
+    const groups = [
+      await villageWithTeam(registry, '20207', 'Tổ dân phố 1'),
+      await villageWithTeam(registry, '20207', 'Tổ dân phố 2'),
+    ];
+    await report(activity, groups[0]!, 7000, '2024-03-15T09:00:00+07:00');
+    await report(activity, groups[1]!, 6387, '2024-06-15T09:00:00+07:00');
+    const target = await kpi.post('/targets', {
+      unitCode: '20207',
+      indicatorId: 'vneid_vs_target',
+      period: '2024',
+      value: 9950,
+      assignedBy: '48',
+    });
+    expect(target.status).toBe(201);
+    await kpiReaches(kpi, '66', vneid, (n) => n === 1797);
+    await kpiReaches(kpi, '20207', 'vneid_vs_target', (n) => n === 13_387);
+    shim = await startShim({
+      kpi: kpi.base,
+      registry: registry.base,
+      brokers: kafkaBrokers(),
+      topicPrefix: platform.topicPrefix,
+    });
+    cutter = await Cutter.start(Number(new URL(shim.url).port));
+    browser = await launch();
+  }, 240_000);
+
+  afterAll(async () => {
+    fs.mkdirSync(screenshotDir, { recursive: true });
+    fs.writeFileSync(path.join(screenshotDir, 'measurements.json'), `${JSON.stringify(measured, null, 2)}\n`);
+    await browser?.close();
+    await cutter?.close();
+    await shim?.close();
+    await platform?.stop();
+  });
+
+  async function open(token: string, query: string, size = wall): Promise<Page> {
+    const page = await browser.newPage({ viewport: size, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+    const started = Date.now();
+    await page.goto(`${cutter.url}/?${query}#token=${token}`);
+    await page.waitForSelector('.tile .value');
+    measured[`firstRenderMs:${query}`] = Date.now() - started;
+    return page;
+  }
+
+  const tileValue = (page: Page, id: string) => page.locator(`.tile[data-ind="${id}"] [data-role=value]`);
+  const noOverflow = (page: Page) =>
+    page.evaluate<boolean>('document.documentElement.scrollWidth <= window.innerWidth');
+
+  it('renders the province with the pilot’s figures in vi-VN, its map and its districts laggards first', async () => {
+    const page = await open(await tokenFor(personas.provinceIoc), `unit=66&period=2024&ind=${vneid}`);
+    await expect(tileValue(page, vneid).textContent()).resolves.toBe('1.797');
+    const rows = await page.locator('table.children tbody th').allTextContents();
+    expect(rows).toEqual(['Huyện Krông Năng', 'Thành phố Buôn Ma Thuột']);
+    await expect(
+      page.locator('table.children tbody tr').first().locator('td').first().textContent(),
+    ).resolves.toBe('797');
+    expect(await page.locator('#map svg path').count()).toBeGreaterThan(5);
+    await expect(page.locator('#connection').getAttribute('data-state')).resolves.toBe('live');
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'province-vi-1920x1080');
+    await page.setViewportSize(desk);
+    expect(await noOverflow(page)).toBe(true);
+    await screenshot(page, 'province-vi-1366x768');
+    await page.close();
+  });
+
+  it('switches every label to English with the toggle, numbers in English too', async () => {
+    const page = await open(await tokenFor(personas.provinceIoc), `unit=66&period=2024&ind=${vneid}`);
+    await page.click('#lang');
+    await page.waitForFunction(
+      `document.getElementById('title')?.textContent === ${JSON.stringify(en.title)}`,
+    );
+    expect(page.url()).toContain('lang=en');
+    const text = await page.evaluate<string>('document.body.innerText');
+    const left = (Object.keys(vi) as (keyof typeof vi)[]).filter(
+      (k) => vi[k] !== en[k] && !vi[k].includes('{') && text.includes(vi[k]),
+    );
+    expect(left).toEqual([]);
+    expect(text).toContain(en.children.slice(0, 10));
+    await expect(tileValue(page, vneid).textContent()).resolves.toBe('1,797');
+    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en');
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'province-en-1920x1080');
+    await page.setViewportSize(desk);
+    expect(await noOverflow(page)).toBe(true);
+    await screenshot(page, 'province-en-1366x768');
+    await page.close();
+  });
+
+  it('shows a district OC only its district, down to a village, and requests nothing outside it', async () => {
+    const page = await open(await tokenFor(personas.districtOc), 'period=2024', desk);
+    const asked: string[] = [];
+    page.on('request', (r) => asked.push(r.url()));
+    await expect(page.locator('#unit-name').textContent()).resolves.toContain('Thành phố Buôn Ma Thuột');
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'district-vi-1366x768');
+    await page.click('table.children a:text("Xã Hòa Phú")');
+    await page.waitForSelector('#unit-name:has-text("Xã Hòa Phú")');
+    await expect(page.locator('.breadcrumbs li').allTextContents()).resolves.toEqual([
+      'Thành phố Buôn Ma Thuột',
+      'Xã Hòa Phú',
+    ]);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'commune-vi-1366x768');
+    await page.click('table.children a:text("Thôn 1")');
+    await page.waitForFunction(`document.querySelectorAll('.breadcrumbs li').length === 3`);
+    expect(page.url()).toContain(`unit=${hoaPhu.village}`);
+    await page.fill('#unit-search', 'Krong Nang');
+    await page.waitForSelector('#search-results li');
+    await expect(page.locator('#search-results').textContent()).resolves.toBe(vi.searchNone);
+    await page.fill('#unit-search', 'Hoa Phu');
+    await page.waitForSelector('#search-results a');
+    await screenshot(page, 'village-vi-1366x768');
+    const allowed = new Set(['643', '24172', hoaPhu.village]);
+    const codes = asked.flatMap((u) => [
+      ...(/\/units\/([^/?]+)/.exec(u)?.slice(1) ?? []),
+      ...[new URL(u).searchParams.get('scope') ?? ''].filter((c) => c !== ''),
+    ]);
+    expect(codes.filter((c) => c !== 'search' && !allowed.has(c))).toEqual([]);
+    expect(codes).toEqual(expect.arrayContaining(['24172', hoaPhu.village]));
+    await page.close();
+  });
+
+  it('shows an activity posted through the API on the open page, highlighted, within two seconds', async () => {
+    const page = await open(await tokenFor(personas.provinceIoc), `unit=66&period=2024&ind=${vneid}`, desk);
+    await page.waitForSelector('#connection[data-state=live]');
+    await report(platform.activity, hoaPhu, 3, '2024-09-20T09:00:00+07:00');
+    const posted = Date.now();
+    await page.waitForSelector(`.tile.changed[data-ind="${vneid}"]`, { timeout: 10_000 });
+    measured['activityToHighlightMs'] = Date.now() - posted;
+    await expect(tileValue(page, vneid).textContent()).resolves.toBe('1.800');
+    await expect(page.locator(`tr.changed[data-unit="643"]`).count()).resolves.toBe(1);
+    expect(measured['activityToHighlightMs']).toBeLessThan(2000);
+    await page.close();
+  });
+
+  it('shows "reconnecting" when the stream drops, then the change it missed', async () => {
+    const page = await open(await tokenFor(personas.provinceIoc), `unit=66&period=2024&ind=${vneid}`, desk);
+    await page.waitForSelector('#connection[data-state=live]');
+    cutter.cut();
+    await page.waitForSelector('#connection[data-state=reconnecting]');
+    await expect(page.locator('#connection').textContent()).resolves.toBe(vi.reconnecting);
+    await screenshot(page, 'reconnecting-vi-1366x768');
+    await report(platform.activity, phuLoc, 5, '2024-09-21T09:00:00+07:00');
+    await kpiReaches(platform.kpi, '66', vneid, (n) => n === 1805);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    cutter.heal();
+    await page.waitForSelector('#connection[data-state=live]', { timeout: 20_000 });
+    await page.waitForSelector(`.tile[data-ind="${vneid}"] [data-role=value]:text-is("1.805")`, {
+      timeout: 10_000,
+    });
+    await page.close();
+  });
+
+  it('explains Thanh Khê Đông’s VNeID: 13,387 / 9,950 = 134.54 %', async () => {
+    const token = await tokenFor({ sub: 'ioc-da-nang', role: 'ioc-operator', unit: '48' });
+    for (const [lang, equation] of [
+      ['vi', '13.387 / 9.950 = 134,54%'],
+      ['en', '13,387 / 9,950 = 134.54%'],
+    ] as const) {
+      const page = await open(token, `unit=20207&period=2024&lang=${lang}`);
+      await tileValue(page, 'vneid_vs_target').click();
+      await page.waitForSelector('#explain[open] [data-role=equation]');
+      await expect(page.locator('#explain [data-role=equation]').textContent()).resolves.toBe(equation);
+      await expect(page.locator('#explain').textContent()).resolves.toContain(
+        lang === 'vi' ? 'phiên bản 1' : 'version 1',
+      );
+      expect(await seriousViolations(page)).toEqual([]);
+      await screenshot(page, `explain-${lang}-1920x1080`);
+      await page.close();
+    }
+  });
+});

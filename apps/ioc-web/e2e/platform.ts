@@ -1,0 +1,110 @@
+// The services the dashboard reads, compiled, on the real broker and database, seeded with the
+// cases of the domain brief in the 2024 tree: Thanh Khê Đông's VNeID against its target of 9,950,
+// and Đắk Lắk's Hòa Phú and Phú Lộc with villages, teams and reports.
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { eventually, startHttpService, uniqueTopicPrefix, type RunningService } from '@nhip/testing';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+
+export interface Platform {
+  readonly registry: RunningService;
+  readonly activity: RunningService;
+  readonly kpi: RunningService;
+  readonly topicPrefix: string;
+  stop(): Promise<void>;
+}
+
+const start = (service: string, env: Record<string, string>) =>
+  startHttpService({
+    entry: path.join(repo, 'apps', service, 'dist', 'main.js'),
+    envPrefix: service.toUpperCase(),
+    purpose: `${service}_ioc_web`,
+    env,
+  });
+
+export async function startPlatform(): Promise<Platform> {
+  const topicPrefix = uniqueTopicPrefix();
+  const shared = { NHIP_TOPIC_PREFIX: topicPrefix };
+  const registry = await start('registry', shared);
+  const activity = await start('activity', { ...shared, ACTIVITY_LATE_WINDOW_DAYS: '3650' });
+  const training = await start('training', { ...shared, REGISTRY_URL: registry.base });
+  const kpi = await start('kpi', shared);
+  const units = fs.readFileSync(path.join(repo, 'apps', 'kpi', 'src', 'fixtures', 'units-2024.csv'));
+  const imported = await registry.post('/unit-trees/vn-2024/imports?effectiveFrom=2024-01-01', units, {
+    'content-type': 'text/csv',
+  });
+  if (imported.status >= 300) throw new Error(`tree import: ${imported.status}`);
+  return {
+    registry,
+    activity,
+    kpi,
+    topicPrefix,
+    stop: async () => {
+      await Promise.all([kpi.stop(), training.stop(), activity.stop(), registry.stop()]);
+    },
+  };
+}
+
+/** A village (or residential group) under a commune and a team placed in it; the team's id. */
+export async function villageWithTeam(
+  registry: RunningService,
+  commune: string,
+  name: string,
+): Promise<{ village: string; teamId: string }> {
+  const village = await registry.post<{ code: string }>(`/units/${commune}/villages`, { name, type: 'Thôn' });
+  if (village.status !== 201) throw new Error(`village: ${village.status} ${JSON.stringify(village.body)}`);
+  const team = await registry.post<{ teamId: string }>('/teams', {
+    name: `Tổ công nghệ số cộng đồng ${name}`,
+    teamType: 'community_digital_technology',
+    unitCode: village.body.code,
+    decision: { number: '12/QĐ-UBND', date: '2024-03-01' },
+  });
+  if (team.status !== 201) throw new Error(`team: ${team.status} ${JSON.stringify(team.body)}`);
+  return { village: village.body.code, teamId: team.body.teamId };
+}
+
+export async function report(
+  activity: RunningService,
+  team: { village: string; teamId: string },
+  residentsHelped: number,
+  occurredAt: string,
+): Promise<void> {
+  await eventually(
+    async () => {
+      const reply = await activity.post('/activities', {
+        activityId: randomUUID(),
+        teamId: team.teamId,
+        placeCode: team.village,
+        kind: 'vneid_activation',
+        residentsHelped,
+        occurredAt,
+      });
+      if (reply.status === 422) return undefined;
+      if (reply.status !== 201) throw new Error(`activity: ${reply.status} ${JSON.stringify(reply.body)}`);
+      return true;
+    },
+    { timeoutMs: 30_000, intervalMs: 250 },
+  );
+}
+
+/** Waits until the KPI service shows a unit's indicator as expected. */
+export async function kpiReaches(
+  kpi: RunningService,
+  code: string,
+  id: string,
+  done: (numerator: number | null) => boolean,
+): Promise<void> {
+  await eventually(
+    async () => {
+      const reply = await kpi.get<{ indicators: { id: string; numerator: number | null }[] }>(
+        `/units/${code}/indicators?period=2024`,
+      );
+      if (reply.status !== 200) return undefined;
+      return done(reply.body.indicators.find((i) => i.id === id)?.numerator ?? null) || undefined;
+    },
+    { timeoutMs: 60_000, intervalMs: 250 },
+  );
+}

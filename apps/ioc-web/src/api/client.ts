@@ -1,0 +1,40 @@
+// Calls to the projection service (and the registry's search, relayed under /registry), signed in
+// with the session's bearer token. The page asks only for units it was led to from its home unit.
+import type { Session } from './session.ts';
+import type { Explanation, FoundUnit, Summary, UnitDetail } from './types.ts';
+
+export class ApiError extends Error {
+  constructor(readonly status: number) {
+    super(`HTTP ${status}`);
+  }
+}
+
+export class Api {
+  constructor(private readonly session: Session) {}
+
+  private async get<T>(url: string): Promise<T> {
+    const reply = await fetch(url, { headers: { authorization: `Bearer ${this.session.token}` } });
+    if (!reply.ok) throw new ApiError(reply.status);
+    return (await reply.json()) as T;
+  }
+
+  summary(code: string, period: string): Promise<Summary> {
+    return this.get(`/api/units/${encodeURIComponent(code)}/summary?period=${encodeURIComponent(period)}`);
+  }
+
+  explain(code: string, indicatorId: string, period: string, knownAt?: string): Promise<Explanation> {
+    const query = new URLSearchParams({ period, ...(knownAt ? { knownAt } : {}) });
+    return this.get(
+      `/api/units/${encodeURIComponent(code)}/indicators/${encodeURIComponent(indicatorId)}/explain?${query}`,
+    );
+  }
+
+  unit(code: string, asOf: string): Promise<UnitDetail> {
+    return this.get(`/registry/units/${encodeURIComponent(code)}?asOf=${asOf}`);
+  }
+
+  async search(q: string, asOf: string): Promise<FoundUnit[]> {
+    const query = new URLSearchParams({ q, asOf, limit: '8' });
+    return (await this.get<{ units: FoundUnit[] }>(`/registry/units/search?${query}`)).units;
+  }
+}

@@ -1,0 +1,105 @@
+// The projection service's answers as the dashboard reads them (the agreed projection API: the KPI
+// service's shapes plus trend and coverage).
+import type { IndicatorChangedData } from '@nhip/contracts';
+
+export interface TrendPoint {
+  readonly period: string;
+  readonly value: number | null;
+}
+
+export interface Indicator {
+  readonly id: string;
+  readonly version: number;
+  readonly name: { readonly vi: string; readonly en: string };
+  readonly unit: 'percent' | 'ratio' | 'count';
+  value: number | null;
+  exact: string | null;
+  numerator: number | null;
+  denominator: number | null;
+  target: number | null;
+  attainment: number | null;
+  rank: number | null;
+  missing: string | null;
+  readonly trend?: TrendPoint[];
+}
+
+export interface ChildUnit {
+  readonly code: string;
+  readonly name: string;
+  readonly indicators: Indicator[];
+}
+
+export interface Summary {
+  readonly unit: { readonly code: string; readonly name: string; readonly treeVersion: string };
+  readonly period: string;
+  readonly knownAt: string | null;
+  readonly indicators: Indicator[];
+  readonly children: ChildUnit[];
+  readonly coverage?: { readonly villages: number; readonly villagesWithTeam: number };
+}
+
+export type Change = IndicatorChangedData & { readonly unitName?: string };
+
+interface Operand {
+  readonly figure: number | null;
+  readonly source: {
+    readonly kind: 'metric' | 'target' | 'statistic';
+    readonly metric?: string;
+    readonly statistic?: string;
+    readonly how?: string;
+    readonly source?: string;
+    readonly asOf?: string;
+    readonly assigned?: readonly { assignedBy?: string; value?: number }[];
+  };
+}
+
+export interface Explanation {
+  readonly unit: { readonly code: string; readonly name: string };
+  readonly period: string;
+  readonly knownAt: string | null;
+  readonly indicator: Indicator & {
+    readonly decimals: number;
+    readonly latestVersion: number;
+    readonly numerator: Record<string, string>;
+    readonly denominator?: Record<string, string>;
+  };
+  readonly value: number | null;
+  readonly exact: string | null;
+  readonly missing: string | null;
+  readonly numerator: Operand;
+  readonly denominator: Operand | null;
+  readonly children: readonly {
+    code: string;
+    name: string;
+    numerator: number | null;
+    denominator: number | null;
+    value: number | null;
+  }[];
+  readonly sourceEvents: {
+    readonly items: readonly {
+      position: string;
+      sourceEventId: string;
+      delta: number;
+      day: string;
+      recordedAt: string;
+    }[];
+  } | null;
+}
+
+export interface FoundUnit {
+  readonly code: string;
+  readonly name: string;
+  readonly place: readonly string[];
+  readonly via: 'name' | 'former-name';
+  readonly matchedName: string;
+}
+
+export interface UnitDetail {
+  readonly unit: {
+    readonly code: string;
+    readonly name: string;
+    readonly level: number;
+    readonly path: readonly string[];
+  };
+  readonly ancestors: readonly { readonly code: string; readonly name: string }[];
+}

@@ -1,0 +1,154 @@
+// The dashboard: the unit and period of the address, its summary, kept current by the stream, drawn
+// as header, tiles, map and ranked table; links move within the page and keep the address shareable.
+import type { ECharts } from 'echarts/core';
+import { echarts } from './charts.ts';
+import type { Api } from './api/client.ts';
+import type { Session } from './api/session.ts';
+import { LiveStream, type StreamState } from './api/stream.ts';
+import type { Summary } from './api/types.ts';
+import { byId, flash } from './dom.ts';
+import { setLang, t } from './i18n/i18n.ts';
+import { applyChange, forgetRevisions } from './live.ts';
+import { asOfOf, hrefOf, readRoute, type Route } from './route.ts';
+import { renderLabels, renderView, showProblem } from './render.ts';
+import { drawMap, provinceMap } from './views/map.ts';
+import { refreshTile } from './views/tiles.ts';
+import { renderTable } from './views/table.ts';
+import { openExplain } from './views/explain.ts';
+import { connectionText } from './views/header.ts';
+
+export class App {
+  route: Route = readRoute();
+  summary: Summary | undefined;
+  trail: { code: string; name: string }[] = [];
+  state: StreamState = { kind: 'connecting' };
+  chart: ECharts | undefined;
+  private stream: LiveStream | undefined;
+  private pending = new Set<string>();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    readonly session: Session,
+    readonly api: Api,
+  ) {}
+
+  get unit(): string {
+    return this.route.unit ?? this.session.unit ?? '66';
+  }
+
+  linkTo = (code: string): string => hrefOf({ ...this.route, unit: code });
+  asOf = (): string => asOfOf(this.route);
+  explain = (code: string, indicatorId: string): void => {
+    void openExplain(this.api, { code, indicatorId, period: this.route.period }).catch(showProblem);
+  };
+
+  navigate(route: Route, push = true): void {
+    const reload =
+      route.unit !== this.route.unit || route.period !== this.route.period || route.asOf !== this.route.asOf;
+    this.route = route;
+    if (push) history.pushState(null, '', hrefOf(route));
+    setLang(route.lang);
+    if (reload) void this.load();
+    else this.render();
+  }
+
+  async load(): Promise<void> {
+    setLang(this.route.lang);
+    this.stream?.stop();
+    this.summary = undefined;
+    renderLabels(this);
+    try {
+      const [summary, detail] = await Promise.all([
+        this.api.summary(this.unit, this.route.period),
+        this.api.unit(this.unit, this.asOf()),
+      ]);
+      const trail = [...detail.ancestors, detail.unit];
+      const home = trail.findIndex((u) => u.code === this.session.unit);
+      this.trail = trail.slice(Math.max(home, 0)).map(({ code, name }) => ({ code, name }));
+      this.summary = summary;
+      this.render();
+      this.live();
+    } catch (error) {
+      showProblem(error);
+    }
+  }
+
+  render(): void {
+    renderLabels(this);
+    if (this.summary) void renderView(this, this.summary);
+  }
+
+  showState(state: StreamState = this.state): void {
+    this.state = state;
+    const { text, kind } = connectionText(state);
+    const element = byId('connection');
+    element.textContent = text;
+    element.dataset['state'] = kind;
+  }
+
+  private live(): void {
+    const query = new URLSearchParams({ scope: this.unit, period: this.route.period });
+    this.stream = new LiveStream(`/api/stream?${query}`, this.session.token, {
+      snapshot: (summary) => {
+        forgetRevisions();
+        this.summary = summary;
+        this.render();
+      },
+      change: (change) => {
+        if (!this.summary) return;
+        const applied = applyChange(this.summary, change);
+        if (applied) this.later(`${change.unitCode}|${change.indicatorId}`);
+      },
+      state: (state) => this.showState(state),
+    });
+    this.stream.start();
+  }
+
+  /** Changes arrive by the dozen a second: drawn together a few times a second, then highlighted. */
+  private later(key: string): void {
+    this.pending.add(key);
+    this.timer ??= setTimeout(() => this.flush(), 150);
+  }
+
+  private flush(): void {
+    this.timer = undefined;
+    const summary = this.summary;
+    if (!summary) return;
+    const keys = [...this.pending];
+    this.pending.clear();
+    const tiles = byId('tiles');
+    for (const indicator of summary.indicators) {
+      if (keys.includes(`${summary.unit.code}|${indicator.id}`)) refreshTile(tiles, indicator);
+    }
+    renderTable(byId('table'), {
+      summary,
+      indicatorId: this.route.indicator,
+      linkTo: this.linkTo,
+      explain: this.explain,
+    });
+    void this.redrawMap(summary);
+    flash(
+      keys.flatMap((key) => {
+        const [unit = '', ind = ''] = key.split('|');
+        return Array.from(
+          document.querySelectorAll(`[data-unit="${CSS.escape(unit)}"][data-ind="${CSS.escape(ind)}"]`),
+        );
+      }),
+    );
+  }
+
+  async redrawMap(summary: Summary): Promise<void> {
+    const map = await provinceMap(summary.unit.treeVersion, summary.unit.code);
+    const indicator = summary.indicators.find((i) => i.id === this.route.indicator);
+    const host = byId('map');
+    if (!map || !indicator) {
+      this.chart?.dispose();
+      this.chart = undefined;
+      host.textContent = t('mapNone');
+      return;
+    }
+    if (!this.chart) host.textContent = '';
+    this.chart ??= echarts.init(host, undefined, { renderer: 'svg' });
+    drawMap(this.chart, map, summary, indicator);
+  }
+}

@@ -1,0 +1,33 @@
+// A few lines instead of a framework: elements from a tag, attributes and children.
+type Child = Node | string | null | undefined | false;
+
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attributes: Record<string, string | undefined> = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value !== undefined) element.setAttribute(name, value);
+  }
+  for (const child of children) {
+    if (child !== null && child !== undefined && child !== false) element.append(child);
+  }
+  return element;
+}
+
+export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
+  const element = document.getElementById(id);
+  if (!element) throw new Error(`#${id} is missing from index.html`);
+  return element as T;
+}
+
+/** Marks elements changed by the stream for a moment (the CSS fades the highlight). */
+export function flash(elements: Iterable<Element>): void {
+  for (const element of elements) {
+    element.classList.remove('changed');
+    void (element as HTMLElement).offsetWidth;
+    element.classList.add('changed');
+    setTimeout(() => element.classList.remove('changed'), 2500);
+  }
+}

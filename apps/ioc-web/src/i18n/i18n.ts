@@ -1,0 +1,53 @@
+// The language in force and the vi-VN / en-GB formats of numbers, per cents and dates.
+import { en, vi, type MessageKey } from './messages.ts';
+
+export type Lang = 'vi' | 'en';
+let lang: Lang = 'vi';
+
+export const currentLang = (): Lang => lang;
+export function setLang(next: Lang): void {
+  lang = next;
+  document.documentElement.lang = next;
+}
+
+const locale = (): string => (lang === 'vi' ? 'vi-VN' : 'en-GB');
+
+export function t(key: MessageKey, values: Record<string, string | number> = {}): string {
+  const text = (lang === 'vi' ? vi : en)[key];
+  return text.replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ''));
+}
+
+export const formatCount = (n: number, decimals = 0): string =>
+  new Intl.NumberFormat(locale(), { maximumFractionDigits: decimals }).format(n);
+
+/** A value in per cent (134.54) as 134,54% in Vietnamese. */
+export const formatPercent = (value: number, decimals = 2): string =>
+  new Intl.NumberFormat(locale(), {
+    style: 'percent',
+    minimumFractionDigits: decimals,
+    maximumFractionDigits: decimals,
+  }).format(value / 100);
+
+export const formatDate = (iso: string): string =>
+  new Intl.DateTimeFormat(locale(), { day: '2-digit', month: '2-digit', year: 'numeric' }).format(
+    new Date(iso),
+  );
+
+export const formatDateTime = (iso: string): string =>
+  new Intl.DateTimeFormat(locale(), {
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).format(new Date(iso));
+
+export const formatTime = (date: Date): string =>
+  new Intl.DateTimeFormat(locale(), { hour: '2-digit', minute: '2-digit' }).format(date);
+
+/** An indicator's value as its unit says: a count, a ratio or a per cent. */
+export function formatValue(value: number | null, unit: string, decimals: number): string {
+  if (value === null) return '—';
+  return unit === 'percent' ? formatPercent(value, decimals) : formatCount(value, Math.max(decimals, 0));
+}

@@ -1,0 +1,77 @@
+// Drawing a view: every label from the catalogue in the language in force, then the unit's tiles,
+// map and table, the breadcrumbs, the search box and the period form.
+import type { App } from './app.ts';
+import { ApiError } from './api/client.ts';
+import type { Summary } from './api/types.ts';
+import { byId, h } from './dom.ts';
+import { currentLang, formatCount, t } from './i18n/i18n.ts';
+import { breadcrumbs, periodForm, whoText } from './views/header.ts';
+import { nameOf } from './views/indicator-text.ts';
+import { searchBox } from './views/search.ts';
+import { renderTable } from './views/table.ts';
+import { renderTiles } from './views/tiles.ts';
+
+export function renderLabels(app: App): void {
+  document.title = app.summary ? `${app.summary.unit.name} · Nhịp` : 'Nhịp';
+  byId('skip').textContent = t('skip');
+  byId('title').textContent = t('title');
+  byId('who').textContent = whoText(app.session, app.trail[0]?.name);
+  const lang = byId('lang');
+  lang.textContent = t('switchTo');
+  lang.setAttribute('lang', currentLang() === 'vi' ? 'en' : 'vi');
+  lang.setAttribute('aria-label', `${t('language')}: ${t('switchTo')}`);
+  byId('sign-out').textContent = t('signOut');
+  byId('tiles-title').textContent = t('indicators');
+  byId('map-title').textContent = t('map');
+  byId('map-indicator-label').textContent = t('mapIndicator');
+  byId('map').setAttribute('aria-label', t('map'));
+  byId('crumbs').replaceChildren(breadcrumbs(app.trail, app.linkTo));
+  // Rebuilt only when their language or period changes: a snapshot must not wipe what is typed.
+  const key = `${currentLang()}|${app.route.period}`;
+  const bar = byId('search-host');
+  if (bar.dataset['key'] !== key) {
+    bar.dataset['key'] = key;
+    byId('period-host').replaceChildren(
+      periodForm(app.route.period, (period) => app.navigate({ ...app.route, period })),
+    );
+    bar.replaceChildren(
+      searchBox({ api: app.api, asOf: app.asOf, home: app.session.unit, linkTo: app.linkTo }),
+    );
+  }
+  app.showState();
+  if (!app.summary) byId('unit-name').textContent = t('loading');
+}
+
+function indicatorChoice(app: App, summary: Summary): void {
+  const select = byId<HTMLSelectElement>('map-indicator');
+  select.replaceChildren(
+    ...summary.indicators.map((i) =>
+      h('option', { value: i.id, ...(i.id === app.route.indicator ? { selected: '' } : {}) }, nameOf(i)),
+    ),
+  );
+  select.onchange = () => app.navigate({ ...app.route, indicator: select.value });
+}
+
+export async function renderView(app: App, summary: Summary): Promise<void> {
+  byId('message').textContent = '';
+  byId('unit-name').textContent = `${summary.unit.name} · ${t('period')} ${summary.period}`;
+  const coverage = summary.coverage;
+  byId('coverage').textContent = coverage
+    ? `${t('coverage')}: ${formatCount(coverage.villagesWithTeam)}/${formatCount(coverage.villages)}`
+    : '';
+  renderTiles(byId('tiles'), summary, app.explain);
+  indicatorChoice(app, summary);
+  renderTable(byId('table'), {
+    summary,
+    indicatorId: app.route.indicator,
+    linkTo: app.linkTo,
+    explain: app.explain,
+  });
+  await app.redrawMap(summary);
+}
+
+export function showProblem(error: unknown): void {
+  const status = error instanceof ApiError ? error.status : 0;
+  byId('message').textContent = status === 403 ? t('forbidden') : t('error', { status: status || '—' });
+  byId('unit-name').textContent = '';
+}

@@ -1,0 +1,55 @@
+// What the address says: the unit, the period (and with it the tree in force), the indicator the map
+// is coloured by, the language. Every view can be bookmarked and shared by its address.
+import type { Lang } from './i18n/i18n.ts';
+
+export interface Route {
+  readonly unit: string | undefined;
+  readonly period: string;
+  /** The tree in force on this day decides the levels; by default the period's last day. */
+  readonly asOf: string | undefined;
+  readonly indicator: string;
+  readonly lang: Lang;
+}
+
+const vietnamToday = (): string => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+
+export const defaultIndicator = 'villages_with_active_team';
+
+export function readRoute(search: string = location.search): Route {
+  const q = new URLSearchParams(search);
+  return {
+    unit: q.get('unit') ?? undefined,
+    period: q.get('period') ?? vietnamToday().slice(0, 4),
+    asOf: q.get('asOf') ?? undefined,
+    indicator: q.get('ind') ?? defaultIndicator,
+    lang: q.get('lang') === 'en' ? 'en' : 'vi',
+  };
+}
+
+export function hrefOf(route: Route): string {
+  const q = new URLSearchParams();
+  if (route.unit !== undefined) q.set('unit', route.unit);
+  q.set('period', route.period);
+  if (route.asOf !== undefined) q.set('asOf', route.asOf);
+  if (route.indicator !== defaultIndicator) q.set('ind', route.indicator);
+  if (route.lang !== 'vi') q.set('lang', route.lang);
+  return `${location.pathname}?${q}`;
+}
+
+/** The last calendar day of a period key (2025, 2025-Q3, 2025-07, 2025-07-01), capped at today. */
+export function asOfOf(route: Route): string {
+  if (route.asOf !== undefined) return route.asOf;
+  const p = route.period;
+  const [year = '', part = ''] = p.split('-');
+  let last = `${year}-12-31`;
+  if (/^Q\d$/.test(part)) last = lastDayOfMonth(Number(year), Number(part.slice(1)) * 3);
+  else if (/^\d{4}-\d{2}$/.test(p)) last = lastDayOfMonth(Number(year), Number(part));
+  else if (/^\d{4}-\d{2}-\d{2}$/.test(p)) last = p;
+  const today = vietnamToday();
+  return last > today ? today : last;
+}
+
+function lastDayOfMonth(year: number, month: number): string {
+  const day = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}

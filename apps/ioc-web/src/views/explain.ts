@@ -1,0 +1,152 @@
+// The explanation of one number in a dialog: formula and version, numerator and denominator with
+// where they come from, the children's contributions, the source events, and the same number as it
+// was known at an earlier moment beside today's.
+import type { Api } from '../api/client.ts';
+import type { Explanation } from '../api/types.ts';
+import { h } from '../dom.ts';
+import { formatDateTime, formatValue, t } from '../i18n/i18n.ts';
+import { countText, decimalsOf, nameOf } from './indicator-text.ts';
+
+const valueOf = (e: Explanation): string =>
+  e.value === null
+    ? '—'
+    : formatValue(e.value, e.indicator.unit, decimalsOf({ exact: e.exact, unit: e.indicator.unit }));
+
+/** "13.387 / 9.950 = 134,54%" in Vietnamese; a count is its numerator alone. */
+export const equationOf = (e: Explanation): string =>
+  e.denominator === null
+    ? `${countText(e.numerator.figure)} = ${valueOf(e)}`
+    : `${countText(e.numerator.figure)} / ${countText(e.denominator.figure)} = ${valueOf(e)}`;
+
+function sourceText(operand: Explanation['numerator']): string {
+  const s = operand.source;
+  if (s.kind === 'metric') return t('sourceMetric', { metric: s.metric ?? '' });
+  if (s.kind === 'target') return t('sourceTarget', { metric: s.metric ?? '' });
+  return [t('sourceStatistic', { statistic: s.statistic ?? '' }), s.source, s.asOf]
+    .filter(Boolean)
+    .join(' · ');
+}
+
+const operandRow = (label: string, operand: Explanation['numerator'] | null) =>
+  operand &&
+  h(
+    'tr',
+    {},
+    h('th', { scope: 'row' }, label),
+    h('td', {}, countText(operand.figure)),
+    h('td', {}, sourceText(operand)),
+  );
+
+function contributions(e: Explanation): HTMLElement {
+  const rows = e.children.map((c) =>
+    h(
+      'tr',
+      {},
+      h('th', { scope: 'row' }, c.name),
+      h('td', {}, countText(c.numerator)),
+      h('td', {}, countText(c.denominator)),
+    ),
+  );
+  return h(
+    'table',
+    { class: 'contributions' },
+    h('caption', {}, t('contributions')),
+    h(
+      'thead',
+      {},
+      h('tr', {}, ...[t('unit'), t('numerator'), t('denominator')].map((l) => h('th', { scope: 'col' }, l))),
+    ),
+
+    h('tbody', {}, ...rows),
+  );
+}
+
+function events(e: Explanation): HTMLElement | null {
+  if (!e.sourceEvents || e.sourceEvents.items.length === 0) return null;
+  const rows = e.sourceEvents.items
+    .slice(0, 20)
+    .map((item) =>
+      h(
+        'tr',
+        {},
+        h('td', {}, h('code', {}, item.sourceEventId)),
+        h('td', {}, countText(item.delta)),
+        h('td', {}, formatDateTime(item.recordedAt)),
+      ),
+    );
+  return h(
+    'table',
+    { class: 'events' },
+    h('caption', {}, t('sourceEvents')),
+    h(
+      'thead',
+      {},
+      h('tr', {}, ...[t('event'), t('delta'), t('recordedAt')].map((l) => h('th', { scope: 'col' }, l))),
+    ),
+    h('tbody', {}, ...rows),
+  );
+}
+
+export function explanationBody(e: Explanation): HTMLElement {
+  const version = t('formulaVersion', { version: e.indicator.version });
+  const newer =
+    e.indicator.latestVersion > e.indicator.version
+      ? ` (${t('newerVersion', { version: e.indicator.latestVersion })})`
+      : '';
+  return h(
+    'div',
+    { class: 'explanation' },
+    h('p', { class: 'equation', 'data-role': 'equation' }, equationOf(e)),
+    h('p', {}, `${t('formula')}: ${version}${newer}`),
+    h(
+      'table',
+      { class: 'operands' },
+      h('tbody', {}, operandRow(t('numerator'), e.numerator), operandRow(t('denominator'), e.denominator)),
+    ),
+    e.children.length > 0 ? contributions(e) : null,
+    events(e),
+  );
+}
+
+export async function openExplain(
+  api: Api,
+  request: { code: string; indicatorId: string; period: string },
+): Promise<void> {
+  const dialog = document.getElementById('explain') as HTMLDialogElement;
+  const now = await api.explain(request.code, request.indicatorId, request.period);
+  const knownAt = h('input', { type: 'datetime-local', id: 'known-at', name: 'knownAt' });
+  const then = h('div', { class: 'known-then', 'aria-live': 'polite' });
+  const compare = h(
+    'form',
+    { class: 'known-at' },
+    h('label', { for: 'known-at' }, t('knownAt')),
+    knownAt,
+    h('button', { type: 'submit' }, t('compare')),
+    then,
+  );
+  compare.addEventListener('submit', (event) => {
+    event.preventDefault();
+    if (!knownAt.value) return;
+    const at = new Date(knownAt.value).toISOString();
+    void api.explain(request.code, request.indicatorId, request.period, at).then((old) => {
+      then.replaceChildren(
+        h('p', {}, `${t('knownThen')} (${formatDateTime(at)}): ${equationOf(old)}`),
+        h('p', {}, `${t('knownNow')}: ${equationOf(now)}`),
+      );
+    });
+  });
+  const close = h('button', { type: 'button', class: 'close' }, t('close'));
+  close.addEventListener('click', () => dialog.close());
+  dialog.replaceChildren(
+    h(
+      'h2',
+      { id: 'explain-title' },
+      t('explainOf', { name: `${nameOf(now.indicator)} · ${now.unit.name} · ${now.period}` }),
+    ),
+    explanationBody(now),
+    compare,
+    close,
+  );
+  dialog.setAttribute('aria-labelledby', 'explain-title');
+  if (!dialog.open) dialog.showModal();
+}

@@ -1,0 +1,62 @@
+// The bar on every view: breadcrumbs from the caller's home unit down, the period, the language
+// toggle, the stream's state and who is signed in.
+import type { StreamState } from '../api/stream.ts';
+import type { Session } from '../api/session.ts';
+import { h } from '../dom.ts';
+import { formatTime, t } from '../i18n/i18n.ts';
+import type { MessageKey } from '../i18n/messages.ts';
+
+/** After this long without the stream, its figures are called stale, with the time they stopped. */
+const staleAfterMs = 10_000;
+
+export function connectionText(state: StreamState, now: Date = new Date()): { text: string; kind: string } {
+  if (state.kind === 'live') return { text: t('live'), kind: 'live' };
+  if (state.kind === 'connecting') return { text: t('connecting'), kind: 'connecting' };
+  if (state.kind === 'ended') return { text: t('ended', { reason: state.reason }), kind: 'ended' };
+  if (now.getTime() - state.since.getTime() < staleAfterMs)
+    return { text: t('reconnecting'), kind: 'reconnecting' };
+  return { text: t('staleSince', { time: formatTime(state.since) }), kind: 'stale' };
+}
+
+export function breadcrumbs(
+  trail: readonly { code: string; name: string }[],
+  linkTo: (code: string) => string,
+): HTMLElement {
+  const items = trail.map((unit, i) =>
+    h(
+      'li',
+      {},
+      i === trail.length - 1
+        ? h('span', { 'aria-current': 'page' }, unit.name)
+        : h('a', { href: linkTo(unit.code) }, unit.name),
+    ),
+  );
+  return h('nav', { 'aria-label': t('breadcrumb'), class: 'breadcrumbs' }, h('ol', {}, ...items));
+}
+
+export function periodForm(period: string, go: (period: string) => void): HTMLElement {
+  const input = h('input', {
+    id: 'period',
+    name: 'period',
+    value: period,
+    pattern: '\\d{4}(-Q[1-4]|-\\d{2}(-\\d{2})?)?',
+    size: '10',
+  });
+  const form = h(
+    'form',
+    { class: 'period' },
+    h('label', { for: 'period' }, t('period')),
+    input,
+    h('button', { type: 'submit' }, t('show')),
+  );
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    if (input.checkValidity()) go(input.value);
+  });
+  return form;
+}
+
+export function whoText(session: Session, unitName: string | undefined): string {
+  const role = t(`role.${session.role}` as MessageKey);
+  return t('signedInAs', { role, unit: unitName ?? session.unit ?? 'VN' });
+}

@@ -1,0 +1,106 @@
+// The province coloured by the chosen indicator. Regions are the 2024 districts (the only outlines
+// there are); in the 2025 tree each district shows the communes that came mostly from it, their
+// numerators and denominators summed, so a merged province has a map too (ADR 0030).
+import type { ECharts } from 'echarts/core';
+import { echarts } from '../charts.ts';
+import type { ChildUnit, Indicator, Summary } from '../api/types.ts';
+import { formatValue } from '../i18n/i18n.ts';
+import { decimalsOf, nameOf } from './indicator-text.ts';
+
+interface ProvinceMap {
+  readonly districts: { features: { properties: { code: string; name: string } }[] };
+  readonly outline: unknown;
+  readonly communeDistrict: Readonly<Record<string, string>>;
+}
+
+const loaded = new Map<string, Promise<ProvinceMap | undefined>>();
+
+export function provinceMap(treeVersion: string, code: string): Promise<ProvinceMap | undefined> {
+  const key = `${treeVersion}/${code}`;
+  if (!/^vn-\d{4}\/\d{2}$/.test(key)) return Promise.resolve(undefined);
+  const map =
+    loaded.get(key) ??
+    fetch(`geo/${key}.json`).then((r) => (r.ok ? (r.json() as Promise<ProvinceMap>) : undefined));
+  loaded.set(key, map);
+  return map;
+}
+
+interface Sum {
+  numerator: number;
+  denominator: number;
+  any: boolean;
+}
+
+/** Each district's value: a 2024 child as it is, or the 2025 communes placed in it, summed. */
+export function districtValues(
+  map: ProvinceMap,
+  children: readonly ChildUnit[],
+  indicator: Indicator,
+): Map<string, number | null> {
+  const sums = new Map<string, Sum>();
+  for (const child of children) {
+    const district = map.communeDistrict[child.code] ?? child.code;
+    const v = child.indicators.find((i) => i.id === indicator.id);
+    const sum = sums.get(district) ?? { numerator: 0, denominator: 0, any: false };
+    if (v?.numerator !== null && v?.numerator !== undefined) {
+      sum.numerator += v.numerator;
+      sum.denominator += v.denominator ?? 0;
+      sum.any = true;
+    }
+    sums.set(district, sum);
+  }
+  const scale = indicator.unit === 'percent' ? 100 : 1;
+  return new Map(
+    [...sums].map(([code, s]) => {
+      if (!s.any) return [code, null];
+      if (indicator.unit === 'count') return [code, s.numerator];
+      return [code, s.denominator === 0 ? null : (s.numerator / s.denominator) * scale];
+    }),
+  );
+}
+
+export function drawMap(chart: ECharts, map: ProvinceMap, summary: Summary, indicator: Indicator): void {
+  const key = `${summary.unit.treeVersion}/${summary.unit.code}`;
+  echarts.registerMap(key, map.districts as never);
+  const values = districtValues(map, summary.children, indicator);
+  const data = map.districts.features.map((f) => ({
+    name: f.properties.code,
+    label: f.properties.name,
+    value: values.get(f.properties.code) ?? null,
+  }));
+  const numbers = data.flatMap((d) => (d.value === null ? [] : [d.value]));
+  const format = (v: number) => formatValue(v, indicator.unit, decimalsOf(indicator));
+  chart.setOption(
+    {
+      animation: false,
+      tooltip: {
+        trigger: 'item',
+        formatter: (p: { data?: { label: string; value: number | null } }) =>
+          p.data ? `${p.data.label}: ${p.data.value === null ? '—' : format(p.data.value)}` : '',
+      },
+      visualMap: {
+        min: Math.min(0, ...numbers),
+        max: Math.max(1, ...numbers),
+        calculable: false,
+        orient: 'horizontal',
+        left: 'center',
+        bottom: 0,
+        text: [nameOf(indicator), ''],
+        inRange: { color: ['#b2182b', '#fddbc7', '#d1e5f0', '#2166ac'] },
+        formatter: (v: number) => format(v),
+      },
+      series: [
+        {
+          type: 'map',
+          map: key,
+          nameProperty: 'code',
+          data,
+          roam: false,
+          itemStyle: { borderColor: '#555', areaColor: '#eee' },
+          emphasis: { label: { show: false } },
+        },
+      ],
+    },
+    true,
+  );
+}
