@@ -19,7 +19,9 @@ export const strictLint: ValidatorSettings = {
 
 /** The linter's findings (dockerfile-utils, the validator behind editors' Dockerfile support). */
 export function lint(content: string): string[] {
-  return validate(content, strictLint).map((d) => `line ${d.range.start.line + 1}: ${d.message}`);
+  return validate(content, strictLint).map(
+    (d) => `line ${d.range.start.line + 1}: ${typeof d.message === 'string' ? d.message : d.message.value}`,
+  );
 }
 
 export interface Expectations {
@@ -53,16 +55,21 @@ function portFindings(text: string, stage: Instruction[], expected: Expectations
   return [];
 }
 
-export function policyFindings(text: string, expected: Expectations): string[] {
-  const instructions = DockerfileParser.parse(text).getInstructions();
+function baseFindings(text: string, instructions: readonly Instruction[], expected: Expectations): string[] {
   const froms = instructions.filter((i) => i.getKeyword() === 'FROM');
-  const stage = lastStage(instructions);
   const findings: string[] = [];
   if (froms.length < 2) findings.push('One stage only: build in one stage, ship from another.');
   if (!new RegExp(`^ARG NODE_VERSION=${expected.nodeVersion.replaceAll('.', '\\.')}$`, 'm').test(text))
     findings.push(`The Node version is not ${expected.nodeVersion}, the one the workspace runs on.`);
   if (froms.some((f) => !args(f)[0]?.startsWith('node:${NODE_VERSION}')))
     findings.push('Every stage starts from node:${NODE_VERSION}-…, so one line sets the version.');
+  return findings;
+}
+
+export function policyFindings(text: string, expected: Expectations): string[] {
+  const instructions = DockerfileParser.parse(text).getInstructions();
+  const stage = lastStage(instructions);
+  const findings = baseFindings(text, instructions, expected);
   const user = stage.filter((i) => i.getKeyword() === 'USER').at(-1);
   if (!user || ['root', '0'].includes(args(user)[0] ?? '')) findings.push('The last stage runs as root.');
   if (!text.includes(`node tools/deploy/assemble.ts ${expected.service} `))

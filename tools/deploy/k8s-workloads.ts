@@ -46,31 +46,74 @@ const selects = (
   Object.keys(selector).length > 0 &&
   Object.entries(selector).every(([k, v]) => labels[k] === v);
 
-function probeFindings(container: Container, port: number): string[] {
+/** The findings whose condition failed. */
+const failed = (rules: readonly (readonly [boolean, string])[]): string[] =>
+  rules.filter(([holds]) => !holds).map(([, finding]) => finding);
+
+function probeFinding(
+  container: Container,
+  probe: 'livenessProbe' | 'readinessProbe',
+  path: string,
+  port: number,
+) {
   const named = container.ports?.find((p) => p.containerPort === port)?.name;
-  const findings: string[] = [];
-  if (!named) findings.push(`no container port ${port} with a name`);
-  for (const [probe, path] of [
-    ['livenessProbe', '/health/live'],
-    ['readinessProbe', '/health/ready'],
-  ] as const) {
-    const get = container[probe]?.httpGet;
-    if (get?.path !== path || (get.port !== named && get.port !== port))
-      findings.push(`${probe} is not GET ${path} on port ${port}`);
-  }
-  return findings;
+  const get = container[probe]?.httpGet ?? {};
+  const holds = named !== undefined && get.path === path && (get.port === named || get.port === port);
+  return [holds, `${probe} is not GET ${path} on a named container port ${port}`] as const;
+}
+
+function resourceFindings(container: Container): string[] {
+  const rules = (['requests', 'limits'] as const).flatMap((kind) =>
+    ['cpu', 'memory'].map((resource) => {
+      const amounts = container.resources?.[kind] ?? {};
+      return [Boolean(amounts[resource]), `no ${resource} ${kind}`] as const;
+    }),
+  );
+  return failed(rules);
 }
 
 function containerFindings(container: Container, expected: ServiceExpectations): string[] {
-  const findings = probeFindings(container, expected.port);
-  for (const kind of ['requests', 'limits'] as const)
-    for (const resource of ['cpu', 'memory'])
-      if (!container.resources?.[kind]?.[resource]) findings.push(`no ${resource} ${kind}`);
-  if (container.securityContext?.allowPrivilegeEscalation !== false)
-    findings.push('privilege escalation allowed');
-  if (expected.image && container.image !== expected.image)
-    findings.push(`image ${container.image ?? 'none'}, not ${expected.image}`);
-  return findings;
+  return [
+    ...failed([
+      probeFinding(container, 'livenessProbe', '/health/live', expected.port),
+      probeFinding(container, 'readinessProbe', '/health/ready', expected.port),
+      [container.securityContext?.allowPrivilegeEscalation === false, 'privilege escalation allowed'],
+      [
+        expected.image === undefined || container.image === expected.image,
+        `image is not ${expected.image ?? ''}`,
+      ],
+    ]),
+    ...resourceFindings(container),
+  ];
+}
+
+interface Objects {
+  readonly deployment: Workload;
+  readonly service: Workload;
+  readonly budget: Workload;
+}
+
+function podFindings(deployment: Workload): string[] {
+  const pod = deployment.spec.template;
+  return failed([
+    [pod?.spec?.securityContext?.runAsNonRoot === true, 'pods may run as root'],
+    [(deployment.spec.replicas ?? 1) >= 2, 'fewer than two replicas'],
+    [
+      selects(deployment.spec.selector?.matchLabels, pod?.metadata?.labels),
+      'the Deployment does not select its pods',
+    ],
+  ]);
+}
+
+function selectionFindings({ deployment, service, budget }: Objects, port: number): string[] {
+  const labels = deployment.spec.template?.metadata?.labels;
+  const replicas = deployment.spec.replicas ?? 1;
+  return failed([
+    [selects(service.spec.selector, labels), 'the Service does not select the pods'],
+    [service.spec.ports?.[0]?.port === port, `the Service is not on port ${port}`],
+    [selects(budget.spec.selector?.matchLabels, labels), 'the budget does not select the pods'],
+    [(budget.spec.minAvailable ?? 0) < replicas, 'the budget leaves no pod to evict'],
+  ]);
 }
 
 export function workloadFindings(manifests: readonly Manifest[], expected: ServiceExpectations): string[] {
@@ -79,21 +122,12 @@ export function workloadFindings(manifests: readonly Manifest[], expected: Servi
   const [deployment, service, budget] = [find('Deployment'), find('Service'), find('PodDisruptionBudget')];
   if (!deployment || !service || !budget)
     return ['a Deployment, a Service and a PodDisruptionBudget are needed'];
-  const pod = deployment.spec.template;
-  const container = pod?.spec?.containers.find((c) => c.name === expected.service);
+  const containers = deployment.spec.template?.spec?.containers ?? [];
+  const container = containers.find((c) => c.name === expected.service);
   if (!container) return [`no container named ${expected.service}`];
-  const findings = containerFindings(container, expected);
-  const labels = pod?.metadata?.labels;
-  if (pod?.spec?.securityContext?.runAsNonRoot !== true) findings.push('pods may run as root');
-  if ((deployment.spec.replicas ?? 1) < 2) findings.push('fewer than two replicas');
-  if (!selects(deployment.spec.selector?.matchLabels, labels))
-    findings.push('the Deployment does not select its pods');
-  if (!selects(service.spec.selector, labels)) findings.push('the Service does not select the pods');
-  if (service.spec.ports?.[0]?.port !== expected.port)
-    findings.push(`the Service is not on port ${expected.port}`);
-  if (!selects(budget.spec.selector?.matchLabels, labels))
-    findings.push('the budget does not select the pods');
-  if ((budget.spec.minAvailable ?? 0) >= (deployment.spec.replicas ?? 1))
-    findings.push('the budget leaves no pod to evict');
-  return findings.map((f) => `${expected.service}: ${f}`);
+  return [
+    ...containerFindings(container, expected),
+    ...podFindings(deployment),
+    ...selectionFindings({ deployment, service, budget }, expected.port),
+  ].map((f) => `${expected.service}: ${f}`);
 }

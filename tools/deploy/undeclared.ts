@@ -24,17 +24,19 @@ const packageOf = (spec: string): string =>
 const builtin = (name: string): boolean => name.startsWith('node:') || builtinModules.includes(name);
 
 /** `package → files` for every bare import of `pkg`'s shipped sources missing from its dependencies. */
+/** The packages one file imports at run time (type-only imports vanish from the compiled code). */
+function importedPackages(file: string): string[] {
+  const code = fs.readFileSync(file, 'utf8').replace(/import\s+type\s[^;]*;/g, '');
+  return [...code.matchAll(specifier)]
+    .map(([, spec = '']) => packageOf(spec))
+    .filter((name) => !builtin(name));
+}
+
 export function undeclaredImports(pkg: WorkspacePackage, root = repoRoot): Map<string, string[]> {
   const missing = new Map<string, string[]>();
-  for (const file of sourceFiles(path.join(root, pkg.dir, 'src'))) {
-    // Type-only imports vanish from the compiled code; they need no runtime dependency.
-    const code = fs.readFileSync(file, 'utf8').replace(/import\s+type\s[^;]*;/g, '');
-    for (const [, spec] of code.matchAll(specifier)) {
-      if (!spec) continue;
-      const name = packageOf(spec);
-      if (builtin(name) || name === pkg.name || name in pkg.dependencies) continue;
-      missing.set(name, [...(missing.get(name) ?? []), path.relative(root, file)]);
-    }
-  }
+  for (const file of sourceFiles(path.join(root, pkg.dir, 'src')))
+    for (const name of importedPackages(file))
+      if (name !== pkg.name && !(name in pkg.dependencies))
+        missing.set(name, [...(missing.get(name) ?? []), path.relative(root, file)]);
   return missing;
 }

@@ -40,7 +40,7 @@ const team = (teamId: string, n: number) => ({
 });
 
 /** The unit tree and a few teams, and waits until the activity replica knows the teams. */
-export async function seed(platform: FaultPlatform, teams = 4): Promise<string[]> {
+export async function seed(platform: Pick<FaultPlatform, 'url' | 'databases'>, teams = 4): Promise<string[]> {
   const registry = platform.url('registry');
   await post(
     `${registry}/unit-trees/vn-2025/imports?effectiveFrom=2025-07-01`,
@@ -83,7 +83,7 @@ export interface Workload {
  * officer (`authorization`, from signedInAs), who reports its teams' work and registers its teams.
  */
 export function commands(
-  platform: FaultPlatform,
+  platform: Pick<FaultPlatform, 'url'>,
   teams: readonly string[],
   workload: Workload & { readonly authorization: string },
 ) {
