@@ -10,7 +10,7 @@ import { createMessaging } from '@nhip/messaging';
 import { personas, tokenFor } from '@nhip/testing';
 import { buildServices } from './activity-stack.ts';
 import { cleanUp, removeTopics } from './cleanup.ts';
-import { sampleMemory, type MemoryPeaks } from './projection/memory.ts';
+import { sampleMemory, writeMemoryReport, type MemoryPeaks } from './projection/memory.ts';
 import { openReader } from './projection/sse-clients.ts';
 import { startProjectionStack, type ProjectionStack } from './projection/stack.ts';
 import { buildReport, formatRatios, ratio, reported, writeReport } from './report.ts';
@@ -120,6 +120,26 @@ async function send(
   if (response.status !== 200) throw new Error(`bulk upload: ${response.status} ${JSON.stringify(answer)}`);
 }
 
+/**
+ * Where a backlog sits: the largest input lag the KPI service and the projection report on /health
+ * while the load runs (messages on their topics not applied yet).
+ */
+function sampleLags(stack: ProjectionStack): () => Record<string, number> {
+  const peaks: Record<string, number> = { kpi: 0, projection: 0 };
+  const timer = setInterval(() => {
+    for (const name of ['kpi', 'projection'] as const) {
+      void stack[name]
+        .get<{ inputLag: string }>('/health')
+        .then((r) => (peaks[name] = Math.max(peaks[name] ?? 0, Number(r.body.inputLag) || 0)))
+        .catch(() => undefined);
+    }
+  }, 500);
+  return () => {
+    clearInterval(timer);
+    return peaks;
+  };
+}
+
 async function main(): Promise<void> {
   const stops: (() => Promise<unknown>)[] = [];
   const messaging = createMessaging({ brokers, clientId: 'bench-e2e' });
@@ -127,14 +147,20 @@ async function main(): Promise<void> {
     buildServices();
     const stack = await startProjectionStack(prefix, params.teams, (stop) => stops.push(stop));
     const memory = sampleMemory(stack.pids);
+    const lags = sampleLags(stack);
     const { uploads, seconds } = await run(stack);
-    report(uploads, seconds, memory());
+    report(uploads, seconds, memory(), lags());
   } finally {
     await cleanUp([...stops.reverse(), () => removeTopics(messaging.admin, prefix), () => messaging.close()]);
   }
 }
 
-function report(uploads: readonly Upload[], seconds: number, memory: MemoryPeaks): void {
+function report(
+  uploads: readonly Upload[],
+  seconds: number,
+  memory: MemoryPeaks,
+  lags: Record<string, number>,
+): void {
   const measured = uploads.filter((u) => u.measured);
   // An upload never shown within the two minutes waited counts as two minutes: no sample is dropped.
   const latencies = measured.map((u) =>
@@ -151,6 +177,8 @@ function report(uploads: readonly Upload[], seconds: number, memory: MemoryPeaks
     'freshness.max_ms': Math.round(Math.max(...latencies)),
     'freshness.samples': latencies.length,
     'freshness.never_seen': missing,
+    'kpi.max_input_lag': lags['kpi'] ?? 0,
+    'projection.max_input_lag': lags['projection'] ?? 0,
   };
   const ratios = {
     freshness_p50_ms: ratio(p50, 100, false),
@@ -164,32 +192,7 @@ function report(uploads: readonly Upload[], seconds: number, memory: MemoryPeaks
     .join('\n')}\n\n${formatRatios(ratios)}\n`;
   log(`\n${summary}`);
   log(`written to ${writeReport(buildReport('e2e', params, metrics, ratios), summary)}`);
-  writeMemory(memory);
-}
-
-function writeMemory(memory: MemoryPeaks): void {
-  const maxService = Math.max(...Object.values(memory.services));
-  const metrics = {
-    ...Object.fromEntries(
-      Object.entries(memory.services).map(([k, v]) => [`${k}.peak_rss_mb`, Math.round(v)]),
-    ),
-    'kafka.peak_pss_mb': Math.round(memory.kafkaMb),
-    'postgres.peak_pss_mb': Math.round(memory.postgresMb),
-    'stack.peak_mb': Math.round(memory.stackMb),
-  };
-  const ratios = {
-    max_service_rss_mb: ratio(maxService, 200, false),
-    stack_rss_mb: ratio(memory.stackMb, 4096, false),
-  };
-  const summary = `Memory under the e2e benchmark's load (${params.perSecond} activities/s through activity, KPI and projection; the registry idle)\n${Object.entries(
-    metrics,
-  )
-    .map(([k, v]) => `  ${k.padEnd(28)} ${v}`)
-    .join('\n')}\n\n${formatRatios(ratios)}\n`;
-  log(`\n${summary}`);
-  log(
-    `written to ${writeReport(buildReport('memory', { load: 'bench:e2e', ...params }, metrics, ratios), summary)}`,
-  );
+  writeMemoryReport(memory, { load: 'bench:e2e', ...params });
 }
 
 main().catch((error: unknown) => {

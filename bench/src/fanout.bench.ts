@@ -116,6 +116,20 @@ async function round(server: Server, n: number, into: Measured): Promise<void> {
   await settle();
 }
 
+/** Interleaved rounds at one number of connections: ours, raw, ours, raw… */
+async function measure(servers: readonly Server[], n: number, results: Map<string, Measured>): Promise<void> {
+  for (const s of servers) results.set(`${s.name}.${n}`, { perSecond: [], memPerConnKb: [] });
+  for (let r = 1; r <= params.rounds; r++) {
+    for (const s of servers) {
+      const into = results.get(`${s.name}.${n}`) as Measured;
+      await round(s, n, into);
+      log(
+        `  ${n} connections, round ${r}, ${s.name}: ${Math.round(into.perSecond.at(-1) ?? 0)} deliveries/s`,
+      );
+    }
+  }
+}
+
 async function main(): Promise<void> {
   const stops: (() => Promise<unknown>)[] = [];
   const messaging = createMessaging({ brokers, clientId: 'bench-fanout' });
@@ -124,17 +138,7 @@ async function main(): Promise<void> {
     const stack = await startProjectionStack(prefix, 2, (stop) => stops.push(stop));
     const servers = [await ours(stack), await raw(stops)];
     const results = new Map<string, Measured>();
-    for (const n of params.connections) {
-      for (const s of servers) results.set(`${s.name}.${n}`, { perSecond: [], memPerConnKb: [] });
-      for (let r = 1; r <= params.rounds; r++) {
-        for (const s of servers) {
-          await round(s, n, results.get(`${s.name}.${n}`) as Measured);
-          log(
-            `  ${n} connections, round ${r}, ${s.name}: ${Math.round(median((results.get(`${s.name}.${n}`) as Measured).perSecond))} deliveries/s`,
-          );
-        }
-      }
-    }
+    for (const n of params.connections) await measure(servers, n, results);
     report(results);
   } finally {
     await cleanUp([...stops.reverse(), () => removeTopics(messaging.admin, prefix), () => messaging.close()]);

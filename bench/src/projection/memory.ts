@@ -3,7 +3,10 @@
 // so the shared buffers PostgreSQL's processes all map are counted once, not once per process.
 import fs from 'node:fs';
 import { repo } from '../activity-stack.ts';
+import { buildReport, formatRatios, ratio, writeReport } from '../report.ts';
 import { rssMb } from './stack.ts';
+
+const log = (line: string) => process.stderr.write(`${line}\n`);
 
 const read = (file: string) => {
   try {
@@ -70,4 +73,28 @@ export function sampleMemory(services: Record<string, number>, everyMs = 250): (
     tick();
     return { services: peaks, kafkaMb, postgresMb, stackMb };
   };
+}
+
+/** bench/results/memory.json: P9's bars, each service's peak and the stack's. */
+export function writeMemoryReport(memory: MemoryPeaks, params: Record<string, unknown>): void {
+  const maxService = Math.max(...Object.values(memory.services));
+  const metrics = {
+    ...Object.fromEntries(
+      Object.entries(memory.services).map(([k, v]) => [`${k}.peak_rss_mb`, Math.round(v)]),
+    ),
+    'kafka.peak_pss_mb': Math.round(memory.kafkaMb),
+    'postgres.peak_pss_mb': Math.round(memory.postgresMb),
+    'stack.peak_mb': Math.round(memory.stackMb),
+  };
+  const ratios = {
+    max_service_rss_mb: ratio(maxService, 200, false),
+    stack_rss_mb: ratio(memory.stackMb, 4096, false),
+  };
+  const summary = `Memory under the e2e benchmark's load (${String(params['perSecond'])} activities/s through activity, KPI and projection; the registry idle)\n${Object.entries(
+    metrics,
+  )
+    .map(([k, v]) => `  ${k.padEnd(28)} ${v}`)
+    .join('\n')}\n\n${formatRatios(ratios)}\n`;
+  log(`\n${summary}`);
+  log(`written to ${writeReport(buildReport('memory', params, metrics, ratios), summary)}`);
 }
