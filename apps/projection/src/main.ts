@@ -60,7 +60,11 @@ async function main(): Promise<void> {
   await serve(AppModule.with({ pool, config, inputs: new InputLag(() => inputs.lag()), hub }), {
     name: 'projection',
     logger: log,
-    onArrival: projectionArrival(process.env['PROJECTION_WEB_DIR'] ?? dashboardDir),
+    onArrival: (fastify) => {
+      projectionArrival(process.env['PROJECTION_WEB_DIR'] ?? dashboardDir)(fastify);
+      // Open streams never finish by themselves: told why and ended first, so shutdown does not wait on them.
+      fastify.addHook('preClose', () => hub.close());
+    },
     readiness: [{ name: 'database', probe: () => probeDatabase(pool) }, reportedBy(brokerCheck(inputs))],
     port: config.port,
     portVariable: 'PROJECTION_PORT',

@@ -26,6 +26,7 @@ export class ChangeHub {
   #again = false;
   #timers: NodeJS.Timeout[] = [];
   #closed = false;
+  #closing: Promise<void> | undefined;
 
   constructor(private readonly options: ChangeHubOptions) {}
 
@@ -83,7 +84,12 @@ export class ChangeHub {
       });
   }
 
-  async close(): Promise<void> {
+  close(): Promise<void> {
+    this.#closing ??= this.#close();
+    return this.#closing;
+  }
+
+  async #close(): Promise<void> {
     this.#closed = true;
     for (const timer of this.#timers) clearInterval(timer);
     for (const stream of this.#streams) stream.end('shutting-down');

@@ -11,6 +11,7 @@ import { readers, requirePeriod } from '../../views/unit-lookup.ts';
 import { ChangeHub } from './change-hub.ts';
 import { replayPage } from './change-log.queries.ts';
 import { frameOf, SseConnection } from './sse-connection.ts';
+import { SnapshotCache } from './snapshot-cache.ts';
 import { StreamQuery } from './live-stream.request.ts';
 
 const replayPageSize = 5000;
@@ -20,13 +21,14 @@ const maxTimer = 2 ** 31 - 1;
 interface Opening {
   readonly stream: SseConnection;
   readonly lastEventId: string | undefined;
-  readonly snapshot: () => Promise<unknown>;
+  readonly snapshot: (seq: number) => Promise<string>;
 }
 
 /** The live stream of a scope: a snapshot, then every change in it, resumable by Last-Event-ID. */
 @ApiTags('stream')
 @Controller('api')
 export class LiveStreamController {
+  readonly #snapshots = new SnapshotCache();
   constructor(
     @Inject(Summaries) private readonly summaries: Summaries,
     @Inject(ChangeHub) private readonly hub: ChangeHub,
@@ -74,10 +76,11 @@ export class LiveStreamController {
       clearTimeout(expiry);
     });
     const lastEventId = request.headers['last-event-id'];
+    const key = `${unit.treeVersion}|${unit.code}|${period.key}`;
     await this.#open({
       stream,
       lastEventId: typeof lastEventId === 'string' ? lastEventId : undefined,
-      snapshot: () => summaryOf(unit, period),
+      snapshot: (seq) => this.#snapshots.text(key, seq, () => summaryOf(unit, period)),
     }).catch(() => stream.end('shutting-down'));
   }
 
@@ -94,7 +97,7 @@ export class LiveStreamController {
       stream.write(`event: reset\ndata: ${JSON.stringify({ reason })}\n\n`);
     }
     const upTo = this.hub.last;
-    stream.write(`id: ${upTo}\nevent: snapshot\ndata: ${JSON.stringify(await snapshot())}\n\n`);
+    stream.write(`id: ${upTo}\nevent: snapshot\ndata: ${await snapshot(upTo)}\n\n`);
     stream.goLive(upTo);
   }
 

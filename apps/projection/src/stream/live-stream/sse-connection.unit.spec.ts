@@ -1,0 +1,102 @@
+// A stream whose socket stops draining: newer values replace older ones of the same unit, indicator
+// and period until it drains, then go out oldest first; past the bound it is told it was too slow.
+// The socket is a stand-in whose buffer fills on command; everything else is the real class.
+import { EventEmitter } from 'node:events';
+import type { ServerResponse } from 'node:http';
+import { describe, expect, it } from '@jest/globals';
+import type { ChangeRecord } from './change-log.queries.ts';
+import { frameOf, SseConnection } from './sse-connection.ts';
+
+class Socket extends EventEmitter {
+  full = false;
+  destroyed = false;
+  readonly written: string[] = [];
+  ended: string | undefined;
+
+  write(text: string): boolean {
+    this.written.push(text);
+    return !this.full;
+  }
+
+  end(text: string): void {
+    this.ended = text;
+    this.destroyed = true;
+  }
+}
+
+const change = (seq: number, unitCode: string, indicatorId = 'vneid_vs_target'): ChangeRecord => ({
+  seq,
+  unitCode,
+  period: '2025',
+  path: ['66', unitCode],
+  data: { indicatorId, unitCode, value: seq },
+});
+
+function open(maxCoalesced = 10) {
+  const socket = new Socket();
+  const stream = new SseConnection(
+    socket as unknown as ServerResponse,
+    { roots: new Set(['66']), period: '2025' },
+    maxCoalesced,
+  );
+  return {
+    socket,
+    stream,
+    ids: () =>
+      socket.written
+        .map((t) => /^id: (\d+)/.exec(t)?.[1])
+        .filter(Boolean)
+        .map(Number),
+  };
+}
+
+describe('a slow stream', () => {
+  it('holds live changes while catching up, then sends only the newer ones', () => {
+    const { stream, ids } = open();
+    stream.offer(frameOf(change(3, '24175')));
+    stream.offer(frameOf(change(5, '24343')));
+    stream.write(frameOf(change(3, '24175')).text); // replayed from the log
+    stream.goLive(3);
+    expect(ids()).toEqual([3, 5]);
+  });
+
+  it('coalesces values of one unit and indicator while the socket is full, and sends them in order on drain', () => {
+    const { socket, stream, ids } = open();
+    stream.goLive(0);
+    socket.full = true;
+    stream.offer(frameOf(change(1, '24175')));
+    socket.full = false;
+    stream.offer(frameOf(change(2, '24343')));
+    stream.offer(frameOf(change(3, '24175')));
+    stream.offer(frameOf(change(4, '24175', 'members_trained')));
+    stream.offer(frameOf(change(5, '24343')));
+    expect(ids()).toEqual([1]);
+    socket.emit('drain');
+    // 2 was replaced by 5 (same unit and indicator), 1's successor 3 kept; each once, oldest first.
+    expect(ids()).toEqual([1, 3, 4, 5]);
+    stream.offer(frameOf(change(6, '24175')));
+    expect(ids()).toEqual([1, 3, 4, 5, 6]);
+  });
+
+  it('is told it was too slow and closed once too many distinct values wait', () => {
+    const { socket, stream } = open(2);
+    stream.goLive(0);
+    socket.full = true;
+    stream.offer(frameOf(change(1, '24175')));
+    for (const [seq, unit] of [
+      [2, 'a'],
+      [3, 'b'],
+      [4, 'c'],
+    ] as const)
+      stream.offer(frameOf(change(seq, unit)));
+    expect(socket.ended).toBe(`event: end\ndata: ${JSON.stringify({ reason: 'too-slow' })}\n\n`);
+    expect(stream.ended).toBe(true);
+  });
+
+  it('carries only changes of its period whose path holds one of its roots', () => {
+    const { stream } = open();
+    expect(stream.carries(change(1, '24175'))).toBe(true);
+    expect(stream.carries({ ...change(2, '24175'), path: ['48', '491'] })).toBe(false);
+    expect(stream.carries({ ...change(3, '24175'), period: '2025-07' })).toBe(false);
+  });
+});

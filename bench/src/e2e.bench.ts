@@ -1,0 +1,201 @@
+// P4: end-to-end freshness. A steady 1,000 activities/s (a 100-report NDJSON upload every 100 ms,
+// each to one village in turn) through the activity service; the KPI service counts them and
+// publishes changed values; the projection applies them and streams them. For each upload: from its
+// acceptance (the 200) to the first change on an open stream of the province that shows its
+// village's count reaching what the upload made it. Absolute figures, reported with the load they
+// ran at. Memory of every process is sampled meanwhile (P9, bench/results/memory.json).
+import { randomUUID } from 'node:crypto';
+import { vietnamDay } from '@nhip/contracts';
+import { createMessaging } from '@nhip/messaging';
+import { personas, tokenFor } from '@nhip/testing';
+import { buildServices } from './activity-stack.ts';
+import { cleanUp, removeTopics } from './cleanup.ts';
+import { sampleMemory, writeMemoryReport, type MemoryPeaks } from './projection/memory.ts';
+import { openReader } from './projection/sse-clients.ts';
+import { startProjectionStack, type ProjectionStack } from './projection/stack.ts';
+import { buildReport, formatRatios, ratio, reported, writeReport } from './report.ts';
+import { percentile } from './stats.ts';
+
+const params = {
+  perSecond: 1000,
+  uploadEveryMs: 100,
+  warmUpS: 5,
+  measuredS: Number(process.env['BENCH_SECONDS'] ?? 30),
+  teams: 30,
+};
+const perUpload = (params.perSecond * params.uploadEveryMs) / 1000;
+const brokers = (process.env['KAFKA_BROKERS'] ?? '').split(',').filter(Boolean);
+const prefix = `bench${Date.now()}.`;
+const indicator = 'residents_helped.vneid_activation';
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+interface Upload {
+  readonly village: string;
+  /** The village's count today once this upload is in. */
+  readonly expected: number;
+  readonly measured: boolean;
+  acceptedAt?: number;
+  seenAt?: number;
+}
+
+/** Watches the province's stream; notes, per village, when each count was first shown. */
+async function watch(stack: ProjectionStack, day: string, uploads: Upload[]) {
+  const token = await tokenFor(personas.provinceIoc);
+  const reader = openReader(`${stack.projection.base}/api/stream?scope=66&period=${day}`, {
+    authorization: `Bearer ${token}`,
+  });
+  reader.onFrame = (block, at) => {
+    if (!block.includes('event: change')) return;
+    const data = JSON.parse(block.slice(block.indexOf('data: ') + 6)) as {
+      unitCode: string;
+      indicatorId: string;
+      value: number | null;
+    };
+    if (data.indicatorId !== indicator) return;
+    for (const u of uploads)
+      if (u.seenAt === undefined && u.village === data.unitCode && (data.value ?? 0) >= u.expected)
+        u.seenAt = at;
+  };
+  await reader.opened;
+  return reader;
+}
+
+async function run(stack: ProjectionStack): Promise<{ uploads: Upload[]; seconds: number }> {
+  const token = await tokenFor(personas.admin);
+  const day = vietnamDay(new Date());
+  const uploads: Upload[] = [];
+  const reader = await watch(stack, day, uploads);
+  const counts = new Map<string, number>();
+  const total = params.warmUpS + params.measuredS;
+  const ticks = (total * 1000) / params.uploadEveryMs;
+  const started = performance.now();
+  const pending: Promise<void>[] = [];
+  for (let i = 0; i < ticks; i++) {
+    const team = stack.teams[i % stack.teams.length] as { teamId: string; place: string };
+    const expected = (counts.get(team.place) ?? 0) + perUpload;
+    counts.set(team.place, expected);
+    const upload: Upload = {
+      village: team.place,
+      expected,
+      measured: i * params.uploadEveryMs >= params.warmUpS * 1000,
+    };
+    uploads.push(upload);
+    pending.push(send(stack, token, team, upload));
+    const next = started + (i + 1) * params.uploadEveryMs;
+    await new Promise((r) => setTimeout(r, Math.max(0, next - performance.now())));
+  }
+  await Promise.all(pending);
+  const seconds = (performance.now() - started) / 1000;
+  const deadline = performance.now() + 120_000;
+  while (uploads.some((u) => u.seenAt === undefined) && performance.now() < deadline)
+    await new Promise((r) => setTimeout(r, 50));
+  reader.close();
+  return { uploads, seconds };
+}
+
+async function send(
+  stack: ProjectionStack,
+  token: string,
+  team: { teamId: string; place: string },
+  upload: Upload,
+) {
+  const occurredAt = new Date(Date.now() - 60_000).toISOString();
+  const body = Array.from({ length: perUpload }, () =>
+    JSON.stringify({
+      activityId: randomUUID(),
+      teamId: team.teamId,
+      placeCode: team.place,
+      kind: 'vneid_activation',
+      residentsHelped: 1,
+      occurredAt,
+    }),
+  ).join('\n');
+  const response = await fetch(`${stack.activity.base}/activities/bulk`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/x-ndjson' },
+    body,
+  });
+  upload.acceptedAt = performance.now();
+  const answer = (await response.json()) as { accepted?: number };
+  if (response.status !== 200) throw new Error(`bulk upload: ${response.status} ${JSON.stringify(answer)}`);
+}
+
+/**
+ * Where a backlog sits: the largest input lag the KPI service and the projection report on /health
+ * while the load runs (messages on their topics not applied yet).
+ */
+function sampleLags(stack: ProjectionStack): () => Record<string, number> {
+  const peaks: Record<string, number> = { kpi: 0, projection: 0 };
+  const timer = setInterval(() => {
+    for (const name of ['kpi', 'projection'] as const) {
+      void stack[name]
+        .get<{ inputLag: string }>('/health')
+        .then((r) => (peaks[name] = Math.max(peaks[name] ?? 0, Number(r.body.inputLag) || 0)))
+        .catch(() => undefined);
+    }
+  }, 500);
+  return () => {
+    clearInterval(timer);
+    return peaks;
+  };
+}
+
+async function main(): Promise<void> {
+  const stops: (() => Promise<unknown>)[] = [];
+  const messaging = createMessaging({ brokers, clientId: 'bench-e2e' });
+  try {
+    buildServices();
+    const stack = await startProjectionStack(prefix, params.teams, (stop) => stops.push(stop));
+    const memory = sampleMemory(stack.pids);
+    const lags = sampleLags(stack);
+    const { uploads, seconds } = await run(stack);
+    report(uploads, seconds, memory(), lags());
+  } finally {
+    await cleanUp([...stops.reverse(), () => removeTopics(messaging.admin, prefix), () => messaging.close()]);
+  }
+}
+
+function report(
+  uploads: readonly Upload[],
+  seconds: number,
+  memory: MemoryPeaks,
+  lags: Record<string, number>,
+): void {
+  const measured = uploads.filter((u) => u.measured);
+  // An upload never shown within the two minutes waited counts as two minutes: no sample is dropped.
+  const latencies = measured.map((u) =>
+    u.seenAt === undefined || u.acceptedAt === undefined ? 120_000 : Math.max(0, u.seenAt - u.acceptedAt),
+  );
+  const missing = measured.filter((u) => u.seenAt === undefined).length;
+  const [p50, p99] = [percentile(latencies, 50), percentile(latencies, 99)];
+  const achieved = (uploads.length * perUpload) / seconds;
+  const metrics = {
+    'load.activities_per_s': Math.round(achieved),
+    'load.activities': uploads.length * perUpload,
+    'freshness.p50_ms': Math.round(p50 * 10) / 10,
+    'freshness.p99_ms': Math.round(p99 * 10) / 10,
+    'freshness.max_ms': Math.round(Math.max(...latencies)),
+    'freshness.samples': latencies.length,
+    'freshness.never_seen': missing,
+    'kpi.max_input_lag': lags['kpi'] ?? 0,
+    'projection.max_input_lag': lags['projection'] ?? 0,
+  };
+  const ratios = {
+    freshness_p50_ms: ratio(p50, 100, false),
+    freshness_p99_ms: ratio(p99, 500, false),
+    load_activities_per_s: reported(achieved, 0),
+  };
+  const summary = `End-to-end freshness: activity accepted → change on the province's stream, ${params.perSecond}/s offered as ${perUpload}-report uploads every ${params.uploadEveryMs} ms, ${params.measuredS} s measured after ${params.warmUpS} s of warm-up\n${Object.entries(
+    metrics,
+  )
+    .map(([k, v]) => `  ${k.padEnd(28)} ${v}`)
+    .join('\n')}\n\n${formatRatios(ratios)}\n`;
+  log(`\n${summary}`);
+  log(`written to ${writeReport(buildReport('e2e', params, metrics, ratios), summary)}`);
+  writeMemoryReport(memory, { load: 'bench:e2e', ...params });
+}
+
+main().catch((error: unknown) => {
+  log(`e2e benchmark failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,100 @@
+// Memory of the whole stack while a benchmark loads it: each service's resident set (VmRSS), and
+// the stack's total with Kafka and every PostgreSQL process counted by proportional set size (PSS),
+// so the shared buffers PostgreSQL's processes all map are counted once, not once per process.
+import fs from 'node:fs';
+import { repo } from '../activity-stack.ts';
+import { buildReport, formatRatios, ratio, writeReport } from '../report.ts';
+import { rssMb } from './stack.ts';
+
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+const read = (file: string) => {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
+};
+
+function pssMb(pid: number): number {
+  const kb = Number(/^Pss:\s+(\d+)/m.exec(read(`/proc/${pid}/smaps_rollup`))?.[1] ?? 0);
+  return kb / 1024;
+}
+
+/** This worktree's broker and PostgreSQL processes (the postmaster and its children). */
+function infraPids(): { kafka: number[]; postgres: number[] } {
+  const procs = fs
+    .readdirSync('/proc')
+    .filter((e) => /^\d+$/.test(e))
+    .map((pid) => ({
+      pid: Number(pid),
+      cmd: read(`/proc/${pid}/cmdline`).replaceAll('\0', ' '),
+      ppid: Number(/^PPid:\s+(\d+)/m.exec(read(`/proc/${pid}/status`))?.[1] ?? 0),
+    }));
+  const kafka = procs.filter((p) => p.cmd.includes('kafka.Kafka') && p.cmd.includes(repo)).map((p) => p.pid);
+  const postmasters = procs
+    .filter((p) => p.cmd.includes('/bin/postgres') && p.cmd.includes(repo))
+    .map((p) => p.pid);
+  const postgres = procs
+    .filter((p) => postmasters.includes(p.pid) || postmasters.includes(p.ppid))
+    .map((p) => p.pid);
+  return { kafka, postgres };
+}
+
+export interface MemoryPeaks {
+  /** Peak VmRSS of each service, MB. */
+  readonly services: Record<string, number>;
+  readonly kafkaMb: number;
+  readonly postgresMb: number;
+  /** Peak of the sum over every sample: services + Kafka + PostgreSQL. */
+  readonly stackMb: number;
+}
+
+/** Samples every `everyMs` until stopped; returns the peaks. */
+export function sampleMemory(services: Record<string, number>, everyMs = 250): () => MemoryPeaks {
+  const peaks: Record<string, number> = {};
+  let kafkaMb = 0;
+  let postgresMb = 0;
+  let stackMb = 0;
+  const tick = () => {
+    const infra = infraPids();
+    const now = Object.fromEntries(Object.entries(services).map(([name, pid]) => [name, rssMb(pid)]));
+    for (const [name, mb] of Object.entries(now)) peaks[name] = Math.max(peaks[name] ?? 0, mb);
+    const kafka = infra.kafka.reduce((sum, pid) => sum + pssMb(pid), 0);
+    const postgres = infra.postgres.reduce((sum, pid) => sum + pssMb(pid), 0);
+    kafkaMb = Math.max(kafkaMb, kafka);
+    postgresMb = Math.max(postgresMb, postgres);
+    stackMb = Math.max(stackMb, kafka + postgres + Object.values(now).reduce((a, b) => a + b, 0));
+  };
+  tick();
+  const timer = setInterval(tick, everyMs);
+  return () => {
+    clearInterval(timer);
+    tick();
+    return { services: peaks, kafkaMb, postgresMb, stackMb };
+  };
+}
+
+/** bench/results/memory.json: P9's bars, each service's peak and the stack's. */
+export function writeMemoryReport(memory: MemoryPeaks, params: Record<string, unknown>): void {
+  const maxService = Math.max(...Object.values(memory.services));
+  const metrics = {
+    ...Object.fromEntries(
+      Object.entries(memory.services).map(([k, v]) => [`${k}.peak_rss_mb`, Math.round(v)]),
+    ),
+    'kafka.peak_pss_mb': Math.round(memory.kafkaMb),
+    'postgres.peak_pss_mb': Math.round(memory.postgresMb),
+    'stack.peak_mb': Math.round(memory.stackMb),
+  };
+  const ratios = {
+    max_service_rss_mb: ratio(maxService, 200, false),
+    stack_rss_mb: ratio(memory.stackMb, 4096, false),
+  };
+  const summary = `Memory under the e2e benchmark's load (${String(params['perSecond'])} activities/s through activity, KPI and projection; the registry idle)\n${Object.entries(
+    metrics,
+  )
+    .map(([k, v]) => `  ${k.padEnd(28)} ${v}`)
+    .join('\n')}\n\n${formatRatios(ratios)}\n`;
+  log(`\n${summary}`);
+  log(`written to ${writeReport(buildReport('memory', params, metrics, ratios), summary)}`);
+}
