@@ -9,6 +9,7 @@ import { log, withStep } from '../infra/progress.ts';
 import { loadDemoActivities } from './demo-activities.ts';
 import { loadDemoData } from './demo-data.ts';
 import { loadDemoTraining } from './demo-training.ts';
+import { dashboardServices, printDashboardLinks, startDashboard } from './dashboard.ts';
 import {
   ensureService,
   platformServices,
@@ -53,6 +54,7 @@ async function up(): Promise<void> {
   const demo = registry ? await loadDemoData(serviceUrl(registry)) : undefined;
   if (registry && activity) await loadDemoActivities(serviceUrl(registry), serviceUrl(activity));
   await loadDemoTraining(services);
+  await startDashboard(infraEnv(infra));
   log('');
   log(`  Kafka ${infra.kafka.version}        ${infra.kafka.brokers}`);
   log(`  PostgreSQL ${infra.postgres.version}   ${redactUrl(infra.postgres.adminUrl)}`);
@@ -62,6 +64,7 @@ async function up(): Promise<void> {
   await printSignIns(infra.issuer.url);
   logRegistryTry(registry);
   logKpiTry(services.find((s) => s.name === 'kpi'));
+  await printDashboardLinks();
   log(`  Data:    ${demo?.source ?? 'none'}`);
   log(
     '  Events:  public.registry.{unit,team,member}.v1, public.activity.{activity,campaign}.v1, public.training.{course,session,attendance}.v1 (libs/contracts/asyncapi.json)',
@@ -86,7 +89,7 @@ async function printSignIns(issuerUrl: string): Promise<void> {
 }
 
 async function down(): Promise<void> {
-  for (const service of platformServices()) {
+  for (const service of [...dashboardServices(), ...platformServices()]) {
     log(`${service.name}: ${(await stopService(service)) ? 'stopped' : 'was not running'}`);
   }
   const stopped = await stopInfra();

@@ -42,29 +42,49 @@ const collection = (features: readonly Feature[]): Collection => ({ type: 'Featu
 const readCollection = (dir: string, file: string): Collection =>
   JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as Collection;
 
-/** For each 2025 commune, the 2024 district holding the most of its former communes. */
-function communeDistricts(dir: string): Map<string, Map<string, string>> {
-  const districtOf = new Map(
-    rows(dir, 'units-2024.csv').map(([code = '', , , , parent = '']) => [code, parent]),
-  );
+interface Unit {
+  readonly code: string;
+  readonly parent: string;
+}
+const units = (dir: string, file: string): Unit[] =>
+  rows(dir, file).map((r) => ({ code: r[0] ?? '', parent: r[4] ?? '' }));
+
+interface Link {
+  readonly newCode: string;
+  readonly newLevel: string;
+  readonly oldCode: string;
+  readonly oldLevel: string;
+}
+const links = (dir: string): Link[] =>
+  rows(dir, 'mapping-2024-to-2025.csv').map((r) => ({
+    newCode: r[0] ?? '',
+    newLevel: r[2] ?? '',
+    oldCode: r[3] ?? '',
+    oldLevel: r[5] ?? '',
+  }));
+
+/** How many former communes of each 2024 district each 2025 commune took. */
+function tallies(dir: string): Map<string, Map<string, number>> {
+  const districtOf = new Map(units(dir, 'units-2024.csv').map((u) => [u.code, u.parent]));
   const counts = new Map<string, Map<string, number>>();
-  for (const [newCode = '', , newLevel, oldCode = '', , oldLevel] of rows(dir, 'mapping-2024-to-2025.csv')) {
-    if (newLevel !== '2' || oldLevel !== '3') continue;
-    const district = districtOf.get(oldCode) ?? '';
-    const tally = counts.get(newCode) ?? new Map<string, number>();
+  for (const link of links(dir).filter((l) => l.newLevel === '2' && l.oldLevel === '3')) {
+    const district = districtOf.get(link.oldCode) ?? '';
+    const tally = counts.get(link.newCode) ?? new Map<string, number>();
     tally.set(district, (tally.get(district) ?? 0) + 1);
-    counts.set(newCode, tally);
+    counts.set(link.newCode, tally);
   }
-  const byProvince = new Map<string, Map<string, string>>();
-  const provinceOf = new Map(
-    rows(dir, 'units-2025.csv').map(([code = '', , , , parent = '']) => [code, parent]),
-  );
-  for (const [commune, tally] of counts) {
-    const [best = ''] = [...tally].sort((a, b) => b[1] - a[1])[0] ?? [];
+  return counts;
+}
+
+const largest = (tally: Map<string, number>): string => [...tally].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
+
+/** Per 2025 province, each of its communes → the 2024 district most of it came from. */
+function communeDistricts(dir: string): Map<string, Record<string, string>> {
+  const provinceOf = new Map(units(dir, 'units-2025.csv').map((u) => [u.code, u.parent]));
+  const byProvince = new Map<string, Record<string, string>>();
+  for (const [commune, tally] of tallies(dir)) {
     const province = provinceOf.get(commune) ?? '';
-    const map = byProvince.get(province) ?? new Map<string, string>();
-    map.set(commune, best);
-    byProvince.set(province, map);
+    byProvince.set(province, { ...byProvince.get(province), [commune]: largest(tally) });
   }
   return byProvince;
 }
@@ -73,30 +93,26 @@ function communeDistricts(dir: string): Map<string, Map<string, string>> {
 export function provinceMaps(dir: string = vnAdminDir()): Map<string, ProvinceMap> {
   const districts = readCollection(dir, 'districts-2024.geojson').features;
   const provinces = readCollection(dir, 'provinces-2024.geojson').features;
-  const districtsOf = (codes: readonly string[]) =>
-    collection(districts.filter((d) => codes.includes(d.properties.parent_code ?? '')));
-  const outlineOf = (codes: readonly string[]) =>
-    collection(provinces.filter((p) => codes.includes(p.properties.code)));
+  const mapOf = (codes: readonly string[], communeDistrict: Record<string, string>): ProvinceMap => ({
+    districts: collection(districts.filter((d) => codes.includes(d.properties.parent_code ?? ''))),
+    outline: collection(provinces.filter((p) => codes.includes(p.properties.code))),
+    communeDistrict,
+  });
   const maps = new Map<string, ProvinceMap>();
-  for (const p of provinces) {
-    const codes = [p.properties.code];
-    maps.set(`vn-2024/${p.properties.code}`, {
-      districts: districtsOf(codes),
-      outline: outlineOf(codes),
-      communeDistrict: {},
-    });
-  }
-  const parts = new Map<string, string[]>();
-  for (const [newCode = '', , newLevel, oldCode = ''] of rows(dir, 'mapping-2024-to-2025.csv')) {
-    if (newLevel === '1') parts.set(newCode, [...(parts.get(newCode) ?? []), oldCode]);
-  }
+  for (const p of provinces) maps.set(`vn-2024/${p.properties.code}`, mapOf([p.properties.code], {}));
+  const parts = Map.groupBy(
+    links(dir).filter((l) => l.newLevel === '1'),
+    (l) => l.newCode,
+  );
   const communes = communeDistricts(dir);
   for (const [code, old] of parts) {
-    maps.set(`vn-2025/${code}`, {
-      districts: districtsOf(old),
-      outline: outlineOf(old),
-      communeDistrict: Object.fromEntries(communes.get(code) ?? []),
-    });
+    maps.set(
+      `vn-2025/${code}`,
+      mapOf(
+        old.map((l) => l.oldCode),
+        communes.get(code) ?? {},
+      ),
+    );
   }
   return maps;
 }

@@ -33,7 +33,7 @@ export async function relay(url: string, authorization: string): Promise<Reply> 
 
 /** The five periods before a key, of its grain: 2025 → 2020…2024, 2025-Q1 → 2023-Q4…2024-Q4. */
 export function previousPeriods(key: string, count = 5): string[] {
-  const [year = 0, rest] = [Number(key.slice(0, 4)), key.slice(5)];
+  const [year, rest] = [Number(key.slice(0, 4)), key.slice(5)];
   if (key.length === 4) return Array.from({ length: count }, (_, i) => String(year - count + i));
   if (rest.startsWith('Q')) {
     const n = year * 4 + Number(rest.slice(1)) - 1;
@@ -54,12 +54,12 @@ export function previousPeriods(key: string, count = 5): string[] {
 }
 
 function withTrends(view: UnitIndicators, earlier: readonly (UnitIndicators | undefined)[]): void {
+  const listOf = (e: UnitIndicators, code: string) =>
+    e.unit.code === code ? e.indicators : e.children.find((c) => c.code === code)?.indicators;
   const pointsOf = (code: string, id: string) =>
-    earlier.map((e, i) => {
-      const list =
-        e?.unit.code === code ? e.indicators : e?.children.find((c) => c.code === code)?.indicators;
-      return { period: e?.period ?? String(i), value: list?.find((x) => x.id === id)?.value ?? null };
-    });
+    earlier.flatMap((e) =>
+      e ? [{ period: e.period, value: listOf(e, code)?.find((x) => x.id === id)?.value ?? null }] : [],
+    );
   const lists = [{ code: view.unit.code, indicators: view.indicators }, ...view.children];
   for (const { code, indicators } of lists) {
     for (const indicator of indicators) {

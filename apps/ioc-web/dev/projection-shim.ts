@@ -63,14 +63,15 @@ function api(upstream: Upstream, url: URL, authorization: string): Promise<Reply
   return undefined;
 }
 
-async function stream(
-  upstream: Upstream,
-  hub: StreamHub,
-  request: http.IncomingMessage,
-  response: http.ServerResponse,
-  url: URL,
-  authorization: string,
-): Promise<void> {
+interface Exchange {
+  readonly request: http.IncomingMessage;
+  readonly response: http.ServerResponse;
+  readonly url: URL;
+  readonly authorization: string;
+}
+
+async function stream(upstream: Upstream, hub: StreamHub, exchange: Exchange): Promise<void> {
+  const { request, response, url, authorization } = exchange;
   const scope = url.searchParams.get('scope') ?? '';
   const period = url.searchParams.get('period') ?? '';
   const snapshot = await summaryOf(upstream, scope, period, authorization);
@@ -116,7 +117,7 @@ export async function startShim(options: ShimOptions): Promise<Shim> {
     const authorization = request.headers.authorization ?? (token ? `Bearer ${token}` : '');
     const answer =
       url.pathname === '/api/stream'
-        ? stream(options, hub, request, response, url, authorization)
+        ? stream(options, hub, { request, response, url, authorization })
         : api(options, url, authorization)?.then((r) => send(response, r));
     if (!answer) return serveFile(url.pathname, response);
     answer.catch(() => send(response, { status: 502, body: { title: 'upstream unavailable' } }));

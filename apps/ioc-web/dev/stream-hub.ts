@@ -53,12 +53,10 @@ export class StreamHub {
 
   /** Adds a client; replays what it missed since `after`, or false when that is beyond retention. */
   join(client: Client, after: number | undefined): { leave: () => void; replayed: boolean } {
-    let replayed = true;
-    if (after !== undefined) {
-      const first = this.kept[0]?.id ?? this.sequence + 1;
-      if (after < first - 1) replayed = false;
-      else for (const { id, change } of this.kept) if (id > after) deliver(client, id, change);
-    }
+    const first = this.kept[0]?.id ?? this.sequence + 1;
+    const replayed = after === undefined || after >= first - 1;
+    const missed = after !== undefined && replayed ? this.kept.filter((k) => k.id > after) : [];
+    for (const { id, change } of missed) deliver(client, id, change);
     this.clients.add(client);
     return { leave: () => this.clients.delete(client), replayed };
   }

@@ -76,10 +76,11 @@ describe('IOC dashboard in Chromium', () => {
   afterAll(async () => {
     fs.mkdirSync(screenshotDir, { recursive: true });
     fs.writeFileSync(path.join(screenshotDir, 'measurements.json'), `${JSON.stringify(measured, null, 2)}\n`);
-    await browser?.close();
-    await cutter?.close();
-    await shim?.close();
-    await platform?.stop();
+    // Undefined when beforeAll failed half-way: close what was started.
+    await (browser as Browser | undefined)?.close();
+    await (cutter as Cutter | undefined)?.close();
+    await (shim as Shim | undefined)?.close();
+    await (platform as Platform | undefined)?.stop();
   });
 
   async function open(token: string, query: string, size = wall): Promise<Page> {

@@ -15,7 +15,7 @@ import { drawMap, provinceMap } from './views/map.ts';
 import { refreshTile } from './views/tiles.ts';
 import { renderTable } from './views/table.ts';
 import { openExplain } from './views/explain.ts';
-import { connectionText } from './views/header.ts';
+import { connectionText, trailOf } from './views/header.ts';
 
 export class App {
   route: Route = readRoute();
@@ -60,11 +60,10 @@ export class App {
     try {
       const [summary, detail] = await Promise.all([
         this.api.summary(this.unit, this.route.period),
-        this.api.unit(this.unit, this.asOf()),
+        // The breadcrumbs' names; without the registry the page still works, from what it walked.
+        this.api.unit(this.unit, this.asOf()).catch(() => undefined),
       ]);
-      const trail = [...detail.ancestors, detail.unit];
-      const home = trail.findIndex((u) => u.code === this.session.unit);
-      this.trail = trail.slice(Math.max(home, 0)).map(({ code, name }) => ({ code, name }));
+      this.trail = trailOf(detail, summary, this.session.unit, this.trail);
       this.summary = summary;
       this.render();
       this.live();

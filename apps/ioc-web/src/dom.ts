@@ -16,17 +16,18 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   return element;
 }
 
-export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
+export function byId(id: string): HTMLElement {
   const element = document.getElementById(id);
   if (!element) throw new Error(`#${id} is missing from index.html`);
-  return element as T;
+  return element;
 }
 
 /** Marks elements changed by the stream for a moment (the CSS fades the highlight). */
 export function flash(elements: Iterable<Element>): void {
   for (const element of elements) {
     element.classList.remove('changed');
-    void (element as HTMLElement).offsetWidth;
+    // Reading the layout restarts the animation when the same element changes again.
+    element.getBoundingClientRect();
     element.classList.add('changed');
     setTimeout(() => element.classList.remove('changed'), 2500);
   }

@@ -8,12 +8,17 @@ export type Applied = 'own' | 'child' | undefined;
 const revisions = new Map<string, bigint>();
 export const forgetRevisions = (): void => revisions.clear();
 
-export function applyChange(summary: Summary, change: Change): Applied {
-  if (change.period !== summary.period) return undefined;
+/** True when the change is newer than any seen for its unit, indicator and period. */
+function isNewest(change: Change): boolean {
   const key = `${change.unitCode}|${change.indicatorId}|${change.period}`;
   const revision = BigInt(change.revision);
-  if ((revisions.get(key) ?? -1n) >= revision) return undefined;
+  if ((revisions.get(key) ?? -1n) >= revision) return false;
   revisions.set(key, revision);
+  return true;
+}
+
+export function applyChange(summary: Summary, change: Change): Applied {
+  if (change.period !== summary.period || !isNewest(change)) return undefined;
   const own = change.unitCode === summary.unit.code;
   const list = own
     ? summary.indicators

@@ -43,7 +43,7 @@ export function renderLabels(app: App): void {
 }
 
 function indicatorChoice(app: App, summary: Summary): void {
-  const select = byId<HTMLSelectElement>('map-indicator');
+  const select = byId('map-indicator') as HTMLSelectElement;
   select.replaceChildren(
     ...summary.indicators.map((i) =>
       h('option', { value: i.id, ...(i.id === app.route.indicator ? { selected: '' } : {}) }, nameOf(i)),

@@ -26,16 +26,21 @@ export function parseFrames(buffer: string, onFrame: (frame: Frame) => void): st
   const rest = blocks.pop() ?? '';
   for (const block of blocks) {
     const frame: Frame = { event: 'message', data: '', id: undefined };
-    for (const line of block.split(/\r?\n/)) {
-      const [field = '', ...value] = line.split(':');
-      const text = value.join(':').replace(/^ /, '');
-      if (field === 'event') frame.event = text;
-      else if (field === 'data') frame.data += frame.data ? `\n${text}` : text;
-      else if (field === 'id') frame.id = text;
-    }
+    for (const line of block.split(/\r?\n/)) readField(frame, line);
     if (frame.data || frame.event !== 'message') onFrame(frame);
   }
   return rest;
+}
+
+/** One line of a frame; comments (": hb") and unknown fields are ignored. */
+function readField(frame: Frame, line: string): void {
+  const colon = line.indexOf(':');
+  if (colon <= 0) return;
+  const field = line.slice(0, colon);
+  const text = line.slice(colon + 1).replace(/^ /, '');
+  if (field === 'event') frame.event = text;
+  else if (field === 'data') frame.data += frame.data ? `\n${text}` : text;
+  else if (field === 'id') frame.id = text;
 }
 
 export class LiveStream {
@@ -54,6 +59,11 @@ export class LiveStream {
     void this.loop();
   }
 
+  // A method, not the field, so the check after an await reads the current value.
+  private isStopped(): boolean {
+    return this.stopped;
+  }
+
   stop(): void {
     this.stopped = true;
     this.controller.abort();
@@ -64,7 +74,7 @@ export class LiveStream {
     this.on.state({ kind: 'connecting' });
     while (!this.stopped) {
       const ended = await this.once().catch(() => undefined);
-      if (this.stopped || ended !== undefined) return;
+      if (ended !== undefined || this.isStopped()) return;
       this.droppedAt ??= new Date();
       this.on.state({ kind: 'reconnecting', since: this.droppedAt });
       await new Promise((resolve) => setTimeout(resolve, delay));

@@ -31,32 +31,37 @@ interface Sum {
   any: boolean;
 }
 
-/** Each district's value: a 2024 child as it is, or the 2025 communes placed in it, summed. */
-export function districtValues(
-  map: ProvinceMap,
-  children: readonly ChildUnit[],
-  indicator: Indicator,
-): Map<string, number | null> {
+function sumsByDistrict(map: ProvinceMap, children: readonly ChildUnit[], id: string): Map<string, Sum> {
   const sums = new Map<string, Sum>();
   for (const child of children) {
     const district = map.communeDistrict[child.code] ?? child.code;
-    const v = child.indicators.find((i) => i.id === indicator.id);
     const sum = sums.get(district) ?? { numerator: 0, denominator: 0, any: false };
-    if (v?.numerator !== null && v?.numerator !== undefined) {
+    const v = child.indicators.find((i) => i.id === id);
+    if (v && v.numerator !== null) {
       sum.numerator += v.numerator;
       sum.denominator += v.denominator ?? 0;
       sum.any = true;
     }
     sums.set(district, sum);
   }
-  const scale = indicator.unit === 'percent' ? 100 : 1;
-  return new Map(
-    [...sums].map(([code, s]) => {
-      if (!s.any) return [code, null];
-      if (indicator.unit === 'count') return [code, s.numerator];
-      return [code, s.denominator === 0 ? null : (s.numerator / s.denominator) * scale];
-    }),
-  );
+  return sums;
+}
+
+function valueOf(sum: Sum, unit: Indicator['unit']): number | null {
+  if (!sum.any) return null;
+  if (unit === 'count') return sum.numerator;
+  if (sum.denominator === 0) return null;
+  return (sum.numerator / sum.denominator) * (unit === 'percent' ? 100 : 1);
+}
+
+/** Each district's value: a 2024 child as it is, or the 2025 communes placed in it, summed. */
+export function districtValues(
+  map: ProvinceMap,
+  children: readonly ChildUnit[],
+  indicator: Indicator,
+): Map<string, number | null> {
+  const sums = sumsByDistrict(map, children, indicator.id);
+  return new Map([...sums].map(([code, sum]) => [code, valueOf(sum, indicator.unit)]));
 }
 
 export function drawMap(chart: ECharts, map: ProvinceMap, summary: Summary, indicator: Indicator): void {

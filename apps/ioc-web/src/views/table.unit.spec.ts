@@ -1,0 +1,61 @@
+import { describe, expect, it } from '@jest/globals';
+import type { ChildUnit } from '../api/types.ts';
+import { laggardsFirst } from './table.ts';
+import { districtValues } from './map.ts';
+
+const child = (
+  code: string,
+  name: string,
+  value: number | null,
+  numerator = value,
+  denominator = 100,
+): ChildUnit => ({
+  code,
+  name,
+  indicators: [
+    {
+      id: 'x',
+      version: 1,
+      name: { vi: 'x', en: 'x' },
+      unit: 'percent',
+      value,
+      exact: null,
+      numerator,
+      denominator,
+      target: null,
+      attainment: null,
+      rank: null,
+      missing: null,
+    },
+  ],
+});
+
+describe('the children table and the map', () => {
+  it('ranks laggards first: no value, then lowest, ties by Vietnamese name', () => {
+    const order = laggardsFirst(
+      [
+        child('1', 'Xã Ea Kao', 80),
+        child('2', 'Xã Hòa Phú', null),
+        child('3', 'Phường Tân An', 20),
+        child('4', 'Phường Ân Phú', 80),
+      ],
+      'x',
+    );
+    expect(order.map((c) => c.code)).toEqual(['2', '3', '4', '1']);
+  });
+
+  it('colours a 2024 district by the 2025 communes placed in it: their numerators over their denominators', () => {
+    const map = {
+      districts: { features: [] },
+      outline: null,
+      communeDistrict: { '24175': '643', '24178': '643', '24343': '650' },
+    };
+    const values = districtValues(
+      map,
+      [child('24175', 'a', 50, 5, 10), child('24178', 'b', 100, 15, 30), child('24343', 'c', null, null, 0)],
+      child('', '', 0).indicators[0]!,
+    );
+    expect(values.get('643')).toBeCloseTo(50);
+    expect(values.get('650')).toBeNull();
+  });
+});

@@ -1,0 +1,163 @@
+// The simulated province before the traffic: a team in every village of every commune of Đắk Lắk's
+// 2025 tree (two villages a commune), targets handed down from the province to its communes, a
+// campaign and a training session with bridge points. Every request has an idempotency key or a
+// derived id, so a restarted simulator adds nothing twice.
+import { deterministicUuid } from '@nhip/event-sourcing';
+
+export interface Endpoints {
+  readonly registry: string;
+  readonly activity: string;
+  readonly training: string;
+  readonly kpi: string;
+  readonly token: string;
+}
+
+export interface SimTeam {
+  readonly teamId: string;
+  readonly village: string;
+  readonly commune: string;
+}
+
+const villagesPerCommune = 2;
+
+interface Reply<T> {
+  readonly status: number;
+  readonly body: T;
+}
+
+async function call<T>(
+  ends: Endpoints,
+  url: string,
+  body?: unknown,
+  key?: string,
+): Promise<Reply<T>> {
+  const headers: Record<string, string> = { authorization: `Bearer ${ends.token}` };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (key !== undefined) headers['idempotency-key'] = key;
+  const reply = await fetch(url, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await reply.text();
+  return { status: reply.status, body: (text ? JSON.parse(text) : null) as T };
+}
+
+export async function communesOf(
+  ends: Endpoints,
+  province: string,
+  asOf: string,
+): Promise<{ code: string; name: string }[]> {
+  const reply = await call<{ children: { code: string; name: string }[] }>(
+    ends,
+    `${ends.registry}/units/${province}?asOf=${asOf}`,
+  );
+  if (reply.status !== 200) throw new Error(`units of ${province}: ${reply.status}`);
+  return reply.body.children;
+}
+
+async function teamIn(ends: Endpoints, commune: string, n: number): Promise<SimTeam> {
+  const village = await call<{ code: string }>(
+    ends,
+    `${ends.registry}/units/${commune}/villages`,
+    { name: `Thôn ${n}`, type: 'Thôn' },
+    `sim/village/${commune}/${n}`,
+  );
+  if (village.status >= 300)
+    throw new Error(`village in ${commune}: ${village.status} ${JSON.stringify(village.body)}`);
+  const team = await call<{ teamId: string }>(
+    ends,
+    `${ends.registry}/teams`,
+    {
+      name: `Tổ công nghệ số cộng đồng thôn ${n}`,
+      teamType: 'community_digital_technology',
+      unitCode: village.body.code,
+      decision: { number: `${n}/QĐ-UBND`, date: '2025-07-15' },
+    },
+    `sim/team/${commune}/${n}`,
+  );
+  if (team.status >= 300) throw new Error(`team in ${commune}: ${team.status} ${JSON.stringify(team.body)}`);
+  return { teamId: team.body.teamId, village: village.body.code, commune };
+}
+
+/** The teams already at work in the province (the pilot's), with the commune they are in. */
+async function existingTeams(ends: Endpoints, province: string): Promise<SimTeam[]> {
+  const reply = await call<{ items?: { teamId: string; unitCode: string; unitPath: string[] }[] }>(
+    ends,
+    `${ends.registry}/teams?unit=${province}&pageSize=500&status=active`,
+  );
+  return (reply.body.items ?? []).map((t) => ({
+    teamId: t.teamId,
+    village: t.unitCode,
+    commune: t.unitPath.find((c) => /^\d{5}$/.test(c)) ?? t.unitCode,
+  }));
+}
+
+/** A team in each of two villages of every commune that has none yet. */
+export async function teamsEverywhere(
+  ends: Endpoints,
+  province: string,
+  communes: readonly { code: string }[],
+): Promise<SimTeam[]> {
+  const teams = await existingTeams(ends, province);
+  const covered = new Set(teams.map((t) => t.commune));
+  for (const { code } of communes.filter((c) => !covered.has(c.code))) {
+    for (let n = 1; n <= villagesPerCommune; n++) teams.push(await teamIn(ends, code, n));
+  }
+  return teams;
+}
+
+/** The province's VNeID target for the year, split over its communes (400 a village). */
+export async function targetsTopDown(
+  ends: Endpoints,
+  province: string,
+  communes: readonly { code: string }[],
+  year: string,
+): Promise<number> {
+  const assign = (unitCode: string, value: number) =>
+    call(ends, `${ends.kpi}/targets`, {
+      unitCode,
+      indicatorId: 'vneid_vs_target',
+      period: year,
+      value,
+      assignedBy: province,
+    });
+  let assigned = 0;
+  for (const { code } of communes)
+    if ((await assign(code, 400 * villagesPerCommune)).status < 300) assigned++;
+  await assign(province, 400 * villagesPerCommune * communes.length);
+  return assigned;
+}
+
+export async function campaignAndTraining(
+  ends: Endpoints,
+  province: string,
+  communes: readonly { code: string }[],
+  today: string,
+): Promise<void> {
+  const in30 = new Date(Date.parse(today) + 30 * 86_400_000).toISOString().slice(0, 10);
+  await call(ends, `${ends.activity}/campaigns`, {
+    campaignId: deterministicUuid(`sim/campaign/${today.slice(0, 7)}`),
+    name: 'Chiến dịch cao điểm 30 ngày: VNeID cho mọi người dân',
+    startsOn: today,
+    endsOn: in30,
+    unitCodes: [province],
+    target: { kind: 'vneid_activation', residents: 50_000 },
+  });
+  const courseId = deterministicUuid('sim/course/ky-nang-so');
+  await call(ends, `${ends.training}/courses`, {
+    courseId,
+    title: 'Kỹ năng số cho Tổ công nghệ số cộng đồng',
+    topic: 'digital_skills',
+    provider: 'Sở Khoa học và Công nghệ tỉnh Đắk Lắk',
+  });
+  await call(ends, `${ends.training}/sessions`, {
+    sessionId: deterministicUuid(`sim/session/${today}`),
+    courseId,
+    unitCode: province,
+    mode: 'online',
+    startsAt: `${today}T08:00:00+07:00`,
+    endsAt: `${today}T11:00:00+07:00`,
+    bridgePoints: communes.slice(0, 6).map(({ code }) => ({ unitCode: code, hostUnitCode: code })),
+  });
+}
