@@ -11,9 +11,12 @@ import path from 'node:path';
 import { repoRoot } from '../infra/config.ts';
 import { closureOf, workspacePackages, type WorkspacePackage } from './workspace.ts';
 
-/** Compiled files an image must not carry: tests, their fixtures' type declarations, maps stay. */
-const shipped = (file: string): boolean =>
-  !/\.(spec|e2e\.spec|int\.spec|unit\.spec)\.(js|d\.ts|js\.map)$/.test(file);
+/**
+ * Compiled files an image must not carry: specs and the fixtures only specs import (no shipped
+ * module imports a fixtures folder; tools/deploy/undeclared.ts skips them for the same reason).
+ */
+const shipped = (src: string): boolean =>
+  !/\.spec\.(js|d\.ts|js\.map)$/.test(src) && !src.split(path.sep).includes('fixtures');
 
 function copyPackage(pkg: WorkspacePackage, outDir: string, root: string): void {
   const from = path.join(root, pkg.dir);
@@ -24,7 +27,7 @@ function copyPackage(pkg: WorkspacePackage, outDir: string, root: string): void 
   fs.copyFileSync(path.join(from, 'package.json'), path.join(to, 'package.json'));
   fs.cpSync(path.join(from, 'dist'), path.join(to, 'dist'), {
     recursive: true,
-    filter: (src) => shipped(path.basename(src)) && !src.endsWith('.tsbuildinfo'),
+    filter: (src) => shipped(path.relative(from, src)) && !src.endsWith('.tsbuildinfo'),
   });
 }
 

@@ -45,7 +45,7 @@ describe('the activity image tree, outside the workspace', () => {
     expect(fs.readdirSync(path.join(tree, 'apps'))).toEqual(['activity']);
     const specs = fs
       .readdirSync(tree, { recursive: true, encoding: 'utf8' })
-      .filter((f) => !f.startsWith('node_modules') && f.includes('.spec.'));
+      .filter((f) => !f.startsWith('node_modules') && (f.includes('.spec.') || f.includes('fixtures')));
     expect(specs).toEqual([]);
   });
 
