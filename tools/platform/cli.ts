@@ -33,6 +33,14 @@ function logKpiTry(kpi: ServiceDefinition | undefined): void {
   );
 }
 
+/** The stream line: the province's live changes, as a dashboard receives them. */
+function logStreamTry(projection: ServiceDefinition | undefined): void {
+  if (!projection) return;
+  log(
+    `  Stream:  curl -N -H "Authorization: Bearer $TOKEN" '${serviceUrl(projection)}/api/stream?scope=66'   (snapshot, then each change)`,
+  );
+}
+
 async function up(): Promise<void> {
   log('Nhịp: bringing up the platform');
   const infra = await ensureInfra();
@@ -62,6 +70,7 @@ async function up(): Promise<void> {
   await printSignIns(infra.issuer.url);
   logRegistryTry(registry);
   logKpiTry(services.find((s) => s.name === 'kpi'));
+  logStreamTry(services.find((s) => s.name === 'projection'));
   log(`  Data:    ${demo?.source ?? 'none'}`);
   log(
     '  Events:  public.registry.{unit,team,member}.v1, public.activity.{activity,campaign}.v1, public.training.{course,session,attendance}.v1 (libs/contracts/asyncapi.json)',
