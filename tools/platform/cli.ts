@@ -34,6 +34,14 @@ function logKpiTry(kpi: ServiceDefinition | undefined): void {
   );
 }
 
+/** The stream line: the province's live changes, as a dashboard receives them. */
+function logStreamTry(projection: ServiceDefinition | undefined): void {
+  if (!projection) return;
+  log(
+    `  Stream:  curl -N -H "Authorization: Bearer $TOKEN" '${serviceUrl(projection)}/api/stream?scope=66'   (snapshot, then each change)`,
+  );
+}
+
 async function up(): Promise<void> {
   log('Nhịp: bringing up the platform');
   const infra = await ensureInfra();
@@ -64,6 +72,7 @@ async function up(): Promise<void> {
   await printSignIns(infra.issuer.url);
   logRegistryTry(registry);
   logKpiTry(services.find((s) => s.name === 'kpi'));
+  logStreamTry(services.find((s) => s.name === 'projection'));
   await printDashboardLinks();
   log(`  Data:    ${demo?.source ?? 'none'}`);
   log(

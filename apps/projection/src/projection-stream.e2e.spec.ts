@@ -3,6 +3,9 @@
 // stream that reconnects with Last-Event-ID gets exactly what it missed; a token that expires while
 // connected ends its stream with the reason; a restart resumes from the stored offsets.
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { IndicatorChangedData } from '@nhip/contracts';
 import { eventually, tokenFor } from '@nhip/testing';
@@ -44,8 +47,14 @@ const post = (teamId: string, village: string, residentsHelped: number) =>
     occurredAt: '2024-05-10T09:00:00+07:00',
   });
 
+// A built dashboard stands in for apps/ioc-web/dist: an index and one asset.
+const web = fs.mkdtempSync(path.join(os.tmpdir(), 'nhip-web-'));
+fs.writeFileSync(path.join(web, 'index.html'), '<!doctype html><title>Nhịp</title>');
+fs.mkdirSync(path.join(web, 'assets'));
+fs.writeFileSync(path.join(web, 'assets', 'app-3f9a1c2b.js'), 'export {};');
+
 beforeAll(async () => {
-  platform = await startPlatform('stream', { PROJECTION_HEARTBEAT_SECONDS: '1' });
+  platform = await startPlatform('stream', { PROJECTION_HEARTBEAT_SECONDS: '1', PROJECTION_WEB_DIR: web });
   await importTree(platform.registry);
   places.east = await villageWithTeam(platform.registry, '24172', 'Thôn 1');
   places.west = await villageWithTeam(platform.registry, '24355', 'Thôn 2');
@@ -98,6 +107,40 @@ describe('projection stream, end to end', () => {
     expect(changes(province.frames).every((c) => c.period === '2024')).toBe(true);
     // Heartbeats keep idle proxies from closing the stream.
     await east.waitFor(() => east.comments.includes('hb'), 5000);
+  });
+
+  it("answers a district's summary with trends and coverage, and its series and explanations through the KPI service", async () => {
+    const district = platform.projection.as(await tokenOf('643'));
+    type Summary = {
+      indicators: { id: string; value: number | null; trend: { period: string; value: number | null }[] }[];
+      children: { code: string }[];
+      coverage: { villages: number; villagesWithTeam: number };
+    };
+    const summary = await district.get<Summary>('/api/units/643/summary?period=2024');
+    expect(summary.status).toBe(200);
+    expect(summary.body.coverage).toEqual({ villages: 1, villagesWithTeam: 1 });
+    expect(summary.body.children.map((c) => c.code)).toEqual(['24172']);
+    const own = summary.body.indicators.find((i) => i.id === helped);
+    expect(own?.value).toBe(5);
+    expect(own?.trend).toEqual(
+      ['2019', '2020', '2021', '2022', '2023', '2024'].map((period) => ({
+        period,
+        value: period === '2024' ? 5 : null,
+      })),
+    );
+    const series = await district.get<{ points: { period: string; value: number | null }[] }>(
+      `/api/units/24172/series?indicator=${helped}&grain=month&from=2024-04&to=2024-06`,
+    );
+    expect(series.body.points.map((p) => p.period)).toEqual(['2024-04', '2024-05', '2024-06']);
+    expect(series.body.points[1]?.value).toBe(5);
+    const explained = await district.get<{ value: number; sourceEvents: unknown }>(
+      `/api/units/643/indicators/${helped}/explain?period=2024`,
+    );
+    expect([explained.status, explained.body.value]).toEqual([200, 5]);
+    const outside = await district.get('/api/units/650/indicators/vneid_vs_target/explain?period=2024');
+    const badPeriod = await district.get('/api/units/643/summary?period=2024-13');
+    const unknown = await district.get('/api/units/643/indicators/no_such_indicator/explain?period=2024');
+    expect([outside.status, badPeriod.status, unknown.status]).toEqual([403, 400, 404]);
   });
 
   it('replays exactly what a reconnecting stream missed, by Last-Event-ID', async () => {
@@ -165,6 +208,24 @@ describe('projection stream, end to end', () => {
     const badScope = await fetch(`${platform.projection.base}/api/stream?scope=6x&access_token=${token}`);
     expect(badScope.status).toBe(400);
     expect(badScope.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+  });
+
+  it('serves the dashboard without a token, index.html for its own routes, and nothing outside its folder', async () => {
+    const get = (url: string) => fetch(`${platform.projection.base}${url}`);
+    const index = await get('/');
+    expect([index.status, index.headers.get('content-type'), await index.text()]).toEqual([
+      200,
+      'text/html; charset=utf-8',
+      '<!doctype html><title>Nhịp</title>',
+    ]);
+    const asset = await get('/assets/app-3f9a1c2b.js');
+    expect([asset.status, asset.headers.get('cache-control')]).toEqual([
+      200,
+      'public, max-age=31536000, immutable',
+    ]);
+    for (const route of ['/units/643', '/%2e%2e/%2e%2e/etc/passwd'])
+      expect(await (await get(route)).text()).toBe('<!doctype html><title>Nhịp</title>');
+    expect((await get('/api/units/66/summary')).status).toBe(401);
   });
 
   it('resumes from its stored offsets after a restart: nothing applied twice, the log still resumable', async () => {

@@ -13,7 +13,7 @@ import { roles, vietnamDay } from '@nhip/contracts';
 import fc from 'fast-check';
 import { replicaCaughtUp, startPlatform, type Platform } from '../fixtures/platform.ts';
 import { firstFrame, projectionQuery, watch } from './projection-calls.ts';
-import { fuzzToken, type FuzzClaims } from './fuzz-token.ts';
+import { fuzzToken, type FuzzClaims } from '../fixtures/fuzz-token.ts';
 
 const fixtures = path.join(
   path.dirname(fileURLToPath(import.meta.url)),
