@@ -25,12 +25,7 @@ interface Reply<T> {
   readonly body: T;
 }
 
-async function call<T>(
-  ends: Endpoints,
-  url: string,
-  body?: unknown,
-  key?: string,
-): Promise<Reply<T>> {
+async function call<T>(ends: Endpoints, url: string, body?: unknown, key?: string): Promise<Reply<T>> {
   const headers: Record<string, string> = { authorization: `Bearer ${ends.token}` };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (key !== undefined) headers['idempotency-key'] = key;

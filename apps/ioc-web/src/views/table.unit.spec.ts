@@ -7,8 +7,7 @@ const child = (
   code: string,
   name: string,
   value: number | null,
-  numerator = value,
-  denominator = 100,
+  [numerator, denominator]: [number | null, number] = [value, 100],
 ): ChildUnit => ({
   code,
   name,
@@ -52,7 +51,11 @@ describe('the children table and the map', () => {
     };
     const values = districtValues(
       map,
-      [child('24175', 'a', 50, 5, 10), child('24178', 'b', 100, 15, 30), child('24343', 'c', null, null, 0)],
+      [
+        child('24175', 'a', 50, [5, 10]),
+        child('24178', 'b', 100, [15, 30]),
+        child('24343', 'c', null, [null, 0]),
+      ],
       child('', '', 0).indicators[0]!,
     );
     expect(values.get('643')).toBeCloseTo(50);
