@@ -11,6 +11,7 @@ import { FollowKpiController } from './read-models/follow-kpi/index.ts';
 import { FollowRegistryController } from './read-models/follow-registry/index.ts';
 import { ChangeHub, LiveStreamController } from './stream/live-stream/index.ts';
 import { KpiClient, KpiPassthroughController } from './views/kpi-passthrough/index.ts';
+import { RegistryClient, RegistryPassthroughController } from './views/registry-passthrough/index.ts';
 import { Summaries, UnitSummaryController } from './views/unit-summary/index.ts';
 
 export interface ProjectionParts {
@@ -31,6 +32,7 @@ export class AppModule {
         HealthController,
         UnitSummaryController,
         KpiPassthroughController,
+        RegistryPassthroughController,
         LiveStreamController,
         FollowKpiController,
         FollowRegistryController,
@@ -41,6 +43,7 @@ export class AppModule {
         { provide: InputLag, useValue: inputs },
         { provide: ChangeHub, useValue: hub },
         { provide: KpiClient, useValue: new KpiClient(config.kpiUrl) },
+        { provide: RegistryClient, useValue: new RegistryClient(config.registryUrl) },
         Summaries,
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_PIPE, useValue: validationPipe },

@@ -16,6 +16,8 @@ export class ProjectionConfig {
   readonly auth: AuthConfig;
   /** Where the KPI service answers: series and explain are its answers, passed through. */
   readonly kpiUrl: string;
+  /** Where the registry answers: the dashboard's unit search and unit lookups, passed through. */
+  readonly registryUrl: string;
   /** How long a change stays replayable by Last-Event-ID; older resumes get a reset and a snapshot. */
   readonly retentionMs: number;
   /** Frames a stream may have queued (unsent) before it is coalesced, then ended as too slow. */
@@ -29,6 +31,7 @@ export class ProjectionConfig {
     this.maxBodyBytes = values.maxBodyBytes;
     this.auth = values.auth;
     this.kpiUrl = values.kpiUrl;
+    this.registryUrl = values.registryUrl;
     this.retentionMs = values.retentionMs;
     this.maxQueuedFrames = values.maxQueuedFrames;
     this.heartbeatMs = values.heartbeatMs;
@@ -42,20 +45,21 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ProjectionConf
     databaseName: env['PROJECTION_DATABASE'] ?? 'projection',
     maxBodyBytes: 64 * 1024,
     auth: authConfigFrom(env),
-    kpiUrl: kpiUrlFrom(env),
+    kpiUrl: serviceUrlFrom(env, ['KPI', 'the KPI service', '3104']),
+    registryUrl: serviceUrlFrom(env, ['REGISTRY', 'the registry', '3101']),
     retentionMs: positiveInteger(env, 'PROJECTION_RETENTION_MINUTES', 60, 7 * 24 * 60) * 60_000,
     maxQueuedFrames: positiveInteger(env, 'PROJECTION_MAX_QUEUED_FRAMES', 1000, 1_000_000),
     heartbeatMs: positiveInteger(env, 'PROJECTION_HEARTBEAT_SECONDS', 15, 3600) * 1000,
   });
 }
 
-function kpiUrlFrom(env: NodeJS.ProcessEnv): string {
-  const raw = env['KPI_URL'] ?? `http://127.0.0.1:${env['KPI_PORT'] ?? '3104'}`;
+function serviceUrlFrom(env: NodeJS.ProcessEnv, [name, what, port]: [string, string, string]): string {
+  const raw = env[`${name}_URL`] ?? `http://127.0.0.1:${env[`${name}_PORT`] ?? port}`;
   try {
     return new URL(raw).toString().replace(/\/$/, '');
   } catch {
     throw new ConfigError(
-      `KPI_URL "${raw}" is not a URL: set it to where the KPI service answers, e.g. http://127.0.0.1:3104.`,
+      `${name}_URL "${raw}" is not a URL: set it to where ${what} answers, e.g. http://127.0.0.1:${port}.`,
     );
   }
 }

@@ -228,6 +228,35 @@ describe('projection stream, end to end', () => {
     expect((await get('/api/units/66/summary')).status).toBe(401);
   });
 
+  it("passes the registry's unit search and unit lookups on with the caller's token, and nothing else", async () => {
+    const token = await tokenOf('643');
+    const district = platform.projection.as(token);
+    const registry = platform.registry.as(token);
+    const search = `/units/search?q=${encodeURIComponent('Hòa Phú')}&asOf=2024-06-01&limit=3`;
+    const found = await district.get<{ units: { code: string }[] }>(`/registry${search}`);
+    expect(found.status).toBe(200);
+    expect(found.body.units.map((u) => u.code)).toContain('24172');
+    expect(found.body).toEqual((await registry.get(search)).body);
+    // Reference data (ADR 0022): a district OC looks up another district's unit too.
+    for (const code of ['643', '650']) {
+      const unit = await district.get<{ unit: { code: string } }>(`/registry/units/${code}?asOf=2024-06-01`);
+      expect([unit.status, unit.body.unit.code]).toEqual([200, code]);
+      expect(unit.body).toEqual((await registry.get(`/units/${code}?asOf=2024-06-01`)).body);
+    }
+    const badQuery = await district.get<{ errors: { field: string }[] }>(
+      '/registry/units/search?q=%20&limit=99',
+    );
+    expect(badQuery.status).toBe(400);
+    expect(badQuery.body.errors.map((e) => e.field).sort()).toEqual(['limit', 'q']);
+    const badDate = await district.get('/registry/units/643?asOf=2024-13-01');
+    const unknown = await district.get('/registry/units/99999?asOf=2024-06-01');
+    const notRelayed = await district.get('/registry/teams?unit=643');
+    const anonymous = await fetch(`${platform.projection.base}/registry${search}`);
+    expect([badDate.status, unknown.status, notRelayed.status, anonymous.status]).toEqual([
+      400, 404, 404, 401,
+    ]);
+  });
+
   it('resumes from its stored offsets after a restart: nothing applied twice, the log still resumable', async () => {
     const count = async () =>
       (await platform.projection.sql<{ n: number }>('SELECT count(*)::int AS n FROM projection_changes'))[0]

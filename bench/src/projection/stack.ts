@@ -49,7 +49,7 @@ export async function startProjectionStack(
     return service;
   };
   const [registry, activity, kpi] = await Promise.all([start('registry'), start('activity'), start('kpi')]);
-  const projection = await start('projection', { KPI_URL: kpi.base });
+  const projection = await start('projection', { KPI_URL: kpi.base, REGISTRY_URL: registry.base });
   const registered = await registerTeams(registry, teams);
   await eventually(
     async () =>

@@ -180,7 +180,7 @@ const fill = (route: string, side: 'in' | 'out'): string =>
   (route.startsWith('/api/') ? projectionQuery(route, ids[side]['code']) : seriesQuery(route)) +
   (route.includes('personal-data') && !route.endsWith('audit') ? '?reason=kiểm%20tra' : '') +
   (route === '/teams' || route === '/sessions' ? `?unit=${ids[side]['code'] ?? ''}` : '') +
-  (route === '/units/search' ? `?q=${encodeURIComponent('Hòa Phú')}` : '');
+  (route.endsWith('/units/search') ? `?q=${encodeURIComponent('Hòa Phú')}` : '');
 
 const call = (op: Operation, token: string | undefined, side: 'in' | 'out') => {
   if (op.path === '/api/stream')
@@ -206,10 +206,12 @@ async function reply(response: Response) {
 
 // The unit trees are public reference data (ADR 0022): every signed-in role reads them whole.
 // The official unit lists and the names in them (search) are public reference data; so is the
-// training course catalogue, offered to every area (its sessions are not).
+// training course catalogue, offered to every area (its sessions are not). The projection passes
+// the registry's unit search and unit lookups on under /registry, for its dashboard.
 const isReferenceData = (op: Operation) =>
   op.method === 'get' &&
   (/^\/(units(\/\{code\}|\/search)?|courses(\/\{courseId\})?)$/.test(op.path) ||
+    (op.service === 'projection' && /^\/registry\/units\/(\{code\}|search)$/.test(op.path)) ||
     (op.service === 'kpi' && op.path === '/catalog'));
 
 interface Caller {

@@ -4,11 +4,12 @@
 // served to anyone (they hold no data: every figure comes from the signed-in API); everything else
 // without a token is refused at once, as on every service.
 import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { refuseAnonymousOnArrival } from '@nhip/auth';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { serveDashboardFile } from './dashboard-files.ts';
 
-const api = /^\/(api|health|metrics|docs)(?:[/?-]|$)/;
+const api = /^\/(api|registry|health|metrics|docs)(?:[/?-]|$)/;
 const tokenInQuery = /([?&])access_token=([^&]*)/;
 
 function tokenFromQuery(request: FastifyRequest): void {
@@ -21,12 +22,17 @@ function tokenFromQuery(request: FastifyRequest): void {
 const isForDashboard = (request: FastifyRequest): boolean =>
   !api.test(request.url) && (request.method === 'GET' || request.method === 'HEAD');
 
+// Looked for on each page request, not once at start: npm start builds the dashboard after the
+// services are up, and a rebuild while the projection runs is served at once.
+const isBuilt = (dir: string | undefined): dir is string =>
+  dir !== undefined && existsSync(path.join(dir, 'index.html'));
+
 export function projectionArrival(dashboardDir: string | undefined) {
-  const dashboard = dashboardDir !== undefined && existsSync(dashboardDir) ? dashboardDir : undefined;
   return (fastify: FastifyInstance): void => {
     fastify.addHook('onRequest', (request, reply, done) => {
       tokenFromQuery(request);
-      if (dashboard && isForDashboard(request)) serveDashboardFile(dashboard, request.url, reply);
+      if (isForDashboard(request) && isBuilt(dashboardDir))
+        serveDashboardFile(dashboardDir, request.url, reply);
       else done();
     });
     refuseAnonymousOnArrival(fastify);
