@@ -1,26 +1,20 @@
-// npm start's last part: the dashboard (built by Vite, served with the projection API on
-// PROJECTION_PORT; the dev shim until apps/projection is merged) and the live province simulator,
-// each under its own supervisor like the services; then the links to open, signed in.
+// npm start's last part: the dashboard, built by Vite into apps/ioc-web/dist, which the projection
+// (already running on PROJECTION_PORT) serves with its API as soon as it is there; the live province
+// simulator under its own supervisor like the services; then the links to open, signed in.
 import path from 'node:path';
 import { devToken, personas, type Persona } from '@nhip/dev-issuer';
 import { repoRoot } from '../infra/config.ts';
 import { InfraError } from '../infra/infra-error.ts';
 import { run } from '../infra/proc.ts';
 import { log, withStep } from '../infra/progress.ts';
-import { ensureService, serviceUrl, type ServiceDefinition } from './services.ts';
+import { ensureService, platformServices, serviceUrl, type ServiceDefinition } from './services.ts';
 
 const fromSource = { NODE_OPTIONS: '--conditions=@nhip/source --disable-warning=ExperimentalWarning' };
 
+/** What the dashboard adds to the platform's services: the simulator (the projection serves the page). */
 export function dashboardServices(): ServiceDefinition[] {
-  const port = Number(process.env['PROJECTION_PORT'] ?? 3105);
   const simulatorPort = Number(process.env['SIMULATOR_PORT'] ?? 3109);
   return [
-    {
-      name: 'dashboard',
-      entry: path.join(repoRoot, 'apps', 'ioc-web', 'dev', 'serve.ts'),
-      port,
-      env: { ...fromSource, PROJECTION_PORT: String(port) },
-    },
     {
       name: 'simulator',
       entry: path.join(repoRoot, 'tools', 'platform', 'simulator', 'simulate.ts'),
@@ -52,7 +46,8 @@ export async function startDashboard(env: Record<string, string>): Promise<void>
 }
 
 export async function printDashboardLinks(): Promise<void> {
-  const [dashboard, simulator] = dashboardServices();
+  const dashboard = platformServices().find((s) => s.name === 'projection');
+  const [simulator] = dashboardServices();
   if (!dashboard || !simulator) return;
   const year = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 4);
   const link = async (persona: Persona, query: string) =>

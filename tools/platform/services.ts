@@ -53,8 +53,13 @@ export function platformServices(): ServiceDefinition[] {
       name: 'projection',
       entry: path.join(repoRoot, 'apps', 'projection', 'dist', 'main.js'),
       port: projectionPort,
-      // Series and explanations are the KPI service's answers, asked with the caller's token.
-      env: { PROJECTION_PORT: String(projectionPort), KPI_URL: `http://127.0.0.1:${kpiPort}` },
+      // Series and explanations are the KPI service's answers, the dashboard's unit search and
+      // lookups the registry's, each asked with the caller's token.
+      env: {
+        PROJECTION_PORT: String(projectionPort),
+        KPI_URL: `http://127.0.0.1:${kpiPort}`,
+        REGISTRY_URL: `http://127.0.0.1:${registryPort}`,
+      },
     },
   ];
 }
