@@ -1,19 +1,25 @@
 // The dashboard in a real headless Chromium against the real services (registry, activity, training,
-// KPI on Kafka and PostgreSQL) through the projection API (the dev shim until apps/projection is
-// merged): figures in vi-VN, the English toggle, a district OC's scope, live changes, a dropped
+// KPI, projection on Kafka and PostgreSQL), served by the projection with its API: figures in vi-VN, the English toggle, a district OC's scope, live changes, a dropped
 // stream, the explain panel for Thanh Khê Đông, axe-core, both screen sizes, screenshots.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { kafkaBrokers, personas, tokenFor } from '@nhip/testing';
+import { personas, tokenFor } from '@nhip/testing';
 import type { Browser, Page } from 'playwright-core';
-import { startShim, type Shim } from '../dev/projection-shim.ts';
 import { en, vi } from '../src/i18n/messages.ts';
 import { launch, screenshot, screenshotDir, seriousViolations } from './browser.ts';
 import { Cutter } from './cutter.ts';
-import { kpiReaches, report, startPlatform, villageWithTeam, type Platform } from './platform.ts';
+import {
+  figureReaches,
+  kpiView,
+  report,
+  startPlatform,
+  summaryOf,
+  villageWithTeam,
+  type Platform,
+} from './platform.ts';
 
 const appDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const vneid = 'residents_helped.vneid_activation';
@@ -23,7 +29,6 @@ const measured: Record<string, number> = {};
 
 describe('IOC dashboard in Chromium', () => {
   let platform: Platform;
-  let shim: Shim;
   let cutter: Cutter;
   let browser: Browser;
   let hoaPhu: { village: string; teamId: string };
@@ -42,7 +47,7 @@ describe('IOC dashboard in Chromium', () => {
     );
     expect(built.status).toBe(0);
     platform = await startPlatform();
-    const { registry, activity, kpi } = platform;
+    const { registry, activity, kpi, projection } = platform;
     hoaPhu = await villageWithTeam(registry, '24172', 'Thôn 1');
     phuLoc = await villageWithTeam(registry, '24355', 'Thôn 1');
     await report(activity, hoaPhu, 1000, '2024-09-19T09:00:00+07:00');
@@ -61,15 +66,12 @@ describe('IOC dashboard in Chromium', () => {
       assignedBy: '48',
     });
     expect(target.status).toBe(201);
-    await kpiReaches(kpi, '66', vneid, (n) => n === 1797);
-    await kpiReaches(kpi, '20207', 'vneid_vs_target', (n) => n === 13_387);
-    shim = await startShim({
-      kpi: kpi.base,
-      registry: registry.base,
-      brokers: kafkaBrokers(),
-      topicPrefix: platform.topicPrefix,
-    });
-    cutter = await Cutter.start(Number(new URL(shim.url).port));
+    await figureReaches(kpi, [kpiView('66'), vneid], (n) => n === 1797);
+    await figureReaches(kpi, [kpiView('20207'), 'vneid_vs_target'], (n) => n === 13_387);
+    // The pages read the projection, which follows the KPI service's events a moment later.
+    await figureReaches(projection, [summaryOf('66'), vneid], (n) => n === 1797);
+    await figureReaches(projection, [summaryOf('20207'), 'vneid_vs_target'], (n) => n === 13_387);
+    cutter = await Cutter.start(Number(new URL(projection.base).port));
     browser = await launch();
   }, 240_000);
 
@@ -79,7 +81,6 @@ describe('IOC dashboard in Chromium', () => {
     // Undefined when beforeAll failed half-way: close what was started.
     await (browser as Browser | undefined)?.close();
     await (cutter as Cutter | undefined)?.close();
-    await (shim as Shim | undefined)?.close();
     await (platform as Platform | undefined)?.stop();
   });
 
@@ -192,7 +193,7 @@ describe('IOC dashboard in Chromium', () => {
     await expect(page.locator('#connection').textContent()).resolves.toBe(vi.reconnecting);
     await screenshot(page, 'reconnecting-vi-1366x768');
     await report(platform.activity, phuLoc, 5, '2024-09-21T09:00:00+07:00');
-    await kpiReaches(platform.kpi, '66', vneid, (n) => n === 1805);
+    await figureReaches(platform.projection, [summaryOf('66'), vneid], (n) => n === 1805);
     await new Promise((resolve) => setTimeout(resolve, 1000));
     cutter.heal();
     await page.waitForSelector('#connection[data-state=live]', { timeout: 20_000 });

@@ -1,5 +1,6 @@
-// The services the dashboard reads, compiled, on the real broker and database, seeded with the
-// cases of the domain brief in the 2024 tree: Thanh Khê Đông's VNeID against its target of 9,950,
+// The services the dashboard reads, compiled, on the real broker and database, with the projection
+// serving the built dashboard and its API as in a deployment; seeded with the cases of the domain
+// brief in the 2024 tree: Thanh Khê Đông's VNeID against its target of 9,950,
 // and Đắk Lắk's Hòa Phú and Phú Lộc with villages, teams and reports.
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
@@ -13,7 +14,8 @@ export interface Platform {
   readonly registry: RunningService;
   readonly activity: RunningService;
   readonly kpi: RunningService;
-  readonly topicPrefix: string;
+  /** The dashboard's server: its files (apps/ioc-web/dist, built before) and the projection API. */
+  readonly projection: RunningService;
   stop(): Promise<void>;
 }
 
@@ -32,6 +34,12 @@ export async function startPlatform(): Promise<Platform> {
   const activity = await start('activity', { ...shared, ACTIVITY_LATE_WINDOW_DAYS: '3650' });
   const training = await start('training', { ...shared, REGISTRY_URL: registry.base });
   const kpi = await start('kpi', shared);
+  const projection = await start('projection', {
+    ...shared,
+    KPI_URL: kpi.base,
+    REGISTRY_URL: registry.base,
+    PROJECTION_WEB_DIR: path.join(repo, 'apps', 'ioc-web', 'dist'),
+  });
   const units = fs.readFileSync(path.join(repo, 'apps', 'kpi', 'src', 'fixtures', 'units-2024.csv'));
   const imported = await registry.post('/unit-trees/vn-2024/imports?effectiveFrom=2024-01-01', units, {
     'content-type': 'text/csv',
@@ -41,8 +49,9 @@ export async function startPlatform(): Promise<Platform> {
     registry,
     activity,
     kpi,
-    topicPrefix,
+    projection,
     stop: async () => {
+      await projection.stop();
       await Promise.all([kpi.stop(), training.stop(), activity.stop(), registry.stop()]);
     },
   };
@@ -90,18 +99,19 @@ export async function report(
   );
 }
 
-/** Waits until the KPI service shows a unit's indicator as expected. */
-export async function kpiReaches(
-  kpi: RunningService,
-  code: string,
-  id: string,
+/** A unit's 2024 figures, as the KPI service and as the projection (the dashboard's source) show them. */
+export const kpiView = (code: string) => `/units/${code}/indicators?period=2024`;
+export const summaryOf = (code: string) => `/api/units/${code}/summary?period=2024`;
+
+/** Waits until a service's view of a unit (kpiView, summaryOf) shows an indicator as expected. */
+export async function figureReaches(
+  service: RunningService,
+  [route, id]: [route: string, id: string],
   done: (numerator: number | null) => boolean,
 ): Promise<void> {
   await eventually(
     async () => {
-      const reply = await kpi.get<{ indicators: { id: string; numerator: number | null }[] }>(
-        `/units/${code}/indicators?period=2024`,
-      );
+      const reply = await service.get<{ indicators: { id: string; numerator: number | null }[] }>(route);
       if (reply.status !== 200) return undefined;
       return done(reply.body.indicators.find((i) => i.id === id)?.numerator ?? null) || undefined;
     },
