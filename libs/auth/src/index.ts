@@ -3,7 +3,7 @@ export { authConfigFrom, defaultAudience, defaultIssuerPort, type AuthConfig } f
 export { anyRole, Caller, Context, Public, Roles, type CallContext } from './decorators.ts';
 export { AuthGuard } from './guard.ts';
 export { AuthModule } from './auth.module.ts';
-export { areaNotYetKnown, invalidToken, roleMissing, unitOutsideScope } from './problems.ts';
+export { invalidToken, roleMissing, unitOutsideScope } from './problems.ts';
 export { UnitScope, UNIT_TREE_PORT, type Placement, type Relation, type UnitTreePort } from './scope.ts';
 export { TokenVerifier, type VerifierOptions } from './verifier.ts';
 export { refuseAnonymousOnArrival } from './refuse-anonymous.ts';

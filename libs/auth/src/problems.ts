@@ -49,22 +49,6 @@ export function unitOutsideScope(unit: string, scope: string | undefined, field:
   });
 }
 
-/**
- * The service's copy of the unit tree has not yet heard of the caller's own unit (the registry
- * published it a moment ago): the request is neither inside nor outside yet, so the client is told
- * to retry rather than refused. Nothing was written.
- */
-export function areaNotYetKnown(unit: string): ProblemError {
-  return new ProblemError({
-    type: problemType('area-not-yet-known'),
-    title: 'Service unavailable',
-    status: 503,
-    detail: `This service has not yet received unit ${unit} (your sign-in's area) from the registry. Retry the same request in a few seconds.`,
-    errors: [{ field: 'authorization', reason: `unit ${unit} not yet known here` }],
-    committed: false,
-  });
-}
-
 /** The issuer's keys cannot be fetched: nobody can be verified, so nobody is refused for it. */
 export function issuerUnavailable(reason: string): ProblemError {
   return new ProblemError(

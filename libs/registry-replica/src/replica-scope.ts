@@ -1,7 +1,7 @@
 // A service's answer to "is this unit in the caller's area on that date" (libs/auth's UnitTreePort),
 // read from its registry replica: paths per tree version, and lineage to follow a scope across a
 // reform. Activity and training sign in through it.
-import { areaNotYetKnown, type Placement, type UnitTreePort } from '@nhip/auth';
+import type { Placement, UnitTreePort } from '@nhip/auth';
 import type pg from 'pg';
 import { treeVersionInForce } from './replica-facts.queries.ts';
 
@@ -32,21 +32,7 @@ export class ReplicaScopeTree implements UnitTreePort {
        WHERE l.predecessor_tree_version = $1 AND s.path @> ARRAY[$2::text]`,
       [treeVersion, scopeUnit],
     );
-    if (rows.length === 0) await this.#requireKnown(scopeUnit, treeVersion);
     return rows.map((row) => ({ treeVersion, path: row.path }));
-  }
-
-  /**
-   * An empty area is an answer only once the replica has the caller's unit and the lineage into
-   * this tree; before the registry's events bring them, the caller is told to retry, not refused.
-   */
-  async #requireKnown(code: string, treeVersion: string): Promise<void> {
-    const { rows } = await this.db.query<{ known: boolean }>(
-      `SELECT EXISTS (SELECT 1 FROM replica_units WHERE code = $1)
-          AND EXISTS (SELECT 1 FROM replica_unit_lineage WHERE $2 IN (tree_version, predecessor_tree_version)) AS known`,
-      [code, treeVersion],
-    );
-    if (rows[0]?.known !== true) throw areaNotYetKnown(code);
   }
 
   async #placement(treeVersion: string, code: string): Promise<Placement | undefined> {
