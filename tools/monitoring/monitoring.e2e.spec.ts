@@ -1,4 +1,4 @@
-// The real Prometheus against the four services: promtool accepts the configuration and the rules,
+// The real Prometheus against the five services: promtool accepts the configuration and the rules,
 // every service is scraped, and every PromQL query of every generated Grafana panel and of every
 // alert rule answers; the panels' and the alerts' signals with series, so nothing is blank on a
 // fresh deployment.
@@ -49,7 +49,9 @@ describe('Prometheus over the running services', () => {
       });
     const registry = await start('registry');
     services.push(registry, await start('activity', { ACTIVITY_LATE_WINDOW_DAYS: '3650' }));
-    services.push(await start('training', { REGISTRY_URL: registry.base }), await start('kpi'));
+    services.push(await start('training', { REGISTRY_URL: registry.base }));
+    const kpi = await start('kpi');
+    services.push(kpi, await start('projection', { KPI_URL: kpi.base }));
     const targets = monitoredServices.map((s, i) => ({
       job: s.name,
       address: new URL(services[i]?.base ?? '').host,

@@ -8,6 +8,7 @@ export const monitoredServices = [
   { name: 'activity', consumes: true },
   { name: 'training', consumes: true },
   { name: 'kpi', consumes: true },
+  { name: 'projection', consumes: true },
 ] as const;
 
 export type MonitoredService = (typeof monitoredServices)[number];

@@ -23,6 +23,11 @@ export async function loadDemoActivities(registryUrl: string, activityUrl: strin
   );
   const lines = demoReports(teams, new Date());
   await withStep(
+    'Waiting for the activity service to hear of every unit and team from the registry',
+    () => replicaCaughtUp(activityUrl),
+    (waited) => `caught up after ${(waited / 1000).toFixed(1)} s`,
+  );
+  await withStep(
     `Reporting two weeks of activity from ${teams.length} teams (bulk NDJSON, one file per commune)`,
     () => sendPerCommune(activityUrl, teams, lines),
     (s) =>
@@ -76,6 +81,25 @@ interface Rejection {
   line: number;
   verdict: string;
   errors?: { field: string; reason: string }[];
+}
+
+/**
+ * The activity service judges an officer's area from its replica of the registry: until the 14,000
+ * units just imported have reached it, a report from Xã Hòa Phú may look outside Xã Hòa Phú (403).
+ * Caught up means no registry message left unapplied, seen twice a second apart (the registry's
+ * relay may still be publishing between two looks).
+ */
+async function replicaCaughtUp(activityUrl: string): Promise<number> {
+  const started = Date.now();
+  let lastLag = 'unknown';
+  for (let zeros = 0; zeros < 2;) {
+    if (Date.now() - started > 180_000)
+      throw new Error(`The activity service is still ${lastLag} registry messages behind after 3 minutes.`);
+    await new Promise((r) => setTimeout(r, 1_000));
+    lastLag = (await fetchJson<{ replicaLag: string }>(`${activityUrl}/health`)).replicaLag;
+    zeros = lastLag === '0' ? zeros + 1 : 0;
+  }
+  return Date.now() - started;
 }
 
 // The activity service learns teams and units from the registry's events a moment after they are

@@ -1,4 +1,4 @@
-// The registry, activity and KPI services, compiled, each started with the telemetry module
+// The registry, activity, KPI and projection services, compiled, each started with the telemetry module
 // (`node --import`) writing its spans to one file: what the trace spec follows a report through.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -12,6 +12,7 @@ export interface TracedPlatform {
   readonly registry: RunningService;
   readonly activity: RunningService;
   readonly kpi: RunningService;
+  readonly projection: RunningService;
   readonly topicPrefix: string;
   readonly traceFile: string;
   stop(): Promise<void>;
@@ -36,14 +37,16 @@ export async function startTracedPlatform(): Promise<TracedPlatform> {
   const registry = await start('registry', shared);
   const activity = await start('activity', { ...shared, ACTIVITY_LATE_WINDOW_DAYS: '3650' });
   const kpi = await start('kpi', shared);
+  const projection = await start('projection', { ...shared, KPI_URL: kpi.base });
   return {
     registry,
     activity,
     kpi,
+    projection,
     topicPrefix,
     traceFile,
     stop: async () => {
-      await Promise.all([kpi.stop(), activity.stop(), registry.stop()]);
+      await Promise.all([projection.stop(), kpi.stop(), activity.stop(), registry.stop()]);
       fs.rmSync(path.dirname(traceFile), { recursive: true, force: true });
     },
   };

@@ -1,6 +1,7 @@
 // One report followed across processes: the activity service's HTTP request, its event store
 // append, the outbox relay's publish, the Kafka message's traceparent header and the KPI service's
-// consumer, all in the one trace the client started, each span the child of the one before.
+// consumer, all in the one trace the client started, each span the child of the one before; and
+// on through the KPI service's changed values to the projection's consumer.
 import { randomBytes, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
@@ -30,7 +31,7 @@ describe('a trace across Kafka', () => {
   });
   afterAll(() => platform.stop());
 
-  it('runs from the request through the append, the relay and Kafka to the KPI consumer', async () => {
+  it('runs from the request through the append, the relay and Kafka to the KPI consumer, and on to the projection', async () => {
     const { place, teamId } = await villageWithTeam(platform.registry, '20206');
     const traceId = randomBytes(16).toString('hex');
     const activityId = randomUUID();
@@ -85,6 +86,17 @@ describe('a trace across Kafka', () => {
       ),
     ).toBe(true);
     expect(processed?.attributes['messaging.consumer.group.name']).toBe(`${platform.topicPrefix}kpi.inputs`);
+    // The KPI service's changed values carry the trace on to the projection's consumer.
+    const projected = await eventually(
+      () =>
+        readSpanLines(platform.traceFile).find(
+          (s) => s.traceId === traceId && s.service === 'projection' && s.kind === consumer,
+        ),
+      { timeoutMs: 30_000, intervalMs: 250 },
+    );
+    expect(projected.attributes['messaging.consumer.group.name']).toBe(
+      `${platform.topicPrefix}projection.inputs`,
+    );
 
     const messaging = createMessaging({ brokers: kafkaBrokers(), clientId: 'trace-e2e-reader' });
     try {

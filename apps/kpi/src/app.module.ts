@@ -10,6 +10,7 @@ import { InputLag } from './health/input-lag.ts';
 import { CountActivityController } from './inputs/count-activity/index.ts';
 import { CountTrainingController } from './inputs/count-training/index.ts';
 import { FollowRegistryController } from './inputs/follow-registry/index.ts';
+import { RebuildRollupsController } from './ledger/rebuild-rollups/index.ts';
 import { AssignTargetController } from './targets/assign-target/index.ts';
 import { PartnerStatisticsController } from './statistics/partner-statistics/index.ts';
 import { ReportStatisticController } from './statistics/report-statistic/index.ts';
@@ -39,6 +40,7 @@ export class AppModule {
         FollowRegistryController,
         CountTrainingController,
         PartnerStatisticsController,
+        RebuildRollupsController,
       ],
       providers: [
         { provide: pg.Pool, useValue: pool },

@@ -109,6 +109,18 @@ describe('projection stream, end to end', () => {
     await east.waitFor(() => east.comments.includes('hb'), 5000);
   });
 
+  it('measures how fresh each change is when handed to the streams, from its KPI event leaving Kafka', async () => {
+    const text = await (await fetch(`${platform.projection.base}/metrics`)).text();
+    const stream = (what: string) =>
+      Number(
+        new RegExp(`^nhip_event_freshness_seconds_${what}\\{stage="stream"\\} (\\S+)$`, 'm').exec(text)?.[1],
+      );
+    expect(stream('count')).toBeGreaterThanOrEqual(changes(province.frames).length);
+    // Seconds, not milliseconds: these changes took moments to arrive, not minutes.
+    expect(stream('sum')).toBeGreaterThan(0);
+    expect(stream('sum') / stream('count')).toBeLessThan(60);
+  });
+
   it("answers a district's summary with trends and coverage, and its series and explanations through the KPI service", async () => {
     const district = platform.projection.as(await tokenOf('643'));
     type Summary = {

@@ -11,7 +11,7 @@ import { startFixture, type FixtureProcess } from '@nhip/testing';
 import pg from 'pg';
 import { repoRoot } from '../../infra/config.ts';
 import { adminUrl } from '../ledger/platform.ts';
-import { databaseUrl } from '../ledger/service-targets.ts';
+import { databaseUrl, type PlatformDatabases } from '../ledger/service-targets.ts';
 
 export type Scaled = 'activity' | 'kpi';
 
@@ -51,7 +51,8 @@ async function launch(service: string, n: number, env: Record<string, string>): 
 
 export class ScaledPlatform {
   readonly topicPrefix: string;
-  readonly databases: { adminUrl: string; registry: string; activity: string; kpi: string };
+  // Training is not started here; its name only completes the fault ledger's database list.
+  readonly databases: PlatformDatabases;
   readonly registry: Instance;
   readonly instances: Record<Scaled, Instance[]>;
 
@@ -74,6 +75,7 @@ export class ScaledPlatform {
       adminUrl: adminUrl(),
       registry: `scaled_${id}_registry`,
       activity: `scaled_${id}_activity`,
+      training: `scaled_${id}_training`,
       kpi: `scaled_${id}_kpi`,
     };
     const shared = { DATABASE_URL: databases.adminUrl, NHIP_TOPIC_PREFIX: `s${id}.` };

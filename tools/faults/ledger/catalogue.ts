@@ -10,6 +10,7 @@ import {
   serviceKill,
   slowConsumer,
 } from './faults.ts';
+import { kpiLedger } from './kpi-fault.ts';
 import type { Fault } from './run-fault.ts';
 
 export function allFaults(): Fault[] {
@@ -38,5 +39,6 @@ export function allFaults(): Fault[] {
     duplicates,
     slowConsumer,
     poison(),
+    kpiLedger,
   ];
 }

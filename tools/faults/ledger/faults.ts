@@ -46,9 +46,14 @@ export const serviceKill = (service: ServiceName): Fault => ({
   heal: nothing,
 });
 
-/** Waits for the supervisor to report the restart a failpoint's SIGKILL caused. */
-async function restarted(ctx: FaultContext, service: ServiceName, timeoutMs = 60_000): Promise<void> {
-  for (const deadline = Date.now() + timeoutMs; ctx.platform.state(service).restarts === 0;) {
+/** Waits for the supervisor to report the restarts failpoints' SIGKILLs caused. */
+export async function restarted(
+  ctx: FaultContext,
+  service: ServiceName,
+  times = 1,
+  timeoutMs = 60_000,
+): Promise<void> {
+  for (const deadline = Date.now() + timeoutMs; ctx.platform.state(service).restarts < times;) {
     if (Date.now() > deadline)
       throw new Error(`The failpoint in ${service} never fired within ${timeoutMs} ms.`);
     await sleep(100);

@@ -16,16 +16,18 @@ import {
   type ServiceDefinition,
 } from '../../platform/services.ts';
 import { isRunning, readState, type SupervisionFiles } from '../../platform/supervision.ts';
-import { activityTarget, registryTarget, type PlatformDatabases } from './service-targets.ts';
+import { activityTarget, kpiTarget, registryTarget, type PlatformDatabases } from './service-targets.ts';
 import type { LedgerTarget } from './target.ts';
 
-export type ServiceName = 'registry' | 'activity';
+export type ServiceName = 'registry' | 'activity' | 'training' | 'kpi';
 
 export interface PlatformOptions {
   /** Names the run's folder, databases and logs. */
   readonly run: string;
   /** Extra environment per service: a database or broker behind a fault proxy, failpoints. */
   readonly env?: Partial<Record<ServiceName, Record<string, string>>>;
+  /** The services to run (registry and activity unless a fault needs more, as the KPI's does). */
+  readonly services?: readonly ServiceName[];
 }
 
 function freePort(): Promise<number> {
@@ -122,12 +124,19 @@ export class FaultPlatform {
       adminUrl: adminUrl(),
       registry: `faults_${id}_registry`,
       activity: `faults_${id}_activity`,
+      training: `faults_${id}_training`,
+      kpi: `faults_${id}_kpi`,
     };
+    const wanted = new Set(options.services ?? ['registry', 'activity']);
     const services = new Map<ServiceName, Supervised>();
-    for (const shipped of platformServices()) {
+    for (const shipped of platformServices().filter((s) => wanted.has(s.name as ServiceName))) {
       const name = shipped.name as ServiceName;
       const run = { dir, topicPrefix, database: databases[name], adminUrl: databases.adminUrl };
-      services.set(name, await supervise(shipped, run, options.env?.[name]));
+      const registry = services.get('registry');
+      // Training looks phone numbers up in this run's registry, not the one on the usual port.
+      const own: Record<string, string> =
+        name === 'training' && registry ? { REGISTRY_URL: serviceUrl(registry.definition) } : {};
+      services.set(name, await supervise(shipped, run, { ...own, ...options.env?.[name] }));
     }
     const platform = new FaultPlatform(dir, topicPrefix, databases, services);
     try {
@@ -187,8 +196,15 @@ export class FaultPlatform {
     process.kill(pid, 'SIGKILL');
   }
 
+  /** The services running, in start order. */
+  services(): ServiceName[] {
+    return [...this.#services.keys()];
+  }
+
   targets(): LedgerTarget[] {
-    return [registryTarget(this.databases), activityTarget(this.databases, this.topicPrefix)];
+    const targets = [registryTarget(this.databases), activityTarget(this.databases, this.topicPrefix)];
+    if (this.#services.has('kpi')) targets.push(kpiTarget(this.databases, this.topicPrefix));
+    return targets;
   }
 
   output(service: ServiceName): string {
@@ -201,7 +217,7 @@ export class FaultPlatform {
     if (keepData) return;
     const admin = new pg.Client({ connectionString: this.databases.adminUrl });
     await admin.connect();
-    for (const db of [this.databases.registry, this.databases.activity])
+    for (const db of this.services().map((name) => this.databases[name]))
       await admin.query(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`);
     await admin.end();
     const messaging = createMessaging(kafkaConnectionFromEnv('fault-cleanup'));

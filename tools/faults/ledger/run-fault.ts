@@ -32,6 +32,8 @@ export interface Fault {
   /** Poison put on consumed topics, which must all be dead-lettered. */
   poisonInjected?: number;
   cleanup?(): Promise<void>;
+  /** Services beyond registry and activity the fault needs running. */
+  readonly services?: PlatformOptions['services'];
 }
 
 export interface FaultResult {
@@ -156,17 +158,14 @@ async function underLoad(fault: Fault, ctx: FaultContext, options: RunOptions): 
     held: checks.every((c) => c.held),
     ...timings,
     drainMs,
-    restarts: {
-      registry: platform.state('registry').restarts,
-      activity: platform.state('activity').restarts,
-    },
+    restarts: Object.fromEntries(platform.services().map((s) => [s, platform.state(s).restarts])),
     notes: {},
   };
 }
 
 export async function runFault(fault: Fault, options: RunOptions): Promise<FaultResult> {
   const env = await fault.prepare?.();
-  const platform = await FaultPlatform.start({ run: fault.name, env });
+  const platform = await FaultPlatform.start({ run: fault.name, env, services: fault.services });
   const messaging = createMessaging(kafkaConnectionFromEnv('fault-ledger'));
   const kafka = await KafkaView.open((process.env['KAFKA_BROKERS'] ?? '').split(','), messaging);
   const notes: Record<string, unknown> = {};

@@ -1,4 +1,4 @@
-// The ledger targets of the two services that exist so far. Each runs the service's shipped
+// The ledger targets of the services the faults check. Each runs the service's shipped
 // `dist/check-read-models.js` for check (d): the projections are the service's own code, and a
 // tool drives a service only through its published entry points.
 import { spawn } from 'node:child_process';
@@ -13,6 +13,8 @@ export interface PlatformDatabases {
   readonly adminUrl: string;
   readonly registry: string;
   readonly activity: string;
+  readonly training: string;
+  readonly kpi: string;
 }
 
 export const databaseUrl = (adminUrl: string, database: string): string => {
@@ -53,22 +55,25 @@ export function registryTarget(dbs: PlatformDatabases): LedgerTarget {
   };
 }
 
-/** The registry's public events as its store committed them: the replica's rebuild input. */
-async function committedRegistryEvents(registryUrl: string): Promise<string> {
-  const client = new pg.Client({ connectionString: registryUrl });
+/** A service's public events as its store committed them, one JSON object a line: a rebuild's input. */
+async function committedEvents(url: string, topics: readonly string[]): Promise<string> {
+  const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
     const { rows } = await client.query<{ line: string }>(
       `SELECT json_build_object('message_id', message_id, 'type', type, 'source', source,
-                                'subject', subject, 'data', data)::text AS line
+                                'subject', subject, 'time', occurred_at, 'data', data)::text AS line
          FROM es_outbox WHERE topic = ANY($1) ORDER BY tx_id, id`,
-      [[publicTopics.registryUnit, publicTopics.registryTeam]],
+      [topics],
     );
-    return rows.map((r) => r.line).join('\n');
+    return rows.map((r) => `${r.line}\n`).join('');
   } finally {
     await client.end();
   }
 }
+
+const committedRegistryEvents = (registryUrl: string) =>
+  committedEvents(registryUrl, [publicTopics.registryUnit, publicTopics.registryTeam]);
 
 export function activityTarget(dbs: PlatformDatabases, topicPrefix: string): LedgerTarget {
   return {
@@ -88,5 +93,43 @@ export function activityTarget(dbs: PlatformDatabases, topicPrefix: string): Led
         { DATABASE_URL: dbs.adminUrl, ACTIVITY_DATABASE: dbs.activity },
         await committedRegistryEvents(databaseUrl(dbs.adminUrl, dbs.registry)),
       ),
+  };
+}
+
+/** What the KPI service consumes, by the store that committed it. */
+const kpiInputs = {
+  registry: [publicTopics.registryUnit, publicTopics.registryTeam],
+  training: [publicTopics.trainingAttendance],
+  activity: [publicTopics.activity],
+} as const;
+
+/**
+ * The KPI service (issue 13): its totals beside a recomputation from the three event stores
+ * (registry, then training, then activity, each in commit order), made by its own code.
+ */
+export function kpiTarget(dbs: PlatformDatabases, topicPrefix: string): LedgerTarget {
+  const url = (db: string) => databaseUrl(dbs.adminUrl, db);
+  return {
+    service: 'kpi',
+    databaseUrl: url(dbs.kpi),
+    publishedTopics: [publicTopics.kpiIndicator],
+    consumerGroups: [
+      {
+        group: `${topicPrefix}kpi.inputs`,
+        topics: Object.values(kpiInputs)
+          .flat()
+          .map((t) => `${topicPrefix}${t}`),
+      },
+    ],
+    // No commands: every KPI number is derived from other services' events.
+    streamOf: (id) => `kpi-${id}`,
+    compareReadModels: async () => {
+      const events = await Promise.all([
+        committedEvents(url(dbs.registry), kpiInputs.registry),
+        committedEvents(url(dbs.training), kpiInputs.training),
+        committedEvents(url(dbs.activity), kpiInputs.activity),
+      ]);
+      return checkReadModels('kpi', { DATABASE_URL: dbs.adminUrl, KPI_DATABASE: dbs.kpi }, events.join(''));
+    },
   };
 }

@@ -6,8 +6,10 @@ import type { OutgoingMessage } from '@nhip/messaging';
 import type { FaultContext } from './run-fault.ts';
 import { injectedSource } from './store-checks.ts';
 
-const consumedTopics = (ctx: FaultContext): string[] =>
-  ctx.platform.targets().flatMap((t) => t.consumerGroups.flatMap((g) => [...g.topics]));
+/** Each consumed topic once, though several groups (activity's replica, the KPI) read it. */
+const consumedTopics = (ctx: FaultContext): string[] => [
+  ...new Set(ctx.platform.targets().flatMap((t) => t.consumerGroups.flatMap((g) => [...g.topics]))),
+];
 
 /** Produces every 1/fraction-th message of the consumed topics again, byte for byte. */
 export async function duplicateDelivery(ctx: FaultContext, fraction: number): Promise<number> {

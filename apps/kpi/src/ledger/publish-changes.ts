@@ -22,7 +22,10 @@ async function siblingsOf(tx: Tx, period: Period, units: readonly string[]): Pro
   return parents.length > 0 ? childrenOf(tx, tree, parents) : [];
 }
 
-/** Each touched unit's indicators, ranked among its siblings in the tree in force for the period. */
+/**
+ * Each touched unit's indicators and its siblings', ranked among them in the tree in force for the
+ * period: one unit's new value can move a sibling's rank without changing its figures.
+ */
 async function valuesOf(
   tx: Tx,
   period: Period,
@@ -35,8 +38,7 @@ async function valuesOf(
   const groups = Map.groupBy(siblings, (s) => s.parentCode ?? '');
   for (const group of groups.values()) {
     const codes = group.map((s) => s.code);
-    for (const [unit, list] of evaluateUnits(figures, codes))
-      if (units.includes(unit)) values.set(unit, list);
+    for (const [unit, list] of evaluateUnits(figures, codes)) values.set(unit, list);
   }
   for (const unit of units.filter((u) => !values.has(u))) {
     for (const [code, list] of evaluateUnits(figures, [unit], [])) values.set(code, list);
@@ -81,7 +83,7 @@ async function changedIn(tx: Tx, period: Period, units: readonly string[], stamp
   const values = await valuesOf(tx, period, units);
   const { rows } = await tx.query<{ unit_code: string; indicator_id: string; figures: string }>(
     'SELECT unit_code, indicator_id, figures FROM kpi_published WHERE unit_code = ANY($1) AND period = $2',
-    [units, period.key],
+    [[...values.keys()], period.key],
   );
   const last = new Map(rows.map((r) => [`${r.unit_code}/${r.indicator_id}`, r.figures]));
   return [...values].flatMap(([unit, list]) =>

@@ -50,6 +50,8 @@ export interface ChangeRow {
   path: string[];
   data: unknown;
   at: Date;
+  /** The Kafka timestamp of the KPI event it came from: what the stream's freshness is measured from. */
+  eventAt: Date | null;
 }
 export const Change = new EntitySchema<ChangeRow>({
   name: 'Change',
@@ -61,6 +63,7 @@ export const Change = new EntitySchema<ChangeRow>({
     path: { type: 'text', array: true },
     data: { type: 'jsonb' },
     at: { type: 'timestamptz', default: () => 'now()' },
+    eventAt: { type: 'timestamptz', nullable: true },
   },
   indices: [{ name: 'projection_changes_at', columns: ['at'] }],
 });

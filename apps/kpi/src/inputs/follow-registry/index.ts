@@ -1,2 +1,2 @@
 export { FollowRegistryController } from './follow-registry.kafka.controller.ts';
-export { applyStocks, isRegistryType } from './follow-registry.routes.ts';
+export { applyStocks, followRegistry, isRegistryType } from './follow-registry.routes.ts';

@@ -18,12 +18,20 @@ interface Incoming {
   revision: string;
   tree_version: string | null;
   data: IndicatorChangedData;
+  event_at: string | null;
+}
+
+/** A changed value and when its event left the KPI service (Kafka timestamp), if known. */
+export interface ChangedValue {
+  readonly data: IndicatorChangedData;
+  readonly eventAt: Date | undefined;
 }
 
 const applySql = `
   WITH incoming AS (
     SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(
-      unit_code text, indicator_id text, period text, revision numeric, tree_version text, data jsonb, ord int)
+      unit_code text, indicator_id text, period text, revision numeric, tree_version text, data jsonb,
+      event_at timestamptz, ord int)
   ), latest AS (
     SELECT DISTINCT ON (unit_code, indicator_id, period) * FROM incoming
     ORDER BY unit_code, indicator_id, period, revision DESC
@@ -35,9 +43,9 @@ const applySql = `
       WHERE projection_values.revision < EXCLUDED.revision
     RETURNING unit_code, indicator_id, period
   )
-  INSERT INTO projection_changes (unit_code, period, path, data)
+  INSERT INTO projection_changes (unit_code, period, path, data, event_at)
   SELECT l.unit_code, l.period, coalesce(u.path, ARRAY[l.unit_code]),
-         l.data || jsonb_build_object('unitName', coalesce(n.name, l.unit_code))
+         l.data || jsonb_build_object('unitName', coalesce(n.name, l.unit_code)), l.event_at
   FROM won w
   JOIN latest l USING (unit_code, indicator_id, period)
   LEFT JOIN replica_units u ON u.tree_version = l.tree_version AND u.code = l.unit_code
@@ -59,16 +67,17 @@ async function treesOf(tx: Tx, periods: readonly string[]): Promise<Map<string, 
 }
 
 /** Applies a batch of changed values; returns how many reached the change log. */
-export async function applyIndicatorValues(values: readonly IndicatorChangedData[], tx: Tx): Promise<number> {
+export async function applyIndicatorValues(values: readonly ChangedValue[], tx: Tx): Promise<number> {
   if (values.length === 0) return 0;
-  const trees = await treesOf(tx, [...new Set(values.map((v) => v.period))]);
-  const incoming = values.map((v, ord): Incoming & { ord: number } => ({
+  const trees = await treesOf(tx, [...new Set(values.map((v) => v.data.period))]);
+  const incoming = values.map(({ data: v, eventAt }, ord): Incoming & { ord: number } => ({
     unit_code: v.unitCode,
     indicator_id: v.indicatorId,
     period: v.period,
     revision: v.revision,
     tree_version: trees.get(v.period) ?? null,
     data: v,
+    event_at: eventAt?.toISOString() ?? null,
     ord,
   }));
   await tx.query('SELECT pg_advisory_xact_lock($1)', [changeLogLock]);

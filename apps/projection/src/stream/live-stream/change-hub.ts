@@ -1,6 +1,7 @@
 // Every open stream of this instance, fed from the change log: the consumer's transaction NOTIFYs
 // when it commits changes; the hub reads what is new once and hands each frame, serialised once, to
 // the streams whose scope carries it. A poll backs the notification up (a reconnect can miss one).
+import { eventFreshness } from '@nhip/telemetry';
 import pg from 'pg';
 import { changesAfter, horizon, lastSeq, prune, type ChangeRecord } from './change-log.queries.ts';
 import { frameOf, type SseConnection } from './sse-connection.ts';
@@ -40,6 +41,8 @@ export class ChangeHub {
   }
 
   async start(): Promise<void> {
+    // Exported from the start (as zero), so the stream's freshness panel has a series before a change.
+    eventFreshness.zero({ stage: 'stream' });
     this.#last = await lastSeq(this.options.pool);
     await this.#listen();
     const every = (ms: number, run: () => void) => this.#timers.push(setInterval(run, ms).unref());
@@ -111,6 +114,9 @@ export class ChangeHub {
     const frame = frameOf(change);
     for (const stream of this.#streams) if (stream.carries(change)) stream.offer(frame);
     this.#last = change.seq;
+    // Measured whether or not a stream is open: how late this instance could show the change.
+    if (change.eventAt !== null)
+      eventFreshness.observe({ stage: 'stream' }, Math.max(0, Date.now() - change.eventAt) / 1000);
   }
 
   async #listen(): Promise<void> {

@@ -10,9 +10,12 @@ export interface ChangeRecord {
   readonly period: string;
   readonly path: readonly string[];
   readonly data: { readonly indicatorId: string } & Record<string, unknown>;
+  /** Epoch milliseconds of the KPI event's Kafka timestamp; null for rows from before it was kept. */
+  readonly eventAt: number | null;
 }
 
-const columns = 'seq::float8 AS seq, unit_code AS "unitCode", period, path, data';
+const columns =
+  'seq::float8 AS seq, unit_code AS "unitCode", period, path, data, (extract(epoch FROM event_at) * 1000)::float8 AS "eventAt"';
 
 export async function changesAfter(db: Db, after: number, limit: number): Promise<ChangeRecord[]> {
   const { rows } = await db.query<ChangeRecord>(

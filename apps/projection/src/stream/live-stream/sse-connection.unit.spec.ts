@@ -30,6 +30,7 @@ const change = (seq: number, unitCode: string, indicatorId = 'vneid_vs_target'):
   period: '2025',
   path: ['66', unitCode],
   data: { indicatorId, unitCode, value: seq },
+  eventAt: null,
 });
 
 function open(maxCoalesced = 10) {

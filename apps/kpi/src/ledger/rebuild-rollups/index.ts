@@ -1,0 +1,1 @@
+export { RebuildRollupsController } from './rebuild-rollups.http.controller.ts';

@@ -1,0 +1,127 @@
+// P6 and P7 (../shared/quality-bars.md, ADR 0028): the KPI service's drill-down at 10 M activities
+// over ~10,000 communes against the naive SQL GROUP BY over raw activity rows (tree joined at query
+// time) and DuckDB on its own columnar copy, answers checksum-equal; and its rebuild from the full
+// ledger against a raw sequential read of the same rows with a no-op fold.
+// `npm run bench:kpi -- --scale 0.1` runs a tenth of the size.
+import { createMessaging } from '@nhip/messaging';
+import pg from 'pg';
+import { buildServices } from './activity-stack.ts';
+import { cleanUp, removeTopics } from './cleanup.ts';
+import { startDuckPeer } from './kpi/duckdb-peer.ts';
+import { loadCountry } from './kpi/load.ts';
+import { drillDowns, targetsOf, type Timings } from './kpi/p6.ts';
+import { rawRead, serverScan, type ReadRate } from './kpi/raw-read.ts';
+import { postLong, startKpi } from './kpi/service.ts';
+import { communesOf, shapeAt } from './kpi/shape.ts';
+import { buildReport, formatRatios, ratio, reported, writeReport } from './report.ts';
+import { median, percentile } from './stats.ts';
+
+const scaleAt = process.argv.indexOf('--scale');
+const scale = scaleAt === -1 ? 1 : Number(process.argv[scaleAt + 1]);
+if (!(scale > 0 && scale <= 1)) throw new Error('--scale takes a number in (0, 1], e.g. --scale 0.1');
+const shape = shapeAt(scale);
+const params = { scale, ...shape, communes: communesOf(shape), drillDowns: 8, rounds: 5 };
+const brokers = (process.env['KAFKA_BROKERS'] ?? '').split(',').filter(Boolean);
+const prefix = `bench${Date.now()}.`;
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+interface Rebuild {
+  readonly deltas: number;
+  readonly cells: number;
+  readonly switched: boolean;
+  readonly millis: { build: number; check: number; total: number };
+}
+interface P7 {
+  readonly rebuild: Rebuild;
+  readonly rebuildPerSecond: number;
+  readonly raw: ReadRate[];
+  readonly scan: ReadRate;
+}
+
+async function p7(base: string, pool: pg.Pool): Promise<P7> {
+  log('P7: raw sequential read of the ledger, the rebuild, the raw read again…');
+  const first = await rawRead(pool);
+  log(`  raw read: ${Math.round(first.perSecond).toLocaleString('en')} rows/s`);
+  const start = performance.now();
+  const reply = await postLong(base, '/rebuilds');
+  const seconds = (performance.now() - start) / 1000;
+  if (reply.status !== 200)
+    throw new Error(`The rebuild answered ${reply.status}: ${JSON.stringify(reply.body)}`);
+  const rebuild = reply.body as Rebuild;
+  const rebuildPerSecond = rebuild.deltas / seconds;
+  log(
+    `  rebuild: ${rebuild.deltas.toLocaleString('en')} deltas → ${rebuild.cells.toLocaleString('en')} cells in ${seconds.toFixed(1)} s (${Math.round(rebuildPerSecond).toLocaleString('en')}/s), equal to the live cells, switched`,
+  );
+  const second = await rawRead(pool);
+  log(`  raw read: ${Math.round(second.perSecond).toLocaleString('en')} rows/s`);
+  return { rebuild, rebuildPerSecond, raw: [first, second], scan: await serverScan(pool) };
+}
+
+function writeResults(t: Timings, r: P7): void {
+  const p50 = (s: keyof Timings) => Math.round(median(t[s]) * 100) / 100;
+  const p99 = (s: keyof Timings) => Math.round(percentile(t[s], 99) * 100) / 100;
+  const rawPerSecond = median(r.raw.map((x) => x.perSecond));
+  const metrics = {
+    'ours.drilldown_p50_ms': p50('ours'),
+    'ours.drilldown_p99_ms': p99('ours'),
+    'naive.drilldown_p50_ms': p50('naive'),
+    'naive.drilldown_p99_ms': p99('naive'),
+    'duckdb.drilldown_p50_ms': p50('duckdb'),
+    'duckdb.drilldown_p99_ms': p99('duckdb'),
+    'ours.rebuild_deltas_per_s': Math.round(r.rebuildPerSecond),
+    'ours.rebuild_build_ms': r.rebuild.millis.build,
+    'ours.rebuild_check_ms': r.rebuild.millis.check,
+    'ours.rebuild_cells': r.rebuild.cells,
+    'raw_read.rows_per_s': Math.round(rawPerSecond),
+    'server_scan.rows_per_s': Math.round(r.scan.perSecond),
+  };
+  const ratios = {
+    drilldown_vs_naive: ratio(p50('naive') / p50('ours'), 100),
+    drilldown_vs_duckdb: ratio(p50('duckdb') / p50('ours'), 10),
+    rebuild_vs_raw_read: ratio(r.rebuildPerSecond / rawPerSecond, 0.6),
+    rebuild_vs_server_scan: reported(r.rebuildPerSecond / r.scan.perSecond),
+  };
+  const summary = `KPI drill-down and rebuild, ${shape.activities.toLocaleString('en')} activities over ${params.communes.toLocaleString('en')} communes (${shape.provinces} provinces), ${r.rebuild.deltas.toLocaleString('en')} ledger rows
+  drill-down p50 (p99)   ours ${p50('ours')} ms (${p99('ours')}), naive SQL ${p50('naive')} ms (${p99('naive')}), DuckDB ${p50('duckdb')} ms (${p99('duckdb')}); ${params.drillDowns} drill-downs × ${params.rounds} rounds, answers checksum-equal
+  rebuild                ${Math.round(r.rebuildPerSecond).toLocaleString('en')} deltas/s (build ${r.rebuild.millis.build} ms, check against live ${r.rebuild.millis.check} ms, then switched)
+  raw read (COPY out)    ${Math.round(rawPerSecond).toLocaleString('en')} rows/s, no-op fold; in-server scan ${Math.round(r.scan.perSecond).toLocaleString('en')} rows/s
+
+${formatRatios(ratios)}
+`;
+  const file = writeReport(buildReport('kpi', params, metrics, ratios), summary);
+  process.stdout.write(`\n${summary}\nSaved ${file}\n`);
+}
+
+async function main(): Promise<void> {
+  const began = performance.now();
+  log('Building the services (tsc -b)…');
+  buildServices();
+  const stops: (() => Promise<unknown>)[] = [];
+  try {
+    const kpi = await startKpi(prefix);
+    stops.push(() => kpi.stop());
+    const url = new URL(process.env['NHIP_POSTGRES_ADMIN_URL'] ?? '');
+    url.pathname = `/${kpi.database}`;
+    const pool = new pg.Pool({ connectionString: url.toString(), max: 4 });
+    stops.push(() => pool.end());
+    log(
+      `Loading ${shape.activities.toLocaleString('en')} activities over ${params.communes.toLocaleString('en')} communes…`,
+    );
+    await loadCountry(pool, shape);
+    const rebuilt = await p7(kpi.base, pool);
+    log('P6: DuckDB loads the same rows into its own tables…');
+    const duck = await startDuckPeer(pool);
+    stops.push(() => Promise.resolve(duck.close()));
+    const timings = await drillDowns(targetsOf(shape, params.drillDowns), { kpi, pool, duck }, params.rounds);
+    writeResults(timings, rebuilt);
+    log(`The whole run took ${((performance.now() - began) / 60_000).toFixed(1)} min.`);
+  } finally {
+    const messaging = createMessaging({ brokers, clientId: 'bench-kpi-cleanup' });
+    await cleanUp([...stops.reverse(), () => removeTopics(messaging.admin, prefix), () => messaging.close()]);
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`✖ ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});
