@@ -79,7 +79,7 @@ export class OutboxRelay {
     this.#running = true;
     await this.#openSession();
     this.#loop = this.#run();
-    this.#forgetBacklog = reportBacklog(this.#options.pool);
+    this.#forgetBacklog = reportBacklog(this.#options.pool, () => this.#leader);
   }
 
   /** The relay's own connection: leadership lock, LISTEN, checkpoints. Reopened if it breaks. */

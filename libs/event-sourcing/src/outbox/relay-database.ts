@@ -77,7 +77,12 @@ export async function outboxBacklog(
 
 let relays = 0;
 
-/** Reports the backlog at each /metrics scrape until the returned function is called. */
-export function reportBacklog(pool: Pick<pg.Pool, 'query'>): () => void {
-  return outboxBacklogs.watch(`relay-${++relays}`, () => outboxBacklog(pool));
+/**
+ * Reports the backlog at each /metrics scrape until the returned function is called; only while
+ * this relay leads, so standby instances of a service do not count the same rows again.
+ */
+export function reportBacklog(pool: Pick<pg.Pool, 'query'>, leads: () => boolean): () => void {
+  return outboxBacklogs.watch(`relay-${++relays}`, () =>
+    leads() ? outboxBacklog(pool) : Promise.reject(new Error('standby relay')),
+  );
 }
