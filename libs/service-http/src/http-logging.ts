@@ -50,7 +50,8 @@ export function nameCaller(req: IncomingMessage, subject: string): void {
 const urlOf = (req: IncomingMessage): string =>
   (req as { originalUrl?: string }).originalUrl ?? req.url ?? '';
 
-const isHealthCheck = (req: IncomingMessage): boolean => /^\/health(\/|\?|$)/.test(urlOf(req));
+// Probes and Prometheus' scrapes come every few seconds: logged at debug, not as traffic.
+const isHealthCheck = (req: IncomingMessage): boolean => /^\/(health|metrics)(\/|\?|$)/.test(urlOf(req));
 
 // A 503 says a dependency is away: the outage is logged once where it is seen (the pool), so
 // each refused request or probe is a warning, not an error with a stack.
