@@ -71,10 +71,16 @@ export class LiveStreamController {
     const stream = new SseConnection(res, filter, this.config.maxQueuedFrames);
     this.hub.add(stream);
     const expiry = this.#endWhenExpired(stream, asker.authorization);
-    res.on('close', () => {
+    const forget = (): void => {
       this.hub.remove(stream);
       clearTimeout(expiry);
-    });
+    };
+    res.on('close', forget);
+    // A client gone during the checks above closed before the listener existed: forget it now.
+    if (res.destroyed) {
+      forget();
+      return;
+    }
     const lastEventId = request.headers['last-event-id'];
     const key = `${unit.treeVersion}|${unit.code}|${period.key}`;
     await this.#open({
