@@ -1,12 +1,12 @@
 // The full national lists through the compiled service: the 3-level tree (until 30 June 2025), the
 // 2-level tree (from 1 July 2025) with the old→new mapping, both queryable by date; re-imports
 // change nothing; every unit change reaches public.registry.unit.v1 once.
-import { afterAll, beforeAll, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { publicEventProblems, publicTopics } from '@nhip/contracts';
 import { readTopic } from '@nhip/event-sourcing';
 import { createMessaging } from '@nhip/messaging';
 import { kafkaBrokers } from '@nhip/testing';
-import { describeWithNationalData, nationalFile } from './fixtures/national-data.ts';
+import { nationalFile } from './fixtures/national-data.ts';
 import { startRegistry, type RunningRegistry } from './fixtures/registry-service.ts';
 
 interface UnitDetail {
@@ -33,7 +33,7 @@ interface FoundUnits {
 
 const csv = { 'content-type': 'text/csv' };
 
-describeWithNationalData('the national unit trees of 2024 and 2025', () => {
+describe('the national unit trees of 2024 and 2025', () => {
   let registry: RunningRegistry;
   // Suffixed so this run's messages are told apart on the long-lived public topic.
   const run = Math.random().toString(36).slice(2, 8);

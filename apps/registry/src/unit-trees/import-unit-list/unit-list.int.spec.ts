@@ -1,13 +1,13 @@
 // The real national lists beside every CI run (../shared/data/vn-admin), through the parser and
 // the decider: both trees import whole, and a second import of the same list decides nothing.
-import { expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { fold } from '@nhip/decider';
 import { unitTreeDecider } from '../unit-tree.decider.ts';
 import { parseUnitList } from './unit-list.csv.ts';
 
-import { describeWithNationalData, nationalFile } from '../../fixtures/national-data.ts';
+import { nationalFile } from '../../fixtures/national-data.ts';
 
-describeWithNationalData.each([
+describe.each([
   ['units-2024.csv', 'vn-2024', '2008-08-01', { 1: 63, 2: 696, 3: 10_047 }],
   ['units-2025.csv', 'vn-2025', '2025-07-01', { 1: 34, 2: 3_321 }],
 ])('the official list %s', (file, treeVersion, effectiveFrom, perLevel) => {
