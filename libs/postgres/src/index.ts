@@ -34,6 +34,7 @@ export {
 } from './connection-faults.ts';
 export {
   beforeAnyWrite,
+  beforeRequestWrites,
   failedBeforeWrite,
   markFailedBeforeWrite,
   soleWriteFailed,

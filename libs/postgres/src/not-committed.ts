@@ -48,6 +48,18 @@ export function soleWriteFailed(error: unknown): unknown {
   return error;
 }
 
+/**
+ * A check the request makes before its first write (a scope check, a lookup): if it fails, the
+ * request wrote nothing at all, however many writes would have followed, so its client may learn so.
+ */
+export async function beforeRequestWrites<T>(step: Promise<T>): Promise<T> {
+  try {
+    return await step;
+  } catch (error) {
+    throw soleWriteFailed(markFailedBeforeWrite(error));
+  }
+}
+
 /** What an HTTP edge may tell the client: true only for a sole write that failed before sending. */
 export function wroteNothing(error: unknown): boolean {
   return typeof error === 'object' && error !== null && requestWroteNothing.has(error);

@@ -2,6 +2,7 @@
 import { describe, expect, it } from '@jest/globals';
 import {
   beforeAnyWrite,
+  beforeRequestWrites,
   failedBeforeWrite,
   markFailedBeforeWrite,
   soleWriteFailed,
@@ -40,5 +41,12 @@ describe('nothing written', () => {
     expect(wroteNothing(soleWriteFailed(refused))).toBe(true);
     const reset = socketError('ECONNRESET');
     expect(wroteNothing(soleWriteFailed(reset))).toBe(false);
+  });
+
+  it('reaches the client from any failure of a check made before the request wrote anything', async () => {
+    const reset = socketError('ECONNRESET');
+    const error = await beforeRequestWrites(Promise.reject(reset)).catch((e: unknown) => e);
+    expect(wroteNothing(error)).toBe(true);
+    await expect(beforeRequestWrites(Promise.resolve(7))).resolves.toBe(7);
   });
 });

@@ -7,6 +7,7 @@ import pg from 'pg';
 import type { ActivityEvent } from '../activity.ts';
 import { changeActivity } from './change-activity.handler.ts';
 import { CorrectionDto, VoidDto } from './change-activity.request.ts';
+import { beforeRequestWrites } from '@nhip/postgres';
 
 type Headers_ = Record<string, string | undefined>;
 
@@ -29,7 +30,7 @@ export class ChangeActivityController {
     @Caller() caller: Principal,
   ): Promise<readonly ActivityEvent[]> {
     const id = requireUuid(activityId, 'activityId');
-    await requireActivityInScope(this.pool, this.scope, caller, id);
+    await beforeRequestWrites(requireActivityInScope(this.pool, this.scope, caller, id));
     const ctx = requestContext(headers, caller);
     const command = {
       type: 'CorrectActivity' as const,
@@ -52,7 +53,7 @@ export class ChangeActivityController {
     @Caller() caller: Principal,
   ): Promise<readonly ActivityEvent[]> {
     const id = requireUuid(activityId, 'activityId');
-    await requireActivityInScope(this.pool, this.scope, caller, id);
+    await beforeRequestWrites(requireActivityInScope(this.pool, this.scope, caller, id));
     const ctx = requestContext(headers, caller);
     const command = {
       type: 'VoidActivity' as const,

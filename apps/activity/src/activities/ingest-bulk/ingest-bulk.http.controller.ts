@@ -10,6 +10,7 @@ import type { BulkLine } from './bulk-line.ts';
 import { parseCsv } from './bulk.csv.ts';
 import { parseNdjson } from './bulk.ndjson.ts';
 import { ingestBulk, type BulkResult } from './ingest-bulk.handler.ts';
+import { beforeRequestWrites } from '@nhip/postgres';
 
 const bulkLog = new Logger('bulk');
 
@@ -38,7 +39,7 @@ export class IngestBulkController {
     const lines = parseBulk(body, headers['content-type'] ?? '');
     bulkLog.debug({ lines: lines.length, ms: ms() }, 'bulk parsed');
     // A commune uploads its own sheet: one team outside its area refuses the whole file.
-    await requireTeamsInScope(this.pool, this.scope, caller, teamIdsOf(lines));
+    await beforeRequestWrites(requireTeamsInScope(this.pool, this.scope, caller, teamIdsOf(lines)));
     const ctx = { ...requestContext(headers, caller), lateWindowDays: this.config.lateWindowDays };
     // The request's correlation id and actor come with every line (ADR 0014).
     return ingestBulk(this.pool, lines, ctx, (done, total) => {

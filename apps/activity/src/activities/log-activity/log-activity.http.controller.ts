@@ -9,6 +9,7 @@ import { ActivityConfig } from '../../config.ts';
 import { ActivityReportSchema, reportFromJson } from '../activity-report.request.ts';
 import type { ActivityLogged } from '../activity.ts';
 import { logActivity } from './log-activity.handler.ts';
+import { beforeRequestWrites } from '@nhip/postgres';
 
 @ApiTags('activities')
 @Controller('activities')
@@ -31,7 +32,7 @@ export class LogActivityController {
   ): Promise<ActivityLogged> {
     const shape = reportFromJson(body);
     if (!shape.ok) throw invalidRequest(shape.problems);
-    await requireTeamsInScope(this.pool, this.scope, caller, [shape.report.teamId]);
+    await beforeRequestWrites(requireTeamsInScope(this.pool, this.scope, caller, [shape.report.teamId]));
     const ctx = { ...requestContext(headers, caller), lateWindowDays: this.config.lateWindowDays };
     const result = await logActivity(this.pool, shape.report, ctx);
     void reply.status(result.replayed ? 200 : 201).header('idempotent-replayed', String(result.replayed));

@@ -2,6 +2,7 @@
 // the same date replaces it. The unit's values for the periods holding that date are published again
 // if they changed, in the same transaction.
 import { inTransaction, type Tx } from '@nhip/event-sourcing';
+import { beforeRequestWrites } from '@nhip/postgres';
 import type pg from 'pg';
 import { ledgerPosition, publishChanges } from '../../ledger/publish-changes.ts';
 import { periodsOfDay } from '../../periods/period.ts';
@@ -44,7 +45,9 @@ export async function reportStatistic(
   input: ReportStatisticDto,
   access: WriteAccess,
 ): Promise<ReportedStatistic> {
-  const unit = await requireUnit(pool, input.unitCode, requirePeriod(input.asOf, 'asOf'));
+  const unit = await beforeRequestWrites(
+    requireUnit(pool, input.unitCode, requirePeriod(input.asOf, 'asOf')),
+  );
   await access.inScope(unit);
   const { statistic, value, asOf, source } = input;
   const report = { unitCode: unit.code, statistic, value, asOf, source };

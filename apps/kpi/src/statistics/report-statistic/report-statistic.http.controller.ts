@@ -6,6 +6,7 @@ import pg from 'pg';
 import { assigners, requireInScope } from '../../views/lookup.ts';
 import { reportStatistic, type ReportedStatistic } from './report-statistic.handler.ts';
 import { ReportStatisticDto } from './report-statistic.request.ts';
+import { beforeRequestWrites } from '@nhip/postgres';
 
 @ApiTags('statistics')
 @Controller('statistics')
@@ -21,7 +22,7 @@ export class ReportStatisticController {
   report(@Body() body: ReportStatisticDto, @Caller() caller: Principal): Promise<ReportedStatistic> {
     return reportStatistic(this.pool, body, {
       requestId: randomUUID(),
-      inScope: (unit) => requireInScope(this.scope, caller, unit, 'unitCode'),
+      inScope: (unit) => beforeRequestWrites(requireInScope(this.scope, caller, unit, 'unitCode')),
     });
   }
 }

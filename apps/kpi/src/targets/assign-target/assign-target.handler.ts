@@ -2,6 +2,7 @@
 // and period; the unit and every unit above it may read a new value, published in the same transaction.
 import { inTransaction } from '@nhip/event-sourcing';
 import { invalidRequest } from '@nhip/service-http';
+import { beforeRequestWrites } from '@nhip/postgres';
 import type pg from 'pg';
 import { ledgerPosition, publishChanges } from '../../ledger/publish-changes.ts';
 import { requireIndicator, requirePeriod, requireUnit, type WriteAccess } from '../../views/lookup.ts';
@@ -30,7 +31,7 @@ export async function assignTarget(
 ): Promise<AssignedTarget> {
   const metric = targetMetric(input.indicatorId);
   const period = requirePeriod(input.period);
-  const unit = await requireUnit(pool, input.unitCode, period);
+  const unit = await beforeRequestWrites(requireUnit(pool, input.unitCode, period));
   await access.inScope(unit);
   if (!unit.path.slice(0, -1).includes(input.assignedBy)) {
     throw invalidRequest([

@@ -6,6 +6,7 @@ import pg from 'pg';
 import { assigners, requireInScope } from '../../views/lookup.ts';
 import { assignTarget, type AssignedTarget } from './assign-target.handler.ts';
 import { AssignTargetDto } from './assign-target.request.ts';
+import { beforeRequestWrites } from '@nhip/postgres';
 
 @ApiTags('targets')
 @Controller('targets')
@@ -21,7 +22,7 @@ export class AssignTargetController {
   assign(@Body() body: AssignTargetDto, @Caller() caller: Principal): Promise<AssignedTarget> {
     return assignTarget(this.pool, body, {
       requestId: randomUUID(),
-      inScope: (unit) => requireInScope(this.scope, caller, unit, 'unitCode'),
+      inScope: (unit) => beforeRequestWrites(requireInScope(this.scope, caller, unit, 'unitCode')),
     });
   }
 }

@@ -7,6 +7,7 @@ import { requireTeam, type TeamDetail } from '../team-roster/index.ts';
 import { registerTeam } from './register-team.handler.ts';
 import { RegisterTeamDto } from './register-team.request.ts';
 import { requestContext } from '@nhip/service-http';
+import { beforeRequestWrites } from '@nhip/postgres';
 
 /** Registers a team; answers with the team as it now stands. */
 @ApiTags('teams')
@@ -25,7 +26,7 @@ export class RegisterTeamController {
     @Headers() headers: Record<string, string | undefined>,
     @Caller() caller: Principal,
   ): Promise<TeamDetail> {
-    await this.scope.require(caller, body.unitCode, vietnamDay(new Date()), 'unitCode');
+    await beforeRequestWrites(this.scope.require(caller, body.unitCode, vietnamDay(new Date()), 'unitCode'));
     const teamId = await registerTeam(this.pool, body, requestContext(headers, caller));
     return requireTeam(this.pool, teamId);
   }

@@ -6,6 +6,7 @@ import pg from 'pg';
 import { registerVillage } from './register-village.handler.ts';
 import { RegisterVillageDto } from './register-village.request.ts';
 import { requestContext } from '@nhip/service-http';
+import { beforeRequestWrites } from '@nhip/postgres';
 
 /** A commune registers its villages; each gets a code derived from the commune's (24172-001). */
 @ApiTags('units')
@@ -25,7 +26,7 @@ export class RegisterVillageController {
     @Headers() headers: Record<string, string | undefined>,
     @Caller() caller: Principal,
   ) {
-    await this.scope.require(caller, code, vietnamDay(new Date()), 'code');
+    await beforeRequestWrites(this.scope.require(caller, code, vietnamDay(new Date()), 'code'));
     return registerVillage(this.pool, {
       communeCode: code,
       name: body.name,

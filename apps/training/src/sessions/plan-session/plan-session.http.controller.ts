@@ -8,6 +8,7 @@ import { requestContext } from '@nhip/service-http';
 import pg from 'pg';
 import { planSession } from './plan-session.handler.ts';
 import { PlanSessionDto } from './plan-session.request.ts';
+import { beforeRequestWrites } from '@nhip/postgres';
 
 @ApiTags('sessions')
 @Controller('sessions')
@@ -28,9 +29,9 @@ export class PlanSessionController {
   ): Promise<SessionPlannedData> {
     // The organiser and every bridge point in the caller's area, in the tree of the session's day.
     const day = vietnamDay(body.startsAt);
-    await this.scope.require(caller, body.unitCode, day, 'unitCode');
+    await beforeRequestWrites(this.scope.require(caller, body.unitCode, day, 'unitCode'));
     for (const point of body.bridgePoints ?? []) {
-      await this.scope.require(caller, point.unitCode, day, 'bridgePoints');
+      await beforeRequestWrites(this.scope.require(caller, point.unitCode, day, 'bridgePoints'));
     }
     const input = {
       sessionId: body.sessionId?.toLowerCase(),
