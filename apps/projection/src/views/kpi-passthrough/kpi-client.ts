@@ -16,6 +16,19 @@ export interface CatalogEntry {
   readonly comparisons: unknown;
 }
 
+/** An indicator as the KPI service's unit view shows it: the figures the summary falls back to. */
+export interface KpiViewIndicator {
+  readonly id: string;
+  readonly version: number;
+  readonly [figure: string]: unknown;
+}
+
+export interface KpiUnitView {
+  readonly unit: { readonly code: string };
+  readonly indicators: readonly KpiViewIndicator[];
+  readonly children: readonly { readonly code: string; readonly indicators: readonly KpiViewIndicator[] }[];
+}
+
 const unavailable = (reason: string) =>
   new ProblemError(
     {
@@ -56,6 +69,16 @@ export class KpiClient {
     const answer = await this.get(pathAndQuery, authorization);
     if (answer.status < 300) return answer.body;
     throw new ProblemError(answer.body as Problem);
+  }
+
+  /**
+   * The KPI service's own view of a unit and its children for a period (GET /units/{code}/indicators):
+   * undefined when it refuses (a unit it does not know yet), a 503 when it is away.
+   */
+  async unitView(code: string, period: string, authorization: string): Promise<KpiUnitView | undefined> {
+    const path = `/units/${encodeURIComponent(code)}/indicators?period=${encodeURIComponent(period)}`;
+    const answer = await this.get(path, authorization);
+    return answer.status === 200 ? (answer.body as KpiUnitView) : undefined;
   }
 
   /** The indicator catalog (reference data, the same for every caller), kept for ten minutes. */
