@@ -99,7 +99,8 @@ describe('projection stream, when what it stands on fails', () => {
     // The catalog is asked for (and kept) while the KPI service answers; then it goes away.
     expect((await district.get('/api/units/643/summary?period=2024-06')).status).toBe(200);
     await platform.kpi.stop();
-    const stream = await openStream(`${platform.projection.base}/api/stream?scope=643&period=2024-06`, {
+    // Another period: nothing of its summary is among the KPI answers the projection keeps a moment.
+    const stream = await openStream(`${platform.projection.base}/api/stream?scope=643&period=2023`, {
       authorization: `Bearer ${await districtToken()}`,
     });
     open.push(stream);

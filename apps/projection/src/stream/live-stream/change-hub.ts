@@ -55,7 +55,10 @@ export class ChangeHub {
     this.#last = await lastSeq(this.options.pool);
     await this.#listener.start();
     const every = (ms: number, run: () => void) => this.#timers.push(setInterval(run, ms).unref());
-    every(pollMs, () => this.wake());
+    every(pollMs, () => {
+      this.wake();
+      this.#expire();
+    });
     every(this.options.heartbeatMs, () => {
       for (const stream of this.#streams) stream.heartbeat();
     });
@@ -66,12 +69,12 @@ export class ChangeHub {
     });
   }
 
-  add(stream: SseConnection): void {
+  /** Registers a stream until its socket closes; false when it has closed already. */
+  add(stream: SseConnection): boolean {
+    if (stream.ended) return false;
     this.#streams.add(stream);
-  }
-
-  remove(stream: SseConnection): void {
-    this.#streams.delete(stream);
+    stream.onClose(() => this.#streams.delete(stream));
+    return true;
   }
 
   /** The highest sequence retention deleted: a resume from below it cannot be exact. */
@@ -120,6 +123,18 @@ export class ChangeHub {
       const changes = await changesAfter(this.options.pool, this.#last, pageSize);
       for (const change of changes) this.#hand(change);
       if (changes.length < pageSize) return;
+    }
+  }
+
+  /**
+   * Streams whose token expired end, saying so (the client signs in again): one sweep a second over
+   * the streams instead of a timer per stream, which at thousands of streams is memory (ADR 0035).
+   */
+  #expire(now = Date.now()): void {
+    for (const stream of this.#streams) {
+      if (stream.expiresAt > now) continue;
+      stream.end('token-expired');
+      this.#streams.delete(stream);
     }
   }
 

@@ -15,8 +15,6 @@ import { SseConnection } from './sse-connection.ts';
 import { SnapshotCache } from './snapshot-cache.ts';
 import { StreamQuery } from './live-stream.request.ts';
 
-const maxTimer = 2 ** 31 - 1;
-
 /** The live stream of a scope: a snapshot, then every change in it, resumable by Last-Event-ID. */
 @ApiTags('stream')
 @Controller('api')
@@ -61,19 +59,12 @@ export class LiveStreamController {
       connection: 'keep-alive',
       'x-accel-buffering': 'no',
     });
-    const stream = new SseConnection(res, filter, this.config.maxQueuedFrames);
-    this.hub.add(stream);
-    const expiry = this.#endWhenExpired(stream, asker.principal.expiresAt);
-    const forget = (): void => {
-      this.hub.remove(stream);
-      clearTimeout(expiry);
-    };
-    res.on('close', forget);
-    // A client gone during the checks above closed before the listener existed: forget it now.
-    if (res.destroyed) {
-      forget();
-      return;
-    }
+    // Sent now, not with the snapshot: the client knows it is connected while the snapshot is made.
+    res.flushHeaders();
+    const expiresAt = asker.principal.expiresAt?.getTime() ?? Number.POSITIVE_INFINITY;
+    const stream = new SseConnection(res, filter, this.config.maxQueuedFrames, expiresAt);
+    // A client gone during the checks above is not registered at all.
+    if (!this.hub.add(stream)) return;
     const lastEventId = request.headers['last-event-id'];
     const key = `${unit.treeVersion}|${unit.code}|${period.key}`;
     const snapshot = (seq: number) => this.#snapshots.text(key, seq, () => summaryOf(unit, period));
@@ -97,12 +88,5 @@ export class LiveStreamController {
         replayPage(pool, { ...window, roots: [...stream.filter.roots], period: stream.filter.period }, size),
     };
     return log;
-  }
-
-  /** A token that expires while connected ends the stream, saying so: the client signs in again. */
-  #endWhenExpired(stream: SseConnection, expiresAt: Date | undefined): NodeJS.Timeout | undefined {
-    if (expiresAt === undefined) return undefined;
-    const ms = Math.min(Math.max(expiresAt.getTime() - Date.now(), 0), maxTimer);
-    return setTimeout(() => stream.end('token-expired'), ms).unref();
   }
 }

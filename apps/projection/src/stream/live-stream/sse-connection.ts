@@ -37,7 +37,14 @@ export class SseConnection {
     private readonly res: ServerResponse,
     readonly filter: StreamFilter,
     private readonly maxCoalesced: number,
+    /** Epoch milliseconds of the token's expiry: the hub ends the stream then. */
+    readonly expiresAt = Number.POSITIVE_INFINITY,
   ) {}
+
+  /** Runs once when the socket closes, whoever closed it. */
+  onClose(callback: () => void): void {
+    this.res.once('close', callback);
+  }
 
   get ended(): boolean {
     return this.#ended || this.res.destroyed;

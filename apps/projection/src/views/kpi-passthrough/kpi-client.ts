@@ -41,9 +41,13 @@ const unavailable = (reason: string) =>
   );
 
 const catalogTtlMs = 10 * 60_000;
+const viewTtlMs = 2000;
 
 export class KpiClient {
   #catalog: { at: number; entries: readonly CatalogEntry[] } | undefined;
+  // A page asks for the summary and opens the stream at once, a wall of screens opens the same scope:
+  // one question to the KPI service for all of them. Callers reach this after this service's scope check.
+  readonly #views = new Map<string, { at: number; view: Promise<KpiUnitView | undefined> }>();
 
   constructor(private readonly base: string) {}
 
@@ -75,10 +79,17 @@ export class KpiClient {
    * The KPI service's own view of a unit and its children for a period (GET /units/{code}/indicators):
    * undefined when it refuses (a unit it does not know yet), a 503 when it is away.
    */
-  async unitView(code: string, period: string, authorization: string): Promise<KpiUnitView | undefined> {
+  unitView(code: string, period: string, authorization: string): Promise<KpiUnitView | undefined> {
     const path = `/units/${encodeURIComponent(code)}/indicators?period=${encodeURIComponent(period)}`;
-    const answer = await this.get(path, authorization);
-    return answer.status === 200 ? (answer.body as KpiUnitView) : undefined;
+    const kept = this.#views.get(path);
+    if (kept && Date.now() - kept.at < viewTtlMs) return kept.view;
+    const view = this.get(path, authorization).then((answer) =>
+      answer.status === 200 ? (answer.body as KpiUnitView) : undefined,
+    );
+    this.#views.set(path, { at: Date.now(), view });
+    view.catch(() => this.#views.delete(path));
+    for (const [key, entry] of this.#views) if (Date.now() - entry.at >= viewTtlMs) this.#views.delete(key);
+    return view;
   }
 
   /** The indicator catalog (reference data, the same for every caller), kept for ten minutes. */
