@@ -4,7 +4,7 @@
 // model has no value, the summary shows what the KPI service's own view shows (ADR 0035).
 import type { KpiUnitView, KpiViewIndicator } from '../kpi-passthrough/index.ts';
 
-/** The KPI service's views of a unit (with its children) for the periods asked; undefined if refused. */
+/** The KPI service's view of a unit (with its children) for one period; undefined if refused. */
 export type UnitViews = (code: string, period: string) => Promise<KpiUnitView | undefined>;
 
 /** An indicator's figures in the KPI service's view of a unit and period, by `${id}|${version}`. */

@@ -1,6 +1,7 @@
 // A unit's summary from the projection's read models: the shape of the KPI service's
 // GET /units/{code}/indicators (own indicators and each child's), every indicator with its last six
-// periods of the same kind, and the unit's village coverage from the registry replica.
+// periods of the same kind, and the unit's village coverage from the registry replica. What the read
+// model has no value of is shown as the KPI service's own view shows it (kpi-fallback.ts).
 import type { IndicatorChangedData } from '@nhip/contracts';
 import type pg from 'pg';
 import { lastPeriods, type Period } from '../../periods/period.ts';
@@ -72,7 +73,7 @@ const figureFields = [
 type Figures = Pick<SummaryIndicator, (typeof figureFields)[number]>;
 
 /** Figures by (indicator, version) of one unit and period: what the summary shows for it. */
-export type FiguresOf = (indicator: string, version: number, period: string) => Figures | undefined;
+type FiguresOf = (indicator: string, version: number, period: string) => Figures | undefined;
 
 const figuresOf = (value: object | undefined): Figures | undefined =>
   value &&
