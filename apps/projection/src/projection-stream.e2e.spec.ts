@@ -3,6 +3,7 @@
 // stream that reconnects with Last-Event-ID gets exactly what it missed; a token that expires while
 // connected ends its stream with the reason; a restart resumes from the stored offsets.
 import { randomUUID } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -137,7 +138,8 @@ describe('projection stream, end to end', () => {
     expect(own?.trend).toEqual(
       ['2019', '2020', '2021', '2022', '2023', '2024'].map((period) => ({
         period,
-        value: period === '2024' ? 5 : null,
+        // Years with nothing counted read as the KPI service shows them (0 helped), not as no data.
+        value: period === '2024' ? 5 : 0,
       })),
     );
     const series = await district.get<{ points: { period: string; value: number | null }[] }>(
@@ -153,6 +155,69 @@ describe('projection stream, end to end', () => {
     const badPeriod = await district.get('/api/units/643/summary?period=2024-13');
     const unknown = await district.get('/api/units/643/indicators/no_such_indicator/explain?period=2024');
     expect([outside.status, badPeriod.status, unknown.status]).toEqual([403, 400, 404]);
+  });
+
+  it("shows every indicator of the catalog as the KPI service's own view does, published or not", async () => {
+    const token = await tokenOf('643');
+    const [projection, kpi] = [platform.projection.as(token), platform.kpi.as(token)];
+    type Shown = {
+      id: string;
+      value: number | null;
+      rank: number | null;
+      trend?: { value: number | null }[];
+    };
+    type View = { indicators: Shown[]; children: { code: string; name: string; indicators: Shown[] }[] };
+    const without =
+      (key: string) =>
+      <T extends object>(shown: T): Partial<T> =>
+        Object.fromEntries(Object.entries(shown).filter(([k]) => k !== key)) as Partial<T>;
+    const withoutTrend = without('trend');
+    // The KPI service's view ranks the children among themselves and the unit itself not at all; the
+    // summary's own indicators keep the rank among siblings the KPI service published with them.
+    const withoutRank = without('rank');
+    const comparable = (view: View) => ({
+      indicators: view.indicators.map(withoutTrend).map(withoutRank),
+      children: view.children.map((c) => ({ ...c, indicators: c.indicators.map(withoutTrend) })),
+    });
+    const both = async (code: string, period: string) => {
+      const [summary, view] = await Promise.all([
+        projection.get<View>(`/api/units/${code}/summary?period=${period}`),
+        kpi.get<View>(`/units/${code}/indicators?period=${period}`),
+      ]);
+      expect([summary.status, view.status]).toEqual([200, 200]);
+      return [comparable(summary.body), comparable(view.body), summary.body] as const;
+    };
+    const cases = [
+      ['643', '2024'],
+      ['643', '2024-05'],
+      ['24172', '2024-Q2'],
+      [places.east.village, '2024-05-10'],
+    ];
+    for (const [code = '', period = ''] of cases) {
+      // Values still on their way from the KPI service are awaited, then compared in full.
+      const agree = async () => {
+        const [summary, view] = await both(code, period);
+        return isDeepStrictEqual(summary, view);
+      };
+      await eventually(agree, {
+        timeoutMs: 10_000,
+      }).catch(() => undefined);
+      const [summary, view] = await both(code, period);
+      expect(summary).toEqual(view);
+      expect(summary.indicators.length).toBeGreaterThan(10);
+    }
+    // A trend is the KPI service's value of each period: months with nothing counted read 0.
+    const [, , may] = await both('643', '2024-05');
+    const months = ['2023-12', '2024-01', '2024-02', '2024-03', '2024-04', '2024-05'];
+    const views = await Promise.all(months.map(async (m) => (await both('643', m))[1]));
+    may.indicators.forEach((shown, i) =>
+      expect(shown.trend).toEqual(
+        months.map((period, m) => ({ period, value: views[m]?.indicators[i]?.value })),
+      ),
+    );
+    expect(may.indicators.find((i) => i.id === helped)?.trend?.map((p) => p.value)).toEqual([
+      0, 0, 0, 0, 0, 5,
+    ]);
   });
 
   it('replays exactly what a reconnecting stream missed, by Last-Event-ID', async () => {

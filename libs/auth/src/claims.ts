@@ -11,6 +11,8 @@ export interface Principal {
   readonly role: Role;
   /** The unit whose subtree the caller works in; undefined for admin (the whole country). */
   readonly unit: string | undefined;
+  /** When the token stops being accepted (its `exp`): a long-lived stream ends itself then. */
+  readonly expiresAt?: Date | undefined;
 }
 
 /** The claims Nhịp reads besides the registered ones (iss, aud, exp) that jose checks. */
@@ -25,12 +27,14 @@ export interface NhipClaims {
 export function principalOf(
   payload: Record<string, unknown>,
 ): { ok: true; principal: Principal } | { ok: false; reason: string } {
-  const { sub, role, unit } = payload;
+  const { sub, role, unit, exp } = payload;
   if (typeof sub !== 'string' || sub.length === 0 || sub.length > 200)
     return { ok: false, reason: 'the token has no subject (sub)' };
   if (!isRole(role)) return { ok: false, reason: `the token's role must be one of ${roles.join(', ')}` };
   const scope = unitOf(role, unit);
-  return scope.ok ? { ok: true, principal: { subject: sub, role, unit: scope.unit } } : scope;
+  if (!scope.ok) return scope;
+  const expiresAt = typeof exp === 'number' ? new Date(exp * 1000) : undefined;
+  return { ok: true, principal: { subject: sub, role, unit: scope.unit, expiresAt } };
 }
 
 function unitOf(

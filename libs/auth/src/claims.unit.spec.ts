@@ -13,6 +13,12 @@ describe('principalOf', () => {
     });
   });
 
+  it("carries the token's expiry, so a stream need not decode the token again", () => {
+    const found = principalOf({ sub: 'a', role: 'ioc-operator', unit: '66', exp: 1_900_000_000 });
+    expect(found.ok && found.principal.expiresAt?.toISOString()).toBe('2030-03-17T17:46:40.000Z');
+    expect(principalOf({ sub: 'a', role: 'admin' })).toMatchObject({ principal: { expiresAt: undefined } });
+  });
+
   it.each([
     [{ role: 'admin' }, /subject/],
     [{ sub: '', role: 'admin' }, /subject/],

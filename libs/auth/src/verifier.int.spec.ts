@@ -41,11 +41,15 @@ afterAll(async () => {
 describe('TokenVerifier', () => {
   it('accepts a token of the discovered issuer and names its principal', async () => {
     const token = await mintToken(dir, issuer.url, officer);
-    expect(await verifier.verify(`Bearer ${token}`)).toEqual({
+    const principal = await verifier.verify(`Bearer ${token}`);
+    expect(principal).toEqual({
       subject: 'officer-7',
       role: 'commune-officer',
       unit: '24175',
+      expiresAt: expect.any(Date),
     });
+    // The token's exp, read once here: a stream that outlives it ends then.
+    expect(principal.expiresAt?.getTime()).toBeGreaterThan(Date.now());
   });
 
   it('refuses no token with a bare challenge, and a bad one with invalid_token and the reason', async () => {

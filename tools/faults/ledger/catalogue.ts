@@ -11,6 +11,7 @@ import {
   slowConsumer,
 } from './faults.ts';
 import { kpiLedger } from './kpi-fault.ts';
+import { projectionLedger } from './projection-fault.ts';
 import type { Fault } from './run-fault.ts';
 
 export function allFaults(): Fault[] {
@@ -40,5 +41,6 @@ export function allFaults(): Fault[] {
     slowConsumer,
     poison(),
     kpiLedger,
+    projectionLedger,
   ];
 }

@@ -37,9 +37,11 @@ async function readModelsEqualRebuild(input: CheckInput): Promise<CheckResult> {
     liveRows: sum(tables.map((t) => t.liveRows)),
     missing: sum(tables.map((t) => t.missing)),
     extra: sum(tables.map((t) => t.extra)),
-    // The KPI totals compared, when the KPI service ran: a check over no cells proves nothing.
+    // The KPI totals and projection values compared, when those ran: a check over none proves nothing.
     ...Object.fromEntries(
-      tables.filter((t) => t.table === 'kpi_rollups').map((t) => ['kpiCells', t.liveRows]),
+      tables
+        .filter((t) => t.table === 'kpi_rollups' || t.table === 'projection_values')
+        .map((t) => [t.table === 'kpi_rollups' ? 'kpiCells' : 'projectionValues', t.liveRows]),
     ),
   };
   const held = counts.missing === 0 && counts.extra === 0;

@@ -17,9 +17,10 @@ import {
 } from '../../platform/services.ts';
 import { isRunning, readState, type SupervisionFiles } from '../../platform/supervision.ts';
 import { activityTarget, kpiTarget, registryTarget, type PlatformDatabases } from './service-targets.ts';
+import { peersOf, projectionTarget } from './peers.ts';
 import type { LedgerTarget } from './target.ts';
 
-export type ServiceName = 'registry' | 'activity' | 'training' | 'kpi';
+export type ServiceName = 'registry' | 'activity' | 'training' | 'kpi' | 'projection';
 
 export interface PlatformOptions {
   /** Names the run's folder, databases and logs. */
@@ -126,17 +127,15 @@ export class FaultPlatform {
       activity: `faults_${id}_activity`,
       training: `faults_${id}_training`,
       kpi: `faults_${id}_kpi`,
+      projection: `faults_${id}_projection`,
     };
     const wanted = new Set(options.services ?? ['registry', 'activity']);
     const services = new Map<ServiceName, Supervised>();
     for (const shipped of platformServices().filter((s) => wanted.has(s.name as ServiceName))) {
       const name = shipped.name as ServiceName;
       const run = { dir, topicPrefix, database: databases[name], adminUrl: databases.adminUrl };
-      const registry = services.get('registry');
-      // Training looks phone numbers up in this run's registry, not the one on the usual port.
-      const own: Record<string, string> =
-        name === 'training' && registry ? { REGISTRY_URL: serviceUrl(registry.definition) } : {};
-      services.set(name, await supervise(shipped, run, { ...own, ...options.env?.[name] }));
+      const env = { ...peersOf(name, services), ...options.env?.[name] };
+      services.set(name, await supervise(shipped, run, env));
     }
     const platform = new FaultPlatform(dir, topicPrefix, databases, services);
     try {
@@ -204,6 +203,7 @@ export class FaultPlatform {
   targets(): LedgerTarget[] {
     const targets = [registryTarget(this.databases), activityTarget(this.databases, this.topicPrefix)];
     if (this.#services.has('kpi')) targets.push(kpiTarget(this.databases, this.topicPrefix));
+    if (this.#services.has('projection')) targets.push(projectionTarget(this.databases, this.topicPrefix));
     return targets;
   }
 

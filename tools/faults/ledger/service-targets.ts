@@ -15,6 +15,8 @@ export interface PlatformDatabases {
   readonly activity: string;
   readonly training: string;
   readonly kpi: string;
+  /** Only where the projection runs (the fault platform). */
+  readonly projection?: string;
 }
 
 export const databaseUrl = (adminUrl: string, database: string): string => {

@@ -1,8 +1,10 @@
 // Every open stream of this instance, fed from the change log: the consumer's transaction NOTIFYs
 // when it commits changes; the hub reads what is new once and hands each frame, serialised once, to
-// the streams whose scope carries it. A poll backs the notification up (a reconnect can miss one).
+// the streams whose scope carries it. A poll backs the notification up; a dropped LISTEN session is
+// opened again and read after (change-listener.ts).
 import { eventFreshness } from '@nhip/telemetry';
 import pg from 'pg';
+import { ChangeListener } from './change-listener.ts';
 import { changesAfter, horizon, lastSeq, prune, type ChangeRecord } from './change-log.queries.ts';
 import { frameOf, type SseConnection } from './sse-connection.ts';
 
@@ -22,14 +24,21 @@ const pruneEveryMs = 60_000;
 export class ChangeHub {
   readonly #streams = new Set<SseConnection>();
   #last = 0;
-  #listener: pg.Client | undefined;
+  readonly #listener: ChangeListener;
   #pumping: Promise<void> | undefined;
   #again = false;
   #timers: NodeJS.Timeout[] = [];
   #closed = false;
   #closing: Promise<void> | undefined;
 
-  constructor(private readonly options: ChangeHubOptions) {}
+  constructor(private readonly options: ChangeHubOptions) {
+    this.#listener = new ChangeListener({
+      connectionString: options.connectionString,
+      channel: options.channel,
+      wake: () => this.wake(),
+      onError: options.onError,
+    });
+  }
 
   /** The newest sequence handed to the streams: a fresh stream's snapshot reflects at least this. */
   get last(): number {
@@ -44,9 +53,12 @@ export class ChangeHub {
     // Exported from the start (as zero), so the stream's freshness panel has a series before a change.
     eventFreshness.zero({ stage: 'stream' });
     this.#last = await lastSeq(this.options.pool);
-    await this.#listen();
+    await this.#listener.start();
     const every = (ms: number, run: () => void) => this.#timers.push(setInterval(run, ms).unref());
-    every(pollMs, () => this.wake());
+    every(pollMs, () => {
+      this.wake();
+      this.#expire();
+    });
     every(this.options.heartbeatMs, () => {
       for (const stream of this.#streams) stream.heartbeat();
     });
@@ -57,17 +69,22 @@ export class ChangeHub {
     });
   }
 
-  add(stream: SseConnection): void {
+  /** Registers a stream until its socket closes; false when it has closed already. */
+  add(stream: SseConnection): boolean {
+    if (stream.ended) return false;
     this.#streams.add(stream);
+    stream.onClose(() => this.#streams.delete(stream));
+    return true;
   }
 
-  remove(stream: SseConnection): void {
-    this.#streams.delete(stream);
+  /** The highest sequence retention deleted: a resume from below it cannot be exact. */
+  horizon(): Promise<number> {
+    return horizon(this.options.pool);
   }
 
-  /** Whether every change after `seq` is still in the log (else the client needs a fresh snapshot). */
-  async canResume(seq: number): Promise<boolean> {
-    return seq <= this.#last && seq >= (await horizon(this.options.pool));
+  /** A failure of this instance's streams, logged where the hub's own are. */
+  failed(error: unknown, context: string): void {
+    this.options.onError(error, context);
   }
 
   /** Reads what is new; a wake-up during a read runs one more read after it. */
@@ -98,7 +115,7 @@ export class ChangeHub {
     for (const stream of this.#streams) stream.end('shutting-down');
     this.#streams.clear();
     await this.#pumping;
-    await this.#listener?.end().catch(() => undefined);
+    await this.#listener.close();
   }
 
   async #pump(): Promise<void> {
@@ -106,6 +123,18 @@ export class ChangeHub {
       const changes = await changesAfter(this.options.pool, this.#last, pageSize);
       for (const change of changes) this.#hand(change);
       if (changes.length < pageSize) return;
+    }
+  }
+
+  /**
+   * Streams whose token expired end, saying so (the client signs in again): one sweep a second over
+   * the streams instead of a timer per stream, which at thousands of streams is memory (ADR 0035).
+   */
+  #expire(now = Date.now()): void {
+    for (const stream of this.#streams) {
+      if (stream.expiresAt > now) continue;
+      stream.end('token-expired');
+      this.#streams.delete(stream);
     }
   }
 
@@ -117,23 +146,5 @@ export class ChangeHub {
     // Measured whether or not a stream is open: how late this instance could show the change.
     if (change.eventAt !== null)
       eventFreshness.observe({ stage: 'stream' }, Math.max(0, Date.now() - change.eventAt) / 1000);
-  }
-
-  async #listen(): Promise<void> {
-    if (this.#closed) return;
-    const client = new pg.Client({ connectionString: this.options.connectionString });
-    client.on('notification', () => this.wake());
-    client.on('error', (error) => {
-      this.options.onError(error, 'listen for changes');
-      this.#listener = undefined;
-      // The poll keeps streams flowing meanwhile; listening again restores sub-second latency.
-      setTimeout(
-        () => void this.#listen().catch((e: unknown) => this.options.onError(e, 'listen')),
-        1000,
-      ).unref();
-    });
-    await client.connect();
-    await client.query(`LISTEN ${this.options.channel}`);
-    this.#listener = client;
   }
 }

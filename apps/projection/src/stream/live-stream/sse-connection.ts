@@ -16,7 +16,8 @@ export interface Frame {
   readonly text: string;
 }
 
-export type EndReason = 'token-expired' | 'too-slow' | 'shutting-down';
+/** Why the server closes a stream; a failure to open it is named by its problem type (ADR 0035). */
+export type EndReason = 'token-expired' | 'too-slow' | 'shutting-down' | (string & {});
 
 export const frameOf = (change: ChangeRecord): Frame => ({
   change,
@@ -36,7 +37,14 @@ export class SseConnection {
     private readonly res: ServerResponse,
     readonly filter: StreamFilter,
     private readonly maxCoalesced: number,
+    /** Epoch milliseconds of the token's expiry: the hub ends the stream then. */
+    readonly expiresAt = Number.POSITIVE_INFINITY,
   ) {}
+
+  /** Runs once when the socket closes, whoever closed it. */
+  onClose(callback: () => void): void {
+    this.res.once('close', callback);
+  }
 
   get ended(): boolean {
     return this.#ended || this.res.destroyed;
@@ -53,7 +61,18 @@ export class SseConnection {
     else this.#deliver(frame);
   }
 
-  /** A replayed change or a snapshot: written in order, before anything held. */
+  /** A change replayed from the log: written in order before anything held, coalesced when behind. */
+  replay(frame: Frame): void {
+    this.#deliver(frame);
+  }
+
+  /** A reset: what was replayed and still waits is superseded by the snapshot that follows. */
+  reset(text: string): void {
+    this.#behind?.clear();
+    this.write(text);
+  }
+
+  /** A snapshot, a reset or a heartbeat: written in order, before anything held. */
   write(text: string): void {
     if (!this.ended && !this.res.write(text)) this.#fallBehind();
   }
@@ -70,10 +89,10 @@ export class SseConnection {
     if (!this.#pending && !this.#behind) this.write(': hb\n\n');
   }
 
-  end(reason: EndReason): void {
+  end(reason: EndReason, detail?: string): void {
     if (this.ended) return;
     this.#ended = true;
-    this.res.end(`event: end\ndata: ${JSON.stringify({ reason })}\n\n`);
+    this.res.end(`event: end\ndata: ${JSON.stringify({ reason, detail })}\n\n`);
   }
 
   #deliver(frame: Frame): void {

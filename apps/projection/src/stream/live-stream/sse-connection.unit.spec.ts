@@ -1,28 +1,10 @@
 // A stream whose socket stops draining: newer values replace older ones of the same unit, indicator
 // and period until it drains, then go out oldest first; past the bound it is told it was too slow.
 // The socket is a stand-in whose buffer fills on command; everything else is the real class.
-import { EventEmitter } from 'node:events';
-import type { ServerResponse } from 'node:http';
 import { describe, expect, it } from '@jest/globals';
+import { slowStream } from '../../fixtures/slow-socket.ts';
 import type { ChangeRecord } from './change-log.queries.ts';
-import { frameOf, SseConnection } from './sse-connection.ts';
-
-class Socket extends EventEmitter {
-  full = false;
-  destroyed = false;
-  readonly written: string[] = [];
-  ended: string | undefined;
-
-  write(text: string): boolean {
-    this.written.push(text);
-    return !this.full;
-  }
-
-  end(text: string): void {
-    this.ended = text;
-    this.destroyed = true;
-  }
-}
+import { frameOf } from './sse-connection.ts';
 
 const change = (seq: number, unitCode: string, indicatorId = 'vneid_vs_target'): ChangeRecord => ({
   seq,
@@ -34,21 +16,8 @@ const change = (seq: number, unitCode: string, indicatorId = 'vneid_vs_target'):
 });
 
 function open(maxCoalesced = 10) {
-  const socket = new Socket();
-  const stream = new SseConnection(
-    socket as unknown as ServerResponse,
-    { roots: new Set(['66']), period: '2025' },
-    maxCoalesced,
-  );
-  return {
-    socket,
-    stream,
-    ids: () =>
-      socket.written
-        .map((t) => /^id: (\d+)/.exec(t)?.[1])
-        .filter(Boolean)
-        .map(Number),
-  };
+  const { socket, stream } = slowStream(maxCoalesced);
+  return { socket, stream, ids: () => socket.ids() };
 }
 
 describe('a slow stream', () => {
@@ -56,7 +25,7 @@ describe('a slow stream', () => {
     const { stream, ids } = open();
     stream.offer(frameOf(change(3, '24175')));
     stream.offer(frameOf(change(5, '24343')));
-    stream.write(frameOf(change(3, '24175')).text); // replayed from the log
+    stream.replay(frameOf(change(3, '24175'))); // replayed from the log
     stream.goLive(3);
     expect(ids()).toEqual([3, 5]);
   });

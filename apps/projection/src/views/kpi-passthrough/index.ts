@@ -1,2 +1,2 @@
 export { KpiPassthroughController } from './kpi-passthrough.http.controller.ts';
-export { KpiClient, type CatalogEntry } from './kpi-client.ts';
+export { KpiClient, type CatalogEntry, type KpiUnitView, type KpiViewIndicator } from './kpi-client.ts';

@@ -16,6 +16,19 @@ export interface CatalogEntry {
   readonly comparisons: unknown;
 }
 
+/** An indicator as the KPI service's unit view shows it: the figures the summary falls back to. */
+export interface KpiViewIndicator {
+  readonly id: string;
+  readonly version: number;
+  readonly [figure: string]: unknown;
+}
+
+export interface KpiUnitView {
+  readonly unit: { readonly code: string };
+  readonly indicators: readonly KpiViewIndicator[];
+  readonly children: readonly { readonly code: string; readonly indicators: readonly KpiViewIndicator[] }[];
+}
+
 const unavailable = (reason: string) =>
   new ProblemError(
     {
@@ -28,9 +41,13 @@ const unavailable = (reason: string) =>
   );
 
 const catalogTtlMs = 10 * 60_000;
+const viewTtlMs = 2000;
 
 export class KpiClient {
   #catalog: { at: number; entries: readonly CatalogEntry[] } | undefined;
+  // A page asks for the summary and opens the stream at once, a wall of screens opens the same scope:
+  // one question to the KPI service for all of them. Callers reach this after this service's scope check.
+  readonly #views = new Map<string, { at: number; view: Promise<KpiUnitView | undefined> }>();
 
   constructor(private readonly base: string) {}
 
@@ -56,6 +73,23 @@ export class KpiClient {
     const answer = await this.get(pathAndQuery, authorization);
     if (answer.status < 300) return answer.body;
     throw new ProblemError(answer.body as Problem);
+  }
+
+  /**
+   * The KPI service's own view of a unit and its children for a period (GET /units/{code}/indicators):
+   * undefined when it refuses (a unit it does not know yet), a 503 when it is away.
+   */
+  unitView(code: string, period: string, authorization: string): Promise<KpiUnitView | undefined> {
+    const path = `/units/${encodeURIComponent(code)}/indicators?period=${encodeURIComponent(period)}`;
+    const kept = this.#views.get(path);
+    if (kept && Date.now() - kept.at < viewTtlMs) return kept.view;
+    const view = this.get(path, authorization).then((answer) =>
+      answer.status === 200 ? (answer.body as KpiUnitView) : undefined,
+    );
+    this.#views.set(path, { at: Date.now(), view });
+    view.catch(() => this.#views.delete(path));
+    for (const [key, entry] of this.#views) if (Date.now() - entry.at >= viewTtlMs) this.#views.delete(key);
+    return view;
   }
 
   /** The indicator catalog (reference data, the same for every caller), kept for ten minutes. */

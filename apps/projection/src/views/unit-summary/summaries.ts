@@ -1,5 +1,6 @@
 // The summary as the page and the stream's snapshot both serve it: the caller's scope checked on
-// the projection's replica, the figures from its read model, the catalog's names from the KPI service.
+// the projection's replica, the figures from its read model, the catalog's names from the KPI service,
+// and the KPI service's own view for what the read model has no value of.
 import { Inject, Injectable } from '@nestjs/common';
 import { UnitScope } from '@nhip/auth';
 import pg from 'pg';
@@ -25,6 +26,7 @@ export class Summaries {
   /** A summary builder with the catalog already asked for: a KPI outage fails here, not later. */
   async builder(asker: Asker): Promise<(unit: ScopedUnit, period: Period) => Promise<UnitSummary>> {
     const catalog = await this.kpi.catalog(asker.authorization);
-    return (unit, period) => unitSummary(this.pool, unit, period, catalog);
+    const views = (code: string, period: string) => this.kpi.unitView(code, period, asker.authorization);
+    return (unit, period) => unitSummary(this.pool, unit, period, { catalog, views });
   }
 }

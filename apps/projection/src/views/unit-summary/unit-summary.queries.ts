@@ -1,13 +1,16 @@
 // A unit's summary from the projection's read models: the shape of the KPI service's
 // GET /units/{code}/indicators (own indicators and each child's), every indicator with its last six
-// periods of the same kind, and the unit's village coverage from the registry replica.
+// periods of the same kind, and the unit's village coverage from the registry replica. What the read
+// model has no value of is shown as the KPI service's own view shows it (kpi-fallback.ts).
 import type { IndicatorChangedData } from '@nhip/contracts';
 import type pg from 'pg';
 import { lastPeriods, type Period } from '../../periods/period.ts';
 import type { CatalogEntry } from '../kpi-passthrough/index.ts';
 import type { ScopedUnit } from '../unit-lookup.ts';
+import { kpiFallback, type FallbackOf, type UnitViews } from './kpi-fallback.ts';
 
 type Db = Pick<pg.Pool, 'query'>;
+type Catalog = readonly CatalogEntry[];
 
 export const trendLength = 6;
 
@@ -69,37 +72,59 @@ const figureFields = [
 ] as const;
 type Figures = Pick<SummaryIndicator, (typeof figureFields)[number]>;
 
-/** The value's figures, all null for a unit the KPI service has published nothing of yet. */
-const figuresOf = (value: IndicatorChangedData | undefined): Figures =>
-  Object.fromEntries(figureFields.map((field) => [field, value?.[field] ?? null])) as unknown as Figures;
+/** Figures by (indicator, version) of one unit and period: what the summary shows for it. */
+type FiguresOf = (indicator: string, version: number, period: string) => Figures | undefined;
 
-function indicatorsOf(
-  catalog: readonly CatalogEntry[],
-  values: ValueRow[],
-  periods: string[],
-  current: string,
-) {
-  const byKey = new Map(values.map((r) => [`${r.data.indicatorId}|${r.data.version}|${r.period}`, r.data]));
+const figuresOf = (value: object | undefined): Figures | undefined =>
+  value &&
+  (Object.fromEntries(
+    figureFields.map((field) => [field, (value as Partial<Record<string, unknown>>)[field] ?? null]),
+  ) as unknown as Figures);
+
+/** Every figure null: neither the read model nor the KPI service's view had the indicator. */
+const blank = figuresOf({}) as Figures;
+
+function indicatorsOf(catalog: Catalog, of: FiguresOf, periods: string[], current: string) {
   return catalog.map((entry): SummaryIndicator => {
-    const key = (period: string) => `${entry.id}|${entry.version}|${period}`;
-    const now = byKey.get(key(current));
+    const at = (period: string) => of(entry.id, entry.version, period);
     return {
       id: entry.id,
       version: entry.version,
       name: entry.name,
       unit: entry.unit,
-      ...figuresOf(now),
+      ...(at(current) ?? blank),
       comparisons: entry.comparisons,
-      trend: periods.map((period) => ({ period, value: byKey.get(key(period))?.value ?? null })),
+      trend: periods.map((period) => ({ period, value: at(period)?.value ?? null })),
     };
   });
+}
+
+/** The read model's values of one unit, with the KPI service's view where it has none. */
+function unitFigures(values: readonly ValueRow[], fallback: FallbackOf, code: string): FiguresOf {
+  const byKey = new Map(values.map((r) => [`${r.data.indicatorId}|${r.data.version}|${r.period}`, r.data]));
+  return (indicator, version, period) =>
+    figuresOf(byKey.get(`${indicator}|${version}|${period}`)) ??
+    figuresOf(fallback(code, period)?.get(`${indicator}|${version}`));
+}
+
+/** The periods in which some unit lacks some indicator of the catalog in the read model. */
+function lackingPeriods(values: readonly ValueRow[], codes: string[], periods: string[], catalog: Catalog) {
+  const has = new Set(values.map((r) => `${r.unit}|${r.data.indicatorId}|${r.data.version}|${r.period}`));
+  return periods.filter((p) =>
+    codes.some((code) => catalog.some((e) => !has.has(`${code}|${e.id}|${e.version}|${p}`))),
+  );
+}
+
+export interface SummarySources {
+  readonly catalog: Catalog;
+  readonly views: UnitViews;
 }
 
 export async function unitSummary(
   db: Db,
   unit: ScopedUnit,
   period: Period,
-  catalog: readonly CatalogEntry[],
+  { catalog, views }: SummarySources,
 ): Promise<UnitSummary> {
   const children = (
     await db.query<{ code: string; name: string }>(childrenSql, [unit.treeVersion, unit.code])
@@ -114,8 +139,10 @@ export async function unitSummary(
     ),
     db.query<UnitSummary['coverage']>(coverageSql, [unit.treeVersion, unit.code]),
   ]);
+  const fallback = await kpiFallback(views, unit.code, lackingPeriods(values.rows, codes, periods, catalog));
   const byUnit = Map.groupBy(values.rows, (r) => r.unit);
-  const of = (code: string) => indicatorsOf(catalog, byUnit.get(code) ?? [], periods, period.key);
+  const of = (code: string) =>
+    indicatorsOf(catalog, unitFigures(byUnit.get(code) ?? [], fallback, code), periods, period.key);
   return {
     unit: { code: unit.code, name: unit.name, treeVersion: unit.treeVersion },
     period: period.key,
