@@ -121,6 +121,17 @@ function traceparentOf(span: Span, fallback: string | undefined): string | undef
   return carrier['traceparent'] ?? fallback;
 }
 
+/** The span a batch's handler runs in, and every span to end: a batch of one runs in its message's. */
+function batchSpanOf(spans: readonly Span[]): [Span | undefined, readonly Span[]] {
+  if (spans.length <= 1) return [spans[0], spans];
+  const batch = tracer().startSpan(
+    `process batch of ${spans.length}`,
+    { kind: SpanKind.CONSUMER, links: spans.map((span) => ({ context: span.spanContext() })) },
+    ROOT_CONTEXT,
+  );
+  return [batch, [batch, ...spans]];
+}
+
 /**
  * One consumer span per message, each a child of its message's trace (a batch spans many traces),
  * open while `work` runs. `work` hears each message's own context (its span's traceparent), for
@@ -136,16 +147,7 @@ export async function inConsumerSpans<T>(
   if (!tracingActive()) return work(messages.map((m) => m.traceparent));
   const spans = messages.map(consumerSpan);
   const own = spans.map((span, i) => traceparentOf(span, messages[i]?.traceparent));
-  const batch =
-    spans.length === 1
-      ? undefined
-      : tracer().startSpan(
-          `process batch of ${spans.length}`,
-          { kind: SpanKind.CONSUMER, links: spans.map((span) => ({ context: span.spanContext() })) },
-          ROOT_CONTEXT,
-        );
-  const active = batch ?? spans[0];
-  const all = batch ? [batch, ...spans] : spans;
+  const [active, all] = batchSpanOf(spans);
   try {
     return await (active ? context.with(trace.setSpan(ROOT_CONTEXT, active), () => work(own)) : work(own));
   } catch (error) {
