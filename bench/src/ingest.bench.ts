@@ -1,16 +1,20 @@
 // P5: activities/s from a bulk NDJSON upload over HTTP until every accepted report is on the public
 // topic (the activity service's outbox fully relayed, broker-acknowledged), against the design's
 // physical floor measured in the same run: the same event and outbox rows COPYed into PostgreSQL,
-// then the same messages sent by the raw producer (see ingest/floor.ts).
+// then the same messages sent by the raw producer (see ingest/floor.ts). Every service runs meanwhile
+// (P5), the KPI service and the projection consuming what is ingested; each one's peak memory is
+// P9's figure (bench/results/memory.json).
 import { migrateEventStore, pendingOutboxCount } from '@nhip/event-sourcing';
 import { createMessaging } from '@nhip/messaging';
 import { ensureDatabase } from '@nhip/postgres';
 import { eventually, type RunningService } from '@nhip/testing';
 import pg from 'pg';
-import { buildServices, startActivityStack, validReport, type Team } from './activity-stack.ts';
+import { buildServices, validReport, type ActivityStack, type Team } from './activity-stack.ts';
 import { cleanUp, dropDatabases, removeTopics } from './cleanup.ts';
 import { copyParallelism } from './copy/copy-load.ts';
+import { startAllServices } from './ingest/all-services.ts';
 import { measureFloor, rawProducer, readFloorRows } from './ingest/floor.ts';
+import { sampleMemory, writeMemoryReport } from './projection/memory.ts';
 import { buildReport, formatRatios, ratio, reported, writeReport } from './report.ts';
 import { median } from './stats.ts';
 
@@ -63,7 +67,7 @@ interface Rates {
   readonly raw: number[];
 }
 
-async function rounds(stack: Awaited<ReturnType<typeof startActivityStack>>, floor: pg.Pool): Promise<Rates> {
+async function rounds(stack: ActivityStack, floor: pg.Pool): Promise<Rates> {
   const floorTopic = `${prefix}bench.floor`;
   const messaging = createMessaging({ brokers, clientId: 'bench-ingest-admin' });
   await messaging.admin.ensureTopics([{ name: floorTopic, partitions: 12 }]); // as the activity topic
@@ -131,9 +135,18 @@ async function main(): Promise<void> {
     const floor = new pg.Pool({ connectionString: floorUrl, max: params.copyParallelism });
     stops.push(() => floor.end());
     await migrateEventStore(floor);
-    log(`Registering ${params.teams} teams and waiting for the activity replica…`);
-    const stack = await startActivityStack(prefix, params.teams, (stop) => stops.push(stop));
+    log(`Starting every service, registering ${params.teams} teams and waiting for the replicas…`);
+    const stack = await startAllServices(prefix, params.teams, (stop) => stops.push(stop));
+    const memory = sampleMemory(stack.pids);
     writeResults(await rounds(stack, floor));
+    writeMemoryReport(
+      memory(),
+      { load: 'bench:ingest', ...params },
+      {
+        name: 'memory',
+        description: `the P5 ingest load (${params.activities.toLocaleString('en')}-report NDJSON uploads, ${params.rounds} rounds, every service running)`,
+      },
+    );
   } finally {
     const messaging = createMessaging({ brokers, clientId: 'bench-ingest-cleanup' });
     await cleanUp([

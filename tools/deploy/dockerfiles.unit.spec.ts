@@ -4,6 +4,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { repoRoot } from '../infra/config.ts';
+import { serviceNodeFlags } from '@nhip/service-http/node-flags';
+import { dockerfileOf, imageSpecs } from './dockerfile.ts';
 import { lint, policyFindings } from './dockerfile-policy.ts';
 import { undeclaredImports } from './undeclared.ts';
 import { closureOf, workspacePackages } from './workspace.ts';
@@ -41,6 +43,20 @@ describe('service Dockerfiles', () => {
 
   it.each(dockerfiles)('%s: multi-stage, pinned Node, its own build and port, not root', (service) => {
     expect(policyFindings(read(service), { service, nodeVersion, port: defaultPort(service) })).toEqual([]);
+  });
+
+  it.each(imageSpecs.map((spec) => [spec.service, spec] as const))(
+    '%s: is what the template writes (npm run dockerfiles), the services’ Node flags in its CMD',
+    (service, spec) => {
+      expect(read(service)).toBe(dockerfileOf(spec));
+      expect(read(service)).toContain(
+        `CMD ["node", ${serviceNodeFlags.map((f) => `"${f}"`).join(', ')}, "apps/`,
+      );
+    },
+  );
+
+  it('the template covers every service that has a Dockerfile', () => {
+    expect(imageSpecs.map((s) => s.service).sort()).toEqual([...dockerfiles].sort());
   });
 
   it('the linter and the policy both fire on a bad Dockerfile', () => {

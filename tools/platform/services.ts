@@ -4,6 +4,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { serviceNodeFlags } from '@nhip/service-http/node-flags';
 import { repoRoot } from '../infra/config.ts';
 import { InfraError } from '../infra/infra-error.ts';
 import { defaultBackoff } from './backoff.ts';
@@ -118,7 +119,7 @@ export async function ensureService(
     const spec = {
       service: service.name,
       command: process.execPath,
-      args: ['--import', telemetryEntry, service.entry],
+      args: [...serviceNodeFlags, '--import', telemetryEntry, service.entry],
       files,
       backoff: defaultBackoff,
       stopGraceMs: 10_000,

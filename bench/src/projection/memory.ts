@@ -75,8 +75,15 @@ export function sampleMemory(services: Record<string, number>, everyMs = 250): (
   };
 }
 
-/** bench/results/memory.json: P9's bars, each service's peak and the stack's. */
-export function writeMemoryReport(memory: MemoryPeaks, params: Record<string, unknown>): void {
+/**
+ * P9's bars, each service's peak and the stack's: bench/results/memory.json from bench:ingest (the
+ * P5 load the bar names), or under another name from another benchmark's load.
+ */
+export function writeMemoryReport(
+  memory: MemoryPeaks,
+  params: Record<string, unknown>,
+  load: { readonly name: string; readonly description: string },
+): void {
   const maxService = Math.max(...Object.values(memory.services));
   const metrics = {
     ...Object.fromEntries(
@@ -90,11 +97,9 @@ export function writeMemoryReport(memory: MemoryPeaks, params: Record<string, un
     max_service_rss_mb: ratio(maxService, 200, false),
     stack_rss_mb: ratio(memory.stackMb, 4096, false),
   };
-  const summary = `Memory under the e2e benchmark's load (${String(params['perSecond'])} activities/s through activity, KPI and projection; the registry idle)\n${Object.entries(
-    metrics,
-  )
+  const summary = `Memory under ${load.description}\n${Object.entries(metrics)
     .map(([k, v]) => `  ${k.padEnd(28)} ${v}`)
     .join('\n')}\n\n${formatRatios(ratios)}\n`;
   log(`\n${summary}`);
-  log(`written to ${writeReport(buildReport('memory', params, metrics, ratios), summary)}`);
+  log(`written to ${writeReport(buildReport(load.name, params, metrics, ratios), summary)}`);
 }

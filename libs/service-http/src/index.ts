@@ -23,4 +23,12 @@ export {
 export { adminDatabaseUrlFrom, ConfigError, positiveInteger } from './config.ts';
 export { mountProbes, outageLog, reportedBy, type ReadinessCheck } from './probes.ts';
 export { openServiceDatabase } from './service-database.ts';
+export {
+  startService,
+  type ServiceConfigBase,
+  type ServiceConsumer,
+  type ServiceContext,
+  type ServiceDefinition,
+  type ServicePart,
+} from './start-service.ts';
 export { mountMetrics } from './metrics.ts';

@@ -3,7 +3,8 @@
 // buffered are flushed when the service stops.
 import { startTracing } from './tracing.ts';
 
-const sdk = startTracing(process.env, process.argv[1]);
+// Awaited here, so http and pg are patched before the service's entry imports them.
+const sdk = await startTracing(process.env, process.argv[1]);
 if (sdk) {
   process.once('beforeExit', () => void sdk.shutdown());
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {

@@ -93,37 +93,67 @@ export interface ConsumedMessage {
 }
 
 /**
+ * Whether an SDK is started: it installs the W3C propagator, without which the global one is a
+ * no-op carrying no fields. Without one, a consumer skips its per-message trace work altogether.
+ */
+export const tracingActive = (): boolean => propagation.fields().length > 0;
+
+function consumerSpan({ traceparent, topic, group }: ConsumedMessage): Span {
+  return tracer().startSpan(
+    `process ${topic}`,
+    {
+      kind: SpanKind.CONSUMER,
+      attributes: {
+        'messaging.system': 'kafka',
+        'messaging.operation.type': 'process',
+        'messaging.destination.name': topic,
+        'messaging.consumer.group.name': group,
+      },
+    },
+    contextOf(traceparent),
+  );
+}
+
+function traceparentOf(span: Span, fallback: string | undefined): string | undefined {
+  if (!span.isRecording()) return fallback;
+  const carrier: Record<string, string> = {};
+  propagation.inject(trace.setSpan(ROOT_CONTEXT, span), carrier);
+  return carrier['traceparent'] ?? fallback;
+}
+
+/** The span a batch's handler runs in, and every span to end: a batch of one runs in its message's. */
+function batchSpanOf(spans: readonly Span[]): [Span | undefined, readonly Span[]] {
+  if (spans.length <= 1) return [spans[0], spans];
+  const batch = tracer().startSpan(
+    `process batch of ${spans.length}`,
+    { kind: SpanKind.CONSUMER, links: spans.map((span) => ({ context: span.spanContext() })) },
+    ROOT_CONTEXT,
+  );
+  return [batch, [batch, ...spans]];
+}
+
+/**
  * One consumer span per message, each a child of its message's trace (a batch spans many traces),
- * open while `work` runs; `work` runs in the first message's context, so what it writes (an outbox
- * row of its own) continues that trace downstream.
+ * open while `work` runs. `work` hears each message's own context (its span's traceparent), for
+ * what it writes on behalf of that message alone (an outbox row's `traceparent`). What it writes
+ * for the batch as a whole belongs to no one message: it runs in a batch span of its own, linked
+ * to every message's span, except for a batch of one, which runs in that message's span. Without
+ * an SDK nothing is created: `work` hears the messages' traceparents as they came.
  */
 export async function inConsumerSpans<T>(
   messages: readonly ConsumedMessage[],
-  work: () => Promise<T>,
+  work: (traceparents: readonly (string | undefined)[]) => Promise<T>,
 ): Promise<T> {
-  const spans = messages.map(({ traceparent, topic, group }) =>
-    tracer().startSpan(
-      `process ${topic}`,
-      {
-        kind: SpanKind.CONSUMER,
-        attributes: {
-          'messaging.system': 'kafka',
-          'messaging.operation.type': 'process',
-          'messaging.destination.name': topic,
-          'messaging.consumer.group.name': group,
-        },
-      },
-      contextOf(traceparent),
-    ),
-  );
-  const first = spans[0];
-  const run = first ? () => context.with(trace.setSpan(context.active(), first), work) : work;
+  if (!tracingActive()) return work(messages.map((m) => m.traceparent));
+  const spans = messages.map(consumerSpan);
+  const own = spans.map((span, i) => traceparentOf(span, messages[i]?.traceparent));
+  const [active, all] = batchSpanOf(spans);
   try {
-    return await run();
+    return await (active ? context.with(trace.setSpan(ROOT_CONTEXT, active), () => work(own)) : work(own));
   } catch (error) {
-    for (const span of spans) failed(span, error);
+    for (const span of all) failed(span, error);
     throw error;
   } finally {
-    for (const span of spans) span.end();
+    for (const span of all) span.end();
   }
 }

@@ -1,22 +1,33 @@
 // Which exporters the SDK gets, from the environment: OTLP over HTTP when an endpoint is set, a
 // JSON-lines file when NHIP_TRACE_FILE is (tests), and none otherwise; with none, the SDK is not
 // started at all, so a service without a collector pays nothing for tracing (docs/adr/0031).
-import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
-import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
-import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
-import { NodeSDK } from '@opentelemetry/sdk-node';
-import { BatchSpanProcessor, SimpleSpanProcessor, type SpanProcessor } from '@opentelemetry/sdk-trace';
-import { FileSpanExporter } from './file-exporter.ts';
+// Nothing of the SDK is even loaded then: its modules alone weigh ~30 MB of a service's resident
+// set (docs/adr/0036), so they are imported only once an exporter is configured.
+import type { NodeSDK } from '@opentelemetry/sdk-node';
+import type { SpanProcessor } from '@opentelemetry/sdk-trace';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
-export function spanProcessorsFrom(env: Env, service: string): SpanProcessor[] {
+/** Whether the environment names anywhere to send spans (an OTLP endpoint or a trace file). */
+export function tracingConfigured(env: Env): boolean {
+  return Boolean(
+    env['OTEL_EXPORTER_OTLP_ENDPOINT'] || env['OTEL_EXPORTER_OTLP_TRACES_ENDPOINT'] || env['NHIP_TRACE_FILE'],
+  );
+}
+
+export async function spanProcessorsFrom(env: Env, service: string): Promise<SpanProcessor[]> {
+  const { BatchSpanProcessor, SimpleSpanProcessor } = await import('@opentelemetry/sdk-trace');
   const processors: SpanProcessor[] = [];
-  if (env['OTEL_EXPORTER_OTLP_ENDPOINT'] || env['OTEL_EXPORTER_OTLP_TRACES_ENDPOINT'])
+  if (env['OTEL_EXPORTER_OTLP_ENDPOINT'] || env['OTEL_EXPORTER_OTLP_TRACES_ENDPOINT']) {
+    const { OTLPTraceExporter } = await import('@opentelemetry/exporter-trace-otlp-http');
     processors.push(new BatchSpanProcessor({ exporter: new OTLPTraceExporter() }));
+  }
   const file = env['NHIP_TRACE_FILE'];
   // Spans are written as they end, so a test sees them without waiting for a batch to fill.
-  if (file) processors.push(new SimpleSpanProcessor({ exporter: new FileSpanExporter(file, service) }));
+  if (file) {
+    const { FileSpanExporter } = await import('./file-exporter.ts');
+    processors.push(new SimpleSpanProcessor({ exporter: new FileSpanExporter(file, service) }));
+  }
   return processors;
 }
 
@@ -30,10 +41,15 @@ export function serviceNameFrom(env: Env, entry: string | undefined): string {
 }
 
 /** Starts the SDK when there is somewhere to send spans; returns it (to shut down) or undefined. */
-export function startTracing(env: Env, entry: string | undefined): NodeSDK | undefined {
+export async function startTracing(env: Env, entry: string | undefined): Promise<NodeSDK | undefined> {
+  if (!tracingConfigured(env)) return undefined;
   const serviceName = serviceNameFrom(env, entry);
-  const spanProcessors = spanProcessorsFrom(env, serviceName);
-  if (spanProcessors.length === 0) return undefined;
+  const [{ NodeSDK }, { HttpInstrumentation }, { PgInstrumentation }, spanProcessors] = await Promise.all([
+    import('@opentelemetry/sdk-node'),
+    import('@opentelemetry/instrumentation-http'),
+    import('@opentelemetry/instrumentation-pg'),
+    spanProcessorsFrom(env, serviceName),
+  ]);
   const sdk = new NodeSDK({
     serviceName,
     spanProcessors,

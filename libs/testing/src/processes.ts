@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { serviceNodeFlags } from '@nhip/service-http/node-flags';
 
 export interface FixtureProcess {
   readonly child: ChildProcess;
@@ -25,7 +26,9 @@ export function startFixture(
 ): FixtureProcess {
   // From source, workspace libraries resolve to their TypeScript; otherwise to their built dist/.
   const conditions = fromSource ? ['--conditions=@nhip/source'] : [];
-  const child = spawn(process.execPath, [...conditions, '--disable-warning=ExperimentalWarning', file], {
+  // With the services' own Node flags, so a test or benchmark measures the process users run.
+  const flags = [...serviceNodeFlags, ...conditions, '--disable-warning=ExperimentalWarning'];
+  const child = spawn(process.execPath, [...flags, file], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -21,18 +21,27 @@ export function countDeadLetters(group: string, messages: readonly ReceivedMessa
   for (const { topic } of messages) deadLetters.inc({ group, topic });
 }
 
-/** Seconds from each message's Kafka timestamp (when the relay produced it) to now, applied. */
+/**
+ * Seconds from each message's Kafka timestamp (when the relay produced it) to now, for the messages
+ * the batch applied: a redelivered duplicate changes nothing, so it says nothing of freshness.
+ */
 export function observeFreshness(group: string, batch: readonly ReceivedMessage[]): void {
   const now = Date.now();
   for (const m of batch)
     eventFreshness.observe({ stage: group }, Math.max(0, now - m.timestamp.getTime()) / 1000);
 }
 
+/**
+ * Runs the handler inside a consumer span per event; it hears the events with each one's
+ * `traceparent` now its own span's, so a row written for one event continues that event's trace.
+ */
 export function inHandlerSpans<T>(
   group: string,
   events: readonly IncomingEvent[],
-  work: () => Promise<T>,
+  work: (events: readonly IncomingEvent[]) => Promise<T>,
 ): Promise<T> {
   const messages = events.map((e) => ({ traceparent: e.traceparent, topic: e.message.topic, group }));
-  return inConsumerSpans(messages, work);
+  return inConsumerSpans(messages, (own) =>
+    work(events.map((e, i) => (own[i] === e.traceparent ? e : { ...e, traceparent: own[i] }))),
+  );
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { readTopic } from '../reconciliation/read-topic.ts';
 import type { Messaging, OutgoingMessage } from '@nhip/messaging';
+import { eventFreshness } from '@nhip/telemetry';
 import { eventually, startFixture, stopAllFixtures, uniqueTopic } from '@nhip/testing';
 import pg from 'pg';
 import { appliedCounts, countingHandler } from '../fixtures/counting-handler.ts';
@@ -127,6 +128,11 @@ describe('idempotent consumers on a real broker and database', () => {
     const applied = await appliedCounts(pool, name);
     expect([...applied.values()].every((times) => times === 1)).toBe(true);
     expect(await processedCount(pool, name)).toBe(10);
+    // Freshness is how late what was applied came: the two repeats, applied nothing, say nothing.
+    const observed = (await eventFreshness.get()).values.find(
+      (v) => v.metricName === 'nhip_event_freshness_seconds_count' && v.labels['stage'] === name,
+    );
+    expect(observed?.value).toBe(10);
   });
 
   it('retries a failing handler, then dead-letters only the message it cannot handle', async () => {

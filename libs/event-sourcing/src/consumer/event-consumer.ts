@@ -55,8 +55,7 @@ export async function startEventConsumer(options: EventConsumerOptions): Promise
       onError: options.onError,
     },
     async (batch, commit) => {
-      await processBatch(options, batch);
-      observeFreshness(options.name, batch);
+      observeFreshness(options.name, await processBatch(options, batch));
       failpoint('consumer:after-db-commit');
       // Kafka's offset is only a shortcut: the database already records what was handled.
       await commit(batch).catch((error: unknown) => options.onError?.(error, 'kafka offset commit'));
@@ -74,12 +73,15 @@ export async function startEventConsumer(options: EventConsumerOptions): Promise
   };
 }
 
-async function processBatch(options: EventConsumerOptions, batch: readonly ReceivedMessage[]): Promise<void> {
+/** Applies the batch; returns the messages it applied (not those handled before, nor poison). */
+async function processBatch(
+  options: EventConsumerOptions,
+  batch: readonly ReceivedMessage[],
+): Promise<ReceivedMessage[]> {
   const attempts = options.maxAttempts ?? 3;
   for (let attempt = 1; ; attempt++) {
     try {
-      await applyOnceReachable(options, batch);
-      return;
+      return await applyOnceReachable(options, batch);
     } catch (error) {
       options.onError?.(error, `batch of ${batch.length}, attempt ${attempt}`);
       if (attempt >= attempts) break;
@@ -87,19 +89,20 @@ async function processBatch(options: EventConsumerOptions, batch: readonly Recei
     }
   }
   // The batch keeps failing: isolate the culprit so the others still go through.
-  for (const message of batch) await processAlone(options, message, attempts);
+  const applied: ReceivedMessage[] = [];
+  for (const message of batch) applied.push(...(await processAlone(options, message, attempts)));
+  return applied;
 }
 
 async function processAlone(
   options: EventConsumerOptions,
   message: ReceivedMessage,
   attempts: number,
-): Promise<void> {
+): Promise<ReceivedMessage[]> {
   let lastError: unknown;
   for (let attempt = 1; attempt <= attempts; attempt++) {
     try {
-      await applyOnceReachable(options, [message]);
-      return;
+      return await applyOnceReachable(options, [message]);
     } catch (error) {
       lastError = error;
       options.onError?.(
@@ -113,6 +116,7 @@ async function processAlone(
   await options.publisher.publish([deadLetter(message, options.name, 'handler_failed', detail)]);
   countDeadLetters(options.name, [message]);
   await inTransaction(options.pool, (tx) => advanceOffsets(tx, options.name, [message]));
+  return [];
 }
 
 /**
@@ -122,11 +126,10 @@ async function processAlone(
 async function applyOnceReachable(
   options: EventConsumerOptions,
   batch: readonly ReceivedMessage[],
-): Promise<void> {
+): Promise<ReceivedMessage[]> {
   for (let waits = 1; ; waits++) {
     try {
-      await applyInOneTransaction(options, batch);
-      return;
+      return await applyInOneTransaction(options, batch);
     } catch (error) {
       if (!isConnectionError(error)) throw error;
       if (waits === 1) options.onError?.(error, 'database unreachable; retrying with backoff');
@@ -138,11 +141,11 @@ async function applyOnceReachable(
 async function applyInOneTransaction(
   options: EventConsumerOptions,
   batch: readonly ReceivedMessage[],
-): Promise<void> {
-  await inTransaction(options.pool, async (tx) => {
+): Promise<ReceivedMessage[]> {
+  return inTransaction(options.pool, async (tx) => {
     const offsets = await loadOffsets(tx, options.name);
     const fresh = batch.filter((m) => !alreadyHandled(offsets, m));
-    if (fresh.length === 0) return;
+    if (fresh.length === 0) return [];
     const parsed = fresh.map((m) => parseIncoming(m, options.isKnownType));
     const events = parsed.flatMap((p) => (p.ok ? [p.event] : []));
     const firstSeen = await claimEventIds(
@@ -153,11 +156,13 @@ async function applyInOneTransaction(
     const toApply = events.filter((e) => firstSeen.delete(e.id)); // a repeated id in one batch applies once
     // A slow consumer, for the fault suite: its lag grows under load, then must return to 0.
     await failpointDelay('consumer:before-apply');
-    if (toApply.length > 0) await inHandlerSpans(options.name, toApply, () => options.handle(toApply, tx));
+    if (toApply.length > 0)
+      await inHandlerSpans(options.name, toApply, (traced) => options.handle(traced, tx));
     await advanceOffsets(tx, options.name, fresh);
     // Last, so a handler failing on a neighbour (and its batch retried) dead-letters poison once.
     await deadLetterPoison(options, parsed);
     failpoint('consumer:before-db-commit');
+    return toApply.map((e) => e.message);
   });
 }
 

@@ -7,6 +7,10 @@ export interface IncomingEvent {
   readonly source: string;
   readonly subject: string | undefined;
   readonly time: string | undefined;
+  /**
+   * The message's trace context; in the handler, its own consumer span's: what a row written on
+   * behalf of this one event carries (`traceparent` of its outbox message) to continue its trace.
+   */
   readonly traceparent: string | undefined;
   readonly data: unknown;
   readonly message: ReceivedMessage;

@@ -6,6 +6,8 @@ import type { KafkaConnection } from './kafka-connection.ts';
 
 type KafkaConsumer = Consumer;
 const passThrough = (data?: Buffer): Buffer => data ?? Buffer.alloc(0);
+/** Bytes one fetch may bring back, over all its partitions. */
+const fetchMaxBytes = 1024 * 1024;
 /** A new consumer that has run this long without failing ends the outage episode. */
 const healthyAfterMs = 5_000;
 
@@ -174,6 +176,11 @@ class SupervisedConsumer implements Subscription {
       heartbeatInterval: 1_000,
       // Short waits keep commit→consumer latency low; the broker still batches under load.
       maxWaitTime: 100,
+      // The client's defaults (50 MB a fetch, 1,024 messages buffered) let a consumer behind by a
+      // bulk upload hold ~50,000 decoded messages: most of the KPI service's 980 MB peak under
+      // P5. A fetch of 1 MiB still carries ~1,000 events, two batches of work (docs/adr/0036).
+      maxBytes: fetchMaxBytes,
+      highWaterMark: this.#options.maxBatchSize ?? 500,
     });
   }
 }

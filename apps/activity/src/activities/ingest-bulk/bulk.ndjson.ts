@@ -1,22 +1,22 @@
 // NDJSON from field apps syncing after being offline: one report per line, as the single endpoint.
 import { reportFromJson } from '../activity-report.request.ts';
-import type { BulkLine } from './bulk-line.ts';
+import type { ShapeCheck } from '../activity-report.request.ts';
+import { lazyLine, type BulkLine } from './bulk-line.ts';
 
 export function parseNdjson(text: string): BulkLine[] {
   const lines: BulkLine[] = [];
   text.split(/\r?\n/).forEach((raw, i) => {
-    if (raw.trim() === '') return;
-    let value: unknown;
-    try {
-      value = JSON.parse(raw);
-    } catch {
-      lines.push({
-        line: i + 1,
-        check: { ok: false, problems: [{ field: 'line', reason: 'not valid JSON' }] },
-      });
-      return;
-    }
-    lines.push({ line: i + 1, check: reportFromJson(value) });
+    if (raw.trim() !== '') lines.push(lazyLine(i + 1, () => judge(raw)));
   });
   return lines;
+}
+
+function judge(raw: string): ShapeCheck {
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    return { ok: false, problems: [{ field: 'line', reason: 'not valid JSON' }] };
+  }
+  return reportFromJson(value);
 }

@@ -20,52 +20,72 @@ export const chunkSize = 1_000;
 /** Chunks written at once: the database works on one while Node judges the next (2 cores here). */
 export const chunksInFlight = 3;
 
+/** A file sorted out before anything touches the database: what to write, and the verdicts so far. */
+export interface SortedFile {
+  readonly total: number;
+  readonly verdicts: Verdict[];
+  /** The first line of each report id, in file order; judged again when its chunk is written. */
+  readonly fresh: readonly BulkLine[];
+  /** Every team the well-formed lines name: the caller's scope must cover them all. */
+  readonly teamIds: ReadonlySet<string>;
+}
+
 export async function ingestBulk(
   pool: pg.Pool,
-  lines: readonly BulkLine[],
+  file: SortedFile,
   ctx: ReportContext,
   onProgress: (done: number, total: number) => void = () => {},
 ): Promise<BulkResult> {
-  const { verdicts, fresh } = sortOutWithinFile(lines);
+  const { verdicts, fresh, total } = file;
   // Ids are unique across chunks now, so chunks are independent and can be written side by side.
-  const chunks: Numbered[][] = [];
-  for (let start = 0; start < fresh.length; start += chunkSize)
-    chunks.push(fresh.slice(start, start + chunkSize));
   let next = 0;
-  let done = lines.length - fresh.length;
+  let done = total - fresh.length;
   const worker = async (): Promise<void> => {
-    while (next < chunks.length) {
-      const chunk = chunks[next++] ?? [];
+    while (next * chunkSize < fresh.length) {
+      const start = chunkSize * next++;
+      // Decoded only now: the reports of the chunks written and still to come are not held.
+      const chunk = fresh.slice(start, start + chunkSize).map(numbered);
       verdicts.push(...(await writeChunk(pool, chunk, ctx)));
       done += chunk.length;
-      onProgress(done, lines.length);
+      onProgress(done, total);
     }
   };
   await Promise.all(Array.from({ length: chunksInFlight }, worker));
   verdicts.sort((a, b) => a.line - b.line);
   const count = (v: Verdict['verdict']) => verdicts.filter((x) => x.verdict === v).length;
-  const summary = { lines: lines.length, accepted: count('accepted'), duplicate: count('duplicate') };
+  const summary = { lines: total, accepted: count('accepted'), duplicate: count('duplicate') };
   return { summary: { ...summary, rejected: count('rejected') }, verdicts };
 }
 
-/** Shape errors and repeats inside the file are settled before anything touches the database. */
-function sortOutWithinFile(lines: readonly BulkLine[]): { verdicts: Verdict[]; fresh: Numbered[] } {
+function numbered({ line, check }: BulkLine): Numbered {
+  if (!check.ok) throw new Error(`Line ${line} was well-formed when the file was sorted out.`);
+  return { line, report: check.report };
+}
+
+/**
+ * Shape errors and repeats inside the file are settled before anything touches the database. Each
+ * line is judged here and dropped: only its id and team are kept (docs/adr/0036).
+ */
+export function sortOut(lines: readonly BulkLine[]): SortedFile {
   const verdicts: Verdict[] = [];
-  const firstSeen = new Map<string, Numbered>();
-  const fresh: Numbered[] = [];
-  for (const { line, check } of lines) {
+  const firstSeen = new Map<string, BulkLine>();
+  const fresh: BulkLine[] = [];
+  const teamIds = new Set<string>();
+  for (const bulkLine of lines) {
+    const { line, check } = bulkLine;
     if (!check.ok) {
       verdicts.push({ line, verdict: 'rejected', errors: check.problems });
       continue;
     }
+    teamIds.add(check.report.teamId);
     const earlier = firstSeen.get(check.report.activityId);
-    if (earlier) verdicts.push(twinVerdict(line, check.report, earlier));
+    if (earlier) verdicts.push(twinVerdict(line, check.report, numbered(earlier)));
     else {
-      firstSeen.set(check.report.activityId, { line, report: check.report });
-      fresh.push({ line, report: check.report });
+      firstSeen.set(check.report.activityId, bulkLine);
+      fresh.push(bulkLine);
     }
   }
-  return { verdicts, fresh };
+  return { total: lines.length, verdicts, fresh, teamIds };
 }
 
 function twinVerdict(line: number, report: ActivityReport, earlier: Numbered): Verdict {

@@ -9,7 +9,7 @@ import { ActivityConfig } from '../../config.ts';
 import type { BulkLine } from './bulk-line.ts';
 import { parseCsv } from './bulk.csv.ts';
 import { parseNdjson } from './bulk.ndjson.ts';
-import { ingestBulk, type BulkResult } from './ingest-bulk.handler.ts';
+import { ingestBulk, sortOut, type BulkResult } from './ingest-bulk.handler.ts';
 import { beforeRequestWrites } from '@nhip/postgres';
 
 const bulkLog = new Logger('bulk');
@@ -36,13 +36,13 @@ export class IngestBulkController {
   ): Promise<BulkResult> {
     const started = performance.now();
     const ms = () => Math.round(performance.now() - started);
-    const lines = parseBulk(body, headers['content-type'] ?? '');
-    bulkLog.debug({ lines: lines.length, ms: ms() }, 'bulk parsed');
+    const file = sortOut(parseBulk(body, headers['content-type'] ?? ''));
+    bulkLog.debug({ lines: file.total, ms: ms() }, 'bulk parsed');
     // A commune uploads its own sheet: one team outside its area refuses the whole file.
-    await beforeRequestWrites(requireTeamsInScope(this.pool, this.scope, caller, teamIdsOf(lines)));
+    await beforeRequestWrites(requireTeamsInScope(this.pool, this.scope, caller, [...file.teamIds]));
     const ctx = { ...requestContext(headers, caller), lateWindowDays: this.config.lateWindowDays };
     // The request's correlation id and actor come with every line (ADR 0014).
-    return ingestBulk(this.pool, lines, ctx, (done, total) => {
+    return ingestBulk(this.pool, file, ctx, (done, total) => {
       if (done === total || done % 20_000 === 0) bulkLog.log({ done, total, ms: ms() }, 'bulk progress');
     });
   }
@@ -68,6 +68,3 @@ function parseBulk(body: unknown, contentType: string): BulkLine[] {
   if ('problem' in parsed) throw invalidRequest([{ field: 'header', reason: parsed.problem }], 422);
   return parsed;
 }
-
-const teamIdsOf = (lines: readonly BulkLine[]): string[] =>
-  lines.flatMap((line) => (line.check.ok ? [line.check.report.teamId] : []));
