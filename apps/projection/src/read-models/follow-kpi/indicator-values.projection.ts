@@ -45,15 +45,19 @@ const applySql = `
       SET revision = EXCLUDED.revision, data = EXCLUDED.data
       WHERE projection_values.revision < EXCLUDED.revision
     RETURNING unit_code, indicator_id, period
+  ), logged AS (
+    INSERT INTO projection_changes (unit_code, period, path, data, event_at)
+    SELECT l.unit_code, l.period, coalesce(u.path, ARRAY[l.unit_code]),
+           l.data || jsonb_build_object('unitName', coalesce(n.name, l.unit_code)), l.event_at
+    FROM won w
+    JOIN latest l USING (unit_code, indicator_id, period)
+    LEFT JOIN replica_units u ON u.tree_version = l.tree_version AND u.code = l.unit_code
+    LEFT JOIN projection_unit_names n ON n.tree_version = l.tree_version AND n.code = l.unit_code
+    ORDER BY l.ord
+    RETURNING 1
   )
-  INSERT INTO projection_changes (unit_code, period, path, data, event_at)
-  SELECT l.unit_code, l.period, coalesce(u.path, ARRAY[l.unit_code]),
-         l.data || jsonb_build_object('unitName', coalesce(n.name, l.unit_code)), l.event_at
-  FROM won w
-  JOIN latest l USING (unit_code, indicator_id, period)
-  LEFT JOIN replica_units u ON u.tree_version = l.tree_version AND u.code = l.unit_code
-  LEFT JOIN projection_unit_names n ON n.tree_version = l.tree_version AND n.code = l.unit_code
-  ORDER BY l.ord`;
+  SELECT c.n, CASE WHEN c.n > 0 THEN pg_notify($2, '') END AS notified
+    FROM (SELECT count(*)::int AS n FROM logged) c`;
 
 /** Applies a batch of changed values; returns how many reached the change log. */
 export async function applyIndicatorValues(values: readonly ChangedValue[], tx: Tx): Promise<number> {
@@ -70,7 +74,7 @@ export async function applyIndicatorValues(values: readonly ChangedValue[], tx: 
     ord,
   }));
   await tx.query('SELECT pg_advisory_xact_lock($1)', [changeLogLock]);
-  const result = await tx.query(applySql, [JSON.stringify(incoming)]);
-  if ((result.rowCount ?? 0) > 0) await tx.query('SELECT pg_notify($1, $2)', [changesChannel, '']);
-  return result.rowCount ?? 0;
+  // Values, change log and the NOTIFY (only when something reached the log) in one round trip.
+  const { rows } = await tx.query<{ n: number }>(applySql, [JSON.stringify(incoming), changesChannel]);
+  return rows[0]?.n ?? 0;
 }
