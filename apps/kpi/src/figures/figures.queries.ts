@@ -27,8 +27,8 @@ const catalogMetrics = [
       .flatMap((operand) => (operand && 'metric' in operand ? [operand.metric] : [])),
   ),
 ];
-const flowMetrics = catalogMetrics.filter((m) => metricKind(m) === 'flow');
-const stockMetrics = catalogMetrics.filter((m) => metricKind(m) === 'stock');
+export const flowMetrics = catalogMetrics.filter((m) => metricKind(m) === 'flow');
+export const stockMetrics = catalogMetrics.filter((m) => metricKind(m) === 'stock');
 
 const rollupMetricsSql = `
   SELECT unit_code AS unit, metric AS id, value::float8 AS value

@@ -3,47 +3,53 @@
 // the outbox, in the batch's transaction (ADR 0027).
 import { IndicatorChangedV1, type IndicatorChangedData } from '@nhip/contracts';
 import { publicMessage, toOutboxMessages, writeOutbox, type Tx } from '@nhip/event-sourcing';
-import { loadFigures } from '../figures/figures.queries.ts';
+import type { Figures } from '../figures/figures.queries.ts';
 import { evaluateUnits, orNull, type UnitIndicator } from '../figures/indicator-values.ts';
-import { childrenOf, treeInForce, unitsIn, type TreeUnit } from '../figures/tree.queries.ts';
 import { parsePeriod, type Period } from '../periods/period.ts';
+import { loadFiguresByPeriod, siblingsByDay, type Sibling } from './batch-figures.queries.ts';
 
 export interface Touched {
   readonly unitCode: string;
   readonly period: string;
 }
 
-/** The touched units' siblings (themselves included) in the tree in force for the period. */
-async function siblingsOf(tx: Tx, period: Period, units: readonly string[]): Promise<TreeUnit[]> {
-  const tree = await treeInForce(tx, period.lastDay);
-  if (!tree) return [];
-  const placed = await unitsIn(tx, tree, units);
-  const parents = [...new Set(placed.map((u) => u.parentCode).filter((p): p is string => p !== null))];
-  return parents.length > 0 ? childrenOf(tx, tree, parents) : [];
-}
-
-/**
- * Each touched unit's indicators and its siblings', ranked among them in the tree in force for the
- * period: one unit's new value can move a sibling's rank without changing its figures.
- */
-async function valuesOf(
-  tx: Tx,
-  period: Period,
-  units: readonly string[],
-): Promise<Map<string, UnitIndicator[]>> {
-  const siblings = await siblingsOf(tx, period, units);
-  const all = [...new Set([...units, ...siblings.map((s) => s.code)])];
-  const figures = await loadFigures(tx, all, period);
+/** Units evaluated together: the touched units' sibling groups, then any unit outside the tree, unranked. */
+function evaluatePeriod(figures: Figures, siblings: readonly Sibling[], units: readonly string[]) {
+  const parents = new Set(siblings.filter((s) => units.includes(s.code)).map((s) => s.parentCode));
+  const groups = Map.groupBy(
+    siblings.filter((s) => parents.has(s.parentCode)),
+    (s) => s.parentCode,
+  );
   const values = new Map<string, UnitIndicator[]>();
-  const groups = Map.groupBy(siblings, (s) => s.parentCode ?? '');
   for (const group of groups.values()) {
     const codes = group.map((s) => s.code);
     for (const [unit, list] of evaluateUnits(figures, codes)) values.set(unit, list);
   }
-  for (const unit of units.filter((u) => !values.has(u))) {
+  for (const unit of units.filter((u) => !values.has(u)))
     for (const [code, list] of evaluateUnits(figures, [unit], [])) values.set(code, list);
-  }
   return values;
+}
+
+/**
+ * Each touched unit's indicators and its siblings', ranked among them in the tree in force for the
+ * period (one unit's new value can move a sibling's rank without changing its figures), for every
+ * period at once: one read of the siblings, one of the figures.
+ */
+async function valuesOf(
+  tx: Tx,
+  touched: ReadonlyMap<Period, readonly string[]>,
+): Promise<Map<Period, Map<string, UnitIndicator[]>>> {
+  const pairs = [...touched].flatMap(([p, units]) => units.map((unit) => ({ unit, lastDay: p.lastDay })));
+  const siblings = await siblingsByDay(tx, pairs);
+  const all = new Set([...pairs.map((p) => p.unit), ...[...siblings.values()].flat().map((s) => s.code)]);
+  const figures = await loadFiguresByPeriod(tx, [...all], [...touched.keys()]);
+  const none: Figures = { metrics: [], targets: [], statistics: [] };
+  return new Map(
+    [...touched].map(([period, units]) => [
+      period,
+      evaluatePeriod(figures.get(period.key) ?? none, siblings.get(period.lastDay) ?? [], units),
+    ]),
+  );
 }
 
 interface Stamp {
@@ -79,18 +85,28 @@ const figuresOf = (data: IndicatorChangedData): string =>
 
 const neverCounted = (v: UnitIndicator) => !v.numerator && !v.denominator;
 
-async function changedIn(tx: Tx, period: Period, units: readonly string[], stamp: Stamp) {
-  const values = await valuesOf(tx, period, units);
-  const { rows } = await tx.query<{ unit_code: string; indicator_id: string; figures: string }>(
-    'SELECT unit_code, indicator_id, figures FROM kpi_published WHERE unit_code = ANY($1) AND period = $2',
-    [[...values.keys()], period.key],
+async function changedIn(tx: Tx, touched: ReadonlyMap<Period, readonly string[]>, stamp: Stamp) {
+  const values = await valuesOf(tx, touched);
+  const units = new Set([...values.values()].flatMap((byUnit) => [...byUnit.keys()]));
+  const { rows } = await tx.query<{
+    unit_code: string;
+    indicator_id: string;
+    period: string;
+    figures: string;
+  }>(
+    `SELECT unit_code, indicator_id, period, figures FROM kpi_published
+      WHERE unit_code = ANY($1) AND period = ANY($2)`,
+    [[...units], [...touched.keys()].map((p) => p.key)],
   );
-  const last = new Map(rows.map((r) => [`${r.unit_code}/${r.indicator_id}`, r.figures]));
-  return [...values].flatMap(([unit, list]) =>
-    list
-      .filter((v) => last.has(`${unit}/${v.indicatorId}`) || !neverCounted(v))
-      .map((v) => dataOf(unit, period.key, v, stamp))
-      .filter((data) => last.get(`${unit}/${data.indicatorId}`) !== figuresOf(data)),
+  const last = new Map(rows.map((r) => [`${r.unit_code}/${r.period}/${r.indicator_id}`, r.figures]));
+  return [...values].flatMap(([period, byUnit]) =>
+    [...byUnit].flatMap(([unit, list]) => {
+      const key = (indicatorId: string) => `${unit}/${period.key}/${indicatorId}`;
+      return list
+        .filter((v) => last.has(key(v.indicatorId)) || !neverCounted(v))
+        .map((v) => dataOf(unit, period.key, v, stamp))
+        .filter((data) => last.get(key(data.indicatorId)) !== figuresOf(data));
+    }),
   );
 }
 
@@ -110,17 +126,18 @@ export async function publishChanges(
   // Writers of different inputs (a batch, a target) would otherwise each compute from a snapshot
   // without the other's change and the later commit would publish a stale value: the lock makes
   // the second wait, and under READ COMMITTED its reads then see the first one's commit.
-  await tx.query(`SELECT pg_advisory_xact_lock(hashtext('nhip.kpi.publish'))`);
+  // One round trip: the lock is taken (FROM) before the revision is drawn (the select list).
   const { rows: taken } = await tx.query<{ revision: string }>(
-    `SELECT nextval('kpi_revisions')::text AS revision`,
+    `SELECT nextval('kpi_revisions')::text AS revision
+       FROM (SELECT pg_advisory_xact_lock(hashtext('nhip.kpi.publish'))) AS locked`,
   );
   const stamp = { position, revision: taken[0]?.revision ?? '0' };
-  const changed: IndicatorChangedData[] = [];
+  const periods = new Map<Period, string[]>();
   for (const [key, pairs] of Map.groupBy(touched, (t) => t.period)) {
     const period = parsePeriod(key);
-    if (period)
-      changed.push(...(await changedIn(tx, period, [...new Set(pairs.map((p) => p.unitCode))], stamp)));
+    if (period) periods.set(period, [...new Set(pairs.map((p) => p.unitCode))]);
   }
+  const changed = await changedIn(tx, periods, stamp);
   if (changed.length === 0) return 0;
   const rows = changed.map((d) => ({
     unit_code: d.unitCode,

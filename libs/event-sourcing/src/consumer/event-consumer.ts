@@ -45,6 +45,9 @@ export interface RunningConsumer {
 }
 
 export async function startEventConsumer(options: EventConsumerOptions): Promise<RunningConsumer> {
+  // The previous batch's Kafka commit, left to finish while the next batch is applied.
+  let committing: Promise<void> = Promise.resolve();
+  let stopping = false;
   const subscription: Subscription = await options.subscriber.subscribe(
     {
       groupId: options.name,
@@ -57,16 +60,21 @@ export async function startEventConsumer(options: EventConsumerOptions): Promise
     async (batch, commit) => {
       observeFreshness(options.name, await processBatch(options, batch));
       failpoint('consumer:after-db-commit');
-      // Kafka's offset is only a shortcut: the database already records what was handled.
-      await commit(batch).catch((error: unknown) => options.onError?.(error, 'kafka offset commit'));
+      // Kafka's offset is only a shortcut: the database already records what was handled. So the
+      // next batch does not wait for this round trip; commits still go one at a time, in order.
+      await committing;
+      committing = commit(batch).catch((error: unknown) => options.onError?.(error, 'kafka offset commit'));
+      if (stopping) await committing; // before the consumer closes under it
     },
   );
   const lag = async () => totalLag(await subscription.lag());
   const forget = reportConsumer(options.name, options.topics, lag);
   return {
-    stop: () => {
+    stop: async () => {
       forget();
-      return subscription.stop();
+      stopping = true;
+      await committing;
+      await subscription.stop();
     },
     lag,
     problem: () => subscription.problem(),

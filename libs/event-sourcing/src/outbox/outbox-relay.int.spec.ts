@@ -119,6 +119,34 @@ describe('outbox relay to a real Kafka broker', () => {
     }
   });
 
+  it('sends a row held back behind another transaction soon after that one ends, without a NOTIFY', async () => {
+    const topic = uniqueTopic('relay-held-back');
+    await messaging.admin.ensureTopics([{ name: topic, partitions: 1 }]);
+    // Polls so rare that only the held-back retry can send the row within the test.
+    const relay = new OutboxRelay({
+      pool,
+      connectionString: databaseUrl,
+      publisher: messaging.publisher,
+      pollIntervalMs: 600_000,
+    });
+    await relay.start();
+    const other = await pool.connect();
+    try {
+      // An xid taken and no outbox row: its commit wakes no relay (a consumer's batch elsewhere).
+      await other.query('BEGIN');
+      await other.query('SELECT pg_current_xact_id()');
+      await appendWithOutbox(topic, 1);
+      await new Promise((r) => setTimeout(r, 300));
+      expect(await unpublished(topic)).toBe(1);
+      await other.query('COMMIT');
+      await eventually(async () => (await unpublished(topic)) === 0, { timeoutMs: 2_000 });
+    } finally {
+      await other.query('ROLLBACK').catch(() => undefined);
+      other.release();
+      await relay.stop();
+    }
+  });
+
   it('does not skip a row whose transaction commits after a later one', async () => {
     const topic = uniqueTopic('relay-late-commit');
     await messaging.admin.ensureTopics([{ name: topic, partitions: 1 }]);

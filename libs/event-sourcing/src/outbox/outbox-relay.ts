@@ -7,7 +7,7 @@ import { failpoint } from '../failpoints.ts';
 import type { OutboxRow } from './cloud-events.ts';
 import { publishingEpisode, publishRows, PublishFailed } from './outbox-publishing.ts';
 import { RelayDatabase, relayName, reportBacklog } from './relay-database.ts';
-import { pruneSql, readBatchSql, saveCheckpointSql, type Checkpoint } from './outbox.sql.ts';
+import { saveCheckpointSql, type Checkpoint } from './outbox.sql.ts';
 
 export interface OutboxRelayOptions {
   readonly pool: pg.Pool;
@@ -17,6 +17,8 @@ export interface OutboxRelayOptions {
   readonly batchSize?: number;
   /** Safety net only: appends wake the relay through NOTIFY within a millisecond or two. */
   readonly pollIntervalMs?: number;
+  /** How soon to look again while committed rows wait behind an older running transaction. */
+  readonly heldBackRetryMs?: number;
   /** Published rows are kept this long (for inspection and replay), then deleted. */
   readonly retainPublishedFor?: string;
   /**
@@ -50,6 +52,8 @@ export class OutboxRelay {
   /** Where publishing stands while this instance leads; reloaded from the table after any error. */
   #cursor: Checkpoint | undefined;
   #broken = false;
+  /** Rows were committed behind a running transaction at the end of the last drain. */
+  #heldBack = false;
   readonly #publishing;
   readonly #publishBackoff = new WakeableDelay();
   #forgetBacklog: (() => void) | undefined;
@@ -58,6 +62,7 @@ export class OutboxRelay {
     this.#options = {
       batchSize: 1000,
       pollIntervalMs: 1000,
+      heldBackRetryMs: 5,
       retainPublishedFor: '1 hour',
       topicPrefix: '',
       ...options,
@@ -155,6 +160,7 @@ export class OutboxRelay {
     }
     await previous;
     this.#cursor = cursor;
+    this.#heldBack = await this.#db.heldBack(this.#options.pool, cursor);
     return total;
   }
 
@@ -178,6 +184,7 @@ export class OutboxRelay {
         await this.#turn();
       } catch (error) {
         this.#cursor = undefined;
+        this.#heldBack = false; // a failing turn waits its backoff or poll, not the short retry
         // A lost database is logged once per outage and retried with backoff; a broker outage is
         // reported once and waits out its own backoff; anything else is reported as before.
         backoff = this.#db.retryDelayAfter(error);
@@ -206,19 +213,14 @@ export class OutboxRelay {
     }
   }
 
-  async #read(after: Checkpoint): Promise<BatchRow[]> {
-    const values = [after.txId, after.id, this.#options.batchSize];
-    const read = () =>
-      this.#options.pool.query<BatchRow>({ name: 'nhip_outbox_read', text: readBatchSql, values });
-    return (await this.#db.call(read)).rows;
+  #read(after: Checkpoint): Promise<BatchRow[]> {
+    return this.#db.readBatch<BatchRow>(this.#options.pool, after, this.#options.batchSize);
   }
 
   async #pruneNowAndThen(): Promise<void> {
     if (Date.now() - this.#lastPrune < pruneEveryMs) return;
     this.#lastPrune = Date.now();
-    await this.#db.call(() =>
-      this.#options.pool.query(pruneSql, [relayName, this.#options.retainPublishedFor]),
-    );
+    await this.#db.prune(this.#options.pool, this.#options.retainPublishedFor);
   }
 
   #signal(): void {
@@ -232,7 +234,8 @@ export class OutboxRelay {
       this.#pending = false;
       return;
     }
-    const ms = backoffMs ?? (this.#leader ? this.#options.pollIntervalMs : 500);
+    const idle = this.#heldBack ? this.#options.heldBackRetryMs : this.#options.pollIntervalMs;
+    const ms = backoffMs ?? (this.#leader ? idle : 500);
     await new Promise<void>((resolve) => {
       const timer = setTimeout(resolve, ms);
       this.#wake = () => {

@@ -25,6 +25,14 @@ export const readBatchSql = `
    ORDER BY o.tx_id, o.id
    LIMIT $3`;
 
+/**
+ * Whether committed rows wait after the cursor: held back behind an older transaction still
+ * running (any database's: transaction ids are the server's). That one's commit sends no NOTIFY
+ * here when it writes no outbox row, so the relay looks again soon instead of at its next poll.
+ */
+export const heldBackSql = `
+  SELECT EXISTS (SELECT 1 FROM es_outbox o WHERE (o.tx_id, o.id) > ($1::text::xid8, $2::bigint)) AS held`;
+
 export const saveCheckpointSql = `
   INSERT INTO es_relay_checkpoints (relay, tx_id, id) VALUES ($1, $2::text::xid8, $3::bigint)
   ON CONFLICT (relay) DO UPDATE SET tx_id = EXCLUDED.tx_id, id = EXCLUDED.id, updated_at = clock_timestamp()`;

@@ -3,7 +3,15 @@
 import { backoffMs, ConnectionEpisodes, isConnectionError, type OutageLog } from '@nhip/postgres';
 import { outboxBacklogs } from '@nhip/telemetry';
 import type pg from 'pg';
-import { backlogSql, loadCheckpointSql, pendingSql, type Checkpoint } from './outbox.sql.ts';
+import {
+  backlogSql,
+  heldBackSql,
+  loadCheckpointSql,
+  pendingSql,
+  pruneSql,
+  readBatchSql,
+  type Checkpoint,
+} from './outbox.sql.ts';
 
 // One relay per database publishes at a time, so rows of one key leave in the order they were
 // written; a second instance waits on the lock as a hot standby and takes over when the first dies.
@@ -46,6 +54,23 @@ export class RelayDatabase {
   async loadCheckpoint(pool: pg.Pool): Promise<Checkpoint> {
     const { rows } = await this.call(() => pool.query<Checkpoint>(loadCheckpointSql, [relayName]));
     return rows[0] ?? { txId: '0', id: '0' };
+  }
+
+  async readBatch<R extends pg.QueryResultRow>(pool: pg.Pool, after: Checkpoint, size: number): Promise<R[]> {
+    const values = [after.txId, after.id, size];
+    const read = () => pool.query<R>({ name: 'nhip_outbox_read', text: readBatchSql, values });
+    return (await this.call(read)).rows;
+  }
+
+  async prune(pool: pg.Pool, retainPublishedFor: string): Promise<void> {
+    await this.call(() => pool.query(pruneSql, [relayName, retainPublishedFor]));
+  }
+
+  /** Whether committed rows wait after `after`, behind an older transaction still running. */
+  async heldBack(pool: pg.Pool, after: Checkpoint): Promise<boolean> {
+    const values = [after.txId, after.id];
+    const read = () => pool.query<{ held: boolean }>({ name: 'nhip_outbox_held', text: heldBackSql, values });
+    return (await this.call(read)).rows[0]?.held === true;
   }
 
   lost(error: unknown): void {

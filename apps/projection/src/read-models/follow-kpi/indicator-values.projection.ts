@@ -16,7 +16,7 @@ interface Incoming {
   indicator_id: string;
   period: string;
   revision: string;
-  tree_version: string | null;
+  last_day: string | null;
   data: IndicatorChangedData;
   event_at: string | null;
 }
@@ -29,9 +29,12 @@ export interface ChangedValue {
 
 const applySql = `
   WITH incoming AS (
-    SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(
-      unit_code text, indicator_id text, period text, revision numeric, tree_version text, data jsonb,
+    SELECT x.*, tree.tree_version FROM jsonb_to_recordset($1::jsonb) AS x(
+      unit_code text, indicator_id text, period text, last_day date, revision numeric, data jsonb,
       event_at timestamptz, ord int)
+    LEFT JOIN LATERAL (
+      SELECT t.tree_version FROM replica_unit_trees t WHERE t.effective_from <= x.last_day
+       ORDER BY t.effective_from DESC LIMIT 1) tree ON true
   ), latest AS (
     SELECT DISTINCT ON (unit_code, indicator_id, period) * FROM incoming
     ORDER BY unit_code, indicator_id, period, revision DESC
@@ -42,46 +45,36 @@ const applySql = `
       SET revision = EXCLUDED.revision, data = EXCLUDED.data
       WHERE projection_values.revision < EXCLUDED.revision
     RETURNING unit_code, indicator_id, period
+  ), logged AS (
+    INSERT INTO projection_changes (unit_code, period, path, data, event_at)
+    SELECT l.unit_code, l.period, coalesce(u.path, ARRAY[l.unit_code]),
+           l.data || jsonb_build_object('unitName', coalesce(n.name, l.unit_code)), l.event_at
+    FROM won w
+    JOIN latest l USING (unit_code, indicator_id, period)
+    LEFT JOIN replica_units u ON u.tree_version = l.tree_version AND u.code = l.unit_code
+    LEFT JOIN projection_unit_names n ON n.tree_version = l.tree_version AND n.code = l.unit_code
+    ORDER BY l.ord
+    RETURNING 1
   )
-  INSERT INTO projection_changes (unit_code, period, path, data, event_at)
-  SELECT l.unit_code, l.period, coalesce(u.path, ARRAY[l.unit_code]),
-         l.data || jsonb_build_object('unitName', coalesce(n.name, l.unit_code)), l.event_at
-  FROM won w
-  JOIN latest l USING (unit_code, indicator_id, period)
-  LEFT JOIN replica_units u ON u.tree_version = l.tree_version AND u.code = l.unit_code
-  LEFT JOIN projection_unit_names n ON n.tree_version = l.tree_version AND n.code = l.unit_code
-  ORDER BY l.ord`;
-
-/** The tree version in force on each period's last day, from the replica's (few) trees. */
-async function treesOf(tx: Tx, periods: readonly string[]): Promise<Map<string, string | null>> {
-  const { rows } = await tx.query<{ tree_version: string; from: string }>(
-    `SELECT tree_version, to_char(effective_from, 'YYYY-MM-DD') AS "from"
-     FROM replica_unit_trees ORDER BY effective_from DESC`,
-  );
-  return new Map(
-    periods.map((key) => {
-      const lastDay = parsePeriod(key)?.lastDay ?? key;
-      return [key, rows.find((t) => t.from <= lastDay)?.tree_version ?? null];
-    }),
-  );
-}
+  SELECT c.n, CASE WHEN c.n > 0 THEN pg_notify($2, '') END AS notified
+    FROM (SELECT count(*)::int AS n FROM logged) c`;
 
 /** Applies a batch of changed values; returns how many reached the change log. */
 export async function applyIndicatorValues(values: readonly ChangedValue[], tx: Tx): Promise<number> {
   if (values.length === 0) return 0;
-  const trees = await treesOf(tx, [...new Set(values.map((v) => v.data.period))]);
+  // The tree in force on each period's last day is found in the statement, not a round trip before.
   const incoming = values.map(({ data: v, eventAt }, ord): Incoming & { ord: number } => ({
     unit_code: v.unitCode,
     indicator_id: v.indicatorId,
     period: v.period,
     revision: v.revision,
-    tree_version: trees.get(v.period) ?? null,
+    last_day: parsePeriod(v.period)?.lastDay ?? null,
     data: v,
     event_at: eventAt?.toISOString() ?? null,
     ord,
   }));
   await tx.query('SELECT pg_advisory_xact_lock($1)', [changeLogLock]);
-  const result = await tx.query(applySql, [JSON.stringify(incoming)]);
-  if ((result.rowCount ?? 0) > 0) await tx.query('SELECT pg_notify($1, $2)', [changesChannel, '']);
-  return result.rowCount ?? 0;
+  // Values, change log and the NOTIFY (only when something reached the log) in one round trip.
+  const { rows } = await tx.query<{ n: number }>(applySql, [JSON.stringify(incoming), changesChannel]);
+  return rows[0]?.n ?? 0;
 }
