@@ -16,12 +16,17 @@ export function requirePeriod(key: string, field = 'period'): Period {
   throw invalidRequest([{ field, reason: periodRule }], 400, `${field}: "${key}" is not a calendar period.`);
 }
 
+/** 400 unless the code is shaped like a unit code. */
+export function requireUnitCode(code: string): void {
+  if (!unitCodePattern.test(code)) throw invalidRequest([{ field: 'code', reason: unitCodeRule }]);
+}
+
 export async function requireUnit(
   db: Pick<pg.Pool, 'query'>,
   code: string,
   period: Period,
 ): Promise<TreeUnit> {
-  if (!unitCodePattern.test(code)) throw invalidRequest([{ field: 'code', reason: unitCodeRule }]);
+  requireUnitCode(code);
   const unit = await unitFor(db, code, period);
   if (!unit) throw notFound('unit', 'code', code);
   return unit;
