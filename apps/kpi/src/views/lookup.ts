@@ -5,6 +5,7 @@ import { invalidRequest, notFound } from '@nhip/service-http';
 import type pg from 'pg';
 import { indicatorCatalog } from '../indicators/catalog.ts';
 import type { IndicatorDefinition } from '../indicators/indicator.ts';
+import { findGrouping, type NamedGrouping } from '../figures/named-grouping.ts';
 import { unitFor } from '../figures/unit-view.ts';
 import type { TreeUnit } from '../figures/tree.queries.ts';
 import { parsePeriod, type Period } from '../periods/period.ts';
@@ -32,6 +33,10 @@ export async function requireUnit(
   return unit;
 }
 
+/** The `{code}` of the views: a unit, or a named grouping read like one. */
+export const codeParam =
+  'A unit code (20207), or the code of a named grouping defined with POST /groupings (ven-bien-da-nang): its members are the children.';
+
 /** Aggregates: every signed-in role, partners included, within its area. */
 export const readers: readonly Role[] = anyRole;
 /** Explain lists source event ids: the platform's own roles, not partners. */
@@ -47,6 +52,19 @@ export function requireInScope(
   field = 'code',
 ): Promise<void> {
   return scope.requirePlacement(caller, { treeVersion: unit.treeVersion, path: unit.path }, field);
+}
+
+/** A named grouping, 404 unless defined, 403 unless every member lies in the caller's area. */
+export async function requireGrouping(
+  db: Pick<pg.Pool, 'query'>,
+  scope: UnitScope,
+  caller: Principal,
+  code: string,
+): Promise<NamedGrouping> {
+  const grouping = await findGrouping(db, code);
+  if (!grouping) throw notFound('grouping', 'code', code);
+  for (const member of grouping.members) await requireInScope(scope, caller, member);
+  return grouping;
 }
 
 /** Who is writing: the request's id and the check that the unit written lies in the caller's area. */

@@ -1,24 +1,28 @@
 import { Controller, Get, Header, Inject, Param, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiParam, ApiTags } from '@nestjs/swagger';
 import { Caller, Roles, UnitScope, type Principal } from '@nhip/auth';
 import pg from 'pg';
 import { notFound } from '@nhip/service-http';
 import { loadDrillDown } from '../../figures/drill-down.queries.ts';
+import { groupingCodePattern, groupingIndicators } from '../../figures/named-grouping.ts';
 import { drillDownView, unitIndicators, type UnitIndicators } from '../../figures/unit-view.ts';
 import { unitIndicatorsJson } from '../../figures/unit-view.json.ts';
 import {
+  codeParam,
   instantOf,
   readers,
   requireInScope,
   requirePeriod,
   requireUnit,
+  requireGrouping,
   requireUnitCode,
 } from '../lookup.ts';
 import { PeriodQuery } from '../period.request.ts';
 
 /**
  * The drill-down: a unit's indicators for a period beside its children's, ranked among them. The
- * current view is written as pre-encoded JSON (ADR 0033); `knownAt` answers go the usual way.
+ * current view is written as pre-encoded JSON (ADR 0033); `knownAt` answers go the usual way. A
+ * named grouping's code reads it like a unit: its members are the children.
  */
 @ApiTags('indicators')
 @Controller('units')
@@ -29,15 +33,22 @@ export class UnitIndicatorsController {
   ) {}
 
   @Get(':code/indicators')
+  @ApiParam({ name: 'code', description: codeParam })
   @Roles(...readers)
   @Header('content-type', 'application/json; charset=utf-8')
   async indicators(
     @Param('code') code: string,
     @Query() query: PeriodQuery,
     @Caller() caller: Principal,
-  ): Promise<Buffer | (UnitIndicators & { readonly now: UnitIndicators['indicators'] })> {
+  ): Promise<Buffer | UnitIndicators | (UnitIndicators & { readonly now: UnitIndicators['indicators'] })> {
     const period = requirePeriod(query.period);
     const knownAt = instantOf(query.knownAt);
+    if (groupingCodePattern.test(code)) {
+      const grouping = await requireGrouping(this.pool, this.scope, caller, code);
+      const view = await groupingIndicators(this.pool, grouping, period, knownAt);
+      if (knownAt === undefined) return view;
+      return { ...view, now: (await groupingIndicators(this.pool, grouping, period)).indicators };
+    }
     if (knownAt === undefined) {
       // The common screen: the unit, its children and their figures in one round trip.
       requireUnitCode(code);
