@@ -48,9 +48,10 @@ async function p7(base: string, pool: pg.Pool): Promise<P7> {
   if (reply.status !== 200)
     throw new Error(`The rebuild answered ${reply.status}: ${JSON.stringify(reply.body)}`);
   const rebuild = reply.body as Rebuild;
-  const rebuildPerSecond = rebuild.deltas / seconds;
+  // The rate is the build's (read, fold, write, key); the check against live is reported beside it.
+  const rebuildPerSecond = rebuild.deltas / (rebuild.millis.build / 1000);
   log(
-    `  rebuild: ${rebuild.deltas.toLocaleString('en')} deltas → ${rebuild.cells.toLocaleString('en')} cells in ${seconds.toFixed(1)} s (${Math.round(rebuildPerSecond).toLocaleString('en')}/s), equal to the live cells, switched`,
+    `  rebuild: ${rebuild.deltas.toLocaleString('en')} deltas → ${rebuild.cells.toLocaleString('en')} cells, built in ${(rebuild.millis.build / 1000).toFixed(1)} s (${Math.round(rebuildPerSecond).toLocaleString('en')}/s), checked equal to the live cells in ${(rebuild.millis.check / 1000).toFixed(1)} s, switched (${seconds.toFixed(1)} s in all)`,
   );
   const second = await rawRead(pool);
   log(`  raw read: ${Math.round(second.perSecond).toLocaleString('en')} rows/s`);
@@ -83,7 +84,7 @@ function writeResults(t: Timings, r: P7): void {
   };
   const summary = `KPI drill-down and rebuild, ${shape.activities.toLocaleString('en')} activities over ${params.communes.toLocaleString('en')} communes (${shape.provinces} provinces), ${r.rebuild.deltas.toLocaleString('en')} ledger rows
   drill-down p50 (p99)   ours ${p50('ours')} ms (${p99('ours')}), naive SQL ${p50('naive')} ms (${p99('naive')}), DuckDB ${p50('duckdb')} ms (${p99('duckdb')}); ${params.drillDowns} drill-downs × ${params.rounds} rounds, answers checksum-equal
-  rebuild                ${Math.round(r.rebuildPerSecond).toLocaleString('en')} deltas/s (build ${r.rebuild.millis.build} ms, check against live ${r.rebuild.millis.check} ms, then switched)
+  rebuild (fold + write)  ${Math.round(r.rebuildPerSecond).toLocaleString('en')} deltas/s (build ${r.rebuild.millis.build} ms; then the check against live ${r.rebuild.millis.check} ms, not in the rate; switched)
   raw read (COPY out)    ${Math.round(rawPerSecond).toLocaleString('en')} rows/s, no-op fold; in-server scan ${Math.round(r.scan.perSecond).toLocaleString('en')} rows/s
 
 ${formatRatios(ratios)}

@@ -12,6 +12,7 @@ import { CountTrainingController } from './inputs/count-training/index.ts';
 import { FollowRegistryController } from './inputs/follow-registry/index.ts';
 import { RebuildRollupsController } from './ledger/rebuild-rollups/index.ts';
 import { AssignTargetController } from './targets/assign-target/index.ts';
+import { DefineGroupingController } from './groupings/define-grouping/index.ts';
 import { PartnerStatisticsController } from './statistics/partner-statistics/index.ts';
 import { ReportStatisticController } from './statistics/report-statistic/index.ts';
 import { ExplainIndicatorController } from './views/explain-indicator/index.ts';
@@ -32,6 +33,7 @@ export class AppModule {
         UnitIndicatorsController,
         CatalogController,
         AssignTargetController,
+        DefineGroupingController,
         ReportStatisticController,
         ExplainIndicatorController,
         IndicatorSeriesController,

@@ -30,13 +30,21 @@ const catalogMetrics = [
 export const flowMetrics = catalogMetrics.filter((m) => metricKind(m) === 'flow');
 export const stockMetrics = catalogMetrics.filter((m) => metricKind(m) === 'stock');
 
-const rollupMetricsSql = `
+/** Where each query finds its inputs: `$n` placeholders, or SQL the drill-down computes them with. */
+export interface FigureParams {
+  readonly units: string;
+  readonly key: string;
+  readonly lastDay: string;
+  readonly at: string;
+}
+
+export const rollupMetricsSql = (p: FigureParams, flow: string, stock: string) => `
   SELECT unit_code AS unit, metric AS id, value::float8 AS value
-    FROM kpi_rollups WHERE unit_code = ANY($1) AND metric = ANY($4) AND period = $2
+    FROM kpi_rollups WHERE unit_code = ANY(${p.units}) AND metric = ANY(${flow}) AND period = ${p.key}
   UNION ALL
   SELECT unit_code, metric, sum(value)::float8
     FROM kpi_rollups
-   WHERE unit_code = ANY($1) AND metric = ANY($5) AND period_kind = 'day' AND period <= $3
+   WHERE unit_code = ANY(${p.units}) AND metric = ANY(${stock}) AND period_kind = 'day' AND period <= ${p.lastDay}
    GROUP BY unit_code, metric`;
 
 const ledgerMetricsSql = `
@@ -47,22 +55,23 @@ const ledgerMetricsSql = `
    GROUP BY u.unit, d.metric`;
 
 /** A unit's own target, or else the sum of the nearest targets assigned below it. */
-const targetsSql = `
+export const targetsSql = (p: FigureParams) => `
   SELECT u.code AS unit, t.metric AS id, sum(t.value)::float8 AS value
-    FROM unnest($1::text[]) AS u(code)
-    JOIN kpi_targets t ON t.period = $2 AND u.code = ANY(t.unit_path)
-   WHERE ($3::timestamptz IS NULL OR t.assigned_at <= $3::timestamptz)
+    FROM unnest(${p.units}::text[]) AS u(code)
+    JOIN kpi_targets t ON t.period = ${p.key} AND u.code = ANY(t.unit_path)
+   WHERE (${p.at}::timestamptz IS NULL OR t.assigned_at <= ${p.at}::timestamptz)
      AND NOT EXISTS (
        SELECT 1 FROM kpi_targets t2
         WHERE t2.metric = t.metric AND t2.period = t.period AND t2.unit_code <> t.unit_code
           AND t2.unit_code = ANY(t.unit_path) AND u.code = ANY(t2.unit_path)
-          AND ($3::timestamptz IS NULL OR t2.assigned_at <= $3::timestamptz))
+          AND (${p.at}::timestamptz IS NULL OR t2.assigned_at <= ${p.at}::timestamptz))
    GROUP BY u.code, t.metric`;
 
-const statisticsSql = `
+export const statisticsSql = (p: FigureParams) => `
   SELECT DISTINCT ON (unit_code, statistic) unit_code AS unit, statistic AS id, value::float8 AS value
     FROM kpi_statistics
-   WHERE unit_code = ANY($1) AND as_of <= $2::date AND ($3::timestamptz IS NULL OR recorded_at <= $3::timestamptz)
+   WHERE unit_code = ANY(${p.units}) AND as_of <= ${p.lastDay}::date
+     AND (${p.at}::timestamptz IS NULL OR recorded_at <= ${p.at}::timestamptz)
    ORDER BY unit_code, statistic, as_of DESC`;
 
 export interface Figures {
@@ -70,6 +79,8 @@ export interface Figures {
   readonly targets: readonly FigureRow[];
   readonly statistics: readonly FigureRow[];
 }
+
+const numbered: FigureParams = { units: '$1', key: '$2', lastDay: '$2', at: '$3' };
 
 export async function loadFigures(
   db: Db,
@@ -81,10 +92,16 @@ export async function loadFigures(
   const at = knownAt ?? null;
   const [m, t, s] = await Promise.all([
     knownAt === undefined
-      ? db.query<FigureRow>(rollupMetricsSql, [units, period.key, period.lastDay, flowMetrics, stockMetrics])
+      ? db.query<FigureRow>(rollupMetricsSql({ ...numbered, lastDay: '$3' }, '$4', '$5'), [
+          units,
+          period.key,
+          period.lastDay,
+          flowMetrics,
+          stockMetrics,
+        ])
       : db.query<FigureRow>(ledgerMetricsSql, [units, period.firstDay, period.lastDay, knownAt]),
-    db.query<FigureRow>(targetsSql, [units, period.key, at]),
-    db.query<FigureRow>(statisticsSql, [units, period.lastDay, at]),
+    db.query<FigureRow>(targetsSql(numbered), [units, period.key, at]),
+    db.query<FigureRow>(statisticsSql({ ...numbered, lastDay: '$2' }), [units, period.lastDay, at]),
   ]);
   return { metrics: m.rows, targets: t.rows, statistics: s.rows };
 }

@@ -27,20 +27,20 @@ export async function successorsOf(
   return rows;
 }
 
-function sumOf(rows: readonly FigureRow[], members: ReadonlySet<string>): FigureRow[] {
+function sumOf(rows: readonly FigureRow[], members: ReadonlySet<string>, key: string): FigureRow[] {
   const totals = new Map<string, number>();
   for (const row of rows) {
     if (members.has(row.unit)) totals.set(row.id, (totals.get(row.id) ?? 0) + row.value);
   }
-  return [...totals].map(([id, value]) => ({ unit: groupingKey, id, value }));
+  return [...totals].map(([id, value]) => ({ unit: key, id, value }));
 }
 
-/** The members' figures plus the grouping's own, summed, under `groupingKey`. */
-export function withGrouping(figures: Figures, members: readonly string[]): Figures {
+/** The members' figures plus the grouping's own, summed, under `key`. */
+export function withGrouping(figures: Figures, members: readonly string[], key = groupingKey): Figures {
   const set = new Set(members);
   return {
-    metrics: [...figures.metrics, ...sumOf(figures.metrics, set)],
-    targets: [...figures.targets, ...sumOf(figures.targets, set)],
-    statistics: [...figures.statistics, ...sumOf(figures.statistics, set)],
+    metrics: [...figures.metrics, ...sumOf(figures.metrics, set, key)],
+    targets: [...figures.targets, ...sumOf(figures.targets, set, key)],
+    statistics: [...figures.statistics, ...sumOf(figures.statistics, set, key)],
   };
 }

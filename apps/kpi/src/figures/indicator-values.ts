@@ -26,11 +26,25 @@ const byUnit = (rows: readonly FigureRow[]): Map<string, Map<string, number>> =>
   return map;
 };
 
+type FigureIndex = readonly [
+  Map<string, Map<string, number>>,
+  Map<string, Map<string, number>>,
+  Map<string, Map<string, number>>,
+];
+
+/** The rows grouped by unit once, not once per unit evaluated. */
+const indexOf = (figures: Figures): FigureIndex =>
+  [byUnit(figures.metrics), byUnit(figures.targets), byUnit(figures.statistics)] as const;
+
 /** The figures of one unit as the evaluator reads them: a metric never counted is 0. */
-export function operandFigures(figures: Figures, unit: string): OperandFigures {
-  const [metrics, targets, statistics] = [figures.metrics, figures.targets, figures.statistics].map(
-    (rows) => byUnit(rows).get(unit) ?? new Map<string, number>(),
-  ) as [Map<string, number>, Map<string, number>, Map<string, number>];
+export function operandFigures(figures: Figures | FigureIndex, unit: string): OperandFigures {
+  const index = 'metrics' in figures ? indexOf(figures) : figures;
+  const none = new Map<string, number>();
+  const [metrics, targets, statistics] = index.map((byCode) => byCode.get(unit) ?? none) as [
+    Map<string, number>,
+    Map<string, number>,
+    Map<string, number>,
+  ];
   return {
     metric: (id) => metrics.get(id) ?? 0,
     statistic: (id) => statistics.get(id),
@@ -57,9 +71,10 @@ export function evaluateUnits(
   ranked: readonly string[] = units,
   catalog: readonly IndicatorDefinition[] = indicatorCatalog,
 ): Map<string, UnitIndicator[]> {
+  const index = indexOf(figures);
   const values = new Map(
     units.map((unit) => {
-      const own = operandFigures(figures, unit);
+      const own = operandFigures(index, unit);
       return [unit, catalog.map((d) => withTarget(d, evaluate(d, own)))] as const;
     }),
   );
@@ -72,10 +87,8 @@ export function evaluateUnits(
       definition.direction,
     ),
   );
+  const rankOf = ranks.map((list) => new Map(list.map((r) => [r.unitCode, r.rank])));
   return new Map(
-    [...values].map(([unit, list]) => [
-      unit,
-      list.map((v, i) => ({ ...v, rank: ranks[i]?.find((r) => r.unitCode === unit)?.rank })),
-    ]),
+    [...values].map(([unit, list]) => [unit, list.map((v, i) => ({ ...v, rank: rankOf[i]?.get(unit) }))]),
   );
 }

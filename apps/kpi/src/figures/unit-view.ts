@@ -4,6 +4,7 @@ import type pg from 'pg';
 import { indicatorCatalog } from '../indicators/catalog.ts';
 import type { IndicatorDefinition } from '../indicators/indicator.ts';
 import type { Period } from '../periods/period.ts';
+import type { DrillDown } from './drill-down.queries.ts';
 import { loadFigures } from './figures.queries.ts';
 import { evaluateUnits, orNull, type UnitIndicator } from './indicator-values.ts';
 import { childrenOf, findUnit, type TreeUnit } from './tree.queries.ts';
@@ -59,6 +60,24 @@ export function viewOf(values: readonly UnitIndicator[], catalog = indicatorCata
 export const unitFor = (db: Db, code: string, period: Period): Promise<TreeUnit | undefined> =>
   findUnit(db, code, period.lastDay);
 
+/** The view of a loaded drill-down: the unit unranked, its children ranked among themselves. */
+export function drillDownView(d: DrillDown, period: Period, knownAt?: string): UnitIndicators {
+  const codes = d.children.map((c) => c.code);
+  const own = evaluateUnits(d.figures, [d.unit.code], []);
+  const ofChildren = evaluateUnits(d.figures, codes);
+  return {
+    unit: { code: d.unit.code, name: d.unit.name, treeVersion: d.unit.treeVersion },
+    period: period.key,
+    knownAt: knownAt ?? null,
+    indicators: viewOf(own.get(d.unit.code) ?? []),
+    children: d.children.map((c) => ({
+      code: c.code,
+      name: c.name,
+      indicators: viewOf(ofChildren.get(c.code) ?? []),
+    })),
+  };
+}
+
 export async function unitIndicators(
   db: Db,
   unit: TreeUnit,
@@ -68,17 +87,5 @@ export async function unitIndicators(
   const children = await childrenOf(db, unit.treeVersion, [unit.code]);
   const codes = children.map((c) => c.code);
   const figures = await loadFigures(db, [unit.code, ...codes], period, knownAt);
-  const own = evaluateUnits(figures, [unit.code], []);
-  const ofChildren = evaluateUnits(figures, codes);
-  return {
-    unit: { code: unit.code, name: unit.name, treeVersion: unit.treeVersion },
-    period: period.key,
-    knownAt: knownAt ?? null,
-    indicators: viewOf(own.get(unit.code) ?? []),
-    children: children.map((c) => ({
-      code: c.code,
-      name: c.name,
-      indicators: viewOf(ofChildren.get(c.code) ?? []),
-    })),
-  };
+  return drillDownView({ unit, children, figures }, period, knownAt);
 }

@@ -1,9 +1,11 @@
-// Rebuild (ADR 0028): the rollup cells computed again from the full ledger into a fresh table
+// Rebuild (ADR 0028, 0033): the rollup cells computed again from the full ledger into a fresh table
 // while the live one keeps serving reads, compared cell by cell with the live one, and switched
 // in only when the two agree. Writers (consumer batches, targets) wait for the rebuild: it holds
 // the ledger and the cells in SHARE mode, so what it rebuilt is exactly what the live cells saw.
-import { inTransaction } from '@nhip/event-sourcing';
+import { inTransaction, type Tx } from '@nhip/event-sourcing';
 import type pg from 'pg';
+import { writeCells, foldLedger } from './bulk-copy.ts';
+import { BulkFold } from './bulk-fold.ts';
 import type { CellMismatch } from './ledger-check.ts';
 
 export interface RebuildOutcome {
@@ -15,37 +17,16 @@ export interface RebuildOutcome {
   readonly mismatches: readonly CellMismatch[];
   readonly switched: boolean;
   readonly millis: { readonly build: number; readonly check: number; readonly total: number };
+  /** The build's steps: read and fold the ledger, write the cells, key them (milliseconds). */
+  readonly steps: { readonly fold: number; readonly write: number; readonly key: number };
 }
 
-// Day cells per unit first (one pass over the ledger), months from the days, quarters and years
-// from the months: a delta is unnested once per unit on its path, not once per unit and period.
-// Sums in float8 (exact below 2^53) instead of numeric, which sum(bigint) would use; CREATE TABLE
-// AS, unlike INSERT, lets the server read the ledger with parallel workers.
-const buildSql = `
-  CREATE TABLE kpi_rollups_next AS
-  WITH unit_days AS MATERIALIZED (
-    SELECT u.unit, d.metric, d.day, sum(d.delta::float8) AS value
-      FROM kpi_deltas d CROSS JOIN LATERAL unnest(d.units) AS u(unit)
-     GROUP BY u.unit, d.metric, d.day),
-  unit_months AS MATERIALIZED (
-    SELECT unit, metric, date_trunc('month', day)::date AS month, sum(value) AS value
-      FROM unit_days GROUP BY unit, metric, date_trunc('month', day)::date)
-  SELECT unit AS unit_code, metric, day::text AS period, 'day'::text AS period_kind, value::bigint AS value
-    FROM unit_days WHERE value <> 0
-  UNION ALL
-  SELECT unit, metric, to_char(month, 'YYYY-MM'), 'month', value::bigint FROM unit_months WHERE value <> 0
-  UNION ALL
-  SELECT unit, metric, to_char(min(month), 'YYYY') || '-Q' || extract(quarter FROM min(month)), 'quarter',
-         sum(value)::bigint
-    FROM unit_months GROUP BY unit, metric, date_trunc('quarter', month) HAVING sum(value) <> 0
-  UNION ALL
-  SELECT unit, metric, to_char(min(month), 'YYYY'), 'year', sum(value)::bigint
-    FROM unit_months GROUP BY unit, metric, date_trunc('year', month) HAVING sum(value) <> 0`;
+// The fresh table as the live one is made, without its key: the rows go in first (ADR 0033).
+const createSql = 'CREATE TABLE kpi_rollups_next (LIKE kpi_rollups INCLUDING DEFAULTS)';
 
 // The key after the rows: one sort instead of an index kept in order row by row.
 const keySql = `
-  ALTER TABLE kpi_rollups_next ALTER COLUMN period_kind SET NOT NULL, ALTER COLUMN value SET NOT NULL,
-    ADD CONSTRAINT kpi_rollups_next_pkey PRIMARY KEY (unit_code, metric, period)`;
+  ALTER TABLE kpi_rollups_next ADD CONSTRAINT kpi_rollups_next_pkey PRIMARY KEY (unit_code, metric, period)`;
 
 const differencesSql = (limit: string) => `
   SELECT coalesce(n.unit_code, l.unit_code) AS unit, coalesce(n.metric, l.metric) AS metric,
@@ -63,30 +44,39 @@ const switchSql = [
 
 const since = (start: number) => Math.round(performance.now() - start);
 
+/** Folds the whole ledger in memory, writes the cells with COPY, keys them, timing each step. */
+async function build(tx: Tx): Promise<{ deltas: number; cells: number; steps: RebuildOutcome['steps'] }> {
+  let start = performance.now();
+  const fold = new BulkFold();
+  await foldLedger(tx, fold);
+  const folded = since(start);
+  start = performance.now();
+  await tx.query(createSql);
+  const cells = await writeCells(tx, fold);
+  const write = since(start);
+  start = performance.now();
+  await tx.query(keySql);
+  return { deltas: fold.rows, cells, steps: { fold: folded, write, key: since(start) } };
+}
+
 export async function rebuildRollups(pool: pg.Pool): Promise<RebuildOutcome> {
   return inTransaction(pool, async (tx) => {
     const start = performance.now();
-    // The aggregation over the whole ledger would otherwise spill to disk in 4 MB pieces; a day
-    // as text is its ISO form only under this DateStyle.
+    // The check's join over every cell would otherwise spill to disk in 4 MB pieces; COPY writes a
+    // day as text in its ISO form only under this DateStyle.
     await tx.query(`SET LOCAL work_mem = '512MB'`);
+    // The key's sort in memory too: keying millions of cells in 64 MB runs spills them several times.
+    await tx.query(`SET LOCAL maintenance_work_mem = '512MB'`);
     await tx.query(`SET LOCAL DateStyle = 'ISO, YMD'`);
     await tx.query(`SELECT pg_advisory_xact_lock(hashtext('nhip.kpi.rebuild'))`);
     await tx.query('LOCK TABLE kpi_deltas, kpi_rollups IN SHARE MODE');
-    const built = await tx.query(buildSql);
-    await tx.query(keySql);
-    const { rows: read } = await tx.query<{ n: string }>('SELECT count(*) AS n FROM kpi_deltas');
-    const build = since(start);
+    const built = await build(tx);
+    const buildMillis = since(start);
     const { rows: mismatches } = await tx.query<CellMismatch>(differencesSql('LIMIT 20'));
-    const check = since(start) - build;
+    const check = since(start) - buildMillis;
     const switched = mismatches.length === 0;
     if (switched) for (const sql of switchSql) await tx.query(sql);
     else await tx.query('DROP TABLE kpi_rollups_next');
-    return {
-      deltas: Number(read[0]?.n ?? 0),
-      cells: built.rowCount ?? 0,
-      mismatches,
-      switched,
-      millis: { build, check, total: since(start) },
-    };
+    return { ...built, mismatches, switched, millis: { build: buildMillis, check, total: since(start) } };
   });
 }

@@ -25,14 +25,26 @@ function add(cells: Cells, change: RollupCell): void {
   else cells.set(key, { ...change });
 }
 
+/**
+ * The rule both the live path and the rebuild's bulk fold apply (ADR 0033): a delta counts in every
+ * unit it names, in each period of its day (`periods`, from `periodsOfDay`). Generic so the rebuild
+ * can pass interned ids instead of strings.
+ */
+export function countsIn<U, P>(
+  units: readonly U[],
+  periods: readonly P[],
+  count: (unit: U, period: P) => void,
+): void {
+  for (const unit of units) {
+    for (const period of periods) count(unit, period);
+  }
+}
+
 /** One net change per (unit, metric, period) the deltas touch; cells that net to 0 are left out. */
 export function rollUp(deltas: Iterable<MetricDelta>): RollupCell[] {
   const cells: Cells = new Map();
   for (const { units, metric, day, delta } of deltas) {
-    const periods = periodsOfDay(day);
-    for (const unitCode of units) {
-      for (const period of periods) add(cells, { unitCode, metric, period, delta });
-    }
+    countsIn(units, periodsOfDay(day), (unitCode, period) => add(cells, { unitCode, metric, period, delta }));
   }
   return [...cells.values()].filter((cell) => cell.delta !== 0);
 }

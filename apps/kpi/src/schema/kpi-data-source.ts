@@ -2,6 +2,7 @@
 // (npm run migrate -- kpi). Migrations are listed oldest first and never edited once shipped.
 import { EventStoreSchema } from '@nhip/event-sourcing';
 import type { ServiceDataSourceOptions } from '@nhip/postgres';
+import { KpiGroupingsTable } from './kpi-groupings.migration.ts';
 import { KpiSchema } from './kpi-schema.migration.ts';
 import { KpiUnitLineageTable } from './kpi-unit-lineage.migration.ts';
 import { kpiEntities } from './kpi.entities.ts';
@@ -12,7 +13,7 @@ export function kpiDataSource(url: string): ServiceDataSourceOptions {
     service: 'kpi',
     entities: kpiEntities,
     // The event store's tables hold the outbox and the consumers' processed ids and offsets.
-    migrations: [EventStoreSchema, KpiSchema, KpiUnitLineageTable],
+    migrations: [EventStoreSchema, KpiSchema, KpiUnitLineageTable, KpiGroupingsTable],
     poolSize: 8,
   };
 }

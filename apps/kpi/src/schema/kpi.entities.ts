@@ -2,6 +2,7 @@
 // writes stay hand-written SQL (batched upserts, array containment), as in the other services.
 import { EntitySchema } from 'typeorm';
 import { KpiUnitLineage } from './kpi-lineage.entities.ts';
+import { KpiGrouping } from './kpi-groupings.entities.ts';
 
 const text = { type: 'text' } as const;
 const textKey = { type: 'text', primary: true } as const;
@@ -208,4 +209,5 @@ export const kpiEntities = [
   KpiStatistic,
   KpiPublished,
   KpiUnitLineage,
+  KpiGrouping,
 ];

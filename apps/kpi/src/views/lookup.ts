@@ -5,6 +5,7 @@ import { invalidRequest, notFound } from '@nhip/service-http';
 import type pg from 'pg';
 import { indicatorCatalog } from '../indicators/catalog.ts';
 import type { IndicatorDefinition } from '../indicators/indicator.ts';
+import { findGrouping, type NamedGrouping } from '../figures/named-grouping.ts';
 import { unitFor } from '../figures/unit-view.ts';
 import type { TreeUnit } from '../figures/tree.queries.ts';
 import { parsePeriod, type Period } from '../periods/period.ts';
@@ -16,16 +17,25 @@ export function requirePeriod(key: string, field = 'period'): Period {
   throw invalidRequest([{ field, reason: periodRule }], 400, `${field}: "${key}" is not a calendar period.`);
 }
 
+/** 400 unless the code is shaped like a unit code. */
+export function requireUnitCode(code: string): void {
+  if (!unitCodePattern.test(code)) throw invalidRequest([{ field: 'code', reason: unitCodeRule }]);
+}
+
 export async function requireUnit(
   db: Pick<pg.Pool, 'query'>,
   code: string,
   period: Period,
 ): Promise<TreeUnit> {
-  if (!unitCodePattern.test(code)) throw invalidRequest([{ field: 'code', reason: unitCodeRule }]);
+  requireUnitCode(code);
   const unit = await unitFor(db, code, period);
   if (!unit) throw notFound('unit', 'code', code);
   return unit;
 }
+
+/** The `{code}` of the views: a unit, or a named grouping read like one. */
+export const codeParam =
+  'A unit code (20207), or the code of a named grouping defined with POST /groupings (ven-bien-da-nang): its members are the children.';
 
 /** Aggregates: every signed-in role, partners included, within its area. */
 export const readers: readonly Role[] = anyRole;
@@ -42,6 +52,19 @@ export function requireInScope(
   field = 'code',
 ): Promise<void> {
   return scope.requirePlacement(caller, { treeVersion: unit.treeVersion, path: unit.path }, field);
+}
+
+/** A named grouping, 404 unless defined, 403 unless every member lies in the caller's area. */
+export async function requireGrouping(
+  db: Pick<pg.Pool, 'query'>,
+  scope: UnitScope,
+  caller: Principal,
+  code: string,
+): Promise<NamedGrouping> {
+  const grouping = await findGrouping(db, code);
+  if (!grouping) throw notFound('grouping', 'code', code);
+  for (const member of grouping.members) await requireInScope(scope, caller, member);
+  return grouping;
 }
 
 /** Who is writing: the request's id and the check that the unit written lies in the caller's area. */

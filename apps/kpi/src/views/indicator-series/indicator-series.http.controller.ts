@@ -1,16 +1,19 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiParam, ApiTags } from '@nestjs/swagger';
 import { Caller, Roles, UnitScope, type Principal } from '@nhip/auth';
 import { invalidRequest } from '@nhip/service-http';
 import pg from 'pg';
 import { loadFigures } from '../../figures/figures.queries.ts';
+import { groupingCodePattern, groupingFigures, type NamedGrouping } from '../../figures/named-grouping.ts';
 import { evaluateUnits, orNull } from '../../figures/indicator-values.ts';
 import type { IndicatorDefinition } from '../../indicators/indicator.ts';
 import { parsePeriod, periodsBetween, type Period } from '../../periods/period.ts';
 import {
+  codeParam,
   instantOf,
   readers,
   requireIndicator,
+  requireGrouping,
   requireInScope,
   requirePeriod,
   requireUnit,
@@ -30,10 +33,14 @@ interface Series {
   readonly unitCode: string;
   readonly indicator: IndicatorDefinition;
   readonly knownAt: string | undefined;
+  /** Set when the code is a named grouping's: its figures are its members' summed. */
+  readonly grouping?: NamedGrouping;
 }
 
 async function pointOf(pool: pg.Pool, series: Series, period: Period): Promise<Point> {
-  const figures = await loadFigures(pool, [series.unitCode], period, series.knownAt);
+  const figures = series.grouping
+    ? await groupingFigures(pool, series.grouping, period, series.knownAt)
+    : await loadFigures(pool, [series.unitCode], period, series.knownAt);
   const v = evaluateUnits(figures, [series.unitCode], [], [series.indicator]).get(series.unitCode)?.[0];
   return {
     period: period.key,
@@ -65,6 +72,7 @@ export class IndicatorSeriesController {
   ) {}
 
   @Get(':code/indicators/:indicatorId/series')
+  @ApiParam({ name: 'code', description: codeParam })
   @Roles(...readers)
   async series(
     @Param('code') code: string,
@@ -75,11 +83,23 @@ export class IndicatorSeriesController {
     const indicator = requireIndicator(indicatorId);
     const to = requirePeriod(query.to, 'to');
     const buckets = bucketsOf(requirePeriod(query.from, 'from'), to);
-    const unit = await requireUnit(this.pool, code, to);
-    await requireInScope(this.scope, caller, unit);
-    const series = { unitCode: unit.code, indicator, knownAt: instantOf(query.knownAt) };
+    const knownAt = instantOf(query.knownAt);
+    const series = groupingCodePattern.test(code)
+      ? {
+          unitCode: code,
+          indicator,
+          knownAt,
+          grouping: await requireGrouping(this.pool, this.scope, caller, code),
+        }
+      : { unitCode: (await this.unitInScope(code, to, caller)).code, indicator, knownAt };
     const points: Point[] = [];
     for (const period of buckets) points.push(await pointOf(this.pool, series, period));
-    return { unitCode: unit.code, indicatorId: indicator.id, version: indicator.version, points };
+    return { unitCode: series.unitCode, indicatorId: indicator.id, version: indicator.version, points };
+  }
+
+  private async unitInScope(code: string, to: Period, caller: Principal) {
+    const unit = await requireUnit(this.pool, code, to);
+    await requireInScope(this.scope, caller, unit);
+    return unit;
   }
 }

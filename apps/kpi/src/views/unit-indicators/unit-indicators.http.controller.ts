@@ -1,12 +1,29 @@
-import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Header, Inject, Param, Query } from '@nestjs/common';
+import { ApiParam, ApiTags } from '@nestjs/swagger';
 import { Caller, Roles, UnitScope, type Principal } from '@nhip/auth';
 import pg from 'pg';
-import { unitIndicators, type UnitIndicators } from '../../figures/unit-view.ts';
-import { instantOf, readers, requireInScope, requirePeriod, requireUnit } from '../lookup.ts';
+import { notFound } from '@nhip/service-http';
+import { loadDrillDown } from '../../figures/drill-down.queries.ts';
+import { groupingCodePattern, groupingIndicators } from '../../figures/named-grouping.ts';
+import { drillDownView, unitIndicators, type UnitIndicators } from '../../figures/unit-view.ts';
+import { unitIndicatorsJson } from '../../figures/unit-view.json.ts';
+import {
+  codeParam,
+  instantOf,
+  readers,
+  requireInScope,
+  requirePeriod,
+  requireUnit,
+  requireGrouping,
+  requireUnitCode,
+} from '../lookup.ts';
 import { PeriodQuery } from '../period.request.ts';
 
-/** The drill-down: a unit's indicators for a period beside its children's, ranked among them. */
+/**
+ * The drill-down: a unit's indicators for a period beside its children's, ranked among them. The
+ * current view is written as pre-encoded JSON (ADR 0033); `knownAt` answers go the usual way. A
+ * named grouping's code reads it like a unit: its members are the children.
+ */
 @ApiTags('indicators')
 @Controller('units')
 export class UnitIndicatorsController {
@@ -16,18 +33,33 @@ export class UnitIndicatorsController {
   ) {}
 
   @Get(':code/indicators')
+  @ApiParam({ name: 'code', description: codeParam })
   @Roles(...readers)
+  @Header('content-type', 'application/json; charset=utf-8')
   async indicators(
     @Param('code') code: string,
     @Query() query: PeriodQuery,
     @Caller() caller: Principal,
-  ): Promise<UnitIndicators & { readonly now?: UnitIndicators['indicators'] }> {
+  ): Promise<Buffer | UnitIndicators | (UnitIndicators & { readonly now: UnitIndicators['indicators'] })> {
     const period = requirePeriod(query.period);
+    const knownAt = instantOf(query.knownAt);
+    if (groupingCodePattern.test(code)) {
+      const grouping = await requireGrouping(this.pool, this.scope, caller, code);
+      const view = await groupingIndicators(this.pool, grouping, period, knownAt);
+      if (knownAt === undefined) return view;
+      return { ...view, now: (await groupingIndicators(this.pool, grouping, period)).indicators };
+    }
+    if (knownAt === undefined) {
+      // The common screen: the unit, its children and their figures in one round trip.
+      requireUnitCode(code);
+      const found = await loadDrillDown(this.pool, code, period);
+      if (!found) throw notFound('unit', 'code', code);
+      await requireInScope(this.scope, caller, found.unit);
+      return unitIndicatorsJson(drillDownView(found, period));
+    }
     const unit = await requireUnit(this.pool, code, period);
     await requireInScope(this.scope, caller, unit);
-    const knownAt = instantOf(query.knownAt);
     const view = await unitIndicators(this.pool, unit, period, knownAt);
-    if (knownAt === undefined) return view;
     // What it was as recorded then, next to what it is now: why yesterday's report differs.
     const now = await unitIndicators(this.pool, unit, period);
     return { ...view, now: now.indicators };

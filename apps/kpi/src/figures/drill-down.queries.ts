@@ -1,0 +1,95 @@
+// The drill-down's reads in one round trip (ADR 0033): the unit in the tree in force for the
+// period, its children, and the figures of both (rollup cells, targets, statistics), as one
+// prepared statement. Four sequential round trips cost more than the reads themselves on a busy
+// machine; the figure queries are the same text loadFigures runs, fed from the tree part here.
+import type pg from 'pg';
+import type { Period } from '../periods/period.ts';
+import {
+  flowMetrics,
+  rollupMetricsSql,
+  statisticsSql,
+  stockMetrics,
+  targetsSql,
+  type FigureParams,
+  type FigureRow,
+  type Figures,
+} from './figures.queries.ts';
+import type { TreeUnit } from './tree.queries.ts';
+
+type Db = Pick<pg.Pool, 'query'>;
+
+const inputs: FigureParams = {
+  units: '(SELECT a FROM codes)::text[]',
+  key: '$2',
+  lastDay: '$3::text',
+  at: 'NULL',
+};
+
+const figure = (part: string, sql: string) =>
+  `SELECT '${part}' AS part, f.unit AS code, f.id AS name, f.value, NULL AS tree, NULL AS parent, NULL::text[] AS path
+     FROM (${sql}) f`;
+
+const drillDownSql = `
+  WITH unit AS MATERIALIZED (
+    SELECT u.tree_version, u.code, u.name, u.parent_code, u.path
+      FROM kpi_units u JOIN kpi_unit_trees t USING (tree_version)
+     WHERE u.code = $1 ORDER BY (t.effective_from <= $3::text::date) DESC, t.effective_from DESC LIMIT 1),
+  children AS MATERIALIZED (
+    SELECT c.tree_version, c.code, c.name, c.parent_code, c.path
+      FROM kpi_units c JOIN unit ON c.tree_version = unit.tree_version AND c.parent_code = unit.code),
+  codes AS MATERIALIZED (SELECT ARRAY(SELECT code FROM unit UNION ALL SELECT code FROM children) AS a)
+  SELECT 'unit' AS part, code, name, NULL::float8 AS value, tree_version AS tree, parent_code AS parent, path FROM unit
+  UNION ALL SELECT 'child', code, name, NULL, tree_version, parent_code, path FROM children
+  UNION ALL ${figure('metric', rollupMetricsSql(inputs, '$4', '$5'))}
+  UNION ALL ${figure('target', targetsSql(inputs))}
+  UNION ALL ${figure('statistic', statisticsSql(inputs))}`;
+
+interface Row {
+  readonly part: 'unit' | 'child' | 'metric' | 'target' | 'statistic';
+  readonly code: string;
+  readonly name: string;
+  readonly value: number | null;
+  readonly tree: string | null;
+  readonly parent: string | null;
+  readonly path: string[] | null;
+}
+
+export interface DrillDown {
+  readonly unit: TreeUnit;
+  /** In code order. */
+  readonly children: readonly TreeUnit[];
+  readonly figures: Figures;
+}
+
+const treeUnit = (row: Row): TreeUnit => ({
+  treeVersion: row.tree ?? '',
+  code: row.code,
+  name: row.name,
+  parentCode: row.parent,
+  path: row.path ?? [],
+});
+
+const figureRow = (row: Row): FigureRow => ({ unit: row.code, id: row.name, value: row.value ?? 0 });
+
+/** The unit (undefined when no tree has it), its children and their current figures. */
+export async function loadDrillDown(db: Db, code: string, period: Period): Promise<DrillDown | undefined> {
+  const { rows } = await db.query<Row>({
+    name: 'kpi.drill-down',
+    text: drillDownSql,
+    values: [code, period.key, period.lastDay, flowMetrics, stockMetrics],
+  });
+  const unit = rows.find((r) => r.part === 'unit');
+  if (!unit) return undefined;
+  const of = (part: Row['part']) => rows.filter((r) => r.part === part);
+  return {
+    unit: treeUnit(unit),
+    children: of('child')
+      .map(treeUnit)
+      .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)),
+    figures: {
+      metrics: of('metric').map(figureRow),
+      targets: of('target').map(figureRow),
+      statistics: of('statistic').map(figureRow),
+    },
+  };
+}

@@ -1,0 +1,71 @@
+// Named groupings read like a unit (ADR 0033): the grouping's figures are its members' summed (as
+// a former district's are, grouping.ts), its members are the children, ranked among themselves.
+import type pg from 'pg';
+import type { Period } from '../periods/period.ts';
+import { loadFigures, type Figures } from './figures.queries.ts';
+import { withGrouping } from './grouping.ts';
+import { evaluateUnits } from './indicator-values.ts';
+import { unitsIn, type TreeUnit } from './tree.queries.ts';
+import { viewOf, type UnitIndicators } from './unit-view.ts';
+
+type Db = Pick<pg.Pool, 'query'>;
+
+/** Lower-case, starting with a letter: never mistaken for a unit code, which is digits. */
+export const groupingCodePattern = /^[a-z][a-z0-9-]{1,39}$/;
+export const groupingCodeRule = 'must be 2–40 characters: a lower-case letter, then letters, digits or -';
+
+export interface NamedGrouping {
+  readonly code: string;
+  readonly name: string;
+  readonly treeVersion: string;
+  /** In code order, as the tree they were defined in has them. */
+  readonly members: readonly TreeUnit[];
+}
+
+export async function findGrouping(db: Db, code: string): Promise<NamedGrouping | undefined> {
+  const { rows } = await db.query<{ name: string; tree_version: string; units: string[] }>(
+    'SELECT name, tree_version, units FROM kpi_groupings WHERE code = $1',
+    [code],
+  );
+  const row = rows[0];
+  if (!row) return undefined;
+  const members = await unitsIn(db, row.tree_version, row.units);
+  members.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  return { code, name: row.name, treeVersion: row.tree_version, members };
+}
+
+/** The members' figures with the grouping's own (their sums) under the grouping's code. */
+export async function groupingFigures(
+  db: Db,
+  grouping: NamedGrouping,
+  period: Period,
+  knownAt?: string,
+): Promise<Figures> {
+  const codes = grouping.members.map((m) => m.code);
+  return withGrouping(await loadFigures(db, codes, period, knownAt), codes, grouping.code);
+}
+
+export async function groupingIndicators(
+  db: Db,
+  grouping: NamedGrouping,
+  period: Period,
+  knownAt?: string,
+): Promise<UnitIndicators> {
+  const codes = grouping.members.map((m) => m.code);
+  const values = evaluateUnits(
+    await groupingFigures(db, grouping, period, knownAt),
+    [grouping.code, ...codes],
+    codes,
+  );
+  return {
+    unit: { code: grouping.code, name: grouping.name, treeVersion: grouping.treeVersion },
+    period: period.key,
+    knownAt: knownAt ?? null,
+    indicators: viewOf(values.get(grouping.code) ?? []),
+    children: grouping.members.map((m) => ({
+      code: m.code,
+      name: m.name,
+      indicators: viewOf(values.get(m.code) ?? []),
+    })),
+  };
+}

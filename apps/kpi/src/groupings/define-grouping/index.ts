@@ -1,0 +1,1 @@
+export { DefineGroupingController } from './define-grouping.http.controller.ts';
