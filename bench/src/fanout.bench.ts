@@ -82,6 +82,7 @@ async function ours(stack: ProjectionStack): Promise<Server> {
 }
 
 async function raw(stops: (() => Promise<unknown>)[]): Promise<Server> {
+  const token = await tokenFor(personas.provinceIoc);
   const port = String(3300 + Math.floor(Math.random() * 2000));
   const server = startFixture(path.join(repo, 'bench/src/projection/raw-sse-server.ts'), {
     RAW_PORT: port,
@@ -93,7 +94,8 @@ async function raw(stops: (() => Promise<unknown>)[]): Promise<Server> {
   return {
     name: 'raw',
     pid: pidOf('RAW_PORT', port),
-    open: () => openReader(`http://127.0.0.1:${port}/stream`),
+    // The same request as ours gets, token included: both servers hold the same request per stream.
+    open: () => openReader(`http://127.0.0.1:${port}/stream`, { authorization: `Bearer ${token}` }),
     fire: async (count) => {
       const frames = Array.from(
         { length: count },
