@@ -2,14 +2,17 @@
 // projection service (its change log read once per NOTIFY, each frame serialised once, written to
 // every stream whose scope carries it) and from a bare node:http loop writing the same pre-serialised
 // frames to every open response. Deliveries/s from the trigger until every reader has every frame,
-// and each server's resident memory per open connection. Interleaved rounds; medians.
+// and each server's resident memory per open connection (the growth from half the connections to
+// all of them, after a round not counted). Interleaved rounds; medians.
+import os from 'node:os';
 import path from 'node:path';
 import { vietnamDay } from '@nhip/contracts';
 import { createMessaging } from '@nhip/messaging';
 import { personas, startFixture, tokenFor } from '@nhip/testing';
 import { buildServices, repo } from './activity-stack.ts';
 import { cleanUp, removeTopics } from './cleanup.ts';
-import { pidOf, rssMb, startProjectionStack, type ProjectionStack } from './projection/stack.ts';
+import { collectsOnRequest, liveMemory } from './projection/full-gc.ts';
+import { pidOf, startProjectionStack, type ProjectionStack } from './projection/stack.ts';
 import { allReached, openReader, openReaders, type Reader } from './projection/sse-clients.ts';
 import { buildReport, formatRatios, ratio, reported, writeReport } from './report.ts';
 import { median } from './stats.ts';
@@ -53,7 +56,10 @@ interface Server {
 
 interface Measured {
   readonly perSecond: number[];
+  /** Live heap and external memory per connection, after a full collection. */
   readonly memPerConnKb: number[];
+  /** Resident memory per connection after it: allocator and heap growth steps show here. */
+  readonly rssPerConnKb: number[];
 }
 
 async function ours(stack: ProjectionStack): Promise<Server> {
@@ -76,15 +82,20 @@ async function ours(stack: ProjectionStack): Promise<Server> {
 }
 
 async function raw(stops: (() => Promise<unknown>)[]): Promise<Server> {
+  const token = await tokenFor(personas.provinceIoc);
   const port = String(3300 + Math.floor(Math.random() * 2000));
-  const server = startFixture(path.join(repo, 'bench/src/projection/raw-sse-server.ts'), { RAW_PORT: port });
+  const server = startFixture(path.join(repo, 'bench/src/projection/raw-sse-server.ts'), {
+    RAW_PORT: port,
+    ...collectsOnRequest(),
+  });
   stops.push(() => server.stop());
   await server.ready;
   let seq = 0;
   return {
     name: 'raw',
     pid: pidOf('RAW_PORT', port),
-    open: () => openReader(`http://127.0.0.1:${port}/stream`),
+    // The same request as ours gets, token included: both servers hold the same request per stream.
+    open: () => openReader(`http://127.0.0.1:${port}/stream`, { authorization: `Bearer ${token}` }),
     fire: async (count) => {
       const frames = Array.from(
         { length: count },
@@ -99,26 +110,43 @@ async function raw(stops: (() => Promise<unknown>)[]): Promise<Server> {
   };
 }
 
-/** One round on one server: connect n, memory, fire, wait until every reader has every frame, close. */
+const idle = () => new Promise((r) => setTimeout(r, 5000));
+
+/**
+ * One round on one server: half the connections, memory; the other half, memory; fire, wait until
+ * every reader has every frame, close. Memory per connection is the growth from the first half to
+ * all of them, read after a full collection as the live heap and external memory, the same for
+ * both servers: neither what opening the first streams costs once (code paths compiled, the heap's
+ * first growth) nor the garbage of opening one (a framework, the scope checks) is charged as memory
+ * each connection keeps. Resident memory is reported beside it: it moves in the allocator's steps.
+ */
 async function round(server: Server, n: number, into: Measured): Promise<void> {
-  const before = rssMb(server.pid);
-  const readers = await openReaders(n, () => server.open());
+  const half = Math.floor(n / 2);
+  const first = await openReaders(half, () => server.open());
   // Held connections, not the garbage of opening them: the collector gets a few idle seconds first.
-  await new Promise((r) => setTimeout(r, 5000));
-  const after = rssMb(server.pid);
+  await idle();
+  const atHalf = await liveMemory(server.pid);
+  const readers = [...first, ...(await openReaders(n - half, () => server.open()))];
+  await idle();
+  const atAll = await liveMemory(server.pid);
   const frames = params.framesPerRound[n] ?? 20;
   const since = performance.now();
   await server.fire(frames);
   const ms = await allReached(readers, frames, since);
   for (const reader of readers) reader.close();
   into.perSecond.push((n * frames) / (ms / 1000));
-  into.memPerConnKb.push(((after - before) * 1024) / n);
+  const perConnection = (mb: number) => (mb * 1024) / (n - half);
+  into.memPerConnKb.push(perConnection(atAll.liveMb - atHalf.liveMb));
+  into.rssPerConnKb.push(perConnection(atAll.rssMb - atHalf.rssMb));
   await settle();
 }
 
 /** Interleaved rounds at one number of connections: ours, raw, ours, raw… */
 async function measure(servers: readonly Server[], n: number, results: Map<string, Measured>): Promise<void> {
-  for (const s of servers) results.set(`${s.name}.${n}`, { perSecond: [], memPerConnKb: [] });
+  for (const s of servers)
+    results.set(`${s.name}.${n}`, { perSecond: [], memPerConnKb: [], rssPerConnKb: [] });
+  // A round per server that is not counted: both start measuring warm.
+  for (const s of servers) await round(s, n, { perSecond: [], memPerConnKb: [], rssPerConnKb: [] });
   for (let r = 1; r <= params.rounds; r++) {
     for (const s of servers) {
       const into = results.get(`${s.name}.${n}`) as Measured;
@@ -138,15 +166,22 @@ async function main(): Promise<void> {
     const stack = await startProjectionStack(prefix, 2, (stop) => stops.push(stop));
     const servers = [await ours(stack), await raw(stops)];
     const results = new Map<string, Measured>();
+    const loadBefore = os.loadavg();
     for (const n of params.connections) await measure(servers, n, results);
-    report(results);
+    report(results, [loadBefore, os.loadavg()]);
   } finally {
     await cleanUp([...stops.reverse(), () => removeTopics(messaging.admin, prefix), () => messaging.close()]);
   }
 }
 
-function report(results: Map<string, Measured>): void {
-  const metrics: Record<string, number> = {};
+// The machine is shared while benchmarks run: its load beside the figures says how far to trust them.
+const loadOf = (loadavg: readonly number[] | undefined) => Math.round((loadavg?.[0] ?? 0) * 100) / 100;
+
+function report(results: Map<string, Measured>, [before, after]: number[][]): void {
+  const metrics: Record<string, number> = {
+    'load_average_1m.start': loadOf(before),
+    'load_average_1m.end': loadOf(after),
+  };
   const ratios: Record<string, ReturnType<typeof ratio>> = {};
   for (const n of params.connections) {
     const o = results.get(`ours.${n}`) as Measured;
@@ -162,6 +197,8 @@ function report(results: Map<string, Measured>): void {
       [`raw.${n}.deliveries_per_s`]: Math.round(wp),
       [`ours.${n}.kb_per_connection`]: Math.round(om * 10) / 10,
       [`raw.${n}.kb_per_connection`]: Math.round(wm * 10) / 10,
+      [`ours.${n}.rss_kb_per_connection`]: Math.round(median(o.rssPerConnKb) * 10) / 10,
+      [`raw.${n}.rss_kb_per_connection`]: Math.round(median(w.rssPerConnKb) * 10) / 10,
     });
     ratios[`sse_vs_raw_${n}`] = ratio(op / wp, 0.7);
     ratios[`memory_per_conn_vs_raw_${n}`] = ratio(om / Math.max(wm, 0.1), 1.5, false);

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { eventually, startHttpService, type RunningService } from '@nhip/testing';
 import { repo, type Team } from '../activity-stack.ts';
+import { collectsOnRequest } from './full-gc.ts';
 
 export interface ProjectionStack {
   readonly registry: RunningService;
@@ -49,7 +50,11 @@ export async function startProjectionStack(
     return service;
   };
   const [registry, activity, kpi] = await Promise.all([start('registry'), start('activity'), start('kpi')]);
-  const projection = await start('projection', { KPI_URL: kpi.base, REGISTRY_URL: registry.base });
+  const projection = await start('projection', {
+    KPI_URL: kpi.base,
+    REGISTRY_URL: registry.base,
+    ...collectsOnRequest(),
+  });
   const registered = await registerTeams(registry, teams);
   await eventually(
     async () =>
