@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serviceNodeFlags } from '@nhip/service-http/node-flags';
+import { serviceNodeFlags } from '@nhip/telemetry/node-flags';
 
 export interface ImageSpec {
   readonly service: string;
@@ -99,7 +99,7 @@ export function dockerfileOf(spec: ImageSpec): string {
     `EXPOSE ${port}`,
     'HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 \\',
     `  CMD ["node", "-e", "${health}"]`,
-    '# With the Node flags every start of the service uses (libs/service-http/src/node-flags.ts).',
+    '# With the Node flags every start of the service uses (libs/telemetry/src/node-flags.ts).',
     `CMD ${JSON.stringify(cmd).replaceAll('","', '", "')}`,
     '',
   ].join('\n');

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { repoRoot } from '../infra/config.ts';
-import { serviceNodeFlags } from '@nhip/service-http/node-flags';
+import { serviceNodeFlags } from '@nhip/telemetry/node-flags';
 import { dockerfileOf, imageSpecs } from './dockerfile.ts';
 import { lint, policyFindings } from './dockerfile-policy.ts';
 import { undeclaredImports } from './undeclared.ts';

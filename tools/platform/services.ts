@@ -4,7 +4,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serviceNodeFlags } from '@nhip/service-http/node-flags';
+import { serviceNodeFlags } from '@nhip/telemetry/node-flags';
 import { repoRoot } from '../infra/config.ts';
 import { InfraError } from '../infra/infra-error.ts';
 import { defaultBackoff } from './backoff.ts';

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { serviceNodeFlags } from '@nhip/service-http/node-flags';
+import { serviceNodeFlags } from '@nhip/telemetry/node-flags';
 
 export interface FixtureProcess {
   readonly child: ChildProcess;

@@ -5,7 +5,7 @@ import { activityKinds } from '@nhip/contracts';
 import { foldLabel as fold, readSheet, vietnameseInstant } from '@nhip/csv';
 import { deterministicUuid } from '@nhip/event-sourcing';
 import { reportFromJson } from '../activity-report.request.ts';
-import { lazyLine, type BulkLine } from './bulk-line.ts';
+import { LazyLine, type BulkLine } from './bulk-line.ts';
 
 /** Column → the names people give it, folded (no diacritics, lower case). */
 const columns = {
@@ -41,8 +41,11 @@ export function parseCsv(text: string): BulkLine[] | { problem: string } {
     required.map((c) => [c]),
   );
   if ('problem' in sheet) return sheet;
-  return sheet.rows.map(({ line, raw, cell }) => lazyLine(line, () => reportFromJson(toJson(cell, raw))));
+  return sheet.rows.map((row) => new LazyLine(row.line, row, judgeRow));
 }
+
+const judgeRow = ({ cell, raw }: { cell: (c: Column) => string; raw: string }) =>
+  reportFromJson(toJson(cell, raw));
 
 function toJson(cell: (c: Column) => string, raw: string): Record<string, unknown> {
   const residents = cell('residentsHelped');

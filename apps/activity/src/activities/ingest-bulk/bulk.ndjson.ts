@@ -1,12 +1,12 @@
 // NDJSON from field apps syncing after being offline: one report per line, as the single endpoint.
 import { reportFromJson } from '../activity-report.request.ts';
 import type { ShapeCheck } from '../activity-report.request.ts';
-import { lazyLine, type BulkLine } from './bulk-line.ts';
+import { LazyLine, type BulkLine } from './bulk-line.ts';
 
 export function parseNdjson(text: string): BulkLine[] {
   const lines: BulkLine[] = [];
   text.split(/\r?\n/).forEach((raw, i) => {
-    if (raw.trim() !== '') lines.push(lazyLine(i + 1, () => judge(raw)));
+    if (raw.trim() !== '') lines.push(new LazyLine(i + 1, raw, judge));
   });
   return lines;
 }
