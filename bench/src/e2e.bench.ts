@@ -6,6 +6,7 @@
 // ran at. Memory of every process is sampled meanwhile (bench/results/memory-e2e.json; P9's own
 // figure, under the P5 load, is bench:ingest's memory.json).
 import { randomUUID } from 'node:crypto';
+import os from 'node:os';
 import { vietnamDay } from '@nhip/contracts';
 import { createMessaging } from '@nhip/messaging';
 import { personas, tokenFor } from '@nhip/testing';
@@ -152,13 +153,17 @@ async function main(): Promise<void> {
     const uploads: Upload[] = [];
     const tracing = await traceStages(messaging, prefix, indicator, uploads);
     stops.push(() => tracing.stop());
+    // The machine's load beside the figures: on a shared machine every hop waits for CPU.
+    const load1m = () => Math.round((os.loadavg()[0] ?? 0) * 100) / 100;
+    const loadBefore = load1m();
     const { seconds } = await run(stack, token, uploads);
+    const machine = { 'machine.load_1m_before': loadBefore, 'machine.load_1m_after': load1m() };
     const steadyLags = lags();
     // Memory under the steady load only (P9); the backlog below is a different load.
     const peaks = memory();
     log(`Backlog: ${params.backlog} activities in one upload, folded by the KPI service…`);
     const backlog = await measureBacklog(stack, token, params.backlog);
-    report(uploads, seconds, peaks, { ...steadyLags, ...stageMetrics(uploads), ...backlog });
+    report(uploads, seconds, peaks, { ...steadyLags, ...machine, ...stageMetrics(uploads), ...backlog });
   } finally {
     await cleanUp([...stops.reverse(), () => removeTopics(messaging.admin, prefix), () => messaging.close()]);
   }
