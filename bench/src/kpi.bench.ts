@@ -3,6 +3,7 @@
 // time) and DuckDB on its own columnar copy, answers checksum-equal; and its rebuild from the full
 // ledger against a raw sequential read of the same rows with a no-op fold.
 // `npm run bench:kpi -- --scale 0.1` runs a tenth of the size.
+import os from 'node:os';
 import { createMessaging } from '@nhip/messaging';
 import pg from 'pg';
 import { buildServices } from './activity-stack.ts';
@@ -75,6 +76,7 @@ function writeResults(t: Timings, r: P7): void {
     'ours.rebuild_cells': r.rebuild.cells,
     'raw_read.rows_per_s': Math.round(rawPerSecond),
     'server_scan.rows_per_s': Math.round(r.scan.perSecond),
+    'machine.load_avg_1m': Math.round((os.loadavg()[0] ?? 0) * 100) / 100,
   };
   const ratios = {
     drilldown_vs_naive: ratio(p50('naive') / p50('ours'), 100),
@@ -86,6 +88,11 @@ function writeResults(t: Timings, r: P7): void {
   drill-down p50 (p99)   ours ${p50('ours')} ms (${p99('ours')}), naive SQL ${p50('naive')} ms (${p99('naive')}), DuckDB ${p50('duckdb')} ms (${p99('duckdb')}); ${params.drillDowns} drill-downs × ${params.rounds} rounds, answers checksum-equal
   rebuild (fold + write)  ${Math.round(r.rebuildPerSecond).toLocaleString('en')} deltas/s (build ${r.rebuild.millis.build} ms; then the check against live ${r.rebuild.millis.check} ms, not in the rate; switched)
   raw read (COPY out)    ${Math.round(rawPerSecond).toLocaleString('en')} rows/s, no-op fold; in-server scan ${Math.round(r.scan.perSecond).toLocaleString('en')} rows/s
+
+  load average           ${os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(', ')} (1, 5, 15 min) at the end, on ${os.cpus().length} cores
 
 ${formatRatios(ratios)}
 `;
