@@ -11,6 +11,9 @@ export function startKpi(topicPrefix: string): Promise<RunningService> {
     envPrefix: 'KPI',
     purpose: 'bench_kpi',
     env: { NHIP_TOPIC_PREFIX: topicPrefix },
+    // The rebuild folds the whole ledger in memory: ~1.5 GB of heap at 20 M ledger rows (ADR 0033),
+    // above the 1 GB ceiling every service runs with (ADR 0036).
+    nodeFlags: ['--max-old-space-size=4096'],
   });
 }
 

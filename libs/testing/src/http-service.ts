@@ -37,6 +37,8 @@ export interface ServiceSpec {
   readonly env?: Record<string, string>;
   /** The bearer token get/post send (default: the development issuer's admin, who loads trees). */
   readonly token?: string;
+  /** Node flags after the services' own, which they override (e.g. a larger old-space ceiling). */
+  readonly nodeFlags?: readonly string[];
 }
 
 export async function startHttpService(spec: ServiceSpec): Promise<RunningService> {
@@ -51,7 +53,7 @@ export async function startHttpService(spec: ServiceSpec): Promise<RunningServic
         [`${spec.envPrefix}_DATABASE`]: database,
         ...spec.env,
       },
-      { fromSource: false },
+      { fromSource: false, nodeFlags: spec.nodeFlags },
     );
   let service: FixtureProcess = launch();
   await service.ready;

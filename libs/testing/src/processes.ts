@@ -22,12 +22,13 @@ export async function stopAllFixtures(): Promise<void> {
 export function startFixture(
   file: string,
   env: Record<string, string>,
-  { fromSource = true }: { fromSource?: boolean } = {},
+  { fromSource = true, nodeFlags = [] }: { fromSource?: boolean; nodeFlags?: readonly string[] } = {},
 ): FixtureProcess {
   // From source, workspace libraries resolve to their TypeScript; otherwise to their built dist/.
   const conditions = fromSource ? ['--conditions=@nhip/source'] : [];
   // With the services' own Node flags, so a test or benchmark measures the process users run.
-  const flags = [...serviceNodeFlags, ...conditions, '--disable-warning=ExperimentalWarning'];
+  // Flags given later win, so a caller may raise a ceiling for one process.
+  const flags = [...serviceNodeFlags, ...nodeFlags, ...conditions, '--disable-warning=ExperimentalWarning'];
   const child = spawn(process.execPath, [...flags, file], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
