@@ -8,6 +8,7 @@ import type { OutboxRow } from './cloud-events.ts';
 import { publishingEpisode, publishRows, PublishFailed } from './outbox-publishing.ts';
 import { RelayDatabase, relayName, reportBacklog } from './relay-database.ts';
 import { saveCheckpointSql, type Checkpoint } from './outbox.sql.ts';
+import { nextHeldBackWait } from './held-back-wait.ts';
 
 export interface OutboxRelayOptions {
   readonly pool: pg.Pool;
@@ -52,8 +53,8 @@ export class OutboxRelay {
   /** Where publishing stands while this instance leads; reloaded from the table after any error. */
   #cursor: Checkpoint | undefined;
   #broken = false;
-  /** Rows were committed behind a running transaction at the end of the last drain. */
-  #heldBack = false;
+  /** While committed rows wait behind an older transaction: how soon to look again. */
+  #heldBackWaitMs: number | undefined;
   readonly #publishing;
   readonly #publishBackoff = new WakeableDelay();
   #forgetBacklog: (() => void) | undefined;
@@ -160,7 +161,8 @@ export class OutboxRelay {
     }
     await previous;
     this.#cursor = cursor;
-    this.#heldBack = await this.#db.heldBack(this.#options.pool, cursor);
+    const heldBack = await this.#db.heldBack(this.#options.pool, cursor);
+    this.#heldBackWaitMs = nextHeldBackWait(heldBack, total, this.#heldBackWaitMs, this.#options);
     return total;
   }
 
@@ -184,7 +186,7 @@ export class OutboxRelay {
         await this.#turn();
       } catch (error) {
         this.#cursor = undefined;
-        this.#heldBack = false; // a failing turn waits its backoff or poll, not the short retry
+        this.#heldBackWaitMs = undefined; // a failing turn waits its backoff or poll, not the short retry
         // A lost database is logged once per outage and retried with backoff; a broker outage is
         // reported once and waits out its own backoff; anything else is reported as before.
         backoff = this.#db.retryDelayAfter(error);
@@ -234,7 +236,7 @@ export class OutboxRelay {
       this.#pending = false;
       return;
     }
-    const idle = this.#heldBack ? this.#options.heldBackRetryMs : this.#options.pollIntervalMs;
+    const idle = this.#heldBackWaitMs ?? this.#options.pollIntervalMs;
     const ms = backoffMs ?? (this.#leader ? idle : 500);
     await new Promise<void>((resolve) => {
       const timer = setTimeout(resolve, ms);

@@ -53,6 +53,12 @@ export class ChangeListener {
       await client.end().catch(() => undefined);
       throw error;
     }
+    // Closed while this session was opening (a shutdown during a reconnect): end it, or it would
+    // keep the process from exiting.
+    if (this.#isClosed()) {
+      await client.end().catch(() => undefined);
+      return;
+    }
     this.#client = client;
     this.#episodes.succeeded();
     // Whatever was committed while nobody listened: read now, not at the next poll.

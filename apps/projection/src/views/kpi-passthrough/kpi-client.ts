@@ -45,8 +45,8 @@ const viewTtlMs = 2000;
 
 export class KpiClient {
   #catalog: { at: number; entries: readonly CatalogEntry[] } | undefined;
-  // A page asks for the summary and opens the stream at once, a wall of screens opens the same scope:
-  // one question to the KPI service for all of them. Callers reach this after this service's scope check.
+  // A page asks for the summary and opens the stream at once, a wall of screens opens the same scope
+  // with one operator's token: one question to the KPI service for all of them.
   readonly #views = new Map<string, { at: number; view: Promise<KpiUnitView | undefined> }>();
 
   constructor(private readonly base: string) {}
@@ -81,14 +81,18 @@ export class KpiClient {
    */
   unitView(code: string, period: string, authorization: string): Promise<KpiUnitView | undefined> {
     const path = `/units/${encodeURIComponent(code)}/indicators?period=${encodeURIComponent(period)}`;
-    const kept = this.#views.get(path);
+    // Kept per caller: the KPI service judges each caller's scope per period (a commune that changed
+    // district), so one caller's answer, or refusal, must not stand in for another's.
+    const key = `${authorization}\n${path}`;
+    const kept = this.#views.get(key);
     if (kept && Date.now() - kept.at < viewTtlMs) return kept.view;
     const view = this.get(path, authorization).then((answer) =>
       answer.status === 200 ? (answer.body as KpiUnitView) : undefined,
     );
-    this.#views.set(path, { at: Date.now(), view });
-    view.catch(() => this.#views.delete(path));
-    for (const [key, entry] of this.#views) if (Date.now() - entry.at >= viewTtlMs) this.#views.delete(key);
+    this.#views.set(key, { at: Date.now(), view });
+    // Only answers are kept: a refusal or an outage is asked again next time.
+    view.then((answered) => answered ?? this.#views.delete(key)).catch(() => this.#views.delete(key));
+    for (const [k, entry] of this.#views) if (Date.now() - entry.at >= viewTtlMs) this.#views.delete(k);
     return view;
   }
 
