@@ -8,7 +8,7 @@ import type { OutboxRow } from './cloud-events.ts';
 import { publishingEpisode, publishRows, PublishFailed } from './outbox-publishing.ts';
 import { RelayDatabase, relayName, reportBacklog } from './relay-database.ts';
 import { saveCheckpointSql, type Checkpoint } from './outbox.sql.ts';
-import { nextHeldBackWait } from './held-back-wait.ts';
+import { HeldBackWait } from './held-back-wait.ts';
 
 export interface OutboxRelayOptions {
   readonly pool: pg.Pool;
@@ -53,8 +53,7 @@ export class OutboxRelay {
   /** Where publishing stands while this instance leads; reloaded from the table after any error. */
   #cursor: Checkpoint | undefined;
   #broken = false;
-  /** While committed rows wait behind an older transaction: how soon to look again. */
-  #heldBackWaitMs: number | undefined;
+  readonly #heldBackWait = new HeldBackWait();
   readonly #publishing;
   readonly #publishBackoff = new WakeableDelay();
   #forgetBacklog: (() => void) | undefined;
@@ -161,8 +160,7 @@ export class OutboxRelay {
     }
     await previous;
     this.#cursor = cursor;
-    const heldBack = await this.#db.heldBack(this.#options.pool, cursor);
-    this.#heldBackWaitMs = nextHeldBackWait(heldBack, total, this.#heldBackWaitMs, this.#options);
+    this.#heldBackWait.after(await this.#db.heldBack(this.#options.pool, cursor), total, this.#options);
     return total;
   }
 
@@ -186,7 +184,7 @@ export class OutboxRelay {
         await this.#turn();
       } catch (error) {
         this.#cursor = undefined;
-        this.#heldBackWaitMs = undefined; // a failing turn waits its backoff or poll, not the short retry
+        this.#heldBackWait.reset(); // a failing turn waits its backoff or poll, not the short retry
         // A lost database is logged once per outage and retried with backoff; a broker outage is
         // reported once and waits out its own backoff; anything else is reported as before.
         backoff = this.#db.retryDelayAfter(error);
@@ -236,8 +234,7 @@ export class OutboxRelay {
       this.#pending = false;
       return;
     }
-    const idle = this.#heldBackWaitMs ?? this.#options.pollIntervalMs;
-    const ms = backoffMs ?? (this.#leader ? idle : 500);
+    const ms = backoffMs ?? (this.#leader ? (this.#heldBackWait.ms ?? this.#options.pollIntervalMs) : 500);
     await new Promise<void>((resolve) => {
       const timer = setTimeout(resolve, ms);
       this.#wake = () => {
