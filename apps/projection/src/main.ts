@@ -62,6 +62,8 @@ startService({
       fastify.addHook('preClose', () => hub.close());
     },
     rawContentTypes: [],
+    // Held open for the screen's life: logged when it closes, without a request logger kept per stream.
+    streamRoutes: ['/api/stream'],
     docs: {
       title: 'Nhịp projection',
       description:

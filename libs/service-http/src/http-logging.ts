@@ -34,6 +34,8 @@ export function echoCorrelationId(fastify: FastifyInstance): void {
 const requestLogger = Object.create(PinoLogger.prototype) as PinoLogger;
 
 const actorKey = Symbol('actor');
+// Set on a stream route's request (logStreamRoutes): it has no request logging context to assign to.
+const openedAt = Symbol('openedAt');
 const actorOf = (req: IncomingMessage): string | undefined => (req as { [actorKey]?: string })[actorKey];
 
 /**
@@ -43,7 +45,7 @@ const actorOf = (req: IncomingMessage): string | undefined => (req as { [actorKe
 export function nameCaller(req: IncomingMessage, subject: string): void {
   (req as { [actorKey]?: string })[actorKey] = subject;
   // Not with assignResponse: nestjs-pino would set it on a response logger other requests share.
-  requestLogger.assign({ actor: subject });
+  if ((req as { [openedAt]?: number })[openedAt] === undefined) requestLogger.assign({ actor: subject });
 }
 
 // Middleware may see a path relative to where it is mounted; originalUrl is what the client asked.
@@ -65,11 +67,12 @@ function requestSummary(req: IncomingMessage, res: ServerResponse, responseTime:
   return { method: req.method, url: urlOf(req), status: res.statusCode, ms: responseTime };
 }
 
-export function httpLogging(logger: ServiceLogger): Params {
+export function httpLogging(logger: ServiceLogger, streamRoutes: readonly string[] = []): Params {
   return {
     // nestjs-pino's default route, '{/*splat}', becomes '/{/*splat}' in @fastify/middie 9.3, which
     // matches no request; this one matches every path, '/' included.
     forRoutes: [{ path: '{*splat}', method: RequestMethod.ALL }],
+    exclude: streamRoutes.map((route) => ({ path: route.replace(/^\//, ''), method: RequestMethod.GET })),
     pinoHttp: {
       logger,
       // @fastify/middie hands the middleware Fastify's request id (correlationIdOf) as req.id.
@@ -93,6 +96,43 @@ export function httpLogging(logger: ServiceLogger): Params {
       }),
     },
   };
+}
+
+/**
+ * The closing line of a route held open for minutes (Server-Sent Events), written as pino-http
+ * writes it but from one listener on the response's close (ended by the server or by the client):
+ * pino-http's per-request child loggers, log arrays and response listeners would otherwise be kept
+ * for the connection's whole life, ~1 KB a stream (ADR 0035). Lines logged while such a request is
+ * checked carry no correlation id; its closing line does.
+ */
+export function logStreamRoutes(
+  fastify: FastifyInstance,
+  logger: ServiceLogger,
+  routes: readonly string[],
+): void {
+  if (routes.length === 0) return;
+  const streams = new Set(routes);
+  // One function for every stream, reading what it needs from the response: no closure per stream.
+  function closed(this: ServerResponse): void {
+    const req = this.req;
+    const actor = actorOf(req);
+    const since = (req as { [openedAt]?: number })[openedAt] ?? performance.now();
+    logger[levelOf(false, this.statusCode, undefined)](
+      {
+        correlationId: req.headers['x-correlation-id'],
+        ...(actor === undefined ? {} : { actor }),
+        ...requestSummary(req, this, Math.round(performance.now() - since)),
+      },
+      this.statusCode >= 500 ? 'request errored' : 'request completed',
+    );
+  }
+  fastify.addHook('onRequest', (request, reply, done) => {
+    if (request.method === 'GET' && streams.has(request.routeOptions.url ?? '')) {
+      (request.raw as { [openedAt]?: number })[openedAt] = performance.now();
+      reply.raw.on('close', closed);
+    }
+    done();
+  });
 }
 
 // What Nest says while it boots (modules initialised, each route mapped) is a dozen lines per

@@ -12,11 +12,13 @@ import {
   Logger,
   Module,
   Post,
+  Res,
   type CanActivate,
   type ExecutionContext,
 } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyReply } from 'fastify';
 import { createLogger } from './logger.ts';
 import { ProblemDetailsFilter } from './problem-details.filter.ts';
 import { requestContext } from './request-context.ts';
@@ -46,6 +48,15 @@ class ProbeController {
   probe(@Headers() headers: Record<string, string | undefined>) {
     this.#logger.log({ step: 1 }, 'inside the request');
     return { correlationId: requestContext(headers, { subject: 'probe' }).correlationId };
+  }
+
+  /** Held open like a Server-Sent Events stream, then ended by the server. */
+  @Get('probe/stream')
+  stream(@Res() reply: FastifyReply): void {
+    reply.hijack();
+    reply.raw.writeHead(200, { 'content-type': 'text/event-stream' });
+    reply.raw.write(': hello\n\n');
+    setTimeout(() => reply.raw.end('event: end\ndata: {}\n\n'), 20);
   }
 
   @Post('probe')
@@ -97,6 +108,7 @@ beforeAll(async () => {
       docs: { title: 'probe', description: 'probe' },
       onClose: async () => {},
       logger,
+      streamRoutes: ['/probe/stream'],
     },
   );
   await app.init();
@@ -131,6 +143,26 @@ describe('request logs', () => {
     // The whole request (headers and all) is not repeated on the line.
     expect(completed[0]).not.toHaveProperty('req');
     expect(completed[0]).not.toHaveProperty('res');
+  });
+
+  it('close a stream route with the same one line, written without a request logger kept per stream', async () => {
+    const response = await app.inject({
+      method: 'GET',
+      url: '/probe/stream?scope=66',
+      headers: { 'x-correlation-id': 'corr-45', 'x-test-subject': 'ioc-1' },
+    });
+    expect(response.body).toContain('event: end');
+    const completed = linesOf('corr-45').filter((l) => l['msg'] === 'request completed');
+    expect(completed).toHaveLength(1);
+    expect(completed[0]).toMatchObject({
+      level: 'info',
+      service: 'probe-service',
+      actor: 'ioc-1',
+      method: 'GET',
+      url: '/probe/stream?scope=66',
+      status: 200,
+    });
+    expect(completed[0]!['ms']).toBeGreaterThanOrEqual(15);
   });
 
   it('give lines logged inside the request the same correlation id and actor', async () => {

@@ -11,7 +11,13 @@ import { activeTraceId } from '@nhip/telemetry';
 import { Logger, LoggerModule } from 'nestjs-pino';
 import { mountApiDocs } from './api-docs.ts';
 import { answerTooLargeWithoutReset } from './body-limit.ts';
-import { correlationIdOf, echoCorrelationId, httpLogging, nestLogger } from './http-logging.ts';
+import {
+  correlationIdOf,
+  echoCorrelationId,
+  httpLogging,
+  logStreamRoutes,
+  nestLogger,
+} from './http-logging.ts';
 import { createLogger, LogLevelError, readTraceIdFrom, type ServiceLogger } from './logger.ts';
 import { mountMetrics } from './metrics.ts';
 import { mountProbes, type ReadinessCheck } from './probes.ts';
@@ -39,6 +45,8 @@ export interface ServeOptions {
   readonly readiness?: readonly ReadinessCheck[];
   /** Hooks that may answer a request as it arrives, before its body is read (sign-in's refusal). */
   readonly onArrival?: (fastify: FastifyInstance) => void;
+  /** GET routes held open for minutes (e.g. '/api/stream'): logged by logStreamRoutes when they close. */
+  readonly streamRoutes?: readonly string[];
 }
 
 /** Wraps the service's module with the request logging, registered once at the root as it must be. */
@@ -54,6 +62,8 @@ export async function createHttpApp(
   const adapter = new FastifyAdapter({ bodyLimit: options.maxBodyBytes, genReqId: correlationIdOf });
   const fastify = adapter.getInstance();
   echoCorrelationId(fastify);
+  // Before onArrival's hooks, so a stream refused as it arrives still has its closing line.
+  logStreamRoutes(fastify, logger, options.streamRoutes ?? []);
   answerTooLargeWithoutReset(fastify);
   options.onArrival?.(fastify);
   mountProbes(fastify, options.name, options.readiness ?? []);
@@ -65,7 +75,10 @@ export async function createHttpApp(
       done(null, body);
     });
   }
-  const root = { module: ServiceRootModule, imports: [LoggerModule.forRoot(httpLogging(logger)), module] };
+  const root = {
+    module: ServiceRootModule,
+    imports: [LoggerModule.forRoot(httpLogging(logger, options.streamRoutes)), module],
+  };
   const app = await NestFactory.create<NestFastifyApplication>(root, adapter, {
     bufferLogs: true,
     abortOnError: false,
