@@ -52,6 +52,10 @@ export function nameCaller(req: IncomingMessage, subject: string): void {
 const urlOf = (req: IncomingMessage): string =>
   (req as { originalUrl?: string }).originalUrl ?? req.url ?? '';
 
+// A browser's EventSource cannot set headers, so its bearer token comes as ?access_token=: a log
+// line must never carry it.
+export const loggedUrl = (url: string): string => url.replace(/([?&]access_token=)[^&#]*/gi, '$1[redacted]');
+
 // Probes and Prometheus' scrapes come every few seconds: logged at debug, not as traffic.
 const isHealthCheck = (req: IncomingMessage): boolean => /^\/(health|metrics)(\/|\?|$)/.test(urlOf(req));
 
@@ -64,7 +68,7 @@ function levelOf(healthCheck: boolean, status: number, error: unknown): 'debug' 
 }
 
 function requestSummary(req: IncomingMessage, res: ServerResponse, responseTime: number) {
-  return { method: req.method, url: urlOf(req), status: res.statusCode, ms: responseTime };
+  return { method: req.method, url: loggedUrl(urlOf(req)), status: res.statusCode, ms: responseTime };
 }
 
 export function httpLogging(logger: ServiceLogger, streamRoutes: readonly string[] = []): Params {
