@@ -41,8 +41,19 @@ export interface ServiceSpec {
   readonly nodeFlags?: readonly string[];
 }
 
+// The WHATWG fetch refuses these "bad ports" outright ("fetch failed: bad port"), so a service
+// started on one could not be reached by any test client.
+const fetchBlockedPorts = new Set([3659, 4045, 4190, 5060, 5061]);
+
+function randomServicePort(): number {
+  for (;;) {
+    const port = 3300 + Math.floor(Math.random() * 2000);
+    if (!fetchBlockedPorts.has(port)) return port;
+  }
+}
+
 export async function startHttpService(spec: ServiceSpec): Promise<RunningService> {
-  const port = 3300 + Math.floor(Math.random() * 2000);
+  const port = randomServicePort();
   const database = `test_${spec.purpose}_${randomUUID().slice(0, 8)}`;
   const launch = () =>
     startFixture(
