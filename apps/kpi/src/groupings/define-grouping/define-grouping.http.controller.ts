@@ -2,6 +2,7 @@ import { Body, Controller, Headers, HttpCode, Inject, Post } from '@nestjs/commo
 import { ApiTags } from '@nestjs/swagger';
 import { Caller, Roles, UnitScope, type Principal } from '@nhip/auth';
 import { requestContext } from '@nhip/service-http';
+import { beforeRequestWrites } from '@nhip/postgres';
 import pg from 'pg';
 import type { GroupingDefinedData } from '../grouping.ts';
 import { assigners, requireInScope } from '../../views/lookup.ts';
@@ -31,7 +32,7 @@ export class DefineGroupingController {
     return defineGrouping(this.pool, {
       body,
       ...requestContext(headers, caller),
-      inScope: (unit, field) => requireInScope(this.scope, caller, unit, field),
+      inScope: (unit, field) => beforeRequestWrites(requireInScope(this.scope, caller, unit, field)),
     });
   }
 }
