@@ -29,8 +29,10 @@ startService({
   module: ({ pool, config, consumerLag }) => AppModule.with(pool, config, new ReplicaLag(consumerLag)),
   http: {
     onArrival: refuseAnonymousOnArrival,
-    // Bulk files arrive as bytes; decoding (and refusing invalid UTF-8) is the parsers' job.
-    rawContentTypes: ['text/csv', 'application/x-ndjson'],
+    // Bulk files are read as they arrive, never held whole; decoding (and refusing invalid UTF-8)
+    // is the parsers' job (docs/adr/0039).
+    rawContentTypes: [],
+    streamContentTypes: ['text/csv', 'application/x-ndjson'],
     docs: {
       title: 'Nhịp activity',
       description:

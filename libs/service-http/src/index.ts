@@ -9,6 +9,7 @@ export {
 } from './validation.ts';
 export { commandIdOf, requestContext, type RequestContext } from './request-context.ts';
 export { answerTooLargeWithoutReset } from './body-limit.ts';
+export { StreamedBody } from './streamed-body.ts';
 export { nameCaller } from './http-logging.ts';
 export { mountApiDocs } from './api-docs.ts';
 export { createHttpApp, exitOnStartFailure, serve, type ServeOptions } from './serve.ts';

@@ -11,6 +11,7 @@ import { activeTraceId } from '@nhip/telemetry';
 import { Logger, LoggerModule } from 'nestjs-pino';
 import { mountApiDocs } from './api-docs.ts';
 import { answerTooLargeWithoutReset } from './body-limit.ts';
+import { streamBodies } from './streamed-body.ts';
 import {
   correlationIdOf,
   echoCorrelationId,
@@ -31,6 +32,8 @@ export interface ServeOptions {
   readonly maxBodyBytes: number;
   /** Content types handed to controllers as raw bytes (files whose decoding is the parser's job). */
   readonly rawContentTypes: readonly string[];
+  /** Content types handed to controllers unread, as a StreamedBody (files too large to hold whole). */
+  readonly streamContentTypes?: readonly string[];
   readonly docs: { readonly title: string; readonly description: string };
   /** Transports running the module's @EventPattern handlers; consuming starts before HTTP does. */
   readonly transports?: readonly CustomTransportStrategy[];
@@ -75,6 +78,7 @@ export async function createHttpApp(
       done(null, body);
     });
   }
+  streamBodies(fastify, options.streamContentTypes ?? [], options.maxBodyBytes);
   const root = {
     module: ServiceRootModule,
     imports: [LoggerModule.forRoot(httpLogging(logger, options.streamRoutes)), module],

@@ -69,7 +69,7 @@ export interface ServiceDefinition<C extends ServiceConfigBase, P extends Servic
   /** Opened once the database and topics are there, before consuming starts. */
   readonly open?: (context: ServiceContext<C>) => Promise<P>;
   readonly module: (context: ServiceContext<C>, part: P) => DynamicModule;
-  readonly http: Pick<ServeOptions, 'rawContentTypes' | 'docs' | 'streamRoutes'> & {
+  readonly http: Pick<ServeOptions, 'rawContentTypes' | 'streamContentTypes' | 'docs' | 'streamRoutes'> & {
     readonly onArrival?: (fastify: FastifyInstance, part: P) => void;
   };
 }
@@ -111,6 +111,7 @@ async function run<C extends ServiceConfigBase, P extends ServicePart>(
     portVariable: definition.portVariable,
     maxBodyBytes: config.maxBodyBytes,
     rawContentTypes: definition.http.rawContentTypes,
+    streamContentTypes: definition.http.streamContentTypes,
     streamRoutes: definition.http.streamRoutes,
     transports: consumer ? [consumer] : [],
     docs: definition.http.docs,

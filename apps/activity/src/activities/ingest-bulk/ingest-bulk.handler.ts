@@ -3,13 +3,18 @@
 // each chunk is one transaction of the batched write path with its outbox rows. A rejected line
 // never leaves half of itself behind; a chunk that fails to commit leaves nothing, and re-sending
 // the file is safe (what was stored answers "duplicate").
+//
+// The file is read twice (docs/adr/0036, 0039): sortOut judges each line and keeps only what the
+// second reading needs (the rejected lines' verdicts, which lines repeat an earlier id, the teams);
+// ingestBulk reads it again and writes the first line of each id as it comes, a chunk at a time.
 import type pg from 'pg';
 import type { ActivityReport } from '../activity.ts';
 import { sameReport } from '../check-report.decide.ts';
 import type { ReportContext } from '../log-activity/index.ts';
 import type { BulkLine } from './bulk-line.ts';
+import { ChunkWriter } from './chunk-writer.ts';
 import { reused, type Verdict } from './verdict.ts';
-import { writeChunk, type Numbered } from './write-chunk.ts';
+import type { Numbered } from './write-chunk.ts';
 
 export interface BulkResult {
   readonly summary: { lines: number; accepted: number; duplicate: number; rejected: number };
@@ -17,79 +22,93 @@ export interface BulkResult {
 }
 
 export const chunkSize = 1_000;
-/** Chunks written at once: the database works on one while Node judges the next (2 cores here). */
-export const chunksInFlight = 3;
 
-/** A file sorted out before anything touches the database: what to write, and the verdicts so far. */
+/** A file sorted out before anything touches the database. */
 export interface SortedFile {
   readonly total: number;
+  /** The rejected lines' verdicts; the rest are given when the file is read again. */
   readonly verdicts: Verdict[];
-  /** The first line of each report id, in file order; judged again when its chunk is written. */
-  readonly fresh: readonly BulkLine[];
+  /** Well-formed lines that are the first of their report id: the ones to write. */
+  readonly fresh: number;
+  /** A later line with an id seen before → the line that id was first seen on. */
+  readonly repeats: ReadonlyMap<number, number>;
   /** Every team the well-formed lines name: the caller's scope must cover them all. */
   readonly teamIds: ReadonlySet<string>;
 }
 
-export async function ingestBulk(
-  pool: pg.Pool,
-  file: SortedFile,
-  ctx: ReportContext,
-  onProgress: (done: number, total: number) => void = () => {},
-): Promise<BulkResult> {
-  const { verdicts, fresh, total } = file;
-  // Ids are unique across chunks now, so chunks are independent and can be written side by side.
-  let next = 0;
-  let done = total - fresh.length;
-  const worker = async (): Promise<void> => {
-    while (next * chunkSize < fresh.length) {
-      const start = chunkSize * next++;
-      // Decoded only now: the reports of the chunks written and still to come are not held.
-      const chunk = fresh.slice(start, start + chunkSize).map(numbered);
-      verdicts.push(...(await writeChunk(pool, chunk, ctx)));
-      done += chunk.length;
-      onProgress(done, total);
-    }
-  };
-  await Promise.all(Array.from({ length: chunksInFlight }, worker));
-  verdicts.sort((a, b) => a.line - b.line);
-  const count = (v: Verdict['verdict']) => verdicts.filter((x) => x.verdict === v).length;
-  const summary = { lines: total, accepted: count('accepted'), duplicate: count('duplicate') };
-  return { summary: { ...summary, rejected: count('rejected') }, verdicts };
-}
-
-function numbered({ line, check }: BulkLine): Numbered {
-  if (!check.ok) throw new Error(`Line ${line} was well-formed when the file was sorted out.`);
-  return { line, report: check.report };
-}
-
 /**
  * Shape errors and repeats inside the file are settled before anything touches the database. Each
- * line is judged here and dropped: only its id and team are kept (docs/adr/0036).
+ * line is judged here and dropped: only its id (until the file ends) and team are kept.
  */
-export function sortOut(lines: readonly BulkLine[]): SortedFile {
+export async function sortOut(lines: AsyncIterable<BulkLine>): Promise<SortedFile> {
   const verdicts: Verdict[] = [];
-  const firstSeen = new Map<string, BulkLine>();
-  const fresh: BulkLine[] = [];
+  const firstSeen = new Map<string, number>();
+  const repeats = new Map<number, number>();
   const teamIds = new Set<string>();
-  for (const bulkLine of lines) {
-    const { line, check } = bulkLine;
+  let total = 0;
+  for await (const { line, check } of lines) {
+    total++;
     if (!check.ok) {
       verdicts.push({ line, verdict: 'rejected', errors: check.problems });
       continue;
     }
     teamIds.add(check.report.teamId);
     const earlier = firstSeen.get(check.report.activityId);
-    if (earlier) verdicts.push(twinVerdict(line, check.report, numbered(earlier)));
-    else {
-      firstSeen.set(check.report.activityId, bulkLine);
-      fresh.push(bulkLine);
-    }
+    if (earlier === undefined) firstSeen.set(check.report.activityId, line);
+    else repeats.set(line, earlier);
   }
-  return { total: lines.length, verdicts, fresh, teamIds };
+  return { total, verdicts, fresh: firstSeen.size, repeats, teamIds };
 }
 
-function twinVerdict(line: number, report: ActivityReport, earlier: Numbered): Verdict {
-  return sameReport(report, earlier.report)
-    ? { line, activityId: report.activityId, verdict: 'duplicate', of: `line ${earlier.line}` }
-    : reused(line, report.activityId, `line ${earlier.line}`);
+export async function ingestBulk(
+  pool: pg.Pool,
+  lines: AsyncIterable<BulkLine>,
+  file: SortedFile,
+  ctx: ReportContext,
+  onProgress: (done: number, total: number) => void = () => {},
+): Promise<BulkResult> {
+  const { verdicts, total, repeats } = file;
+  let done = total - file.fresh;
+  const writer = new ChunkWriter(pool, ctx, (written) => {
+    verdicts.push(...written);
+    done += written.length;
+    onProgress(done, total);
+  });
+  // The reports repeated later in the file, kept from their first line until the file ends.
+  const repeated = new Set(repeats.values());
+  const firsts = new Map<number, ActivityReport>();
+  let chunk: Numbered[] = [];
+  for await (const { line, check } of lines) {
+    if (!check.ok) continue;
+    const earlier = repeats.get(line);
+    if (earlier !== undefined) {
+      verdicts.push(twinVerdict(line, check.report, earlier, firsts.get(earlier)));
+      continue;
+    }
+    if (repeated.has(line)) firsts.set(line, check.report);
+    chunk.push({ line, report: check.report });
+    if (chunk.length === chunkSize) await writer.write(chunk.splice(0));
+  }
+  await writer.write(chunk);
+  await writer.finish();
+  return resultOf(verdicts, total);
+}
+
+function resultOf(verdicts: Verdict[], total: number): BulkResult {
+  verdicts.sort((a, b) => a.line - b.line);
+  const count = (v: Verdict['verdict']) => verdicts.filter((x) => x.verdict === v).length;
+  const summary = { lines: total, accepted: count('accepted'), duplicate: count('duplicate') };
+  return { summary: { ...summary, rejected: count('rejected') }, verdicts };
+}
+
+function twinVerdict(
+  line: number,
+  report: ActivityReport,
+  earlierLine: number,
+  earlier: ActivityReport | undefined,
+): Verdict {
+  if (earlier === undefined) throw new Error(`Line ${earlierLine} was not read before line ${line}.`);
+  return sameReport(report, earlier)
+    ? { line, activityId: report.activityId, verdict: 'duplicate', of: `line ${earlierLine}` }
+    : reused(line, report.activityId, `line ${earlierLine}`);
 }

@@ -1,0 +1,58 @@
+// A body handed to its controller unread, for files too large to hold whole (the activity service's
+// bulk upload, docs/adr/0039). Fastify enforces the body limit only on bodies it reads itself, so
+// the reader enforces it here: a declared length over it is refused before a byte is read, and a
+// body that grows past it while read is refused then. Neither destroys the request, so the 413
+// goes out after the upload is drained (answerTooLargeWithoutReset), not as a reset connection.
+import type { Readable } from 'node:stream';
+import { PayloadTooLargeException } from '@nestjs/common';
+import type { FastifyInstance } from 'fastify';
+import { ProblemError, problemType } from './problem.ts';
+
+export class StreamedBody {
+  readonly #stream: Readable;
+  readonly #limit: number;
+
+  constructor(stream: Readable, limit: number) {
+    this.#stream = stream;
+    this.#limit = limit;
+  }
+
+  /** The body's bytes as they arrive; a 413 past the limit, a 400 if the client stops mid-way. */
+  async *chunks(): AsyncGenerator<Buffer> {
+    let received = 0;
+    // Leaving early (a 413, a failed write) must not destroy the request: its answer still goes out.
+    const chunks = this.#stream.iterator({ destroyOnReturn: false }) as AsyncIterable<Buffer>;
+    try {
+      for await (const chunk of chunks) {
+        received += chunk.length;
+        if (received > this.#limit) throw new PayloadTooLargeException();
+        yield chunk;
+      }
+    } catch (error) {
+      if (error instanceof PayloadTooLargeException) throw error;
+      throw interrupted(error);
+    }
+    // A request that ended without its last byte (any other stream has no such flag).
+    if ((this.#stream as Readable & { complete?: boolean }).complete === false) throw interrupted(undefined);
+  }
+}
+
+const interrupted = (cause: unknown) =>
+  new ProblemError({
+    type: problemType('upload-interrupted'),
+    title: 'The upload stopped before the end of the file',
+    status: 400,
+    detail: `The connection ended before the whole body arrived${cause instanceof Error ? ` (${cause.message})` : ''}; nothing was written. Send the file again.`,
+    errors: [{ field: 'body', reason: 'incomplete upload' }],
+  });
+
+/** Hands bodies of these content types to controllers as a StreamedBody instead of reading them. */
+export function streamBodies(fastify: FastifyInstance, types: readonly string[], limit: number): void {
+  for (const type of types) {
+    fastify.addContentTypeParser(type, (request, payload, done) => {
+      const declared = Number(request.headers['content-length'] ?? 0);
+      if (declared > limit) done(new PayloadTooLargeException(), undefined);
+      else done(null, new StreamedBody(payload, limit));
+    });
+  }
+}
