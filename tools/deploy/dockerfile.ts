@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serviceNodeFlags } from '@nhip/telemetry/node-flags';
+import { serviceNodeEnv, serviceNodeFlags } from '@nhip/telemetry/node-flags';
 
 export interface ImageSpec {
   readonly service: string;
@@ -58,7 +58,13 @@ export const imageSpecs: readonly ImageSpec[] = [
 export function dockerfileOf(spec: ImageSpec): string {
   const { service, port } = spec;
   const portVariable = `${service.toUpperCase()}_PORT`;
-  const env = { NODE_ENV: 'production', HTTP_HOST: '0.0.0.0', [portVariable]: String(port), ...spec.env };
+  const env = {
+    NODE_ENV: 'production',
+    HTTP_HOST: '0.0.0.0',
+    [portVariable]: String(port),
+    ...serviceNodeEnv,
+    ...spec.env,
+  };
   const build = [`npx tsc -b apps/${service}/tsconfig.json`, ...(spec.alsoBuild ?? [])];
   const health = `fetch('http://127.0.0.1:${port}/health/live').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))`;
   const cmd = ['node', ...serviceNodeFlags, `apps/${service}/dist/main.js`];

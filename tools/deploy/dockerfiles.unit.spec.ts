@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { repoRoot } from '../infra/config.ts';
-import { serviceNodeFlags } from '@nhip/telemetry/node-flags';
+import { serviceNodeEnv, serviceNodeFlags } from '@nhip/telemetry/node-flags';
 import { dockerfileOf, imageSpecs } from './dockerfile.ts';
 import { lint, policyFindings } from './dockerfile-policy.ts';
 import { undeclaredImports } from './undeclared.ts';
@@ -52,6 +52,8 @@ describe('service Dockerfiles', () => {
       expect(read(service)).toContain(
         `CMD ["node", ${serviceNodeFlags.map((f) => `"${f}"`).join(', ')}, "apps/`,
       );
+      for (const [name, value] of Object.entries(serviceNodeEnv))
+        expect(read(service)).toContain(`${name}=${value}`);
     },
   );
 

@@ -4,7 +4,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serviceNodeFlags } from '@nhip/telemetry/node-flags';
+import { serviceNodeEnv, serviceNodeFlags } from '@nhip/telemetry/node-flags';
 import { repoRoot } from '../infra/config.ts';
 import { InfraError } from '../infra/infra-error.ts';
 import { defaultBackoff } from './backoff.ts';
@@ -124,7 +124,7 @@ export async function ensureService(
       backoff: defaultBackoff,
       stopGraceMs: 10_000,
     };
-    startSupervisor(spec, { ...process.env, ...env, ...service.env });
+    startSupervisor(spec, { ...serviceNodeEnv, ...process.env, ...env, ...service.env });
   }
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {

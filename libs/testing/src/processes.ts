@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { serviceNodeFlags } from '@nhip/telemetry/node-flags';
+import { serviceNodeEnv, serviceNodeFlags } from '@nhip/telemetry/node-flags';
 
 export interface FixtureProcess {
   readonly child: ChildProcess;
@@ -30,7 +30,7 @@ export function startFixture(
   // Flags given later win, so a caller may raise a ceiling for one process.
   const flags = [...serviceNodeFlags, ...nodeFlags, ...conditions, '--disable-warning=ExperimentalWarning'];
   const child = spawn(process.execPath, [...flags, file], {
-    env: { ...process.env, ...env },
+    env: { ...serviceNodeEnv, ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -14,11 +14,13 @@ import type { ReportContext } from '../log-activity/index.ts';
 import type { BulkLine } from './bulk-line.ts';
 import { ChunkWriter } from './chunk-writer.ts';
 import { reused, type Verdict } from './verdict.ts';
+import { VerdictLog } from './verdict-log.ts';
 import type { Numbered } from './write-chunk.ts';
 
 export interface BulkResult {
   readonly summary: { lines: number; accepted: number; duplicate: number; rejected: number };
-  readonly verdicts: readonly Verdict[];
+  /** In line order. */
+  readonly verdicts: Iterable<Verdict>;
 }
 
 export const chunkSize = 1_000;
@@ -27,7 +29,7 @@ export const chunkSize = 1_000;
 export interface SortedFile {
   readonly total: number;
   /** The rejected lines' verdicts; the rest are given when the file is read again. */
-  readonly verdicts: Verdict[];
+  readonly verdicts: VerdictLog;
   /** Well-formed lines that are the first of their report id: the ones to write. */
   readonly fresh: number;
   /** A later line with an id seen before → the line that id was first seen on. */
@@ -41,7 +43,7 @@ export interface SortedFile {
  * line is judged here and dropped: only its id (until the file ends) and team are kept.
  */
 export async function sortOut(lines: AsyncIterable<BulkLine>): Promise<SortedFile> {
-  const verdicts: Verdict[] = [];
+  const verdicts = new VerdictLog();
   const firstSeen = new Map<string, number>();
   const repeats = new Map<number, number>();
   const teamIds = new Set<string>();
@@ -49,7 +51,7 @@ export async function sortOut(lines: AsyncIterable<BulkLine>): Promise<SortedFil
   for await (const { line, check } of lines) {
     total++;
     if (!check.ok) {
-      verdicts.push({ line, verdict: 'rejected', errors: check.problems });
+      verdicts.add({ line, verdict: 'rejected', errors: check.problems });
       continue;
     }
     teamIds.add(check.report.teamId);
@@ -70,7 +72,7 @@ export async function ingestBulk(
   const { verdicts, total, repeats } = file;
   let done = total - file.fresh;
   const writer = new ChunkWriter(pool, ctx, (written) => {
-    verdicts.push(...written);
+    for (const verdict of written) verdicts.add(verdict);
     done += written.length;
     onProgress(done, total);
   });
@@ -82,7 +84,7 @@ export async function ingestBulk(
     if (!check.ok) continue;
     const earlier = repeats.get(line);
     if (earlier !== undefined) {
-      verdicts.push(twinVerdict(line, check.report, earlier, firsts.get(earlier)));
+      verdicts.add(twinVerdict(line, check.report, earlier, firsts.get(earlier)));
       continue;
     }
     if (repeated.has(line)) firsts.set(line, check.report);
@@ -94,9 +96,8 @@ export async function ingestBulk(
   return resultOf(verdicts, total);
 }
 
-function resultOf(verdicts: Verdict[], total: number): BulkResult {
-  verdicts.sort((a, b) => a.line - b.line);
-  const count = (v: Verdict['verdict']) => verdicts.filter((x) => x.verdict === v).length;
+function resultOf(verdicts: VerdictLog, total: number): BulkResult {
+  const count = (v: Verdict['verdict']) => verdicts.count(v);
   const summary = { lines: total, accepted: count('accepted'), duplicate: count('duplicate') };
   return { summary: { ...summary, rejected: count('rejected') }, verdicts };
 }

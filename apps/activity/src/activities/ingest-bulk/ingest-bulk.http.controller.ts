@@ -1,4 +1,4 @@
-import { Body, Controller, Headers, HttpCode, Inject, Logger, Post } from '@nestjs/common';
+import { Body, Controller, Headers, HttpCode, Inject, Logger, Post, StreamableFile } from '@nestjs/common';
 import { Caller, Roles, UnitScope, type Principal } from '@nhip/auth';
 import { requireTeamsInScope } from '../team-scope.ts';
 import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
@@ -6,7 +6,8 @@ import { requestContext } from '@nhip/service-http';
 import pg from 'pg';
 import { ActivityConfig } from '../../config.ts';
 import { receiveBulk } from './bulk-upload.ts';
-import { ingestBulk, sortOut, type BulkResult } from './ingest-bulk.handler.ts';
+import { bulkReply } from './bulk-reply.ts';
+import { ingestBulk, sortOut } from './ingest-bulk.handler.ts';
 import { beforeRequestWrites } from '@nhip/postgres';
 
 const bulkLog = new Logger('bulk');
@@ -30,7 +31,7 @@ export class IngestBulkController {
     @Body() body: unknown,
     @Headers() headers: Record<string, string | undefined>,
     @Caller() caller: Principal,
-  ): Promise<BulkResult> {
+  ): Promise<StreamableFile> {
     const started = performance.now();
     const ms = () => Math.round(performance.now() - started);
     const upload = await receiveBulk(body, headers['content-type'] ?? '');
@@ -41,9 +42,10 @@ export class IngestBulkController {
       await beforeRequestWrites(requireTeamsInScope(this.pool, this.scope, caller, [...file.teamIds]));
       const ctx = { ...requestContext(headers, caller), lateWindowDays: this.config.lateWindowDays };
       // The request's correlation id and actor come with every line (ADR 0014).
-      return await ingestBulk(this.pool, upload.lines(), file, ctx, (done, total) => {
+      const result = await ingestBulk(this.pool, upload.lines(), file, ctx, (done, total) => {
         if (done === total || done % 20_000 === 0) bulkLog.log({ done, total, ms: ms() }, 'bulk progress');
       });
+      return bulkReply(result);
     } finally {
       await upload.discard();
     }

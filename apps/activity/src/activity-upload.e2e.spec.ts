@@ -1,0 +1,128 @@
+// A bulk upload read as it arrives (docs/adr/0039): the body limit still holds for a declared and
+// an undeclared length, a client that stops mid-upload leaves nothing written, and a file of
+// several chunks gets the same verdicts as one read whole, repeats across chunks included.
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { tokenFor } from '@nhip/testing';
+import { personas } from '@nhip/dev-issuer';
+import { replicaCaughtUp, startPlatform, type Platform } from './fixtures/platform.ts';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const tree2025 = fs.readFileSync(
+  path.join(here, '..', '..', 'registry', 'src', 'fixtures', 'dak-lak-pilot-2025.csv'),
+);
+
+interface Bulk {
+  summary: { lines: number; accepted: number; duplicate: number; rejected: number };
+  verdicts: { line: number; verdict: string; of?: string; errors?: { field: string; reason: string }[] }[];
+}
+interface Problem {
+  errors?: { field: string }[];
+}
+
+describe('a bulk upload read as it arrives', () => {
+  let platform: Platform;
+  let teamId: string;
+  const stored = async () =>
+    (await platform.activity.sql<{ n: number }>(`SELECT count(*)::int AS n FROM es_events`))[0]?.n ?? 0;
+  const report = (overrides: Record<string, unknown> = {}) => ({
+    activityId: randomUUID(),
+    teamId,
+    placeCode: '24175',
+    kind: 'online_application',
+    residentsHelped: 4,
+    occurredAt: new Date(Date.now() - 3_600_000).toISOString(),
+    ...overrides,
+  });
+  const file = (lines: number) =>
+    Array.from({ length: lines }, () => JSON.stringify(report())).join('\n') + '\n';
+
+  beforeAll(async () => {
+    // A 1 MB limit, so a file over it stays small enough for a test.
+    platform = await startPlatform('upload', { ACTIVITY_MAX_BODY_MB: '1' });
+    await platform.registry.post('/unit-trees/vn-2025/imports?effectiveFrom=2025-07-01', tree2025, {
+      'content-type': 'text/csv',
+    });
+    teamId = (
+      await platform.registry.post<{ teamId: string }>('/teams', {
+        name: 'Tổ công nghệ số cộng đồng xã Hòa Phú',
+        teamType: 'community_digital_technology',
+        unitCode: '24175',
+        decision: { number: '3/QĐ-UBND', date: '2025-07-15' },
+      })
+    ).body.teamId;
+    await replicaCaughtUp(platform, [teamId]);
+  });
+  afterAll(() => platform.stop());
+
+  it('refuses a file over the limit with 413, its length declared or not, writing nothing', async () => {
+    const before = await stored();
+    const big = Buffer.from(file(8_000)); // ~1.6 MB
+    const declared = await platform.activity.post<Problem>('/activities/bulk', big, {
+      'content-type': 'application/x-ndjson',
+    });
+    const chunked = await fetch(`${platform.activity.base}/activities/bulk`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-ndjson',
+        authorization: `Bearer ${await tokenFor(personas.admin)}`,
+      },
+      // A stream has no declared length: the limit is found while reading.
+      body: new Blob([big]).stream(),
+      duplex: 'half',
+    } as RequestInit);
+    expect([declared.status, chunked.status]).toEqual([413, 413]);
+    expect(declared.body.errors?.[0]?.field).toBe('body');
+    expect(((await chunked.json()) as Problem).errors?.[0]?.field).toBe('body');
+    expect(await stored()).toBe(before);
+  });
+
+  it('writes nothing for a client that stops half-way through its upload, and serves the next one', async () => {
+    const before = await stored();
+    const body = Buffer.from(file(2_000));
+    const { port } = new URL(platform.activity.base);
+    const token = await tokenFor(personas.admin);
+    await new Promise<void>((resolve, reject) => {
+      const socket = net.connect(Number(port), '127.0.0.1', () => {
+        socket.write(
+          `POST /activities/bulk HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${token}\r\n` +
+            `Content-Type: application/x-ndjson\r\nContent-Length: ${body.length}\r\n\r\n`,
+        );
+        socket.write(body.subarray(0, body.length / 2), () => setTimeout(() => socket.destroy(), 300));
+      });
+      socket.on('close', () => resolve());
+      socket.on('error', reject);
+    });
+    await new Promise((r) => setTimeout(r, 1_000));
+    expect(await stored()).toBe(before);
+    const next = await platform.activity.post<Bulk>('/activities/bulk', file(3), {
+      'content-type': 'application/x-ndjson',
+    });
+    expect(next.body.summary).toEqual({ lines: 3, accepted: 3, duplicate: 0, rejected: 0 });
+  });
+
+  it('gives a file of several chunks its verdicts, a bad line mid-file and repeats across chunks', async () => {
+    const before = await stored();
+    const reports = Array.from({ length: 2_500 }, () => report());
+    const lines = reports.map((r) => JSON.stringify(r));
+    lines[1_200] = '{"activityId": "broken';
+    lines[2_300] = JSON.stringify(reports[10]); // the same report again
+    lines[2_301] = JSON.stringify({ ...reports[11], residentsHelped: 9 }); // its id, another report
+    const reply = await platform.activity.post<Bulk>('/activities/bulk', lines.join('\r\n'), {
+      'content-type': 'application/x-ndjson',
+    });
+    expect(reply.body.summary).toEqual({ lines: 2_500, accepted: 2_497, duplicate: 1, rejected: 2 });
+    expect(reply.body.verdicts.map((v) => v.line)).toEqual(lines.map((_, i) => i + 1));
+    const odd = reply.body.verdicts.filter((v) => v.verdict !== 'accepted');
+    expect(odd.map((v) => [v.line, v.verdict, v.of ?? v.errors?.[0]?.field])).toEqual([
+      [1_201, 'rejected', 'line'],
+      [2_301, 'duplicate', 'line 11'],
+      [2_302, 'rejected', 'activityId'],
+    ]);
+    expect(await stored()).toBe(before + 2_497);
+  });
+});
