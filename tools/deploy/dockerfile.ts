@@ -55,16 +55,18 @@ export const imageSpecs: readonly ImageSpec[] = [
   },
 ];
 
+/** What every image sets: production, listening on all interfaces, its port, the malloc settings. */
+const imageEnv = (portVariable: string, port: number) => ({
+  NODE_ENV: 'production',
+  HTTP_HOST: '0.0.0.0',
+  [portVariable]: String(port),
+  ...serviceNodeEnv,
+});
+
 export function dockerfileOf(spec: ImageSpec): string {
   const { service, port } = spec;
   const portVariable = `${service.toUpperCase()}_PORT`;
-  const env = {
-    NODE_ENV: 'production',
-    HTTP_HOST: '0.0.0.0',
-    [portVariable]: String(port),
-    ...serviceNodeEnv,
-    ...spec.env,
-  };
+  const env = { ...imageEnv(portVariable, port), ...spec.env };
   const build = [`npx tsc -b apps/${service}/tsconfig.json`, ...(spec.alsoBuild ?? [])];
   const health = `fetch('http://127.0.0.1:${port}/health/live').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))`;
   const cmd = ['node', ...serviceNodeFlags, `apps/${service}/dist/main.js`];

@@ -74,7 +74,7 @@ describe('a bulk upload read as it arrives', () => {
       // A stream has no declared length: the limit is found while reading.
       body: new Blob([big]).stream(),
       duplex: 'half',
-    } as RequestInit);
+    });
     expect([declared.status, chunked.status]).toEqual([413, 413]);
     expect(declared.body.errors?.[0]?.field).toBe('body');
     expect(((await chunked.json()) as Problem).errors?.[0]?.field).toBe('body');

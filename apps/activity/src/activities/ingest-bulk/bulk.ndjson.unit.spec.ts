@@ -21,12 +21,14 @@ const report = (kind: string) =>
   });
 
 /** The file's bytes cut into chunks at the given offsets, as a socket might deliver them. */
-async function* cut(bytes: Buffer, at: readonly number[]): AsyncGenerator<Buffer> {
+function cut(bytes: Buffer, at: readonly number[]): Readable {
   let from = 0;
-  for (const to of [...at, bytes.length]) {
-    yield bytes.subarray(from, to);
+  const chunks = [...at, bytes.length].map((to) => {
+    const chunk = bytes.subarray(from, to);
     from = to;
-  }
+    return chunk;
+  });
+  return Readable.from(chunks);
 }
 
 async function read(lines: AsyncIterable<BulkLine>) {
@@ -74,10 +76,7 @@ describe('receiving a bulk file', () => {
   });
 
   it('keeps the file on disk while it is read, twice, and removes it when done', async () => {
-    const body = new StreamedBody(
-      Readable.from(cut(Buffer.from(`${report('other')}\n${report('other')}\n`), [5])),
-      1e6,
-    );
+    const body = new StreamedBody(cut(Buffer.from(`${report('other')}\n${report('other')}\n`), [5]), 1e6);
     const file = await receiveBulk(body, 'application/x-ndjson', dir);
     expect(fs.readdirSync(dir)).toHaveLength(1);
     expect((await read(file.lines())).map((l) => l.line)).toEqual([1, 2]);
@@ -87,16 +86,18 @@ describe('receiving a bulk file', () => {
   });
 
   it('leaves nothing behind when the upload breaks off or grows past the limit', async () => {
-    async function* brokenOff() {
-      yield Buffer.from(`${report('other')}\n`);
-      throw new Error('aborted');
-    }
+    const brokenOff = new Readable({
+      read() {
+        this.push(Buffer.from(`${report('other')}\n`));
+        this.destroy(new Error('aborted'));
+      },
+    });
     await expect(
-      receiveBulk(new StreamedBody(Readable.from(brokenOff()), 1e6), 'application/x-ndjson', dir),
+      receiveBulk(new StreamedBody(brokenOff, 1e6), 'application/x-ndjson', dir),
     ).rejects.toMatchObject({
       problem: { status: 400, errors: [{ field: 'body' }] },
     });
-    const big = Readable.from(cut(Buffer.alloc(3000, 'a'), [1000, 2000]));
+    const big = cut(Buffer.alloc(3000, 'a'), [1000, 2000]);
     await expect(
       receiveBulk(new StreamedBody(big, 2500), 'application/x-ndjson', dir),
     ).rejects.toBeInstanceOf(PayloadTooLargeException);

@@ -62,14 +62,18 @@ export async function sortOut(lines: AsyncIterable<BulkLine>): Promise<SortedFil
   return { total, verdicts, fresh: firstSeen.size, repeats, teamIds };
 }
 
+/** The file sorted out, and its lines to read again. */
+export interface FileToWrite extends SortedFile {
+  readonly lines: AsyncIterable<BulkLine>;
+}
+
 export async function ingestBulk(
   pool: pg.Pool,
-  lines: AsyncIterable<BulkLine>,
-  file: SortedFile,
+  file: FileToWrite,
   ctx: ReportContext,
   onProgress: (done: number, total: number) => void = () => {},
 ): Promise<BulkResult> {
-  const { verdicts, total, repeats } = file;
+  const { verdicts, total, repeats, lines } = file;
   let done = total - file.fresh;
   const writer = new ChunkWriter(pool, ctx, (written) => {
     for (const verdict of written) verdicts.add(verdict);
@@ -79,7 +83,7 @@ export async function ingestBulk(
   // The reports repeated later in the file, kept from their first line until the file ends.
   const repeated = new Set(repeats.values());
   const firsts = new Map<number, ActivityReport>();
-  let chunk: Numbered[] = [];
+  const chunk: Numbered[] = [];
   for await (const { line, check } of lines) {
     if (!check.ok) continue;
     const earlier = repeats.get(line);

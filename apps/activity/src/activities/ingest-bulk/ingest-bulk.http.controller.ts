@@ -42,7 +42,7 @@ export class IngestBulkController {
       await beforeRequestWrites(requireTeamsInScope(this.pool, this.scope, caller, [...file.teamIds]));
       const ctx = { ...requestContext(headers, caller), lateWindowDays: this.config.lateWindowDays };
       // The request's correlation id and actor come with every line (ADR 0014).
-      const result = await ingestBulk(this.pool, upload.lines(), file, ctx, (done, total) => {
+      const result = await ingestBulk(this.pool, { ...file, lines: upload.lines() }, ctx, (done, total) => {
         if (done === total || done % 20_000 === 0) bulkLog.log({ done, total, ms: ms() }, 'bulk progress');
       });
       return bulkReply(result);
