@@ -1,29 +1,14 @@
-// The rebuild's fold (ADR 0033): ledger rows as PostgreSQL's COPY text hands them out
-// (`units  metric  day  delta`), added into one accumulator per (unit, metric, period) by the same
-// rule the live path rolls a batch up with (`countsIn`). Codes, metrics and days are interned to
-// small integers once, so the millions of additions are integer-keyed, not string-keyed: a path,
-// a metric and a day repeat across the ledger, the cells they add to do not.
-import { parsePeriod, periodsOfDay } from '../periods/period.ts';
+// The rebuild's fold of one partition (ADR 0033, 0038): each packed ledger row added into its
+// cells by the same rule the live path rolls a batch up with (`countsIn`: every unit it names, in
+// each period of its day). The accumulators are dense arrays of 64 periods per (unit, metric),
+// made when first touched and only for one partition (about a province) at a time, so an addition
+// is two array reads, not a hash lookup over the whole country's cells.
+import { parsePeriod } from '../periods/period.ts';
 import { countsIn } from '../rollups/rollup.ts';
+import type { LedgerPartitions } from './ledger-partitions.ts';
 
-/** Numbers for strings, both ways. */
-class Interner {
-  readonly names: string[] = [];
-  private readonly ids = new Map<string, number>();
-
-  idOf(name: string): number {
-    let id = this.ids.get(name);
-    if (id === undefined) {
-      id = this.names.length;
-      this.ids.set(name, id);
-      this.names.push(name);
-    }
-    return id;
-  }
-}
-
-// A (unit, metric) pair as one integer: unit id × this + metric id.
-const metricSlots = 1024;
+const blockBits = 6;
+const blockSize = 1 << blockBits;
 
 export interface FoldedCell {
   readonly unitCode: string;
@@ -32,58 +17,68 @@ export interface FoldedCell {
   readonly value: number;
 }
 
-export class BulkFold {
-  /** Ledger rows folded. */
-  rows = 0;
-  private readonly units = new Interner();
-  private readonly metrics = new Interner();
-  private readonly periods = new Interner();
-  private readonly paths = new Map<string, number[]>();
-  private readonly days = new Map<string, number[]>();
-  /** (unit, metric) → period → value. */
-  private readonly cells = new Map<number, Map<number, number>>();
+export class PartitionFold {
+  /** Global unit id → its place in this partition's accumulators, -1 when not touched. */
+  private readonly local: Int32Array;
+  private touched: number[] = [];
+  /** (local unit × metrics + metric) → period block → values. */
+  private slots: ((Float64Array | undefined)[] | undefined)[] = [];
+  private readonly metricCount: number;
+  /** `period  kind  ` of each period id, the row's fixed middle. */
+  private readonly periodParts: string[];
+  private metric = 0;
+  private delta = 0;
 
-  /** One COPY text line, without its newline. */
-  addLine(line: string): void {
-    const a = line.indexOf('\t');
-    const b = line.indexOf('\t', a + 1);
-    const c = line.indexOf('\t', b + 1);
-    const metric = this.metrics.idOf(line.slice(a + 1, b));
-    if (metric >= metricSlots) throw new Error(`More than ${metricSlots} metrics in the ledger.`);
-    const delta = Number(line.slice(c + 1));
-    countsIn(this.pathOf(line.slice(0, a)), this.periodsOf(line.slice(b + 1, c)), (unit, period) => {
-      this.add(unit * metricSlots + metric, period, delta);
-    });
-    this.rows++;
+  constructor(private readonly ledger: LedgerPartitions) {
+    this.local = new Int32Array(ledger.units.names.length).fill(-1);
+    this.metricCount = ledger.metrics.names.length;
+    this.periodParts = ledger.periods.names.map((p) => `${p}\t${parsePeriod(p)?.kind ?? 'day'}\t`);
   }
 
-  /** The cells that do not net to 0, as the rollup table holds them. */
-  *nonZeroCells(): Generator<FoldedCell> {
-    for (const [pair, periods] of this.cells) {
-      const unitCode = this.units.names[Math.floor(pair / metricSlots)] ?? '';
-      const metric = this.metrics.names[pair % metricSlots] ?? '';
-      for (const [period, value] of periods) {
-        if (value !== 0) yield { unitCode, metric, period: this.periods.names[period] ?? '', value };
+  /** Folds the rows spilled under these keys (one partition), forgetting the previous one. */
+  fold(keys: readonly number[]): void {
+    for (const unit of this.touched) this.local[unit] = -1;
+    this.touched = [];
+    this.slots = [];
+    const { pathUnits, dayPeriods } = this.ledger;
+    for (const key of keys) {
+      for (const r of this.ledger.spill.read(key)) {
+        for (let i = 0; i < r.count; i++) {
+          this.metric = r.halves[i * 8 + 2] ?? 0;
+          this.delta = r.deltas[i * 2 + 1] ?? 0;
+          countsIn(pathUnits[r.paths[i * 4] ?? 0] ?? [], dayPeriods[r.halves[i * 8 + 3] ?? 0] ?? [], this.add);
+        }
       }
     }
   }
 
-  /** What each period key is (day, month, quarter, year), as the live path records it. */
-  kindOf(period: string): string {
-    return parsePeriod(period)?.kind ?? 'day';
+  /** The partition's cells that do not net to 0. */
+  *cells(): Generator<FoldedCell> {
+    for (const [slot, blocks] of this.slots.entries()) {
+      if (blocks === undefined) continue;
+      const unitCode = this.unitCodeOf(slot);
+      const metric = this.ledger.metrics.names[slot % this.metricCount] ?? '';
+      for (const [b, block] of blocks.entries()) {
+        if (block === undefined) continue;
+        for (const [i, value] of block.entries()) {
+          const period = this.ledger.periods.names[b * blockSize + i] ?? '';
+          if (value !== 0) yield { unitCode, metric, period, value };
+        }
+      }
+    }
   }
 
   /**
-   * The cells as COPY text rows (`unit  metric  period  kind  value`), about a megabyte per piece.
-   * The row's fixed parts are made once per (unit, metric) and once per period, not once per cell.
+   * The cells as COPY text rows (`unit  metric  period  kind  value`), about a megabyte per piece;
+   * the row's fixed parts made once per (unit, metric) and once per period, not once per cell.
    */
   *copyText(): Generator<string> {
-    const periodParts = this.periods.names.map((p) => `${p}\t${this.kindOf(p)}\t`);
     let piece = '';
-    for (const [pair, periods] of this.cells) {
-      const head = this.headOf(pair);
-      for (const [period, value] of periods) {
-        if (value !== 0) piece += `${head}${periodParts[period] ?? ''}${value}\n`;
+    for (const [slot, blocks] of this.slots.entries()) {
+      if (blocks === undefined) continue;
+      const head = `${this.unitCodeOf(slot)}\t${this.ledger.metrics.names[slot % this.metricCount] ?? ''}\t`;
+      for (const [b, block] of blocks.entries()) {
+        if (block !== undefined) piece += this.rowsOf(head, b, block);
       }
       if (piece.length >= 1 << 20) {
         yield piece;
@@ -93,39 +88,30 @@ export class BulkFold {
     if (piece.length > 0) yield piece;
   }
 
-  /** `unit  metric  ` of a (unit, metric) pair. */
-  private headOf(pair: number): string {
-    const unit = this.units.names[Math.floor(pair / metricSlots)];
-    const metric = this.metrics.names[pair % metricSlots];
-    return `${unit ?? ''}\t${metric ?? ''}\t`;
+  private rowsOf(head: string, b: number, block: Float64Array): string {
+    let rows = '';
+    for (let i = 0; i < blockSize; i++) {
+      const value = block[i] ?? 0;
+      if (value !== 0) rows += `${head}${this.periodParts[b * blockSize + i] ?? ''}${value}\n`;
+    }
+    return rows;
   }
 
-  private add(pair: number, period: number, delta: number): void {
-    let periods = this.cells.get(pair);
-    if (periods === undefined) {
-      periods = new Map();
-      this.cells.set(pair, periods);
-    }
-    periods.set(period, (periods.get(period) ?? 0) + delta);
+  private unitCodeOf(slot: number): string {
+    const unit = this.touched[Math.floor(slot / this.metricCount)] ?? 0;
+    return this.ledger.units.names[unit] ?? '';
   }
 
-  /** `{66,643,24172}` (a text array: unit codes need no quoting) as unit ids. */
-  private pathOf(array: string): number[] {
-    let ids = this.paths.get(array);
-    if (ids === undefined) {
-      const codes = array.length > 2 ? array.slice(1, -1).split(',') : [];
-      ids = codes.map((code) => this.units.idOf(code));
-      this.paths.set(array, ids);
+  private readonly add = (unit: number, period: number): void => {
+    let place = this.local[unit] ?? -1;
+    if (place < 0) {
+      place = this.touched.length;
+      this.local[unit] = place;
+      this.touched.push(unit);
     }
-    return ids;
-  }
-
-  private periodsOf(day: string): number[] {
-    let ids = this.days.get(day);
-    if (ids === undefined) {
-      ids = periodsOfDay(day).map((period) => this.periods.idOf(period));
-      this.days.set(day, ids);
-    }
-    return ids;
-  }
+    const slot = place * this.metricCount + this.metric;
+    const blocks = (this.slots[slot] ??= []);
+    const block = (blocks[period >> blockBits] ??= new Float64Array(blockSize));
+    block[period & (blockSize - 1)] = (block[period & (blockSize - 1)] ?? 0) + this.delta;
+  };
 }

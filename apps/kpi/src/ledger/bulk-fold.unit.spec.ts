@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import type { MetricDelta } from '../metrics/metric-delta.ts';
 import { rollUp } from '../rollups/rollup.ts';
-import { BulkFold } from './bulk-fold.ts';
+import { PartitionFold } from './bulk-fold.ts';
+import { LedgerPartitions } from './ledger-partitions.ts';
 
 const delta = (units: string[], metric: MetricDelta['metric'], day: string, value: number): MetricDelta => ({
   units,
@@ -18,7 +19,51 @@ const line = (d: MetricDelta) => `{${d.units.join(',')}}\t${d.metric}\t${d.day}\
 const sorted = (cells: { unitCode: string; metric: string; period: string; value: number }[]) =>
   cells.map((c) => `${c.unitCode}|${c.metric}|${c.period}|${c.value}`).sort();
 
-describe('the rebuild’s bulk fold', () => {
+/** Partitions the lines, folds each partition alone, and gives every partition's cells. */
+function rebuild(lines: readonly string[]) {
+  const ledger = new LedgerPartitions();
+  try {
+    for (const l of lines) ledger.addLine(l);
+    const partitions = ledger.partitions();
+    const fold = new PartitionFold(ledger);
+    const cells = partitions.flatMap((keys) => {
+      fold.fold(keys);
+      return [...fold.cells()];
+    });
+    const rows = partitions.flatMap((keys) => {
+      fold.fold(keys);
+      return [...fold.copyText()];
+    });
+    return { ledger, partitions, cells, rows: rows.join('').split('\n').filter(Boolean) };
+  } finally {
+    ledger.spill.close();
+  }
+}
+
+// A pseudo-random but fixed ledger: three provinces' paths in the 2024 and 2025 trees, distinct
+// counts that name one unit of a path only, days over two years, deltas that cancel.
+function ledgerOf(n: number): MetricDelta[] {
+  const paths = [
+    ['48', '490', '20194'],
+    ['48', '491', '20227'],
+    ['66', '643', '24172', '24172-001'],
+    ['66', '24175'],
+    ['24175'],
+    ['490'],
+    ['79', '760', '26734'],
+  ];
+  const metrics = ['residents_helped.vneid_activation', 'activities.vneid_activation', 'active_members'] as const;
+  const deltas: MetricDelta[] = [];
+  let seed = 7;
+  const next = (m: number) => (seed = (seed * 48271) % 2147483647) % m;
+  for (let i = 0; i < n; i++) {
+    const day = `${2024 + next(2)}-${String(1 + next(12)).padStart(2, '0')}-${String(1 + next(28)).padStart(2, '0')}`;
+    deltas.push(delta(paths[next(paths.length)] ?? [], metrics[next(3)] ?? 'active_members', day, next(7) - 3));
+  }
+  return deltas;
+}
+
+describe('the rebuild’s partitioned fold', () => {
   it('arrives at the cells the live path rolls the same deltas up to, zeros left out', () => {
     const deltas = [
       delta(['48', '490', '20194'], 'residents_helped.vneid_activation', '2025-03-31', 12),
@@ -27,17 +72,14 @@ describe('the rebuild’s bulk fold', () => {
       delta(['48', '490', '20194'], 'residents_helped.vneid_activation', '2025-04-01', -5),
       delta(['66', '24175', '24175-003'], 'active_members', '2025-08-01', 3),
       delta(['24175'], 'active_members', '2025-08-02', -1),
+      delta([], 'active_members', '2025-08-02', 4),
     ];
-    const fold = new BulkFold();
-    for (const d of deltas) fold.addLine(line(d));
+    const { ledger, partitions, cells, rows } = rebuild(deltas.map(line));
     const live = rollUp(deltas).map((c) => ({ ...c, value: c.delta }));
-    expect(fold.rows).toBe(deltas.length);
-    expect(sorted([...fold.nonZeroCells()])).toEqual(sorted(live));
-    expect(sorted([...fold.nonZeroCells()])).not.toContain(
-      '20194|residents_helped.vneid_activation|2025-04-01|0',
-    );
-    expect(fold.kindOf('2025-Q2')).toBe('quarter');
-    const rows = [...fold.copyText()].join('').split('\n').filter(Boolean);
+    expect(ledger.rows).toBe(deltas.length);
+    expect(partitions).toHaveLength(2);
+    expect(sorted(cells)).toEqual(sorted(live));
+    expect(sorted(cells)).not.toContain('20194|residents_helped.vneid_activation|2025-04-01|0');
     expect(
       rows
         .map((r) => r.split('\t'))
@@ -45,5 +87,17 @@ describe('the rebuild’s bulk fold', () => {
         .sort(),
     ).toEqual(sorted(live));
     expect(rows).toContain('48\tresidents_helped.vneid_activation\t2025-Q1\tquarter\t12');
+    expect(rows).toContain('24175\tactive_members\t2025-08-02\tday\t-1');
+  });
+
+  it('gives every unit’s cells from one partition, over pieces spilled and read back', () => {
+    const deltas = ledgerOf(30_000);
+    const { partitions, cells } = rebuild(deltas.map(line));
+    const live = rollUp(deltas).map((c) => ({ ...c, value: c.delta }));
+    // 48 with 490 (its district's distinct counts), 66 with 24175, 79: three provinces.
+    expect(partitions).toHaveLength(3);
+    expect(cells.length).toBeGreaterThan(1000);
+    expect(new Set(sorted(cells)).size).toBe(cells.length);
+    expect(sorted(cells)).toEqual(sorted(live));
   });
 });
