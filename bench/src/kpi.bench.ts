@@ -33,7 +33,7 @@ interface Rebuild {
   readonly switched: boolean;
   readonly partitions: number;
   readonly millis: { build: number; check: number; total: number };
-  readonly steps: { read: number; write: number; key: number };
+  readonly steps: { read: number; fold: number; write: number; key: number };
   readonly memory: { peakRss: number; peakHeap: number };
 }
 interface P7 {
@@ -59,7 +59,7 @@ async function p7(base: string, pool: pg.Pool): Promise<P7> {
     `  rebuild: ${rebuild.deltas.toLocaleString('en')} deltas → ${rebuild.cells.toLocaleString('en')} cells, built in ${(rebuild.millis.build / 1000).toFixed(1)} s (${Math.round(rebuildPerSecond).toLocaleString('en')}/s), checked equal to the live cells in ${(rebuild.millis.check / 1000).toFixed(1)} s, switched (${seconds.toFixed(1)} s in all)`,
   );
   log(
-    `  rebuild steps: read ${rebuild.steps.read} ms, fold + write ${rebuild.steps.write} ms, key ${rebuild.steps.key} ms; ${rebuild.partitions} partitions; peak RSS ${mb(rebuild.memory.peakRss)} MB, heap ${mb(rebuild.memory.peakHeap)} MB`,
+    `  rebuild steps: read ${rebuild.steps.read} ms, fold ${rebuild.steps.fold} ms, merge + write ${rebuild.steps.write} ms, key ${rebuild.steps.key} ms; ${rebuild.partitions} partitions; peak RSS ${mb(rebuild.memory.peakRss)} MB, heap ${mb(rebuild.memory.peakHeap)} MB`,
   );
   const second = await rawRead(pool);
   log(`  raw read: ${Math.round(second.perSecond).toLocaleString('en')} rows/s`);

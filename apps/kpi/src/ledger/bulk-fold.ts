@@ -3,19 +3,13 @@
 // each period of its day). The accumulators are dense arrays of 64 periods per (unit, metric),
 // made when first touched and only for one partition (about a province) at a time, so an addition
 // is two array reads, not a hash lookup over the whole country's cells.
-import { parsePeriod } from '../periods/period.ts';
 import { countsIn } from '../rollups/rollup.ts';
+import type { CellOrder } from './cell-order.ts';
 import type { LedgerPartitions } from './ledger-partitions.ts';
+import type { SpillFile } from './spill-file.ts';
 
 const blockBits = 6;
 const blockSize = 1 << blockBits;
-
-export interface FoldedCell {
-  readonly unitCode: string;
-  readonly metric: string;
-  readonly period: string;
-  readonly value: number;
-}
 
 export class PartitionFold {
   /** Global unit id → its place in this partition's accumulators, -1 when not touched. */
@@ -24,15 +18,15 @@ export class PartitionFold {
   /** (local unit × metrics + metric) → period block → values. */
   private slots: ((Float64Array | undefined)[] | undefined)[] = [];
   private readonly metricCount: number;
-  /** `period  kind  ` of each period id, the row's fixed middle. */
-  private readonly periodParts: string[];
   private metric = 0;
   private delta = 0;
 
-  constructor(private readonly ledger: LedgerPartitions) {
+  private readonly ledger: LedgerPartitions;
+
+  constructor(ledger: LedgerPartitions) {
+    this.ledger = ledger;
     this.local = new Int32Array(ledger.units.names.length).fill(-1);
     this.metricCount = ledger.metrics.names.length;
-    this.periodParts = ledger.periods.names.map((p) => `${p}\t${parsePeriod(p)?.kind ?? 'day'}\t`);
   }
 
   /** Folds the rows spilled under these keys (one partition), forgetting the previous one. */
@@ -46,60 +40,42 @@ export class PartitionFold {
         for (let i = 0; i < r.count; i++) {
           this.metric = r.halves[i * 8 + 2] ?? 0;
           this.delta = r.deltas[i * 2 + 1] ?? 0;
-          countsIn(pathUnits[r.paths[i * 4] ?? 0] ?? [], dayPeriods[r.halves[i * 8 + 3] ?? 0] ?? [], this.add);
-        }
-      }
-    }
-  }
-
-  /** The partition's cells that do not net to 0. */
-  *cells(): Generator<FoldedCell> {
-    for (const [slot, blocks] of this.slots.entries()) {
-      if (blocks === undefined) continue;
-      const unitCode = this.unitCodeOf(slot);
-      const metric = this.ledger.metrics.names[slot % this.metricCount] ?? '';
-      for (const [b, block] of blocks.entries()) {
-        if (block === undefined) continue;
-        for (const [i, value] of block.entries()) {
-          const period = this.ledger.periods.names[b * blockSize + i] ?? '';
-          if (value !== 0) yield { unitCode, metric, period, value };
+          countsIn(
+            pathUnits[r.paths[i * 4] ?? 0] ?? [],
+            dayPeriods[r.halves[i * 8 + 3] ?? 0] ?? [],
+            this.add,
+          );
         }
       }
     }
   }
 
   /**
-   * The cells as COPY text rows (`unit  metric  period  kind  value`), about a megabyte per piece;
-   * the row's fixed parts made once per (unit, metric) and once per period, not once per cell.
+   * The partition's cells that do not net to 0, in key order (CellOrder), appended to a run of
+   * (place, value) pairs: the runs of all partitions are merged into one ordered stream.
    */
-  *copyText(): Generator<string> {
-    let piece = '';
-    for (const [slot, blocks] of this.slots.entries()) {
-      if (blocks === undefined) continue;
-      const head = `${this.unitCodeOf(slot)}\t${this.ledger.metrics.names[slot % this.metricCount] ?? ''}\t`;
-      for (const [b, block] of blocks.entries()) {
-        if (block !== undefined) piece += this.rowsOf(head, b, block);
-      }
-      if (piece.length >= 1 << 20) {
-        yield piece;
-        piece = '';
-      }
-    }
-    if (piece.length > 0) yield piece;
+  spillInOrder(order: CellOrder, out: SpillFile, run: number): void {
+    const rank = (place: number) => order.unitRanks[this.touched[place] ?? 0] ?? 0;
+    const places = this.touched.map((_unit, place) => place).sort((a, b) => rank(a) - rank(b));
+    for (const place of places) this.spillUnit(order, { out, run }, place);
   }
 
-  private rowsOf(head: string, b: number, block: Float64Array): string {
-    let rows = '';
-    for (let i = 0; i < blockSize; i++) {
-      const value = block[i] ?? 0;
-      if (value !== 0) rows += `${head}${this.periodParts[b * blockSize + i] ?? ''}${value}\n`;
+  private spillUnit(order: CellOrder, to: { out: SpillFile; run: number }, place: number): void {
+    const unit = this.touched[place] ?? 0;
+    const metricFirst = order.second === 'metric';
+    const { outerIds, innerIds } = order;
+    for (let o = 0; o < outerIds.length; o++) {
+      for (let i = 0; i < innerIds.length; i++) {
+        const [outer, inner] = [outerIds[o] ?? 0, innerIds[i] ?? 0];
+        const value = metricFirst ? this.valueAt(place, outer, inner) : this.valueAt(place, inner, outer);
+        if (value !== 0) to.out.pushPair(to.run, order.keyOf(unit, o, i), value);
+      }
     }
-    return rows;
   }
 
-  private unitCodeOf(slot: number): string {
-    const unit = this.touched[Math.floor(slot / this.metricCount)] ?? 0;
-    return this.ledger.units.names[unit] ?? '';
+  private valueAt(place: number, metric: number, period: number): number {
+    const block = this.slots[place * this.metricCount + metric]?.[period >> blockBits];
+    return block === undefined ? 0 : (block[period & (blockSize - 1)] ?? 0);
   }
 
   private readonly add = (unit: number, period: number): void => {

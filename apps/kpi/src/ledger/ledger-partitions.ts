@@ -74,7 +74,7 @@ export class LedgerPartitions {
   rootOf(unit: number): number {
     let root = unit;
     while (this.parent[root] !== root) root = this.parent[root] ?? root;
-    for (let u = unit; u !== root; ) {
+    for (let u = unit; u !== root;) {
       const next = this.parent[u] ?? root;
       this.parent[u] = root;
       u = next;

@@ -3,6 +3,7 @@
 // the catalog, so a change to kpi_rollups' key or indexes needs no change here. The switch renames
 // the fresh table and its indexes to the live names in the rebuild's transaction.
 import type { Tx } from '@nhip/event-sourcing';
+import type { SecondColumn } from './cell-order.ts';
 
 export const createNextSql = 'CREATE TABLE kpi_rollups_next (LIKE kpi_rollups INCLUDING DEFAULTS)';
 
@@ -25,6 +26,20 @@ const liveIndexesSql = `
 
 const next = (name: string) => `${name}_next`;
 
+const keyColumnsSql = `
+  SELECT a.attname AS name
+    FROM pg_index x
+   CROSS JOIN unnest(x.indkey) WITH ORDINALITY AS k(attnum, ord)
+    JOIN pg_attribute a ON a.attrelid = x.indrelid AND a.attnum = k.attnum
+   WHERE x.indrelid = 'kpi_rollups'::regclass AND x.indisprimary
+   ORDER BY k.ord`;
+
+/** Which of metric and period the live key names right after the unit (metric when it names neither). */
+export async function keySecondColumn(tx: Tx): Promise<SecondColumn> {
+  const { rows } = await tx.query<{ name: string }>(keyColumnsSql);
+  return rows[1]?.name === 'period' ? 'period' : 'metric';
+}
+
 export async function liveIndexes(tx: Tx): Promise<LiveIndex[]> {
   const { rows } = await tx.query<LiveIndex>(liveIndexesSql);
   return rows;
@@ -35,8 +50,10 @@ export function indexOnNextSql(index: LiveIndex): string {
   if (index.constraint !== null) return `ALTER TABLE kpi_rollups_next ADD ${index.definition}`;
   const onLive = /^(CREATE (?:UNIQUE )?INDEX )(\S+)( ON (?:\S+\.)?kpi_rollups )/;
   if (!onLive.test(index.definition)) throw new Error(`Cannot remake the index ${index.definition}`);
-  return index.definition.replace(onLive, (_all, create: string, name: string, rest: string) =>
-    `${create}${next(name)}${rest.replace('kpi_rollups ', 'kpi_rollups_next ')}`,
+  return index.definition.replace(
+    onLive,
+    (_all, create: string, name: string, rest: string) =>
+      `${create}${next(name)}${rest.replace('kpi_rollups ', 'kpi_rollups_next ')}`,
   );
 }
 

@@ -7,11 +7,12 @@
 import { inTransaction, type Tx } from '@nhip/event-sourcing';
 import type pg from 'pg';
 import { readLedger, writeCells } from './bulk-copy.ts';
-import { PartitionFold } from './bulk-fold.ts';
+import { CellOrder } from './cell-order.ts';
 import { LedgerPartitions } from './ledger-partitions.ts';
 import type { CellMismatch } from './ledger-check.ts';
 import { differences } from './rebuild-check.ts';
-import { createNextSql, indexOnNextSql, liveIndexes, switchSql } from './rebuild-table.ts';
+import { rebuiltRows } from './rebuild-rows.ts';
+import { createNextSql, indexOnNextSql, keySecondColumn, liveIndexes, switchSql } from './rebuild-table.ts';
 
 export interface RebuildOutcome {
   /** Ledger rows read. */
@@ -24,8 +25,16 @@ export interface RebuildOutcome {
   readonly mismatches: readonly CellMismatch[];
   readonly switched: boolean;
   readonly millis: { readonly build: number; readonly check: number; readonly total: number };
-  /** The build's steps: read and spill the ledger, fold and write the cells, key them (milliseconds). */
-  readonly steps: { readonly read: number; readonly write: number; readonly key: number };
+  /**
+   * The build's steps (milliseconds): read and spill the ledger; fold each partition into an ordered
+   * run of cells; merge the runs and write the cells; key them.
+   */
+  readonly steps: {
+    readonly read: number;
+    readonly fold: number;
+    readonly write: number;
+    readonly key: number;
+  };
   /** The service's largest resident set and heap seen between partitions (bytes). */
   readonly memory: { readonly peakRss: number; readonly peakHeap: number };
 }
@@ -43,16 +52,6 @@ class MemoryPeak {
   }
 }
 
-/** Each partition folded just before its rows are asked for, so one partition's cells are held. */
-function* foldedRows(ledger: LedgerPartitions, partitions: readonly number[][], memory: MemoryPeak) {
-  const fold = new PartitionFold(ledger);
-  for (const keys of partitions) {
-    fold.fold(keys);
-    memory.sample();
-    yield* fold.copyText();
-  }
-}
-
 type Built = Pick<RebuildOutcome, 'deltas' | 'cells' | 'partitions' | 'steps' | 'memory'>;
 
 async function build(tx: Tx): Promise<Built> {
@@ -65,12 +64,18 @@ async function build(tx: Tx): Promise<Built> {
     memory.sample();
     const read = since(start);
     start = performance.now();
+    const order = new CellOrder(ledger, await keySecondColumn(tx));
     await tx.query(createNextSql);
-    const cells = await writeCells(tx, foldedRows(ledger, partitions, memory));
-    const write = since(start);
+    let fold = 0;
+    const onPartition = (done: number) => {
+      memory.sample();
+      if (done === partitions.length) fold = since(start);
+    };
+    const cells = await writeCells(tx, rebuiltRows(ledger, partitions, order, onPartition));
+    const write = since(start) - fold;
     start = performance.now();
     for (const index of await liveIndexes(tx)) await tx.query(indexOnNextSql(index));
-    const steps = { read, write, key: since(start) };
+    const steps = { read, fold, write, key: since(start) };
     return { deltas: ledger.rows, cells, partitions: partitions.length, steps, memory };
   } finally {
     ledger.spill.close();

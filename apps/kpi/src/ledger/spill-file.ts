@@ -37,6 +37,13 @@ export class Records {
     this.deltas[i * 2 + 1] = delta;
   }
 
+  /** A (key, value) pair of numbers: a folded cell and its place in the key order. */
+  pushPair(key: number, value: number): void {
+    const i = this.count++;
+    this.deltas[i * 2] = key;
+    this.deltas[i * 2 + 1] = value;
+  }
+
   get full(): boolean {
     return this.count * recordBytes === this.bytes.length;
   }
@@ -52,13 +59,15 @@ export class SpillFile {
 
   /** Appends one packed row under a partition key. */
   push(key: number, pathId: number, metric: number, day: number, delta: number): void {
-    let records = this.open.get(key);
-    if (records === undefined) {
-      if (this.open.size >= maxOpenBuffers) this.flush();
-      records = new Records(recordsPerPiece);
-      this.open.set(key, records);
-    }
+    const records = this.bufferOf(key);
     records.push(pathId, metric, day, delta);
+    if (records.full) this.writeOut(key, records);
+  }
+
+  /** Appends a pair of numbers under a key (a run of folded cells). */
+  pushPair(key: number, a: number, b: number): void {
+    const records = this.bufferOf(key);
+    records.pushPair(a, b);
     if (records.full) this.writeOut(key, records);
   }
 
@@ -84,6 +93,16 @@ export class SpillFile {
   close(): void {
     fs.closeSync(this.fd);
     fs.rmSync(this.dir, { recursive: true, force: true });
+  }
+
+  private bufferOf(key: number): Records {
+    let records = this.open.get(key);
+    if (records === undefined) {
+      if (this.open.size >= maxOpenBuffers) this.flush();
+      records = new Records(recordsPerPiece);
+      this.open.set(key, records);
+    }
+    return records;
   }
 
   private writeOut(key: number, records: Records): void {
