@@ -6,7 +6,7 @@
 import { countsIn } from '../rollups/rollup.ts';
 import type { CellOrder } from './cell-order.ts';
 import type { LedgerPartitions } from './ledger-partitions.ts';
-import type { SpillFile } from './spill-file.ts';
+import type { Records, SpillFile } from './spill-file.ts';
 
 const blockBits = 6;
 const blockSize = 1 << blockBits;
@@ -34,19 +34,17 @@ export class PartitionFold {
     for (const unit of this.touched) this.local[unit] = -1;
     this.touched = [];
     this.slots = [];
-    const { pathUnits, dayPeriods } = this.ledger;
     for (const key of keys) {
-      for (const r of this.ledger.spill.read(key)) {
-        for (let i = 0; i < r.count; i++) {
-          this.metric = r.halves[i * 8 + 2] ?? 0;
-          this.delta = r.deltas[i * 2 + 1] ?? 0;
-          countsIn(
-            pathUnits[r.paths[i * 4] ?? 0] ?? [],
-            dayPeriods[r.halves[i * 8 + 3] ?? 0] ?? [],
-            this.add,
-          );
-        }
-      }
+      for (const records of this.ledger.spill.read(key)) this.foldPiece(records);
+    }
+  }
+
+  private foldPiece(r: Records): void {
+    const { pathUnits, dayPeriods } = this.ledger;
+    for (let i = 0; i < r.count; i++) {
+      this.metric = r.halves[i * 8 + 2] ?? 0;
+      this.delta = r.deltas[i * 2 + 1] ?? 0;
+      countsIn(pathUnits[r.paths[i * 4] ?? 0] ?? [], dayPeriods[r.halves[i * 8 + 3] ?? 0] ?? [], this.add);
     }
   }
 

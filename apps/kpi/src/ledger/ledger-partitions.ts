@@ -55,7 +55,7 @@ export class LedgerPartitions {
     const first = this.pathUnits[pathId]?.[0];
     // A row that names no unit counts in no cell.
     if (first === undefined) return;
-    this.spill.push(this.rootOf(first), pathId, metric, day, Number(line.slice(c + 1)));
+    this.spill.push(this.rootOf(first), pathId, metric * maxIds + day, Number(line.slice(c + 1)));
   }
 
   /** The partitions, each as the spill keys its rows lie under (after the last line). */

@@ -40,35 +40,46 @@ class Cursor {
   }
 }
 
+const keyAt = (heap: readonly Cursor[], i: number) => (i < heap.length ? (heap[i] as Cursor).key : Infinity);
+
 /** Restores the heap below `at` after its key grew. */
 function siftDown(heap: Cursor[], at: number): void {
   for (let i = at; ;) {
-    const [l, r] = [2 * i + 1, 2 * i + 2];
-    let least = i;
-    if (l < heap.length && (heap[l]?.key ?? 0) < (heap[least]?.key ?? 0)) least = l;
-    if (r < heap.length && (heap[r]?.key ?? 0) < (heap[least]?.key ?? 0)) least = r;
+    const l = 2 * i + 1;
+    let least = keyAt(heap, l) < keyAt(heap, i) ? l : i;
+    if (keyAt(heap, l + 1) < keyAt(heap, least)) least = l + 1;
     if (least === i) return;
     [heap[i], heap[least]] = [heap[least] as Cursor, heap[i] as Cursor];
     i = least;
   }
 }
 
-function* merged(runs: SpillFile, count: number, order: CellOrder): Generator<string> {
+function heapOf(runs: SpillFile, count: number): Cursor[] {
   const heap: Cursor[] = [];
   for (let run = 0; run < count; run++) {
     const cursor = new Cursor(runs.read(run));
     if (!cursor.done) heap.push(cursor);
   }
   for (let i = Math.floor(heap.length / 2); i >= 0; i--) siftDown(heap, i);
+  return heap;
+}
+
+/** Moves the least cursor on, dropping it when its run is done. */
+function advance(heap: Cursor[], top: Cursor): void {
+  top.advance();
+  if (top.done) {
+    const last = heap.pop() as Cursor;
+    if (heap.length > 0) heap[0] = last;
+  }
+  siftDown(heap, 0);
+}
+
+function* merged(runs: SpillFile, count: number, order: CellOrder): Generator<string> {
+  const heap = heapOf(runs, count);
   let piece = '';
   for (let top = heap[0]; top !== undefined; top = heap[0]) {
     piece += order.rowAt(top.key, top.value);
-    top.advance();
-    if (top.done) {
-      const last = heap.pop() as Cursor;
-      if (heap.length > 0) heap[0] = last;
-    }
-    if (heap.length > 0) siftDown(heap, 0);
+    advance(heap, top);
     if (piece.length >= 1 << 20) {
       yield piece;
       piece = '';

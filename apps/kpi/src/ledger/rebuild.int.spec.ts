@@ -10,7 +10,7 @@ import { kpiDataSource } from '../schema/kpi-data-source.ts';
 import { recordDeltas } from './ledger.table.ts';
 import { rebuildRollups } from './rebuild.ts';
 
-const flow = 'residents_helped.vneid_activation';
+const flow: MetricDelta['metric'] = 'residents_helped.vneid_activation';
 const paths = [
   ['48', '490', '20194'],
   ['48', '491', '20227'],
@@ -31,7 +31,7 @@ function deltas(): MetricDelta[] {
     });
   }
   // A day cell the live consumer takes to 0 over two batches: a row of 0, which the rebuild leaves out.
-  const zero = {
+  const zero: Omit<MetricDelta, 'delta' | 'sourceEventId'> = {
     units: ['79', '760', '26734'],
     metric: flow,
     day: '2025-06-30',

@@ -57,10 +57,10 @@ export class SpillFile {
   /** Partition key → its pieces' (offset, records). */
   private readonly pieces = new Map<number, [number, number][]>();
 
-  /** Appends one packed row under a partition key. */
-  push(key: number, pathId: number, metric: number, day: number, delta: number): void {
+  /** Appends one packed row under a partition key; `metricDay` is metric id × 2^16 + day id. */
+  push(key: number, pathId: number, metricDay: number, delta: number): void {
     const records = this.bufferOf(key);
-    records.push(pathId, metric, day, delta);
+    records.push(pathId, metricDay >>> 16, metricDay & 0xffff, delta);
     if (records.full) this.writeOut(key, records);
   }
 
