@@ -4,7 +4,6 @@
 // takes in the one before.
 import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { StringDecoder } from 'node:string_decoder';
 import type { Tx } from '@nhip/event-sourcing';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import type { LedgerPartitions } from './ledger-partitions.ts';
@@ -17,17 +16,12 @@ const writeSql =
 
 /** Every ledger row into the partitioner. The transaction's DateStyle must write days as ISO dates. */
 export async function readLedger(tx: Tx, ledger: LedgerPartitions): Promise<void> {
-  const decoder = new StringDecoder('utf8');
-  let rest = '';
+  let rest: Buffer | undefined;
   const lines = new Writable({
     write(chunk: Buffer, _encoding, done) {
-      const text = rest + decoder.write(chunk);
-      let start = 0;
-      for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
-        ledger.addLine(text.slice(start, end));
-        start = end + 1;
-      }
-      rest = text.slice(start);
+      const bytes = rest === undefined ? chunk : Buffer.concat([rest, chunk]);
+      const used = ledger.addRows(bytes);
+      rest = used < bytes.length ? bytes.subarray(used) : undefined;
       done();
     },
   });

@@ -26,6 +26,14 @@ export class Interner {
 // Metric and day ids are spilled as 16-bit numbers.
 const maxIds = 1 << 16;
 
+/** The integer written in ASCII digits from start to end, with an optional leading minus. */
+function integerAt(bytes: Buffer, start: number, end: number): number {
+  const negative = bytes[start] === 45;
+  let value = 0;
+  for (let i = negative ? start + 1 : start; i < end; i++) value = value * 10 + (bytes[i] ?? 48) - 48;
+  return negative ? -value : value;
+}
+
 export class LedgerPartitions {
   /** Ledger rows read. */
   rows = 0;
@@ -38,24 +46,37 @@ export class LedgerPartitions {
   readonly dayPeriods: number[][] = [];
   readonly spill = new SpillFile();
   private readonly paths = new Map<string, number>();
-  private readonly days = new Map<string, number>();
+  private readonly metricIds = new Map<string, number>();
+  private readonly days = new Map<number, number>();
   /** Union-find over unit ids. */
   private readonly parent: number[] = [];
 
-  /** One COPY text line, without its newline. */
-  addLine(line: string): void {
-    const a = line.indexOf('\t');
-    const b = line.indexOf('\t', a + 1);
-    const c = line.indexOf('\t', b + 1);
-    const pathId = this.pathOf(line.slice(0, a));
-    const metric = this.metrics.idOf(line.slice(a + 1, b));
-    if (metric >= maxIds) throw new Error(`More than ${maxIds} metrics in the ledger.`);
-    const day = this.dayOf(line.slice(b + 1, c));
+  /**
+   * The complete lines of COPY text in `bytes`; answers where the unfinished last line starts. Read
+   * from the bytes, not from decoded strings: only the path and metric are made strings (one-byte
+   * latin1, a lookup key; names are decoded as UTF-8 once, when first seen), the day and delta are
+   * read as digits.
+   */
+  addRows(bytes: Buffer): number {
+    let start = 0;
+    for (let end = bytes.indexOf(10); end !== -1; end = bytes.indexOf(10, start)) {
+      this.addRow(bytes, start, end);
+      start = end + 1;
+    }
+    return start;
+  }
+
+  private addRow(bytes: Buffer, start: number, end: number): void {
+    const a = bytes.indexOf(9, start);
+    const b = bytes.indexOf(9, a + 1);
+    const pathId = this.pathOf(bytes, start, a);
+    const metric = this.metricOf(bytes, a + 1, b);
+    const day = this.dayOf(bytes, b + 1);
     this.rows++;
     const first = this.pathUnits[pathId]?.[0];
     // A row that names no unit counts in no cell.
     if (first === undefined) return;
-    this.spill.push(this.rootOf(first), pathId, metric * maxIds + day, Number(line.slice(c + 1)));
+    this.spill.push(this.rootOf(first), pathId, metric * maxIds + day, integerAt(bytes, b + 12, end));
   }
 
   /** The partitions, each as the spill keys its rows lie under (after the last line). */
@@ -83,15 +104,28 @@ export class LedgerPartitions {
   }
 
   /** `{66,643,24172}` (a text array: unit codes need no quoting) as a path id; joins its units. */
-  private pathOf(array: string): number {
-    let id = this.paths.get(array);
+  private pathOf(bytes: Buffer, start: number, end: number): number {
+    const key = bytes.latin1Slice(start, end);
+    let id = this.paths.get(key);
     if (id === undefined) {
+      const array = bytes.toString('utf8', start, end);
       const codes = array.length > 2 ? array.slice(1, -1).split(',') : [];
       const units = codes.map((code) => this.unitOf(code));
       for (const unit of units.slice(1)) this.join(units[0] ?? unit, unit);
       id = this.pathUnits.length;
       this.pathUnits.push(units);
-      this.paths.set(array, id);
+      this.paths.set(key, id);
+    }
+    return id;
+  }
+
+  private metricOf(bytes: Buffer, start: number, end: number): number {
+    const key = bytes.latin1Slice(start, end);
+    let id = this.metricIds.get(key);
+    if (id === undefined) {
+      id = this.metrics.idOf(bytes.toString('utf8', start, end));
+      if (id >= maxIds) throw new Error(`More than ${maxIds} metrics in the ledger.`);
+      this.metricIds.set(key, id);
     }
     return id;
   }
@@ -108,13 +142,19 @@ export class LedgerPartitions {
     if (ra !== rb) this.parent[rb] = ra;
   }
 
-  private dayOf(day: string): number {
-    let id = this.days.get(day);
+  /** `2025-03-31` (ISO, as the rebuild's DateStyle writes it) as a day id. */
+  private dayOf(bytes: Buffer, start: number): number {
+    const key =
+      integerAt(bytes, start, start + 4) * 10000 +
+      integerAt(bytes, start + 5, start + 7) * 100 +
+      integerAt(bytes, start + 8, start + 10);
+    let id = this.days.get(key);
     if (id === undefined) {
       id = this.dayPeriods.length;
       if (id >= maxIds) throw new Error(`More than ${maxIds} days in the ledger.`);
+      const day = bytes.latin1Slice(start, start + 10);
       this.dayPeriods.push(periodsOfDay(day).map((period) => this.periods.idOf(period)));
-      this.days.set(day, id);
+      this.days.set(key, id);
     }
     return id;
   }
