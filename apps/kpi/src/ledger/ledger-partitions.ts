@@ -105,7 +105,7 @@ export class LedgerPartitions {
 
   /** `{66,643,24172}` (a text array: unit codes need no quoting) as a path id; joins its units. */
   private pathOf(bytes: Buffer, start: number, end: number): number {
-    const key = bytes.latin1Slice(start, end);
+    const key = bytes.toString('latin1', start, end);
     let id = this.paths.get(key);
     if (id === undefined) {
       const array = bytes.toString('utf8', start, end);
@@ -120,7 +120,7 @@ export class LedgerPartitions {
   }
 
   private metricOf(bytes: Buffer, start: number, end: number): number {
-    const key = bytes.latin1Slice(start, end);
+    const key = bytes.toString('latin1', start, end);
     let id = this.metricIds.get(key);
     if (id === undefined) {
       id = this.metrics.idOf(bytes.toString('utf8', start, end));
@@ -152,7 +152,7 @@ export class LedgerPartitions {
     if (id === undefined) {
       id = this.dayPeriods.length;
       if (id >= maxIds) throw new Error(`More than ${maxIds} days in the ledger.`);
-      const day = bytes.latin1Slice(start, start + 10);
+      const day = bytes.toString('latin1', start, start + 10);
       this.dayPeriods.push(periodsOfDay(day).map((period) => this.periods.idOf(period)));
       this.days.set(key, id);
     }
