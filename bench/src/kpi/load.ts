@@ -51,13 +51,6 @@ async function inChunks(
   }
 }
 
-// Activity i's commune (as a number), kind, residents helped and day: one definition for the raw
-// rows and the ledger, so the ledger can be made from generate_series too instead of scanning the
-// raw rows again for every chunk.
-const activityOf = (s: Shape) => `
-  SELECT ${spread(0, communesOf(s))} AS c, ($1::text[])[1 + ${spread(7, kinds.length)}] AS kind,
-         1 + ${spread(13, 6)} AS residents, '${year}-01-01'::date + ${spread(29, 365)}::int AS day`;
-
 async function loadActivities(db: Db, s: Shape): Promise<void> {
   await db.query(
     `CREATE UNLOGGED TABLE bench_activities (
@@ -66,8 +59,9 @@ async function loadActivities(db: Db, s: Shape): Promise<void> {
   await inChunks('activities', s.activities, (from, to) =>
     db.query(
       `INSERT INTO bench_activities
-       SELECT i, (10000 + a.c)::text, a.kind, a.residents, a.day
-         FROM generate_series($2::bigint, $3::bigint) i CROSS JOIN LATERAL (${activityOf(s)}) a`,
+       SELECT i, (10000 + ${spread(0, communesOf(s))})::text, ($1::text[])[1 + ${spread(7, kinds.length)}],
+              1 + ${spread(13, 6)}, '${year}-01-01'::date + ${spread(29, 365)}::int
+         FROM generate_series($2::bigint, $3::bigint) i`,
       [kinds, from, to],
     ),
   );
@@ -82,20 +76,22 @@ async function loadLedger(db: Db, s: Shape): Promise<void> {
   await db.query('DROP INDEX IF EXISTS kpi_deltas_units');
   // Keys after the rows, in one sort each, not kept in order row by row (the end state is the same).
   await db.query('ALTER TABLE kpi_deltas DROP CONSTRAINT kpi_deltas_pkey');
-  // The commune's path as loadTree writes it (province, district, commune).
-  const d = s.districtsPerProvince;
-  const k = s.communesPerDistrict;
+  // Each chunk finds its activities by id range; without an index every chunk scanned all the raw
+  // rows (10 M ten times at full scale). Dropped after: the peers' table keeps only its own index.
+  await db.query('CREATE INDEX bench_activities_id ON bench_activities (id)');
   await inChunks('ledger (2 deltas per activity)', s.activities, (from, to) =>
     db.query(
       `INSERT INTO kpi_deltas (units, metric, day, delta, source_event_id, recorded_at)
-       SELECT ARRAY[(10 + a.c / ${d * k})::text, (100 + a.c / ${k})::text, (10000 + a.c)::text],
-              m.metric, a.day, m.delta, 'bench-' || i || m.suffix, a.day + time '09:00'
-         FROM generate_series($2::bigint, $3::bigint) i CROSS JOIN LATERAL (${activityOf(s)}) a
+       SELECT c.path, m.metric, a.day, m.delta, 'bench-' || a.id || m.suffix, a.day + time '09:00'
+         FROM bench_activities a
+         JOIN kpi_units c ON c.tree_version = $1 AND c.code = a.commune_code
         CROSS JOIN LATERAL (VALUES ('residents_helped.' || a.kind, a.residents::bigint, '/r'),
-                                   ('activities.' || a.kind, 1::bigint, '/a')) AS m(metric, delta, suffix)`,
-      [kinds, from, to],
+                                   ('activities.' || a.kind, 1::bigint, '/a')) AS m(metric, delta, suffix)
+        WHERE a.id BETWEEN $2 AND $3`,
+      [treeVersion, from, to],
     ),
   );
+  await db.query('DROP INDEX bench_activities_id');
   await db.query('ALTER TABLE kpi_deltas ADD CONSTRAINT kpi_deltas_pkey PRIMARY KEY (id)');
   await db.query('ANALYZE kpi_deltas');
 }
@@ -104,7 +100,7 @@ async function loadLedger(db: Db, s: Shape): Promise<void> {
 // communes, provinces from the districts; months from days, quarters and years from months), so
 // no aggregation sees more rows than the level below it has: at 10 M activities the one-pass
 // unnest over every path took most of the load.
-const liveCellsSql = (order: string) => `
+const liveCellsSql = `
   WITH communes AS MATERIALIZED (
     SELECT commune_code AS unit, kind, day, count(*)::bigint AS n, sum(residents)::bigint AS r
       FROM bench_activities GROUP BY commune_code, kind, day),
@@ -132,29 +128,7 @@ const liveCellsSql = (order: string) => `
   INSERT INTO kpi_rollups (unit_code, metric, period, period_kind, value)
   SELECT c.unit, m.metric, c.period, c.period_kind, m.value
     FROM cells c CROSS JOIN LATERAL (VALUES ('residents_helped.' || c.kind, c.r), ('activities.' || c.kind, c.n))
-         AS m(metric, value)
-   ORDER BY ${order}`;
-
-// The rows in the key's order, sorted under the C collation (byte order: abbreviated keys, no
-// strcoll), which orders these ASCII codes as the database's C.UTF-8 does: the key is then built
-// from presorted rows. Read from the catalog, so a change to the key's columns is followed.
-const cellColumns: Record<string, string> = {
-  unit_code: 'c.unit',
-  metric: 'm.metric',
-  period: 'c.period',
-  period_kind: 'c.period_kind',
-};
-
-async function liveKey(db: Db): Promise<{ definition: string; order: string }> {
-  const { rows } = await db.query<{ definition: string }>(
-    `SELECT pg_get_constraintdef(oid) AS definition FROM pg_constraint
-      WHERE conrelid = 'kpi_rollups'::regclass AND contype = 'p'`,
-  );
-  const definition = rows[0]?.definition ?? '';
-  const columns = /\(([^)]*)\)/.exec(definition)?.[1]?.split(',') ?? [];
-  const order = columns.map((c) => `${cellColumns[c.trim()] ?? c} COLLATE "C"`).join(', ');
-  return { definition, order };
-}
+         AS m(metric, value)`;
 
 async function timed(label: string, run: () => Promise<unknown>): Promise<void> {
   const start = performance.now();
@@ -182,10 +156,11 @@ async function load(db: Db, s: Shape): Promise<void> {
   await timed(`${s.activities.toLocaleString('en')} raw activity rows`, () => loadActivities(db, s));
   await timed(`${(2 * s.activities).toLocaleString('en')} ledger rows`, () => loadLedger(db, s));
   await timed('live rollup cells, from the activities', async () => {
-    const key = await liveKey(db);
     await db.query('ALTER TABLE kpi_rollups DROP CONSTRAINT kpi_rollups_pkey');
-    await db.query(liveCellsSql(key.order), [treeVersion]);
-    await db.query(`ALTER TABLE kpi_rollups ADD CONSTRAINT kpi_rollups_pkey ${key.definition}`);
+    await db.query(liveCellsSql, [treeVersion]);
+    await db.query(
+      'ALTER TABLE kpi_rollups ADD CONSTRAINT kpi_rollups_pkey PRIMARY KEY (unit_code, metric, period)',
+    );
     await db.query('ANALYZE kpi_rollups');
   });
 }
