@@ -25,12 +25,16 @@ const params = { scale, ...shape, communes: communesOf(shape), drillDowns: 8, ro
 const brokers = (process.env['KAFKA_BROKERS'] ?? '').split(',').filter(Boolean);
 const prefix = `bench${Date.now()}.`;
 const log = (line: string) => process.stderr.write(`${line}\n`);
+const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
 
 interface Rebuild {
   readonly deltas: number;
   readonly cells: number;
   readonly switched: boolean;
+  readonly partitions: number;
   readonly millis: { build: number; check: number; total: number };
+  readonly steps: { read: number; fold: number; write: number; key: number };
+  readonly memory: { peakRss: number; peakHeap: number };
 }
 interface P7 {
   readonly rebuild: Rebuild;
@@ -54,6 +58,9 @@ async function p7(base: string, pool: pg.Pool): Promise<P7> {
   log(
     `  rebuild: ${rebuild.deltas.toLocaleString('en')} deltas → ${rebuild.cells.toLocaleString('en')} cells, built in ${(rebuild.millis.build / 1000).toFixed(1)} s (${Math.round(rebuildPerSecond).toLocaleString('en')}/s), checked equal to the live cells in ${(rebuild.millis.check / 1000).toFixed(1)} s, switched (${seconds.toFixed(1)} s in all)`,
   );
+  log(
+    `  rebuild steps: read ${rebuild.steps.read} ms, fold ${rebuild.steps.fold} ms, merge + write ${rebuild.steps.write} ms, key ${rebuild.steps.key} ms; ${rebuild.partitions} partitions; peak RSS ${mb(rebuild.memory.peakRss)} MB, heap ${mb(rebuild.memory.peakHeap)} MB`,
+  );
   const second = await rawRead(pool);
   log(`  raw read: ${Math.round(second.perSecond).toLocaleString('en')} rows/s`);
   return { rebuild, rebuildPerSecond, raw: [first, second], scan: await serverScan(pool) };
@@ -74,6 +81,8 @@ function writeResults(t: Timings, r: P7): void {
     'ours.rebuild_build_ms': r.rebuild.millis.build,
     'ours.rebuild_check_ms': r.rebuild.millis.check,
     'ours.rebuild_cells': r.rebuild.cells,
+    'ours.rebuild_peak_rss_mb': mb(r.rebuild.memory.peakRss),
+    'ours.rebuild_peak_heap_mb': mb(r.rebuild.memory.peakHeap),
     'raw_read.rows_per_s': Math.round(rawPerSecond),
     'server_scan.rows_per_s': Math.round(r.scan.perSecond),
     'machine.load_avg_1m': Math.round((os.loadavg()[0] ?? 0) * 100) / 100,
@@ -87,6 +96,7 @@ function writeResults(t: Timings, r: P7): void {
   const summary = `KPI drill-down and rebuild, ${shape.activities.toLocaleString('en')} activities over ${params.communes.toLocaleString('en')} communes (${shape.provinces} provinces), ${r.rebuild.deltas.toLocaleString('en')} ledger rows
   drill-down p50 (p99)   ours ${p50('ours')} ms (${p99('ours')}), naive SQL ${p50('naive')} ms (${p99('naive')}), DuckDB ${p50('duckdb')} ms (${p99('duckdb')}); ${params.drillDowns} drill-downs × ${params.rounds} rounds, answers checksum-equal
   rebuild (fold + write)  ${Math.round(r.rebuildPerSecond).toLocaleString('en')} deltas/s (build ${r.rebuild.millis.build} ms; then the check against live ${r.rebuild.millis.check} ms, not in the rate; switched)
+  rebuild memory         peak RSS ${mb(r.rebuild.memory.peakRss)} MB, heap ${mb(r.rebuild.memory.peakHeap)} MB (1 GB old-space ceiling), ${r.rebuild.partitions} partitions
   raw read (COPY out)    ${Math.round(rawPerSecond).toLocaleString('en')} rows/s, no-op fold; in-server scan ${Math.round(r.scan.perSecond).toLocaleString('en')} rows/s
 
   load average           ${os

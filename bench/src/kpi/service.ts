@@ -10,10 +10,9 @@ export function startKpi(topicPrefix: string): Promise<RunningService> {
     entry: path.join(repo, 'apps/kpi/dist/main.js'),
     envPrefix: 'KPI',
     purpose: 'bench_kpi',
+    // No heap of its own: the rebuild must fit under the 1 GB ceiling every service runs with
+    // (ADR 0036, 0038).
     env: { NHIP_TOPIC_PREFIX: topicPrefix },
-    // The rebuild folds the whole ledger in memory: ~1.5 GB of heap at 20 M ledger rows (ADR 0033),
-    // above the 1 GB ceiling every service runs with (ADR 0036).
-    nodeFlags: ['--max-old-space-size=4096'],
   });
 }
 

@@ -1,131 +1,91 @@
-// The rebuild's fold (ADR 0033): ledger rows as PostgreSQL's COPY text hands them out
-// (`units  metric  day  delta`), added into one accumulator per (unit, metric, period) by the same
-// rule the live path rolls a batch up with (`countsIn`). Codes, metrics and days are interned to
-// small integers once, so the millions of additions are integer-keyed, not string-keyed: a path,
-// a metric and a day repeat across the ledger, the cells they add to do not.
-import { parsePeriod, periodsOfDay } from '../periods/period.ts';
+// The rebuild's fold of one partition (ADR 0033, 0038): each packed ledger row added into its
+// cells by the same rule the live path rolls a batch up with (`countsIn`: every unit it names, in
+// each period of its day). The accumulators are dense arrays of 64 periods per (unit, metric),
+// made when first touched and only for one partition (about a province) at a time, so an addition
+// is two array reads, not a hash lookup over the whole country's cells.
 import { countsIn } from '../rollups/rollup.ts';
+import type { CellOrder } from './cell-order.ts';
+import type { LedgerPartitions } from './ledger-partitions.ts';
+import type { Records, SpillFile } from './spill-file.ts';
 
-/** Numbers for strings, both ways. */
-class Interner {
-  readonly names: string[] = [];
-  private readonly ids = new Map<string, number>();
+const blockBits = 6;
+const blockSize = 1 << blockBits;
 
-  idOf(name: string): number {
-    let id = this.ids.get(name);
-    if (id === undefined) {
-      id = this.names.length;
-      this.ids.set(name, id);
-      this.names.push(name);
-    }
-    return id;
-  }
-}
+export class PartitionFold {
+  /** Global unit id → its place in this partition's accumulators, -1 when not touched. */
+  private readonly local: Int32Array;
+  private touched: number[] = [];
+  /** (local unit × metrics + metric) → period block → values. */
+  private slots: ((Float64Array | undefined)[] | undefined)[] = [];
+  private readonly metricCount: number;
+  private metric = 0;
+  private delta = 0;
 
-// A (unit, metric) pair as one integer: unit id × this + metric id.
-const metricSlots = 1024;
+  private readonly ledger: LedgerPartitions;
 
-export interface FoldedCell {
-  readonly unitCode: string;
-  readonly metric: string;
-  readonly period: string;
-  readonly value: number;
-}
-
-export class BulkFold {
-  /** Ledger rows folded. */
-  rows = 0;
-  private readonly units = new Interner();
-  private readonly metrics = new Interner();
-  private readonly periods = new Interner();
-  private readonly paths = new Map<string, number[]>();
-  private readonly days = new Map<string, number[]>();
-  /** (unit, metric) → period → value. */
-  private readonly cells = new Map<number, Map<number, number>>();
-
-  /** One COPY text line, without its newline. */
-  addLine(line: string): void {
-    const a = line.indexOf('\t');
-    const b = line.indexOf('\t', a + 1);
-    const c = line.indexOf('\t', b + 1);
-    const metric = this.metrics.idOf(line.slice(a + 1, b));
-    if (metric >= metricSlots) throw new Error(`More than ${metricSlots} metrics in the ledger.`);
-    const delta = Number(line.slice(c + 1));
-    countsIn(this.pathOf(line.slice(0, a)), this.periodsOf(line.slice(b + 1, c)), (unit, period) => {
-      this.add(unit * metricSlots + metric, period, delta);
-    });
-    this.rows++;
+  constructor(ledger: LedgerPartitions) {
+    this.ledger = ledger;
+    this.local = new Int32Array(ledger.units.names.length).fill(-1);
+    this.metricCount = ledger.metrics.names.length;
   }
 
-  /** The cells that do not net to 0, as the rollup table holds them. */
-  *nonZeroCells(): Generator<FoldedCell> {
-    for (const [pair, periods] of this.cells) {
-      const unitCode = this.units.names[Math.floor(pair / metricSlots)] ?? '';
-      const metric = this.metrics.names[pair % metricSlots] ?? '';
-      for (const [period, value] of periods) {
-        if (value !== 0) yield { unitCode, metric, period: this.periods.names[period] ?? '', value };
-      }
+  /** Folds the rows spilled under these keys (one partition), forgetting the previous one. */
+  fold(keys: readonly number[]): void {
+    for (const unit of this.touched) this.local[unit] = -1;
+    this.touched = [];
+    this.slots = [];
+    for (const key of keys) {
+      for (const records of this.ledger.spill.read(key)) this.foldPiece(records);
     }
   }
 
-  /** What each period key is (day, month, quarter, year), as the live path records it. */
-  kindOf(period: string): string {
-    return parsePeriod(period)?.kind ?? 'day';
+  private foldPiece(r: Records): void {
+    const { pathUnits, dayPeriods } = this.ledger;
+    for (let i = 0; i < r.count; i++) {
+      this.metric = r.halves[i * 8 + 2] ?? 0;
+      this.delta = r.deltas[i * 2 + 1] ?? 0;
+      countsIn(pathUnits[r.paths[i * 4] ?? 0] ?? [], dayPeriods[r.halves[i * 8 + 3] ?? 0] ?? [], this.add);
+    }
   }
 
   /**
-   * The cells as COPY text rows (`unit  metric  period  kind  value`), about a megabyte per piece.
-   * The row's fixed parts are made once per (unit, metric) and once per period, not once per cell.
+   * The partition's cells that do not net to 0, in key order (CellOrder), appended to a run of
+   * (place, value) pairs: the runs of all partitions are merged into one ordered stream.
    */
-  *copyText(): Generator<string> {
-    const periodParts = this.periods.names.map((p) => `${p}\t${this.kindOf(p)}\t`);
-    let piece = '';
-    for (const [pair, periods] of this.cells) {
-      const head = this.headOf(pair);
-      for (const [period, value] of periods) {
-        if (value !== 0) piece += `${head}${periodParts[period] ?? ''}${value}\n`;
+  spillInOrder(order: CellOrder, out: SpillFile, run: number): void {
+    const rank = (place: number) => order.unitRanks[this.touched[place] ?? 0] ?? 0;
+    const places = this.touched.map((_unit, place) => place).sort((a, b) => rank(a) - rank(b));
+    for (const place of places) this.spillUnit(order, { out, run }, place);
+  }
+
+  private spillUnit(order: CellOrder, to: { out: SpillFile; run: number }, place: number): void {
+    const unit = this.touched[place] ?? 0;
+    const metricFirst = order.second === 'metric';
+    const { outerIds, innerIds } = order;
+    for (let o = 0; o < outerIds.length; o++) {
+      for (let i = 0; i < innerIds.length; i++) {
+        const [outer, inner] = [outerIds[o] ?? 0, innerIds[i] ?? 0];
+        const value = metricFirst ? this.valueAt(place, outer, inner) : this.valueAt(place, inner, outer);
+        if (value !== 0) to.out.pushPair(to.run, order.keyOf(unit, o, i), value);
       }
-      if (piece.length >= 1 << 20) {
-        yield piece;
-        piece = '';
-      }
     }
-    if (piece.length > 0) yield piece;
   }
 
-  /** `unit  metric  ` of a (unit, metric) pair. */
-  private headOf(pair: number): string {
-    const unit = this.units.names[Math.floor(pair / metricSlots)];
-    const metric = this.metrics.names[pair % metricSlots];
-    return `${unit ?? ''}\t${metric ?? ''}\t`;
+  private valueAt(place: number, metric: number, period: number): number {
+    const block = this.slots[place * this.metricCount + metric]?.[period >> blockBits];
+    return block === undefined ? 0 : (block[period & (blockSize - 1)] ?? 0);
   }
 
-  private add(pair: number, period: number, delta: number): void {
-    let periods = this.cells.get(pair);
-    if (periods === undefined) {
-      periods = new Map();
-      this.cells.set(pair, periods);
+  private readonly add = (unit: number, period: number): void => {
+    let place = this.local[unit] ?? -1;
+    if (place < 0) {
+      place = this.touched.length;
+      this.local[unit] = place;
+      this.touched.push(unit);
     }
-    periods.set(period, (periods.get(period) ?? 0) + delta);
-  }
-
-  /** `{66,643,24172}` (a text array: unit codes need no quoting) as unit ids. */
-  private pathOf(array: string): number[] {
-    let ids = this.paths.get(array);
-    if (ids === undefined) {
-      const codes = array.length > 2 ? array.slice(1, -1).split(',') : [];
-      ids = codes.map((code) => this.units.idOf(code));
-      this.paths.set(array, ids);
-    }
-    return ids;
-  }
-
-  private periodsOf(day: string): number[] {
-    let ids = this.days.get(day);
-    if (ids === undefined) {
-      ids = periodsOfDay(day).map((period) => this.periods.idOf(period));
-      this.days.set(day, ids);
-    }
-    return ids;
-  }
+    const slot = place * this.metricCount + this.metric;
+    const blocks = (this.slots[slot] ??= []);
+    const block = (blocks[period >> blockBits] ??= new Float64Array(blockSize));
+    block[period & (blockSize - 1)] = (block[period & (blockSize - 1)] ?? 0) + this.delta;
+  };
 }
