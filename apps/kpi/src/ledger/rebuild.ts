@@ -24,9 +24,15 @@ export interface RebuildOutcome {
 // The fresh table as the live one is made, without its key: the rows go in first (ADR 0033).
 const createSql = 'CREATE TABLE kpi_rollups_next (LIKE kpi_rollups INCLUDING DEFAULTS)';
 
-// The key after the rows: one sort instead of an index kept in order row by row.
-const keySql = `
-  ALTER TABLE kpi_rollups_next ADD CONSTRAINT kpi_rollups_next_pkey PRIMARY KEY (unit_code, metric, period)`;
+// The key after the rows: one sort instead of an index kept in order row by row. Both indexes as
+// the migrations make them (ADR 0037): the key by period with the value included, and the stock
+// metrics' day cells by metric.
+const keySql = [
+  `ALTER TABLE kpi_rollups_next ADD CONSTRAINT kpi_rollups_next_pkey
+     PRIMARY KEY (unit_code, period, metric) INCLUDE (value)`,
+  `CREATE INDEX kpi_rollups_next_stock_days ON kpi_rollups_next (unit_code, metric, period) INCLUDE (value)
+    WHERE period_kind = 'day' AND metric NOT LIKE 'residents_helped.%' AND metric NOT LIKE 'activities.%'`,
+];
 
 const differencesSql = (limit: string) => `
   SELECT coalesce(n.unit_code, l.unit_code) AS unit, coalesce(n.metric, l.metric) AS metric,
@@ -40,6 +46,7 @@ const switchSql = [
   'ALTER TABLE kpi_rollups_next RENAME TO kpi_rollups',
   'DROP TABLE kpi_rollups_replaced',
   'ALTER TABLE kpi_rollups RENAME CONSTRAINT kpi_rollups_next_pkey TO kpi_rollups_pkey',
+  'ALTER INDEX kpi_rollups_next_stock_days RENAME TO kpi_rollups_stock_days',
 ];
 
 const since = (start: number) => Math.round(performance.now() - start);
@@ -55,7 +62,7 @@ async function build(tx: Tx): Promise<{ deltas: number; cells: number; steps: Re
   const cells = await writeCells(tx, fold);
   const write = since(start);
   start = performance.now();
-  await tx.query(keySql);
+  for (const sql of keySql) await tx.query(sql);
   return { deltas: fold.rows, cells, steps: { fold: folded, write, key: since(start) } };
 }
 
