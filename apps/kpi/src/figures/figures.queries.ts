@@ -65,13 +65,14 @@ const rollupMetricsSql = (p: FigureParams) => `
    WHERE r.unit_code = ANY(${p.units}) AND r.metric = ANY(${p.stock})
    GROUP BY p.key, r.unit_code, r.metric`;
 
-// Metrics as recorded by `at`, from the ledger.
+// The same metrics as recorded by `at`, from the ledger.
 const ledgerMetricsSql = (p: FigureParams) => `
   SELECT 'metric' AS kind, p.key AS period, u.unit, d.metric AS id, sum(d.delta)::float8 AS value
     FROM p JOIN kpi_deltas d ON d.day <= p.last_day::date
          AND (d.day >= p.first_day::date OR NOT ${isFlowSql('d.metric')})
    CROSS JOIN LATERAL unnest(d.units) AS u(unit)
    WHERE d.units && ${p.units}::text[] AND u.unit = ANY(${p.units}) AND d.recorded_at <= ${p.at}::timestamptz
+     AND d.metric = ANY(${p.flow}::text[] || ${p.stock}::text[])
    GROUP BY p.key, u.unit, d.metric`;
 
 // A unit's own target, or else the sum of the nearest targets assigned below it; the latest
