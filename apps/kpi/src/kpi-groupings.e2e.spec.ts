@@ -91,6 +91,30 @@ describe('KPI service: a named grouping of units, defined and read like a unit',
     expect((await (await asIoc('66')).get(`/units/${code}/indicators?period=2024`)).status).toBe(403);
   });
 
+  it('explains a grouping’s figure like a unit’s: members as children, their events, the same scope', async () => {
+    const url = `/units/${code}/indicators/${helped}/explain?period=2024`;
+    const reply = await (
+      await asIoc('48')
+    ).get<{
+      unit: { code: string };
+      numerator: { figure: number; source: { kind: string } };
+      children: { code: string; numerator: number; rank: number }[];
+      sourceEvents: { items: { delta: number }[] };
+    }>(url);
+    expect(reply.status).toBe(200);
+    expect(reply.body.unit.code).toBe(code);
+    expect(reply.body.numerator).toMatchObject({ figure: 35, source: { kind: 'metric' } });
+    expect(reply.body.children.map((c) => [c.code, c.numerator, c.rank])).toEqual([
+      ['20206', 10, 2],
+      ['20207', 25, 1],
+    ]);
+    expect(reply.body.sourceEvents.items.map((i) => i.delta).sort((a, b) => a - b)).toEqual([10, 25]);
+    expect((await (await asIoc('66')).get(url)).status).toBe(403);
+    expect((await platform.kpi.get(`/units/chua-co/indicators/${helped}/explain?period=2024`)).status).toBe(
+      404,
+    );
+  });
+
   it.each([
     ['a code defined already', { code, name: 'Lại', units: ['20206'] }, 409, 'code'],
     [

@@ -99,12 +99,20 @@ describe('KPI service: siblings re-ranked, and a rebuild that is checked and swi
     const refused = await kpi.as(await tokenFor(personas.provinceIoc)).post('/rebuilds');
     expect(refused.status).toBe(403);
     const before = await indicatorsOf(kpi, '48', 'period=2024-04');
+    // The fresh table is keyed and indexed as the migrations made the live one (ADR 0037).
+    const indexes = () =>
+      kpi.sql<{ indexname: string; indexdef: string }>(
+        `SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'kpi_rollups' ORDER BY indexname`,
+      );
+    const migrated = await indexes();
+    expect(migrated.map((i) => i.indexname)).toEqual(['kpi_rollups_pkey', 'kpi_rollups_stock_days']);
     const rebuilt = await kpi.post<{ deltas: number; cells: number; switched: boolean }>('/rebuilds');
     expect(rebuilt.status).toBe(200);
     expect(rebuilt.body).toMatchObject({ switched: true });
     expect(rebuilt.body.deltas).toBeGreaterThanOrEqual(4);
     expect(rebuilt.body.cells).toBeGreaterThan(0);
     expect(await indicatorsOf(kpi, '48', 'period=2024-04')).toEqual(before);
+    expect(await indexes()).toEqual(migrated);
     await logActivity(activity, report('20206', 5));
     await indicatorReaches(kpi, ['48', 'period=2024', helped], (f) => f?.value === 40);
   }, 180_000);

@@ -159,7 +159,7 @@ async function load(db: Db, s: Shape): Promise<void> {
     await db.query('ALTER TABLE kpi_rollups DROP CONSTRAINT kpi_rollups_pkey');
     await db.query(liveCellsSql, [treeVersion]);
     await db.query(
-      'ALTER TABLE kpi_rollups ADD CONSTRAINT kpi_rollups_pkey PRIMARY KEY (unit_code, metric, period)',
+      'ALTER TABLE kpi_rollups ADD CONSTRAINT kpi_rollups_pkey PRIMARY KEY (unit_code, period, metric) INCLUDE (value)',
     );
     await db.query('ANALYZE kpi_rollups');
   });

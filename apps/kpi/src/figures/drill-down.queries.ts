@@ -1,15 +1,13 @@
 // The drill-down's reads in one round trip (ADR 0033): the unit in the tree in force for the
 // period, its children, and the figures of both (rollup cells, targets, statistics), as one
 // prepared statement. Four sequential round trips cost more than the reads themselves on a busy
-// machine; the figure queries are the same text loadFigures runs, fed from the tree part here.
+// machine; the figures are figures.queries.ts' one statement, fed from the tree part here.
 import type pg from 'pg';
 import type { Period } from '../periods/period.ts';
 import {
+  figuresSql,
   flowMetrics,
-  rollupMetricsSql,
-  statisticsSql,
   stockMetrics,
-  targetsSql,
   type FigureParams,
   type FigureRow,
   type Figures,
@@ -20,29 +18,27 @@ type Db = Pick<pg.Pool, 'query'>;
 
 const inputs: FigureParams = {
   units: '(SELECT a FROM codes)::text[]',
-  key: '$2',
-  lastDay: '$3::text',
+  keys: 'ARRAY[$2::text]',
+  firstDays: 'ARRAY[$3::text]',
+  lastDays: 'ARRAY[$4::text]',
+  flow: '$5',
+  stock: '$6',
   at: 'NULL',
 };
-
-const figure = (part: string, sql: string) =>
-  `SELECT '${part}' AS part, f.unit AS code, f.id AS name, f.value, NULL AS tree, NULL AS parent, NULL::text[] AS path
-     FROM (${sql}) f`;
 
 const drillDownSql = `
   WITH unit AS MATERIALIZED (
     SELECT u.tree_version, u.code, u.name, u.parent_code, u.path
       FROM kpi_units u JOIN kpi_unit_trees t USING (tree_version)
-     WHERE u.code = $1 ORDER BY (t.effective_from <= $3::text::date) DESC, t.effective_from DESC LIMIT 1),
+     WHERE u.code = $1 ORDER BY (t.effective_from <= $4::text::date) DESC, t.effective_from DESC LIMIT 1),
   children AS MATERIALIZED (
     SELECT c.tree_version, c.code, c.name, c.parent_code, c.path
       FROM kpi_units c JOIN unit ON c.tree_version = unit.tree_version AND c.parent_code = unit.code),
   codes AS MATERIALIZED (SELECT ARRAY(SELECT code FROM unit UNION ALL SELECT code FROM children) AS a)
   SELECT 'unit' AS part, code, name, NULL::float8 AS value, tree_version AS tree, parent_code AS parent, path FROM unit
   UNION ALL SELECT 'child', code, name, NULL, tree_version, parent_code, path FROM children
-  UNION ALL ${figure('metric', rollupMetricsSql(inputs, '$4', '$5'))}
-  UNION ALL ${figure('target', targetsSql(inputs))}
-  UNION ALL ${figure('statistic', statisticsSql(inputs))}`;
+  UNION ALL
+  SELECT f.kind, f.unit, f.id, f.value, NULL, NULL, NULL FROM (${figuresSql(inputs)}) f`;
 
 interface Row {
   readonly part: 'unit' | 'child' | 'metric' | 'target' | 'statistic';
@@ -76,7 +72,7 @@ export async function loadDrillDown(db: Db, code: string, period: Period): Promi
   const { rows } = await db.query<Row>({
     name: 'kpi.drill-down',
     text: drillDownSql,
-    values: [code, period.key, period.lastDay, flowMetrics, stockMetrics],
+    values: [code, period.key, period.firstDay, period.lastDay, flowMetrics, stockMetrics],
   });
   const unit = rows.find((r) => r.part === 'unit');
   if (!unit) return undefined;

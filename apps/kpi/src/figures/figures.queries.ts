@@ -1,13 +1,15 @@
-// The figures indicators are computed from, for a set of units and one period: metric totals
-// (a flow within the period, a stock at its end), the targets assigned and the latest statistics.
-// With `knownAt`, only what had been recorded by then: metrics are summed from the ledger instead
-// of the rollup cells, so a late report is left out.
+// The figures indicators are computed from, for a set of units and one or more periods: metric
+// totals (a flow within the period, a stock at its end), the targets assigned and the latest
+// statistics. One statement defines what a figure is (ADR 0037): the views read one period, the
+// consumer's publishing every period a batch touched, the drill-down embeds it in its own
+// statement. With `knownAt`, only what had been recorded by then: metrics are summed from the
+// ledger instead of the rollup cells, so a late report is left out.
 import type pg from 'pg';
 import { indicatorCatalog } from '../indicators/catalog.ts';
 import { metricKind } from '../indicators/evaluate.ts';
 import type { Period } from '../periods/period.ts';
 
-type Db = Pick<pg.Pool, 'query'>;
+type Db = Pick<pg.ClientBase, 'query'>;
 
 export interface FigureRow {
   readonly unit: string;
@@ -15,11 +17,18 @@ export interface FigureRow {
   readonly value: number;
 }
 
+export type FigureKind = 'metric' | 'target' | 'statistic';
+
 const isFlowSql = (metric: string) =>
   `(${metric} LIKE 'residents_helped.%' OR ${metric} LIKE 'activities.%')`;
 
-// The catalog's metrics by kind, so each branch reads the cells by their whole key (unit, metric,
-// period) instead of every cell of the unit: a unit holds thousands (a day per metric).
+// The predicate of the partial index kpi_rollups_stock_days (migration KpiCellsByPeriod), written
+// out the same so the planner sees the stock branch matches it.
+const stockDaysSql = (r: string) =>
+  `${r}.period_kind = 'day' AND ${r}.metric NOT LIKE 'residents_helped.%' AND ${r}.metric NOT LIKE 'activities.%'`;
+
+// The catalog's metrics by kind, so each branch reads the cells by their whole key (unit, period,
+// metric) instead of every cell of the unit: a unit holds thousands (a day per metric).
 const catalogMetrics = [
   ...new Set(
     indicatorCatalog
@@ -30,49 +39,74 @@ const catalogMetrics = [
 export const flowMetrics = catalogMetrics.filter((m) => metricKind(m) === 'flow');
 export const stockMetrics = catalogMetrics.filter((m) => metricKind(m) === 'stock');
 
-/** Where each query finds its inputs: `$n` placeholders, or SQL the drill-down computes them with. */
+/**
+ * Where the statement finds its inputs, as SQL: `$n` placeholders, or what the drill-down computes
+ * them with. `keys`, `firstDays` and `lastDays` are parallel text arrays, one entry per period;
+ * `at` is a timestamptz or NULL (the current figures).
+ */
 export interface FigureParams {
   readonly units: string;
-  readonly key: string;
-  readonly lastDay: string;
+  readonly keys: string;
+  readonly firstDays: string;
+  readonly lastDays: string;
+  readonly flow: string;
+  readonly stock: string;
   readonly at: string;
 }
 
-export const rollupMetricsSql = (p: FigureParams, flow: string, stock: string) => `
-  SELECT unit_code AS unit, metric AS id, value::float8 AS value
-    FROM kpi_rollups WHERE unit_code = ANY(${p.units}) AND metric = ANY(${flow}) AND period = ${p.key}
+// Current metrics: a flow's cell of the period, a stock's day cells summed to the period's end.
+const rollupMetricsSql = (p: FigureParams) => `
+  SELECT 'metric' AS kind, p.key AS period, r.unit_code AS unit, r.metric AS id, r.value::float8 AS value
+    FROM p JOIN kpi_rollups r ON r.period = p.key
+   WHERE r.unit_code = ANY(${p.units}) AND r.metric = ANY(${p.flow})
   UNION ALL
-  SELECT unit_code, metric, sum(value)::float8
-    FROM kpi_rollups
-   WHERE unit_code = ANY(${p.units}) AND metric = ANY(${stock}) AND period_kind = 'day' AND period <= ${p.lastDay}
-   GROUP BY unit_code, metric`;
+  SELECT 'metric', p.key, r.unit_code, r.metric, sum(r.value)::float8
+    FROM p JOIN kpi_rollups r ON r.period <= p.last_day AND ${stockDaysSql('r')}
+   WHERE r.unit_code = ANY(${p.units}) AND r.metric = ANY(${p.stock})
+   GROUP BY p.key, r.unit_code, r.metric`;
 
-const ledgerMetricsSql = `
-  SELECT u.unit, d.metric AS id, sum(d.delta)::float8 AS value
-    FROM kpi_deltas d CROSS JOIN LATERAL unnest(d.units) AS u(unit)
-   WHERE d.units && $1::text[] AND u.unit = ANY($1) AND d.recorded_at <= $4::timestamptz
-     AND d.day <= $3::date AND (d.day >= $2::date OR NOT ${isFlowSql('d.metric')})
-   GROUP BY u.unit, d.metric`;
+// The same metrics as recorded by `at`, from the ledger.
+const ledgerMetricsSql = (p: FigureParams) => `
+  SELECT 'metric' AS kind, p.key AS period, u.unit, d.metric AS id, sum(d.delta)::float8 AS value
+    FROM p JOIN kpi_deltas d ON d.day <= p.last_day::date
+         AND (d.day >= p.first_day::date OR NOT ${isFlowSql('d.metric')})
+   CROSS JOIN LATERAL unnest(d.units) AS u(unit)
+   WHERE d.units && ${p.units}::text[] AND u.unit = ANY(${p.units}) AND d.recorded_at <= ${p.at}::timestamptz
+     AND d.metric = ANY(${p.flow}::text[] || ${p.stock}::text[])
+   GROUP BY p.key, u.unit, d.metric`;
 
-/** A unit's own target, or else the sum of the nearest targets assigned below it. */
-export const targetsSql = (p: FigureParams) => `
-  SELECT u.code AS unit, t.metric AS id, sum(t.value)::float8 AS value
-    FROM unnest(${p.units}::text[]) AS u(code)
-    JOIN kpi_targets t ON t.period = ${p.key} AND u.code = ANY(t.unit_path)
+// A unit's own target, or else the sum of the nearest targets assigned below it; the latest
+// statistic as of the period's end.
+const targetsAndStatisticsSql = (p: FigureParams) => `
+  SELECT 'target', p.key, u.code, t.metric, sum(t.value)::float8
+    FROM unnest(${p.units}::text[]) AS u(code) CROSS JOIN p
+    JOIN kpi_targets t ON t.period = p.key AND u.code = ANY(t.unit_path)
    WHERE (${p.at}::timestamptz IS NULL OR t.assigned_at <= ${p.at}::timestamptz)
      AND NOT EXISTS (
        SELECT 1 FROM kpi_targets t2
         WHERE t2.metric = t.metric AND t2.period = t.period AND t2.unit_code <> t.unit_code
           AND t2.unit_code = ANY(t.unit_path) AND u.code = ANY(t2.unit_path)
           AND (${p.at}::timestamptz IS NULL OR t2.assigned_at <= ${p.at}::timestamptz))
-   GROUP BY u.code, t.metric`;
+   GROUP BY p.key, u.code, t.metric
+  UNION ALL
+  SELECT * FROM (
+    SELECT DISTINCT ON (p.key, s.unit_code, s.statistic) 'statistic', p.key, s.unit_code, s.statistic,
+           s.value::float8
+      FROM p JOIN kpi_statistics s ON s.as_of <= p.last_day::date
+     WHERE s.unit_code = ANY(${p.units})
+       AND (${p.at}::timestamptz IS NULL OR s.recorded_at <= ${p.at}::timestamptz)
+     ORDER BY p.key, s.unit_code, s.statistic, s.as_of DESC) latest`;
 
-export const statisticsSql = (p: FigureParams) => `
-  SELECT DISTINCT ON (unit_code, statistic) unit_code AS unit, statistic AS id, value::float8 AS value
-    FROM kpi_statistics
-   WHERE unit_code = ANY(${p.units}) AND as_of <= ${p.lastDay}::date
-     AND (${p.at}::timestamptz IS NULL OR recorded_at <= ${p.at}::timestamptz)
-   ORDER BY unit_code, statistic, as_of DESC`;
+/**
+ * The one figures statement: rows `(kind, period, unit, id, value)`. `ledger` sums the metrics from
+ * the ledger (with `knownAt`); the cells serve the current figures.
+ */
+export const figuresSql = (p: FigureParams, ledger = false) => `
+  WITH p AS MATERIALIZED (
+    SELECT * FROM unnest(${p.keys}::text[], ${p.firstDays}::text[], ${p.lastDays}::text[]) AS p(key, first_day, last_day))
+  ${ledger ? ledgerMetricsSql(p) : rollupMetricsSql(p)}
+  UNION ALL
+  ${targetsAndStatisticsSql(p)}`;
 
 export interface Figures {
   readonly metrics: readonly FigureRow[];
@@ -80,7 +114,46 @@ export interface Figures {
   readonly statistics: readonly FigureRow[];
 }
 
-const numbered: FigureParams = { units: '$1', key: '$2', lastDay: '$2', at: '$3' };
+export type FigureRowOf = FigureRow & { readonly kind: FigureKind; readonly period: string };
+
+/** Rows of the statement grouped by kind, for one period. */
+export function figuresOf(rows: readonly FigureRowOf[]): Figures {
+  const of = (kind: FigureKind) =>
+    rows.filter((r) => r.kind === kind).map(({ unit, id, value }) => ({ unit, id, value }));
+  return { metrics: of('metric'), targets: of('target'), statistics: of('statistic') };
+}
+
+const numbered: FigureParams = {
+  units: '$1',
+  keys: '$2',
+  firstDays: '$3',
+  lastDays: '$4',
+  flow: '$5',
+  stock: '$6',
+  at: '$7',
+};
+const currentSql = figuresSql(numbered);
+const knownSql = figuresSql(numbered, true);
+
+/** The figures of `units` for each period, in one round trip; with `knownAt`, as recorded then. */
+export async function loadFiguresByPeriod(
+  db: Db,
+  units: readonly string[],
+  periods: readonly Period[],
+  knownAt?: string,
+): Promise<Map<string, Figures>> {
+  const { rows } = await db.query<FigureRowOf>(knownAt === undefined ? currentSql : knownSql, [
+    units,
+    periods.map((p) => p.key),
+    periods.map((p) => p.firstDay),
+    periods.map((p) => p.lastDay),
+    flowMetrics,
+    stockMetrics,
+    knownAt ?? null,
+  ]);
+  const byPeriod = Map.groupBy(rows, (r) => r.period);
+  return new Map(periods.map((p) => [p.key, figuresOf(byPeriod.get(p.key) ?? [])]));
+}
 
 export async function loadFigures(
   db: Db,
@@ -88,20 +161,5 @@ export async function loadFigures(
   period: Period,
   knownAt?: string,
 ): Promise<Figures> {
-  // Side by side on a pool (one round trip instead of three); a transaction's client queues them.
-  const at = knownAt ?? null;
-  const [m, t, s] = await Promise.all([
-    knownAt === undefined
-      ? db.query<FigureRow>(rollupMetricsSql({ ...numbered, lastDay: '$3' }, '$4', '$5'), [
-          units,
-          period.key,
-          period.lastDay,
-          flowMetrics,
-          stockMetrics,
-        ])
-      : db.query<FigureRow>(ledgerMetricsSql, [units, period.firstDay, period.lastDay, knownAt]),
-    db.query<FigureRow>(targetsSql(numbered), [units, period.key, at]),
-    db.query<FigureRow>(statisticsSql({ ...numbered, lastDay: '$2' }), [units, period.lastDay, at]),
-  ]);
-  return { metrics: m.rows, targets: t.rows, statistics: s.rows };
+  return (await loadFiguresByPeriod(db, units, [period], knownAt)).get(period.key) as Figures;
 }

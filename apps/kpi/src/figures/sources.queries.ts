@@ -62,10 +62,20 @@ export interface LedgerEntry {
   readonly recordedAt: string;
 }
 
-/** One page of the deltas a metric sums for a unit and period, oldest first, after a position. */
+/**
+ * One page of the deltas a metric sums for a unit (or a grouping's members: each delta once,
+ * whichever members it names) and period, oldest first, after a position.
+ */
 export async function ledgerPage(
   db: Db,
-  query: { unit: string; metric: string; period: Period; after: string; limit: number; knownAt?: string },
+  query: {
+    units: readonly string[];
+    metric: string;
+    period: Period;
+    after: string;
+    limit: number;
+    knownAt?: string;
+  },
 ): Promise<LedgerEntry[]> {
   const from =
     metricKind(query.metric as Parameters<typeof metricKind>[0]) === 'flow'
@@ -76,10 +86,10 @@ export async function ledgerPage(
             delta::float8 AS delta,
             to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "recordedAt"
        FROM kpi_deltas
-      WHERE units @> ARRAY[$1]::text[] AND metric = $2 AND day BETWEEN $3::date AND $4::date AND id > $5::bigint
+      WHERE units && $1::text[] AND metric = $2 AND day BETWEEN $3::date AND $4::date AND id > $5::bigint
         AND ($7::timestamptz IS NULL OR recorded_at <= $7::timestamptz)
       ORDER BY id LIMIT $6`,
-    [query.unit, query.metric, from, query.period.lastDay, query.after, query.limit, query.knownAt ?? null],
+    [query.units, query.metric, from, query.period.lastDay, query.after, query.limit, query.knownAt ?? null],
   );
   return rows;
 }

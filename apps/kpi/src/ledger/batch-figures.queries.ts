@@ -1,65 +1,7 @@
-// What publishing a batch reads, for all the periods it touched at once: each statement a round
-// trip, and a batch touches four periods (day, month, quarter, year), so reading them period by
-// period cost the consumer's transaction ~30 round trips instead of these 3 (ADR 0034). The figures
-// are those of figures.queries.ts `loadFigures` without `knownAt` (the current value), keyed by
-// period; figures-by-period.int.spec.ts holds the two to the same answer.
+// What publishing a batch reads besides the figures (figures.queries.ts `loadFiguresByPeriod`, one
+// statement for all the periods a batch touched, ADR 0034 and 0037): the siblings each touched
+// unit is ranked among.
 import type { Tx } from '@nhip/event-sourcing';
-import type { FigureRow, Figures } from '../figures/figures.queries.ts';
-import { flowMetrics, stockMetrics } from '../figures/figures.queries.ts';
-import type { Period } from '../periods/period.ts';
-
-/** Metric cells, targets and statistics in one statement, each row tagged with its kind and period. */
-const figuresSql = `
-  WITH p AS (SELECT * FROM unnest($2::text[], $3::text[]) AS p(key, last_day))
-  SELECT 'metric' AS kind, p.key AS period, r.unit_code AS unit, r.metric AS id, r.value::float8 AS value
-    FROM p JOIN kpi_rollups r ON r.period = p.key
-   WHERE r.unit_code = ANY($1) AND r.metric = ANY($4)
-  UNION ALL
-  SELECT 'metric', p.key, r.unit_code, r.metric, sum(r.value)::float8
-    FROM p JOIN kpi_rollups r ON r.period_kind = 'day' AND r.period <= p.last_day
-   WHERE r.unit_code = ANY($1) AND r.metric = ANY($5)
-   GROUP BY p.key, r.unit_code, r.metric
-  UNION ALL
-  SELECT 'target', p.key, u.code, t.metric, sum(t.value)::float8
-    FROM unnest($1::text[]) AS u(code) CROSS JOIN p
-    JOIN kpi_targets t ON t.period = p.key AND u.code = ANY(t.unit_path)
-   WHERE NOT EXISTS (
-       SELECT 1 FROM kpi_targets t2
-        WHERE t2.metric = t.metric AND t2.period = t.period AND t2.unit_code <> t.unit_code
-          AND t2.unit_code = ANY(t.unit_path) AND u.code = ANY(t2.unit_path))
-   GROUP BY p.key, u.code, t.metric
-  UNION ALL
-  SELECT * FROM (
-    SELECT DISTINCT ON (p.key, s.unit_code, s.statistic) 'statistic', p.key, s.unit_code, s.statistic,
-           s.value::float8
-      FROM p JOIN kpi_statistics s ON s.as_of <= p.last_day::date
-     WHERE s.unit_code = ANY($1)
-     ORDER BY p.key, s.unit_code, s.statistic, s.as_of DESC) latest`;
-
-type Kind = 'metric' | 'target' | 'statistic';
-
-/** The figures of `units` for each period, read in one round trip. */
-export async function loadFiguresByPeriod(
-  tx: Tx,
-  units: readonly string[],
-  periods: readonly Period[],
-): Promise<Map<string, Figures>> {
-  const { rows } = await tx.query<FigureRow & { kind: Kind; period: string }>(figuresSql, [
-    units,
-    periods.map((p) => p.key),
-    periods.map((p) => p.lastDay),
-    flowMetrics,
-    stockMetrics,
-  ]);
-  const byPeriod = new Map<string, Record<Kind, FigureRow[]>>(
-    periods.map((p) => [p.key, { metric: [], target: [], statistic: [] }]),
-  );
-  for (const { kind, period, unit, id, value } of rows)
-    byPeriod.get(period)?.[kind].push({ unit, id, value });
-  return new Map(
-    [...byPeriod].map(([key, f]) => [key, { metrics: f.metric, targets: f.target, statistics: f.statistic }]),
-  );
-}
 
 export interface Sibling {
   readonly code: string;

@@ -3,10 +3,10 @@
 // the outbox, in the batch's transaction (ADR 0027).
 import { IndicatorChangedV1, type IndicatorChangedData } from '@nhip/contracts';
 import { publicMessage, toOutboxMessages, writeOutbox, type Tx } from '@nhip/event-sourcing';
-import type { Figures } from '../figures/figures.queries.ts';
+import { loadFiguresByPeriod, type Figures } from '../figures/figures.queries.ts';
 import { evaluateUnits, orNull, type UnitIndicator } from '../figures/indicator-values.ts';
 import { parsePeriod, type Period } from '../periods/period.ts';
-import { loadFiguresByPeriod, siblingsByDay, type Sibling } from './batch-figures.queries.ts';
+import { siblingsByDay, type Sibling } from './batch-figures.queries.ts';
 
 export interface Touched {
   readonly unitCode: string;

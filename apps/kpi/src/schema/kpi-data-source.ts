@@ -2,6 +2,7 @@
 // (npm run migrate -- kpi). Migrations are listed oldest first and never edited once shipped.
 import { EventStoreSchema } from '@nhip/event-sourcing';
 import type { ServiceDataSourceOptions } from '@nhip/postgres';
+import { KpiCellsByPeriod } from './kpi-cells-by-period.migration.ts';
 import { KpiGroupingsTable } from './kpi-groupings.migration.ts';
 import { KpiSchema } from './kpi-schema.migration.ts';
 import { KpiUnitLineageTable } from './kpi-unit-lineage.migration.ts';
@@ -13,7 +14,7 @@ export function kpiDataSource(url: string): ServiceDataSourceOptions {
     service: 'kpi',
     entities: kpiEntities,
     // The event store's tables hold the outbox and the consumers' processed ids and offsets.
-    migrations: [EventStoreSchema, KpiSchema, KpiUnitLineageTable, KpiGroupingsTable],
+    migrations: [EventStoreSchema, KpiSchema, KpiUnitLineageTable, KpiGroupingsTable, KpiCellsByPeriod],
     poolSize: 8,
   };
 }

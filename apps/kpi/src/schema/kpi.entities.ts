@@ -66,17 +66,24 @@ export const KpiDelta = new EntitySchema<{
   indices: [{ name: 'kpi_deltas_units', columns: ['units'], synchronize: false }],
 });
 
-/** Rollup cells: a unit's net total of a metric in a period (day, month, quarter, year). */
+/**
+ * Rollup cells: a unit's net total of a metric in a period (day, month, quarter, year), keyed
+ * (unit, period, metric) with the value included in the key's index (ADR 0037).
+ */
 export const KpiRollup = new EntitySchema<{
   unitCode: string;
-  metric: string;
   period: string;
+  metric: string;
   periodKind: string;
   value: string;
 }>({
   name: 'KpiRollup',
   tableName: 'kpi_rollups',
-  columns: { unitCode: textKey, metric: textKey, period: textKey, periodKind: text, value: bigint },
+  columns: { unitCode: textKey, period: textKey, metric: textKey, periodKind: text, value: bigint },
+  // The stock metrics' day cells in (unit, metric, period) order, partial: not expressible here.
+  indices: [
+    { name: 'kpi_rollups_stock_days', columns: ['unitCode', 'metric', 'period'], synchronize: false },
+  ],
 });
 
 /** What was counted for each activity, so a correction or a void takes back exactly that. */

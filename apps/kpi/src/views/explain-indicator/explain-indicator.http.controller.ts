@@ -1,19 +1,27 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiParam, ApiTags } from '@nestjs/swagger';
 import { Caller, Roles, UnitScope, type Principal } from '@nhip/auth';
 import pg from 'pg';
+import { groupingCodePattern } from '../../figures/named-grouping.ts';
+import type { Period } from '../../periods/period.ts';
 import {
+  codeParam,
   explainers,
   instantOf,
+  requireGrouping,
   requireIndicator,
   requireInScope,
   requirePeriod,
   requireUnit,
 } from '../lookup.ts';
-import { explain } from './explain.ts';
+import { explain, groupingSubject, unitSubject, type ExplainSubject } from './explain.ts';
 import { ExplainQuery } from './explain-indicator.request.ts';
 
-/** How one number was computed, down to the ids of the events it counts. */
+/**
+ * How one number was computed, down to the ids of the events it counts. A named grouping's code is
+ * explained like a unit's, its members' contributions as the children, with the same scope rule
+ * as its indicators: every member inside the caller's area.
+ */
 @ApiTags('indicators')
 @Controller('units')
 export class ExplainIndicatorController {
@@ -23,6 +31,7 @@ export class ExplainIndicatorController {
   ) {}
 
   @Get(':code/indicators/:indicatorId/explain')
+  @ApiParam({ name: 'code', description: codeParam })
   @Roles(...explainers)
   async explain(
     @Param('code') code: string,
@@ -32,15 +41,21 @@ export class ExplainIndicatorController {
   ): Promise<Awaited<ReturnType<typeof explain>>> {
     const indicator = requireIndicator(indicatorId);
     const period = requirePeriod(query.period);
-    const unit = await requireUnit(this.pool, code, period);
-    await requireInScope(this.scope, caller, unit);
     return explain(this.pool, {
-      unit,
+      subject: await this.subjectOf(code, period, caller),
       indicator,
       period,
       knownAt: instantOf(query.knownAt),
       after: query.after ?? '0',
       limit: query.limit ?? 100,
     });
+  }
+
+  private async subjectOf(code: string, period: Period, caller: Principal): Promise<ExplainSubject> {
+    if (groupingCodePattern.test(code))
+      return groupingSubject(this.pool, await requireGrouping(this.pool, this.scope, caller, code));
+    const unit = await requireUnit(this.pool, code, period);
+    await requireInScope(this.scope, caller, unit);
+    return unitSubject(this.pool, unit);
   }
 }

@@ -1,9 +1,12 @@
 // Explain one number: the formula and its version, each operand's figure and where it comes from
 // (the events counted, the statistic with its source and date, the targets with who assigned
-// them), each child's contribution, and a page of the source events from the ledger.
+// them), each child's contribution, and a page of the source events from the ledger. A named
+// grouping is explained like a unit (ADR 0037): its figures are its members' summed, so its
+// sources are the members' and its members are the children whose contributions are listed.
 import type pg from 'pg';
-import { loadFigures } from '../../figures/figures.queries.ts';
+import { loadFigures, type Figures } from '../../figures/figures.queries.ts';
 import { evaluateUnits, orNull, type UnitIndicator } from '../../figures/indicator-values.ts';
+import { groupingFigures, type NamedGrouping } from '../../figures/named-grouping.ts';
 import { ledgerPage, statisticSource, targetSources } from '../../figures/sources.queries.ts';
 import { childrenOf, type TreeUnit } from '../../figures/tree.queries.ts';
 import { indicatorCatalog } from '../../indicators/catalog.ts';
@@ -13,8 +16,41 @@ import type { Period } from '../../periods/period.ts';
 
 type Db = Pick<pg.Pool, 'query'>;
 
+/** What is explained: a unit with its children, or a named grouping with its members. */
+export interface ExplainSubject {
+  readonly unit: { readonly code: string; readonly name: string; readonly treeVersion: string };
+  /** Whose contributions are listed and ranked: a unit's children, a grouping's members. */
+  readonly children: readonly TreeUnit[];
+  /** Whose targets, statistics and ledger rows the figure is made of: the unit, or the members. */
+  readonly sources: readonly string[];
+  readonly figures: (period: Period, knownAt: string | undefined) => Promise<Figures>;
+  readonly grouping: boolean;
+}
+
+export async function unitSubject(db: Db, unit: TreeUnit): Promise<ExplainSubject> {
+  const children = await childrenOf(db, unit.treeVersion, [unit.code]);
+  const codes = [unit.code, ...children.map((c) => c.code)];
+  return {
+    unit: { code: unit.code, name: unit.name, treeVersion: unit.treeVersion },
+    children,
+    sources: [unit.code],
+    figures: (period, knownAt) => loadFigures(db, codes, period, knownAt),
+    grouping: false,
+  };
+}
+
+export function groupingSubject(db: Db, grouping: NamedGrouping): ExplainSubject {
+  return {
+    unit: { code: grouping.code, name: grouping.name, treeVersion: grouping.treeVersion },
+    children: grouping.members,
+    sources: grouping.members.map((m) => m.code),
+    figures: (period, knownAt) => groupingFigures(db, grouping, period, knownAt),
+    grouping: true,
+  };
+}
+
 export interface ExplainRequest {
-  readonly unit: TreeUnit;
+  readonly subject: ExplainSubject;
   readonly indicator: IndicatorDefinition;
   readonly period: Period;
   readonly knownAt: string | undefined;
@@ -22,25 +58,40 @@ export interface ExplainRequest {
   readonly limit: number;
 }
 
+function metricSource(request: ExplainRequest, metric: Extract<Operand, { metric: string }>['metric']) {
+  const counts = metricKind(metric);
+  const over = request.subject.grouping ? ', over every member' : '';
+  const how =
+    counts === 'flow'
+      ? `sum of the ledger deltas of the days in the period${over}`
+      : `sum of the ledger deltas up to the period’s last day (the stock at its end)${over}`;
+  return { kind: 'metric', metric, counts, how };
+}
+
+async function statisticOf(db: Db, request: ExplainRequest, statistic: string) {
+  const { subject, period } = request;
+  if (!subject.grouping) {
+    const reported = await statisticSource(db, subject.sources[0] ?? '', statistic, period);
+    return { kind: 'statistic', statistic, ...(reported ?? { missing: true }) };
+  }
+  // A grouping's statistic is its members' summed: each member's as reported, or missing.
+  const members = [];
+  for (const unitCode of subject.sources) {
+    const reported = await statisticSource(db, unitCode, statistic, period);
+    members.push({ unitCode, ...(reported ?? { missing: true }) });
+  }
+  return { kind: 'statistic', statistic, members };
+}
+
 async function sourceOf(db: Db, request: ExplainRequest, operand: Operand) {
-  const { unit, period } = request;
-  if ('metric' in operand) {
-    const counts = metricKind(operand.metric);
-    const how =
-      counts === 'flow'
-        ? 'sum of the ledger deltas of the days in the period'
-        : 'sum of the ledger deltas up to the period’s last day (the stock at its end)';
-    return { kind: 'metric', metric: operand.metric, counts, how };
-  }
+  if ('metric' in operand) return metricSource(request, operand.metric);
   if ('target' in operand) {
-    return {
-      kind: 'target',
-      metric: operand.target,
-      assigned: await targetSources(db, unit.code, operand.target, period),
-    };
+    const assigned = [];
+    for (const unit of request.subject.sources)
+      assigned.push(...(await targetSources(db, unit, operand.target, request.period)));
+    return { kind: 'target', metric: operand.target, assigned };
   }
-  const reported = await statisticSource(db, unit.code, operand.statistic, period);
-  return { kind: 'statistic', statistic: operand.statistic, ...(reported ?? { missing: true }) };
+  return statisticOf(db, request, operand.statistic);
 }
 
 async function sourceEvents(db: Db, request: ExplainRequest) {
@@ -50,7 +101,7 @@ async function sourceEvents(db: Db, request: ExplainRequest) {
   );
   if (!operand) return null;
   const items = await ledgerPage(db, {
-    unit: request.unit.code,
+    units: request.subject.sources,
     metric: operand.metric,
     period: request.period,
     after: request.after,
@@ -84,20 +135,18 @@ async function operands(db: Db, request: ExplainRequest, own: UnitIndicator | un
 }
 
 export async function explain(db: Db, request: ExplainRequest) {
-  const { unit, indicator, period, knownAt } = request;
-  const children = await childrenOf(db, unit.treeVersion, [unit.code]);
-  const codes = [unit.code, ...children.map((c) => c.code)];
-  const figures = await loadFigures(db, codes, period, knownAt);
+  const { subject, indicator, period, knownAt } = request;
+  const childCodes = subject.children.map((c) => c.code);
   const values = evaluateUnits(
-    figures,
-    codes,
-    children.map((c) => c.code),
+    await subject.figures(period, knownAt),
+    [subject.unit.code, ...childCodes],
+    childCodes,
     [indicator],
   );
-  const own = values.get(unit.code)?.[0];
+  const own = values.get(subject.unit.code)?.[0];
   const newest = Math.max(...indicatorCatalog.filter((d) => d.id === indicator.id).map((d) => d.version));
   return {
-    unit: { code: unit.code, name: unit.name, treeVersion: unit.treeVersion },
+    unit: subject.unit,
     period: period.key,
     knownAt: orNull(knownAt),
     indicator: { ...indicator, latestVersion: newest },
@@ -105,7 +154,7 @@ export async function explain(db: Db, request: ExplainRequest) {
     exact: orNull(own?.exact),
     missing: orNull(own?.missing),
     ...(await operands(db, request, own)),
-    children: children.map((c) => contribution(c, values.get(c.code)?.[0])),
+    children: subject.children.map((c) => contribution(c, values.get(c.code)?.[0])),
     sourceEvents: await sourceEvents(db, request),
   };
 }

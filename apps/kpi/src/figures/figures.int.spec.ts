@@ -1,0 +1,148 @@
+// One statement defines what a figure is (figures.queries.ts): flows per period, stocks summed to
+// each period's last day, the nearest targets below a unit, the latest statistic as of each
+// period's end. The views read a period at a time, publishing reads a batch's periods together:
+// both are checked here against figures worked out by hand, and the stock branch against the
+// partial index it is written to use.
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { freshTestDatabase, migrationHarness } from '@nhip/testing';
+import { parsePeriod, periodsOfDay, type Period } from '../periods/period.ts';
+import { kpiDataSource } from '../schema/kpi-data-source.ts';
+import {
+  figuresSql,
+  loadFigures,
+  loadFiguresByPeriod,
+  type FigureRow,
+  type Figures,
+} from './figures.queries.ts';
+
+const flow = 'residents_helped.vneid_activation';
+const stock = 'active_teams';
+const units = ['66', '24175', '24175001', '24343'];
+const days = [
+  ['2025-11-30', 3],
+  ['2025-12-15', 5],
+  ['2025-12-31', 7],
+  ['2026-01-02', 11],
+] as const;
+
+const sorted = (rows: readonly FigureRow[]) =>
+  [...rows].sort((a, b) => `${a.unit}/${a.id}`.localeCompare(`${b.unit}/${b.id}`));
+const normal = (f: Figures | undefined) => ({
+  metrics: sorted(f?.metrics ?? []),
+  targets: sorted(f?.targets ?? []),
+  statistics: sorted(f?.statistics ?? []),
+});
+const rows = (id: string, values: Record<string, number>) =>
+  Object.entries(values).map(([unit, value]) => ({ unit, id, value }));
+
+// Unit i (of 66, 24175, 24175001) counts n × (i + 1) of the flow in every period of a day, and
+// n − i of the stock on the day itself.
+const expected: Record<string, Figures> = {
+  '2025-12-15': {
+    metrics: [
+      ...rows(flow, { '66': 5, '24175': 10, '24175001': 15 }),
+      ...rows(stock, { '66': 8, '24175': 6, '24175001': 4 }),
+    ],
+    targets: [],
+    statistics: rows('residents', { '24175': 1000 }),
+  },
+  '2025-12': {
+    metrics: [
+      ...rows(flow, { '66': 12, '24175': 24, '24175001': 36 }),
+      ...rows(stock, { '66': 15, '24175': 12, '24175001': 9 }),
+    ],
+    targets: rows(flow, { '66': 40, '24175': 40 }),
+    statistics: rows('residents', { '24175': 1200 }),
+  },
+  '2025-Q4': {
+    metrics: [
+      ...rows(flow, { '66': 15, '24175': 30, '24175001': 45 }),
+      ...rows(stock, { '66': 15, '24175': 12, '24175001': 9 }),
+    ],
+    targets: [],
+    statistics: rows('residents', { '24175': 1200 }),
+  },
+  '2025': {
+    metrics: [
+      ...rows(flow, { '66': 15, '24175': 30, '24175001': 45 }),
+      ...rows(stock, { '66': 15, '24175': 12, '24175001': 9 }),
+    ],
+    targets: rows(flow, { '66': 900, '24175': 300, '24343': 200 }),
+    statistics: rows('residents', { '24175': 1200 }),
+  },
+};
+const in2026: Figures = {
+  metrics: [
+    ...rows(flow, { '66': 11, '24175': 22, '24175001': 33 }),
+    ...rows(stock, { '66': 26, '24175': 22, '24175001': 18 }),
+  ],
+  targets: [],
+  statistics: rows('residents', { '24175': 1200, '24343': 800 }),
+};
+for (const key of periodsOfDay('2026-01-02')) expected[key] = in2026;
+
+async function seed(pool: { query: (sql: string, values?: unknown[]) => Promise<unknown> }) {
+  const cells: [string, string, string, number][] = [];
+  for (const [day, n] of days) {
+    for (const [i, unit] of ['66', '24175', '24175001'].entries()) {
+      for (const period of periodsOfDay(day)) cells.push([unit, flow, period, n * (i + 1)]);
+      cells.push([unit, stock, day, n - i]);
+    }
+  }
+  await pool.query(
+    `INSERT INTO kpi_rollups (unit_code, metric, period, period_kind, value)
+     SELECT u, m, p, CASE WHEN p ~ '^\\d{4}-\\d{2}-\\d{2}$' THEN 'day' WHEN p ~ 'Q' THEN 'quarter'
+                          WHEN p ~ '-' THEN 'month' ELSE 'year' END, sum(v)
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[]) AS c(u, m, p, v) GROUP BY u, m, p`,
+    [cells.map((c) => c[0]), cells.map((c) => c[1]), cells.map((c) => c[2]), cells.map((c) => c[3])],
+  );
+  await pool.query(
+    `INSERT INTO kpi_targets (unit_code, metric, period, unit_path, value, assigned_by, assigned_at) VALUES
+       ('66', $1, '2025', '{66}', 900, 'test', now()),
+       ('24175', $1, '2025', '{66,24175}', 300, 'test', now()),
+       ('24343', $1, '2025', '{66,24343}', 200, 'test', now()),
+       ('24175', $1, '2025-12', '{66,24175}', 40, 'test', now())`,
+    [flow],
+  );
+  await pool.query(
+    `INSERT INTO kpi_statistics (unit_code, statistic, as_of, value, source, recorded_at) VALUES
+       ('24175', 'residents', '2025-01-01', 1000, 'test', now()),
+       ('24175', 'residents', '2025-12-20', 1200, 'test', now()),
+       ('24343', 'residents', '2026-01-01', 800, 'test', now())`,
+  );
+}
+
+describe('figures of one or several periods, one statement (real PostgreSQL)', () => {
+  const { start, plainPool, close } = migrationHarness(kpiDataSource);
+  afterAll(close);
+
+  it('gives each period its figures, read alone or with the others', async () => {
+    const url = await freshTestDatabase('kpi_figures_by_period');
+    await start(url);
+    const pool = plainPool(url);
+    await seed(pool);
+    const periods = Object.keys(expected).map((key) => parsePeriod(key) as Period);
+    const client = await pool.connect();
+    try {
+      const together = await loadFiguresByPeriod(client, units, periods);
+      for (const period of periods) {
+        expect([period.key, normal(together.get(period.key))]).toEqual([
+          period.key,
+          normal(expected[period.key]),
+        ]);
+        expect(normal(await loadFigures(pool, units, period))).toEqual(normal(expected[period.key]));
+      }
+      // The stock branch reads the partial index kept in (unit, metric, period) order, not every cell.
+      await client.query('SET enable_seqscan = off');
+      const { rows: plan } = await client.query<{ 'QUERY PLAN': string }>(
+        `EXPLAIN ${figuresSql({ units: '$1', keys: '$2', firstDays: '$3', lastDays: '$4', flow: '$5', stock: '$6', at: 'NULL' })}`,
+        [units, ['2025'], ['2025-01-01'], ['2025-12-31'], [flow], [stock]],
+      );
+      const text = plan.map((r) => r['QUERY PLAN']).join('\n');
+      expect(text).toMatch(/Scan using kpi_rollups_stock_days/);
+      expect(text).toMatch(/Scan using kpi_rollups_pkey/);
+    } finally {
+      client.release();
+    }
+  });
+});
