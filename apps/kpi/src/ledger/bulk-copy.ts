@@ -29,7 +29,7 @@ export async function readLedger(tx: Tx, ledger: LedgerPartitions): Promise<void
 }
 
 /** COPY text rows into kpi_rollups_next, created in this transaction (FREEZE needs that). */
-export async function writeCells(tx: Tx, rows: Iterable<string>): Promise<number> {
+export async function writeCells(tx: Tx, rows: AsyncIterable<string>): Promise<number> {
   const stream = tx.query(copyFrom(writeSql));
   await pipeline(Readable.from(rows), stream);
   return stream.rowCount;

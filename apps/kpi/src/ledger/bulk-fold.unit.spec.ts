@@ -21,7 +21,7 @@ const sorted = (cells: { unitCode: string; metric: string; period: string; value
   cells.map((c) => `${c.unitCode}|${c.metric}|${c.period}|${c.value}`).sort();
 
 /** Partitions the lines, folds each partition alone, and merges their cells' COPY rows. */
-function rebuild(lines: readonly string[], second: SecondColumn = 'metric') {
+async function rebuild(lines: readonly string[], second: SecondColumn = 'metric') {
   const ledger = new LedgerPartitions();
   try {
     // In two pieces split inside a line, as COPY's chunks come: the unfinished line is handed back.
@@ -31,7 +31,15 @@ function rebuild(lines: readonly string[], second: SecondColumn = 'metric') {
     expect(ledger.addRows(bytes.subarray(used))).toBe(bytes.length - used);
     const partitions = ledger.partitions();
     let folded = 0;
-    const text = [...rebuiltRows(ledger, partitions, new CellOrder(ledger, second), () => folded++)];
+    const text: string[] = [];
+    for await (const piece of rebuiltRows(
+      ledger,
+      partitions,
+      new CellOrder(ledger, second),
+      () => folded++,
+    )) {
+      text.push(piece);
+    }
     const rows = text.join('').split('\n').filter(Boolean);
     const fields = rows.map((r) => r.split('\t'));
     const cells = fields.map(([unitCode = '', metric = '', period = '', , value = '']) => ({
@@ -87,7 +95,7 @@ function ledgerOf(n: number): MetricDelta[] {
 }
 
 describe('the rebuild’s partitioned fold', () => {
-  it('arrives at the cells the live path rolls the same deltas up to, zeros left out', () => {
+  it('arrives at the cells the live path rolls the same deltas up to, zeros left out', async () => {
     const deltas = [
       delta(['48', '490', '20194'], 'residents_helped.vneid_activation', '2025-03-31', 12),
       delta(['48', '490', '20194'], 'residents_helped.vneid_activation', '2025-04-01', 5),
@@ -97,7 +105,7 @@ describe('the rebuild’s partitioned fold', () => {
       delta(['24175'], 'active_members', '2025-08-02', -1),
       delta([], 'active_members', '2025-08-02', 4),
     ];
-    const { ledger, partitions, folded, cells, rows } = rebuild(deltas.map(line));
+    const { ledger, partitions, folded, cells, rows } = await rebuild(deltas.map(line));
     const live = rollUp(deltas).map((c) => ({ ...c, value: c.delta }));
     expect(ledger.rows).toBe(deltas.length);
     expect(partitions).toHaveLength(2);
@@ -108,10 +116,10 @@ describe('the rebuild’s partitioned fold', () => {
     expect(rows).toContain('24175\tactive_members\t2025-08-02\tday\t-1');
   });
 
-  it('gives every unit’s cells from one partition, over pieces spilled and read back, in key order', () => {
+  it('gives every unit’s cells from one partition, over pieces spilled and read back, in key order', async () => {
     const deltas = ledgerOf(30_000);
     const live = sorted(rollUp(deltas).map((c) => ({ ...c, value: c.delta })));
-    const byMetric = rebuild(deltas.map(line));
+    const byMetric = await rebuild(deltas.map(line));
     // 48 with 490 (its district's distinct counts), 66 with 24175, 79: three provinces.
     expect(byMetric.partitions).toHaveLength(3);
     expect(byMetric.cells.length).toBeGreaterThan(1000);
@@ -119,7 +127,7 @@ describe('the rebuild’s partitioned fold', () => {
     expect(sorted(byMetric.cells)).toEqual(live);
     expect(inKeyOrder(byMetric.fields, [0, 1, 2])).toBe(true);
     expect(inKeyOrder(byMetric.fields, [0, 2, 1])).toBe(false);
-    const byPeriod = rebuild(deltas.map(line), 'period');
+    const byPeriod = await rebuild(deltas.map(line), 'period');
     expect(sorted(byPeriod.cells)).toEqual(live);
     expect(inKeyOrder(byPeriod.fields, [0, 2, 1])).toBe(true);
   });

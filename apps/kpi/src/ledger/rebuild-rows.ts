@@ -88,13 +88,17 @@ function* merged(runs: SpillFile, count: number, order: CellOrder): Generator<st
   if (piece.length > 0) yield piece;
 }
 
-/** Folds every partition, then yields the cells' COPY text rows in key order, about 1 MB a piece. */
-export function* rebuiltRows(
+/**
+ * Folds every partition, then yields the cells' COPY text rows in key order, about 1 MB a piece.
+ * It gives the event loop a turn after each partition: a national fold takes tens of seconds, and
+ * the service must keep answering its liveness probe and its Kafka heartbeats meanwhile.
+ */
+export async function* rebuiltRows(
   ledger: LedgerPartitions,
   partitions: readonly (readonly number[])[],
   order: CellOrder,
   onPartition: (done: number) => void = () => undefined,
-): Generator<string> {
+): AsyncGenerator<string> {
   const runs = new SpillFile();
   try {
     const fold = new PartitionFold(ledger);
@@ -103,6 +107,7 @@ export function* rebuiltRows(
       fold.spillInOrder(order, runs, run);
       runs.flush();
       onPartition(run + 1);
+      await new Promise(setImmediate);
     }
     yield* merged(runs, partitions.length, order);
   } finally {

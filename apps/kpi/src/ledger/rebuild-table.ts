@@ -5,26 +5,33 @@
 import type { Tx } from '@nhip/event-sourcing';
 import type { SecondColumn } from './cell-order.ts';
 
-export const createNextSql = 'CREATE TABLE kpi_rollups_next (LIKE kpi_rollups INCLUDING DEFAULTS)';
+// Everything the live table has (defaults, checks, statistics, comments) but its indexes, which
+// are made after the rows.
+export const createNextSql =
+  'CREATE TABLE kpi_rollups_next (LIKE kpi_rollups INCLUDING ALL EXCLUDING INDEXES)';
 
+// Every name is as the catalog quotes it (quote_ident), so an upper-case or odd index name is
+// remade and renamed as it is, never pasted into the statements raw.
 interface LiveIndex {
   readonly name: string;
-  readonly definition: string;
+  readonly nextName: string;
   /** The constraint it backs (the key), or null for a plain index. */
   readonly constraint: string | null;
+  readonly nextConstraint: string | null;
+  /** The constraint's definition (`PRIMARY KEY (…)`), or the plain index's CREATE INDEX. */
+  readonly definition: string;
 }
 
 const liveIndexesSql = `
-  SELECT i.relname AS name, c.conname AS constraint,
-         coalesce('CONSTRAINT ' || quote_ident(c.conname || '_next') || ' ' || pg_get_constraintdef(c.oid),
-                  pg_get_indexdef(x.indexrelid)) AS definition
+  SELECT quote_ident(i.relname) AS name, quote_ident(i.relname || '_next') AS "nextName",
+         quote_ident(c.conname) AS constraint, quote_ident(c.conname || '_next') AS "nextConstraint",
+         CASE WHEN c.oid IS NULL THEN pg_get_indexdef(x.indexrelid) ELSE pg_get_constraintdef(c.oid) END
+           AS definition
     FROM pg_index x
     JOIN pg_class i ON i.oid = x.indexrelid
     LEFT JOIN pg_constraint c ON c.conindid = x.indexrelid AND c.conrelid = x.indrelid
    WHERE x.indrelid = 'kpi_rollups'::regclass
    ORDER BY x.indisprimary DESC, i.relname`;
-
-const next = (name: string) => `${name}_next`;
 
 const keyColumnsSql = `
   SELECT a.attname AS name
@@ -47,14 +54,17 @@ export async function liveIndexes(tx: Tx): Promise<LiveIndex[]> {
 
 /** The statement that makes one live index on the fresh table, under its name with `_next`. */
 export function indexOnNextSql(index: LiveIndex): string {
-  if (index.constraint !== null) return `ALTER TABLE kpi_rollups_next ADD ${index.definition}`;
-  const onLive = /^(CREATE (?:UNIQUE )?INDEX )(\S+)( ON (?:\S+\.)?kpi_rollups )/;
-  if (!onLive.test(index.definition)) throw new Error(`Cannot remake the index ${index.definition}`);
-  return index.definition.replace(
-    onLive,
-    (_all, create: string, name: string, rest: string) =>
-      `${create}${next(name)}${rest.replace('kpi_rollups ', 'kpi_rollups_next ')}`,
-  );
+  if (index.nextConstraint !== null) {
+    return `ALTER TABLE kpi_rollups_next ADD CONSTRAINT ${index.nextConstraint} ${index.definition}`;
+  }
+  const head = /^CREATE (UNIQUE )?INDEX /.exec(index.definition)?.[0];
+  const onLive = / ON ((?:\S+\.)?)kpi_rollups USING /;
+  const rest = head === undefined ? '' : index.definition.slice(head.length);
+  if (head === undefined || !rest.startsWith(`${index.name} `) || !onLive.test(rest)) {
+    throw new Error(`Cannot remake the index ${index.definition}`);
+  }
+  const body = rest.slice(index.name.length).replace(onLive, ' ON $1kpi_rollups_next USING ');
+  return `${head}${index.nextName}${body}`;
 }
 
 /** The live table replaced by the fresh one, its indexes taking the live names. */
@@ -64,9 +74,9 @@ export function switchSql(indexes: readonly LiveIndex[]): string[] {
     'ALTER TABLE kpi_rollups_next RENAME TO kpi_rollups',
     'DROP TABLE kpi_rollups_replaced',
     ...indexes.map((index) =>
-      index.constraint === null
-        ? `ALTER INDEX ${next(index.name)} RENAME TO ${index.name}`
-        : `ALTER TABLE kpi_rollups RENAME CONSTRAINT ${next(index.constraint)} TO ${index.constraint}`,
+      index.constraint === null || index.nextConstraint === null
+        ? `ALTER INDEX ${index.nextName} RENAME TO ${index.name}`
+        : `ALTER TABLE kpi_rollups RENAME CONSTRAINT ${index.nextConstraint} TO ${index.constraint}`,
     ),
   ];
 }

@@ -78,7 +78,8 @@ describe('the rebuild from the ledger (real PostgreSQL)', () => {
     // A key in another column order and one more index, as a later read model might make them.
     await pool.query(`ALTER TABLE kpi_rollups DROP CONSTRAINT kpi_rollups_pkey,
                         ADD CONSTRAINT kpi_rollups_pkey PRIMARY KEY (unit_code, period, metric)`);
-    await pool.query('CREATE INDEX kpi_rollups_by_period ON kpi_rollups (period, unit_code)');
+    // Named as TypeORM names its own (upper case, so quoted): remade and renamed under that name.
+    await pool.query('CREATE INDEX "IDX_Kpi_Rollups_By_Period" ON kpi_rollups (period, unit_code)');
     const [cells, indexes] = [await cellsOf(pool), await indexesOf(pool)];
     // Rows of 0 the live consumer kept (the day the fixture takes to 0 in three units, and others).
     const zeros = await pool.query(`SELECT 1 FROM kpi_rollups WHERE value = 0`);

@@ -41,8 +41,9 @@ async function spoolNdjson(body: StreamedBody, spoolDir: string): Promise<BulkFi
   try {
     const handle = await fs.promises.open(file, 'wx', 0o600);
     try {
-      // Each write awaited: the upload is read no faster than the disk takes it.
-      for await (const chunk of body.chunks()) await handle.write(chunk);
+      // Each write awaited: the upload is read no faster than the disk takes it. A write may take
+      // less than the whole chunk (a disk nearly full), so the rest is written after it.
+      for await (const chunk of body.chunks()) await writeWhole(handle, chunk);
     } finally {
       await handle.close();
     }
@@ -60,6 +61,10 @@ async function spoolNdjson(body: StreamedBody, spoolDir: string): Promise<BulkFi
     },
     discard,
   };
+}
+
+async function writeWhole(handle: fs.promises.FileHandle, chunk: Buffer): Promise<void> {
+  for (let at = 0; at < chunk.length;) at += (await handle.write(chunk, at)).bytesWritten;
 }
 
 async function readWhole(body: StreamedBody): Promise<Buffer> {

@@ -35,6 +35,11 @@ export class ChunkWriter {
     this.#inFlight.add(writing);
   }
 
+  /** Waits for every chunk started, failed or not. */
+  async settle(): Promise<void> {
+    await Promise.all(this.#inFlight);
+  }
+
   /** Waits for every chunk started; throws the first failure. */
   async finish(): Promise<void> {
     await Promise.all(this.#inFlight);

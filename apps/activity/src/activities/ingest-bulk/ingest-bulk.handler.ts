@@ -84,18 +84,23 @@ export async function ingestBulk(
   const repeated = new Set(repeats.values());
   const firsts = new Map<number, ActivityReport>();
   const chunk: Numbered[] = [];
-  for await (const { line, check } of lines) {
-    if (!check.ok) continue;
-    const earlier = repeats.get(line);
-    if (earlier !== undefined) {
-      verdicts.add(twinVerdict(line, check.report, earlier, firsts.get(earlier)));
-      continue;
+  try {
+    for await (const { line, check } of lines) {
+      if (!check.ok) continue;
+      const earlier = repeats.get(line);
+      if (earlier !== undefined) {
+        verdicts.add(twinVerdict(line, check.report, earlier, firsts.get(earlier)));
+        continue;
+      }
+      if (repeated.has(line)) firsts.set(line, check.report);
+      chunk.push({ line, report: check.report });
+      if (chunk.length === chunkSize) await writer.write(chunk.splice(0));
     }
-    if (repeated.has(line)) firsts.set(line, check.report);
-    chunk.push({ line, report: check.report });
-    if (chunk.length === chunkSize) await writer.write(chunk.splice(0));
+    await writer.write(chunk);
+  } finally {
+    // A failed read answers only once the chunks already started are done: none commits after it.
+    await writer.settle();
   }
-  await writer.write(chunk);
   await writer.finish();
   return resultOf(verdicts, total);
 }
