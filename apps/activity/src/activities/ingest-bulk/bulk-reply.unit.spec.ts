@@ -39,4 +39,16 @@ describe('the verdicts written a slice at a time', () => {
       JSON.stringify({ summary, verdicts }),
     );
   });
+
+  it('keep storage by verdict, not by line number: one report after millions of blank lines', () => {
+    const log = new VerdictLog();
+    const before = process.memoryUsage().arrayBuffers;
+    const far = { line: 50_000_000, activityId: randomUUID(), verdict: 'accepted' } as const;
+    log.add(far);
+    log.add({ line: 3, verdict: 'rejected', errors: [{ field: 'kind', reason: 'không hợp lệ "x"' }] });
+    // By line number this was 50 M × 37 bytes (1.8 GB) for two verdicts.
+    expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(1024 * 1024);
+    expect([...log].map((v) => v.line)).toEqual([3, 50_000_000]);
+    expect([...log][1]).toEqual(far);
+  });
 });

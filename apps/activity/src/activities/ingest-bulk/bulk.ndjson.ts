@@ -19,7 +19,6 @@ const newline = 0x0a;
  * next chunk.
  */
 export async function* ndjsonLines(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<BulkLine> {
-  let carry: Uint8Array = new Uint8Array(0);
   let lineNumber = 0;
   let first = true;
   const region = function* (bytes: Uint8Array, complete: boolean): Generator<BulkLine> {
@@ -32,13 +31,21 @@ export async function* ndjsonLines(chunks: AsyncIterable<Uint8Array>): AsyncGene
       if (raw.trim() !== '') yield new LazyLine(lineNumber, raw, judge);
     }
   };
+  // The unfinished line's pieces, joined once its newline comes: a long line is copied once, not
+  // once per chunk it spans.
+  let pending: Uint8Array[] = [];
   for await (const chunk of chunks) {
-    const bytes = carry.length === 0 ? chunk : concat(carry, chunk);
-    const end = bytes.lastIndexOf(newline) + 1;
-    carry = bytes.subarray(end);
-    if (end > 0) yield* region(bytes.subarray(0, end), true);
+    const end = chunk.lastIndexOf(newline) + 1;
+    if (end === 0) {
+      pending.push(chunk);
+      continue;
+    }
+    const head =
+      pending.length === 0 ? chunk.subarray(0, end) : Buffer.concat([...pending, chunk.subarray(0, end)]);
+    pending = end < chunk.length ? [chunk.subarray(end)] : [];
+    yield* region(head, true);
   }
-  yield* region(carry, false);
+  yield* region(Buffer.concat(pending), false);
 }
 
 function decode(bytes: Uint8Array, first: boolean): string {
@@ -47,13 +54,6 @@ function decode(bytes: Uint8Array, first: boolean): string {
   } catch {
     throw new NotUtf8('not valid UTF-8');
   }
-}
-
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const joined = new Uint8Array(a.length + b.length);
-  joined.set(a);
-  joined.set(b, a.length);
-  return joined;
 }
 
 function judge(raw: string): ShapeCheck {

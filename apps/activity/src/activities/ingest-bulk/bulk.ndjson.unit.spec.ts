@@ -56,6 +56,11 @@ describe('an NDJSON upload read as it arrives', () => {
     }
   });
 
+  it('reads a line that spans many chunks, down to one byte a chunk', async () => {
+    const everyByte = Array.from({ length: bytes.length - 1 }, (_v, i) => i + 1);
+    expect(await read(ndjsonLines(cut(bytes, everyByte)))).toEqual(expected);
+  });
+
   it('refuses bytes that are not UTF-8 in any line, a BOM after the first line too', async () => {
     const bad = Buffer.concat([Buffer.from(`${report('other')}\n`), Buffer.from([0x7b, 0xff, 0x0a])]);
     await expect(read(ndjsonLines(cut(bad, [3])))).rejects.toBeInstanceOf(NotUtf8);
