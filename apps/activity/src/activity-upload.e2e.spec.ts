@@ -1,12 +1,16 @@
 // A bulk upload read as it arrives (docs/adr/0039): the body limit still holds for a declared and
-// an undeclared length, a client that stops mid-upload leaves nothing written, and a file of
-// several chunks gets the same verdicts as one read whole, repeats across chunks included.
+// an undeclared length, a file sent to another route is refused unread, a client that stops
+// mid-upload leaves nothing written, a file of several chunks gets the same verdicts as one read
+// whole (repeats across chunks included), and a spool left by a killed process is removed at start.
+import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { tempPrefix } from '@nhip/service-http';
 import { tokenFor } from '@nhip/testing';
 import { personas } from '@nhip/dev-issuer';
 import { replicaCaughtUp, startPlatform, type Platform } from './fixtures/platform.ts';
@@ -41,7 +45,14 @@ describe('a bulk upload read as it arrives', () => {
   const file = (lines: number) =>
     Array.from({ length: lines }, () => JSON.stringify(report())).join('\n') + '\n';
 
+  // A spool file as a process killed mid-upload leaves it: its pid has exited.
+  const orphan = path.join(
+    os.tmpdir(),
+    `${tempPrefix('activity', spawnSync(process.execPath, ['-e', '0']).pid)}bulk-x.ndjson`,
+  );
+
   beforeAll(async () => {
+    fs.writeFileSync(orphan, '{}\n');
     // A 1 MB limit, so a file over it stays small enough for a test.
     platform = await startPlatform('upload', { ACTIVITY_MAX_BODY_MB: '1' });
     await platform.registry.post('/unit-trees/vn-2025/imports?effectiveFrom=2025-07-01', tree2025, {
@@ -58,6 +69,10 @@ describe('a bulk upload read as it arrives', () => {
     await replicaCaughtUp(platform, [teamId]);
   });
   afterAll(() => platform.stop());
+
+  it('removed at start the spool file a killed process left', () => {
+    expect(fs.existsSync(orphan)).toBe(false);
+  });
 
   it('refuses a file over the limit with 413, its length declared or not, writing nothing', async () => {
     const before = await stored();
@@ -78,6 +93,25 @@ describe('a bulk upload read as it arrives', () => {
     expect([declared.status, chunked.status]).toEqual([413, 413]);
     expect(declared.body.errors?.[0]?.field).toBe('body');
     expect(((await chunked.json()) as Problem).errors?.[0]?.field).toBe('body');
+    expect(await stored()).toBe(before);
+  });
+
+  it('refuses a file sent to a route that takes JSON with 415 naming the content type, writing nothing', async () => {
+    const before = await stored();
+    const small = await platform.activity.post<Problem & { status: number }>('/activities', file(3), {
+      'content-type': 'application/x-ndjson',
+    });
+    // Over the limit and without a declared length: refused before a byte is read, answered whole.
+    const chunked = await fetch(`${platform.activity.base}/activities`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/csv', authorization: `Bearer ${await tokenFor(personas.admin)}` },
+      body: new Blob([file(8_000)]).stream(),
+      duplex: 'half',
+    });
+    expect([small.status, chunked.status]).toEqual([415, 415]);
+    expect(chunked.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(small.body.errors?.[0]?.field).toBe('content-type');
+    expect(((await chunked.json()) as Problem).errors?.[0]?.field).toBe('content-type');
     expect(await stored()).toBe(before);
   });
 

@@ -32,7 +32,7 @@ startService({
     // Bulk files are read as they arrive, never held whole; decoding (and refusing invalid UTF-8)
     // is the parsers' job (docs/adr/0039).
     rawContentTypes: [],
-    streamContentTypes: ['text/csv', 'application/x-ndjson'],
+    streamedUploads: { routes: ['/activities/bulk'], types: ['text/csv', 'application/x-ndjson'] },
     docs: {
       title: 'Nhịp activity',
       description:

@@ -8,8 +8,9 @@ export {
   validationPipe,
 } from './validation.ts';
 export { commandIdOf, requestContext, type RequestContext } from './request-context.ts';
-export { answerTooLargeWithoutReset } from './body-limit.ts';
-export { StreamedBody } from './streamed-body.ts';
+export { answerRefusalsWithoutReset } from './body-limit.ts';
+export { StreamedBody, type StreamedUploads } from './streamed-body.ts';
+export { sweepOrphanedTempFiles, tempPrefix } from './temp-files.ts';
 export { nameCaller } from './http-logging.ts';
 export { mountApiDocs } from './api-docs.ts';
 export { createHttpApp, exitOnStartFailure, serve, type ServeOptions } from './serve.ts';

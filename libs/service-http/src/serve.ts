@@ -10,8 +10,8 @@ import type { FastifyInstance } from 'fastify';
 import { activeTraceId } from '@nhip/telemetry';
 import { Logger, LoggerModule } from 'nestjs-pino';
 import { mountApiDocs } from './api-docs.ts';
-import { answerTooLargeWithoutReset } from './body-limit.ts';
-import { streamBodies } from './streamed-body.ts';
+import { answerRefusalsWithoutReset } from './body-limit.ts';
+import { streamBodies, type StreamedUploads } from './streamed-body.ts';
 import {
   correlationIdOf,
   echoCorrelationId,
@@ -32,8 +32,8 @@ export interface ServeOptions {
   readonly maxBodyBytes: number;
   /** Content types handed to controllers as raw bytes (files whose decoding is the parser's job). */
   readonly rawContentTypes: readonly string[];
-  /** Content types handed to controllers unread, as a StreamedBody (files too large to hold whole). */
-  readonly streamContentTypes?: readonly string[];
+  /** File uploads handed to their routes unread, as a StreamedBody (files too large to hold whole). */
+  readonly streamedUploads?: StreamedUploads;
   readonly docs: { readonly title: string; readonly description: string };
   /** Transports running the module's @EventPattern handlers; consuming starts before HTTP does. */
   readonly transports?: readonly CustomTransportStrategy[];
@@ -67,7 +67,7 @@ export async function createHttpApp(
   echoCorrelationId(fastify);
   // Before onArrival's hooks, so a stream refused as it arrives still has its closing line.
   logStreamRoutes(fastify, logger, options.streamRoutes ?? []);
-  answerTooLargeWithoutReset(fastify);
+  answerRefusalsWithoutReset(fastify);
   options.onArrival?.(fastify);
   mountProbes(fastify, options.name, options.readiness ?? []);
   mountMetrics(fastify);
@@ -78,7 +78,7 @@ export async function createHttpApp(
       done(null, body);
     });
   }
-  streamBodies(fastify, options.streamContentTypes ?? [], options.maxBodyBytes);
+  streamBodies(fastify, options.streamedUploads ?? { routes: [], types: [] }, options.maxBodyBytes);
   const root = {
     module: ServiceRootModule,
     imports: [LoggerModule.forRoot(httpLogging(logger, options.streamRoutes)), module],

@@ -19,6 +19,7 @@ import { createLogger, type ServiceLogger } from './logger.ts';
 import { outageLog, reportedBy } from './probes.ts';
 import { exitOnStartFailure, serve, type ServeOptions } from './serve.ts';
 import { openServiceDatabase } from './service-database.ts';
+import { sweepOrphanedTempFiles } from './temp-files.ts';
 
 export interface ServiceConfigBase {
   readonly port: number;
@@ -69,7 +70,7 @@ export interface ServiceDefinition<C extends ServiceConfigBase, P extends Servic
   /** Opened once the database and topics are there, before consuming starts. */
   readonly open?: (context: ServiceContext<C>) => Promise<P>;
   readonly module: (context: ServiceContext<C>, part: P) => DynamicModule;
-  readonly http: Pick<ServeOptions, 'rawContentTypes' | 'streamContentTypes' | 'docs' | 'streamRoutes'> & {
+  readonly http: Pick<ServeOptions, 'rawContentTypes' | 'streamedUploads' | 'docs' | 'streamRoutes'> & {
     readonly onArrival?: (fastify: FastifyInstance, part: P) => void;
   };
 }
@@ -88,6 +89,9 @@ async function run<C extends ServiceConfigBase, P extends ServicePart>(
   const { name } = definition;
   const config = definition.readConfig();
   const log = createLogger(name);
+  const swept = await sweepOrphanedTempFiles(name);
+  if (swept.length > 0)
+    log.warn({ swept }, `removed ${swept.length} temporary file(s) left by a stopped ${name} process`);
   const messaging = createMessaging(kafkaConnectionFromEnv(`nhip-${name}`));
   const topicPrefix = topicPrefixFromEnv();
   const { dataSource, pool, databaseUrl } = await openServiceDatabase(config, definition.dataSource, log);
@@ -111,7 +115,7 @@ async function run<C extends ServiceConfigBase, P extends ServicePart>(
     portVariable: definition.portVariable,
     maxBodyBytes: config.maxBodyBytes,
     rawContentTypes: definition.http.rawContentTypes,
-    streamContentTypes: definition.http.streamContentTypes,
+    streamedUploads: definition.http.streamedUploads,
     streamRoutes: definition.http.streamRoutes,
     transports: consumer ? [consumer] : [],
     docs: definition.http.docs,

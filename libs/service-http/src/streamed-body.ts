@@ -2,7 +2,7 @@
 // bulk upload, docs/adr/0039). Fastify enforces the body limit only on bodies it reads itself, so
 // the reader enforces it here: a declared length over it is refused before a byte is read, and a
 // body that grows past it while read is refused then. Neither destroys the request, so the 413
-// goes out after the upload is drained (answerTooLargeWithoutReset), not as a reset connection.
+// goes out after the upload is drained (answerRefusalsWithoutReset), not as a reset connection.
 import type { Readable } from 'node:stream';
 import { PayloadTooLargeException } from '@nestjs/common';
 import type { FastifyInstance } from 'fastify';
@@ -46,13 +46,35 @@ const interrupted = (cause: unknown) =>
     errors: [{ field: 'body', reason: 'incomplete upload' }],
   });
 
-/** Hands bodies of these content types to controllers as a StreamedBody instead of reading them. */
-export function streamBodies(fastify: FastifyInstance, types: readonly string[], limit: number): void {
-  for (const type of types) {
+/** Which routes take which content types unread: a file upload, and only where it is expected. */
+export interface StreamedUploads {
+  /** Route paths as declared, e.g. '/activities/bulk'. */
+  readonly routes: readonly string[];
+  readonly types: readonly string[];
+}
+
+/**
+ * Hands bodies of these content types to their routes as a StreamedBody instead of reading them.
+ * Any other route refuses them with a 415 before reading a byte: a parser for the whole service
+ * would hand an unread stream to a controller that expects JSON, whose 400 then left the rest of
+ * the body to Node's unbounded drain (the bounded one is answerRefusalsWithoutReset's).
+ */
+export function streamBodies(fastify: FastifyInstance, uploads: StreamedUploads, limit: number): void {
+  for (const type of uploads.types) {
     fastify.addContentTypeParser(type, (request, payload, done) => {
       const declared = Number(request.headers['content-length'] ?? 0);
-      if (declared > limit) done(new PayloadTooLargeException(), undefined);
+      if (!uploads.routes.includes(request.routeOptions.url ?? '')) done(notHere(type, uploads), undefined);
+      else if (declared > limit) done(new PayloadTooLargeException(), undefined);
       else done(null, new StreamedBody(payload, limit));
     });
   }
 }
+
+const notHere = (type: string, uploads: StreamedUploads) =>
+  new ProblemError({
+    type: problemType('unsupported-media-type'),
+    title: 'This route does not take that content type',
+    status: 415,
+    detail: `${type} is a file upload, taken only by ${uploads.routes.join(', ')}; send this route JSON (Content-Type: application/json).`,
+    errors: [{ field: 'content-type', reason: `${type} is not accepted here; expected application/json` }],
+  });

@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { tempPrefix } from '@nhip/service-http';
 
 /** Bytes of one packed ledger row: path id (u32), metric id (u16), day id (u16), delta (f64). */
 export const recordBytes = 16;
@@ -50,7 +51,7 @@ export class Records {
 }
 
 export class SpillFile {
-  private readonly dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nhip-kpi-rebuild-'));
+  private readonly dir = fs.mkdtempSync(path.join(os.tmpdir(), `${tempPrefix('kpi')}rebuild-`));
   private readonly fd = fs.openSync(path.join(this.dir, 'ledger'), 'w+');
   private size = 0;
   private readonly open = new Map<number, Records>();

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { decodeUtf8 } from '@nhip/csv';
-import { invalidRequest, ProblemError, problemType, StreamedBody } from '@nhip/service-http';
+import { invalidRequest, ProblemError, problemType, StreamedBody, tempPrefix } from '@nhip/service-http';
 import type { BulkLine } from './bulk-line.ts';
 import { parseCsv } from './bulk.csv.ts';
 import { ndjsonLines, NotUtf8 } from './bulk.ndjson.ts';
@@ -36,7 +36,7 @@ const notUtf8 = () =>
   invalidRequest([{ field: 'file', reason: 'not valid UTF-8: save the file as "CSV UTF-8"' }], 422);
 
 async function spoolNdjson(body: StreamedBody, spoolDir: string): Promise<BulkFile> {
-  const file = path.join(spoolDir, `nhip-bulk-${randomUUID()}.ndjson`);
+  const file = path.join(spoolDir, `${tempPrefix('activity')}bulk-${randomUUID()}.ndjson`);
   const discard = () => fs.promises.rm(file, { force: true });
   try {
     const handle = await fs.promises.open(file, 'wx', 0o600);
