@@ -1,5 +1,6 @@
 // The verifier against a real development issuer on a port of its own: discovery, the JWKS,
-// every refusal a client can meet, and a key rotation picked up after one refresh.
+// every refusal a client can meet, a key rotation picked up after one refresh, and verified
+// tokens remembered only while jose would accept them.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -96,6 +97,31 @@ describe('TokenVerifier', () => {
     });
     expect((await verifier.verify(`Bearer ${after}`)).subject).toBe('officer-7');
     expect((await verifier.verify(`Bearer ${before}`)).subject).toBe('officer-7');
+  });
+
+  it('remembers a verified token (the same principal back), never a changed one or one past its exp', async () => {
+    const token = await mintToken(dir, issuer.url, { ...officer, expiresIn: 2 });
+    const first = await verifier.verify(`Bearer ${token}`); // remembered unless the keys were fetched meanwhile
+    const second = await verifier.verify(`Bearer ${token}`);
+    expect(await verifier.verify(`Bearer ${token}`)).toBe(second);
+    expect(first.subject).toBe('officer-7');
+    // One byte of the signature changed: checked again, and refused.
+    const [h, p, s = ''] = token.split('.');
+    const changed = `${h}.${p}.${s.slice(0, 5)}${s[5] === 'A' ? 'B' : 'A'}${s.slice(6)}`;
+    expect((await refusal(`Bearer ${changed}`)).problem.errors?.[0]?.reason).toMatch(/signature/);
+    const exp = second.expiresAt?.getTime() ?? 0;
+    await new Promise((resolve) => setTimeout(resolve, exp - Date.now() + 10));
+    const expired = await refusal(`Bearer ${token}`);
+    expect(expired.problem.errors?.[0]?.reason).toBe('the token has expired');
+  });
+
+  it('verifies every time when told to remember no token', async () => {
+    const strict = new TokenVerifier({ issuerUrl: issuer.url, audience: 'nhip', verifiedTokens: 0 });
+    const token = await mintToken(dir, issuer.url, officer);
+    await strict.verify(`Bearer ${token}`);
+    const again = await strict.verify(`Bearer ${token}`);
+    expect(await strict.verify(`Bearer ${token}`)).not.toBe(again);
+    expect(again).toEqual(await strict.verify(`Bearer ${token}`));
   });
 
   it('answers 503 while the issuer cannot be reached, and recovers when it is back', async () => {
