@@ -1,6 +1,6 @@
 // Tokens already verified, by their whole text: a screen's requests carry the same token for its
-// whole life, and checking its ES256 signature again each time cost more than the database read of
-// the drill-down (ADR 0040). An entry is used only while jose would accept the token without
+// whole life, and checking its ES256 signature again each time took ~110 µs of CPU and a hop
+// through libuv's pool; a remembered one, ~1 µs (ADR 0040). An entry is used only while jose would accept the token without
 // looking again: before its `exp` (jose's own test: refused from the second `exp` names), and on
 // the very key set it was verified with (the fetch time jose records in its jwksCache), while that
 // set is fresh; so a key the issuer withdraws stops its tokens as soon as jose would notice.
