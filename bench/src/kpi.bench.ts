@@ -10,12 +10,13 @@ import { buildServices } from './activity-stack.ts';
 import { cleanUp, removeTopics } from './cleanup.ts';
 import { startDuckPeer } from './kpi/duckdb-peer.ts';
 import { loadCountry } from './kpi/load.ts';
-import { drillDowns, targetsOf, type Timings } from './kpi/p6.ts';
+import { drillDowns, p6Figures, targetsOf, type Timings } from './kpi/p6.ts';
+import { serviceRead } from './kpi/query-path.ts';
 import { rawRead, serverScan, type ReadRate } from './kpi/raw-read.ts';
 import { postLong, startKpi } from './kpi/service.ts';
 import { communesOf, shapeAt } from './kpi/shape.ts';
 import { buildReport, formatRatios, ratio, reported, writeReport } from './report.ts';
-import { median, percentile } from './stats.ts';
+import { median } from './stats.ts';
 
 const scaleAt = process.argv.indexOf('--scale');
 const scale = scaleAt === -1 ? 1 : Number(process.argv[scaleAt + 1]);
@@ -67,16 +68,10 @@ async function p7(base: string, pool: pg.Pool): Promise<P7> {
 }
 
 function writeResults(t: Timings, r: P7): void {
-  const p50 = (s: keyof Timings) => Math.round(median(t[s]) * 100) / 100;
-  const p99 = (s: keyof Timings) => Math.round(percentile(t[s], 99) * 100) / 100;
+  const p6 = p6Figures(t);
   const rawPerSecond = median(r.raw.map((x) => x.perSecond));
   const metrics = {
-    'ours.drilldown_p50_ms': p50('ours'),
-    'ours.drilldown_p99_ms': p99('ours'),
-    'naive.drilldown_p50_ms': p50('naive'),
-    'naive.drilldown_p99_ms': p99('naive'),
-    'duckdb.drilldown_p50_ms': p50('duckdb'),
-    'duckdb.drilldown_p99_ms': p99('duckdb'),
+    ...p6.metrics,
     'ours.rebuild_deltas_per_s': Math.round(r.rebuildPerSecond),
     'ours.rebuild_build_ms': r.rebuild.millis.build,
     'ours.rebuild_check_ms': r.rebuild.millis.check,
@@ -88,13 +83,12 @@ function writeResults(t: Timings, r: P7): void {
     'machine.load_avg_1m': Math.round((os.loadavg()[0] ?? 0) * 100) / 100,
   };
   const ratios = {
-    drilldown_vs_naive: ratio(p50('naive') / p50('ours'), 100),
-    drilldown_vs_duckdb: ratio(p50('duckdb') / p50('ours'), 10),
+    ...p6.ratios,
     rebuild_vs_raw_read: ratio(r.rebuildPerSecond / rawPerSecond, 0.6),
     rebuild_vs_server_scan: reported(r.rebuildPerSecond / r.scan.perSecond),
   };
   const summary = `KPI drill-down and rebuild, ${shape.activities.toLocaleString('en')} activities over ${params.communes.toLocaleString('en')} communes (${shape.provinces} provinces), ${r.rebuild.deltas.toLocaleString('en')} ledger rows
-  drill-down p50 (p99)   ours ${p50('ours')} ms (${p99('ours')}), naive SQL ${p50('naive')} ms (${p99('naive')}), DuckDB ${p50('duckdb')} ms (${p99('duckdb')}); ${params.drillDowns} drill-downs × ${params.rounds} rounds, answers checksum-equal
+  drill-down p50 (p99)   ${p6.line}; ${params.drillDowns} drill-downs × ${params.rounds} rounds, answers checksum-equal
   rebuild (fold + write)  ${Math.round(r.rebuildPerSecond).toLocaleString('en')} deltas/s (build ${r.rebuild.millis.build} ms; then the check against live ${r.rebuild.millis.check} ms, not in the rate; switched)
   rebuild memory         peak RSS ${mb(r.rebuild.memory.peakRss)} MB, heap ${mb(r.rebuild.memory.peakHeap)} MB (1 GB old-space ceiling), ${r.rebuild.partitions} partitions
   raw read (COPY out)    ${Math.round(rawPerSecond).toLocaleString('en')} rows/s, no-op fold; in-server scan ${Math.round(r.scan.perSecond).toLocaleString('en')} rows/s
@@ -130,7 +124,12 @@ async function main(): Promise<void> {
     log('P6: DuckDB loads the same rows into its own tables…');
     const duck = await startDuckPeer(pool);
     stops.push(() => Promise.resolve(duck.close()));
-    const timings = await drillDowns(targetsOf(shape, params.drillDowns), { kpi, pool, duck }, params.rounds);
+    const read = await serviceRead();
+    const timings = await drillDowns(
+      targetsOf(shape, params.drillDowns),
+      { kpi, pool, duck, read },
+      params.rounds,
+    );
     writeResults(timings, rebuilt);
     log(`The whole run took ${((performance.now() - began) / 60_000).toFixed(1)} min.`);
   } finally {

@@ -1,5 +1,6 @@
-// P6 rounds: the same drill-downs asked of ours, the naive PostgreSQL query and DuckDB, one after
-// the other per target so load drifts hit all three alike; every answer is checksum-compared.
+// P6 rounds: the same drill-downs asked of ours (over HTTP, and its read on the peers' path), the
+// naive PostgreSQL query and DuckDB, one after the other per target so load drifts hit all alike;
+// every answer is checksum-compared.
 import type { RunningService } from '@nhip/testing';
 import type pg from 'pg';
 import {
@@ -12,9 +13,13 @@ import {
   type UnitIndicatorsJson,
 } from './drilldown.ts';
 import type { DuckPeer } from './duckdb-peer.ts';
+import type { ReadDrillDown } from './query-path.ts';
 import { provinceCode, treeVersion, year, type Shape } from './shape.ts';
+import { ratio, reported, type Ratio } from '../report.ts';
+import { median, percentile } from '../stats.ts';
 
-export type System = 'ours' | 'naive' | 'duckdb';
+/** `ours`: the service over HTTP; `ours_query`: its read from the bench's pool, as the peers run. */
+export type System = 'ours' | 'ours_query' | 'naive' | 'duckdb';
 export type Timings = Record<System, number[]>;
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -37,6 +42,7 @@ export interface Askers {
   readonly kpi: RunningService;
   readonly pool: pg.Pool;
   readonly duck: DuckPeer;
+  readonly read: ReadDrillDown;
 }
 
 async function ask(system: System, t: Target, a: Askers): Promise<Answer> {
@@ -44,6 +50,11 @@ async function ask(system: System, t: Target, a: Askers): Promise<Answer> {
     const reply = await a.kpi.get<UnitIndicatorsJson>(`/units/${t.code}/indicators?period=${t.period}`);
     if (reply.status !== 200) throw new Error(`GET /units/${t.code}/indicators answered ${reply.status}`);
     return ourAnswer(reply.body);
+  }
+  if (system === 'ours_query') {
+    const view = await a.read(a.pool, t.code, t.period);
+    if (!view) throw new Error(`The service's read found no unit ${t.code}`);
+    return ourAnswer(view);
   }
   const values = [t.code, t.firstDay, t.lastDay, treeVersion];
   const rows =
@@ -53,7 +64,7 @@ async function ask(system: System, t: Target, a: Askers): Promise<Answer> {
   return peerAnswer(t, rows);
 }
 
-const systems: readonly System[] = ['ours', 'naive', 'duckdb'];
+const systems: readonly System[] = ['ours', 'ours_query', 'naive', 'duckdb'];
 
 /** One round over every target; throws when the three answers differ. Returns the lines compared. */
 async function round(targets: readonly Target[], a: Askers, timings?: Timings): Promise<number> {
@@ -80,13 +91,41 @@ async function round(targets: readonly Target[], a: Askers, timings?: Timings): 
 
 export async function drillDowns(targets: readonly Target[], a: Askers, rounds: number): Promise<Timings> {
   await round(targets, a); // warm-up: plans, caches, the service's first requests
-  const timings: Timings = { ours: [], naive: [], duckdb: [] };
+  const timings: Timings = { ours: [], ours_query: [], naive: [], duckdb: [] };
   for (let r = 1; r <= rounds; r++) {
     const lines = await round(targets, a, timings);
     const last = (s: System) => timings[s].slice(-targets.length).reduce((x, y) => x + y, 0) / targets.length;
     log(
-      `  round ${r}/${rounds}: ${targets.length} drill-downs, ${lines} values checksum-equal; mean ours ${last('ours').toFixed(1)} ms, naive ${last('naive').toFixed(1)} ms, duckdb ${last('duckdb').toFixed(1)} ms`,
+      `  round ${r}/${rounds}: ${targets.length} drill-downs, ${lines} values checksum-equal; mean ours ${last('ours').toFixed(1)} ms (query ${last('ours_query').toFixed(1)}), naive ${last('naive').toFixed(1)} ms, duckdb ${last('duckdb').toFixed(1)} ms`,
     );
   }
   return timings;
+}
+
+/**
+ * P6's figures. The bars are held by the service's read on the peers' path (`ours_query`), each
+ * side a statement from the bench's pool with its rows assembled here (ADR 0040); the same read
+ * over HTTP (token, scope check, JSON both ways) is reported beside them, without a bar.
+ */
+export function p6Figures(t: Timings): {
+  metrics: Record<string, number>;
+  ratios: Record<string, Ratio>;
+  line: string;
+} {
+  const p50 = (s: System) => Math.round(median(t[s]) * 100) / 100;
+  const p99 = (s: System) => Math.round(percentile(t[s], 99) * 100) / 100;
+  const metrics = Object.fromEntries(
+    systems.flatMap((s) => [
+      [`${s}.drilldown_p50_ms`, p50(s)],
+      [`${s}.drilldown_p99_ms`, p99(s)],
+    ]),
+  );
+  const ratios = {
+    drilldown_query_vs_naive: ratio(p50('naive') / p50('ours_query'), 100),
+    drilldown_query_vs_duckdb: ratio(p50('duckdb') / p50('ours_query'), 10),
+    drilldown_vs_naive: reported(p50('naive') / p50('ours')),
+    drilldown_vs_duckdb: reported(p50('duckdb') / p50('ours')),
+  };
+  const line = `ours over HTTP ${p50('ours')} ms (${p99('ours')}), ours' read on the peers' path ${p50('ours_query')} ms (${p99('ours_query')}), naive SQL ${p50('naive')} ms (${p99('naive')}), DuckDB ${p50('duckdb')} ms (${p99('duckdb')})`;
+  return { metrics, ratios, line };
 }

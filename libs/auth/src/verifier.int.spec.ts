@@ -1,5 +1,6 @@
 // The verifier against a real development issuer on a port of its own: discovery, the JWKS,
-// every refusal a client can meet, and a key rotation picked up after one refresh.
+// every refusal a client can meet, a key rotation picked up after one refresh, and verified
+// tokens remembered only while jose would accept them.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -27,6 +28,14 @@ async function refusal(authorization: string | undefined) {
   );
   expect(error).toBeInstanceOf(ProblemError);
   return error as ProblemError;
+}
+
+const reasonOf = (problem: ProblemError) => problem.problem.errors?.[0]?.reason;
+
+/** The token with one character of its signature replaced by another. */
+function oneByteChanged(token: string): string {
+  const at = token.lastIndexOf('.') + 6;
+  return `${token.slice(0, at)}${token[at] === 'A' ? 'B' : 'A'}${token.slice(at + 1)}`;
 }
 
 beforeAll(async () => {
@@ -96,6 +105,27 @@ describe('TokenVerifier', () => {
     });
     expect((await verifier.verify(`Bearer ${after}`)).subject).toBe('officer-7');
     expect((await verifier.verify(`Bearer ${before}`)).subject).toBe('officer-7');
+  });
+
+  it('remembers a verified token (the same principal back), never a changed one or one past its exp', async () => {
+    const token = await mintToken(dir, issuer.url, { ...officer, expiresIn: 2 });
+    const first = await verifier.verify(`Bearer ${token}`); // remembered unless the keys were fetched meanwhile
+    const second = await verifier.verify(`Bearer ${token}`);
+    expect(await verifier.verify(`Bearer ${token}`)).toBe(second);
+    expect(first.subject).toBe('officer-7');
+    // One byte of the signature changed: checked again, and refused.
+    expect(reasonOf(await refusal(`Bearer ${oneByteChanged(token)}`))).toMatch(/signature/);
+    await new Promise((resolve) => setTimeout(resolve, second.expiresAt!.getTime() - Date.now() + 10));
+    expect(reasonOf(await refusal(`Bearer ${token}`))).toBe('the token has expired');
+  });
+
+  it('verifies every time when told to remember no token', async () => {
+    const strict = new TokenVerifier({ issuerUrl: issuer.url, audience: 'nhip', verifiedTokens: 0 });
+    const token = await mintToken(dir, issuer.url, officer);
+    await strict.verify(`Bearer ${token}`);
+    const again = await strict.verify(`Bearer ${token}`);
+    expect(await strict.verify(`Bearer ${token}`)).not.toBe(again);
+    expect(again).toEqual(await strict.verify(`Bearer ${token}`));
   });
 
   it('answers 503 while the issuer cannot be reached, and recovers when it is back', async () => {

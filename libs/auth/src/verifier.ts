@@ -1,9 +1,10 @@
 // Bearer tokens checked against the issuer's published keys. The issuer is found by OIDC discovery
 // (AUTH_ISSUER_URL + /.well-known/openid-configuration → issuer, jwks_uri), so a deployment points
 // the services at its own identity provider by configuration alone.
-import { createRemoteJWKSet, errors, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import { createRemoteJWKSet, errors, jwksCache, jwtVerify, type JWKSCacheInput } from 'jose';
 import { principalOf, type Principal } from './claims.ts';
 import { invalidToken, issuerUnavailable, noToken } from './problems.ts';
+import { VerifiedTokens, type KeySetStamp } from './verified-tokens.ts';
 
 export interface VerifierOptions {
   /** Where the issuer publishes /.well-known/openid-configuration, e.g. http://127.0.0.1:3100. */
@@ -12,12 +13,21 @@ export interface VerifierOptions {
   readonly audience: string;
   /** How long after fetching the keys an unknown `kid` may fetch them again (jose's cooldown). */
   readonly refreshCooldownMs?: number;
+  /** How many verified tokens are remembered until their `exp` (verified-tokens.ts); 0 for none. */
+  readonly verifiedTokens?: number;
 }
 
 interface Discovered {
   readonly issuer: string;
-  readonly keys: JWTVerifyGetKey;
+  readonly keys: ReturnType<typeof createRemoteJWKSet>;
+  /** Where jose records when it fetched the key set in use. */
+  readonly fetched: JWKSCacheInput;
 }
+
+const stampOf = ({ keys, fetched }: Discovered): KeySetStamp => ({
+  fetchedAt: 'uat' in fetched ? fetched.uat : undefined,
+  fresh: keys.fresh,
+});
 
 // Only asymmetric algorithms: a shared-secret token could be minted by any service holding the secret.
 const algorithms = ['ES256', 'ES384', 'RS256', 'PS256', 'EdDSA'];
@@ -25,9 +35,11 @@ const algorithms = ['ES256', 'ES384', 'RS256', 'PS256', 'EdDSA'];
 export class TokenVerifier {
   readonly #options: VerifierOptions;
   #discovered: Promise<Discovered> | undefined;
+  readonly #verified: VerifiedTokens;
 
   constructor(options: VerifierOptions) {
     this.#options = options;
+    this.#verified = new VerifiedTokens(options.verifiedTokens ?? 1_000);
   }
 
   get audience(): string {
@@ -37,7 +49,11 @@ export class TokenVerifier {
   /** The principal an Authorization header proves, or a 401 problem saying why not. */
   async verify(authorization: string | undefined): Promise<Principal> {
     const token = bearerOf(authorization);
-    const { issuer, keys } = await this.#discover();
+    const discovered = await this.#discover();
+    const before = stampOf(discovered);
+    const known = this.#verified.get(token, before);
+    if (known) return known;
+    const { issuer, keys } = discovered;
     let payload: Record<string, unknown>;
     try {
       ({ payload } = await jwtVerify(token, keys, {
@@ -51,6 +67,9 @@ export class TokenVerifier {
     }
     const found = principalOf(payload);
     if (!found.ok) throw invalidToken(found.reason);
+    // Only when no other request changed the key set meanwhile: the stamp names the set used.
+    const after = stampOf(discovered);
+    if (after.fetchedAt === before.fetchedAt) this.#verified.remember(token, found.principal, after);
     return found.principal;
   }
 
@@ -78,10 +97,12 @@ async function discover(options: VerifierOptions): Promise<Discovered> {
   const document = (await response.json()) as { issuer?: unknown; jwks_uri?: unknown };
   if (typeof document.issuer !== 'string' || typeof document.jwks_uri !== 'string')
     throw new Error(`${url.href} names no issuer and jwks_uri`);
+  const fetched: JWKSCacheInput = {};
   const keys = createRemoteJWKSet(new URL(document.jwks_uri), {
     cooldownDuration: options.refreshCooldownMs ?? 30_000,
+    [jwksCache]: fetched,
   });
-  return { issuer: document.issuer, keys };
+  return { issuer: document.issuer, keys, fetched };
 }
 
 const withSlash = (url: string): string => (url.endsWith('/') ? url : `${url}/`);

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
+import { spawnSync } from 'node:child_process';
 import { createLogger, logLevelFromEnv, LogLevelError, readTraceIdFrom } from './logger.ts';
 
 type Line = Record<string, unknown>;
@@ -70,5 +71,26 @@ describe('LOG_LEVEL', () => {
   it('is refused with the levels to choose from when it is not a level', () => {
     expect(() => logLevelFromEnv({ LOG_LEVEL: 'verbose' })).toThrow(LogLevelError);
     expect(() => logLevelFromEnv({ LOG_LEVEL: 'verbose' })).toThrow(/LOG_LEVEL=verbose .*debug/);
+  });
+});
+
+describe('standard output', () => {
+  it('is written asynchronously, yet every line logged before process.exit reaches it', () => {
+    // A child process logs and exits at once, as a failed start does: nothing may be lost.
+    const script = `
+      import { createLogger } from ${JSON.stringify(new URL('./logger.ts', import.meta.url).href)};
+      const log = createLogger('exit-probe', { level: 'info' });
+      for (let i = 0; i < 2000; i++) log.info({ i }, 'line');
+      log.fatal('stopping');
+      process.exit(1);`;
+    const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(child.status).toBe(1);
+    const lines = child.stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Line);
+    expect(lines).toHaveLength(2001);
+    expect(lines.slice(0, -1).map((l) => l['i'])).toEqual(Array.from({ length: 2000 }, (_, i) => i));
+    expect(lines.at(-1)).toMatchObject({ level: 'fatal', msg: 'stopping', service: 'exit-probe' });
   });
 });

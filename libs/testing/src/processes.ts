@@ -40,9 +40,14 @@ export function startFixture(
     child.once('exit', (code, signal) => resolve({ code, signal })),
   );
   const ready = new Promise<void>((resolve, reject) => {
-    child.stdout.on('data', () => {
-      if (/\bready\b|listening on/.test(output)) resolve();
-    });
+    // Until ready only: scanning the whole output again for every later line cost the benchmarks'
+    // process time in proportion to what the service had logged.
+    const scan = () => {
+      if (!/\bready\b|listening on/.test(output)) return;
+      child.stdout.off('data', scan);
+      resolve();
+    };
+    child.stdout.on('data', scan);
     void exited.then(({ code, signal }) =>
       reject(new Error(`${file} exited (${signal ?? code}) before it was ready:\n${output}`)),
     );

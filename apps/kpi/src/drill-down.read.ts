@@ -1,0 +1,21 @@
+// The drill-down's read as GET /units/{code}/indicators makes it (current figures), published for
+// a caller holding its own pool to the KPI database: bench:kpi measures it on the path its SQL
+// peers take, one statement from the benchmark's pool and the rows assembled in the process
+// (ADR 0040). The route adds the token, the scope check and the JSON encoding around the same two
+// functions; the benchmark loads the compiled file by path, as it starts dist/main.js.
+import type pg from 'pg';
+import { loadDrillDown } from './figures/drill-down.queries.ts';
+import { drillDownView, type UnitIndicators } from './figures/unit-view.ts';
+import { parsePeriod } from './periods/period.ts';
+
+/** The unit's and its children's indicators for the period; undefined for an unknown unit. */
+export async function readDrillDown(
+  db: Pick<pg.Pool, 'query'>,
+  code: string,
+  periodKey: string,
+): Promise<UnitIndicators | undefined> {
+  const period = parsePeriod(periodKey);
+  if (!period) throw new Error(`${periodKey} is not a period`);
+  const found = await loadDrillDown(db, code, period);
+  return found && drillDownView(found, period);
+}
