@@ -1,7 +1,7 @@
-// The rebuild's input and output in bulk (ADR 0033, 0038): the ledger streamed out with COPY (the
+// The rebuild's input and output in bulk (ADR 0033, 0038, 0041): the ledger streamed out with COPY (the
 // fastest way PostgreSQL hands rows out, no per-row protocol round trip) into the partitioner, and
-// the folded cells streamed into the fresh table with COPY, a partition folded while the server
-// takes in the one before.
+// the folded cells streamed into the fresh table with COPY, the next partition folded while the
+// server takes in the cells merged so far.
 import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Tx } from '@nhip/event-sourcing';
@@ -31,6 +31,7 @@ export async function readLedger(tx: Tx, ledger: LedgerPartitions): Promise<void
 /** COPY text rows into kpi_rollups_next, created in this transaction (FREEZE needs that). */
 export async function writeCells(tx: Tx, rows: AsyncIterable<string>): Promise<number> {
   const stream = tx.query(copyFrom(writeSql));
-  await pipeline(Readable.from(rows), stream);
+  // Up to 32 pieces (32 MB) merged ahead of the server: what it takes in while the next partition folds.
+  await pipeline(Readable.from(rows, { highWaterMark: 32 }), stream);
   return stream.rowCount;
 }

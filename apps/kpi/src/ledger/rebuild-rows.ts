@@ -1,7 +1,8 @@
-// The rebuilt cells as COPY text rows in the fresh table's key order (ADR 0038): each partition
-// folded alone and its cells appended, ordered, as one run of a temporary file; then the runs
-// merged (a heap of one cursor per run), so memory holds one partition's accumulators while
-// folding and one piece per run while merging, never the country's cells.
+// The rebuilt cells as COPY text rows in the fresh table's key order (ADR 0038, 0041): each
+// partition folded alone and its cells appended, ordered, as one run of a temporary file; the runs
+// merged (a heap of one cursor per run) as they are folded, as far as the partitions still to fold
+// allow, so the server writes while Node folds. Memory holds one partition's accumulators, one
+// piece per run and the pieces merged ahead of the server, never the country's cells.
 import { PartitionFold } from './bulk-fold.ts';
 import type { CellOrder } from './cell-order.ts';
 import type { LedgerPartitions } from './ledger-partitions.ts';
@@ -54,14 +55,14 @@ function siftDown(heap: Cursor[], at: number): void {
   }
 }
 
-function heapOf(runs: SpillFile, count: number): Cursor[] {
-  const heap: Cursor[] = [];
-  for (let run = 0; run < count; run++) {
-    const cursor = new Cursor(runs.read(run));
-    if (!cursor.done) heap.push(cursor);
+/** Restores the heap above `at` after a cursor was added there. */
+function siftUp(heap: Cursor[], at: number): void {
+  for (let i = at; i > 0;) {
+    const parent = (i - 1) >> 1;
+    if (keyAt(heap, parent) <= keyAt(heap, i)) return;
+    [heap[i], heap[parent]] = [heap[parent] as Cursor, heap[i] as Cursor];
+    i = parent;
   }
-  for (let i = Math.floor(heap.length / 2); i >= 0; i--) siftDown(heap, i);
-  return heap;
 }
 
 /** Moves the least cursor on, dropping it when its run is done. */
@@ -74,24 +75,70 @@ function advance(heap: Cursor[], top: Cursor): void {
   siftDown(heap, 0);
 }
 
-function* merged(runs: SpillFile, count: number, order: CellOrder): Generator<string> {
-  const heap = heapOf(runs, count);
-  let piece = '';
-  for (let top = heap[0]; top !== undefined; top = heap[0]) {
-    piece += order.rowAt(top.key, top.value);
-    advance(heap, top);
-    if (piece.length >= 1 << 20) {
-      yield piece;
-      piece = '';
+/** The folded runs merged into COPY text in key order, as far as the runs not yet folded allow. */
+class RunMerge {
+  private readonly heap: Cursor[] = [];
+  private piece = '';
+  private readonly runs: SpillFile;
+  private readonly order: CellOrder;
+
+  constructor(runs: SpillFile, order: CellOrder) {
+    this.runs = runs;
+    this.order = order;
+  }
+
+  add(run: number): void {
+    const cursor = new Cursor(this.runs.read(run));
+    if (cursor.done) return;
+    this.heap.push(cursor);
+    siftUp(this.heap, this.heap.length - 1);
+  }
+
+  /** The rows of every cell placed before `frontier`, about 1 MB a piece; the last part is kept. */
+  *until(frontier: number): Generator<string> {
+    const heap = this.heap;
+    for (let top = heap[0]; top !== undefined && top.key < frontier; top = heap[0]) {
+      this.piece += this.order.rowAt(top.key, top.value);
+      advance(heap, top);
+      if (this.piece.length >= 1 << 20) {
+        yield this.piece;
+        this.piece = '';
+      }
     }
   }
-  if (piece.length > 0) yield piece;
+
+  /** What is left once every run is merged. */
+  rest(): string {
+    return this.piece;
+  }
 }
 
 /**
- * Folds every partition, then yields the cells' COPY text rows in key order, about 1 MB a piece.
- * It gives the event loop a turn after each partition: a national fold takes tens of seconds, and
- * the service must keep answering its liveness probe and its Kafka heartbeats meanwhile.
+ * The partitions in the order their first cell comes in key order, each with that place. Folding
+ * them in this order, the cells placed before the next partition's first can be written while it
+ * folds: with codes given out province by province (as Vietnam's are), most of each partition.
+ */
+function inWritingOrder(
+  ledger: LedgerPartitions,
+  partitions: readonly (readonly number[])[],
+  order: CellOrder,
+): { keys: readonly number[]; first: number }[] {
+  const firstOf = new Map<number, number>();
+  for (let unit = 0; unit < ledger.units.names.length; unit++) {
+    const root = ledger.rootOf(unit);
+    firstOf.set(root, Math.min(firstOf.get(root) ?? Infinity, order.keyOf(unit, 0, 0)));
+  }
+  return partitions
+    .map((keys) => ({ keys, first: firstOf.get(ledger.rootOf(keys[0] ?? 0)) ?? 0 }))
+    .sort((a, b) => a.first - b.first);
+}
+
+/**
+ * Folds the partitions one at a time and yields the cells' COPY text rows in key order, about 1 MB
+ * a piece: after each partition, the cells that no partition left to fold can precede (ADR 0041),
+ * so the server writes them while the next one folds. The fold gives the event loop a turn every
+ * 64 k rows: the pieces go on to the server meanwhile, and the service keeps answering its liveness
+ * probe and its Kafka heartbeats through a national fold of tens of seconds.
  */
 export async function* rebuiltRows(
   ledger: LedgerPartitions,
@@ -102,14 +149,20 @@ export async function* rebuiltRows(
   const runs = new SpillFile();
   try {
     const fold = new PartitionFold(ledger);
-    for (const [run, keys] of partitions.entries()) {
-      fold.fold(keys);
+    const merge = new RunMerge(runs, order);
+    const ordered = inWritingOrder(ledger, partitions, order);
+    for (const [run, { keys }] of ordered.entries()) {
+      const slices = fold.folding(keys);
+      while (slices.next().done !== true) await new Promise(setImmediate);
       fold.spillInOrder(order, runs, run);
       runs.flush();
+      merge.add(run);
       onPartition(run + 1);
       await new Promise(setImmediate);
+      yield* merge.until(ordered[run + 1]?.first ?? Infinity);
     }
-    yield* merged(runs, partitions.length, order);
+    const rest = merge.rest();
+    if (rest.length > 0) yield rest;
   } finally {
     runs.close();
   }

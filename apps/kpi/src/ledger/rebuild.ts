@@ -27,7 +27,8 @@ export interface RebuildOutcome {
   readonly millis: { readonly build: number; readonly check: number; readonly total: number };
   /**
    * The build's steps (milliseconds): read and spill the ledger; fold each partition into an ordered
-   * run of cells; merge the runs and write the cells; key them.
+   * run of cells while the server writes the cells already merged (ADR 0041); merge and write the
+   * rest; key them.
    */
   readonly steps: {
     readonly read: number;
