@@ -1,7 +1,8 @@
 // P6: one drill-down (a unit and its children, residents helped per kind, for a period) answered
-// three ways, each reduced to the same lines `unit|metric|value` (non-zero values, sorted) so the
+// four ways, each reduced to the same lines `unit|metric|value` (non-zero values, sorted) so the
 // answers can be checksum-compared. Ours is the KPI service's own route, over HTTP with a token,
-// and its read run from the bench's pool as the peers are (query-path.ts, ADR 0040); the peers run the naive query over the raw activity rows joined to the unit tree at query time,
+// and its read run from the bench's pool as the peers are (query-path.ts, ADR 0040); the peers
+// run the naive query over the raw activity rows joined to the unit tree at query time,
 // PostgreSQL on its tables and DuckDB on its own columnar copy of them.
 import { createHash } from 'node:crypto';
 

@@ -66,7 +66,7 @@ async function ask(system: System, t: Target, a: Askers): Promise<Answer> {
 
 const systems: readonly System[] = ['ours', 'ours_query', 'naive', 'duckdb'];
 
-/** One round over every target; throws when the three answers differ. Returns the lines compared. */
+/** One round over every target; throws when the four answers differ. Returns the lines compared. */
 async function round(targets: readonly Target[], a: Askers, timings?: Timings): Promise<number> {
   let lines = 0;
   for (const t of targets) {
@@ -123,8 +123,9 @@ export function p6Figures(t: Timings): {
   const ratios = {
     drilldown_query_vs_naive: ratio(p50('naive') / p50('ours_query'), 100),
     drilldown_query_vs_duckdb: ratio(p50('duckdb') / p50('ours_query'), 10),
-    drilldown_vs_naive: reported(p50('naive') / p50('ours')),
-    drilldown_vs_duckdb: reported(p50('duckdb') / p50('ours')),
+    // The names quality-bars.md reports P6 under keep their bars: what a screen waits for.
+    drilldown_vs_naive: ratio(p50('naive') / p50('ours'), 100),
+    drilldown_vs_duckdb: ratio(p50('duckdb') / p50('ours'), 10),
   };
   const line = `ours over HTTP ${p50('ours')} ms (${p99('ours')}), ours' read on the peers' path ${p50('ours_query')} ms (${p99('ours_query')}), naive SQL ${p50('naive')} ms (${p99('naive')}), DuckDB ${p50('duckdb')} ms (${p99('duckdb')})`;
   return { metrics, ratios, line };

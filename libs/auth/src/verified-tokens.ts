@@ -1,10 +1,11 @@
 // Tokens already verified, by their whole text: a screen's requests carry the same token for its
 // whole life, and checking its ES256 signature again each time took ~110 µs of CPU and a hop
-// through libuv's pool; a remembered one, ~1 µs (ADR 0040). An entry is used only while jose would accept the token without
-// looking again: before its `exp` (jose's own test: refused from the second `exp` names), and on
-// the very key set it was verified with (the fetch time jose records in its jwksCache), while that
-// set is fresh; so a key the issuer withdraws stops its tokens as soon as jose would notice.
-// Refusals are never kept: a wrong token is checked, and refused, every time.
+// through libuv's pool; a remembered one, ~1 µs (ADR 0040). An entry is used only while jose
+// would accept the token without looking again: before its `exp` (jose's own test: refused from
+// the second `exp` names), and on the very key set it was verified with (the fetch time jose
+// records in its jwksCache), while that set is fresh; so a key the issuer withdraws stops its
+// tokens as soon as jose would notice. Refusals are never kept: a wrong token is checked, and
+// refused, every time.
 import type { Principal } from './claims.ts';
 
 export interface KeySetStamp {
@@ -50,6 +51,11 @@ export class VerifiedTokens {
       const oldest = this.#entries.keys().next().value;
       if (oldest !== undefined) this.#entries.delete(oldest);
     }
-    this.#entries.set(token, { principal, until: exp, keysFetchedAt: keys.fetchedAt });
+    // Frozen: every request with this token gets the same object back.
+    this.#entries.set(token, {
+      principal: Object.freeze(principal),
+      until: exp,
+      keysFetchedAt: keys.fetchedAt,
+    });
   }
 }

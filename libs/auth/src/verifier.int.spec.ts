@@ -108,7 +108,7 @@ describe('TokenVerifier', () => {
   });
 
   it('remembers a verified token (the same principal back), never a changed one or one past its exp', async () => {
-    const token = await mintToken(dir, issuer.url, { ...officer, expiresIn: 2 });
+    const token = await mintToken(dir, issuer.url, { ...officer, expiresIn: 5 });
     const first = await verifier.verify(`Bearer ${token}`); // remembered unless the keys were fetched meanwhile
     const second = await verifier.verify(`Bearer ${token}`);
     expect(await verifier.verify(`Bearer ${token}`)).toBe(second);

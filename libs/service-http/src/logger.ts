@@ -62,4 +62,7 @@ export function createLogger(service: string, options: LoggerOptions = {}): Serv
  * much as its database read under load (ADR 0040). pino flushes what is pending when the process
  * exits, a fatal start-up error's line included.
  */
-export const standardOutput = (fd = 1): DestinationStream => pino.destination({ dest: fd, sync: false });
+export const standardOutput = (fd = 1): DestinationStream =>
+  // A reader that stops (a stalled pipe) makes lines wait in memory: past 16 MB they are dropped
+  // rather than the service growing without bound; a blocking write would have stalled it instead.
+  pino.destination({ dest: fd, sync: false, maxLength: 16 * 1024 * 1024 });

@@ -89,7 +89,9 @@ export async function createHttpApp(
   });
   app.useLogger(nestLogger(app.get(Logger)));
   mountApiDocs(app, options.docs.title, options.docs.description);
-  app.enableShutdownHooks();
+  // Ended with process.exit rather than the signal raised again: only an exit lets pino flush the
+  // asynchronous log (the shutdown's own lines), and a container's PID 1 ignores its own SIGTERM.
+  app.enableShutdownHooks([], { useProcessExit: true });
   app.getHttpAdapter().getInstance().addHook('onClose', options.onClose);
   return app;
 }

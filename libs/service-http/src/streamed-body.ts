@@ -63,7 +63,10 @@ export function streamBodies(fastify: FastifyInstance, uploads: StreamedUploads,
   for (const type of uploads.types) {
     fastify.addContentTypeParser(type, (request, payload, done) => {
       const declared = Number(request.headers['content-length'] ?? 0);
-      if (!uploads.routes.includes(request.routeOptions.url ?? '')) done(notHere(type, uploads), undefined);
+      // No route here: the 404 says so, not this parser.
+      if (request.is404) done(null, undefined);
+      else if (!uploads.routes.includes(request.routeOptions.url ?? ''))
+        done(notHere(type, uploads), undefined);
       else if (declared > limit) done(new PayloadTooLargeException(), undefined);
       else done(null, new StreamedBody(payload, limit));
     });
@@ -75,6 +78,6 @@ const notHere = (type: string, uploads: StreamedUploads) =>
     type: problemType('unsupported-media-type'),
     title: 'This route does not take that content type',
     status: 415,
-    detail: `${type} is a file upload, taken only by ${uploads.routes.join(', ')}; send this route JSON (Content-Type: application/json).`,
-    errors: [{ field: 'content-type', reason: `${type} is not accepted here; expected application/json` }],
+    detail: `${type} is a file upload, taken only by ${uploads.routes.join(', ')}; send this route the content type its API documentation (/docs) names.`,
+    errors: [{ field: 'content-type', reason: `${type} is not accepted here` }],
   });

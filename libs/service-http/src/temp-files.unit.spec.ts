@@ -25,6 +25,11 @@ describe('temporary files left by a dead process', () => {
     touch(`${tempPrefix('activity', process.ppid)}upload.ndjson`); // the parent: alive
     touch(`${tempPrefix('kpi', dead)}ledger`); // another service's
     touch('nhip-activity-notapid-upload.ndjson');
+    // Our own pid but from before this process started: a predecessor's (a container's PID 1).
+    const predecessor = `${tempPrefix('activity')}old.ndjson`;
+    touch(predecessor);
+    const beforeStart = new Date(performance.timeOrigin - 60_000);
+    fs.utimesSync(path.join(dir, predecessor), beforeStart, beforeStart);
     const removed = await sweepOrphanedTempFiles('activity', dir);
     expect(removed.sort()).toEqual([
       `${tempPrefix('activity', dead)}spill`,
@@ -38,5 +43,9 @@ describe('temporary files left by a dead process', () => {
         'nhip-activity-notapid-upload.ndjson',
       ].sort(),
     );
+  });
+
+  it('leaves what it cannot read instead of failing the start', async () => {
+    expect(await sweepOrphanedTempFiles('activity', path.join(dir, 'missing'))).toEqual([]);
   });
 });
