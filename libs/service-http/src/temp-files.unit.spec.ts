@@ -31,10 +31,13 @@ describe('temporary files left by a dead process', () => {
     const beforeStart = new Date(performance.timeOrigin - 60_000);
     fs.utimesSync(path.join(dir, predecessor), beforeStart, beforeStart);
     const removed = await sweepOrphanedTempFiles('activity', dir);
-    expect(removed.sort()).toEqual([
-      `${tempPrefix('activity', dead)}spill`,
-      `${tempPrefix('activity', dead)}upload.ndjson`,
-    ]);
+    expect(removed.sort()).toEqual(
+      [
+        `${tempPrefix('activity', dead)}spill`,
+        `${tempPrefix('activity', dead)}upload.ndjson`,
+        predecessor,
+      ].sort(),
+    );
     expect(fs.readdirSync(dir).sort()).toEqual(
       [
         `${tempPrefix('activity')}upload.ndjson`,
