@@ -11,6 +11,14 @@ import { eventually, startHttpService, type RunningService } from '@nhip/testing
 import pg from 'pg';
 
 export const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+/**
+ * Node flags after the services' own (`BENCH_NODE_FLAGS='--heap-growing-percent=25'`), so a GC
+ * setting can be measured against the current one on the same machine before it is adopted in
+ * serviceNodeFlags (docs/adr/0042).
+ */
+export const benchNodeFlags: readonly string[] = (process.env['BENCH_NODE_FLAGS'] ?? '')
+  .split(' ')
+  .filter(Boolean);
 const kinds = Object.keys(activityKinds);
 
 export interface Team {
@@ -50,6 +58,7 @@ export async function startActivityStack(
       envPrefix,
       purpose: `bench_${name}`,
       env,
+      nodeFlags: benchNodeFlags,
     });
     onStarted(() => service.stop());
     return service;

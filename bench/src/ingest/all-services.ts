@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { startHttpService } from '@nhip/testing';
 import pg from 'pg';
-import { repo, type ActivityStack } from '../activity-stack.ts';
+import { benchNodeFlags, repo, type ActivityStack } from '../activity-stack.ts';
 import { pidOf, startProjectionStack } from '../projection/stack.ts';
 
 export interface AllServices extends ActivityStack {
@@ -23,6 +23,7 @@ export async function startAllServices(
     envPrefix: 'TRAINING',
     purpose: 'bench_training',
     env: { NHIP_TOPIC_PREFIX: topicPrefix, REGISTRY_URL: stack.registry.base },
+    nodeFlags: benchNodeFlags,
   });
   onStarted(() => training.stop());
   const url = new URL(process.env['NHIP_POSTGRES_ADMIN_URL'] ?? '');

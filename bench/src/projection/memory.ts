@@ -41,9 +41,23 @@ function infraPids(): { kafka: number[]; postgres: number[] } {
   return { kafka, postgres };
 }
 
+/**
+ * CPU time a process has used so far, every thread (user + system), in seconds: what a setting that
+ * saves memory by collecting more often costs, which a shared machine's throughput hides in noise.
+ */
+function cpuSeconds(pid: number): number {
+  const stat = read(`/proc/${pid}/stat`);
+  // utime and stime are fields 14 and 15, counted after the command name, which may hold spaces.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const userHz = 100; // the kernel's USER_HZ, fixed at 100 for user space on Linux
+  return (Number(fields[11] ?? 0) + Number(fields[12] ?? 0)) / userHz;
+}
+
 export interface MemoryPeaks {
   /** Peak VmRSS of each service, MB. */
   readonly services: Record<string, number>;
+  /** CPU seconds each service used while sampled (the load, not the start). */
+  readonly cpuSeconds: Record<string, number>;
   readonly kafkaMb: number;
   readonly postgresMb: number;
   /** Peak of the sum over every sample: services + Kafka + PostgreSQL. */
@@ -66,12 +80,19 @@ export function sampleMemory(services: Record<string, number>, everyMs = 250): (
     postgresMb = Math.max(postgresMb, postgres);
     stackMb = Math.max(stackMb, kafka + postgres + Object.values(now).reduce((a, b) => a + b, 0));
   };
+  const cpuAt = (): Record<string, number> =>
+    Object.fromEntries(Object.entries(services).map(([name, pid]) => [name, cpuSeconds(pid)]));
+  const cpuBefore = cpuAt();
   tick();
   const timer = setInterval(tick, everyMs);
   return () => {
     clearInterval(timer);
     tick();
-    return { services: peaks, kafkaMb, postgresMb, stackMb };
+    const used = Object.entries(cpuAt()).map(([name, s]): [string, number] => [
+      name,
+      s - (cpuBefore[name] ?? 0),
+    ]);
+    return { services: peaks, cpuSeconds: Object.fromEntries(used), kafkaMb, postgresMb, stackMb };
   };
 }
 
@@ -92,6 +113,9 @@ export function writeMemoryReport(
     'kafka.peak_pss_mb': Math.round(memory.kafkaMb),
     'postgres.peak_pss_mb': Math.round(memory.postgresMb),
     'stack.peak_mb': Math.round(memory.stackMb),
+    ...Object.fromEntries(
+      Object.entries(memory.cpuSeconds).map(([k, v]) => [`${k}.cpu_s`, Math.round(v * 10) / 10]),
+    ),
   };
   const ratios = {
     max_service_rss_mb: ratio(maxService, 200, false),

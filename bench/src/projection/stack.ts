@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { eventually, startHttpService, type RunningService } from '@nhip/testing';
-import { repo, type Team } from '../activity-stack.ts';
+import { benchNodeFlags, repo, type Team } from '../activity-stack.ts';
 import { collectsOnRequest } from './full-gc.ts';
 
 export interface ProjectionStack {
@@ -45,6 +45,7 @@ export async function startProjectionStack(
       envPrefix: name.toUpperCase(),
       purpose: `bench_${name}`,
       env: { NHIP_TOPIC_PREFIX: topicPrefix, ...env },
+      nodeFlags: benchNodeFlags,
     });
     onStarted(() => service.stop());
     return service;

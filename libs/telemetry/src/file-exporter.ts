@@ -3,18 +3,7 @@
 import fs from 'node:fs';
 import { ExportResultCode, type ExportResult } from '@opentelemetry/core';
 import type { ReadableSpan, SpanExporter } from '@opentelemetry/sdk-trace';
-
-/** One finished span as the file holds it. */
-export interface SpanLine {
-  readonly service: string;
-  readonly traceId: string;
-  readonly spanId: string;
-  readonly parentSpanId: string | undefined;
-  readonly name: string;
-  /** SpanKind: 0 internal, 1 server, 2 client, 3 producer, 4 consumer. */
-  readonly kind: number;
-  readonly attributes: Readonly<Record<string, unknown>>;
-}
+import type { SpanLine } from './span-lines.ts';
 
 export class FileSpanExporter implements SpanExporter {
   readonly #file: string;
@@ -48,14 +37,4 @@ export class FileSpanExporter implements SpanExporter {
       attributes: span.attributes,
     };
   }
-}
-
-/** Every span in a file written by FileSpanExporter. */
-export function readSpanLines(file: string): SpanLine[] {
-  if (!fs.existsSync(file)) return [];
-  return fs
-    .readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((line) => line !== '')
-    .map((line) => JSON.parse(line) as SpanLine);
 }

@@ -20,4 +20,4 @@ export {
   registry,
 } from './metrics.ts';
 export type { Watched } from './watched.ts';
-export { readSpanLines, type SpanLine } from './file-exporter.ts';
+export { readSpanLines, type SpanLine } from './span-lines.ts';

@@ -4,7 +4,9 @@
 // of an idle service's RSS), and an old space let grow to four times what is live before it is
 // collected. 8 MB semi-spaces keep a scavenge short; a 1 GB old-space ceiling is far above any
 // service's live set (60–160 MB under P5) but puts V8's heap-growing factor at ~1.6 instead of 4
-// (docs/adr/0036).
+// (docs/adr/0036). A 25% heap-growing factor took ~17 MB more off the busy services' peaks under P5
+// for 25–50% more CPU, 4 MB semi-spaces 8–15 MB for 8–22%: not adopted (docs/adr/0042). Measure a
+// change against this list with BENCH_NODE_FLAGS before it goes here.
 export const serviceNodeFlags: readonly string[] = ['--max-semi-space-size=8', '--max-old-space-size=1024'];
 
 /**
