@@ -15,7 +15,7 @@ import {
 import type { DuckPeer } from './duckdb-peer.ts';
 import type { ReadDrillDown } from './query-path.ts';
 import { provinceCode, treeVersion, year, type Shape } from './shape.ts';
-import { ratio, reported, type Ratio } from '../report.ts';
+import { ratio, type Ratio } from '../report.ts';
 import { median, percentile } from '../stats.ts';
 
 /** `ours`: the service over HTTP; `ours_query`: its read from the bench's pool, as the peers run. */
@@ -103,9 +103,9 @@ export async function drillDowns(targets: readonly Target[], a: Askers, rounds: 
 }
 
 /**
- * P6's figures. The bars are held by the service's read on the peers' path (`ours_query`), each
- * side a statement from the bench's pool with its rows assembled here (ADR 0040); the same read
- * over HTTP (token, scope check, JSON both ways) is reported beside them, without a bar.
+ * P6's figures, both pairs held to the bars (ADR 0040): the service's read on the peers' path
+ * (`ours_query`), each side a statement from the bench's pool with its rows assembled here, and
+ * the same read over HTTP (token, scope check, JSON both ways), what a screen waits for.
  */
 export function p6Figures(t: Timings): {
   metrics: Record<string, number>;
