@@ -8,6 +8,7 @@ import { repoRoot } from '../infra/config.ts';
 import { ensureInfra, infraEnv } from '../infra/infra.ts';
 import { describeFailure, InfraError } from '../infra/infra-error.ts';
 import { stopKafka } from '../infra/kafka.ts';
+import { stopIssuer } from '../infra/issuer.ts';
 import { stopPostgres } from '../infra/postgres.ts';
 
 const benchDir = path.join(repoRoot, 'bench', 'src');
@@ -49,9 +50,16 @@ async function main(args: readonly string[]): Promise<number> {
     }
     return 0;
   } finally {
-    if (infra.kafka.startedNow) await stopKafka();
-    if (infra.postgres.startedNow) await stopPostgres();
+    await stopWhatWasStarted(infra);
   }
+}
+
+async function stopWhatWasStarted(infra: Awaited<ReturnType<typeof ensureInfra>>): Promise<void> {
+  if (infra.kafka.startedNow) await stopKafka();
+  if (infra.postgres.startedNow) await stopPostgres();
+  // Left running, another checkout's run on these ports would reuse an issuer signing with this
+  // checkout's keys (the next benchmark or test there would be refused).
+  if (infra.issuer.startedNow) await stopIssuer();
 }
 
 main(process.argv.slice(2)).then(
