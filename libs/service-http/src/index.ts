@@ -1,4 +1,4 @@
-export { ProblemError, problemType, type Problem } from './problem.ts';
+export { ProblemError, problemType, unsupportedMediaType, type Problem } from './problem.ts';
 export { ProblemDetailsFilter, toProblem } from './problem-details.filter.ts';
 export {
   flattenValidationErrors,

@@ -24,3 +24,13 @@ export class ProblemError extends Error {
 }
 
 export const problemType = (slug: string): string => `https://nhip.vn/problems/${slug}`;
+
+/** A 415: the body is not in a content type this route takes; `expected` says which it does. */
+export const unsupportedMediaType = (title: string, detail: string, expected: string): ProblemError =>
+  new ProblemError({
+    type: problemType('unsupported-media-type'),
+    title,
+    status: 415,
+    detail,
+    errors: [{ field: 'content-type', reason: expected }],
+  });

@@ -6,7 +6,7 @@
 import type { Readable } from 'node:stream';
 import { PayloadTooLargeException } from '@nestjs/common';
 import type { FastifyInstance } from 'fastify';
-import { ProblemError, problemType } from './problem.ts';
+import { ProblemError, problemType, unsupportedMediaType } from './problem.ts';
 
 export class StreamedBody {
   readonly #stream: Readable;
@@ -74,10 +74,8 @@ export function streamBodies(fastify: FastifyInstance, uploads: StreamedUploads,
 }
 
 const notHere = (type: string, uploads: StreamedUploads) =>
-  new ProblemError({
-    type: problemType('unsupported-media-type'),
-    title: 'This route does not take that content type',
-    status: 415,
-    detail: `${type} is a file upload, taken only by ${uploads.routes.join(', ')}; send this route the content type its API documentation (/docs) names.`,
-    errors: [{ field: 'content-type', reason: `${type} is not accepted here` }],
-  });
+  unsupportedMediaType(
+    'This route does not take that content type',
+    `${type} is a file upload, taken only by ${uploads.routes.join(', ')}; send this route the content type its API documentation (/docs) names.`,
+    `${type} is not accepted here`,
+  );

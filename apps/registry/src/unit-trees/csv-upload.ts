@@ -1,19 +1,17 @@
 // What both uploads of a tree version (its unit list, its lineage mapping) check before parsing:
 // the body is CSV bytes, and the tree versions named in the URL are well formed.
 import { treeVersionPattern } from '@nhip/contracts';
-import { ProblemError, problemType } from '@nhip/service-http';
+import { ProblemError, problemType, unsupportedMediaType } from '@nhip/service-http';
 
 export const csvBody = { schema: { type: 'string', format: 'binary' } } as const;
 
 export function csvOnly(body: unknown): Uint8Array {
   if (body instanceof Uint8Array) return body;
-  throw new ProblemError({
-    type: problemType('unsupported-media-type'),
-    title: 'Send the file as CSV',
-    status: 415,
-    detail: 'The body must be the CSV file itself with Content-Type: text/csv.',
-    errors: [{ field: 'content-type', reason: 'expected text/csv' }],
-  });
+  throw unsupportedMediaType(
+    'Send the file as CSV',
+    'The body must be the CSV file itself with Content-Type: text/csv.',
+    'expected text/csv',
+  );
 }
 
 export function checkTreeVersion(treeVersion: string, field: string): void {

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { decodeUtf8 } from '@nhip/csv';
-import { invalidRequest, ProblemError, problemType, StreamedBody, tempPrefix } from '@nhip/service-http';
+import { invalidRequest, StreamedBody, tempPrefix, unsupportedMediaType } from '@nhip/service-http';
 import type { BulkLine } from './bulk-line.ts';
 import { parseCsv } from './bulk.csv.ts';
 import { ndjsonLines, NotUtf8 } from './bulk.ndjson.ts';
@@ -27,7 +27,7 @@ export async function receiveBulk(
   contentType: string,
   spoolDir = os.tmpdir(),
 ): Promise<BulkFile> {
-  if (!(body instanceof StreamedBody)) throw unsupportedMediaType();
+  if (!(body instanceof StreamedBody)) throw notTheFile();
   if (contentType.startsWith('text/csv')) return csvFile(await readWhole(body));
   return spoolNdjson(body, spoolDir);
 }
@@ -87,12 +87,9 @@ function csvFile(bytes: Buffer): BulkFile {
   };
 }
 
-const unsupportedMediaType = () =>
-  new ProblemError({
-    type: problemType('unsupported-media-type'),
-    title: 'Send the file itself',
-    status: 415,
-    detail:
-      'The body must be the file: Content-Type application/x-ndjson (one JSON report per line) or text/csv.',
-    errors: [{ field: 'content-type', reason: 'expected application/x-ndjson or text/csv' }],
-  });
+const notTheFile = () =>
+  unsupportedMediaType(
+    'Send the file itself',
+    'The body must be the file: Content-Type application/x-ndjson (one JSON report per line) or text/csv.',
+    'expected application/x-ndjson or text/csv',
+  );

@@ -2,7 +2,7 @@ import { Body, Controller, Headers, HttpCode, Inject, Logger, Param, Post } from
 import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { Caller, Roles, UnitScope, type Principal } from '@nhip/auth';
 import { decodeUtf8 } from '@nhip/csv';
-import { invalidRequest, ProblemError, problemType, requestContext, requireUuid } from '@nhip/service-http';
+import { invalidRequest, requestContext, requireUuid, unsupportedMediaType } from '@nhip/service-http';
 import pg from 'pg';
 import { TrainingConfig } from '../../config.ts';
 import { trainingStaff } from '../../sessions/session-catalog/index.ts';
@@ -55,13 +55,11 @@ export class ImportCompletionListController {
 
 function parseSheet(body: unknown): CompletionLine[] {
   if (!(body instanceof Uint8Array)) {
-    throw new ProblemError({
-      type: problemType('unsupported-media-type'),
-      title: 'Send the file itself',
-      status: 415,
-      detail: 'The body must be the completion list as saved: Content-Type text/csv.',
-      errors: [{ field: 'content-type', reason: 'expected text/csv' }],
-    });
+    throw unsupportedMediaType(
+      'Send the file itself',
+      'The body must be the completion list as saved: Content-Type text/csv.',
+      'expected text/csv',
+    );
   }
   const text = decodeUtf8(body);
   if (text === undefined)
