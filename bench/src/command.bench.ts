@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { createMessaging } from '@nhip/messaging';
 import { ensureDatabase } from '@nhip/postgres';
-import { personas, startFixture, tokenFor, type FixtureProcess } from '@nhip/testing';
+import { freePort, personas, startFixture, tokenFor, type FixtureProcess } from '@nhip/testing';
 import pg from 'pg';
 import { buildServices, repo, startActivityStack, validReport, type Team } from './activity-stack.ts';
 import { cleanUp, dropDatabases, removeTopics } from './cleanup.ts';
@@ -34,7 +34,7 @@ interface Figures {
 
 async function startRaw(stops: (() => Promise<unknown>)[]): Promise<Target> {
   const connectionString = await ensureDatabase(adminUrl, rawDatabase);
-  const port = 3300 + Math.floor(Math.random() * 2000);
+  const port = await freePort();
   const server: FixtureProcess = startFixture(path.join(repo, 'bench/src/command/raw-command-server.ts'), {
     RAW_DATABASE_URL: connectionString,
     RAW_PORT: String(port),

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { vietnamDay } from '@nhip/contracts';
 import { createMessaging } from '@nhip/messaging';
-import { personas, startFixture, tokenFor } from '@nhip/testing';
+import { freePort, personas, startFixture, tokenFor } from '@nhip/testing';
 import { buildServices, repo } from './activity-stack.ts';
 import { cleanUp, removeTopics } from './cleanup.ts';
 import { collectsOnRequest, liveMemory } from './projection/full-gc.ts';
@@ -83,7 +83,7 @@ async function ours(stack: ProjectionStack): Promise<Server> {
 
 async function raw(stops: (() => Promise<unknown>)[]): Promise<Server> {
   const token = await tokenFor(personas.provinceIoc);
-  const port = String(3300 + Math.floor(Math.random() * 2000));
+  const port = String(await freePort());
   const server = startFixture(path.join(repo, 'bench/src/projection/raw-sse-server.ts'), {
     RAW_PORT: port,
     ...collectsOnRequest(),

@@ -6,7 +6,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { eventually, startHttpService, uniqueTopicPrefix, type RunningService } from '@nhip/testing';
+import {
+  eventually,
+  freePort,
+  startHttpService,
+  uniqueTopicPrefix,
+  type RunningService,
+} from '@nhip/testing';
 import { parse } from 'yaml';
 import { repoRoot } from '../infra/config.ts';
 import { postReport, villageWithTeam } from '../telemetry/trace-platform.ts';
@@ -15,7 +21,6 @@ import { promtool, query, startPrometheus, stopPrometheus, type PrometheusRun } 
 import { alertSignals, monitoredServices } from './signals.ts';
 
 const units2024 = fs.readFileSync(path.join(repoRoot, 'apps/kpi/src/fixtures/units-2024.csv'));
-const port = Number(process.env['NHIP_PROMETHEUS_PORT'] ?? 19_090 + Math.floor(Math.random() * 500));
 
 function panelQueries(): { where: string; expr: string }[] {
   const dir = path.join(repoRoot, dashboardsDir);
@@ -56,6 +61,7 @@ describe('Prometheus over the running services', () => {
       job: s.name,
       address: new URL(services[i]?.base ?? '').host,
     }));
+    const port = Number(process.env['NHIP_PROMETHEUS_PORT'] ?? (await freePort()));
     prometheus = startPrometheus(dir, port, targets, '1s');
     // Traffic: a tree, a village, a team and a report, so events cross every consumer.
     await registry.post('/unit-trees/vn-2024/imports?effectiveFrom=2024-01-01', units2024, {

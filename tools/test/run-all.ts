@@ -1,6 +1,6 @@
 // `npm test`: runs the unit, integration and end-to-end tiers against one set of real servers,
 // then prints the line CI reads: "N passed, N failed".
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { infraDir, repoRoot } from '../infra/config.ts';
@@ -73,8 +73,11 @@ function runJest(tier: Tier, env: NodeJS.ProcessEnv, jestArgs: string[]): Promis
   ];
   log(`\n▶ ${tier} tests`);
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, args, { cwd: repoRoot, env, stdio: 'inherit' });
+    // Its own process group, so the budget below stops Jest and every service a test started.
+    const child = spawn(process.execPath, args, { cwd: repoRoot, env, stdio: 'inherit', detached: true });
+    const stopWatching = watchOver(tier, child);
     child.on('close', (code) => {
+      stopWatching();
       const report = readReport(resultsFile);
       resolve({
         tier,
@@ -86,6 +89,42 @@ function runJest(tier: Tier, env: NodeJS.ProcessEnv, jestArgs: string[]): Promis
       });
     });
   });
+}
+
+// Minutes each tier may take before it is stopped and counted as failed. A tier that hangs (a child
+// process a failed test never stopped keeps Jest from exiting) must still end in the summary line:
+// the last CI on record instead waited out its 90-minute limit and printed nothing. Budgets are
+// about four times what each tier takes on the 2-core machines here.
+const budgetMinutes: Record<Tier, number> = { unit: 10, int: 25, e2e: 35 };
+
+const stopGroup = (child: ChildProcess, signal: NodeJS.Signals) => {
+  try {
+    if (child.pid !== undefined) process.kill(-child.pid, signal);
+  } catch {
+    // Already gone.
+  }
+};
+
+let interrupted = false;
+
+/** Stops the tier's process group past its budget, or when npm test itself is interrupted. */
+function watchOver(tier: Tier, child: ChildProcess): () => void {
+  const minutes = Number(process.env['NHIP_TEST_BUDGET_MINUTES'] ?? budgetMinutes[tier]);
+  const timer = setTimeout(() => {
+    log(`\n✖ the ${tier} tests ran past their ${minutes}-minute budget: stopped, counted as failed`);
+    stopGroup(child, 'SIGTERM');
+    setTimeout(() => stopGroup(child, 'SIGKILL'), 10_000).unref();
+  }, minutes * 60_000);
+  // Ctrl-C reaches the terminal's process group only, which the tier left: pass it on.
+  const onSignal = (signal: NodeJS.Signals) => {
+    interrupted = true;
+    stopGroup(child, signal);
+  };
+  process.on('SIGINT', onSignal).on('SIGTERM', onSignal);
+  return () => {
+    clearTimeout(timer);
+    process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
+  };
 }
 
 /** Ensures the servers the chosen tiers need, and afterwards stops only those it started. */
@@ -134,6 +173,7 @@ async function main(): Promise<number> {
   const results = await withInfra(tiers, async (env) => {
     const done: TierResult[] = [];
     for (const tier of tiers) {
+      if (interrupted) break;
       // The dashboard's end-to-end tests drive a real Chromium: installed here when missing.
       if (tier === 'e2e') ensureChromium(log);
       if (tier === 'e2e' && !(await build())) {

@@ -8,14 +8,15 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import {
   bearer,
   type FixtureProcess,
+  freePort,
   postgresAdminUrl,
   startFixture,
   uniqueTopicPrefix,
 } from '@nhip/testing';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const port = 3300 + Math.floor(Math.random() * 500);
-const base = `http://127.0.0.1:${port}`;
+let port: number;
+let base: string;
 const pilot = fs.readFileSync(path.join(here, 'fixtures', 'dak-lak-pilot.csv'));
 // Unit lists are imported by an administrator (ADR 0022).
 let admin: { authorization: string };
@@ -69,6 +70,8 @@ describe('registry service (compiled, child process)', () => {
 
   beforeAll(async () => {
     admin = await bearer();
+    port = await freePort();
+    base = `http://127.0.0.1:${port}`;
     service = startFixture(
       path.join(here, '..', 'dist', 'main.js'),
       {

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { devToken, personas } from '@nhip/dev-issuer';
 import pg from 'pg';
 import { postgresAdminUrl } from './index.ts';
+import { freePort, lostThePortRace } from './ports.ts';
 import { startFixture, type FixtureProcess } from './processes.ts';
 
 export interface Reply<T = unknown> {
@@ -41,21 +42,9 @@ export interface ServiceSpec {
   readonly nodeFlags?: readonly string[];
 }
 
-// The WHATWG fetch refuses these "bad ports" outright ("fetch failed: bad port"), so a service
-// started on one could not be reached by any test client.
-const fetchBlockedPorts = new Set([3659, 4045, 4190, 5060, 5061]);
-
-function randomServicePort(): number {
-  for (;;) {
-    const port = 3300 + Math.floor(Math.random() * 2000);
-    if (!fetchBlockedPorts.has(port)) return port;
-  }
-}
-
 export async function startHttpService(spec: ServiceSpec): Promise<RunningService> {
-  const port = randomServicePort();
   const database = `test_${spec.purpose}_${randomUUID().slice(0, 8)}`;
-  const launch = () =>
+  const launch = (port: number) =>
     startFixture(
       spec.entry,
       {
@@ -66,8 +55,9 @@ export async function startHttpService(spec: ServiceSpec): Promise<RunningServic
       },
       { fromSource: false, nodeFlags: spec.nodeFlags },
     );
-  let service: FixtureProcess = launch();
-  await service.ready;
+  const started = await launchOnAFreePort(launch);
+  const port = started.port;
+  let service = started.service;
   const base = `http://127.0.0.1:${port}`;
   const signedIn = signedInClient(caller(base));
   const admin = signedIn(spec.token ?? (await devToken(personas.admin)));
@@ -79,7 +69,7 @@ export async function startHttpService(spec: ServiceSpec): Promise<RunningServic
     output: () => service.output(),
     restart: async () => {
       await service.stop();
-      service = launch();
+      service = launch(port);
       await service.ready;
     },
     sql: (text, values = []) => queryDatabase(database, text, values),
@@ -88,6 +78,22 @@ export async function startHttpService(spec: ServiceSpec): Promise<RunningServic
       await dropDatabase(database);
     },
   };
+}
+
+/** Another port when something took the chosen one before the service could listen on it. */
+async function launchOnAFreePort(
+  launch: (port: number) => FixtureProcess,
+): Promise<{ service: FixtureProcess; port: number }> {
+  for (let attempt = 1; ; attempt++) {
+    const port = await freePort();
+    const service = launch(port);
+    try {
+      await service.ready;
+      return { service, port };
+    } catch (error) {
+      if (attempt >= 3 || !lostThePortRace(error)) throw error;
+    }
+  }
 }
 
 function signedInClient(call: ReturnType<typeof caller>) {

@@ -4,10 +4,9 @@
 // namespace and so its consumer groups (docs/adr/0032). No supervisor: a killed instance stays dead,
 // so what happens next is the survivor's doing.
 import { randomUUID } from 'node:crypto';
-import net from 'node:net';
 import path from 'node:path';
 import { createMessaging, kafkaConnectionFromEnv } from '@nhip/messaging';
-import { startFixture, type FixtureProcess } from '@nhip/testing';
+import { freePort, startFixture, type FixtureProcess } from '@nhip/testing';
 import pg from 'pg';
 import { repoRoot } from '../../infra/config.ts';
 import { adminUrl } from '../ledger/platform.ts';
@@ -21,17 +20,6 @@ export interface Instance {
   readonly service: string;
   readonly url: string;
   readonly process: FixtureProcess;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 async function launch(service: string, n: number, env: Record<string, string>): Promise<Instance> {

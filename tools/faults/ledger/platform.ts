@@ -3,9 +3,9 @@
 // PostgreSQL. Each run has databases and a topic namespace of its own, so its ledger starts empty.
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { createMessaging, kafkaConnectionFromEnv } from '@nhip/messaging';
+import { freePort } from '@nhip/testing';
 import pg from 'pg';
 import { infraDir } from '../../infra/config.ts';
 import { defaultBackoff } from '../../platform/backoff.ts';
@@ -29,17 +29,6 @@ export interface PlatformOptions {
   readonly env?: Partial<Record<ServiceName, Record<string, string>>>;
   /** The services to run (registry and activity unless a fault needs more, as the KPI's does). */
   readonly services?: readonly ServiceName[];
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 export const adminUrl = (): string => {
