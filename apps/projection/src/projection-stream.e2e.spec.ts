@@ -194,13 +194,14 @@ describe('projection stream, end to end', () => {
       [places.east.village, '2024-05-10'],
     ];
     for (const [code = '', period = ''] of cases) {
-      // Values still on their way from the KPI service are awaited, then compared in full.
+      // Values still on their way from the KPI service are awaited (as long as the other waits on
+      // this path), then compared in full: a disagreement left at the end shows as the diff.
       const agree = async () => {
         const [summary, view] = await both(code, period);
         return isDeepStrictEqual(summary, view);
       };
       await eventually(agree, {
-        timeoutMs: 10_000,
+        timeoutMs: 30_000,
       }).catch(() => undefined);
       const [summary, view] = await both(code, period);
       expect(summary).toEqual(view);

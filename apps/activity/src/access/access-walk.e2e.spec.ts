@@ -12,7 +12,7 @@ import { eventually, personas, tokenFor } from '@nhip/testing';
 import { roles, vietnamDay } from '@nhip/contracts';
 import fc from 'fast-check';
 import { replicaCaughtUp, startPlatform, type Platform } from '../fixtures/platform.ts';
-import { firstFrame, projectionQuery, watch } from './projection-calls.ts';
+import { firstFrame, projectionQuery, reportedAt, watch, year } from './projection-calls.ts';
 import { fuzzToken, type FuzzClaims } from '../fixtures/fuzz-token.ts';
 
 const fixtures = path.join(
@@ -50,7 +50,7 @@ const report = (at: Record<string, string>) => ({
   placeCode: `${at['code']}-001`,
   kind: 'vneid_activation',
   residentsHelped: 3,
-  occurredAt: new Date(Date.now() - 7_200_000).toISOString(),
+  occurredAt: reportedAt,
 });
 
 /** A service of the platform; training is started for this walk (startPlatform's option). */
@@ -165,7 +165,6 @@ async function operationsOf(service: Operation['service']): Promise<Operation[]>
 
 // The KPI service's views ask for a period; its former units are 2024 units (Hòa Phú's and Phú
 // Lộc's communes before the merger), summed over their successors.
-const year = vietnamDay(new Date()).slice(0, 4);
 const formerOf = { in: '24172', out: '24355' } as const;
 const kpiQuery = (route: string) =>
   route.includes('/indicators') && !route.endsWith('/series') ? `?period=${year}` : '';
@@ -291,7 +290,9 @@ beforeAll(async () => {
   operations = (await Promise.all(services.map(operationsOf)))
     .flat()
     .filter((op) => !op.roles.includes('public'));
-});
+  // Five services started one after another, three imports and two seeds waited through: a busy
+  // machine's start-up alone can take the tiers' default 90 s.
+}, 240_000);
 afterAll(() => platform.stop());
 
 describe('every operation of every service', () => {

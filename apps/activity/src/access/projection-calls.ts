@@ -1,7 +1,13 @@
 // The projection in the access walk: its views take a period or an indicator like the KPI service's,
 // and its stream never ends by itself, so the walk reads the first frame (the snapshot, or the
 // refusal) and hangs up, or keeps a stream open and reads what it carried.
-const year = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 4);
+/**
+ * When the walk's reports happened: two hours before it started. Its views and streams ask for the
+ * Vietnamese year those reports count in, not today's: from 00:00 to 02:00 on New Year's day the two
+ * differ, and a stream of the new year would never carry the walk's changes.
+ */
+export const reportedAt = new Date(Date.now() - 7_200_000).toISOString();
+export const year = new Date(Date.parse(reportedAt) + 7 * 3_600_000).toISOString().slice(0, 4);
 
 /** The query a projection route needs to be answered: the stream's scope, a series' indicator. */
 export function projectionQuery(route: string, unit: string | undefined): string {

@@ -139,7 +139,9 @@ describe('outbox relay to a real Kafka broker', () => {
       await new Promise((r) => setTimeout(r, 300));
       expect(await unpublished(topic)).toBe(1);
       await other.query('COMMIT');
-      await eventually(async () => (await unpublished(topic)) === 0, { timeoutMs: 2_000 });
+      // Well within the 600 s poll; the retry's wait doubles while nothing moves (5 ms, 10 ms, …),
+      // so a stall of a few seconds on a busy machine puts the next look seconds later.
+      await eventually(async () => (await unpublished(topic)) === 0, { timeoutMs: 10_000 });
     } finally {
       await other.query('ROLLBACK').catch(() => undefined);
       other.release();
