@@ -10,7 +10,7 @@ function main(): void {
     log(stopPrometheus(monitoringDir) ? '  ✔ Prometheus stopped' : '  Prometheus was not running');
     return;
   }
-  ensurePrometheusInstalled();
+  ensurePrometheusInstalled(log);
   stopPrometheus(monitoringDir);
   const port = Number(process.env['NHIP_PROMETHEUS_PORT'] ?? 9090);
   const targets = platformServices().map((s) => ({ job: s.name, address: `127.0.0.1:${s.port}` }));

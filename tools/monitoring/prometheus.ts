@@ -12,8 +12,9 @@ import { prometheusYaml, type ScrapeTarget } from './prometheus-files.ts';
 const onPath = (bin: string): boolean => spawnSync('sh', ['-c', `command -v ${bin}`]).status === 0;
 
 /** Installs Debian's prometheus package (it brings promtool) unless both are on the PATH. */
-export function ensurePrometheusInstalled(): void {
+export function ensurePrometheusInstalled(log: (line: string) => void): void {
   if (onPath('prometheus') && onPath('promtool')) return;
+  log("Prometheus is missing: installing Debian's prometheus package (with promtool) with apt-get");
   if (process.getuid?.() !== 0 || !onPath('apt-get')) {
     throw new InfraError(
       'Prometheus is not installed: run `apt-get install prometheus` (Debian/Ubuntu), or install it and put prometheus and promtool on the PATH.',

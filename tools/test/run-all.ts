@@ -11,6 +11,7 @@ import { stopIssuer } from '../infra/issuer.ts';
 import { describeFailure } from '../infra/infra-error.ts';
 import { log } from '../infra/progress.ts';
 import { ensureChromium } from '../browser/chromium.ts';
+import { ensurePrometheusInstalled } from '../monitoring/prometheus.ts';
 
 const allTiers = ['unit', 'int', 'e2e'] as const;
 type Tier = (typeof allTiers)[number];
@@ -158,6 +159,15 @@ function summarise(results: TierResult[]): number {
   return results.every((r) => r.ok) && failed === 0 ? 0 : 1;
 }
 
+/** A tool the tests need, installed when missing; when that fails, the specs that need it say so. */
+function installed(ensure: (progress: (line: string) => void) => void): void {
+  try {
+    ensure(log);
+  } catch (error) {
+    log(describeFailure(error));
+  }
+}
+
 /** End-to-end tests run the services as they ship: compiled, so build first. */
 function build(): Promise<boolean> {
   log('\n▶ build (tsc -b) for the end-to-end tier');
@@ -174,8 +184,9 @@ async function main(): Promise<number> {
     const done: TierResult[] = [];
     for (const tier of tiers) {
       if (interrupted) break;
-      // The dashboard's end-to-end tests drive a real Chromium: installed here when missing.
-      if (tier === 'e2e') ensureChromium(log);
+      // The dashboard's end-to-end tests drive a real Chromium, the monitoring spec a real
+      // Prometheus and its promtool: installed here when missing, as on a fresh machine.
+      if (tier === 'e2e') for (const ensure of [ensureChromium, ensurePrometheusInstalled]) installed(ensure);
       if (tier === 'e2e' && !(await build())) {
         done.push({ tier, passed: 0, failed: 1, skipped: 0, ok: false, seconds: 0 });
         continue;
