@@ -35,6 +35,10 @@ export class UnitScope {
   /** Whether a path of a tree version lies inside the caller's area, contains it, or neither. */
   async relationOf(principal: Principal, placement: Placement): Promise<Relation> {
     if (principal.unit === undefined) return 'inside';
+    // The caller's own unit on the path: that tree has it, so it is the area's one root there (the
+    // port's rule), and the unit lies inside without a lookup. The common case (an operator opening
+    // its own province or below) then costs no query.
+    if (placement.path.includes(principal.unit)) return 'inside';
     const roots = await this.tree.scopeRootsIn(principal.unit, placement.treeVersion);
     if (roots.some((root) => placement.path.includes(root.path.at(-1) ?? ''))) return 'inside';
     const here = placement.path.at(-1) ?? '';

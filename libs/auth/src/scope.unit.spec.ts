@@ -124,6 +124,24 @@ describe('UnitScope', () => {
     expect(await scope.areaIn(as('admin'), 'vn-2025')).toBeUndefined();
   });
 
+  it("needs no lookup of the area when the caller's own unit is on the path, and still one when not", async () => {
+    const asked: string[] = [];
+    const counting = new UnitScope({
+      ...tree,
+      scopeRootsIn: (unit, version) => {
+        asked.push(`${unit}@${version}`);
+        return tree.scopeRootsIn(unit, version);
+      },
+    });
+    const ioc = as('ioc-operator', '66');
+    expect(await counting.relationOf(ioc, { treeVersion: 'vn-2025', path: ['66', '24175'] })).toBe('inside');
+    expect(asked).toEqual([]);
+    const oc = as('district-oc', '643');
+    expect(await counting.relationOf(oc, { treeVersion: 'vn-2025', path: ['66', '24175'] })).toBe('inside');
+    expect(await counting.relationOf(oc, { treeVersion: 'vn-2025', path: ['66', '24343'] })).toBe('outside');
+    expect(asked).toEqual(['643@vn-2025', '643@vn-2025']);
+  });
+
   it('refuses with a 403 naming the unit and the scope; an unknown unit is left to its 404', async () => {
     const error = await scope
       .require(as('commune-officer', '24175'), '24343', '2026-01-01', 'code')
