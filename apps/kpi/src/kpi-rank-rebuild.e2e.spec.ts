@@ -105,7 +105,11 @@ describe('KPI service: siblings re-ranked, and a rebuild that is checked and swi
         `SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'kpi_rollups' ORDER BY indexname`,
       );
     const migrated = await indexes();
-    expect(migrated.map((i) => i.indexname)).toEqual(['kpi_rollups_pkey', 'kpi_rollups_stock_days']);
+    expect(migrated.map((i) => i.indexname)).toEqual([
+      'kpi_rollups_pkey',
+      'kpi_rollups_stock_days',
+      'kpi_rollups_stock_spans',
+    ]);
     const rebuilt = await kpi.post<{ deltas: number; cells: number; switched: boolean }>('/rebuilds');
     expect(rebuilt.status).toBe(200);
     expect(rebuilt.body).toMatchObject({ switched: true });

@@ -22,10 +22,13 @@ export type FigureKind = 'metric' | 'target' | 'statistic';
 const isFlowSql = (metric: string) =>
   `(${metric} LIKE 'residents_helped.%' OR ${metric} LIKE 'activities.%')`;
 
-// The predicate of the partial index kpi_rollups_stock_days (migration KpiCellsByPeriod), written
-// out the same so the planner sees the stock branch matches it.
-const stockDaysSql = (r: string) =>
-  `${r}.period_kind = 'day' AND ${r}.metric NOT LIKE 'residents_helped.%' AND ${r}.metric NOT LIKE 'activities.%'`;
+// The predicates of the partial indexes kpi_rollups_stock_days (migration KpiCellsByPeriod) and
+// kpi_rollups_stock_spans (KpiStockSpans), written out the same so the planner sees the stock
+// branches match them.
+const notFlowSql = (r: string) =>
+  `${r}.metric NOT LIKE 'residents_helped.%' AND ${r}.metric NOT LIKE 'activities.%'`;
+const stockDaysSql = (r: string) => `${r}.period_kind = 'day' AND ${notFlowSql(r)}`;
+const stockSpansSql = (r: string) => `${r}.period_kind IN ('month', 'year') AND ${notFlowSql(r)}`;
 
 // The catalog's metrics by kind, so each branch reads the cells by their whole key (unit, period,
 // metric) instead of every cell of the unit: a unit holds thousands (a day per metric).
@@ -54,16 +57,31 @@ export interface FigureParams {
   readonly at: string;
 }
 
-// Current metrics: a flow's cell of the period, a stock's day cells summed to the period's end.
+// A stock at the period's end, by the fewest cells that add up to it (migration KpiStockSpans): the
+// year cells of the years before, the month cells of that year before its month, and the day cells
+// of that month up to the day. Keys compare as text: 'YYYY' < 'YYYY-01' < 'YYYY-MM' < 'YYYY-MM-DD'.
+const stockCellsSql = (p: FigureParams) => {
+  const of = (condition: string) => `
+    SELECT p.key, r.unit_code, r.metric, r.value FROM p JOIN kpi_rollups r ON ${condition}
+     WHERE r.unit_code = ANY(${p.units}) AND r.metric = ANY(${p.stock})`;
+  return [
+    of(`${stockSpansSql('r')} AND r.period < left(p.last_day, 4) AND length(r.period) = 4`),
+    of(
+      `${stockSpansSql('r')} AND r.period >= left(p.last_day, 4) || '-01' AND r.period < left(p.last_day, 7)`,
+    ),
+    of(`${stockDaysSql('r')} AND r.period >= left(p.last_day, 7) || '-01' AND r.period <= p.last_day`),
+  ].join(' UNION ALL ');
+};
+
+// Current metrics: a flow's cell of the period, a stock summed to the period's end.
 const rollupMetricsSql = (p: FigureParams) => `
   SELECT 'metric' AS kind, p.key AS period, r.unit_code AS unit, r.metric AS id, r.value::float8 AS value
     FROM p JOIN kpi_rollups r ON r.period = p.key
    WHERE r.unit_code = ANY(${p.units}) AND r.metric = ANY(${p.flow})
   UNION ALL
-  SELECT 'metric', p.key, r.unit_code, r.metric, sum(r.value)::float8
-    FROM p JOIN kpi_rollups r ON r.period <= p.last_day AND ${stockDaysSql('r')}
-   WHERE r.unit_code = ANY(${p.units}) AND r.metric = ANY(${p.stock})
-   GROUP BY p.key, r.unit_code, r.metric`;
+  SELECT 'metric', s.key, s.unit_code, s.metric, sum(s.value)::float8
+    FROM (${stockCellsSql(p)}) s
+   GROUP BY s.key, s.unit_code, s.metric`;
 
 // The same metrics as recorded by `at`, from the ledger.
 const ledgerMetricsSql = (p: FigureParams) => `

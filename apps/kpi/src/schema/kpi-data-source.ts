@@ -5,6 +5,7 @@ import type { ServiceDataSourceOptions } from '@nhip/postgres';
 import { KpiCellsByPeriod } from './kpi-cells-by-period.migration.ts';
 import { KpiGroupingsTable } from './kpi-groupings.migration.ts';
 import { KpiSchema } from './kpi-schema.migration.ts';
+import { KpiStockSpans } from './kpi-stock-spans.migration.ts';
 import { KpiUnitLineageTable } from './kpi-unit-lineage.migration.ts';
 import { kpiEntities } from './kpi.entities.ts';
 
@@ -14,7 +15,14 @@ export function kpiDataSource(url: string): ServiceDataSourceOptions {
     service: 'kpi',
     entities: kpiEntities,
     // The event store's tables hold the outbox and the consumers' processed ids and offsets.
-    migrations: [EventStoreSchema, KpiSchema, KpiUnitLineageTable, KpiGroupingsTable, KpiCellsByPeriod],
+    migrations: [
+      EventStoreSchema,
+      KpiSchema,
+      KpiUnitLineageTable,
+      KpiGroupingsTable,
+      KpiCellsByPeriod,
+      KpiStockSpans,
+    ],
     poolSize: 8,
   };
 }

@@ -80,9 +80,11 @@ export const KpiRollup = new EntitySchema<{
   name: 'KpiRollup',
   tableName: 'kpi_rollups',
   columns: { unitCode: textKey, period: textKey, metric: textKey, periodKind: text, value: bigint },
-  // The stock metrics' day cells in (unit, metric, period) order, partial: not expressible here.
+  // The stock metrics' day cells, and their month and year cells, in (unit, metric, period) order,
+  // partial: not expressible here.
   indices: [
     { name: 'kpi_rollups_stock_days', columns: ['unitCode', 'metric', 'period'], synchronize: false },
+    { name: 'kpi_rollups_stock_spans', columns: ['unitCode', 'metric', 'period'], synchronize: false },
   ],
 });
 
