@@ -57,18 +57,17 @@ export interface FigureParams {
   readonly at: string;
 }
 
-// A stock at the period's end, by the fewest cells that add up to it (migration KpiStockSpans): the
-// year cells of the years before, the month cells of that year before its month, and the day cells
-// of that month up to the day. Keys compare as text: 'YYYY' < 'YYYY-01' < 'YYYY-MM' < 'YYYY-MM-DD'.
+// A stock at the period's end, by the fewest cells that add up to it (ADR 0044): the year cells of
+// the years before, the month cells of that year before its month (one range of the spans index,
+// which also passes the earlier years' months, left out), and the day cells of that month up to
+// the day. Keys compare as text: 'YYYY' < 'YYYY-01' < 'YYYY-MM' < 'YYYY-MM-DD'.
 const stockCellsSql = (p: FigureParams) => {
   const of = (condition: string) => `
     SELECT p.key, r.unit_code, r.metric, r.value FROM p JOIN kpi_rollups r ON ${condition}
      WHERE r.unit_code = ANY(${p.units}) AND r.metric = ANY(${p.stock})`;
+  const yearOrMonthBefore = `((length(r.period) = 4 AND r.period < left(p.last_day, 4)) OR r.period >= left(p.last_day, 4) || '-01')`;
   return [
-    of(`${stockSpansSql('r')} AND r.period < left(p.last_day, 4) AND length(r.period) = 4`),
-    of(
-      `${stockSpansSql('r')} AND r.period >= left(p.last_day, 4) || '-01' AND r.period < left(p.last_day, 7)`,
-    ),
+    of(`${stockSpansSql('r')} AND r.period < left(p.last_day, 7) AND ${yearOrMonthBefore}`),
     of(`${stockDaysSql('r')} AND r.period >= left(p.last_day, 7) || '-01' AND r.period <= p.last_day`),
   ].join(' UNION ALL ');
 };
