@@ -14,10 +14,19 @@ import { repoRoot } from '../infra/config.ts';
  * - @opentelemetry/*: imported only when tracing is configured (libs/telemetry/src/tracing.ts), and
  *   its instrumentations patch modules as they load from node_modules, which a bundle never does;
  * - swagger-ui-dist: serves its own files from the directory it is installed in (__dirname);
+ * - pg, pg-pool: the tracing preload (libs/telemetry/src/register.ts) patches them as they load from
+ *   node_modules; bundled, a traced service lost every database span;
  * - @platformatic/wasm-utils: reads its native.wasm next to itself (new URL(..., import.meta.url));
  * - pg-native: pg's optional native binding, a compiled addon (not installed).
  */
-const keptOut = ['@opentelemetry/*', 'swagger-ui-dist', '@platformatic/wasm-utils', 'pg-native'];
+const keptOut = [
+  '@opentelemetry/*',
+  'pg',
+  'pg-pool',
+  'swagger-ui-dist',
+  '@platformatic/wasm-utils',
+  'pg-native',
+];
 
 const requireHere = createRequire(import.meta.url);
 
