@@ -1,7 +1,7 @@
 // EXPERIMENT (not wired into any start, test or image): `node tools/bundle/bundle-service.ts <service>`
 // bundles the compiled service apps/<service>/dist/main.js and everything it imports into one file,
 // apps/<service>/dist-bundle/main.mjs, to measure what one file instead of ~3,900 modules saves in
-// memory (tools/bundle/NOTES.md). Run after `npx tsc -b`: it bundles tsc's output, where decorator
+// memory (docs/adr/0045). Run after `npx tsc -b`: it bundles tsc's output, where decorator
 // metadata is already lowered to __decorate/__metadata calls, so esbuild need not know decorators.
 import fs from 'node:fs';
 import path from 'node:path';

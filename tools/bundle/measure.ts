@@ -2,7 +2,7 @@
 // starts one compiled service (dist/main.js or dist-bundle/main.mjs) with the services' own Node flags
 // and malloc settings, and prints one JSON line: time to /health/ready, then RSS and PSS
 // (/proc/<pid>/smaps_rollup) and the process's memoryUsage() (logged by a preloaded one-liner) 10 s after
-// ready, and again after `requests` authenticated GETs of getPath (10 at a time). NOTES.md has results.
+// ready, and again after `requests` authenticated GETs of getPath (10 at a time). docs/adr/0045 has results.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
