@@ -26,14 +26,6 @@ interface Problem {
   readonly detail: string;
 }
 
-/** The admin URL with the proxy in place of the server. */
-function throughProxy(proxy: TcpFaultProxy): string {
-  const url = new URL(postgresAdminUrl());
-  url.hostname = proxy.endpoint.host;
-  url.port = String(proxy.endpoint.port);
-  return url.toString();
-}
-
 describe('registry through a database outage (TCP fault proxy)', () => {
   let proxy: TcpFaultProxy;
   let registry: RunningService;
@@ -88,14 +80,13 @@ describe('registry through a database outage (TCP fault proxy)', () => {
   }
 
   beforeAll(async () => {
-    const admin = new URL(postgresAdminUrl());
-    proxy = await TcpFaultProxy.start({ host: admin.hostname, port: Number(admin.port || 5432) });
+    proxy = await TcpFaultProxy.inFrontOf(postgresAdminUrl());
     registry = await startHttpService({
       entry: path.join(root, 'apps', 'registry', 'dist', 'main.js'),
       envPrefix: 'REGISTRY',
       purpose: 'db_outage',
       env: {
-        DATABASE_URL: throughProxy(proxy),
+        DATABASE_URL: proxy.urlThrough(postgresAdminUrl()),
         NHIP_TOPIC_PREFIX: uniqueTopicPrefix(),
         // Short bounds, so a black hole turns into 503s within the test's patience.
         NHIP_DB_CONNECT_TIMEOUT_MS: '1000',

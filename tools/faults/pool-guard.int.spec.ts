@@ -17,11 +17,12 @@ describe('a guarded pg.Pool behind the TCP fault proxy', () => {
   });
 
   beforeAll(async () => {
-    const url = new URL(postgresAdminUrl());
-    proxy = await TcpFaultProxy.start({ host: url.hostname, port: Number(url.port || 5432) });
-    url.hostname = proxy.endpoint.host;
-    url.port = String(proxy.endpoint.port);
-    pool = new pg.Pool({ connectionString: url.toString(), max: 3, connectionTimeoutMillis: 1000 });
+    proxy = await TcpFaultProxy.inFrontOf(postgresAdminUrl());
+    pool = new pg.Pool({
+      connectionString: proxy.urlThrough(postgresAdminUrl()),
+      max: 3,
+      connectionTimeoutMillis: 1000,
+    });
     guardPool(pool, episodes);
   });
   afterAll(async () => {

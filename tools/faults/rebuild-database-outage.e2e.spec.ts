@@ -53,17 +53,13 @@ describe('the KPI rebuild cut off from its database mid-way (TCP fault proxy)', 
   let admin: pg.Pool;
 
   beforeAll(async () => {
-    const direct = new URL(postgresAdminUrl());
-    proxy = await TcpFaultProxy.start({ host: direct.hostname, port: Number(direct.port || 5432) });
-    const proxied = new URL(postgresAdminUrl());
-    proxied.hostname = proxy.endpoint.host;
-    proxied.port = String(proxy.endpoint.port);
+    proxy = await TcpFaultProxy.inFrontOf(postgresAdminUrl());
     kpi = await startHttpService({
       entry: path.join(root, 'apps', 'kpi', 'dist', 'main.js'),
       envPrefix: 'KPI',
       purpose: 'rebuild_outage',
       env: {
-        DATABASE_URL: proxied.toString(),
+        DATABASE_URL: proxy.urlThrough(postgresAdminUrl()),
         NHIP_TOPIC_PREFIX: uniqueTopicPrefix(),
         NHIP_DB_CONNECT_TIMEOUT_MS: '1000',
       },

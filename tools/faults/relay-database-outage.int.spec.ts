@@ -29,11 +29,8 @@ describe('outbox relay through a database outage (TCP fault proxy)', () => {
     direct = new pg.Pool({ connectionString: databaseUrl, max: 3 });
     await migrateEventStore(direct);
     await direct.query('TRUNCATE es_events, es_streams, es_outbox, es_relay_checkpoints');
-    const url = new URL(databaseUrl);
-    proxy = await TcpFaultProxy.start({ host: url.hostname, port: Number(url.port || 5432) });
-    url.hostname = proxy.endpoint.host;
-    url.port = String(proxy.endpoint.port);
-    proxiedUrl = url.toString();
+    proxy = await TcpFaultProxy.inFrontOf(databaseUrl);
+    proxiedUrl = proxy.urlThrough(databaseUrl);
     proxied = new pg.Pool({ connectionString: proxiedUrl, max: 3, connectionTimeoutMillis: 1000 });
     proxied.on('error', () => undefined); // the pool's own outage handling is pool-guard's spec
     messaging = createMessaging({ brokers: kafkaBrokers(), clientId: 'relay-outage-test' });

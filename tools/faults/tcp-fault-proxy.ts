@@ -77,6 +77,20 @@ export class TcpFaultProxy {
     return new TcpFaultProxy(listener, upstream);
   }
 
+  /** A proxy in front of the server a URL names (PostgreSQL's port 5432 when the URL names none). */
+  static inFrontOf(url: string): Promise<TcpFaultProxy> {
+    const { hostname, port } = new URL(url);
+    return TcpFaultProxy.start({ host: hostname, port: Number(port || 5432) });
+  }
+
+  /** The same URL with this proxy in place of the server. */
+  urlThrough(url: string): string {
+    const through = new URL(url);
+    through.hostname = this.endpoint.host;
+    through.port = String(this.endpoint.port);
+    return through.toString();
+  }
+
   /** Delays every chunk by `ms` ± `jitterMs` from now on, order kept; 0 removes the delay. */
   latency(ms: number, jitterMs = 0, direction: Direction = 'both'): void {
     if (!(ms >= 0 && jitterMs >= 0 && Number.isFinite(ms + jitterMs)))

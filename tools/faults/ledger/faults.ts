@@ -117,7 +117,7 @@ function proxyFault(
 /** A TCP fault proxy between each service and PostgreSQL. */
 export function databaseProxyFault(kind: ProxyFault, durationMs = 5_000): Fault {
   const proxies: TcpFaultProxy[] = [];
-  const admin = new URL(adminUrl());
+  const admin = adminUrl();
   return {
     ...proxyFault(
       { name: `db-proxy-${kind}`, description: 'services ↔ PostgreSQL through the TCP fault proxy' },
@@ -128,13 +128,11 @@ export function databaseProxyFault(kind: ProxyFault, durationMs = 5_000): Fault 
     prepare: async () => {
       const env: Record<string, Record<string, string>> = {};
       for (const service of ['registry', 'activity'] as const) {
-        const proxy = await TcpFaultProxy.start({ host: admin.hostname, port: Number(admin.port) });
+        const proxy = await TcpFaultProxy.inFrontOf(admin);
         proxies.push(proxy);
-        const url = new URL(admin);
-        url.port = String(proxy.endpoint.port);
         // Short bounds, so a black hole turns into 503s rather than hung requests (ADR 0018).
         env[service] = {
-          DATABASE_URL: url.toString(),
+          DATABASE_URL: proxy.urlThrough(admin),
           NHIP_DB_CONNECT_TIMEOUT_MS: '2000',
           NHIP_DB_QUERY_TIMEOUT_MS: '5000',
         };
