@@ -6,27 +6,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { repoRoot } from '../infra/config.ts';
-
-const alive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
+import { isRunning } from '../platform/supervision.ts';
+import { jestNodeArgs } from './jest-process.ts';
 
 function runJestOnTheHalfStartedFile(pidFile: string, resultsFile: string): Promise<number | null> {
-  const args = [
-    '--experimental-vm-modules',
-    '--conditions=@nhip/source',
-    '--disable-warning=ExperimentalWarning',
-    path.join(repoRoot, 'node_modules', 'jest', 'bin', 'jest.js'),
+  const args = jestNodeArgs(resultsFile, [
     '--config',
     path.join(repoRoot, 'tools/test/fixtures/half-started.jest.config.ts'),
-    '--json',
-    `--outputFile=${resultsFile}`,
-  ];
+  ]);
   return new Promise((resolve) => {
     const env = { ...process.env, HALF_STARTED_PID_FILE: pidFile };
     const jest = spawn(process.execPath, args, { cwd: repoRoot, env, stdio: 'ignore' });
@@ -48,7 +35,7 @@ describe('a test file that fails half-way through starting its services', () => 
 
     const results = JSON.parse(fs.readFileSync(resultsFile, 'utf8')) as { numFailedTests: number };
     expect({ code, failed: results.numFailedTests }).toEqual({ code: 1, failed: 1 });
-    expect(alive(Number(fs.readFileSync(pidFile, 'utf8')))).toBe(false);
+    expect(isRunning(Number(fs.readFileSync(pidFile, 'utf8')))).toBe(false);
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -12,6 +12,7 @@ import { describeFailure } from '../infra/infra-error.ts';
 import { log } from '../infra/progress.ts';
 import { ensureChromium } from '../browser/chromium.ts';
 import { ensurePrometheusInstalled } from '../monitoring/prometheus.ts';
+import { jestNodeArgs } from './jest-process.ts';
 
 const allTiers = ['unit', 'int', 'e2e'] as const;
 type Tier = (typeof allTiers)[number];
@@ -59,19 +60,13 @@ function runJest(tier: Tier, env: NodeJS.ProcessEnv, jestArgs: string[]): Promis
   fs.mkdirSync(path.dirname(resultsFile), { recursive: true });
   fs.rmSync(resultsFile, { force: true });
   const started = Date.now();
-  const args = [
-    '--experimental-vm-modules',
-    '--conditions=@nhip/source',
-    '--disable-warning=ExperimentalWarning',
-    path.join(repoRoot, 'node_modules', 'jest', 'bin', 'jest.js'),
+  const args = jestNodeArgs(resultsFile, [
     '--selectProjects',
     tier,
     '--passWithNoTests',
-    '--json',
-    `--outputFile=${resultsFile}`,
     ...(tier === 'unit' ? [] : ['--runInBand']),
     ...jestArgs,
-  ];
+  ]);
   log(`\n▶ ${tier} tests`);
   return new Promise((resolve) => {
     // Its own process group, so the budget below stops Jest and every service a test started.

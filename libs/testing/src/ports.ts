@@ -5,7 +5,7 @@ import net from 'node:net';
 
 // The WHATWG fetch refuses these "bad ports" outright ("fetch failed: bad port"), so a service
 // started on one could not be reached by any test client.
-const fetchBlockedPorts = new Set([3659, 4045, 4190, 5060, 5061]);
+export const fetchBlockedPorts: ReadonlySet<number> = new Set([3659, 4045, 4190, 5060, 5061]);
 const [lowest, count] = [3300, 2000];
 
 const canListen = (port: number): Promise<boolean> =>
