@@ -112,8 +112,9 @@ describe('a broker outage under a running consumer and relay', () => {
     await messaging.admin.ensureTopics([{ name: topic, partitions: 3 }]);
     const report = (who: string) => (_error: unknown, context?: string) =>
       reported.push({ who, context: context ?? '' });
+    const group = `outage-${randomUUID()}`;
     const consumer: RunningConsumer = await startEventConsumer({
-      name: `outage-${randomUUID()}`,
+      name: group,
       topics: [topic],
       pool,
       subscriber: messaging.subscriber,
@@ -134,6 +135,7 @@ describe('a broker outage under a running consumer and relay', () => {
       const before = await write(topic, 20);
       await eventually(() => allApplied(before), { timeoutMs: 30_000 });
       expect(await broker.check()).toBeUndefined();
+      const membersBefore = await messaging.admin.groupMembers(group);
 
       expect(await killKafka()).toBe(true);
       const outageStarted = Date.now();
@@ -150,6 +152,12 @@ describe('a broker outage under a running consumer and relay', () => {
       const everything = [...before, ...during, ...moreDuring, ...after];
       await eventually(() => allApplied(everything), { timeoutMs: 90_000, intervalMs: 200 });
       await eventually(async () => (await broker.check()) === undefined, { timeoutMs: 30_000 });
+      // The consumer came back as the member it was (static membership), not as a second member
+      // waiting for the first one's session to run out.
+      expect(membersBefore).toHaveLength(1);
+      expect(membersBefore[0]?.instanceId).toEqual(expect.any(String));
+      const membersAfter = await messaging.admin.groupMembers(group);
+      expect(membersAfter.map((m) => m.instanceId)).toEqual([membersBefore[0]?.instanceId]);
 
       const applied = await appliedTimes();
       expect([...applied.keys()].sort()).toEqual([...everything].sort());

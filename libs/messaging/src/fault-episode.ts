@@ -9,7 +9,11 @@ export interface FaultEpisodeOptions {
   readonly maxDelayMs?: number;
 }
 
-/** Backoff of 0.5 s doubling to 30 s, and a report on the first failure of each episode only. */
+/**
+ * Backoff of 0.5 s doubling to 5 s, and a report on the first failure of each episode only. A retry
+ * every 5 s is one connection attempt, nothing for a server coming back; a longer cap only leaves
+ * the dashboards waiting after it is back (Kafka's own clients stop at 1 s).
+ */
 export class FaultEpisode {
   readonly #options: FaultEpisodeOptions;
   #failures = 0;
@@ -28,7 +32,7 @@ export class FaultEpisode {
       this.#options.onError?.(error, `${this.#options.what} failed; retrying with backoff until it recovers`);
     }
     const first = this.#options.firstDelayMs ?? 500;
-    const wait = Math.min(first * 2 ** this.#failures, this.#options.maxDelayMs ?? 30_000);
+    const wait = Math.min(first * 2 ** this.#failures, this.#options.maxDelayMs ?? 5_000);
     this.#failures++;
     return wait;
   }

@@ -107,6 +107,27 @@ describe(`messaging port on a real Apache Kafka ${versions.kafka} broker`, () =>
     );
   });
 
+  it('each subscription is a static member of its group, and one that stops leaves at once', async () => {
+    const topic = uniqueTopic('members');
+    const groupId = `g-${topic}`;
+    await messaging.admin.ensureTopics([{ name: topic, partitions: 2 }]);
+    await messaging.publisher.publish(batchOf(topic, 'members', 1));
+    const first = await receive(topic, groupId, 1, true);
+    const second = await messaging.subscriber.subscribe({ groupId, topics: [topic] }, async () => {});
+    await eventually(async () => (await messaging.admin.groupMembers(groupId)).length === 2, {
+      timeoutMs: 30_000,
+    });
+    const names = (await messaging.admin.groupMembers(groupId)).map((m) => m.instanceId);
+    expect(new Set(names).size).toBe(2);
+    for (const name of names) expect(name).toMatch(new RegExp(`-${process.pid}-\\d+$`));
+
+    await second.stop();
+    // Left, not waiting out its 10 s session: a deploy hands the partitions over at once.
+    expect((await messaging.admin.groupMembers(groupId)).length).toBe(1);
+    await first.subscription.stop();
+    expect(await messaging.admin.groupMembers(groupId)).toEqual([]);
+  });
+
   it('creating topics that already exist changes nothing', async () => {
     const topic = uniqueTopic('idempotent');
     await messaging.admin.ensureTopics([{ name: topic, partitions: 2 }]);

@@ -77,7 +77,16 @@ export interface TopicAdmin {
   listTopics(): Promise<string[]>;
   /** Deletes the named topics that exist; names that do not are ignored. */
   deleteTopics(names: readonly string[]): Promise<void>;
+  /** Who is in a consumer group now, as the group's coordinator lists them. */
+  groupMembers(groupId: string): Promise<GroupMember[]>;
   close(): Promise<void>;
+}
+
+export interface GroupMember {
+  readonly memberId: string;
+  /** The static member's name (group.instance.id), kept across its reconnects; null when dynamic. */
+  readonly instanceId: string | null;
+  readonly clientId: string;
 }
 
 export interface Messaging {

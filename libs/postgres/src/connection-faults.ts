@@ -39,8 +39,8 @@ export function isConnectionError(error: unknown): boolean {
   );
 }
 
-/** Delay before retry `attempt` (1, 2, …): 0.5 s doubling, at most 30 s. */
-export function backoffMs(attempt: number, firstMs = 500, maxMs = 30_000): number {
+/** Delay before retry `attempt` (1, 2, …): 0.5 s doubling, at most 5 s (as FaultEpisode's, for its reasons). */
+export function backoffMs(attempt: number, firstMs = 500, maxMs = 5_000): number {
   return Math.min(maxMs, firstMs * 2 ** Math.max(0, attempt - 1));
 }
 

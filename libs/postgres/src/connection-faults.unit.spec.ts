@@ -42,9 +42,9 @@ describe('isConnectionError', () => {
 });
 
 describe('backoffMs', () => {
-  it('starts at half a second, doubles, and stops at 30 s', () => {
+  it('starts at half a second, doubles, and stops at 5 s', () => {
     expect([1, 2, 3, 4, 5, 6, 7, 8, 20].map((n) => backoffMs(n))).toEqual([
-      500, 1000, 2000, 4000, 8000, 16_000, 30_000, 30_000, 30_000,
+      500, 1000, 2000, 4000, 5000, 5000, 5000, 5000, 5000,
     ]);
   });
 });

@@ -129,7 +129,7 @@ async function processAlone(
 
 /**
  * The database being away is not the batch's fault: wait it out with backoff (0.5 s doubling to
- * 30 s), reported once, never counted as an attempt, so no message is dead-lettered for it.
+ * 5 s), reported once, never counted as an attempt, so no message is dead-lettered for it.
  */
 async function applyOnceReachable(
   options: EventConsumerOptions,

@@ -1,5 +1,5 @@
 // The relay's publishing half: a broker outage is one episode (reported once, retried with a
-// backoff of 0.5 s doubling to 30 s) while writes keep landing in the outbox.
+// backoff of 0.5 s doubling to 5 s) while writes keep landing in the outbox.
 import { FaultEpisode, type Publisher } from '@nhip/messaging';
 import { failed, startPublishSpan } from '@nhip/telemetry';
 import { toKafkaMessage, type OutboxRow } from './cloud-events.ts';

@@ -1,5 +1,5 @@
 import { Admin } from '@platformatic/kafka';
-import type { TopicAdmin, TopicSpec } from '../messaging.port.ts';
+import type { GroupMember, TopicAdmin, TopicSpec } from '../messaging.port.ts';
 import type { KafkaConnection } from './kafka-connection.ts';
 
 export class PlatformaticAdmin implements TopicAdmin {
@@ -35,6 +35,16 @@ export class PlatformaticAdmin implements TopicAdmin {
     const existing = new Set(await this.#admin.listTopics());
     const present = names.filter((name) => existing.has(name));
     if (present.length > 0) await this.#admin.deleteTopics({ topics: present });
+  }
+
+  async groupMembers(groupId: string): Promise<GroupMember[]> {
+    const groups = await this.#admin.describeGroups({ groups: [groupId] });
+    const members = groups.get(groupId)?.members ?? new Map();
+    return [...members.values()].map((m) => ({
+      memberId: m.id,
+      instanceId: m.groupInstanceId ?? null,
+      clientId: m.clientId,
+    }));
   }
 
   async close(): Promise<void> {
