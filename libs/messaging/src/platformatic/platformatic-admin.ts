@@ -39,8 +39,8 @@ export class PlatformaticAdmin implements TopicAdmin {
 
   async groupMembers(groupId: string): Promise<GroupMember[]> {
     const groups = await this.#admin.describeGroups({ groups: [groupId] });
-    const members = groups.get(groupId)?.members ?? new Map();
-    return [...members.values()].map((m) => ({
+    const members = groups.get(groupId)?.members.values() ?? [];
+    return [...members].map((m) => ({
       memberId: m.id,
       instanceId: m.groupInstanceId ?? null,
       clientId: m.clientId,
