@@ -33,8 +33,10 @@ const flaky = `
   setTimeout(() => process.exit(3), run === 4 ? 4_000 : 100);
 `;
 // Runs until told to stop; notes when it is ready, and that it was asked politely before it exits.
+// Prints the instance name it was given (its consumers' name in their groups).
 const steady = `
   const fs = require('node:fs');
+  console.log('instance ' + process.env.NHIP_INSTANCE_ID);
   process.on('SIGTERM', () => { fs.writeFileSync(process.argv[1], 'SIGTERM'); process.exit(0); });
   fs.writeFileSync(process.argv[1], 'ready');
   setInterval(() => undefined, 1000);
@@ -133,6 +135,15 @@ describe('the supervisor of npm start', () => {
     expect(Number(fs.readFileSync(files.pidFile, 'utf8'))).toBe(after.pid);
     expect(named(files, 'exit')).toEqual([
       expect.objectContaining({ pid: before, signal: 'SIGKILL', restarts: 1, nextDelayMs: 200 }),
+    ]);
+    // The restarted process got the name the killed one had: it takes its place in its groups back.
+    const names = await eventually(() => {
+      const lines = fs.readFileSync(files.outputFile, 'utf8').match(/^instance .*$/gm) ?? [];
+      return lines.length >= 2 ? lines : undefined;
+    });
+    expect(names).toEqual([
+      `instance fixture-${after.supervisorPid}`,
+      `instance fixture-${after.supervisorPid}`,
     ]);
   });
 

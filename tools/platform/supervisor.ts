@@ -32,6 +32,13 @@ let state: SupervisionState = {
   nextStartAt: null,
 };
 let failures = 0;
+// One name for every process this supervisor starts, as a pod keeps its name across container
+// restarts: a restarted service rejoins its consumer groups as the member it was, at once, instead
+// of waiting for the killed process's member to expire (ADR 0019).
+const serviceEnv = {
+  ...process.env,
+  NHIP_INSTANCE_ID: process.env['NHIP_INSTANCE_ID'] ?? `${spec.service}-${process.pid}`,
+};
 let stopping = false;
 let running: { kill(signal: NodeJS.Signals): boolean } | undefined;
 let pendingStart: NodeJS.Timeout | undefined;
@@ -50,7 +57,7 @@ function start(): void {
   pendingStart = undefined;
   const output = fs.openSync(files.outputFile, 'a');
   const startedAt = Date.now();
-  const child = spawn(spec.command, spec.args, { stdio: ['ignore', output, output] });
+  const child = spawn(spec.command, spec.args, { stdio: ['ignore', output, output], env: serviceEnv });
   fs.closeSync(output);
   running = child;
   let ended = false;

@@ -49,6 +49,8 @@ export async function startHttpService(spec: ServiceSpec): Promise<RunningServic
       spec.entry,
       {
         DATABASE_URL: postgresAdminUrl(),
+        // Kept by restart(), as a supervisor keeps it: the restarted process takes its place back.
+        NHIP_INSTANCE_ID: database,
         [`${spec.envPrefix}_PORT`]: String(port),
         [`${spec.envPrefix}_DATABASE`]: database,
         ...spec.env,

@@ -2,6 +2,12 @@
 export interface KafkaConnection {
   readonly brokers: readonly string[];
   readonly clientId: string;
+  /**
+   * This process's name among the instances of its service, kept by a restart and shared by no
+   * other running instance (NHIP_INSTANCE_ID, e.g. what a supervisor names the service it restarts);
+   * the process id when unset. Consumers join their groups as static members under it (ADR 0019).
+   */
+  readonly instance?: string;
 }
 
 export function kafkaConnectionFromEnv(
@@ -19,7 +25,7 @@ export function kafkaConnectionFromEnv(
   if (malformed !== undefined) {
     throw new Error(`KAFKA_BROKERS contains "${malformed}", which is not host:port.`);
   }
-  return { brokers, clientId };
+  return { brokers, clientId, instance: env['NHIP_INSTANCE_ID'] || undefined };
 }
 
 /**

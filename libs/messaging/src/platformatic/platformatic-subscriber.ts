@@ -56,16 +56,18 @@ class SupervisedConsumer implements Subscription {
   /**
    * Static membership (KIP-345): each new consumer rejoins under this one name, so the broker hands
    * it the member a failed attempt left behind at once; a dynamic member would wait for that one's
-   * session to expire (10 s, measured 10.8 s after a broker restart; 1.4–1.9 s now). Host and pid
-   * keep replicas apart, the count keeps two subscriptions of one process apart. A clean close
-   * still leaves the group (LeaveGroup by member id), so a deploy hands partitions over at once.
+   * session to expire (10 s, measured 10.8 s after a broker restart; 1.4–1.9 s now). Host and
+   * instance (the pid unless named) keep replicas apart, the count keeps two subscriptions of one
+   * process apart; a restarted process that keeps its instance name takes its place back at once.
+   * A clean close still leaves the group (LeaveGroup by member id): a deploy hands partitions over.
    */
-  readonly #instanceId = `${hostname()}-${process.pid}-${++consumersOpened}`;
+  readonly #instanceId: string;
 
   constructor(connection: KafkaConnection, options: SubscribeOptions, handler: BatchHandler) {
     this.#connection = connection;
     this.#options = options;
     this.#handler = handler;
+    this.#instanceId = `${hostname()}-${connection.instance ?? process.pid}-${++consumersOpened}`;
     this.#episode = new FaultEpisode({ what: `kafka consumer ${options.groupId}`, onError: options.onError });
   }
 
