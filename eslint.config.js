@@ -46,7 +46,15 @@ function boundaries(extraForEveryLayer) {
 
 export default tseslint.config(
   {
-    ignores: ['**/node_modules/**', '**/dist/**', '.infra/**', '.nx/**', 'bench/results/**', 'coverage/**'],
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      '**/dist-bundle/**',
+      '.infra/**',
+      '.nx/**',
+      'bench/results/**',
+      'coverage/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,

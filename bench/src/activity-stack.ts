@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { activityKinds } from '@nhip/contracts';
-import { eventually, startHttpService, type RunningService } from '@nhip/testing';
+import { eventually, type RunningService, serviceEntry, startHttpService } from '@nhip/testing';
 import pg from 'pg';
 
 export const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -33,8 +33,9 @@ export interface ActivityStack {
   readonly teams: readonly Team[];
 }
 
+/** Compiled and bundled as they ship (tools/bundle/build-services.ts, docs/adr/0045). */
 export function buildServices(): void {
-  const built = spawnSync(process.execPath, [path.join(repo, 'node_modules/typescript/bin/tsc'), '-b'], {
+  const built = spawnSync(process.execPath, [path.join(repo, 'tools/bundle/build-services.ts')], {
     cwd: repo,
     stdio: 'inherit',
   });
@@ -54,7 +55,7 @@ export async function startActivityStack(
   const env = { NHIP_TOPIC_PREFIX: topicPrefix };
   const start = async (name: string, envPrefix: string): Promise<RunningService> => {
     const service = await startHttpService({
-      entry: path.join(repo, `apps/${name}/dist/main.js`),
+      entry: path.join(repo, serviceEntry(name)),
       envPrefix,
       purpose: `bench_${name}`,
       env,

@@ -1,13 +1,15 @@
-// EXPERIMENT (not wired into any start, test or image): `node tools/bundle/bundle-service.ts <service>`
-// bundles the compiled service apps/<service>/dist/main.js and everything it imports into one file,
-// apps/<service>/dist-bundle/main.mjs, to measure what one file instead of ~3,900 modules saves in
-// memory (docs/adr/0045). Run after `npx tsc -b`: it bundles tsc's output, where decorator
-// metadata is already lowered to __decorate/__metadata calls, so esbuild need not know decorators.
+// `node tools/bundle/bundle-service.ts <service>…` bundles the compiled service
+// apps/<service>/dist/main.js and everything it imports into one file, apps/<service>/dist-bundle/
+// main.mjs: the file every start of the service runs (`serviceEntry`, docs/adr/0045). Run after
+// `npx tsc -b` (build-services.ts does both): it bundles tsc's output, where decorator metadata is
+// already lowered to __decorate/__metadata calls, so esbuild need not know decorators.
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { build, type Plugin } from 'esbuild';
-import { repoRoot } from '../infra/config.ts';
+import { fileURLToPath } from 'node:url';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /**
  * Kept out of the bundle on purpose, and loaded from node_modules when (if) they are imported:
@@ -115,12 +117,17 @@ export async function bundleService(service: string): Promise<{ outfile: string;
   return { outfile, missing: [...missing].sort() };
 }
 
-const service = process.argv[2];
-if (!service) {
-  console.error('Usage: node tools/bundle/bundle-service.ts <service>');
-  process.exit(2);
+// Run by the image's build stage without the workspace's source conditions: only node: and npm
+// imports here, and the repository root found from this file.
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const services = process.argv.slice(2);
+  if (services.length === 0) {
+    console.error('Usage: node tools/bundle/bundle-service.ts <service>…');
+    process.exit(2);
+  }
+  for (const service of services) {
+    const { outfile } = await bundleService(service);
+    const size = (fs.statSync(outfile).size / 1024 / 1024).toFixed(1);
+    console.log(`${path.relative(repoRoot, outfile)}: ${size} MB`);
+  }
 }
-const { outfile, missing } = await bundleService(service);
-const size = (fs.statSync(outfile).size / 1024 / 1024).toFixed(1);
-console.log(`${path.relative(repoRoot, outfile)}: ${size} MB`);
-console.log(`left out, not installed: ${missing.join(', ') || 'none'}`);

@@ -1,7 +1,8 @@
 // `node tools/deploy/assemble.ts <service> <outDir>`: the file tree of one service's image, built
 // from a compiled workspace (tsc -b), as the Dockerfile's last stage copies it (docs/adr/0032):
 //   <outDir>/node_modules            `npm ci --omit=dev -w <its package>`: its own npm dependencies only
-//   <outDir>/apps/<service>/dist     its compiled code, without specs
+//   <outDir>/apps/<service>/dist     its compiled code, without specs (its deploy step, migrate.js)
+//   <outDir>/apps/<service>/dist-bundle/main.mjs   the one file the service runs (docs/adr/0045)
 //   <outDir>/libs/<lib>/dist         each workspace library it depends on, and nothing else
 //   <outDir>/apps/ioc-web/dist       the projection's only: the dashboard it serves at / (built by Vite)
 // The workspace links in node_modules/@nhip point at ../../libs/<lib>, so the tree keeps that shape.
@@ -10,6 +11,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { repoRoot } from '../infra/config.ts';
+import { serviceEntry } from '@nhip/telemetry/node-flags';
 import { closureOf, workspacePackages, type WorkspacePackage } from './workspace.ts';
 
 /**
@@ -80,11 +82,21 @@ function copyAssets(service: string, outDir: string, root: string): void {
   }
 }
 
+/** The bundle the service runs; its esbuild metafile stays behind. */
+function copyBundle(service: string, outDir: string, root: string): void {
+  const entry = serviceEntry(service);
+  if (!fs.existsSync(path.join(root, entry)))
+    throw new Error(`${entry} is missing: bundle it first (node tools/bundle/bundle-service.ts ${service}).`);
+  fs.mkdirSync(path.dirname(path.join(outDir, entry)), { recursive: true });
+  fs.copyFileSync(path.join(root, entry), path.join(outDir, entry));
+}
+
 export function assemble(service: string, outDir: string, root = repoRoot): void {
   const { service: own, libraries } = closureOf(service, root);
   fs.rmSync(outDir, { recursive: true, force: true });
   fs.mkdirSync(outDir, { recursive: true });
   for (const pkg of [own, ...libraries]) copyPackage(pkg, outDir, root);
+  copyBundle(service, outDir, root);
   copyAssets(service, outDir, root);
   installProduction(own, outDir, root);
 }

@@ -3,6 +3,7 @@
 // consistently, and a last stage that does not run as root. Each finding is one sentence.
 import { DockerfileParser, type Instruction } from 'dockerfile-ast';
 import { validate, ValidationSeverity, type ValidatorSettings } from 'dockerfile-utils';
+import { serviceEntry } from '@nhip/telemetry/node-flags';
 
 /** Every optional rule of the linter raised to an error. */
 export const strictLint: ValidatorSettings = {
@@ -75,7 +76,7 @@ export function policyFindings(text: string, expected: Expectations): string[] {
   if (!text.includes(`node tools/deploy/assemble.ts ${expected.service} `))
     findings.push(`The build does not assemble ${expected.service}'s own files.`);
   const cmd = stage.find((i) => i.getKeyword() === 'CMD');
-  if (!cmd || !args(cmd).join(' ').includes(`apps/${expected.service}/dist/main.js`))
-    findings.push(`CMD does not start apps/${expected.service}/dist/main.js.`);
+  const entry = serviceEntry(expected.service);
+  if (!cmd || !args(cmd).join(' ').includes(entry)) findings.push(`CMD does not start ${entry}.`);
   return [...findings, ...portFindings(text, stage, expected)];
 }

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serviceNodeEnv, serviceNodeFlags } from '@nhip/telemetry/node-flags';
+import { serviceEntry, serviceNodeEnv, serviceNodeFlags } from '@nhip/telemetry/node-flags';
 
 export interface ImageSpec {
   readonly service: string;
@@ -63,13 +63,20 @@ const imageEnv = (portVariable: string, port: number) => ({
   ...serviceNodeEnv,
 });
 
+/** Compiled, bundled into the one file it runs (docs/adr/0045), then whatever else it ships. */
+const buildSteps = ({ service, alsoBuild = [] }: ImageSpec): string[] => [
+  `npx tsc -b apps/${service}/tsconfig.json`,
+  `node tools/bundle/bundle-service.ts ${service}`,
+  ...alsoBuild,
+];
+
 export function dockerfileOf(spec: ImageSpec): string {
   const { service, port } = spec;
   const portVariable = `${service.toUpperCase()}_PORT`;
   const env = { ...imageEnv(portVariable, port), ...spec.env };
-  const build = [`npx tsc -b apps/${service}/tsconfig.json`, ...(spec.alsoBuild ?? [])];
+  const build = buildSteps(spec);
   const health = `fetch('http://127.0.0.1:${port}/health/live').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))`;
-  const cmd = ['node', ...serviceNodeFlags, `apps/${service}/dist/main.js`];
+  const cmd = ['node', ...serviceNodeFlags, serviceEntry(service)];
   return [
     '# syntax=docker/dockerfile:1',
     `# The image of ${spec.what}, built from the repository root:`,

@@ -69,7 +69,7 @@ describe('service Dockerfiles', () => {
       expect.arrayContaining([
         'One stage only: build in one stage, ship from another.',
         'The last stage runs as root.',
-        'CMD does not start apps/activity/dist/main.js.',
+        'CMD does not start apps/activity/dist-bundle/main.mjs.',
       ]),
     );
   });

@@ -10,10 +10,11 @@ import { pendingOutboxCount } from '@nhip/event-sourcing';
 import {
   eventually,
   postgresAdminUrl,
-  startHttpService,
-  uniqueTopicPrefix,
   type Reply,
   type RunningService,
+  serviceEntry,
+  startHttpService,
+  uniqueTopicPrefix,
 } from '@nhip/testing';
 import { TcpFaultProxy } from './tcp-fault-proxy.ts';
 
@@ -82,7 +83,7 @@ describe('registry through a database outage (TCP fault proxy)', () => {
   beforeAll(async () => {
     proxy = await TcpFaultProxy.inFrontOf(postgresAdminUrl());
     registry = await startHttpService({
-      entry: path.join(root, 'apps', 'registry', 'dist', 'main.js'),
+      entry: path.join(root, serviceEntry('registry')),
       envPrefix: 'REGISTRY',
       purpose: 'db_outage',
       env: {

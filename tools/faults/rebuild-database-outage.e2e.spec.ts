@@ -12,9 +12,10 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import {
   eventually,
   postgresAdminUrl,
+  type RunningService,
+  serviceEntry,
   startHttpService,
   uniqueTopicPrefix,
-  type RunningService,
 } from '@nhip/testing';
 import pg from 'pg';
 import { TcpFaultProxy } from './tcp-fault-proxy.ts';
@@ -55,7 +56,7 @@ describe('the KPI rebuild cut off from its database mid-way (TCP fault proxy)', 
   beforeAll(async () => {
     proxy = await TcpFaultProxy.inFrontOf(postgresAdminUrl());
     kpi = await startHttpService({
-      entry: path.join(root, 'apps', 'kpi', 'dist', 'main.js'),
+      entry: path.join(root, serviceEntry('kpi')),
       envPrefix: 'KPI',
       purpose: 'rebuild_outage',
       env: {

@@ -9,9 +9,10 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import {
   eventually,
   freePort,
+  type RunningService,
+  serviceEntry,
   startHttpService,
   uniqueTopicPrefix,
-  type RunningService,
 } from '@nhip/testing';
 import { parse } from 'yaml';
 import { repoRoot } from '../infra/config.ts';
@@ -47,7 +48,7 @@ describe('Prometheus over the running services', () => {
     const shared = { NHIP_TOPIC_PREFIX: uniqueTopicPrefix() };
     const start = (name: string, env: Record<string, string> = {}) =>
       startHttpService({
-        entry: path.join(repoRoot, 'apps', name, 'dist', 'main.js'),
+        entry: path.join(repoRoot, serviceEntry(name)),
         envPrefix: name.toUpperCase(),
         purpose: `${name}_prom`,
         env: { ...shared, ...env },

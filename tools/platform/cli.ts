@@ -3,9 +3,8 @@ import { devToken, personas } from '@nhip/dev-issuer';
 import { redactUrl } from '@nhip/postgres';
 import { ensureInfra, infraEnv, stopInfra, stoppedLine } from '../infra/infra.ts';
 import { describeFailure, InfraError } from '../infra/infra-error.ts';
-import { run } from '../infra/proc.ts';
-import { repoRoot } from '../infra/config.ts';
 import { log, withStep } from '../infra/progress.ts';
+import { BuildFailed, buildServices } from '../bundle/build-services.ts';
 import { loadDemoActivities } from './demo-activities.ts';
 import { loadDemoData } from './demo-data.ts';
 import { loadDemoTraining } from './demo-training.ts';
@@ -45,9 +44,10 @@ function logStreamTry(projection: ServiceDefinition | undefined): void {
 async function up(): Promise<void> {
   log('Nhịp: bringing up the platform');
   const infra = await ensureInfra();
-  await withStep('Building the services (tsc -b)', async () => {
-    const built = await run(process.execPath, ['node_modules/typescript/bin/tsc', '-b'], { cwd: repoRoot });
-    if (built.code !== 0) throw new InfraError(`The build failed:\n${built.output}`);
+  await withStep('Building the services (tsc -b, then one bundle each)', async () => {
+    await buildServices().catch((error: unknown) => {
+      throw error instanceof BuildFailed ? new InfraError(`The build failed: ${error.message}`) : error;
+    });
   });
   const services = platformServices();
   for (const service of services) {

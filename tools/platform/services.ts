@@ -10,6 +10,7 @@ import { InfraError } from '../infra/infra-error.ts';
 import { defaultBackoff } from './backoff.ts';
 import { isRunning, readState, supervisionFiles, type SupervisionState } from './supervision.ts';
 import type { SupervisorSpec } from './supervisor.ts';
+import { serviceEntry } from '@nhip/telemetry/node-flags';
 
 export interface ServiceDefinition {
   readonly name: string;
@@ -27,32 +28,32 @@ export function platformServices(): ServiceDefinition[] {
   return [
     {
       name: 'registry',
-      entry: path.join(repoRoot, 'apps', 'registry', 'dist', 'main.js'),
+      entry: path.join(repoRoot, serviceEntry('registry')),
       port: registryPort,
       env: { REGISTRY_PORT: String(registryPort) },
     },
     {
       name: 'activity',
-      entry: path.join(repoRoot, 'apps', 'activity', 'dist', 'main.js'),
+      entry: path.join(repoRoot, serviceEntry('activity')),
       port: activityPort,
       env: { ACTIVITY_PORT: String(activityPort) },
     },
     {
       name: 'training',
-      entry: path.join(repoRoot, 'apps', 'training', 'dist', 'main.js'),
+      entry: path.join(repoRoot, serviceEntry('training')),
       port: trainingPort,
       // Phone numbers of completion lists are looked up in the registry, through its API.
       env: { TRAINING_PORT: String(trainingPort), REGISTRY_URL: `http://127.0.0.1:${registryPort}` },
     },
     {
       name: 'kpi',
-      entry: path.join(repoRoot, 'apps', 'kpi', 'dist', 'main.js'),
+      entry: path.join(repoRoot, serviceEntry('kpi')),
       port: kpiPort,
       env: { KPI_PORT: String(kpiPort) },
     },
     {
       name: 'projection',
-      entry: path.join(repoRoot, 'apps', 'projection', 'dist', 'main.js'),
+      entry: path.join(repoRoot, serviceEntry('projection')),
       port: projectionPort,
       // Series and explanations are the KPI service's answers, the dashboard's unit search and
       // lookups the registry's, each asked with the caller's token.

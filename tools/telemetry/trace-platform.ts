@@ -3,7 +3,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { eventually, startHttpService, uniqueTopicPrefix, type RunningService } from '@nhip/testing';
+import {
+  eventually,
+  serviceEntry,
+  startHttpService,
+  uniqueTopicPrefix,
+  type RunningService,
+} from '@nhip/testing';
 import { repoRoot } from '../infra/config.ts';
 
 export const telemetryEntry = path.join(repoRoot, 'libs', 'telemetry', 'dist', 'register.js');
@@ -20,7 +26,7 @@ export interface TracedPlatform {
 
 const start = (service: string, env: Record<string, string>) =>
   startHttpService({
-    entry: path.join(repoRoot, 'apps', service, 'dist', 'main.js'),
+    entry: path.join(repoRoot, serviceEntry(service)),
     envPrefix: service.toUpperCase(),
     purpose: `${service}_trace`,
     env,

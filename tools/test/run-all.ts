@@ -12,6 +12,7 @@ import { describeFailure } from '../infra/infra-error.ts';
 import { log } from '../infra/progress.ts';
 import { ensureChromium } from '../browser/chromium.ts';
 import { ensurePrometheusInstalled } from '../monitoring/prometheus.ts';
+import { buildServices } from '../bundle/build-services.ts';
 import { jestNodeArgs } from './jest-process.ts';
 
 const allTiers = ['unit', 'int', 'e2e'] as const;
@@ -163,14 +164,16 @@ function installed(ensure: (progress: (line: string) => void) => void): void {
   }
 }
 
-/** End-to-end tests run the services as they ship: compiled, so build first. */
-function build(): Promise<boolean> {
-  log('\n▶ build (tsc -b) for the end-to-end tier');
-  return new Promise((resolve) => {
-    const tsc = path.join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc');
-    const child = spawn(process.execPath, [tsc, '-b', 'tsconfig.json'], { cwd: repoRoot, stdio: 'inherit' });
-    child.on('close', (code) => resolve(code === 0));
-  });
+/** End-to-end tests run the services as they ship: compiled and bundled, so build first. */
+async function build(): Promise<boolean> {
+  log('\n▶ build (tsc -b, then one bundle per service) for the end-to-end tier');
+  try {
+    await buildServices();
+    return true;
+  } catch (error) {
+    log(error instanceof Error ? error.message : String(error));
+    return false;
+  }
 }
 
 async function main(): Promise<number> {

@@ -6,7 +6,13 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { eventually, startHttpService, uniqueTopicPrefix, type RunningService } from '@nhip/testing';
+import {
+  eventually,
+  type RunningService,
+  serviceEntry,
+  startHttpService,
+  uniqueTopicPrefix,
+} from '@nhip/testing';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 
@@ -21,7 +27,7 @@ export interface Platform {
 
 const start = (service: string, env: Record<string, string>) =>
   startHttpService({
-    entry: path.join(repo, 'apps', service, 'dist', 'main.js'),
+    entry: path.join(repo, serviceEntry(service)),
     envPrefix: service.toUpperCase(),
     purpose: `${service}_ioc_web`,
     env,

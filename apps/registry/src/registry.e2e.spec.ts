@@ -10,6 +10,7 @@ import {
   type FixtureProcess,
   freePort,
   postgresAdminUrl,
+  serviceEntry,
   startFixture,
   uniqueTopicPrefix,
 } from '@nhip/testing';
@@ -73,7 +74,7 @@ describe('registry service (compiled, child process)', () => {
     port = await freePort();
     base = `http://127.0.0.1:${port}`;
     service = startFixture(
-      path.join(here, '..', 'dist', 'main.js'),
+      path.join(here, '..', '..', '..', serviceEntry('registry')),
       {
         DATABASE_URL: postgresAdminUrl(),
         REGISTRY_PORT: String(port),

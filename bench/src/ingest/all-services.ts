@@ -2,7 +2,7 @@
 // projection (startProjectionStack) and training, each a compiled child process on its own database.
 // The KPI service and the projection consume what the ingest publishes while it runs, as they would.
 import path from 'node:path';
-import { startHttpService } from '@nhip/testing';
+import { serviceEntry, startHttpService } from '@nhip/testing';
 import pg from 'pg';
 import { benchNodeFlags, repo, type ActivityStack } from '../activity-stack.ts';
 import { pidOf, startProjectionStack } from '../projection/stack.ts';
@@ -19,7 +19,7 @@ export async function startAllServices(
 ): Promise<AllServices> {
   const stack = await startProjectionStack(topicPrefix, teams, onStarted);
   const training = await startHttpService({
-    entry: path.join(repo, 'apps/training/dist/main.js'),
+    entry: path.join(repo, serviceEntry('training')),
     envPrefix: 'TRAINING',
     purpose: 'bench_training',
     env: { NHIP_TOPIC_PREFIX: topicPrefix, REGISTRY_URL: stack.registry.base },

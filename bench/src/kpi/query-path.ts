@@ -1,5 +1,5 @@
 // Ours on the peers' path (ADR 0040): the KPI service's own drill-down read, loaded from its
-// compiled output by path (as the benchmark starts dist/main.js; a benchmark does not import a
+// compiled output by path (as the benchmark starts the built service; a benchmark does not import a
 // service's source), run on the benchmark's pool to the KPI database.
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';

@@ -2,12 +2,12 @@
 // under the run's prefix, called over HTTP with the development issuer's admin token.
 import http from 'node:http';
 import path from 'node:path';
-import { personas, startHttpService, tokenFor, type RunningService } from '@nhip/testing';
+import { personas, type RunningService, serviceEntry, startHttpService, tokenFor } from '@nhip/testing';
 import { repo } from '../activity-stack.ts';
 
 export function startKpi(topicPrefix: string): Promise<RunningService> {
   return startHttpService({
-    entry: path.join(repo, 'apps/kpi/dist/main.js'),
+    entry: path.join(repo, serviceEntry('kpi')),
     envPrefix: 'KPI',
     purpose: 'bench_kpi',
     // No heap of its own: the rebuild must fit under the 1 GB ceiling every service runs with

@@ -22,3 +22,11 @@ export const serviceNodeEnv: Readonly<Record<string, string>> = {
   MALLOC_ARENA_MAX: '2',
   MALLOC_MMAP_THRESHOLD_: '131072',
 };
+
+/**
+ * The file every start of a service runs, relative to the repository (or image) root: the one-file
+ * bundle the build makes from the compiled service (tools/bundle, docs/adr/0045). ~3,900 modules
+ * loaded one by one held twice the V8 old space of one file; under P5 the bundle took 33–36 MB off
+ * each busy service's peak, some CPU, and half the time to ready.
+ */
+export const serviceEntry = (service: string): string => `apps/${service}/dist-bundle/main.mjs`;

@@ -31,12 +31,12 @@ export async function spanProcessorsFrom(env: Env, service: string): Promise<Spa
   return processors;
 }
 
-/** The service's name: OTEL_SERVICE_NAME, else the directory of its entry (apps/<name>/dist/main.js). */
+/** The service's name: OTEL_SERVICE_NAME, else the directory of its entry (apps/<name>/dist-bundle/main.mjs). */
 export function serviceNameFrom(env: Env, entry: string | undefined): string {
   const named = env['OTEL_SERVICE_NAME'];
   if (named) return named;
   const parts = (entry ?? '').split(/[\\/]/);
-  const dist = parts.lastIndexOf('dist');
+  const dist = parts.findLastIndex((part) => part === 'dist' || part === 'dist-bundle');
   return dist > 0 ? (parts[dist - 1] ?? 'nhip') : 'nhip';
 }
 

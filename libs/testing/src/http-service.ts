@@ -30,7 +30,7 @@ export interface RunningService {
 }
 
 export interface ServiceSpec {
-  /** The compiled entry point, e.g. apps/registry/dist/main.js. */
+  /** The file the service runs, e.g. <repo>/`serviceEntry('registry')`. */
   readonly entry: string;
   /** e.g. REGISTRY: the service reads <PREFIX>_PORT and <PREFIX>_DATABASE. */
   readonly envPrefix: string;

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { createMessaging, kafkaConnectionFromEnv } from '@nhip/messaging';
-import { freePort, startFixture, type FixtureProcess } from '@nhip/testing';
+import { type FixtureProcess, freePort, serviceEntry, startFixture } from '@nhip/testing';
 import pg from 'pg';
 import { repoRoot } from '../../infra/config.ts';
 import { adminUrl } from '../ledger/platform.ts';
@@ -26,7 +26,7 @@ async function launch(service: string, n: number, env: Record<string, string>): 
   const port = await freePort();
   const variable = service.toUpperCase();
   const process = startFixture(
-    path.join(repoRoot, 'apps', service, 'dist', 'main.js'),
+    path.join(repoRoot, serviceEntry(service)),
     {
       ...env,
       [`${variable}_PORT`]: String(port),
