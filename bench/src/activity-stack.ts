@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { activityKinds } from '@nhip/contracts';
-import { eventually, type RunningService, serviceEntry, startHttpService } from '@nhip/testing';
+import { eventually, type RunningService, builtService, startHttpService } from '@nhip/testing';
 import pg from 'pg';
 
 export const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -55,7 +55,7 @@ export async function startActivityStack(
   const env = { NHIP_TOPIC_PREFIX: topicPrefix };
   const start = async (name: string, envPrefix: string): Promise<RunningService> => {
     const service = await startHttpService({
-      entry: path.join(repo, serviceEntry(name)),
+      entry: builtService(name),
       envPrefix,
       purpose: `bench_${name}`,
       env,

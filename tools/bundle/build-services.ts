@@ -5,9 +5,8 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stop } from 'esbuild';
+import { repoRoot } from '../infra/config.ts';
 import { bundleService } from './bundle-service.ts';
-
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /** Every deployable service, in the order npm start brings them up. */
 export const serviceNames = ['registry', 'activity', 'training', 'kpi', 'projection'] as const;

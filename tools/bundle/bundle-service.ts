@@ -8,8 +8,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { build, type Plugin } from 'esbuild';
 import { fileURLToPath } from 'node:url';
-
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+import { repoRoot } from '../infra/config.ts';
 
 /**
  * Kept out of the bundle on purpose, and loaded from node_modules when (if) they are imported:
@@ -117,8 +116,8 @@ export async function bundleService(service: string): Promise<{ outfile: string;
   return { outfile, missing: [...missing].sort() };
 }
 
-// Run by the image's build stage without the workspace's source conditions: only node: and npm
-// imports here, and the repository root found from this file.
+// Run by the image's build stage without the workspace's source conditions: only node:, npm and
+// relative imports here.
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const services = process.argv.slice(2);
   if (services.length === 0) {

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { type RunningService, serviceEntry, startHttpService, uniqueTopicPrefix } from '@nhip/testing';
+import { type RunningService, builtService, startHttpService, uniqueTopicPrefix } from '@nhip/testing';
 import { assemble } from './assemble.ts';
 
 const tree = fs.mkdtempSync(path.join(os.tmpdir(), 'nhip-image-activity-'));
@@ -52,7 +52,7 @@ describe('the activity image tree, outside the workspace', () => {
 
   it('starts from that tree alone and answers ready and signed-in requests', async () => {
     service = await startHttpService({
-      entry: path.join(tree, serviceEntry('activity')),
+      entry: builtService('activity', tree),
       envPrefix: 'ACTIVITY',
       purpose: 'image_tree',
       env: { NHIP_TOPIC_PREFIX: uniqueTopicPrefix() },

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { type RunningService, serviceEntry, startHttpService, uniqueTopicPrefix } from '@nhip/testing';
+import { type RunningService, builtService, startHttpService, uniqueTopicPrefix } from '@nhip/testing';
 import { repoRoot } from '../infra/config.ts';
 import { assemble } from './assemble.ts';
 
@@ -42,7 +42,7 @@ describe('the projection image tree, outside the workspace', () => {
 
   it('starts from that tree alone, answers ready and serves the dashboard at / without a token', async () => {
     service = await startHttpService({
-      entry: path.join(tree, serviceEntry('projection')),
+      entry: builtService('projection', tree),
       envPrefix: 'PROJECTION',
       purpose: 'image_tree',
       // Where the Dockerfile points it; the default (beside dist/) is the same folder.

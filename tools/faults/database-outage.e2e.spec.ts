@@ -12,7 +12,7 @@ import {
   postgresAdminUrl,
   type Reply,
   type RunningService,
-  serviceEntry,
+  builtService,
   startHttpService,
   uniqueTopicPrefix,
 } from '@nhip/testing';
@@ -83,7 +83,7 @@ describe('registry through a database outage (TCP fault proxy)', () => {
   beforeAll(async () => {
     proxy = await TcpFaultProxy.inFrontOf(postgresAdminUrl());
     registry = await startHttpService({
-      entry: path.join(root, serviceEntry('registry')),
+      entry: builtService('registry'),
       envPrefix: 'REGISTRY',
       purpose: 'db_outage',
       env: {

@@ -6,21 +6,18 @@
 // rebuild lasts long enough to be cut mid-way.
 import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import {
   eventually,
   postgresAdminUrl,
   type RunningService,
-  serviceEntry,
+  builtService,
   startHttpService,
   uniqueTopicPrefix,
 } from '@nhip/testing';
 import pg from 'pg';
 import { TcpFaultProxy } from './tcp-fault-proxy.ts';
 
-const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const ledgerRows = 600_000;
 
 interface Problem {
@@ -56,7 +53,7 @@ describe('the KPI rebuild cut off from its database mid-way (TCP fault proxy)', 
   beforeAll(async () => {
     proxy = await TcpFaultProxy.inFrontOf(postgresAdminUrl());
     kpi = await startHttpService({
-      entry: path.join(root, serviceEntry('kpi')),
+      entry: builtService('kpi'),
       envPrefix: 'KPI',
       purpose: 'rebuild_outage',
       env: {

@@ -10,7 +10,7 @@ import {
   eventually,
   freePort,
   type RunningService,
-  serviceEntry,
+  builtService,
   startHttpService,
   uniqueTopicPrefix,
 } from '@nhip/testing';
@@ -48,7 +48,7 @@ describe('Prometheus over the running services', () => {
     const shared = { NHIP_TOPIC_PREFIX: uniqueTopicPrefix() };
     const start = (name: string, env: Record<string, string> = {}) =>
       startHttpService({
-        entry: path.join(repoRoot, serviceEntry(name)),
+        entry: builtService(name),
         envPrefix: name.toUpperCase(),
         purpose: `${name}_prom`,
         env: { ...shared, ...env },

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {
   eventually,
-  serviceEntry,
+  builtService,
   startHttpService,
   uniqueTopicPrefix,
   type RunningService,
@@ -26,7 +26,7 @@ export interface TracedPlatform {
 
 const start = (service: string, env: Record<string, string>) =>
   startHttpService({
-    entry: path.join(repoRoot, serviceEntry(service)),
+    entry: builtService(service),
     envPrefix: service.toUpperCase(),
     purpose: `${service}_trace`,
     env,

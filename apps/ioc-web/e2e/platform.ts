@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import {
   eventually,
   type RunningService,
-  serviceEntry,
+  builtService,
   startHttpService,
   uniqueTopicPrefix,
 } from '@nhip/testing';
@@ -27,7 +27,7 @@ export interface Platform {
 
 const start = (service: string, env: Record<string, string>) =>
   startHttpService({
-    entry: path.join(repo, serviceEntry(service)),
+    entry: builtService(service),
     envPrefix: service.toUpperCase(),
     purpose: `${service}_ioc_web`,
     env,

@@ -10,7 +10,7 @@ import {
   type FixtureProcess,
   freePort,
   postgresAdminUrl,
-  serviceEntry,
+  builtService,
   startFixture,
   uniqueTopicPrefix,
 } from '@nhip/testing';
@@ -74,7 +74,7 @@ describe('registry service (compiled, child process)', () => {
     port = await freePort();
     base = `http://127.0.0.1:${port}`;
     service = startFixture(
-      path.join(here, '..', '..', '..', serviceEntry('registry')),
+      builtService('registry'),
       {
         DATABASE_URL: postgresAdminUrl(),
         REGISTRY_PORT: String(port),

@@ -1,10 +1,9 @@
 // P5 and P9 ask for the ingest measured with every service running: the registry, activity, KPI,
 // projection (startProjectionStack) and training, each a compiled child process on its own database.
 // The KPI service and the projection consume what the ingest publishes while it runs, as they would.
-import path from 'node:path';
-import { serviceEntry, startHttpService } from '@nhip/testing';
+import { builtService, startHttpService } from '@nhip/testing';
 import pg from 'pg';
-import { benchNodeFlags, repo, type ActivityStack } from '../activity-stack.ts';
+import { benchNodeFlags, type ActivityStack } from '../activity-stack.ts';
 import { pidOf, startProjectionStack } from '../projection/stack.ts';
 
 export interface AllServices extends ActivityStack {
@@ -19,7 +18,7 @@ export async function startAllServices(
 ): Promise<AllServices> {
   const stack = await startProjectionStack(topicPrefix, teams, onStarted);
   const training = await startHttpService({
-    entry: path.join(repo, serviceEntry('training')),
+    entry: builtService('training'),
     envPrefix: 'TRAINING',
     purpose: 'bench_training',
     env: { NHIP_TOPIC_PREFIX: topicPrefix, REGISTRY_URL: stack.registry.base },

@@ -1,13 +1,11 @@
 // The KPI service as the bench drives it: its compiled entry on a fresh database, every topic
 // under the run's prefix, called over HTTP with the development issuer's admin token.
 import http from 'node:http';
-import path from 'node:path';
-import { personas, type RunningService, serviceEntry, startHttpService, tokenFor } from '@nhip/testing';
-import { repo } from '../activity-stack.ts';
+import { personas, type RunningService, builtService, startHttpService, tokenFor } from '@nhip/testing';
 
 export function startKpi(topicPrefix: string): Promise<RunningService> {
   return startHttpService({
-    entry: path.join(repo, serviceEntry('kpi')),
+    entry: builtService('kpi'),
     envPrefix: 'KPI',
     purpose: 'bench_kpi',
     // No heap of its own: the rebuild must fit under the 1 GB ceiling every service runs with

@@ -4,7 +4,7 @@
 // hands its stop to `onStarted`, so a failure half-way leaves nothing running.
 import fs from 'node:fs';
 import path from 'node:path';
-import { eventually, type RunningService, serviceEntry, startHttpService } from '@nhip/testing';
+import { eventually, type RunningService, builtService, startHttpService } from '@nhip/testing';
 import { benchNodeFlags, repo, type Team } from '../activity-stack.ts';
 import { collectsOnRequest } from './full-gc.ts';
 
@@ -41,7 +41,7 @@ export async function startProjectionStack(
 ): Promise<ProjectionStack> {
   const start = async (name: string, env: Record<string, string> = {}): Promise<RunningService> => {
     const service = await startHttpService({
-      entry: path.join(repo, serviceEntry(name)),
+      entry: builtService(name),
       envPrefix: name.toUpperCase(),
       purpose: `bench_${name}`,
       env: { NHIP_TOPIC_PREFIX: topicPrefix, ...env },

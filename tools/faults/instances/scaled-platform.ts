@@ -4,11 +4,9 @@
 // namespace and so its consumer groups (docs/adr/0032). No supervisor: a killed instance stays dead,
 // so what happens next is the survivor's doing.
 import { randomUUID } from 'node:crypto';
-import path from 'node:path';
 import { createMessaging, kafkaConnectionFromEnv } from '@nhip/messaging';
-import { type FixtureProcess, freePort, serviceEntry, startFixture } from '@nhip/testing';
+import { type FixtureProcess, freePort, builtService, startFixture } from '@nhip/testing';
 import pg from 'pg';
-import { repoRoot } from '../../infra/config.ts';
 import { adminUrl } from '../ledger/platform.ts';
 import { databaseUrl, type PlatformDatabases } from '../ledger/service-targets.ts';
 
@@ -26,7 +24,7 @@ async function launch(service: string, n: number, env: Record<string, string>): 
   const port = await freePort();
   const variable = service.toUpperCase();
   const process = startFixture(
-    path.join(repoRoot, serviceEntry(service)),
+    builtService(service),
     {
       ...env,
       [`${variable}_PORT`]: String(port),
