@@ -25,7 +25,20 @@ export function kafkaConnectionFromEnv(
   if (malformed !== undefined) {
     throw new Error(`KAFKA_BROKERS contains "${malformed}", which is not host:port.`);
   }
-  return { brokers, clientId, instance: env['NHIP_INSTANCE_ID'] || undefined };
+  return { brokers, clientId, instance: instanceFromEnv(env) };
+}
+
+/** NHIP_INSTANCE_ID, checked here: the broker refuses a member name it cannot use with an error
+ * that names neither the variable nor the rule (Kafka's group.instance.id characters, ≤ 249). */
+function instanceFromEnv(env: NodeJS.ProcessEnv): string | undefined {
+  const instance = env['NHIP_INSTANCE_ID'];
+  if (!instance) return undefined;
+  if (!/^[A-Za-z0-9._-]{1,100}$/.test(instance)) {
+    throw new Error(
+      `NHIP_INSTANCE_ID="${instance}" may only use letters, digits, ".", "_" and "-" (at most 100), e.g. activity-1.`,
+    );
+  }
+  return instance;
 }
 
 /**
