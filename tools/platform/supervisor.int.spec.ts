@@ -74,6 +74,12 @@ function events(files: SupervisionFiles): SupervisorEvent[] {
     .map((line) => JSON.parse(line) as SupervisorEvent);
 }
 
+/** The instance names the supervised processes printed, one line per start. */
+const instanceLines = (files: SupervisionFiles): string[] =>
+  fs.existsSync(files.outputFile)
+    ? (fs.readFileSync(files.outputFile, 'utf8').match(/^instance .*$/gm) ?? [])
+    : [];
+
 const named = (files: SupervisionFiles, name: string): SupervisorEvent[] =>
   events(files).filter((e) => e.event === name);
 
@@ -122,6 +128,8 @@ describe('the supervisor of npm start', () => {
     const files = supervise(steady, { initialMs: 200, maxMs: 1_000, resetAfterMs: 60_000 });
     const before = await eventually(() => readState(files.stateFile)?.pid);
     expect(Number(fs.readFileSync(files.pidFile, 'utf8'))).toBe(before);
+    // Killed once it has run (said its name), not while Node is still starting it.
+    await eventually(() => instanceLines(files).length === 1);
     process.kill(before, 'SIGKILL');
 
     const after = await eventually(() => {
@@ -138,7 +146,7 @@ describe('the supervisor of npm start', () => {
     ]);
     // The restarted process got the name the killed one had: it takes its place in its groups back.
     const names = await eventually(() => {
-      const lines = fs.readFileSync(files.outputFile, 'utf8').match(/^instance .*$/gm) ?? [];
+      const lines = instanceLines(files);
       return lines.length >= 2 ? lines : undefined;
     });
     expect(names).toEqual([
