@@ -54,7 +54,10 @@ async function spoolNdjson(body: StreamedBody, spoolDir: string): Promise<BulkFi
   return {
     async *lines() {
       try {
-        yield* ndjsonLines(fs.createReadStream(file, { highWaterMark: 256 * 1024 }));
+        // 64 KiB reads: each read is decoded to one string, and V8 puts a string over ~128 KiB in
+        // its large-object space, which only a full collection frees; 256 KiB reads left ~80 such
+        // strings a pass for it (docs/adr/0042, addendum).
+        yield* ndjsonLines(fs.createReadStream(file, { highWaterMark: 64 * 1024 }));
       } catch (error) {
         throw error instanceof NotUtf8 ? notUtf8() : error;
       }
