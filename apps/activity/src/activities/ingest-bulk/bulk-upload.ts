@@ -54,16 +54,34 @@ async function spoolNdjson(body: StreamedBody, spoolDir: string): Promise<BulkFi
   return {
     async *lines() {
       try {
-        // 64 KiB reads: each read is decoded to one string, and V8 puts a string over ~128 KiB in
-        // its large-object space, which only a full collection frees; 256 KiB reads left ~80 such
-        // strings a pass for it (docs/adr/0042, addendum).
-        yield* ndjsonLines(fs.createReadStream(file, { highWaterMark: 64 * 1024 }));
+        yield* ndjsonLines(readReusing(file));
       } catch (error) {
         throw error instanceof NotUtf8 ? notUtf8() : error;
       }
     },
     discard,
   };
+}
+
+/**
+ * The file's bytes, read 64 KiB at a time into one buffer that every read reuses (each chunk is
+ * decoded before the next is read). A read stream allocates a buffer a read: 64 KiB ones come from
+ * malloc and wait for a collection of their small JavaScript wrappers, ~15 MB of them at once while
+ * a file was read, which malloc kept; 256 KiB ones were each decoded to a string V8 keeps until a
+ * full collection (docs/adr/0042, addendum).
+ */
+async function* readReusing(file: string, size = 64 * 1024): AsyncGenerator<Buffer> {
+  const handle = await fs.promises.open(file, 'r');
+  try {
+    const buffer = Buffer.allocUnsafe(size);
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, 0, size, null);
+      if (bytesRead === 0) return;
+      yield buffer.subarray(0, bytesRead);
+    }
+  } finally {
+    await handle.close();
+  }
 }
 
 async function writeWhole(handle: fs.promises.FileHandle, chunk: Buffer): Promise<void> {

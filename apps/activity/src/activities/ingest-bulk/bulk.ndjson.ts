@@ -16,7 +16,7 @@ const newline = 0x0a;
 /**
  * The non-blank lines of an NDJSON file, numbered as an editor numbers them (LF or CRLF). A chunk
  * is decoded up to its last newline, which is always a character boundary; the rest waits for the
- * next chunk.
+ * next chunk, copied: the producer may fill the same buffer again once the next chunk is asked for.
  */
 export async function* ndjsonLines(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<BulkLine> {
   let lineNumber = 0;
@@ -37,12 +37,12 @@ export async function* ndjsonLines(chunks: AsyncIterable<Uint8Array>): AsyncGene
   for await (const chunk of chunks) {
     const end = chunk.lastIndexOf(newline) + 1;
     if (end === 0) {
-      pending.push(chunk);
+      pending.push(Buffer.from(chunk));
       continue;
     }
     const head =
       pending.length === 0 ? chunk.subarray(0, end) : Buffer.concat([...pending, chunk.subarray(0, end)]);
-    pending = end < chunk.length ? [chunk.subarray(end)] : [];
+    pending = end < chunk.length ? [Buffer.from(chunk.subarray(end))] : [];
     yield* region(head, true);
   }
   yield* region(Buffer.concat(pending), false);

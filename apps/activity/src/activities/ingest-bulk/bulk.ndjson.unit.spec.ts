@@ -31,6 +31,16 @@ function cut(bytes: Buffer, at: readonly number[]): Readable {
   return Readable.from(chunks);
 }
 
+/** The same chunks through one buffer the producer fills again for every chunk, as a file read does. */
+async function* reusing(chunks: Readable): AsyncGenerator<Buffer> {
+  const buffer = Buffer.alloc(4096);
+  for await (const chunk of chunks as AsyncIterable<Buffer>) {
+    buffer.fill(0x7b); // what a stale view would show: '{' everywhere
+    chunk.copy(buffer);
+    yield buffer.subarray(0, chunk.length);
+  }
+}
+
 async function read(lines: AsyncIterable<BulkLine>) {
   const out: { line: number; ok: boolean; field?: string }[] = [];
   for await (const { line, check } of lines)
@@ -59,6 +69,15 @@ describe('an NDJSON upload read as it arrives', () => {
   it('reads a line that spans many chunks, down to one byte a chunk', async () => {
     const everyByte = Array.from({ length: bytes.length - 1 }, (_v, i) => i + 1);
     expect(await read(ndjsonLines(cut(bytes, everyByte)))).toEqual(expected);
+  });
+
+  it('reads the same lines when the producer fills one buffer again for every chunk', async () => {
+    for (let at = 1; at < bytes.length; at++) {
+      const chunks = cut(bytes, [at, Math.min(at + 7, bytes.length)]);
+      expect(await read(ndjsonLines(reusing(chunks)))).toEqual(expected);
+    }
+    const everyByte = Array.from({ length: bytes.length - 1 }, (_v, i) => i + 1);
+    expect(await read(ndjsonLines(reusing(cut(bytes, everyByte))))).toEqual(expected);
   });
 
   it('refuses bytes that are not UTF-8 in any line, a BOM after the first line too', async () => {

@@ -13,6 +13,7 @@ import { sameReport } from '../check-report.decide.ts';
 import type { ReportContext } from '../log-activity/index.ts';
 import type { BulkLine } from './bulk-line.ts';
 import { ChunkWriter } from './chunk-writer.ts';
+import { FirstLineById } from './first-line-by-id.ts';
 import { reused, type Verdict } from './verdict.ts';
 import { VerdictLog } from './verdict-log.ts';
 import type { Numbered } from './write-chunk.ts';
@@ -40,11 +41,12 @@ export interface SortedFile {
 
 /**
  * Shape errors and repeats inside the file are settled before anything touches the database. Each
- * line is judged here and dropped: only its id (until the file ends) and team are kept.
+ * line is judged here and dropped: only its id (until the file ends, as 16 bytes outside the
+ * JavaScript heap) and team are kept.
  */
 export async function sortOut(lines: AsyncIterable<BulkLine>): Promise<SortedFile> {
   const verdicts = new VerdictLog();
-  const firstSeen = new Map<string, number>();
+  const firstSeen = new FirstLineById();
   const repeats = new Map<number, number>();
   const teamIds = new Set<string>();
   let total = 0;
@@ -55,9 +57,8 @@ export async function sortOut(lines: AsyncIterable<BulkLine>): Promise<SortedFil
       continue;
     }
     teamIds.add(check.report.teamId);
-    const earlier = firstSeen.get(check.report.activityId);
-    if (earlier === undefined) firstSeen.set(check.report.activityId, line);
-    else repeats.set(line, earlier);
+    const earlier = firstSeen.firstLineOf(check.report.activityId, line);
+    if (earlier !== undefined) repeats.set(line, earlier);
   }
   return { total, verdicts, fresh: firstSeen.size, repeats, teamIds };
 }
