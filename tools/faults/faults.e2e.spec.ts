@@ -34,6 +34,7 @@ const check = (result: FaultResult, id: string) => result.checks.find((c) => c.i
 describe('the platform through faults, checked by the ledger', () => {
   it('broker killed for 6 s, then restarted: services survive, nothing acknowledged lost or counted twice', async () => {
     const result = await run(brokerKill(6_000));
+    expect(result.crashes).toEqual({});
     expect(broken(result)).toEqual([]);
     expect(result.commands.ok).toBeGreaterThan(100);
     expect(check(result, 'a')['lost']).toBe(0);
@@ -45,6 +46,7 @@ describe('the platform through faults, checked by the ledger', () => {
 
   it('PostgreSQL stopped immediately for 5 s, then restarted: services survive, the ledger holds', async () => {
     const result = await run(postgresStop(5_000));
+    expect(result.crashes).toEqual({});
     expect(broken(result)).toEqual([]);
     expect(result.commands.ok).toBeGreaterThan(100);
     // While the database was away, writes were answered (503), not left hanging or crashing.
@@ -55,6 +57,7 @@ describe('the platform through faults, checked by the ledger', () => {
 
   it('activity killed at command:after-commit: the supervisor restarts it, the committed report is kept', async () => {
     const result = await run(failpointKill('activity', 'command:after-commit@30', 'committed, not answered'));
+    expect(result.crashes).toEqual({});
     expect(broken(result)).toEqual([]);
     expect(result.restarts['activity']).toBe(1);
     // The request in flight at the kill is unknown to its client, yet stored.
@@ -63,6 +66,7 @@ describe('the platform through faults, checked by the ledger', () => {
 
   it('poison on a consumed topic: every message dead-lettered, nothing else', async () => {
     const result = await run(poison());
+    expect(result.crashes).toEqual({});
     expect(broken(result)).toEqual([]);
     expect(check(result, 'g')['poisonInjected']).toBeGreaterThanOrEqual(4);
   }, 300_000);

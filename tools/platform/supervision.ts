@@ -35,6 +35,18 @@ export interface SupervisionFiles {
   readonly pidFile: string;
 }
 
+const markerPattern = /^\[supervisor\] pid (\d+) started/;
+
+/** The line a supervisor writes into the service's output before each process's own lines. */
+export const startMarker = (pid: number, restarts: number): string =>
+  `[supervisor] pid ${pid} started${restarts === 0 ? '' : ` (restart ${restarts})`} at ${new Date().toISOString()}\n`;
+
+/** The pid a start marker names, or undefined for any other line. */
+export function markedPid(line: string): number | undefined {
+  const match = markerPattern.exec(line);
+  return match ? Number(match[1]) : undefined;
+}
+
 export const runDir = path.join(infraDir, 'run');
 
 export function supervisionFiles(service: string): SupervisionFiles {

@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { consecutiveFailures, restartDelay, type BackoffPolicy } from './backoff.ts';
-import { writeState, type SupervisionFiles, type SupervisionState } from './supervision.ts';
+import { startMarker, writeState, type SupervisionFiles, type SupervisionState } from './supervision.ts';
 
 export interface SupervisorSpec {
   readonly service: string;
@@ -73,6 +73,8 @@ function start(): void {
     if (child.pid === undefined) end(null, null);
   });
   const pid = child.pid ?? null;
+  // Before the child's first line (Node takes tens of ms to boot): which process wrote what follows.
+  if (pid !== null) fs.appendFileSync(files.outputFile, startMarker(pid, state.restarts));
   if (pid !== null) fs.writeFileSync(files.pidFile, String(pid));
   update({ status: 'up', pid, since: new Date(startedAt).toISOString(), nextStartAt: null });
   record(state.restarts === 0 ? 'start' : 'restart', { pid, restarts: state.restarts });

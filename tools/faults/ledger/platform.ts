@@ -19,6 +19,7 @@ import { isRunning, readState, type SupervisionFiles } from '../../platform/supe
 import { activityTarget, kpiTarget, registryTarget, type PlatformDatabases } from './service-targets.ts';
 import { peersOf, projectionTarget } from './peers.ts';
 import type { LedgerTarget } from './target.ts';
+import { crashesIn, type Crash } from './crashes.ts';
 
 export type ServiceName = 'registry' | 'activity' | 'training' | 'kpi' | 'projection';
 
@@ -196,8 +197,11 @@ export class FaultPlatform {
     return targets;
   }
 
-  output(service: ServiceName): string {
-    return fs.readFileSync(this.#service(service).files.outputFile, 'utf8');
+  /** Its exits nobody planned (not a kill -9, not the final stop), with its last words. */
+  crashes(service: ServiceName): Crash[] {
+    const { eventLog, outputFile } = this.#service(service).files;
+    const read = (file: string) => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '');
+    return crashesIn(read(eventLog), read(outputFile));
   }
 
   /** Stops the supervisors (and so the services), then drops the run's databases and topics. */

@@ -6,6 +6,7 @@ import { createMessaging, kafkaConnectionFromEnv, type Messaging } from '@nhip/m
 import pg from 'pg';
 import { runChecks, type CheckResult } from './checks.ts';
 import { KafkaView } from './kafka-view.ts';
+import type { Crash } from './crashes.ts';
 import type { OutcomeCounts } from './ledger.ts';
 import { startLoad } from './load.ts';
 import { FaultPlatform, type PlatformOptions } from './platform.ts';
@@ -50,6 +51,8 @@ export interface FaultResult {
   /** Load stopped → no outbox row pending and every consumer group's lag 0. */
   readonly drainMs: number;
   readonly restarts: Record<string, number>;
+  /** Per service, its exits nobody planned with its last words (a crash loop says why here). */
+  readonly crashes: Record<string, readonly Crash[]>;
   readonly notes: Record<string, unknown>;
   /** Set when the run itself broke (the platform never came up, a fault could not be injected). */
   readonly error?: string;
@@ -69,6 +72,7 @@ export function brokenRun(fault: Fault, error: unknown): FaultResult {
     faultToReadyMs: Number.NaN,
     drainMs: Number.NaN,
     restarts: {},
+    crashes: {},
     notes: {},
     error: error instanceof Error ? error.message : String(error),
   };
@@ -159,6 +163,12 @@ async function underLoad(fault: Fault, ctx: FaultContext, options: RunOptions): 
     ...timings,
     drainMs,
     restarts: Object.fromEntries(platform.services().map((s) => [s, platform.state(s).restarts])),
+    crashes: Object.fromEntries(
+      platform
+        .services()
+        .map((s) => [s, platform.crashes(s)] as const)
+        .filter(([, crashes]) => crashes.length > 0),
+    ),
     notes: {},
   };
 }
