@@ -147,10 +147,12 @@ export class FaultPlatform {
     return service;
   }
 
+  /** Ready, and answered by this service: on a port two services were given, the other would. */
   async ready(service: ServiceName): Promise<boolean> {
     try {
       const reply = await fetch(`${this.url(service)}/health/ready`, { signal: AbortSignal.timeout(2_000) });
-      return reply.status === 200;
+      const body = (await reply.json()) as { service?: string };
+      return reply.status === 200 && body.service === service;
     } catch {
       return false;
     }
