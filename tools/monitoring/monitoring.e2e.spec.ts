@@ -10,8 +10,7 @@ import {
   eventually,
   freePort,
   type RunningService,
-  builtService,
-  startHttpService,
+  startBuiltService,
   uniqueTopicPrefix,
 } from '@nhip/testing';
 import { parse } from 'yaml';
@@ -47,12 +46,7 @@ describe('Prometheus over the running services', () => {
   beforeAll(async () => {
     const shared = { NHIP_TOPIC_PREFIX: uniqueTopicPrefix() };
     const start = (name: string, env: Record<string, string> = {}) =>
-      startHttpService({
-        entry: builtService(name),
-        envPrefix: name.toUpperCase(),
-        purpose: `${name}_prom`,
-        env: { ...shared, ...env },
-      });
+      startBuiltService(name, 'prom', { ...shared, ...env });
     const registry = await start('registry');
     services.push(registry, await start('activity', { ACTIVITY_LATE_WINDOW_DAYS: '3650' }));
     services.push(await start('training', { REGISTRY_URL: registry.base }));

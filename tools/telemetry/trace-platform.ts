@@ -3,13 +3,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {
-  eventually,
-  builtService,
-  startHttpService,
-  uniqueTopicPrefix,
-  type RunningService,
-} from '@nhip/testing';
+import { eventually, startBuiltService, uniqueTopicPrefix, type RunningService } from '@nhip/testing';
 import { repoRoot } from '../infra/config.ts';
 
 export const telemetryEntry = path.join(repoRoot, 'libs', 'telemetry', 'dist', 'register.js');
@@ -24,14 +18,6 @@ export interface TracedPlatform {
   stop(): Promise<void>;
 }
 
-const start = (service: string, env: Record<string, string>) =>
-  startHttpService({
-    entry: builtService(service),
-    envPrefix: service.toUpperCase(),
-    purpose: `${service}_trace`,
-    env,
-  });
-
 export async function startTracedPlatform(): Promise<TracedPlatform> {
   const topicPrefix = uniqueTopicPrefix();
   const traceFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'nhip-trace-')), 'spans.jsonl');
@@ -40,10 +26,13 @@ export async function startTracedPlatform(): Promise<TracedPlatform> {
     NHIP_TRACE_FILE: traceFile,
     NODE_OPTIONS: `--import ${telemetryEntry}`,
   };
-  const registry = await start('registry', shared);
-  const activity = await start('activity', { ...shared, ACTIVITY_LATE_WINDOW_DAYS: '3650' });
-  const kpi = await start('kpi', shared);
-  const projection = await start('projection', { ...shared, KPI_URL: kpi.base });
+  const registry = await startBuiltService('registry', 'trace', shared);
+  const activity = await startBuiltService('activity', 'trace', {
+    ...shared,
+    ACTIVITY_LATE_WINDOW_DAYS: '3650',
+  });
+  const kpi = await startBuiltService('kpi', 'trace', shared);
+  const projection = await startBuiltService('projection', 'trace', { ...shared, KPI_URL: kpi.base });
   return {
     registry,
     activity,

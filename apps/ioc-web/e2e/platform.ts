@@ -6,13 +6,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  eventually,
-  type RunningService,
-  builtService,
-  startHttpService,
-  uniqueTopicPrefix,
-} from '@nhip/testing';
+import { eventually, type RunningService, startBuiltService, uniqueTopicPrefix } from '@nhip/testing';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 
@@ -25,22 +19,17 @@ export interface Platform {
   stop(): Promise<void>;
 }
 
-const start = (service: string, env: Record<string, string>) =>
-  startHttpService({
-    entry: builtService(service),
-    envPrefix: service.toUpperCase(),
-    purpose: `${service}_ioc_web`,
-    env,
-  });
-
 export async function startPlatform(): Promise<Platform> {
   const topicPrefix = uniqueTopicPrefix();
   const shared = { NHIP_TOPIC_PREFIX: topicPrefix };
-  const registry = await start('registry', shared);
-  const activity = await start('activity', { ...shared, ACTIVITY_LATE_WINDOW_DAYS: '3650' });
-  const training = await start('training', { ...shared, REGISTRY_URL: registry.base });
-  const kpi = await start('kpi', shared);
-  const projection = await start('projection', {
+  const registry = await startBuiltService('registry', 'ioc_web', shared);
+  const activity = await startBuiltService('activity', 'ioc_web', {
+    ...shared,
+    ACTIVITY_LATE_WINDOW_DAYS: '3650',
+  });
+  const training = await startBuiltService('training', 'ioc_web', { ...shared, REGISTRY_URL: registry.base });
+  const kpi = await startBuiltService('kpi', 'ioc_web', shared);
+  const projection = await startBuiltService('projection', 'ioc_web', {
     ...shared,
     KPI_URL: kpi.base,
     REGISTRY_URL: registry.base,

@@ -55,7 +55,7 @@ export async function eventually<T>(
 
 export { startFixture, stopAllFixtures, type FixtureProcess } from './processes.ts';
 export { freePort } from './ports.ts';
-export { builtService } from './built-service.ts';
+export { builtService, startBuiltService } from './built-service.ts';
 export { startHttpService, type Reply, type RunningService, type ServiceSpec } from './http-service.ts';
 
 /** A database emptied for this run: for tests of what a service does with the database it finds. */
