@@ -6,16 +6,25 @@
 import type pg from 'pg';
 import { loadDrillDown } from './figures/drill-down.queries.ts';
 import { drillDownView, type UnitIndicators } from './figures/unit-view.ts';
+import { indicatorCatalog } from './indicators/catalog.ts';
 import { parsePeriod } from './periods/period.ts';
 
-/** The unit's and its children's indicators for the period; undefined for an unknown unit. */
+/**
+ * The unit's and its children's indicators for the period (only those ids when given, as
+ * `?indicators=` asks); undefined for an unknown unit.
+ */
 export async function readDrillDown(
   db: Pick<pg.Pool, 'query'>,
   code: string,
   periodKey: string,
+  indicatorIds?: readonly string[],
 ): Promise<UnitIndicators | undefined> {
   const period = parsePeriod(periodKey);
   if (!period) throw new Error(`${periodKey} is not a period`);
-  const found = await loadDrillDown(db, code, period);
-  return found && drillDownView(found, period);
+  const catalog =
+    indicatorIds === undefined
+      ? indicatorCatalog
+      : indicatorCatalog.filter((d) => indicatorIds.includes(d.id));
+  const found = await loadDrillDown(db, code, period, catalog);
+  return found && drillDownView(found, period, undefined, catalog);
 }

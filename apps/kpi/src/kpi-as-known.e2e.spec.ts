@@ -290,6 +290,16 @@ describe('KPI service: late, corrected and voided reports, as known at a time', 
     ['a period that is not one', '/units/20206/indicators?period=2024-13', 'period'],
     ['a knownAt that is not a time', '/units/20206/indicators?period=2024&knownAt=yesterday', 'knownAt'],
     ['an unknown unit', '/units/99999/indicators?period=2024', 'code'],
+    [
+      'an indicator the catalog lacks',
+      '/units/20206/indicators?period=2024&indicators=vneid_vs_target,nope',
+      'indicators',
+    ],
+    [
+      'an indicator list that is not one',
+      '/units/20206/indicators?period=2024&indicators=a,,b',
+      'indicators',
+    ],
     ['an unknown indicator', '/units/20206/indicators/nope/explain?period=2024', 'indicatorId'],
     ['a series across kinds', `/units/20206/indicators/${helped}/series?from=2024-01&to=2024`, 'to'],
   ])('answers %s with a problem naming the field', async (_what, url, field) => {

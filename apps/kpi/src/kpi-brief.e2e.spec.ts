@@ -97,6 +97,28 @@ describe('KPI service: the cases of the domain brief', () => {
     expect(pick(city.indicators, 'vneid_vs_target')).toMatchObject({ exact: '134.54' });
   });
 
+  it('answers only the indicators asked for, in catalog order, each as the whole drill-down has it', async () => {
+    const { kpi } = platform;
+    // Asked out of catalog order: the answer keeps the catalog's.
+    const asked = ['residents_helped.vneid_activation', 'vneid_vs_target'];
+    const only = `indicators=${asked.join(',')}`;
+    const whole = await indicatorsOf(kpi, '491', 'period=2024');
+    const cut = await indicatorsOf(kpi, '491', `period=2024&${only}`);
+    const kept = (list: typeof whole.indicators) => list.filter((i) => asked.includes(i.id));
+    expect(cut.indicators.map((i) => i.id)).toEqual(['vneid_vs_target', 'residents_helped.vneid_activation']);
+    expect(cut.indicators).toEqual(kept(whole.indicators));
+    expect(cut.children).toEqual(whole.children.map((c) => ({ ...c, indicators: kept(c.indicators) })));
+    expect(pick(cut.children[1]?.indicators, 'vneid_vs_target')).toMatchObject({ exact: '134.54', rank: 1 });
+    // As known at an instant, both lists are cut alike.
+    const known = await kpi.get<{ indicators: { id: string }[]; now: { id: string }[] }>(
+      `/units/491/indicators?period=2024&knownAt=${new Date().toISOString()}&indicators=vneid_vs_target`,
+    );
+    expect([known.body.indicators.map((i) => i.id), known.body.now.map((i) => i.id)]).toEqual([
+      ['vneid_vs_target'],
+      ['vneid_vs_target'],
+    ]);
+  });
+
   it('publishes the ward’s value on public.kpi.indicator.v1, valid against its contract', async () => {
     const messaging = createMessaging({ brokers: kafkaBrokers(), clientId: 'kpi-e2e-reader' });
     const latest = (values: IndicatorChangedData[]) =>

@@ -4,14 +4,9 @@
 // machine; the figures are figures.queries.ts' one statement, fed from the tree part here.
 import type pg from 'pg';
 import type { Period } from '../periods/period.ts';
-import {
-  figuresSql,
-  flowMetrics,
-  stockMetrics,
-  type FigureParams,
-  type FigureRow,
-  type Figures,
-} from './figures.queries.ts';
+import { indicatorCatalog } from '../indicators/catalog.ts';
+import type { IndicatorDefinition } from '../indicators/indicator.ts';
+import { figuresSql, metricsOf, type FigureParams, type FigureRow, type Figures } from './figures.queries.ts';
 import type { TreeUnit } from './tree.queries.ts';
 
 type Db = Pick<pg.Pool, 'query'>;
@@ -67,12 +62,23 @@ const treeUnit = (row: Row): TreeUnit => ({
 
 const figureRow = (row: Row): FigureRow => ({ unit: row.code, id: row.name, value: row.value ?? 0 });
 
-/** The unit (undefined when no tree has it), its children and their current figures. */
-export async function loadDrillDown(db: Db, code: string, period: Period): Promise<DrillDown | undefined> {
+const wholeCatalog = metricsOf(indicatorCatalog);
+
+/**
+ * The unit (undefined when no tree has it), its children and their current figures: the metrics
+ * of the indicators asked for (the whole catalog unless told), targets and statistics.
+ */
+export async function loadDrillDown(
+  db: Db,
+  code: string,
+  period: Period,
+  indicators: readonly IndicatorDefinition[] = indicatorCatalog,
+): Promise<DrillDown | undefined> {
+  const { flow, stock } = indicators === indicatorCatalog ? wholeCatalog : metricsOf(indicators);
   const { rows } = await db.query<Row>({
     name: 'kpi.drill-down',
     text: drillDownSql,
-    values: [code, period.key, period.firstDay, period.lastDay, flowMetrics, stockMetrics],
+    values: [code, period.key, period.firstDay, period.lastDay, flow, stock],
   });
   const unit = rows.find((r) => r.part === 'unit');
   if (!unit) return undefined;

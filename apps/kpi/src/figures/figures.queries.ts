@@ -7,6 +7,7 @@
 import type pg from 'pg';
 import { indicatorCatalog } from '../indicators/catalog.ts';
 import { metricKind } from '../indicators/evaluate.ts';
+import type { IndicatorDefinition } from '../indicators/indicator.ts';
 import type { Period } from '../periods/period.ts';
 
 type Db = Pick<pg.ClientBase, 'query'>;
@@ -30,17 +31,25 @@ const notFlowSql = (r: string) =>
 const stockDaysSql = (r: string) => `${r}.period_kind = 'day' AND ${notFlowSql(r)}`;
 const stockSpansSql = (r: string) => `${r}.period_kind IN ('month', 'year') AND ${notFlowSql(r)}`;
 
-// The catalog's metrics by kind, so each branch reads the cells by their whole key (unit, period,
-// metric) instead of every cell of the unit: a unit holds thousands (a day per metric).
-const catalogMetrics = [
-  ...new Set(
-    indicatorCatalog
-      .flatMap((d) => [d.numerator, d.denominator])
-      .flatMap((operand) => (operand && 'metric' in operand ? [operand.metric] : [])),
-  ),
-];
-export const flowMetrics = catalogMetrics.filter((m) => metricKind(m) === 'flow');
-export const stockMetrics = catalogMetrics.filter((m) => metricKind(m) === 'stock');
+// The metrics of a set of indicators by kind, so each branch reads the cells by their whole key
+// (unit, period, metric) instead of every cell of the unit: a unit holds thousands (a day per metric).
+export function metricsOf(catalog: readonly IndicatorDefinition[]): {
+  readonly flow: string[];
+  readonly stock: string[];
+} {
+  const metrics = [
+    ...new Set(
+      catalog
+        .flatMap((d) => [d.numerator, d.denominator])
+        .flatMap((operand) => (operand && 'metric' in operand ? [operand.metric] : [])),
+    ),
+  ];
+  return {
+    flow: metrics.filter((m) => metricKind(m) === 'flow'),
+    stock: metrics.filter((m) => metricKind(m) === 'stock'),
+  };
+}
+export const { flow: flowMetrics, stock: stockMetrics } = metricsOf(indicatorCatalog);
 
 /**
  * Where the statement finds its inputs, as SQL: `$n` placeholders, or what the drill-down computes

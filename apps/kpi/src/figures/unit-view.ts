@@ -60,21 +60,43 @@ export function viewOf(values: readonly UnitIndicator[], catalog = indicatorCata
 export const unitFor = (db: Db, code: string, period: Period): Promise<TreeUnit | undefined> =>
   findUnit(db, code, period.lastDay);
 
-/** The view of a loaded drill-down: the unit unranked, its children ranked among themselves. */
-export function drillDownView(d: DrillDown, period: Period, knownAt?: string): UnitIndicators {
+/**
+ * The view of a loaded drill-down: the unit unranked, its children ranked among themselves; the
+ * indicators of `catalog` (all of them unless told), each ranked on its own.
+ */
+export function drillDownView(
+  d: DrillDown,
+  period: Period,
+  knownAt?: string,
+  catalog: readonly IndicatorDefinition[] = indicatorCatalog,
+): UnitIndicators {
   const codes = d.children.map((c) => c.code);
-  const own = evaluateUnits(d.figures, [d.unit.code], []);
-  const ofChildren = evaluateUnits(d.figures, codes);
+  const own = evaluateUnits(d.figures, [d.unit.code], [], catalog);
+  const ofChildren = evaluateUnits(d.figures, codes, codes, catalog);
   return {
     unit: { code: d.unit.code, name: d.unit.name, treeVersion: d.unit.treeVersion },
     period: period.key,
     knownAt: knownAt ?? null,
-    indicators: viewOf(own.get(d.unit.code) ?? []),
+    indicators: viewOf(own.get(d.unit.code) ?? [], catalog),
     children: d.children.map((c) => ({
       code: c.code,
       name: c.name,
-      indicators: viewOf(ofChildren.get(c.code) ?? []),
+      indicators: viewOf(ofChildren.get(c.code) ?? [], catalog),
     })),
+  };
+}
+
+/** Only the indicators asked for, in each list of the view (for the views built whole). */
+export function onlyIndicators<V extends Pick<UnitIndicators, 'indicators' | 'children'>>(
+  view: V,
+  ids: ReadonlySet<string> | undefined,
+): V {
+  if (ids === undefined) return view;
+  const kept = (list: readonly IndicatorView[]) => list.filter((v) => ids.has(v.id));
+  return {
+    ...view,
+    indicators: kept(view.indicators),
+    children: view.children.map((c) => ({ ...c, indicators: kept(c.indicators) })),
   };
 }
 

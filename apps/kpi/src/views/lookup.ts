@@ -73,6 +73,26 @@ export interface WriteAccess {
   readonly inScope: (unit: TreeUnit) => Promise<void>;
 }
 
+/**
+ * The catalog's entries for a comma-separated list of ids (every indicator when there is none);
+ * 400 naming the ids the catalog lacks.
+ */
+export function requireIndicators(
+  list: string | undefined,
+  field = 'indicators',
+): readonly IndicatorDefinition[] {
+  if (list === undefined) return indicatorCatalog;
+  const ids = new Set(list.split(','));
+  const unknown = [...ids].filter((id) => !indicatorCatalog.some((d) => d.id === id));
+  if (unknown.length > 0)
+    throw invalidRequest(
+      [{ field, reason: `${unknown.join(', ')}: no such indicator (GET /catalog lists them)` }],
+      400,
+      `${field}: ${unknown.join(', ')} ${unknown.length === 1 ? 'is not an indicator' : 'are not indicators'} of the catalog.`,
+    );
+  return indicatorCatalog.filter((d) => ids.has(d.id));
+}
+
 /** The indicator's latest version in the catalog. */
 export function requireIndicator(id: string, field = 'indicatorId'): IndicatorDefinition {
   const found = indicatorCatalog.filter((d) => d.id === id).sort((a, b) => b.version - a.version)[0];

@@ -5,7 +5,12 @@ import pg from 'pg';
 import { notFound } from '@nhip/service-http';
 import { loadDrillDown } from '../../figures/drill-down.queries.ts';
 import { groupingCodePattern, groupingIndicators } from '../../figures/named-grouping.ts';
-import { drillDownView, unitIndicators, type UnitIndicators } from '../../figures/unit-view.ts';
+import {
+  drillDownView,
+  onlyIndicators,
+  unitIndicators,
+  type UnitIndicators,
+} from '../../figures/unit-view.ts';
 import { unitIndicatorsJson } from '../../figures/unit-view.json.ts';
 import {
   codeParam,
@@ -15,14 +20,16 @@ import {
   requirePeriod,
   requireUnit,
   requireGrouping,
+  requireIndicators,
   requireUnitCode,
 } from '../lookup.ts';
-import { PeriodQuery } from '../period.request.ts';
+import { DrillDownQuery } from './drill-down.request.ts';
 
 /**
  * The drill-down: a unit's indicators for a period beside its children's, ranked among them. The
  * current view is written as pre-encoded JSON (ADR 0033); `knownAt` answers go the usual way. A
- * named grouping's code reads it like a unit: its members are the children.
+ * named grouping's code reads it like a unit: its members are the children. `indicators` keeps some
+ * of them: the current view then reads only their metrics; the others are built whole, then cut.
  */
 @ApiTags('indicators')
 @Controller('units')
@@ -38,30 +45,33 @@ export class UnitIndicatorsController {
   @Header('content-type', 'application/json; charset=utf-8')
   async indicators(
     @Param('code') code: string,
-    @Query() query: PeriodQuery,
+    @Query() query: DrillDownQuery,
     @Caller() caller: Principal,
   ): Promise<Buffer | UnitIndicators | (UnitIndicators & { readonly now: UnitIndicators['indicators'] })> {
     const period = requirePeriod(query.period);
     const knownAt = instantOf(query.knownAt);
+    const catalog = requireIndicators(query.indicators);
+    const asked = query.indicators === undefined ? undefined : new Set(catalog.map((d) => d.id));
     if (groupingCodePattern.test(code)) {
       const grouping = await requireGrouping(this.pool, this.scope, caller, code);
-      const view = await groupingIndicators(this.pool, grouping, period, knownAt);
+      const view = onlyIndicators(await groupingIndicators(this.pool, grouping, period, knownAt), asked);
       if (knownAt === undefined) return view;
-      return { ...view, now: (await groupingIndicators(this.pool, grouping, period)).indicators };
+      const now = onlyIndicators(await groupingIndicators(this.pool, grouping, period), asked);
+      return { ...view, now: now.indicators };
     }
     if (knownAt === undefined) {
       // The common screen: the unit, its children and their figures in one round trip.
       requireUnitCode(code);
-      const found = await loadDrillDown(this.pool, code, period);
+      const found = await loadDrillDown(this.pool, code, period, catalog);
       if (!found) throw notFound('unit', 'code', code);
       await requireInScope(this.scope, caller, found.unit);
-      return unitIndicatorsJson(drillDownView(found, period));
+      return unitIndicatorsJson(drillDownView(found, period, undefined, catalog));
     }
     const unit = await requireUnit(this.pool, code, period);
     await requireInScope(this.scope, caller, unit);
-    const view = await unitIndicators(this.pool, unit, period, knownAt);
+    const view = onlyIndicators(await unitIndicators(this.pool, unit, period, knownAt), asked);
     // What it was as recorded then, next to what it is now: why yesterday's report differs.
-    const now = await unitIndicators(this.pool, unit, period);
+    const now = onlyIndicators(await unitIndicators(this.pool, unit, period), asked);
     return { ...view, now: now.indicators };
   }
 }
