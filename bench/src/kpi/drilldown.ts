@@ -5,6 +5,16 @@
 // run the naive query over the raw activity rows joined to the unit tree at query time,
 // PostgreSQL on its tables and DuckDB on its own columnar copy of them.
 import { createHash } from 'node:crypto';
+import { activityKinds } from '@nhip/contracts';
+
+/**
+ * The indicators the peers compute, asked of ours by name (`?indicators=`): residents helped per
+ * kind, every kind. The rest of the catalog (rates over targets and statistics, names, comparison
+ * lines) is not part of the peers' answer (ADR 0040 addendum).
+ */
+export const comparedIndicators: readonly string[] = Object.keys(activityKinds).map(
+  (kind) => `residents_helped.${kind}`,
+);
 
 export interface Target {
   readonly code: string;

@@ -11,6 +11,7 @@ export type ReadDrillDown = (
   db: Pick<pg.Pool, 'query'>,
   code: string,
   period: string,
+  indicatorIds?: readonly string[],
 ) => Promise<UnitIndicatorsJson | undefined>;
 
 export async function serviceRead(): Promise<ReadDrillDown> {

@@ -2,6 +2,7 @@
 // under the run's prefix, called over HTTP with the development issuer's admin token.
 import http from 'node:http';
 import { personas, type RunningService, builtService, startHttpService, tokenFor } from '@nhip/testing';
+import { benchNodeFlags } from '../activity-stack.ts';
 
 export function startKpi(topicPrefix: string): Promise<RunningService> {
   return startHttpService({
@@ -11,6 +12,8 @@ export function startKpi(topicPrefix: string): Promise<RunningService> {
     // No heap of its own: the rebuild must fit under the 1 GB ceiling every service runs with
     // (ADR 0036, 0038).
     env: { NHIP_TOPIC_PREFIX: topicPrefix },
+    // BENCH_NODE_FLAGS, as the other stacks take them: a GC setting or a CPU profile of the service.
+    nodeFlags: benchNodeFlags,
   });
 }
 
