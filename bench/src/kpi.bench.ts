@@ -10,7 +10,7 @@ import { buildServices } from './activity-stack.ts';
 import { cleanUp, removeTopics } from './cleanup.ts';
 import { startDuckPeer } from './kpi/duckdb-peer.ts';
 import { loadCountry } from './kpi/load.ts';
-import { drillDowns, p6Figures, targetsOf, type DrillDownTimings } from './kpi/p6.ts';
+import { drillDowns, p6Figures, targetsOf, type Timings } from './kpi/p6.ts';
 import { serviceRead } from './kpi/query-path.ts';
 import { rawRead, serverScan, type ReadRate } from './kpi/raw-read.ts';
 import { postLong, startKpi } from './kpi/service.ts';
@@ -67,7 +67,7 @@ async function p7(base: string, pool: pg.Pool): Promise<P7> {
   return { rebuild, rebuildPerSecond, raw: [first, second], scan: await serverScan(pool) };
 }
 
-function writeResults(t: DrillDownTimings, r: P7): void {
+function writeResults(t: Timings, r: P7): void {
   const p6 = p6Figures(t);
   const rawPerSecond = median(r.raw.map((x) => x.perSecond));
   const metrics = {

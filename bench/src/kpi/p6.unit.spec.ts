@@ -1,27 +1,17 @@
 import { describe, expect, it } from '@jest/globals';
-import { p6Figures, type DrillDownTimings, type Timings } from './p6.ts';
+import { p6Figures, type Timings } from './p6.ts';
 
-// Calls asked again at once, p50s: ours over HTTP 5 ms (the whole catalog 10), its read 2 ms,
-// naive 300 ms, DuckDB 30 ms.
-const again: Timings = {
+// p50s: ours over HTTP 5 ms (the whole catalog 10), its read 2 ms, naive 300 ms, DuckDB 30 ms.
+const timings: Timings = {
   ours: [4, 5, 6],
   ours_all: [9, 10, 11],
   ours_query: [1, 2, 3],
   naive: [200, 300, 400],
   duckdb: [20, 30, 40],
 };
-// First calls, after the other systems': ours 8 ms, naive 320 ms.
-const first: Timings = {
-  ours: [7, 8, 9],
-  ours_all: [12, 13, 14],
-  ours_query: [3, 4, 5],
-  naive: [310, 320, 330],
-  duckdb: [31, 32, 33],
-};
-const timings: DrillDownTimings = { first, again };
 
 describe("P6's figures (ADR 0040)", () => {
-  it('holds both the read on the peers’ path and the HTTP answer to the bars, on the calls asked again', () => {
+  it('holds both the read on the peers’ path and the HTTP answer to the bars', () => {
     const { ratios } = p6Figures(timings);
     expect(ratios['drilldown_query_vs_naive']).toEqual({
       value: 150,
@@ -39,25 +29,25 @@ describe("P6's figures (ADR 0040)", () => {
     expect(ratios['drilldown_vs_duckdb']).toEqual({ value: 6, bar: 10, higherIsBetter: true, pass: false });
   });
 
-  it('reports the whole catalog over HTTP and the first calls beside them, held to no bar', () => {
-    const { ratios } = p6Figures(timings);
-    const reported = (value: number) => ({ value, bar: null, higherIsBetter: true, pass: null });
-    expect(ratios['drilldown_all_indicators_vs_naive']).toEqual(reported(30));
-    expect(ratios['drilldown_first_call_vs_naive']).toEqual(reported(40));
+  it('reports the whole catalog over HTTP beside them, held to no bar', () => {
+    expect(p6Figures(timings).ratios['drilldown_all_indicators_vs_naive']).toEqual({
+      value: 30,
+      bar: null,
+      higherIsBetter: true,
+      pass: null,
+    });
   });
 
-  it('writes every system’s p50 and p99, and its first calls’ p50, the HTTP ones under their old names', () => {
-    const { metrics, line } = p6Figures({ first, again: { ...again, ours_query: [3, 4, 5] } });
+  it('writes every system’s p50 and p99, the HTTP ones under their old names', () => {
+    const { metrics, line } = p6Figures({ ...timings, ours_query: [3, 4, 5] });
     expect(metrics['ours.drilldown_p50_ms']).toBe(5);
-    expect(metrics['ours.drilldown_first_call_p50_ms']).toBe(8);
+    expect(metrics['ours_all.drilldown_p50_ms']).toBe(10);
     expect(metrics['ours_query.drilldown_p50_ms']).toBe(4);
     expect(metrics['naive.drilldown_p99_ms']).toBeGreaterThan(300);
-    expect(Object.keys(metrics)).toHaveLength(15);
-    expect(
-      p6Figures({ first, again: { ...again, ours_query: [3, 4, 5] } }).ratios['drilldown_query_vs_naive']
-        ?.pass,
-    ).toBe(false);
+    expect(Object.keys(metrics)).toHaveLength(10);
+    expect(p6Figures({ ...timings, ours_query: [3, 4, 5] }).ratios['drilldown_query_vs_naive']?.pass).toBe(
+      false,
+    );
     expect(line).toContain("ours' read on the peers' path 4 ms");
-    expect(line).toContain('first calls: ours 8 ms, naive 320 ms');
   });
 });
