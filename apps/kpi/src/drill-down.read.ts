@@ -6,7 +6,7 @@
 import type pg from 'pg';
 import { loadDrillDown } from './figures/drill-down.queries.ts';
 import { drillDownView, type UnitIndicators } from './figures/unit-view.ts';
-import { indicatorCatalog } from './indicators/catalog.ts';
+import { catalogEntries, indicatorCatalog } from './indicators/catalog.ts';
 import { parsePeriod } from './periods/period.ts';
 
 /**
@@ -21,10 +21,7 @@ export async function readDrillDown(
 ): Promise<UnitIndicators | undefined> {
   const period = parsePeriod(periodKey);
   if (!period) throw new Error(`${periodKey} is not a period`);
-  const catalog =
-    indicatorIds === undefined
-      ? indicatorCatalog
-      : indicatorCatalog.filter((d) => indicatorIds.includes(d.id));
+  const catalog = indicatorIds === undefined ? indicatorCatalog : catalogEntries(indicatorIds);
   const found = await loadDrillDown(db, code, period, catalog);
   return found && drillDownView(found, period, undefined, catalog);
 }

@@ -6,7 +6,15 @@ import type pg from 'pg';
 import type { Period } from '../periods/period.ts';
 import { indicatorCatalog } from '../indicators/catalog.ts';
 import type { IndicatorDefinition } from '../indicators/indicator.ts';
-import { figuresSql, metricsOf, type FigureParams, type FigureRow, type Figures } from './figures.queries.ts';
+import {
+  figuresSql,
+  flowMetrics,
+  metricsOf,
+  stockMetrics,
+  type FigureParams,
+  type FigureRow,
+  type Figures,
+} from './figures.queries.ts';
 import type { TreeUnit } from './tree.queries.ts';
 
 type Db = Pick<pg.Pool, 'query'>;
@@ -62,8 +70,6 @@ const treeUnit = (row: Row): TreeUnit => ({
 
 const figureRow = (row: Row): FigureRow => ({ unit: row.code, id: row.name, value: row.value ?? 0 });
 
-const wholeCatalog = metricsOf(indicatorCatalog);
-
 /**
  * The unit (undefined when no tree has it), its children and their current figures: the metrics
  * of the indicators asked for (the whole catalog unless told), targets and statistics.
@@ -74,7 +80,8 @@ export async function loadDrillDown(
   period: Period,
   indicators: readonly IndicatorDefinition[] = indicatorCatalog,
 ): Promise<DrillDown | undefined> {
-  const { flow, stock } = indicators === indicatorCatalog ? wholeCatalog : metricsOf(indicators);
+  const { flow, stock } =
+    indicators === indicatorCatalog ? { flow: flowMetrics, stock: stockMetrics } : metricsOf(indicators);
   const { rows } = await db.query<Row>({
     name: 'kpi.drill-down',
     text: drillDownSql,

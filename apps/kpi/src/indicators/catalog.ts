@@ -145,3 +145,9 @@ export const indicatorCatalog: readonly IndicatorDefinition[] = [
     comparisons: [line('national-target', 60, 'Domain brief: national target 60 %')],
   },
 ];
+
+/** The catalog's entries with these ids, in catalog order (every version of each). */
+export const catalogEntries = (ids: Iterable<string>): readonly IndicatorDefinition[] => {
+  const wanted = new Set(ids);
+  return indicatorCatalog.filter((d) => wanted.has(d.id));
+};

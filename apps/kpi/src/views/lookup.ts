@@ -3,7 +3,7 @@ import { anyRole, type Principal, type Role, type UnitScope } from '@nhip/auth';
 import { unitCodePattern, unitCodeRule } from '@nhip/contracts';
 import { invalidRequest, notFound } from '@nhip/service-http';
 import type pg from 'pg';
-import { indicatorCatalog } from '../indicators/catalog.ts';
+import { catalogEntries, indicatorCatalog } from '../indicators/catalog.ts';
 import type { IndicatorDefinition } from '../indicators/indicator.ts';
 import { findGrouping, type NamedGrouping } from '../figures/named-grouping.ts';
 import { unitFor } from '../figures/unit-view.ts';
@@ -90,7 +90,7 @@ export function requireIndicators(
       400,
       `${field}: ${unknown.join(', ')} ${unknown.length === 1 ? 'is not an indicator' : 'are not indicators'} of the catalog.`,
     );
-  return indicatorCatalog.filter((d) => ids.has(d.id));
+  return catalogEntries(ids);
 }
 
 /** The indicator's latest version in the catalog. */

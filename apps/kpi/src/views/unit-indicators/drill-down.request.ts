@@ -1,5 +1,5 @@
 // The drill-down's query: a period, optionally as known at an instant, and optionally only some of
-// the catalog's indicators (a wall screen's panel shows a few; the whole catalog is ~125 KB for a
+// the catalog's indicators (a wall screen's panel shows a few; the whole catalog is ~90 KB for a
 // province and its districts, most of it names and comparison lines).
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, Matches } from 'class-validator';
