@@ -13,6 +13,7 @@ import { loadCountry } from './kpi/load.ts';
 import { drillDowns, p6Figures, targetsOf, type Timings } from './kpi/p6.ts';
 import { serviceRead } from './kpi/query-path.ts';
 import { rawRead, serverScan, type ReadRate } from './kpi/raw-read.ts';
+import { jsonGetter } from './kpi/http-get.ts';
 import { postLong, startKpi } from './kpi/service.ts';
 import { communesOf, shapeAt } from './kpi/shape.ts';
 import { buildReport, formatRatios, ratio, reported, writeReport } from './report.ts';
@@ -125,9 +126,11 @@ async function main(): Promise<void> {
     const duck = await startDuckPeer(pool);
     stops.push(() => Promise.resolve(duck.close()));
     const read = await serviceRead();
+    const get = await jsonGetter(kpi.base);
+    stops.push(() => Promise.resolve(get.close()));
     const timings = await drillDowns(
       targetsOf(shape, params.drillDowns),
-      { kpi, pool, duck, read },
+      { get, pool, duck, read },
       params.rounds,
     );
     writeResults(timings, rebuilt);

@@ -1,7 +1,6 @@
 // P6 rounds: the same drill-downs asked of ours (over HTTP, and its read on the peers' path), the
 // naive PostgreSQL query and DuckDB, one after the other per target so load drifts hit all alike;
 // every answer is checksum-compared.
-import type { RunningService } from '@nhip/testing';
 import type pg from 'pg';
 import {
   comparedIndicators,
@@ -14,6 +13,7 @@ import {
   type UnitIndicatorsJson,
 } from './drilldown.ts';
 import type { DuckPeer } from './duckdb-peer.ts';
+import type { GetJson } from './http-get.ts';
 import type { ReadDrillDown } from './query-path.ts';
 import { provinceCode, treeVersion, year, type Shape } from './shape.ts';
 import { ratio, reported, type Ratio } from '../report.ts';
@@ -43,7 +43,8 @@ export function targetsOf(s: Shape, count: number): Target[] {
 }
 
 export interface Askers {
-  readonly kpi: RunningService;
+  /** The KPI service's routes over HTTP (http-get.ts). */
+  readonly get: GetJson;
   readonly pool: pg.Pool;
   readonly duck: DuckPeer;
   readonly read: ReadDrillDown;
@@ -52,9 +53,9 @@ export interface Askers {
 const compared = `&indicators=${comparedIndicators.join(',')}`;
 
 async function overHttp(t: Target, a: Askers, only: string): Promise<Answer> {
-  const reply = await a.kpi.get<UnitIndicatorsJson>(`/units/${t.code}/indicators?period=${t.period}${only}`);
+  const reply = await a.get(`/units/${t.code}/indicators?period=${t.period}${only}`);
   if (reply.status !== 200) throw new Error(`GET /units/${t.code}/indicators answered ${reply.status}`);
-  return ourAnswer(reply.body);
+  return ourAnswer(reply.body as UnitIndicatorsJson);
 }
 
 async function ask(system: System, t: Target, a: Askers): Promise<Answer> {
