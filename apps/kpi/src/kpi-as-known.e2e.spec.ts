@@ -300,6 +300,7 @@ describe('KPI service: late, corrected and voided reports, as known at a time', 
       '/units/20206/indicators?period=2024&indicators=a,,b',
       'indicators',
     ],
+    ['fields that are not a choice', '/units/20206/indicators?period=2024&fields=names', 'fields'],
     ['an unknown indicator', '/units/20206/indicators/nope/explain?period=2024', 'indicatorId'],
     ['a series across kinds', `/units/20206/indicators/${helped}/series?from=2024-01&to=2024`, 'to'],
   ])('answers %s with a problem naming the field', async (_what, url, field) => {

@@ -119,6 +119,28 @@ describe('KPI service: the cases of the domain brief', () => {
     ]);
   });
 
+  it('answers only the figures when asked, the names and comparison lines being the catalog’s', async () => {
+    const { kpi } = platform;
+    const figure = ['value', 'exact', 'numerator', 'denominator', 'target', 'attainment', 'rank', 'missing'];
+    const figuresOf = (list: readonly object[]) =>
+      list.map((i) =>
+        Object.fromEntries(['id', 'version', ...figure].map((k) => [k, (i as Record<string, unknown>)[k]])),
+      );
+    const whole = await indicatorsOf(kpi, '491', 'period=2024');
+    const bare = await indicatorsOf(kpi, '491', 'period=2024&fields=figures');
+    expect(bare.indicators).toEqual(figuresOf(whole.indicators));
+    expect(bare.children).toEqual(whole.children.map((c) => ({ ...c, indicators: figuresOf(c.indicators) })));
+    expect(pick(bare.children[1]?.indicators, 'vneid_vs_target')).toMatchObject({ exact: '134.54', rank: 1 });
+    // As known at an instant too, with the indicators asked for.
+    const known = await kpi.get<{ indicators: object[]; now: object[] }>(
+      `/units/491/indicators?period=2024&knownAt=${new Date().toISOString()}&indicators=vneid_vs_target&fields=figures`,
+    );
+    expect([...known.body.indicators, ...known.body.now].map((i) => Object.keys(i).sort())).toEqual([
+      ['id', 'version', ...figure].sort(),
+      ['id', 'version', ...figure].sort(),
+    ]);
+  });
+
   it('publishes the ward’s value on public.kpi.indicator.v1, valid against its contract', async () => {
     const messaging = createMessaging({ brokers: kafkaBrokers(), clientId: 'kpi-e2e-reader' });
     const latest = (values: IndicatorChangedData[]) =>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { evaluateUnits } from './indicator-values.ts';
-import { drillDownView } from './unit-view.ts';
+import { drillDownView, onlyFigures } from './unit-view.ts';
 import { unitIndicatorsJson } from './unit-view.json.ts';
 import { parsePeriod } from '../periods/period.ts';
 import type { TreeUnit } from './tree.queries.ts';
@@ -36,6 +36,13 @@ describe('the drill-down written from pre-encoded pieces', () => {
     const written = JSON.parse(unitIndicatorsJson(view).toString('utf8')) as unknown;
     expect(written).toEqual(JSON.parse(JSON.stringify(view)));
     expect(evaluateUnits(figures, ['490', '491']).size).toBe(2);
+    // fields=figures: the same figures, the catalog's names and comparison lines left out.
+    const figuresOnly = JSON.parse(unitIndicatorsJson(view, true).toString('utf8')) as typeof view;
+    expect(figuresOnly).toEqual(JSON.parse(JSON.stringify(onlyFigures(view))));
+    expect(figuresOnly.children[0]?.indicators[0]).not.toHaveProperty('name');
+    expect(figuresOnly.children[0]?.indicators.map((i) => i.attainment)).toEqual(
+      view.children[0]?.indicators.map((i) => i.attainment),
+    );
   });
 
   it('writes a unit without children', () => {

@@ -100,6 +100,36 @@ export function onlyIndicators<V extends Pick<UnitIndicators, 'indicators' | 'ch
   };
 }
 
+/** An indicator as `fields=figures` answers it: its names, unit and comparison lines are GET /catalog's. */
+export type IndicatorFigures = Omit<IndicatorView, 'name' | 'unit' | 'comparisons'>;
+
+const figuresOf = (v: IndicatorView): IndicatorFigures => ({
+  id: v.id,
+  version: v.version,
+  value: v.value,
+  exact: v.exact,
+  numerator: v.numerator,
+  denominator: v.denominator,
+  target: v.target,
+  attainment: v.attainment,
+  rank: v.rank,
+  missing: v.missing,
+});
+
+export interface UnitFigures extends Omit<UnitIndicators, 'indicators' | 'children'> {
+  readonly indicators: readonly IndicatorFigures[];
+  readonly children: readonly { code: string; name: string; indicators: readonly IndicatorFigures[] }[];
+}
+
+/** Each indicator's figures only, in each list of the view (for the views built whole). */
+export function onlyFigures(view: UnitIndicators): UnitFigures {
+  return {
+    ...view,
+    indicators: view.indicators.map(figuresOf),
+    children: view.children.map((c) => ({ ...c, indicators: c.indicators.map(figuresOf) })),
+  };
+}
+
 export async function unitIndicators(
   db: Db,
   unit: TreeUnit,

@@ -7,8 +7,10 @@ import { loadDrillDown } from '../../figures/drill-down.queries.ts';
 import { groupingCodePattern, groupingIndicators } from '../../figures/named-grouping.ts';
 import {
   drillDownView,
+  onlyFigures,
   onlyIndicators,
   unitIndicators,
+  type UnitFigures,
   type UnitIndicators,
 } from '../../figures/unit-view.ts';
 import { unitIndicatorsJson } from '../../figures/unit-view.json.ts';
@@ -25,11 +27,14 @@ import {
 } from '../lookup.ts';
 import { DrillDownQuery } from './drill-down.request.ts';
 
+type Answer = UnitIndicators | UnitFigures;
+
 /**
  * The drill-down: a unit's indicators for a period beside its children's, ranked among them. The
  * current view is written as pre-encoded JSON (ADR 0033); `knownAt` answers go the usual way. A
  * named grouping's code reads it like a unit: its members are the children. `indicators` keeps some
  * of them: the current view then reads only their metrics; the others are built whole, then cut.
+ * `fields=figures` leaves each indicator's names and comparison lines to GET /catalog.
  */
 @ApiTags('indicators')
 @Controller('units')
@@ -47,16 +52,21 @@ export class UnitIndicatorsController {
     @Param('code') code: string,
     @Query() query: DrillDownQuery,
     @Caller() caller: Principal,
-  ): Promise<Buffer | UnitIndicators | (UnitIndicators & { readonly now: UnitIndicators['indicators'] })> {
+  ): Promise<Buffer | Answer | (Answer & { readonly now: Answer['indicators'] })> {
     const period = requirePeriod(query.period);
     const knownAt = instantOf(query.knownAt);
     const catalog = requireIndicators(query.indicators);
     const asked = query.indicators === undefined ? undefined : new Set(catalog.map((d) => d.id));
+    const figuresOnly = query.fields === 'figures';
+    const shaped = (view: UnitIndicators): Answer => {
+      const kept = onlyIndicators(view, asked);
+      return figuresOnly ? onlyFigures(kept) : kept;
+    };
     if (groupingCodePattern.test(code)) {
       const grouping = await requireGrouping(this.pool, this.scope, caller, code);
-      const view = onlyIndicators(await groupingIndicators(this.pool, grouping, period, knownAt), asked);
+      const view = shaped(await groupingIndicators(this.pool, grouping, period, knownAt));
       if (knownAt === undefined) return view;
-      const now = onlyIndicators(await groupingIndicators(this.pool, grouping, period), asked);
+      const now = shaped(await groupingIndicators(this.pool, grouping, period));
       return { ...view, now: now.indicators };
     }
     if (knownAt === undefined) {
@@ -65,13 +75,13 @@ export class UnitIndicatorsController {
       const found = await loadDrillDown(this.pool, code, period, catalog);
       if (!found) throw notFound('unit', 'code', code);
       await requireInScope(this.scope, caller, found.unit);
-      return unitIndicatorsJson(drillDownView(found, period, undefined, catalog));
+      return unitIndicatorsJson(drillDownView(found, period, undefined, catalog), figuresOnly);
     }
     const unit = await requireUnit(this.pool, code, period);
     await requireInScope(this.scope, caller, unit);
-    const view = onlyIndicators(await unitIndicators(this.pool, unit, period, knownAt), asked);
+    const view = shaped(await unitIndicators(this.pool, unit, period, knownAt));
     // What it was as recorded then, next to what it is now: why yesterday's report differs.
-    const now = onlyIndicators(await unitIndicators(this.pool, unit, period), asked);
+    const now = shaped(await unitIndicators(this.pool, unit, period));
     return { ...view, now: now.indicators };
   }
 }

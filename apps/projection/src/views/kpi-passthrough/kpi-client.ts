@@ -80,7 +80,8 @@ export class KpiClient {
    * undefined when it refuses (a unit it does not know yet), a 503 when it is away.
    */
   unitView(code: string, period: string, authorization: string): Promise<KpiUnitView | undefined> {
-    const path = `/units/${encodeURIComponent(code)}/indicators?period=${encodeURIComponent(period)}`;
+    // Figures only: the summary takes names and comparison lines from the catalog it keeps.
+    const path = `/units/${encodeURIComponent(code)}/indicators?period=${encodeURIComponent(period)}&fields=figures`;
     // Kept per caller: the KPI service judges each caller's scope per period (a commune that changed
     // district), so one caller's answer, or refusal, must not stand in for another's.
     const key = `${authorization}\n${path}`;
