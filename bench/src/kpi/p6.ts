@@ -1,6 +1,6 @@
 // P6 rounds: the same drill-downs asked of ours (over HTTP, and its read on the peers' path), the
-// naive PostgreSQL query and DuckDB, one after the other per target so load drifts hit all alike;
-// every answer is checksum-compared.
+// naive PostgreSQL query and DuckDB, each system answering every target in a row and the systems
+// taking turns going first; every answer is checksum-compared.
 import type pg from 'pg';
 import {
   comparedIndicators,
@@ -13,7 +13,7 @@ import {
   type UnitIndicatorsJson,
 } from './drilldown.ts';
 import type { DuckPeer } from './duckdb-peer.ts';
-import type { GetJson } from './http-get.ts';
+import type { GetJson } from './http-client.ts';
 import type { ReadDrillDown } from './query-path.ts';
 import { provinceCode, treeVersion, year, type Shape } from './shape.ts';
 import { ratio, reported, type Ratio } from '../report.ts';
@@ -43,7 +43,7 @@ export function targetsOf(s: Shape, count: number): Target[] {
 }
 
 export interface Askers {
-  /** The KPI service's routes over HTTP (http-get.ts). */
+  /** The KPI service's routes over HTTP (http-client.ts). */
   readonly get: GetJson;
   readonly pool: pg.Pool;
   readonly duck: DuckPeer;

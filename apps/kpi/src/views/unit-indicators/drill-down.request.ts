@@ -6,7 +6,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches } from 'class-validator';
 import { PeriodQuery } from '../period.request.ts';
 
-export const fieldChoices = ['all', 'figures'] as const;
+const fieldChoices = ['all', 'figures'] as const;
 
 export const indicatorListRule =
   'must be indicator ids from GET /catalog separated by commas, e.g. vneid_vs_target,residents_helped.vneid_activation';
