@@ -1,10 +1,12 @@
 // How a request shows in the log (ADR 0014): every line logged while serving it carries the
 // correlation id and the signed-in caller; one line closes it with method, url, status and ms.
+// Written as two Fastify hooks around the request (ADR 0047): no middleware layer, no logger made
+// per request.
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { RequestMethod, type LoggerService } from '@nestjs/common';
+import type { LoggerService } from '@nestjs/common';
 import type { FastifyInstance } from 'fastify';
-import { PinoLogger, type Logger, type Params } from 'nestjs-pino';
+import { requestLogContext, type RequestLogContext } from './log-context.ts';
 import type { ServiceLogger } from './logger.ts';
 
 // Printable ASCII, bounded: the id is written on every line and stored with every event.
@@ -29,113 +31,94 @@ export function echoCorrelationId(fastify: FastifyInstance): void {
   });
 }
 
-// assign() only touches the request's logging context (AsyncLocalStorage); PinoLogger's constructor
-// would replace the root logger, so the instance is made without running it.
-const requestLogger = Object.create(PinoLogger.prototype) as PinoLogger;
-
-const actorKey = Symbol('actor');
-// Set on a stream route's request (logStreamRoutes): it has no request logging context to assign to.
+const contextKey = Symbol('requestLogContext');
 const openedAt = Symbol('openedAt');
-const actorOf = (req: IncomingMessage): string | undefined => (req as { [actorKey]?: string })[actorKey];
+// Set on a stream route's request: a client leaving is how most streams end, not an abort.
+const heldOpen = Symbol('heldOpen');
+type LoggedRequest = IncomingMessage & {
+  [contextKey]?: RequestLogContext;
+  [openedAt]?: number;
+  [heldOpen]?: boolean;
+};
 
 /**
  * Names the signed-in caller on every line logged for the rest of the request and on its closing
  * line. Called once the token is verified; a request refused before that has no actor.
  */
 export function nameCaller(req: IncomingMessage, subject: string): void {
-  (req as { [actorKey]?: string })[actorKey] = subject;
-  // Not with assignResponse: nestjs-pino would set it on a response logger other requests share.
-  if ((req as { [openedAt]?: number })[openedAt] === undefined) requestLogger.assign({ actor: subject });
+  const context = (req as LoggedRequest)[contextKey];
+  if (context !== undefined) context.actor = subject;
 }
-
-// Middleware may see a path relative to where it is mounted; originalUrl is what the client asked.
-const urlOf = (req: IncomingMessage): string =>
-  (req as { originalUrl?: string }).originalUrl ?? req.url ?? '';
 
 // A browser's EventSource cannot set headers, so its bearer token comes as ?access_token=: a log
 // line must never carry it.
 export const loggedUrl = (url: string): string => url.replace(/([?&]access_token=)[^&#]*/gi, '$1[redacted]');
 
 // Probes and Prometheus' scrapes come every few seconds: logged at debug, not as traffic.
-const isHealthCheck = (req: IncomingMessage): boolean => /^\/(health|metrics)(\/|\?|$)/.test(urlOf(req));
+const isHealthCheck = (url: string): boolean => /^\/(health|metrics)(\/|\?|$)/.test(url);
 
 // A 503 says a dependency is away: the outage is logged once where it is seen (the pool), so
-// each refused request or probe is a warning, not an error with a stack.
-function levelOf(healthCheck: boolean, status: number, error: unknown): 'debug' | 'info' | 'warn' | 'error' {
+// each refused request or probe is a warning, not an error with a stack. A 5xx was logged with its
+// stack by ProblemDetailsFilter, under the same correlation id: the closing line only says so.
+function levelOf(healthCheck: boolean, status: number): 'debug' | 'info' | 'warn' | 'error' {
   if (status === 503) return healthCheck ? 'debug' : 'warn';
-  if (error !== undefined || status >= 500) return 'error';
+  if (status >= 500) return 'error';
   return healthCheck ? 'debug' : 'info';
 }
 
-function requestSummary(req: IncomingMessage, res: ServerResponse, responseTime: number) {
-  return { method: req.method, url: loggedUrl(urlOf(req)), status: res.statusCode, ms: responseTime };
-}
-
-export function httpLogging(logger: ServiceLogger, streamRoutes: readonly string[] = []): Params {
-  return {
-    // nestjs-pino's default route, '{/*splat}', becomes '/{/*splat}' in @fastify/middie 9.3, which
-    // matches no request; this one matches every path, '/' included.
-    forRoutes: [{ path: '{*splat}', method: RequestMethod.ALL }],
-    exclude: streamRoutes.map((route) => ({ path: route.replace(/^\//, ''), method: RequestMethod.GET })),
-    pinoHttp: {
-      logger,
-      // @fastify/middie hands the middleware Fastify's request id (correlationIdOf) as req.id.
-      // Asked at the start (no actor yet) and again for the closing line, by then named by nameCaller.
-      customProps: (req) => ({
-        correlationId: req.id,
-        ...(actorOf(req) === undefined ? {} : { actor: actorOf(req) }),
-      }),
-      // pino-http binds the whole request (headers included) to every line; the two fields above
-      // are what is worth repeating, so the request binding serialises to nothing and is dropped.
-      serializers: { req: () => undefined },
-      quietResLogger: true,
-      customLogLevel: (req, res, error) => levelOf(isHealthCheck(req), res.statusCode, error),
-      customSuccessObject: (req, res, value: { responseTime: number }) =>
-        requestSummary(req, res, value.responseTime),
-      // A 5xx was logged with its stack by ProblemDetailsFilter, under the same correlation id;
-      // pino-http's stand-in error ("failed with status code 500") would add nothing.
-      customErrorObject: (req, res, error, value: { responseTime: number }) => ({
-        ...requestSummary(req, res, value.responseTime),
-        ...(res.statusCode >= 500 ? {} : { err: error }),
-      }),
-    },
-  };
+function closingMessage(req: LoggedRequest, res: ServerResponse): string {
+  if (res.statusCode >= 500) return 'request errored';
+  return res.writableEnded || req[heldOpen] === true ? 'request completed' : 'request aborted';
 }
 
 /**
- * The closing line of a route held open for minutes (Server-Sent Events), written as pino-http
- * writes it but from one listener on the response's close (ended by the server or by the client):
- * pino-http's per-request child loggers, log arrays and response listeners would otherwise be kept
- * for the connection's whole life, ~1 KB a stream (ADR 0035). Lines logged while such a request is
- * checked carry no correlation id; its closing line does.
+ * The request log. As a request arrives, its context (correlation id, later the caller) is made
+ * and the rest of its handling runs inside it, so hooks registered after this one, guards,
+ * controllers and whatever they await log with it. The closing line is written when the response
+ * closes: answered, or the client gone before the answer ("request aborted").
+ *
+ * A route held open for minutes (Server-Sent Events, `streamRoutes`) runs outside any context:
+ * what it starts for every stream (a shared subscription, timers) must not log as the first
+ * stream's request. Nothing is kept per request but three symbols on it and one listener shared by
+ * every response (ADR 0035).
  */
-export function logStreamRoutes(
+export function logRequests(
   fastify: FastifyInstance,
   logger: ServiceLogger,
-  routes: readonly string[],
+  streamRoutes: readonly string[] = [],
 ): void {
-  if (routes.length === 0) return;
-  const streams = new Set(routes);
-  // One function for every stream, reading what it needs from the response: no closure per stream.
+  const streams = new Set(streamRoutes);
+  // One function for every response, reading what it needs from it: no closure per request.
   function closed(this: ServerResponse): void {
-    const req = this.req;
-    const actor = actorOf(req);
-    const since = (req as { [openedAt]?: number })[openedAt] ?? performance.now();
-    logger[levelOf(false, this.statusCode, undefined)](
+    const req = this.req as LoggedRequest;
+    const context = req[contextKey];
+    const url = req.url ?? '';
+    // Given explicitly, so the line is right whatever context the listener runs in; an undefined
+    // actor is left off the line.
+    logger[levelOf(isHealthCheck(url), this.statusCode)](
       {
-        correlationId: req.headers['x-correlation-id'],
-        ...(actor === undefined ? {} : { actor }),
-        ...requestSummary(req, this, Math.round(performance.now() - since)),
+        correlationId: context?.correlationId,
+        actor: context?.actor,
+        method: req.method,
+        url: loggedUrl(url),
+        status: this.statusCode,
+        ms: Math.round(performance.now() - (req[openedAt] ?? performance.now())),
       },
-      this.statusCode >= 500 ? 'request errored' : 'request completed',
+      closingMessage(req, this),
     );
   }
   fastify.addHook('onRequest', (request, reply, done) => {
+    const raw = request.raw as LoggedRequest;
+    const context: RequestLogContext = { correlationId: request.id };
+    raw[contextKey] = context;
+    raw[openedAt] = performance.now();
+    reply.raw.on('close', closed);
     if (request.method === 'GET' && streams.has(request.routeOptions.url ?? '')) {
-      (request.raw as { [openedAt]?: number })[openedAt] = performance.now();
-      reply.raw.on('close', closed);
+      raw[heldOpen] = true;
+      done();
+      return;
     }
-    done();
+    requestLogContext.run(context, done);
   });
 }
 
@@ -149,18 +132,45 @@ const frameworkContexts = new Set([
   'NestApplication',
 ]);
 
-/** Nest's own logger calls through pino, its boot chatter at debug. */
-export function nestLogger(logger: Logger): LoggerService {
+type Level = 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal';
+
+// Nest's exception handlers call error(message, stack, context) with the stack as a string.
+const isStackTrace = (value: unknown): value is string => typeof value === 'string' && /\n\s*at /.test(value);
+
+function withStack(message: string, stack: string): Error {
+  const error = new Error(message);
+  error.stack = stack;
+  return error;
+}
+
+/**
+ * Nest's own logger calls (`new Logger('context').log(message, …)`) as pino lines: the last
+ * argument is the context, an object message gives the line's fields (an Error goes under `err`),
+ * and a string after it is the line's message. Nest's boot chatter goes at debug.
+ */
+export function nestLogger(logger: ServiceLogger): LoggerService {
+  const call = (level: Level, message: unknown, params: readonly unknown[]): void => {
+    const context = params.at(-1);
+    const rest = params.slice(0, -1);
+    const fields: Record<string, unknown> = context === undefined ? {} : { context };
+    if (typeof message === 'object' && message !== null) {
+      Object.assign(fields, message instanceof Error ? { err: message } : message);
+      logger[level](fields, ...(rest as [string?, ...unknown[]]));
+    } else if (level === 'error' && rest.length === 1 && isStackTrace(rest[0])) {
+      logger.error({ ...fields, err: withStack(String(message), rest[0]) });
+    } else {
+      logger[level](fields, String(message), ...rest);
+    }
+  };
   return {
     log: (message: unknown, ...params: unknown[]) => {
       const context = params.at(-1);
-      if (typeof context === 'string' && frameworkContexts.has(context)) logger.debug(message, ...params);
-      else logger.log(message, ...params);
+      call(typeof context === 'string' && frameworkContexts.has(context) ? 'debug' : 'info', message, params);
     },
-    error: (message: unknown, ...params: unknown[]) => logger.error(message, ...params),
-    warn: (message: unknown, ...params: unknown[]) => logger.warn(message, ...params),
-    debug: (message: unknown, ...params: unknown[]) => logger.debug(message, ...params),
-    verbose: (message: unknown, ...params: unknown[]) => logger.verbose(message, ...params),
-    fatal: (message: unknown, ...params: unknown[]) => logger.fatal(message, ...params),
+    error: (message: unknown, ...params: unknown[]) => call('error', message, params),
+    warn: (message: unknown, ...params: unknown[]) => call('warn', message, params),
+    debug: (message: unknown, ...params: unknown[]) => call('debug', message, params),
+    verbose: (message: unknown, ...params: unknown[]) => call('trace', message, params),
+    fatal: (message: unknown, ...params: unknown[]) => call('fatal', message, params),
   };
 }

@@ -1,6 +1,7 @@
 // The request log as operators read it: a service built by createHttpApp, its pino destination
 // captured, requests injected without a network.
-import type { IncomingMessage } from 'node:http';
+import http, { type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import {
   Body,
@@ -23,7 +24,7 @@ import { createLogger } from './logger.ts';
 import { ProblemDetailsFilter } from './problem-details.filter.ts';
 import { requestContext } from './request-context.ts';
 import { createHttpApp } from './serve.ts';
-import { nameCaller } from './http-logging.ts';
+import { nameCaller, nestLogger } from './http-logging.ts';
 
 type Line = Record<string, unknown>;
 
@@ -109,6 +110,17 @@ beforeAll(async () => {
       onClose: async () => {},
       logger,
       streamRoutes: ['/probe/stream'],
+      // As sign-in refuses a request without a token before its body is read.
+      onArrival: (fastify) => {
+        fastify.addHook('onRequest', (request, reply, done) => {
+          if (request.url !== '/refused') {
+            done();
+            return;
+          }
+          logger.warn('refused as it arrived');
+          void reply.code(401).send({ status: 401 });
+        });
+      },
     },
   );
   await app.init();
@@ -198,6 +210,67 @@ describe('request logs', () => {
     expect(after).toMatchObject({ actor: 'volunteer-9', step: 2 });
   });
 
+  it('keep that context for a body that arrives over a socket in pieces', async () => {
+    // inject() hands the body over at once; a real client's arrives in chunks after the hooks ran.
+    const server: Server = app.getHttpServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const status = await new Promise<number>((resolve, reject) => {
+        const request = http.request(
+          {
+            port,
+            host: '127.0.0.1',
+            method: 'POST',
+            path: '/probe',
+            headers: {
+              'x-correlation-id': 'corr-46',
+              'x-test-subject': 'volunteer-10',
+              'content-type': 'application/json',
+            },
+          },
+          (response) => {
+            response.resume();
+            response.on('end', () => resolve(response.statusCode ?? 0));
+          },
+        );
+        request.on('error', reject);
+        request.write('{"wait":');
+        setTimeout(() => request.end('5}'), 20);
+      });
+      expect(status).toBe(200);
+      const after = linesOf('corr-46').find((l) => l['msg'] === 'after an await');
+      expect(after).toMatchObject({ actor: 'volunteer-10', step: 2 });
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
+
+  it('close a request whose client left before the answer as aborted', async () => {
+    const server: Server = app.getHttpServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const request = http.request({
+        port,
+        host: '127.0.0.1',
+        method: 'POST',
+        path: '/probe',
+        headers: { 'x-correlation-id': 'corr-47', 'content-type': 'application/json' },
+      });
+      request.on('error', () => {});
+      request.end('{"wait":200}');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      request.destroy();
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const closing = linesOf('corr-47').filter((l) => typeof l['status'] === 'number');
+      expect(closing).toHaveLength(1);
+      expect(closing[0]).toMatchObject({ msg: 'request aborted', method: 'POST', url: '/probe' });
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
+
   it('give a request without a correlation id a new one, echoed and seen by the controller', async () => {
     const response = await app.inject({ method: 'GET', url: '/probe' });
     const echoed = response.headers['x-correlation-id'];
@@ -241,5 +314,63 @@ describe('request logs', () => {
     const closing = logged.find((l) => l['status'] === 500);
     expect(closing).toMatchObject({ level: 'error', url: '/broken' });
     expect(closing).not.toHaveProperty('err');
+  });
+
+  it('give lines logged by hooks on arrival the request context, and close a refused request', async () => {
+    const response = await app.inject({
+      method: 'GET',
+      url: '/refused',
+      headers: { 'x-correlation-id': 'corr-401' },
+    });
+    expect(response.statusCode).toBe(401);
+    expect(linesOf('corr-401').map((l) => [l['level'], l['msg'], l['status']])).toEqual([
+      ['warn', 'refused as it arrived', undefined],
+      ['info', 'request completed', 401],
+    ]);
+  });
+
+  it('write no request context on lines logged outside a request', async () => {
+    const before = lines.length;
+    new Logger('startup').log('outside any request');
+    await new Promise((resolve) => setImmediate(resolve));
+    const outside = lines.slice(before).find((l) => l['msg'] === 'outside any request');
+    expect(outside).toMatchObject({ context: 'startup' });
+    expect(outside).not.toHaveProperty('correlationId');
+    expect(outside).not.toHaveProperty('actor');
+  });
+});
+
+describe("Nest's logger calls", () => {
+  const written: Line[] = [];
+  const nest = nestLogger(
+    createLogger('probe-service', {
+      level: 'debug',
+      destination: { write: (line: string) => written.push(JSON.parse(line) as Line) },
+    }),
+  );
+  const last = () => written.at(-1)!;
+
+  it('take the last argument as the context and a string after an object as the message', () => {
+    nest.warn({ unit: '66' }, 'slow read', 'kpi');
+    expect(last()).toMatchObject({ level: 'warn', msg: 'slow read', unit: '66', context: 'kpi' });
+  });
+
+  it('put an Error under err, and the stack Nest passes as a string back on one', () => {
+    nest.error(new Error('disk on fire'), 'service');
+    expect(last()).toMatchObject({ level: 'error', context: 'service', err: { message: 'disk on fire' } });
+    // Nest's ExceptionsHandler: error(message, stack, context).
+    nest.error('Unexpected', 'Error: Unexpected\n    at handler (x.js:1:1)', 'ExceptionsHandler');
+    expect(last()).toMatchObject({
+      level: 'error',
+      context: 'ExceptionsHandler',
+      err: { message: 'Unexpected', stack: 'Error: Unexpected\n    at handler (x.js:1:1)' },
+    });
+  });
+
+  it("write Nest's boot chatter at debug and the services' own lines at info", () => {
+    nest.log('Mapped {/units, GET} route', 'RouterExplorer');
+    expect(last()).toMatchObject({ level: 'debug', context: 'RouterExplorer' });
+    nest.log('consumer joined', 'kpi');
+    expect(last()).toMatchObject({ level: 'info', msg: 'consumer joined', context: 'kpi' });
   });
 });

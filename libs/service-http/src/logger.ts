@@ -1,6 +1,7 @@
 // One JSON line per event, the same shape inside and outside Nest (ADR 0014): what serve() hands
-// to nestjs-pino and what main.ts gives the outbox relay and the consumers.
+// to Nest (nestLogger) and what main.ts gives the outbox relay and the consumers.
 import { pino, type DestinationStream, type Logger } from 'pino';
+import { requestLogFields } from './log-context.ts';
 
 export type ServiceLogger = Logger;
 
@@ -30,9 +31,13 @@ export function readTraceIdFrom(source: () => string | undefined): void {
   activeTraceId = source;
 }
 
-function traceIdMixin(): { traceId?: string } {
+// A new object every line: pino merges the line's own fields into it, so a field given explicitly
+// (the closing line's correlation id and actor) wins over the context's.
+function lineMixin(): { traceId?: string; correlationId?: string; actor?: string } {
+  const fields: { traceId?: string; correlationId?: string; actor?: string } = requestLogFields();
   const traceId = activeTraceId();
-  return traceId === undefined ? {} : { traceId };
+  if (traceId !== undefined) fields.traceId = traceId;
+  return fields;
 }
 
 export interface LoggerOptions {
@@ -41,7 +46,10 @@ export interface LoggerOptions {
   readonly level?: string;
 }
 
-/** The service's root logger: `service` on every line, errors with their stack under `err`. */
+/**
+ * The service's root logger: `service` on every line, errors with their stack under `err`, and
+ * inside a request its correlation id and caller.
+ */
 export function createLogger(service: string, options: LoggerOptions = {}): ServiceLogger {
   return pino(
     {
@@ -50,7 +58,7 @@ export function createLogger(service: string, options: LoggerOptions = {}): Serv
       timestamp: pino.stdTimeFunctions.isoTime,
       // Level names, not pino's numbers: the file is read by people as well as by collectors.
       formatters: { level: (label) => ({ level: label }) },
-      mixin: traceIdMixin,
+      mixin: lineMixin,
     },
     options.destination ?? standardOutput(),
   );

@@ -1,24 +1,17 @@
 // How every service puts its Nest module on the network: Fastify with a body limit, raw file
 // uploads as bytes, RFC 9457 for 413s without connection resets, OpenAPI at /docs, its message
 // consumers as Nest transports, shutdown hooks that close what main.ts opened, JSON-line logs
-// through nestjs-pino, and start-up failures as one sentence.
-import { Module, type DynamicModule } from '@nestjs/common';
+// through pino, and start-up failures as one sentence.
+import type { DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { CustomTransportStrategy } from '@nestjs/microservices';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyInstance } from 'fastify';
 import { activeTraceId } from '@nhip/telemetry';
-import { Logger, LoggerModule } from 'nestjs-pino';
 import { mountApiDocs } from './api-docs.ts';
 import { answerRefusalsWithoutReset } from './body-limit.ts';
 import { streamBodies, type StreamedUploads } from './streamed-body.ts';
-import {
-  correlationIdOf,
-  echoCorrelationId,
-  httpLogging,
-  logStreamRoutes,
-  nestLogger,
-} from './http-logging.ts';
+import { correlationIdOf, echoCorrelationId, logRequests, nestLogger } from './http-logging.ts';
 import { createLogger, LogLevelError, readTraceIdFrom, type ServiceLogger } from './logger.ts';
 import { mountMetrics } from './metrics.ts';
 import { mountProbes, type ReadinessCheck } from './probes.ts';
@@ -48,13 +41,9 @@ export interface ServeOptions {
   readonly readiness?: readonly ReadinessCheck[];
   /** Hooks that may answer a request as it arrives, before its body is read (sign-in's refusal). */
   readonly onArrival?: (fastify: FastifyInstance) => void;
-  /** GET routes held open for minutes (e.g. '/api/stream'): logged by logStreamRoutes when they close. */
+  /** GET routes held open for minutes (e.g. '/api/stream'): logged by logRequests when they close. */
   readonly streamRoutes?: readonly string[];
 }
-
-/** Wraps the service's module with the request logging, registered once at the root as it must be. */
-@Module({})
-class ServiceRootModule {}
 
 /** The Nest application serve() listens with, built but not listening: what tests inject into. */
 export async function createHttpApp(
@@ -62,11 +51,17 @@ export async function createHttpApp(
   options: Omit<ServeOptions, 'port' | 'portVariable'>,
 ): Promise<NestFastifyApplication> {
   const logger = options.logger ?? createLogger(options.name);
-  const adapter = new FastifyAdapter({ bodyLimit: options.maxBodyBytes, genReqId: correlationIdOf });
+  // No service mounts Nest middleware: without @fastify/middie no request passes through its hook.
+  const adapter = new FastifyAdapter({
+    bodyLimit: options.maxBodyBytes,
+    genReqId: correlationIdOf,
+    skipMiddie: true,
+  });
   const fastify = adapter.getInstance();
   echoCorrelationId(fastify);
-  // Before onArrival's hooks, so a stream refused as it arrives still has its closing line.
-  logStreamRoutes(fastify, logger, options.streamRoutes ?? []);
+  // Before onArrival's hooks, so what they log carries the request's context and a request
+  // refused as it arrives still has its closing line.
+  logRequests(fastify, logger, options.streamRoutes ?? []);
   answerRefusalsWithoutReset(fastify);
   options.onArrival?.(fastify);
   mountProbes(fastify, options.name, options.readiness ?? []);
@@ -79,15 +74,11 @@ export async function createHttpApp(
     });
   }
   streamBodies(fastify, options.streamedUploads ?? { routes: [], types: [] }, options.maxBodyBytes);
-  const root = {
-    module: ServiceRootModule,
-    imports: [LoggerModule.forRoot(httpLogging(logger, options.streamRoutes)), module],
-  };
-  const app = await NestFactory.create<NestFastifyApplication>(root, adapter, {
+  const app = await NestFactory.create<NestFastifyApplication>(module, adapter, {
     bufferLogs: true,
     abortOnError: false,
   });
-  app.useLogger(nestLogger(app.get(Logger)));
+  app.useLogger(nestLogger(logger));
   mountApiDocs(app, options.docs.title, options.docs.description);
   // Ended with process.exit rather than the signal raised again: only an exit lets pino flush the
   // asynchronous log (the shutdown's own lines), and a container's PID 1 ignores its own SIGTERM.
