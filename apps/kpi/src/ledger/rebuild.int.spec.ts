@@ -89,6 +89,11 @@ describe('the rebuild from the ledger (real PostgreSQL)', () => {
     expect(await cellsOf(pool)).toEqual(cells);
     expect(await indexesOf(pool)).toEqual(indexes);
     expect(outcome.memory.peakRss).toBeGreaterThan(0);
+    // Switched in with the planner's statistics, not waiting for autovacuum.
+    const analyzed = await pool.query<{ columns: number }>(
+      `SELECT count(*)::int AS columns FROM pg_stats WHERE schemaname = current_schema() AND tablename = 'kpi_rollups'`,
+    );
+    expect(analyzed.rows[0]?.columns).toBe(5);
   });
 
   // The cells are chosen from the live table: the first non-zero one, and one no delta made.

@@ -28,13 +28,14 @@ export interface RebuildOutcome {
   /**
    * The build's steps (milliseconds): read and spill the ledger; fold each partition into an ordered
    * run of cells while the server writes the cells already merged (ADR 0041); merge and write the
-   * rest; key them.
+   * rest; key them; gather the planner's statistics.
    */
   readonly steps: {
     readonly read: number;
     readonly fold: number;
     readonly write: number;
     readonly key: number;
+    readonly analyze: number;
   };
   /** The service's largest resident set and heap seen between partitions (bytes). */
   readonly memory: { readonly peakRss: number; readonly peakHeap: number };
@@ -76,7 +77,13 @@ async function build(tx: Tx): Promise<Built> {
     const write = since(start) - fold;
     start = performance.now();
     for (const index of await liveIndexes(tx)) await tx.query(indexOnNextSql(index));
-    const steps = { read, fold, write, key: since(start) };
+    const key = since(start);
+    start = performance.now();
+    // A fresh table has no statistics until autovacuum gets to it: the reads planned per call
+    // (series, explain, knownAt, the check below) would be planned blind for the first minutes
+    // after the switch. Gathered here, they are committed with the switch.
+    await tx.query('ANALYZE kpi_rollups_next');
+    const steps = { read, fold, write, key, analyze: since(start) };
     return { deltas: ledger.rows, cells, partitions: partitions.length, steps, memory };
   } finally {
     ledger.spill.close();
