@@ -8,9 +8,7 @@ import { indicatorCatalog } from '../indicators/catalog.ts';
 import type { IndicatorDefinition } from '../indicators/indicator.ts';
 import {
   figuresSql,
-  flowMetrics,
-  metricsOf,
-  stockMetrics,
+  metricsRead,
   type FigureParams,
   type FigureRow,
   type Figures,
@@ -92,8 +90,7 @@ export async function loadDrillDown(
   period: Period,
   indicators: readonly IndicatorDefinition[] = indicatorCatalog,
 ): Promise<DrillDown | undefined> {
-  const { flow, stock } =
-    indicators === indicatorCatalog ? { flow: flowMetrics, stock: stockMetrics } : metricsOf(indicators);
+  const { flow, stock } = metricsRead(indicators);
   const { rows } = await db.query<Row>({
     name: 'kpi.drill-down',
     text: drillDownSql,

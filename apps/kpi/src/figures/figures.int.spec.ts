@@ -5,12 +5,14 @@
 // partial index it is written to use.
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { freshTestDatabase, migrationHarness } from '@nhip/testing';
+import { indicatorCatalog } from '../indicators/catalog.ts';
 import { parsePeriod, periodsOfDay, type Period } from '../periods/period.ts';
 import { kpiDataSource } from '../schema/kpi-data-source.ts';
 import {
   figuresSql,
   loadFigures,
   loadFiguresByPeriod,
+  metricsOf,
   type FigureRow,
   type Figures,
 } from './figures.queries.ts';
@@ -145,6 +147,43 @@ describe('figures of one or several periods, one statement (real PostgreSQL)', (
       expect(text).toMatch(/Scan using kpi_rollups_pkey/);
     } finally {
       client.release();
+    }
+  });
+
+  it('reads only the metrics of the indicators asked, as the whole read has them, now and as known', async () => {
+    const url = await freshTestDatabase('kpi_figures_asked');
+    await start(url);
+    const pool = plainPool(url);
+    await seed(pool);
+    // The ledger the knownAt read sums: the same flow and stock, on one day, for 66 and 24175.
+    await pool.query(
+      `INSERT INTO kpi_deltas (units, metric, day, delta, source_event_id, recorded_at) VALUES
+         ('{66,24175}', $1, '2025-12-15', 5, 'e1', now() - interval '1 hour'),
+         ('{66,24175}', $2, '2025-12-15', 2, 'e1', now() - interval '1 hour')`,
+      [flow, stock],
+    );
+    const periods = Object.keys(expected).map((key) => parsePeriod(key) as Period);
+    const asked = indicatorCatalog.filter((d) => metricsOf([d]).flow.includes(flow));
+    expect(asked.length).toBeGreaterThan(0);
+    const read = new Set([...metricsOf(asked).flow, ...metricsOf(asked).stock]);
+    expect(read.has(stock)).toBe(false);
+    for (const knownAt of [undefined, new Date().toISOString()]) {
+      const whole = await loadFiguresByPeriod(pool, units, periods, { knownAt });
+      const some = await loadFiguresByPeriod(pool, units, periods, { knownAt, catalog: asked });
+      let [keptRows, leftRows] = [0, 0];
+      for (const period of periods) {
+        const all = normal(whole.get(period.key));
+        const kept = { ...all, metrics: all.metrics.filter((r) => read.has(r.id)) };
+        keptRows += kept.metrics.length;
+        leftRows += all.metrics.length - kept.metrics.length;
+        expect([period.key, normal(some.get(period.key))]).toEqual([period.key, kept]);
+      }
+      // Both reads had rows of the asked metric and of the one left out.
+      expect([knownAt === undefined, keptRows > 0, leftRows > 0]).toEqual([
+        knownAt === undefined,
+        true,
+        true,
+      ]);
     }
   });
 });

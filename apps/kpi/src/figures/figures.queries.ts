@@ -52,6 +52,19 @@ export function metricsOf(catalog: readonly IndicatorDefinition[]): {
 export const { flow: flowMetrics, stock: stockMetrics } = metricsOf(indicatorCatalog);
 
 /**
+ * What a read of figures is limited to: what had been recorded by `knownAt` (the current figures
+ * without it), and the metrics of `catalog`'s indicators (the whole catalog's without it).
+ */
+export interface FiguresAsked {
+  readonly knownAt?: string | undefined;
+  readonly catalog?: readonly IndicatorDefinition[];
+}
+
+/** The metrics a read for these indicators needs: the whole catalog's are listed once. */
+export const metricsRead = (catalog: readonly IndicatorDefinition[]) =>
+  catalog === indicatorCatalog ? { flow: flowMetrics, stock: stockMetrics } : metricsOf(catalog);
+
+/**
  * Where the statement finds its inputs, as SQL: `$n` placeholders, or what the drill-down computes
  * them with. `keys`, `firstDays` and `lastDays` are parallel text arrays, one entry per period;
  * `at` is a timestamptz or NULL (the current figures).
@@ -161,20 +174,24 @@ const numbered: FigureParams = {
 const currentSql = figuresSql(numbered);
 const knownSql = figuresSql(numbered, true);
 
-/** The figures of `units` for each period, in one round trip; with `knownAt`, as recorded then. */
+/**
+ * The figures of `units` for each period, in one round trip; with `knownAt`, as recorded then.
+ * Only the metrics of the indicators asked are read (a chart's one indicator reads two at most).
+ */
 export async function loadFiguresByPeriod(
   db: Db,
   units: readonly string[],
   periods: readonly Period[],
-  knownAt?: string,
+  { knownAt, catalog = indicatorCatalog }: FiguresAsked = {},
 ): Promise<Map<string, Figures>> {
+  const { flow, stock } = metricsRead(catalog);
   const { rows } = await db.query<FigureRowOf>(knownAt === undefined ? currentSql : knownSql, [
     units,
     periods.map((p) => p.key),
     periods.map((p) => p.firstDay),
     periods.map((p) => p.lastDay),
-    flowMetrics,
-    stockMetrics,
+    flow,
+    stock,
     knownAt ?? null,
   ]);
   const byPeriod = Map.groupBy(rows, (r) => r.period);
@@ -185,7 +202,7 @@ export async function loadFigures(
   db: Db,
   units: readonly string[],
   period: Period,
-  knownAt?: string,
+  asked: FiguresAsked = {},
 ): Promise<Figures> {
-  return (await loadFiguresByPeriod(db, units, [period], knownAt)).get(period.key) as Figures;
+  return (await loadFiguresByPeriod(db, units, [period], asked)).get(period.key) as Figures;
 }

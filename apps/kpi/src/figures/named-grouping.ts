@@ -1,8 +1,9 @@
 // Named groupings read like a unit (ADR 0033): the grouping's figures are its members' summed (as
 // a former district's are, grouping.ts), its members are the children, ranked among themselves.
 import type pg from 'pg';
+import { indicatorCatalog } from '../indicators/catalog.ts';
 import type { Period } from '../periods/period.ts';
-import { loadFigures, type Figures } from './figures.queries.ts';
+import { loadFiguresByPeriod, type Figures, type FiguresAsked } from './figures.queries.ts';
 import { withGrouping } from './grouping.ts';
 import { evaluateUnits } from './indicator-values.ts';
 import { unitsIn, type TreeUnit } from './tree.queries.ts';
@@ -34,38 +35,53 @@ export async function findGrouping(db: Db, code: string): Promise<NamedGrouping 
   return { code, name: row.name, treeVersion: row.tree_version, members };
 }
 
-/** The members' figures with the grouping's own (their sums) under the grouping's code. */
+/**
+ * For each period, the members' figures with the grouping's own (their sums) under the grouping's
+ * code, in one round trip; only the metrics of `catalog`.
+ */
+export async function groupingFiguresByPeriod(
+  db: Db,
+  grouping: NamedGrouping,
+  periods: readonly Period[],
+  asked: FiguresAsked = {},
+): Promise<Map<string, Figures>> {
+  const codes = grouping.members.map((m) => m.code);
+  const byPeriod = await loadFiguresByPeriod(db, codes, periods, asked);
+  return new Map([...byPeriod].map(([key, figures]) => [key, withGrouping(figures, codes, grouping.code)]));
+}
+
 export async function groupingFigures(
   db: Db,
   grouping: NamedGrouping,
   period: Period,
-  knownAt?: string,
+  asked: FiguresAsked = {},
 ): Promise<Figures> {
-  const codes = grouping.members.map((m) => m.code);
-  return withGrouping(await loadFigures(db, codes, period, knownAt), codes, grouping.code);
+  const byPeriod = await groupingFiguresByPeriod(db, grouping, [period], asked);
+  return byPeriod.get(period.key) as Figures;
 }
 
 export async function groupingIndicators(
   db: Db,
   grouping: NamedGrouping,
   period: Period,
-  knownAt?: string,
+  { knownAt, catalog = indicatorCatalog }: FiguresAsked = {},
 ): Promise<UnitIndicators> {
   const codes = grouping.members.map((m) => m.code);
   const values = evaluateUnits(
-    await groupingFigures(db, grouping, period, knownAt),
+    await groupingFigures(db, grouping, period, { knownAt, catalog }),
     [grouping.code, ...codes],
     codes,
+    catalog,
   );
   return {
     unit: { code: grouping.code, name: grouping.name, treeVersion: grouping.treeVersion },
     period: period.key,
     knownAt: knownAt ?? null,
-    indicators: viewOf(values.get(grouping.code) ?? []),
+    indicators: viewOf(values.get(grouping.code) ?? [], catalog),
     children: grouping.members.map((m) => ({
       code: m.code,
       name: m.name,
-      indicators: viewOf(values.get(m.code) ?? []),
+      indicators: viewOf(values.get(m.code) ?? [], catalog),
     })),
   };
 }

@@ -5,7 +5,7 @@ import { indicatorCatalog } from '../indicators/catalog.ts';
 import type { IndicatorDefinition } from '../indicators/indicator.ts';
 import type { Period } from '../periods/period.ts';
 import type { DrillDown } from './drill-down.queries.ts';
-import { loadFigures } from './figures.queries.ts';
+import { loadFigures, type FiguresAsked } from './figures.queries.ts';
 import { evaluateUnits, orNull, type UnitIndicator } from './indicator-values.ts';
 import { childrenOf, findUnit, type TreeUnit } from './tree.queries.ts';
 
@@ -86,20 +86,6 @@ export function drillDownView(
   };
 }
 
-/** Only the indicators asked for, in each list of the view (for the views built whole). */
-export function onlyIndicators<V extends Pick<UnitIndicators, 'indicators' | 'children'>>(
-  view: V,
-  ids: ReadonlySet<string> | undefined,
-): V {
-  if (ids === undefined) return view;
-  const kept = (list: readonly IndicatorView[]) => list.filter((v) => ids.has(v.id));
-  return {
-    ...view,
-    indicators: kept(view.indicators),
-    children: view.children.map((c) => ({ ...c, indicators: kept(c.indicators) })),
-  };
-}
-
 /** An indicator as `fields=figures` answers it: its names, unit and comparison lines are GET /catalog's. */
 export type IndicatorFigures = Omit<IndicatorView, 'name' | 'unit' | 'comparisons'>;
 
@@ -134,10 +120,10 @@ export async function unitIndicators(
   db: Db,
   unit: TreeUnit,
   period: Period,
-  knownAt?: string,
+  { knownAt, catalog = indicatorCatalog }: FiguresAsked = {},
 ): Promise<UnitIndicators> {
   const children = await childrenOf(db, unit.treeVersion, [unit.code]);
   const codes = children.map((c) => c.code);
-  const figures = await loadFigures(db, [unit.code, ...codes], period, knownAt);
-  return drillDownView({ unit, children, figures }, period, knownAt);
+  const figures = await loadFigures(db, [unit.code, ...codes], period, { knownAt, catalog });
+  return drillDownView({ unit, children, figures }, period, knownAt, catalog);
 }

@@ -23,7 +23,12 @@ export interface ExplainSubject {
   readonly children: readonly TreeUnit[];
   /** Whose targets, statistics and ledger rows the figure is made of: the unit, or the members. */
   readonly sources: readonly string[];
-  readonly figures: (period: Period, knownAt: string | undefined) => Promise<Figures>;
+  /** The figures of the unit and its children (or the members) that `indicator` reads. */
+  readonly figures: (
+    period: Period,
+    knownAt: string | undefined,
+    indicator: IndicatorDefinition,
+  ) => Promise<Figures>;
   readonly grouping: boolean;
 }
 
@@ -34,7 +39,8 @@ export async function unitSubject(db: Db, unit: TreeUnit): Promise<ExplainSubjec
     unit: { code: unit.code, name: unit.name, treeVersion: unit.treeVersion },
     children,
     sources: [unit.code],
-    figures: (period, knownAt) => loadFigures(db, codes, period, knownAt),
+    figures: (period, knownAt, indicator) =>
+      loadFigures(db, codes, period, { knownAt, catalog: [indicator] }),
     grouping: false,
   };
 }
@@ -44,7 +50,8 @@ export function groupingSubject(db: Db, grouping: NamedGrouping): ExplainSubject
     unit: { code: grouping.code, name: grouping.name, treeVersion: grouping.treeVersion },
     children: grouping.members,
     sources: grouping.members.map((m) => m.code),
-    figures: (period, knownAt) => groupingFigures(db, grouping, period, knownAt),
+    figures: (period, knownAt, indicator) =>
+      groupingFigures(db, grouping, period, { knownAt, catalog: [indicator] }),
     grouping: true,
   };
 }
@@ -138,7 +145,7 @@ export async function explain(db: Db, request: ExplainRequest) {
   const { subject, indicator, period, knownAt } = request;
   const childCodes = subject.children.map((c) => c.code);
   const values = evaluateUnits(
-    await subject.figures(period, knownAt),
+    await subject.figures(period, knownAt, indicator),
     [subject.unit.code, ...childCodes],
     childCodes,
     [indicator],

@@ -48,7 +48,7 @@ export class FormerUnitController {
       throw notFound('former unit with successors', 'code', `${formerTree}/${code}`);
     const codes = members.map((m) => m.code);
     const figures = withGrouping(
-      await loadFigures(this.pool, codes, period, instantOf(query.knownAt)),
+      await loadFigures(this.pool, codes, period, { knownAt: instantOf(query.knownAt) }),
       codes,
     );
     const values = evaluateUnits(figures, [groupingKey, ...codes], codes);

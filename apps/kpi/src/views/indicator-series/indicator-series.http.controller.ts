@@ -3,8 +3,12 @@ import { ApiParam, ApiTags } from '@nestjs/swagger';
 import { Caller, Roles, UnitScope, type Principal } from '@nhip/auth';
 import { invalidRequest } from '@nhip/service-http';
 import pg from 'pg';
-import { loadFigures } from '../../figures/figures.queries.ts';
-import { groupingCodePattern, groupingFigures, type NamedGrouping } from '../../figures/named-grouping.ts';
+import { loadFiguresByPeriod } from '../../figures/figures.queries.ts';
+import {
+  groupingCodePattern,
+  groupingFiguresByPeriod,
+  type NamedGrouping,
+} from '../../figures/named-grouping.ts';
 import { evaluateUnits, orNull } from '../../figures/indicator-values.ts';
 import type { IndicatorDefinition } from '../../indicators/indicator.ts';
 import { parsePeriod, periodsBetween, type Period } from '../../periods/period.ts';
@@ -37,17 +41,23 @@ interface Series {
   readonly grouping?: NamedGrouping;
 }
 
-async function pointOf(pool: pg.Pool, series: Series, period: Period): Promise<Point> {
-  const figures = series.grouping
-    ? await groupingFigures(pool, series.grouping, period, series.knownAt)
-    : await loadFigures(pool, [series.unitCode], period, series.knownAt);
-  const v = evaluateUnits(figures, [series.unitCode], [], [series.indicator]).get(series.unitCode)?.[0];
-  return {
-    period: period.key,
-    value: orNull(v?.value),
-    numerator: orNull(v?.numerator),
-    denominator: orNull(v?.denominator),
-  };
+/** Every point's figures in one round trip, only the indicator's own metrics. */
+async function pointsOf(pool: pg.Pool, series: Series, periods: readonly Period[]): Promise<Point[]> {
+  const asked = [series.indicator];
+  const read = { knownAt: series.knownAt, catalog: asked };
+  const byPeriod = series.grouping
+    ? await groupingFiguresByPeriod(pool, series.grouping, periods, read)
+    : await loadFiguresByPeriod(pool, [series.unitCode], periods, read);
+  return periods.map((period) => {
+    const figures = byPeriod.get(period.key);
+    const v = figures && evaluateUnits(figures, [series.unitCode], [], asked).get(series.unitCode)?.[0];
+    return {
+      period: period.key,
+      value: orNull(v?.value),
+      numerator: orNull(v?.numerator),
+      denominator: orNull(v?.denominator),
+    };
+  });
 }
 
 function bucketsOf(from: Period, to: Period): Period[] {
@@ -92,8 +102,7 @@ export class IndicatorSeriesController {
           grouping: await requireGrouping(this.pool, this.scope, caller, code),
         }
       : { unitCode: (await this.unitInScope(code, to, caller)).code, indicator, knownAt };
-    const points: Point[] = [];
-    for (const period of buckets) points.push(await pointOf(this.pool, series, period));
+    const points = await pointsOf(this.pool, series, buckets);
     return { unitCode: series.unitCode, indicatorId: indicator.id, version: indicator.version, points };
   }
 

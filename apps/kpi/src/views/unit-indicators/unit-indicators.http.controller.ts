@@ -8,7 +8,6 @@ import { groupingCodePattern, groupingIndicators } from '../../figures/named-gro
 import {
   drillDownView,
   onlyFigures,
-  onlyIndicators,
   unitIndicators,
   type UnitFigures,
   type UnitIndicators,
@@ -33,8 +32,8 @@ type Answer = UnitIndicators | UnitFigures;
  * The drill-down: a unit's indicators for a period beside its children's, ranked among them. The
  * current view is written as pre-encoded JSON (ADR 0033); `knownAt` answers go the usual way. A
  * named grouping's code reads it like a unit: its members are the children. `indicators` keeps some
- * of them: the current view then reads only their metrics; the others are built whole, then cut.
- * `fields=figures` leaves each indicator's names and comparison lines to GET /catalog.
+ * of them, and only their metrics are read. `fields=figures` leaves each indicator's names and
+ * comparison lines to GET /catalog.
  */
 @ApiTags('indicators')
 @Controller('units')
@@ -56,17 +55,13 @@ export class UnitIndicatorsController {
     const period = requirePeriod(query.period);
     const knownAt = instantOf(query.knownAt);
     const catalog = requireIndicators(query.indicators);
-    const asked = query.indicators === undefined ? undefined : new Set(catalog.map((d) => d.id));
     const figuresOnly = query.fields === 'figures';
-    const shaped = (view: UnitIndicators): Answer => {
-      const kept = onlyIndicators(view, asked);
-      return figuresOnly ? onlyFigures(kept) : kept;
-    };
+    const shaped = (view: UnitIndicators): Answer => (figuresOnly ? onlyFigures(view) : view);
     if (groupingCodePattern.test(code)) {
       const grouping = await requireGrouping(this.pool, this.scope, caller, code);
-      const view = shaped(await groupingIndicators(this.pool, grouping, period, knownAt));
+      const view = shaped(await groupingIndicators(this.pool, grouping, period, { knownAt, catalog }));
       if (knownAt === undefined) return view;
-      const now = shaped(await groupingIndicators(this.pool, grouping, period));
+      const now = shaped(await groupingIndicators(this.pool, grouping, period, { catalog }));
       return { ...view, now: now.indicators };
     }
     if (knownAt === undefined) {
@@ -79,9 +74,9 @@ export class UnitIndicatorsController {
     }
     const unit = await requireUnit(this.pool, code, period);
     await requireInScope(this.scope, caller, unit);
-    const view = shaped(await unitIndicators(this.pool, unit, period, knownAt));
+    const view = shaped(await unitIndicators(this.pool, unit, period, { knownAt, catalog }));
     // What it was as recorded then, next to what it is now: why yesterday's report differs.
-    const now = shaped(await unitIndicators(this.pool, unit, period));
+    const now = shaped(await unitIndicators(this.pool, unit, period, { catalog }));
     return { ...view, now: now.indicators };
   }
 }
