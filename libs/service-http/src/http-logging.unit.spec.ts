@@ -95,6 +95,17 @@ let app: NestFastifyApplication;
 
 const linesOf = (correlationId: unknown): Line[] => lines.filter((l) => l['correlationId'] === correlationId);
 
+/** Runs `ask` against the app listening on a free loopback port: a client's bytes over a socket. */
+async function overSocket(ask: (port: number) => Promise<void>): Promise<void> {
+  const server: Server = app.getHttpServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  try {
+    await ask((server.address() as AddressInfo).port);
+  } finally {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+}
+
 beforeAll(async () => {
   const logger = createLogger('probe-service', {
     level: 'debug',
@@ -212,10 +223,7 @@ describe('request logs', () => {
 
   it('keep that context for a body that arrives over a socket in pieces', async () => {
     // inject() hands the body over at once; a real client's arrives in chunks after the hooks ran.
-    const server: Server = app.getHttpServer();
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    try {
-      const { port } = server.address() as AddressInfo;
+    await overSocket(async (port) => {
       const status = await new Promise<number>((resolve, reject) => {
         const request = http.request(
           {
@@ -241,16 +249,11 @@ describe('request logs', () => {
       expect(status).toBe(200);
       const after = linesOf('corr-46').find((l) => l['msg'] === 'after an await');
       expect(after).toMatchObject({ actor: 'volunteer-10', step: 2 });
-    } finally {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    }
+    });
   });
 
   it('close a request whose client left before the answer as aborted', async () => {
-    const server: Server = app.getHttpServer();
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    try {
-      const { port } = server.address() as AddressInfo;
+    await overSocket(async (port) => {
       const request = http.request({
         port,
         host: '127.0.0.1',
@@ -266,9 +269,7 @@ describe('request logs', () => {
       const closing = linesOf('corr-47').filter((l) => typeof l['status'] === 'number');
       expect(closing).toHaveLength(1);
       expect(closing[0]).toMatchObject({ msg: 'request aborted', method: 'POST', url: '/probe' });
-    } finally {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    }
+    });
   });
 
   it('give a request without a correlation id a new one, echoed and seen by the controller', async () => {

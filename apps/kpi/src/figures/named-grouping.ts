@@ -37,7 +37,7 @@ export async function findGrouping(db: Db, code: string): Promise<NamedGrouping 
 
 /**
  * For each period, the members' figures with the grouping's own (their sums) under the grouping's
- * code, in one round trip; only the metrics of `catalog`.
+ * code, in one round trip; only the metrics of the indicators asked.
  */
 export async function groupingFiguresByPeriod(
   db: Db,
