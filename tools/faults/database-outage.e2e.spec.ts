@@ -7,16 +7,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { pendingOutboxCount } from '@nhip/event-sourcing';
-import {
-  eventually,
-  postgresAdminUrl,
-  type Reply,
-  type RunningService,
-  builtService,
-  startHttpService,
-  uniqueTopicPrefix,
-} from '@nhip/testing';
-import { TcpFaultProxy } from './tcp-fault-proxy.ts';
+import { eventually, type Reply, type RunningService } from '@nhip/testing';
+import { startBehindDatabaseProxy } from './behind-database-proxy.ts';
+import type { TcpFaultProxy } from './tcp-fault-proxy.ts';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const pilot = fs.readFileSync(path.join(root, 'apps', 'registry', 'src', 'fixtures', 'dak-lak-pilot.csv'));
@@ -30,6 +23,7 @@ interface Problem {
 describe('registry through a database outage (TCP fault proxy)', () => {
   let proxy: TcpFaultProxy;
   let registry: RunningService;
+  let stop: () => Promise<void>;
   /** Trees whose import was answered 200: each must be stored, whatever happened after. */
   const acknowledged: string[] = [];
   let refusedWrites = 0;
@@ -81,25 +75,21 @@ describe('registry through a database outage (TCP fault proxy)', () => {
   }
 
   beforeAll(async () => {
-    proxy = await TcpFaultProxy.inFrontOf(postgresAdminUrl());
-    registry = await startHttpService({
-      entry: builtService('registry'),
+    ({
+      proxy,
+      service: registry,
+      stop,
+    } = await startBehindDatabaseProxy({
+      service: 'registry',
       envPrefix: 'REGISTRY',
       purpose: 'db_outage',
-      env: {
-        DATABASE_URL: proxy.urlThrough(postgresAdminUrl()),
-        NHIP_TOPIC_PREFIX: uniqueTopicPrefix(),
-        // Short bounds, so a black hole turns into 503s within the test's patience.
-        NHIP_DB_CONNECT_TIMEOUT_MS: '1000',
-        NHIP_DB_QUERY_TIMEOUT_MS: '2000',
-      },
-    });
+      // A short query bound too, so a black hole turns into 503s within the test's patience.
+      env: { NHIP_DB_QUERY_TIMEOUT_MS: '2000' },
+    }));
     for (let i = 0; i < 3; i++) expect((await write()).status).toBe(200);
   });
   afterAll(async () => {
-    proxy.heal();
-    await registry.stop();
-    await proxy.close();
+    await stop();
   });
 
   it('answers 503 while the database restarts (connections reset, new ones refused), then recovers', async () => {

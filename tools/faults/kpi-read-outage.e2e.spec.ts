@@ -4,15 +4,9 @@
 // 503 naming the database; once it heals the same answer comes back, without a restart of the
 // service. (Here, not under apps/: a service spec may not import tools, ADR 0018.)
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import {
-  builtService,
-  eventually,
-  postgresAdminUrl,
-  startHttpService,
-  uniqueTopicPrefix,
-  type RunningService,
-} from '@nhip/testing';
-import { TcpFaultProxy } from './tcp-fault-proxy.ts';
+import { eventually, type RunningService } from '@nhip/testing';
+import { startBehindDatabaseProxy } from './behind-database-proxy.ts';
+import type { TcpFaultProxy } from './tcp-fault-proxy.ts';
 
 const drillDown = '/units/66/indicators?period=2026&indicators=vneid_vs_target&fields=figures';
 
@@ -26,21 +20,20 @@ interface Answer {
 describe('KPI drill-down through a database restart (TCP fault proxy)', () => {
   let proxy: TcpFaultProxy;
   let kpi: RunningService;
+  let stop: () => Promise<void>;
   let before: unknown;
 
   beforeAll(async () => {
-    proxy = await TcpFaultProxy.inFrontOf(postgresAdminUrl());
-    kpi = await startHttpService({
-      entry: builtService('kpi'),
+    ({
+      proxy,
+      service: kpi,
+      stop,
+    } = await startBehindDatabaseProxy({
+      service: 'kpi',
       envPrefix: 'KPI',
       purpose: 'kpi_read_outage',
-      env: {
-        DATABASE_URL: proxy.urlThrough(postgresAdminUrl()),
-        NHIP_TOPIC_PREFIX: uniqueTopicPrefix(),
-        NHIP_DB_CONNECT_TIMEOUT_MS: '1000',
-        NHIP_DB_QUERY_TIMEOUT_MS: '2000',
-      },
-    });
+      env: { NHIP_DB_QUERY_TIMEOUT_MS: '2000' },
+    }));
     // A province and two districts with this year's VNeID activations, written straight to the
     // read tables (the inputs' consumers are not what this spec is about).
     await kpi.sql(`INSERT INTO kpi_unit_trees VALUES ('outage-tree', '2000-01-01')`);
@@ -58,9 +51,7 @@ describe('KPI drill-down through a database restart (TCP fault proxy)', () => {
     );
   });
   afterAll(async () => {
-    proxy.heal();
-    await kpi.stop();
-    await proxy.close();
+    await stop();
   });
 
   it('answers the same drill-down before and after, and a 503 naming the database between', async () => {

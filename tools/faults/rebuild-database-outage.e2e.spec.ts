@@ -7,16 +7,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import {
-  eventually,
-  postgresAdminUrl,
-  type RunningService,
-  builtService,
-  startHttpService,
-  uniqueTopicPrefix,
-} from '@nhip/testing';
+import { eventually, postgresAdminUrl, type RunningService } from '@nhip/testing';
 import pg from 'pg';
-import { TcpFaultProxy } from './tcp-fault-proxy.ts';
+import { startBehindDatabaseProxy } from './behind-database-proxy.ts';
+import type { TcpFaultProxy } from './tcp-fault-proxy.ts';
 
 const ledgerRows = 600_000;
 
@@ -48,29 +42,22 @@ const spillDirs = () =>
 describe('the KPI rebuild cut off from its database mid-way (TCP fault proxy)', () => {
   let proxy: TcpFaultProxy;
   let kpi: RunningService;
+  let stop: () => Promise<void>;
   let admin: pg.Pool;
 
   beforeAll(async () => {
-    proxy = await TcpFaultProxy.inFrontOf(postgresAdminUrl());
-    kpi = await startHttpService({
-      entry: builtService('kpi'),
-      envPrefix: 'KPI',
-      purpose: 'rebuild_outage',
-      env: {
-        DATABASE_URL: proxy.urlThrough(postgresAdminUrl()),
-        NHIP_TOPIC_PREFIX: uniqueTopicPrefix(),
-        NHIP_DB_CONNECT_TIMEOUT_MS: '1000',
-      },
-    });
+    ({
+      proxy,
+      service: kpi,
+      stop,
+    } = await startBehindDatabaseProxy({ service: 'kpi', envPrefix: 'KPI', purpose: 'rebuild_outage' }));
     await kpi.sql(seedLedger);
     await kpi.sql(seedCells);
     admin = new pg.Pool({ connectionString: postgresAdminUrl(), max: 1 });
   });
   afterAll(async () => {
-    proxy.heal();
     await admin.end();
-    await kpi.stop();
-    await proxy.close();
+    await stop();
   });
 
   /** Resolves once the rebuild's COPY into the fresh table is running on the server. */

@@ -1,8 +1,8 @@
 // The bench's calls to the KPI service: node:http with the development issuer's admin token, the
 // body parsed as JSON. The drill-downs go on one kept-alive connection: Node's fetch (undici) added
 // 0.2-0.5 ms of its own to every 2 ms answer here (its streams, headers object and abort signal),
-// the client's cost rather than the service's; the command bench's load uses the same client (ADR
-// 0040 addendum). The rebuild's POST may take minutes and has no answer deadline.
+// the client's cost rather than the service's; the command bench's load asks over node:http with a
+// kept-alive agent too (ADR 0040 addendum). The rebuild's POST may take minutes and has no answer deadline.
 import http from 'node:http';
 import { personas, tokenFor } from '@nhip/testing';
 

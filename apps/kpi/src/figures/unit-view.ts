@@ -107,7 +107,7 @@ export interface UnitFigures extends Omit<UnitIndicators, 'indicators' | 'childr
   readonly children: readonly { code: string; name: string; indicators: readonly IndicatorFigures[] }[];
 }
 
-/** Each indicator's figures only, in each list of the view (for the views built whole). */
+/** Each indicator's figures only, in each list of the view (for the answers not pre-encoded: knownAt, groupings). */
 export function onlyFigures(view: UnitIndicators): UnitFigures {
   return {
     ...view,

@@ -3,7 +3,7 @@ import { ApiParam, ApiTags } from '@nestjs/swagger';
 import { Caller, Roles, UnitScope, type Principal } from '@nhip/auth';
 import { invalidRequest } from '@nhip/service-http';
 import pg from 'pg';
-import { loadFiguresByPeriod } from '../../figures/figures.queries.ts';
+import { loadFiguresByPeriod, type Figures } from '../../figures/figures.queries.ts';
 import {
   groupingCodePattern,
   groupingFiguresByPeriod,
@@ -49,8 +49,9 @@ async function pointsOf(pool: pg.Pool, series: Series, periods: readonly Period[
     ? await groupingFiguresByPeriod(pool, series.grouping, periods, read)
     : await loadFiguresByPeriod(pool, [series.unitCode], periods, read);
   return periods.map((period) => {
-    const figures = byPeriod.get(period.key);
-    const v = figures && evaluateUnits(figures, [series.unitCode], [], asked).get(series.unitCode)?.[0];
+    // Every period asked has its figures (loadFiguresByPeriod); none counted reads as 0.
+    const figures = byPeriod.get(period.key) as Figures;
+    const v = evaluateUnits(figures, [series.unitCode], [], asked).get(series.unitCode)?.[0];
     return {
       period: period.key,
       value: orNull(v?.value),

@@ -1,0 +1,51 @@
+// A service as it ships, its database reached through a TCP fault proxy: what each database fault
+// spec starts. Connections are bounded to 1 s, so a refused or silent path turns into 503s within a
+// spec's patience; the service has topics of its own.
+import {
+  builtService,
+  postgresAdminUrl,
+  startHttpService,
+  uniqueTopicPrefix,
+  type RunningService,
+} from '@nhip/testing';
+import { TcpFaultProxy } from './tcp-fault-proxy.ts';
+
+export interface BehindDatabaseProxy {
+  readonly proxy: TcpFaultProxy;
+  readonly service: RunningService;
+  /** Heals the path (so the service stops cleanly), stops the service, closes the proxy. */
+  readonly stop: () => Promise<void>;
+}
+
+export async function startBehindDatabaseProxy(spec: {
+  /** The service's name: its built entry is started (builtService). */
+  readonly service: string;
+  readonly envPrefix: string;
+  readonly purpose: string;
+  /** More of the service's environment (a query timeout), over the defaults here. */
+  readonly env?: Record<string, string>;
+}): Promise<BehindDatabaseProxy> {
+  const proxy = await TcpFaultProxy.inFrontOf(postgresAdminUrl());
+  try {
+    const service = await startHttpService({
+      entry: builtService(spec.service),
+      envPrefix: spec.envPrefix,
+      purpose: spec.purpose,
+      env: {
+        DATABASE_URL: proxy.urlThrough(postgresAdminUrl()),
+        NHIP_TOPIC_PREFIX: uniqueTopicPrefix(),
+        NHIP_DB_CONNECT_TIMEOUT_MS: '1000',
+        ...spec.env,
+      },
+    });
+    const stop = async () => {
+      proxy.heal();
+      await service.stop();
+      await proxy.close();
+    };
+    return { proxy, service, stop };
+  } catch (error) {
+    await proxy.close();
+    throw error;
+  }
+}
