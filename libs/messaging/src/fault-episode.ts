@@ -1,5 +1,6 @@
 // One outage is one log line, however many retries it takes: a flood of identical errors hides the
 // one that matters, and retrying every few milliseconds only adds load to a server coming back up.
+import { errorSummary } from './error-summary.ts';
 
 export interface FaultEpisodeOptions {
   /** What fails, for the log line and the readiness reason, e.g. "kafka consumer activity.x". */
@@ -52,7 +53,7 @@ export class FaultEpisode {
   problem(): string | undefined {
     if (this.#since === undefined) return undefined;
     const error = this.#lastError;
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = errorSummary(error);
     return `${this.#options.what} failing since ${this.#since.toISOString()} (${this.#failures} attempts): ${reason}`;
   }
 }

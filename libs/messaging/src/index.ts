@@ -2,6 +2,7 @@ export type * from './messaging.port.ts';
 export { headersFromKafka, headersToKafka } from './headers.ts';
 export { brokerCheck, FaultEpisode, WakeableDelay, type ReadinessCheck } from './fault-episode.ts';
 export { totalLag } from './total-lag.ts';
+export { errorSummary } from './error-summary.ts';
 export {
   kafkaConnectionFromEnv,
   topicPrefixFromEnv,

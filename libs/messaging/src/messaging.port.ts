@@ -71,9 +71,17 @@ export interface TopicSpec {
   readonly partitions: number;
 }
 
+export interface EnsureTopicsOptions {
+  /**
+   * Told once when the broker answers "not yet" (a restarted broker electing partition leaders);
+   * the call waits for it, up to a minute, instead of failing. An unreachable broker fails at once.
+   */
+  readonly onWaiting?: (reason: string) => void;
+}
+
 export interface TopicAdmin {
   /** Creates the topics that do not exist yet; existing ones are left as they are. */
-  ensureTopics(topics: readonly TopicSpec[]): Promise<void>;
+  ensureTopics(topics: readonly TopicSpec[], options?: EnsureTopicsOptions): Promise<void>;
   listTopics(): Promise<string[]>;
   /** Deletes the named topics that exist; names that do not are ignored. */
   deleteTopics(names: readonly string[]): Promise<void>;

@@ -1,5 +1,6 @@
 // One JSON line per event, the same shape inside and outside Nest (ADR 0014): what serve() hands
 // to Nest (nestLogger) and what main.ts gives the outbox relay and the consumers.
+import { errorSummary } from '@nhip/messaging';
 import { pino, type DestinationStream, type Logger } from 'pino';
 import { requestLogFields } from './log-context.ts';
 
@@ -40,6 +41,21 @@ function lineMixin(): { traceId?: string; correlationId?: string; actor?: string
   return fields;
 }
 
+/**
+ * An error under `err`: pino's own fields (type, stack, code and the other plain values a driver
+ * puts on it, a PostgreSQL error's detail and constraint) with its causes said once each as the
+ * message. Nested values are left out: a Kafka client's error after a broker restart wraps one
+ * error per partition per attempt and the broker's whole answer, 2.3 MB on one line as pino writes
+ * it, more than log collectors take.
+ */
+function errorField(error: unknown): Record<string, unknown> {
+  if (!(error instanceof Error)) return { message: errorSummary(error) };
+  const plain = Object.entries(pino.stdSerializers.err(error) as Record<string, unknown>).filter(
+    ([, value]) => typeof value !== 'object' || value === null,
+  );
+  return { ...Object.fromEntries(plain), message: errorSummary(error, 2_000) };
+}
+
 export interface LoggerOptions {
   /** Where the lines go; standard output unless a test captures them. */
   readonly destination?: DestinationStream;
@@ -58,6 +74,7 @@ export function createLogger(service: string, options: LoggerOptions = {}): Serv
       timestamp: pino.stdTimeFunctions.isoTime,
       // Level names, not pino's numbers: the file is read by people as well as by collectors.
       formatters: { level: (label) => ({ level: label }) },
+      serializers: { err: errorField },
       mixin: lineMixin,
     },
     options.destination ?? standardOutput(),

@@ -40,6 +40,50 @@ describe('createLogger', () => {
     expect((lines[0]!['err'] as { stack: string }).stack).toBe(error.stack);
   });
 
+  it("says an error's many causes once each, and leaves nested values out of the line", () => {
+    const { logger, lines, raw } = capture();
+    // The shape of a Kafka client's error after a broker restart: one error per partition per
+    // attempt, each with the broker's whole answer attached.
+    const answer = { topics: Array.from({ length: 2_000 }, (_, i) => ({ name: `topic-${i}` })) };
+    const attempts = Array.from(
+      { length: 4 },
+      () =>
+        new AggregateError(
+          Array.from({ length: 600 }, () =>
+            Object.assign(new Error('There is no leader for this topic-partition.'), { canRetry: true }),
+          ),
+          'Received response with error',
+        ),
+    );
+    const error = Object.assign(new AggregateError(attempts, 'metadata failed 4 times.'), {
+      code: 'PLT_KFK_MULTIPLE',
+      response: answer,
+    });
+    logger.warn({ err: error }, 'kafka consumer unreachable');
+    expect(lines[0]!['err']).toMatchObject({
+      type: 'AggregateError',
+      code: 'PLT_KFK_MULTIPLE',
+      message: 'metadata failed 4 times: There is no leader for this topic-partition (×2400)',
+    });
+    expect(raw[0]!.length).toBeLessThan(4_000);
+  });
+
+  it("keeps a driver's plain fields on an error (a PostgreSQL refusal's code, detail, constraint)", () => {
+    const { logger, lines } = capture();
+    const error = Object.assign(new Error('duplicate key value violates unique constraint "kpi_pkey"'), {
+      code: '23505',
+      detail: 'Key (id)=(7) already exists.',
+      constraint: 'kpi_pkey',
+    });
+    logger.error({ err: error }, 'write failed');
+    expect(lines[0]!['err']).toMatchObject({
+      code: '23505',
+      detail: 'Key (id)=(7) already exists.',
+      constraint: 'kpi_pkey',
+      message: 'duplicate key value violates unique constraint "kpi_pkey"',
+    });
+  });
+
   it('drops lines below its level', () => {
     const { logger, lines } = capture('warn');
     logger.info('not shown');

@@ -1,6 +1,7 @@
 // Liveness and readiness, the way an orchestrator asks: /health/live answers while the process
 // runs (restart it only if this fails); /health/ready answers 200 only when every dependency it
 // needs answers, else 503 naming what is missing (take it out of rotation, do not restart it).
+import { errorSummary } from '@nhip/messaging';
 import type { OutageLog } from '@nhip/postgres';
 import type { FastifyInstance } from 'fastify';
 import type { ServiceLogger } from './logger.ts';
@@ -71,7 +72,8 @@ async function missingDependencies(checks: readonly ReadinessCheck[]): Promise<M
   return results.flat();
 }
 
-const reasonOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+// An error that wraps others (an AggregateError, a Kafka client's retries) with its causes, each once.
+const reasonOf = (error: unknown): string => errorSummary(error);
 
 /** An outage logged as two lines: when `what` is lost (with the error) and when it is back. */
 export function outageLog(logger: ServiceLogger, what: string): OutageLog {

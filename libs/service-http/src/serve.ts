@@ -7,6 +7,7 @@ import { NestFactory } from '@nestjs/core';
 import type { CustomTransportStrategy } from '@nestjs/microservices';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyInstance } from 'fastify';
+import { errorSummary } from '@nhip/messaging';
 import { activeTraceId } from '@nhip/telemetry';
 import { mountApiDocs } from './api-docs.ts';
 import { answerRefusalsWithoutReset } from './body-limit.ts';
@@ -112,7 +113,7 @@ export function exitOnStartFailure(
         ? (error as Error).message
         : code === 'EADDRINUSE'
           ? `The ${name} service's port is in use: stop what holds it, or set ${portVariable} to a free port.`
-          : `${name} failed to start: ${String(error)}`;
+          : `${name} failed to start: ${errorSummary(error)}`;
     // The one line a person reads when a start fails (npm start shows it from the log's tail).
     // eslint-disable-next-line no-restricted-properties
     process.stderr.write(`✖ ${message}\n`);

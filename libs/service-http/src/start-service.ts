@@ -97,6 +97,10 @@ async function run<C extends ServiceConfigBase, P extends ServicePart>(
   const { dataSource, pool, databaseUrl } = await openServiceDatabase(config, definition.dataSource, log);
   await messaging.admin.ensureTopics(
     definition.topics.map((t) => ({ ...t, name: `${topicPrefix}${t.name}` })),
+    {
+      onWaiting: (reason) =>
+        log.warn(`the Kafka broker is not ready yet (${reason}); ${name} waits for it up to a minute`),
+    },
   );
   const consumer = consumerOf(definition.consumer, { topicPrefix, pool, messaging, log });
   const consumerLag = () => consumer?.lag() ?? Promise.reject(new Error(`${name} has no consumer.`));

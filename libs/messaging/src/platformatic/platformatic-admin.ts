@@ -1,5 +1,7 @@
 import { Admin } from '@platformatic/kafka';
-import type { GroupMember, TopicAdmin, TopicSpec } from '../messaging.port.ts';
+import { errorSummary } from '../error-summary.ts';
+import type { EnsureTopicsOptions, GroupMember, TopicAdmin, TopicSpec } from '../messaging.port.ts';
+import { whileBrokerSettles } from './broker-settling.ts';
 import type { KafkaConnection } from './kafka-connection.ts';
 
 export class PlatformaticAdmin implements TopicAdmin {
@@ -12,7 +14,11 @@ export class PlatformaticAdmin implements TopicAdmin {
     });
   }
 
-  async ensureTopics(topics: readonly TopicSpec[]): Promise<void> {
+  ensureTopics(topics: readonly TopicSpec[], options: EnsureTopicsOptions = {}): Promise<void> {
+    return whileBrokerSettles(() => this.#ensureTopics(topics), options);
+  }
+
+  async #ensureTopics(topics: readonly TopicSpec[]): Promise<void> {
     const existing = new Set(await this.#admin.listTopics());
     const missing = topics.filter((t) => !existing.has(t.name));
     // One request per partition count: createTopics takes one count for all names it is given.
@@ -22,7 +28,7 @@ export class PlatformaticAdmin implements TopicAdmin {
         await this.#admin.createTopics({ topics: group.map((t) => t.name), partitions, replicas: 1 });
       } catch (error) {
         // Another process may have created it between our list and create.
-        if (!/already exists/i.test(describe(error))) throw error;
+        if (!/already exists/i.test(errorSummary(error, Infinity))) throw error;
       }
     }
   }
@@ -50,13 +56,4 @@ export class PlatformaticAdmin implements TopicAdmin {
   async close(): Promise<void> {
     await this.#admin.close();
   }
-}
-
-function describe(error: unknown): string {
-  if (error instanceof AggregateError) return error.errors.map(describe).join('; ');
-  if (error instanceof Error) {
-    const nested = (error as Error & { errors?: unknown[] }).errors;
-    return [error.message, ...(nested ?? []).map(describe)].join('; ');
-  }
-  return String(error);
 }

@@ -3,6 +3,7 @@ import { Consumer, MessagesStreamFallbackModes, MessagesStreamModes } from '@pla
 import { FaultEpisode, WakeableDelay } from '../fault-episode.ts';
 import type { BatchHandler, SubscribeOptions, Subscriber, Subscription } from '../messaging.port.ts';
 import { pump, type RawStream } from './batch-pump.ts';
+import { whileBrokerSettles } from './broker-settling.ts';
 import type { KafkaConnection } from './kafka-connection.ts';
 
 type KafkaConsumer = Consumer;
@@ -71,8 +72,22 @@ class SupervisedConsumer implements Subscription {
     this.#episode = new FaultEpisode({ what: `kafka consumer ${options.groupId}`, onError: options.onError });
   }
 
+  /** The first join waits out a broker still electing leaders; any other failure goes to the caller. */
   async start(): Promise<void> {
-    this.#attempt = await this.#open();
+    const { groupId, onError } = this.#options;
+    this.#attempt = await whileBrokerSettles(
+      () => {
+        if (this.#stopped) throw new Error(`kafka consumer ${groupId} was stopped while joining`);
+        return this.#open();
+      },
+      {
+        onWaiting: (reason) =>
+          onError?.(
+            new Error(reason),
+            `kafka consumer ${groupId}: the broker is not ready yet; waiting for it`,
+          ),
+      },
+    );
     this.#loop = this.#supervise(this.#attempt);
   }
 
