@@ -11,6 +11,7 @@ const config: Config = {
       displayName: 'int',
       testMatch: ['**/*.int.spec.ts'],
       globalSetup: '<rootDir>/tools/test/global-setup.ts',
+      globalTeardown: '<rootDir>/tools/test/global-teardown.ts',
       setupFilesAfterEnv: ['<rootDir>/tools/test/each-test-file.ts'],
     },
     {
@@ -18,6 +19,7 @@ const config: Config = {
       displayName: 'e2e',
       testMatch: ['**/*.e2e.spec.ts'],
       globalSetup: '<rootDir>/tools/test/global-setup.ts',
+      globalTeardown: '<rootDir>/tools/test/global-teardown.ts',
       setupFilesAfterEnv: ['<rootDir>/tools/test/each-test-file.ts'],
     },
   ],

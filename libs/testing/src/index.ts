@@ -1,5 +1,6 @@
 // What integration tests use to reach the real servers the Jest global setup started.
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
 import { ensureDatabase } from '@nhip/postgres';
 import pg from 'pg';
 
@@ -21,14 +22,28 @@ export function testDatabase(purpose: string): Promise<string> {
   return ensureDatabase(postgresAdminUrl(), `test_${purpose}`);
 }
 
-/** A topic name no earlier run has used, so leftover messages never leak into a test. */
+/**
+ * A topic name no earlier run has used, so leftover messages never leak into a test. It is written
+ * to the run's list, and the run deletes it when it ends (tools/test/global-teardown.ts).
+ */
 export function uniqueTopic(purpose: string): string {
-  return `test.${purpose}.${randomUUID().slice(0, 8)}`;
+  return recordedTopics(`test.${purpose}.${randomUUID().slice(0, 8)}`);
 }
 
-/** A topic namespace (NHIP_TOPIC_PREFIX) of its own for the services a spec starts. */
+/** A topic namespace (NHIP_TOPIC_PREFIX) of its own for the services a spec starts; deleted likewise. */
 export function uniqueTopicPrefix(): string {
-  return `t${randomUUID().slice(0, 8)}.`;
+  return recordedTopics(`t${randomUUID().slice(0, 8)}.`);
+}
+
+/**
+ * The topics (a name, or a namespace ending in ".") this run created, one per line in the file the
+ * global setup names in NHIP_TEST_TOPICS: test files run in worker processes, so the list is a
+ * file they all append to. Without one (a script, not a test run), nothing is recorded.
+ */
+function recordedTopics(nameOrPrefix: string): string {
+  const list = process.env['NHIP_TEST_TOPICS'];
+  if (list) fs.appendFileSync(list, `${nameOrPrefix}\n`);
+  return nameOrPrefix;
 }
 
 /** The server versions the global setup found, for test names and reports. */
