@@ -1,6 +1,7 @@
 // npm run bench:<name>: makes sure Kafka and PostgreSQL are up, runs bench/src/<name>.bench.ts
 // against them (several names: one after the other), and stops only what it started. Flags after
-// the names (`npm run bench:kpi -- --scale 0.1`) are passed to the benchmark.
+// the names (`npm run bench:kpi -- --scale 0.1`) are passed to the benchmark. Then the summary of
+// every bar's latest result is written again (bench/src/summary.ts).
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -48,7 +49,8 @@ async function main(args: readonly string[]): Promise<number> {
       const code = await runScript(script, { ...process.env, ...infraEnv(infra) }, flags);
       if (code !== 0) return code;
     }
-    return 0;
+    // bench/results/README.md: every bar's latest figure, this run's included.
+    return await runScript(path.join(benchDir, 'summary.ts'), process.env, []);
   } finally {
     await stopWhatWasStarted(infra);
   }
