@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { activityKinds } from '@nhip/contracts';
-import { eventually, type RunningService, builtService, startHttpService } from '@nhip/testing';
+import { eventually, type Reply, type RunningService, builtService, startHttpService } from '@nhip/testing';
 import pg from 'pg';
 
 export const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -80,25 +80,39 @@ export async function startActivityStack(
   return { activity, pool, teams: registered };
 }
 
+/**
+ * The reply's body when the registry took the write; else an error saying what it answered. Unchecked,
+ * a refused write (an issuer that is not running: 503 issuer-unavailable) surfaced a minute later as
+ * the replica's wait timing out, with no word of why.
+ */
+function accepted<T>(what: string, reply: Reply<T>): T {
+  if (reply.status >= 200 && reply.status < 300) return reply.body;
+  throw new Error(`The registry answered ${reply.status} to ${what}: ${JSON.stringify(reply.body)}`);
+}
+
 async function registerTeams(registry: RunningService, count: number): Promise<Team[]> {
   const tree = fs.readFileSync(path.join(repo, 'apps/registry/src/fixtures/dak-lak-pilot-2025.csv'));
-  await registry.post('/unit-trees/vn-2025/imports?effectiveFrom=2025-07-01', tree, {
+  const imported = await registry.post('/unit-trees/vn-2025/imports?effectiveFrom=2025-07-01', tree, {
     'content-type': 'text/csv',
   });
+  accepted("the pilot's unit tree", imported);
   const teams: Team[] = [];
   for (let i = 0; i < count; i++) {
     const commune = i % 2 === 0 ? '24175' : '24343';
-    const village = await registry.post<{ code: string }>(`/units/${commune}/villages`, {
-      name: `Thôn ${i + 1}`,
-      type: 'Thôn',
-    });
+    const village = accepted(
+      `village ${i + 1}`,
+      await registry.post<{ code: string }>(`/units/${commune}/villages`, {
+        name: `Thôn ${i + 1}`,
+        type: 'Thôn',
+      }),
+    );
     const team = await registry.post<{ teamId: string }>('/teams', {
       name: `Tổ công nghệ số cộng đồng thôn ${i + 1}`,
       teamType: 'community_digital_technology',
-      unitCode: village.body.code,
+      unitCode: village.code,
       decision: { number: `${i + 1}/QĐ-UBND`, date: '2025-08-01' },
     });
-    teams.push({ teamId: team.body.teamId, place: village.body.code });
+    teams.push({ teamId: accepted(`team ${i + 1}`, team).teamId, place: village.code });
   }
   return teams;
 }
