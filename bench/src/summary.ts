@@ -104,18 +104,18 @@ function faultsLine(dir: string): string {
 
 /** The table, as markdown, from the results files in `dir`. */
 export function summary(dir: string = resultsDir): string {
+  const reports = new Map(bars.map((bar) => [bar.bench, readReport(dir, bar.bench)]));
   const rows = bars.map((bar) => {
-    const report = readReport(dir, bar.bench);
+    const report = reports.get(bar.bench);
     const results = bar.ratios.map((name) => verdict(name, report?.ratios[name])).join('; ');
     const ran = report
       ? `[${bar.bench}](${bar.bench}.md), ${report.at.slice(0, 10)}`
       : `${bar.bench}: not run yet`;
     return `| ${bar.id} | ${bar.what} | ${report ? results : '—'} | ${ran} |`;
   });
-  const held = bars.filter((bar) => {
-    const report = readReport(dir, bar.bench);
-    return bar.ratios.every((name) => report?.ratios[name]?.pass === true);
-  }).length;
+  const held = bars.filter((bar) =>
+    bar.ratios.every((name) => reports.get(bar.bench)?.ratios[name]?.pass === true),
+  ).length;
   return [
     '# Where the platform stands against its quality bars',
     '',

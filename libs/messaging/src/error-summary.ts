@@ -8,12 +8,18 @@
 const maxDepth = 8;
 
 /** What an error wraps: an `AggregateError`'s `errors`, then its `cause`. */
-export const causesOf = (error: unknown): unknown[] => {
+const causesOf = (error: unknown): unknown[] => {
   if (!(error instanceof Error)) return [];
   const nested = (error as Error & { errors?: unknown }).errors;
   const wrapped: unknown[] = Array.isArray(nested) ? nested : [];
   return error.cause === undefined ? wrapped : [...wrapped, error.cause];
 };
+
+/** The error and every error it wraps, as deep as the summary follows them. */
+export function* errorsWithin(error: unknown, depth = 0): Generator {
+  yield error;
+  if (depth < maxDepth) for (const cause of causesOf(error)) yield* errorsWithin(cause, depth + 1);
+}
 
 /**
  * Its message without the closing full stop (the summary joins messages with colons); an error at

@@ -65,15 +65,13 @@ async function missingDependencies(checks: readonly ReadinessCheck[]): Promise<M
         await probe();
         return [];
       } catch (error) {
-        return [{ field: name, reason: reasonOf(error) }];
+        // An error that wraps others (an AggregateError, a Kafka client's retries) with its causes, each once.
+        return [{ field: name, reason: errorSummary(error) }];
       }
     }),
   );
   return results.flat();
 }
-
-// An error that wraps others (an AggregateError, a Kafka client's retries) with its causes, each once.
-const reasonOf = (error: unknown): string => errorSummary(error);
 
 /** An outage logged as two lines: when `what` is lost (with the error) and when it is back. */
 export function outageLog(logger: ServiceLogger, what: string): OutageLog {

@@ -8,7 +8,7 @@
 // (ADR 0019).
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ProtocolError } from '@platformatic/kafka';
-import { causesOf, errorSummary } from '../error-summary.ts';
+import { errorSummary, errorsWithin } from '../error-summary.ts';
 
 export interface SettleOptions {
   /** Told once, with what the broker answered, when the first "try again" arrives. */
@@ -22,16 +22,14 @@ export interface SettleOptions {
 const settleLimitMs = 60_000;
 
 /** The broker's answers inside an error: the protocol errors among its causes. */
-function brokerAnswers(error: unknown, found: ProtocolError[], depth = 0): ProtocolError[] {
-  if (error instanceof Error && (error as { code?: unknown }).code === ProtocolError.code)
-    found.push(error as ProtocolError);
-  if (depth < 8) for (const cause of causesOf(error)) brokerAnswers(cause, found, depth + 1);
-  return found;
-}
+const brokerAnswers = (error: unknown): ProtocolError[] =>
+  [...errorsWithin(error)].filter(
+    (e): e is ProtocolError => e instanceof Error && (e as { code?: unknown }).code === ProtocolError.code,
+  );
 
 /** True when the broker answered, and every answer was one the protocol says to retry. */
 export function brokerIsSettling(error: unknown): boolean {
-  const answers = brokerAnswers(error, []);
+  const answers = brokerAnswers(error);
   return (
     answers.length > 0 && answers.every((answer) => (answer as { canRetry?: boolean }).canRetry === true)
   );
