@@ -1,9 +1,11 @@
 // Demo activity for npm start: two weeks of reports from every pilot team, sent the way a commune
 // syncs (one NDJSON upload per commune, by its officer), with ids derived from what they are, so a
 // second start adds none. The province's IOC operator is who lists the teams.
+import { createHash } from 'node:crypto';
 import { activityKinds, vietnamDay, type ActivityKind } from '@nhip/contracts';
 import { devToken, personas } from '@nhip/dev-issuer';
 import { deterministicUuid } from '@nhip/event-sourcing';
+import { pilot } from './demo-data.ts';
 import { fetchJson } from './demo-http.ts';
 import { withStep } from '../infra/progress.ts';
 
@@ -17,10 +19,16 @@ const kinds = Object.keys(activityKinds) as ActivityKind[];
 const dayMs = 86_400_000;
 
 export async function loadDemoActivities(registryUrl: string, activityUrl: string): Promise<void> {
-  const { items: teams } = await fetchJson<{ items: Team[] }>(
+  const { items } = await fetchJson<{ items: Team[] }>(
     `${registryUrl}/teams?unit=66&pageSize=500&status=active`,
-    { headers: { authorization: `Bearer ${await devToken(personas.provinceIoc)}` } },
+    {
+      headers: { authorization: `Bearer ${await devToken(personas.provinceIoc)}` },
+    },
   );
+  // The pilot's teams only: the simulator registers a team in every other village of the province
+  // once the platform is up, and reports their activity live (tools/platform/simulator).
+  const pilotCommunes = new Set(pilot.map((c) => c.code));
+  const teams = items.filter((team) => pilotCommunes.has(communeOf(team)));
   const lines = demoReports(teams, new Date());
   await withStep(
     'Waiting for the activity service to hear of every unit and team from the registry',
@@ -37,16 +45,15 @@ export async function loadDemoActivities(registryUrl: string, activityUrl: strin
 
 /**
  * Four reports a day per team over the last two weeks, during working hours in Vietnam (07:00 to
- * 16:00, UTC+7). Each report's time and id follow from its day and team alone, so a second start
- * sends the same lines (answered "duplicate"); hours still ahead today are left for a later start.
+ * 16:00, UTC+7); hours still ahead today are left for a later start.
  */
 export function demoReports(teams: readonly Pick<Team, 'teamId' | 'unitCode'>[], now: Date): string[] {
   const today = Date.parse(`${vietnamDay(now)}T00:00:00+07:00`);
   const lines: string[] = [];
-  for (const [t, team] of teams.entries()) {
+  for (const team of teams) {
     for (let day = 0; day < 14; day++) {
       const date = vietnamDay(new Date(today - day * dayMs));
-      for (let n = 0; n < 4; n++) lines.push(demoReport(team, date, [t, day, n]));
+      for (let n = 0; n < 4; n++) lines.push(demoReport(team, date, n));
     }
   }
   return lines.filter(
@@ -54,19 +61,25 @@ export function demoReports(teams: readonly Pick<Team, 'teamId' | 'unitCode'>[],
   );
 }
 
-function demoReport(
-  team: Pick<Team, 'teamId' | 'unitCode'>,
-  date: string,
-  [t, day, n]: readonly [number, number, number],
-): string {
-  const hour = String(7 + ((t * 7 + n * 3) % 10)).padStart(2, '0');
-  const minute = String((t * 11 + n * 17) % 60).padStart(2, '0');
+/**
+ * The `n`th report of a team on a day. Everything in it follows from (day, team, n), the id's own
+ * seed: a start on another day, or with more teams listed, sends the same line under the same id
+ * (answered "duplicate"). Drawn from the team's place in the list and the day's distance from
+ * today, as it first was, a second start a day later sent other reports under the same ids, and
+ * the activity service rightly refused them all. (`v2`: new ids, so a database holding the first
+ * kind of report takes these beside them instead of refusing them.)
+ */
+function demoReport(team: Pick<Team, 'teamId' | 'unitCode'>, date: string, n: number): string {
+  const seed = `demo/activity/v2/${date}/${team.teamId}/${n}`;
+  const bytes = createHash('sha256').update(seed).digest();
+  const hour = String(7 + ((bytes[0] as number) % 10)).padStart(2, '0');
+  const minute = String((bytes[1] as number) % 60).padStart(2, '0');
   return JSON.stringify({
-    activityId: deterministicUuid(`demo/activity/${date}/${team.teamId}/${n}`),
+    activityId: deterministicUuid(seed),
     teamId: team.teamId,
     placeCode: team.unitCode,
-    kind: kinds[(t + day + n) % kinds.length],
-    residentsHelped: 1 + ((t * 13 + day * 5 + n * 7) % 25),
+    kind: kinds[(bytes[2] as number) % kinds.length],
+    residentsHelped: 1 + ((bytes[3] as number) % 25),
     occurredAt: `${date}T${hour}:${minute}:00+07:00`,
   });
 }

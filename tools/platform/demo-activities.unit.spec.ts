@@ -1,5 +1,5 @@
 // npm start must have every demo report accepted: none in the future, none past the late window,
-// and a second start the same day sending nothing new under an old id.
+// and a second start, that day or a later one, sending nothing new under an old id.
 import { describe, expect, it } from '@jest/globals';
 import { demoReports } from './demo-activities.ts';
 
@@ -32,5 +32,26 @@ describe('the demo reports of npm start', () => {
     for (const r of morning) expect(later.get(r.activityId)).toBe(r.occurredAt);
     expect(evening.length).toBe(30 * 4 * 14);
     expect(new Set(evening.map((r) => r.activityId)).size).toBe(evening.length);
+  });
+
+  it('send the very same line under an id on a later day, with more teams listed before them', () => {
+    const first = demoReports(teams, new Date('2026-12-03T09:00:00Z'));
+    const more = [
+      ...Array.from({ length: 5 }, (_, i) => ({
+        teamId: `00000000-0000-4000-9000-${String(i).padStart(12, '0')}`,
+        unitCode: `24343-${String(i + 1).padStart(3, '0')}`,
+      })),
+      ...teams,
+    ];
+    const later = new Map(
+      demoReports(more, new Date('2026-12-05T09:00:00Z')).map((line) => [
+        (JSON.parse(line) as { activityId: string }).activityId,
+        line,
+      ]),
+    );
+    const shared = first.filter((line) => later.has((JSON.parse(line) as { activityId: string }).activityId));
+    expect(shared.length).toBeGreaterThanOrEqual(30 * 4 * 11);
+    for (const line of shared)
+      expect(later.get((JSON.parse(line) as { activityId: string }).activityId)).toBe(line);
   });
 });

@@ -14,7 +14,7 @@ const nationalDir = path.join(repoRoot, '..', 'shared', 'data', 'vn-admin');
 const fixtureDir = path.join(repoRoot, 'apps', 'registry', 'src', 'fixtures');
 
 // Since 1 July 2025 the pilot's Xã Hòa Phú is 24175 and Xã Phú Lộc is part of Xã Krông Năng 24343.
-const pilot = [
+export const pilot = [
   { code: '24175', name: 'Xã Hòa Phú', villages: 15, members: 77 },
   { code: '24343', name: 'Xã Krông Năng', villages: 15, members: 94 },
 ];

@@ -99,7 +99,10 @@ async function loadTraining(registryUrl: string, trainingUrl: string): Promise<v
     },
     (n) => `${courses.length} courses, ${n} sessions (2 held, 1 planned)`,
   );
-  const teams = (await get<{ items: Team[] }>('/teams?unit=66&pageSize=500&status=active')).items;
+  // The pilot's teams: on a later start the province also has the simulator's.
+  const teams = (await get<{ items: Team[] }>('/teams?unit=66&pageSize=500&status=active')).items.filter(
+    (t) => communes.some((commune) => t.unitCode.startsWith(commune)),
+  );
   await withStep(
     `Training: attendance of the pilot's members, by bridge point (${teams.length} teams)`,
     () => recordAttendance(get, teams, post),
