@@ -1,12 +1,15 @@
 // Statistics partners send on `partner.statistics.v1`: each checked against its schema, the
 // catalog's statistics and the known units; one that fails is thrown back to the consumer runtime,
-// which retries it and then sends it to `partner.statistics.v1.dlt` with the reason.
+// which retries it and then sends it to `partner.statistics.v1.dlt` with the reason. A batch's
+// statistics are stored, then what they changed is published once: a statistics office sending a
+// province's communes at once has each commune's siblings ranked once, not once a statistic.
 import { statisticReportProblems, StatisticReportedV1, type StatisticReportedData } from '@nhip/contracts';
 import type { IncomingEvent, Tx } from '@nhip/event-sourcing';
 import { statisticIds } from '../../indicators/indicator.ts';
 import { parsePeriod } from '../../periods/period.ts';
 import { findUnit } from '../../figures/tree.queries.ts';
-import { recordStatistic } from '../report-statistic/index.ts';
+import { ledgerPosition, publishChanges, type Touched } from '../../ledger/publish-changes.ts';
+import { storeStatistic } from '../report-statistic/index.ts';
 
 export const isPartnerStatisticType = (type: string): boolean => type === StatisticReportedV1.type;
 
@@ -26,5 +29,10 @@ async function checked(event: IncomingEvent, tx: Tx): Promise<StatisticReportedD
 }
 
 export async function takeStatistics(events: readonly IncomingEvent[], tx: Tx): Promise<void> {
-  for (const event of events) await recordStatistic(tx, await checked(event, tx), `partner/${event.id}`);
+  const [first] = events;
+  if (!first) return;
+  const touched: Touched[] = [];
+  for (const event of events) touched.push(...(await storeStatistic(tx, await checked(event, tx))).touched);
+  // The batch's first id makes the messages' ids repeatable, as the activity consumer's do.
+  await publishChanges(tx, touched, await ledgerPosition(tx), `partner/${first.id}`);
 }

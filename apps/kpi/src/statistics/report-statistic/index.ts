@@ -1,2 +1,2 @@
 export { ReportStatisticController } from './report-statistic.http.controller.ts';
-export { recordStatistic } from './report-statistic.handler.ts';
+export { recordStatistic, storeStatistic } from './report-statistic.handler.ts';

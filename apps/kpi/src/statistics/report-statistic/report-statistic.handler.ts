@@ -4,7 +4,7 @@
 import { inTransaction, type Tx } from '@nhip/event-sourcing';
 import { beforeRequestWrites } from '@nhip/postgres';
 import type pg from 'pg';
-import { ledgerPosition, publishChanges } from '../../ledger/publish-changes.ts';
+import { ledgerPosition, publishChanges, type Touched } from '../../ledger/publish-changes.ts';
 import { periodsOfDay } from '../../periods/period.ts';
 import { requirePeriod, requireUnit, type WriteAccess } from '../../views/lookup.ts';
 import type { ReportStatisticDto } from './report-statistic.request.ts';
@@ -21,12 +21,14 @@ export interface ReportedStatistic extends StatisticReport {
   readonly recordedAt: string;
 }
 
-/** Records a checked statistic in the caller's transaction; `cause` makes message ids repeatable. */
-export async function recordStatistic(
+/**
+ * Stores a checked statistic in the caller's transaction and names the (unit, period) pairs whose
+ * values it may change, for the caller to publish once for all it stored.
+ */
+export async function storeStatistic(
   tx: Tx,
   report: StatisticReport,
-  cause: string,
-): Promise<ReportedStatistic> {
+): Promise<{ readonly stored: ReportedStatistic; readonly touched: readonly Touched[] }> {
   const recordedAt = new Date().toISOString();
   await tx.query(
     `INSERT INTO kpi_statistics (unit_code, statistic, as_of, value, source, recorded_at)
@@ -36,8 +38,18 @@ export async function recordStatistic(
     [report.unitCode, report.statistic, report.asOf, report.value, report.source, recordedAt],
   );
   const touched = periodsOfDay(report.asOf).map((period) => ({ unitCode: report.unitCode, period }));
+  return { stored: { ...report, recordedAt }, touched };
+}
+
+/** Records a checked statistic and publishes what it changed; `cause` makes message ids repeatable. */
+export async function recordStatistic(
+  tx: Tx,
+  report: StatisticReport,
+  cause: string,
+): Promise<ReportedStatistic> {
+  const { stored, touched } = await storeStatistic(tx, report);
   await publishChanges(tx, touched, await ledgerPosition(tx), cause);
-  return { ...report, recordedAt };
+  return stored;
 }
 
 export async function reportStatistic(
