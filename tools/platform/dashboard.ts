@@ -61,6 +61,6 @@ export async function printDashboardLinks(): Promise<void> {
     `    Commune officer, Xã Hòa Phú:       ${await link(personas.communeOfficer, `unit=24175&period=${year}`)}`,
   );
   log(
-    `  Simulator: Đắk Lắk's 2025 communes, a team in every village, ${simulator.env['SIM_RATE']} reports/s at the busiest hours (SIM_RATE); status ${serviceUrl(simulator)}`,
+    `  Simulator: Đắk Lắk's 2025 communes, their teams, targets and statistics, ${simulator.env['SIM_RATE']} reports/s at the busiest hours (SIM_RATE); status ${serviceUrl(simulator)}`,
   );
 }

@@ -13,7 +13,12 @@ export interface Route {
 
 const vietnamToday = (): string => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
 
-export const defaultIndicator = 'villages_with_active_team';
+/**
+ * The map and the laggards' table open on the province's headline: VNeID accounts against the
+ * targets it handed down, which tells communes apart. (Villages with an active team was the first
+ * default: once every village has a team, as in the demo, it colours the whole province one shade.)
+ */
+export const defaultIndicator = 'vneid_vs_target';
 
 export function readRoute(search: string = location.search): Route {
   const q = new URLSearchParams(search);

@@ -1,8 +1,10 @@
 // The simulated province before the traffic: a team in every village of every commune of Đắk Lắk's
-// 2025 tree (two villages a commune), targets handed down from the province to its communes, a
-// campaign and a training session with bridge points. Every request has an idempotency key or a
-// derived id, so a restarted simulator adds nothing twice.
+// 2025 tree (two villages a commune) with its members, a campaign and a training session with
+// bridge points (its targets and statistics: province-figures.ts). Every request has an idempotency
+// key or a derived id, so a restarted simulator adds nothing twice.
 import { deterministicUuid } from '@nhip/event-sourcing';
+import { affiliationOf, memberName } from '@nhip/testing';
+import { communeProfile } from './commune-profile.ts';
 
 export interface Endpoints {
   readonly registry: string;
@@ -18,14 +20,14 @@ export interface SimTeam {
   readonly commune: string;
 }
 
-const villagesPerCommune = 2;
+export const villagesPerCommune = 2;
 
 interface Reply<T> {
   readonly status: number;
   readonly body: T;
 }
 
-async function call<T>(ends: Endpoints, url: string, body?: unknown, key?: string): Promise<Reply<T>> {
+export async function call<T>(ends: Endpoints, url: string, body?: unknown, key?: string): Promise<Reply<T>> {
   const headers: Record<string, string> = { authorization: `Bearer ${ends.token}` };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (key !== undefined) headers['idempotency-key'] = key;
@@ -88,6 +90,50 @@ async function existingTeams(ends: Endpoints, province: string): Promise<SimTeam
   }));
 }
 
+/**
+ * Members for each team the simulator registered (the pilot's have theirs), as many as its
+ * commune's profile says, the first seat its leader. Returns how many members the teams have.
+ */
+export async function membersEverywhere(ends: Endpoints, teams: readonly SimTeam[]): Promise<number> {
+  let members = 0;
+  for (const [t, team] of teams.entries()) {
+    const roster = await call<{ roster: unknown[] }>(ends, `${ends.registry}/teams/${team.teamId}`);
+    if (roster.status !== 200) throw new Error(`team ${team.teamId}: ${roster.status}`);
+    if (roster.body.roster.length > 0) {
+      members += roster.body.roster.length;
+      continue;
+    }
+    const size = communeProfile(team.commune).teamSize;
+    const ids: string[] = [];
+    for (let seat = 0; seat < size; seat++) {
+      const key = `sim/member/${team.village}/${seat}`;
+      const person = 10_000 + t * 8 + seat;
+      const member = await call<{ memberId: string }>(
+        ends,
+        `${ends.registry}/members`,
+        { fullName: memberName(person), birthYear: 1965 + (person % 40) },
+        key,
+      );
+      if (member.status >= 300) throw new Error(`member of ${team.village}: ${member.status}`);
+      await call(
+        ends,
+        `${ends.registry}/teams/${team.teamId}/members`,
+        { memberId: member.body.memberId, role: 'member', affiliation: affiliationOf(seat) },
+        `${key}/add`,
+      );
+      ids.push(member.body.memberId);
+    }
+    await call(
+      ends,
+      `${ends.registry}/teams/${team.teamId}/leader`,
+      { memberId: ids[0] },
+      `sim/leader/${team.village}`,
+    );
+    members += size;
+  }
+  return members;
+}
+
 /** A team in each of two villages of every commune that has none yet. */
 export async function teamsEverywhere(
   ends: Endpoints,
@@ -100,28 +146,6 @@ export async function teamsEverywhere(
     for (let n = 1; n <= villagesPerCommune; n++) teams.push(await teamIn(ends, code, n));
   }
   return teams;
-}
-
-/** The province's VNeID target for the year, split over its communes (400 a village). */
-export async function targetsTopDown(
-  ends: Endpoints,
-  province: string,
-  communes: readonly { code: string }[],
-  year: string,
-): Promise<number> {
-  const assign = (unitCode: string, value: number) =>
-    call(ends, `${ends.kpi}/targets`, {
-      unitCode,
-      indicatorId: 'vneid_vs_target',
-      period: year,
-      value,
-      assignedBy: province,
-    });
-  let assigned = 0;
-  for (const { code } of communes)
-    if ((await assign(code, 400 * villagesPerCommune)).status < 300) assigned++;
-  await assign(province, 400 * villagesPerCommune * communes.length);
-  return assigned;
 }
 
 export async function campaignAndTraining(

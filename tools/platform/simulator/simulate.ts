@@ -1,14 +1,17 @@
 // The live province of npm start (a supervised process like the services): sets Đắk Lắk up once,
 // then reports activity at SIM_RATE reports a second (default 30) shaped by the hour of the day,
-// some late, a correction now and then; /health answers while it runs.
+// some communes busier than others, some late, a correction now and then; /health answers while
+// it runs.
 import http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { devToken, personas } from '@nhip/dev-issuer';
 import { busyness, simulatedReport, vietnamHour } from './rhythm.ts';
+import { communeProfile, weightedPicker } from './commune-profile.ts';
+import { statisticsReported, targetsTopDown } from './province-figures.ts';
 import {
   campaignAndTraining,
   communesOf,
-  targetsTopDown,
+  membersEverywhere,
   teamsEverywhere,
   type Endpoints,
   type SimTeam,
@@ -18,16 +21,26 @@ const env = process.env;
 const rate = Number(env['SIM_RATE'] ?? 30);
 const province = env['SIM_PROVINCE'] ?? '66';
 const url = (name: string, port: string) => `http://127.0.0.1:${env[`${name}_PORT`] ?? port}`;
-const status = { phase: 'setting up', teams: 0, sent: 0, accepted: 0, corrections: 0, rate };
+const status = {
+  phase: 'setting up',
+  teams: 0,
+  members: 0,
+  statistics: 0,
+  sent: 0,
+  accepted: 0,
+  corrections: 0,
+  rate,
+};
 
-async function send(
-  ends: Endpoints,
-  teams: readonly SimTeam[],
-  count: number,
-  sent: string[],
-): Promise<void> {
+/** A team to report next, its commune's pace weighing the draw: some communes lag, some lead. */
+function teamPicker(teams: readonly SimTeam[]): () => SimTeam {
+  const pick = weightedPicker(teams.map((t) => communeProfile(t.commune).pace));
+  return () => teams[pick(Math.random())] as SimTeam;
+}
+
+async function send(ends: Endpoints, nextTeam: () => SimTeam, count: number, sent: string[]): Promise<void> {
   const lines = Array.from({ length: count }, () => {
-    const team = teams[Math.floor(Math.random() * teams.length)] as SimTeam;
+    const team = nextTeam();
     const activityId = randomUUID();
     sent.push(activityId);
     return JSON.stringify({
@@ -79,11 +92,18 @@ async function main(): Promise<void> {
   await targetsTopDown(ends, province, communes, today.slice(0, 4));
   await campaignAndTraining(ends, province, communes, today).catch(() => undefined);
   status.phase = 'running';
+  // While the reports flow, the tiles without figures fill in, and the dashboard's members per
+  // team climbs as the teams fill up.
+  void (async () => {
+    status.statistics = await statisticsReported(province, communes, today);
+    status.members = await membersEverywhere(ends, teams);
+  })().catch((error: unknown) => console.error('setting the province up', error));
+  const nextTeam = teamPicker(teams);
   const sent: string[] = [];
   for (let tick = 0; ; tick++) {
     const started = Date.now();
     const count = Math.max(1, Math.round(rate * busyness(vietnamHour(new Date()))));
-    await send(ends, teams, count, sent).catch(() => undefined);
+    await send(ends, nextTeam, count, sent).catch(() => undefined);
     if (tick % 20 === 19) await correctOne(ends, sent.splice(0, sent.length - 200)).catch(() => undefined);
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, 1000 - (Date.now() - started))));
   }
