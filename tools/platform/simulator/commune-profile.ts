@@ -27,6 +27,13 @@ export interface CommuneProfile {
   readonly pace: number;
   /** Members of each of its teams: 4 to 8 (Đắk Lắk: 7,121 members in 1,147 teams, about 6). */
   readonly teamSize: number;
+  /**
+   * The year's targets handed down to it, shares of its residents aged 15+: VNeID accounts 40 %
+   * (Thanh Khê Đông's 9,950 for a ward of about 30,000), portal accounts half that, as the teams'
+   * reports are. A target per village instead (800 a commune) was met by the simulated reports
+   * within half an hour of npm start.
+   */
+  readonly targets: { readonly vneid_vs_target: number; readonly public_service_accounts_vs_target: number };
   readonly statistics: SimStatistics;
 }
 
@@ -55,6 +62,10 @@ export function communeProfile(code: string): CommuneProfile {
   return {
     pace: between(code, 'pace', 0.35, 1.65),
     teamSize: 4 + Math.floor(drawOf(code, 'team-size') * 5),
+    targets: {
+      vneid_vs_target: Math.round((population15 * 0.4) / 50) * 50,
+      public_service_accounts_vs_target: Math.round((population15 * 0.2) / 50) * 50,
+    },
     statistics: {
       population_15_plus: population15,
       households,

@@ -23,6 +23,10 @@ describe('a simulated commune', () => {
       expect(s.online_services).toBeLessThanOrEqual(s.procedures_offered);
       expect(s.online_services_integrated).toBeLessThanOrEqual(s.online_services);
       expect(s.applications_online).toBeLessThanOrEqual(s.applications_total);
+      const { targets } = communeProfile(code);
+      expect(Math.abs(targets.vneid_vs_target - 0.4 * s.population_15_plus)).toBeLessThanOrEqual(25);
+      expect(targets.public_service_accounts_vs_target % 50).toBe(0);
+      expect(targets.public_service_accounts_vs_target).toBeLessThan(targets.vneid_vs_target);
     }
   });
 

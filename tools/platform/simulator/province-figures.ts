@@ -5,28 +5,32 @@ import { StatisticReportedV1 } from '@nhip/contracts';
 import { deterministicUuid } from '@nhip/event-sourcing';
 import { createMessaging, kafkaConnectionFromEnv, topicPrefixFromEnv } from '@nhip/messaging';
 import { simStatistics, summedStatistics, communeProfile, type SimStatistics } from './commune-profile.ts';
-import { call, villagesPerCommune, type Endpoints } from './province.ts';
+import { call, type Endpoints } from './province.ts';
 
-// A village's share of the year's targets: VNeID accounts, and public-service portal accounts
-// (the teams are asked for half as many of those, as the simulated reports are).
-const targetsPerVillage = { vneid_vs_target: 400, public_service_accounts_vs_target: 200 } as const;
-
-/** The province's targets for the year, split over its communes; how many communes took them. */
+/**
+ * The year's targets for each commune (commune-profile.ts) and the province's, their sum, assigned
+ * by the province; how many communes took both.
+ */
 export async function targetsTopDown(
   ends: Endpoints,
   province: string,
   communes: readonly { code: string }[],
   year: string,
 ): Promise<number> {
+  const ids = ['vneid_vs_target', 'public_service_accounts_vs_target'] as const;
   let assigned = 0;
-  for (const [indicatorId, perVillage] of Object.entries(targetsPerVillage)) {
+  for (const indicatorId of ids) {
     const assign = (unitCode: string, value: number) =>
       call(ends, `${ends.kpi}/targets`, { unitCode, indicatorId, period: year, value, assignedBy: province });
-    for (const { code } of communes)
-      if ((await assign(code, perVillage * villagesPerCommune)).status < 300) assigned++;
-    await assign(province, perVillage * villagesPerCommune * communes.length);
+    let total = 0;
+    for (const { code } of communes) {
+      const value = communeProfile(code).targets[indicatorId];
+      total += value;
+      if ((await assign(code, value)).status < 300) assigned++;
+    }
+    await assign(province, total);
   }
-  return assigned / Object.keys(targetsPerVillage).length;
+  return assigned / ids.length;
 }
 
 const statisticsSource = 'Số liệu mô phỏng của npm start, không phải số liệu thống kê chính thức';

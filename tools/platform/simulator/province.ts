@@ -20,7 +20,7 @@ export interface SimTeam {
   readonly commune: string;
 }
 
-export const villagesPerCommune = 2;
+const villagesPerCommune = 2;
 
 interface Reply<T> {
   readonly status: number;
