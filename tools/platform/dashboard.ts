@@ -55,7 +55,7 @@ export async function printDashboardLinks(): Promise<void> {
   log('  Dashboard (signed in by the link, 8 hours):');
   log(`    Province IOC, Tỉnh Đắk Lắk:        ${await link(personas.provinceIoc, `unit=66&period=${year}`)}`);
   log(
-    `    District OC, TP. Buôn Ma Thuột (2024 tree): ${await link(personas.districtOc, 'unit=643&period=2025-Q2')}`,
+    `    District OC, TP. Buôn Ma Thuột (2024 tree, now its communes): ${await link(personas.districtOc, `unit=643&period=${year}`)}`,
   );
   log(
     `    Commune officer, Xã Hòa Phú:       ${await link(personas.communeOfficer, `unit=24175&period=${year}`)}`,

@@ -26,6 +26,7 @@ export class App {
   private stream: LiveStream | undefined;
   private pending = new Set<string>();
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private ownTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     readonly session: Session,
@@ -97,10 +98,32 @@ export class App {
         if (!this.summary) return;
         const applied = applyChange(this.summary, change);
         if (applied) this.later(`${change.unitCode}|${change.indicatorId}`);
+        if (applied && this.summary.successorsIn) this.refreshOwnFigures();
       },
       state: (state) => this.showState(state),
     });
     this.stream.start();
+  }
+
+  /**
+   * A former unit's own figures are its members' summed by the KPI service and never come on the
+   * stream: when its members change, they are asked again, at most every five seconds.
+   */
+  private refreshOwnFigures(): void {
+    this.ownTimer ??= setTimeout(() => {
+      const shown = this.summary;
+      void this.api
+        .summary(this.unit, this.route.period)
+        .then((fresh) => {
+          this.ownTimer = undefined;
+          if (this.summary !== shown || !shown || fresh.unit.code !== shown.unit.code) return;
+          const before = new Map(shown.indicators.map((i) => [i.id, i.value]));
+          shown.indicators.splice(0, shown.indicators.length, ...fresh.indicators);
+          for (const i of fresh.indicators)
+            if (before.get(i.id) !== i.value) this.later(`${shown.unit.code}|${i.id}`);
+        })
+        .catch(() => (this.ownTimer = undefined));
+    }, 5_000);
   }
 
   /** Changes arrive by the dozen a second: drawn together a few times a second, then highlighted. */

@@ -56,9 +56,14 @@ export async function renderView(app: App, summary: Summary): Promise<void> {
   byId('message').textContent = '';
   byId('unit-name').textContent = `${summary.unit.name} · ${t('period')} ${summary.period}`;
   const coverage = summary.coverage;
-  byId('coverage').textContent = coverage
-    ? `${t('coverage')}: ${formatCount(coverage.villagesWithTeam)}/${formatCount(coverage.villages)}`
-    : '';
+  byId('coverage').textContent = [
+    coverage
+      ? `${t('coverage')}: ${formatCount(coverage.villagesWithTeam)}/${formatCount(coverage.villages)}`
+      : '',
+    summary.successorsIn ? t('formerUnit', { tree: summary.successorsIn }) : '',
+  ]
+    .filter((part) => part !== '')
+    .join(' · ');
   renderTiles(byId('tiles'), summary, app.explain);
   indicatorChoice(app, summary);
   renderTable(byId('table'), {

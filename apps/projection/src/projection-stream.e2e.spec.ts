@@ -352,4 +352,77 @@ describe('projection stream, end to end', () => {
     expect(resumed.frames[0]?.event).toBe('change');
     expect(Math.min(...changeIds(resumed.frames))).toBeGreaterThan(Number(last));
   });
+
+  // Last: it brings in the 2025 tree, in force from 1 July 2025, which the 2024 specs above predate.
+  it('shows a former district in a later year as the communes that replaced it, its own figures their sum', async () => {
+    const fixtures = new URL('../../registry/src/fixtures/', import.meta.url);
+    const send = (pathAndQuery: string, file: string) =>
+      platform.registry.post(pathAndQuery, fs.readFileSync(new URL(file, fixtures)), {
+        'content-type': 'text/csv',
+      });
+    const imported = await send(
+      '/unit-trees/vn-2025/imports?effectiveFrom=2025-07-01',
+      'dak-lak-pilot-2025.csv',
+    );
+    const mapped = await send('/unit-trees/vn-2025/lineage?from=vn-2024', 'dak-lak-pilot-mapping.csv');
+    expect([imported.status, mapped.status].every((status) => status < 300)).toBe(true);
+    // Xã Hòa Phú 24175 (2025) replaced 24172 of Thành phố Buôn Ma Thuột (643, 2024).
+    const place = await villageWithTeam(platform.registry, '24175', 'Thôn 3');
+    await report(platform.activity, {
+      activityId: randomUUID(),
+      teamId: place.teamId,
+      placeCode: place.village,
+      kind: 'vneid_activation',
+      residentsHelped: 7,
+      occurredAt: '2025-09-10T09:00:00+07:00',
+    });
+    type Summary = {
+      successorsIn: string | null;
+      indicators: { id: string; value: number | null }[];
+      children: { code: string; indicators: { id: string; value: number | null }[] }[];
+      coverage: { villages: number; villagesWithTeam: number };
+    };
+    const district = platform.projection.as(await tokenOf('643'));
+    const helpedOf = (list: Summary['indicators'] | undefined) => list?.find((i) => i.id === helped)?.value;
+    const summary = await eventually(
+      async () => {
+        const reply = await district.get<Summary>('/api/units/643/summary?period=2025');
+        // The child's figure comes from the read model, the district's from the KPI service's view,
+        // kept for two seconds: both are 7 within a moment of each other.
+        const both =
+          helpedOf(reply.body.children[0]?.indicators) === 7 && helpedOf(reply.body.indicators) === 7;
+        return both ? reply : undefined;
+      },
+      { timeoutMs: 60_000, intervalMs: 500 },
+    );
+    expect(summary.body.successorsIn).toBe('vn-2025');
+    expect(summary.body.children.map((c) => c.code)).toEqual(['24175']);
+    expect(summary.body.coverage).toEqual({ villages: 1, villagesWithTeam: 1 });
+    // The district in its own time is as it was: its 2024 communes, no successors.
+    const before = await district.get<Summary>('/api/units/643/summary?period=2024');
+    expect([before.body.successorsIn, before.body.children.map((c) => c.code)]).toEqual([null, ['24172']]);
+    // And its stream in 2025 carries the commune that replaced its own.
+    const stream = await openStream(`${platform.projection.base}/api/stream?scope=643&period=2025`, {
+      authorization: `Bearer ${await tokenOf('643')}`,
+    });
+    open.push(stream);
+    await report(platform.activity, {
+      activityId: randomUUID(),
+      teamId: place.teamId,
+      placeCode: place.village,
+      kind: 'vneid_activation',
+      residentsHelped: 2,
+      occurredAt: '2025-09-11T09:00:00+07:00',
+    });
+    await stream.waitFor(reaches('24175', 9));
+    // A click on its figure explains the sum over the commune that replaced its own.
+    const explained = await district.get<{ value: number; unit: { treeVersion: string } }>(
+      `/api/units/643/indicators/${helped}/explain?period=2025`,
+    );
+    expect([explained.status, explained.body.value, explained.body.unit.treeVersion]).toEqual([
+      200,
+      9,
+      'vn-2024',
+    ]);
+  });
 });

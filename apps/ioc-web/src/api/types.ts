@@ -36,6 +36,8 @@ export interface Summary {
   readonly indicators: Indicator[];
   readonly children: ChildUnit[];
   readonly coverage?: { readonly villages: number; readonly villagesWithTeam: number };
+  /** A unit not in force in the period (a 2024 district in 2026): the tree of the units that replaced it. */
+  readonly successorsIn?: string | null;
 }
 
 export type Change = IndicatorChangedData & { readonly unitName?: string };

@@ -23,6 +23,7 @@ export const vi = {
   noStatistic: 'chưa có số liệu thống kê',
   zeroDenominator: 'mẫu số bằng 0',
   coverage: 'Thôn có tổ công nghệ số',
+  formerUnit: 'Đơn vị trước sắp xếp: số liệu là tổng của các đơn vị thay thế trong cây {tree}',
   map: 'Bản đồ',
   mapIndicator: 'Tô màu bản đồ theo',
   mapNone: 'Chưa có bản đồ cho cấp này',
@@ -96,6 +97,8 @@ export const en: Record<MessageKey, string> = {
   noStatistic: 'no statistic reported',
   zeroDenominator: 'denominator is zero',
   coverage: 'Villages with a digital technology team',
+  formerUnit:
+    'A unit before the reorganisation: its figures are the sums of the units that replaced it in the {tree} tree',
   map: 'Map',
   mapIndicator: 'Colour the map by',
   mapNone: 'No map for this level',

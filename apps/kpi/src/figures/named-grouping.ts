@@ -4,9 +4,9 @@ import type pg from 'pg';
 import { indicatorCatalog } from '../indicators/catalog.ts';
 import type { Period } from '../periods/period.ts';
 import { loadFiguresByPeriod, type Figures, type FiguresAsked } from './figures.queries.ts';
-import { withGrouping } from './grouping.ts';
+import { successorsOf, withGrouping } from './grouping.ts';
 import { evaluateUnits } from './indicator-values.ts';
-import { unitsIn, type TreeUnit } from './tree.queries.ts';
+import { treeInForce, unitsIn, type TreeUnit } from './tree.queries.ts';
 import { viewOf, type UnitIndicators } from './unit-view.ts';
 
 type Db = Pick<pg.Pool, 'query'>;
@@ -21,6 +21,22 @@ export interface NamedGrouping {
   readonly treeVersion: string;
   /** In code order, as the tree they were defined in has them. */
   readonly members: readonly TreeUnit[];
+}
+
+/**
+ * A unit of an earlier tree asked for a period of a later one (a 2024 district in 2026) reads as
+ * the grouping of the units that replaced it in the tree in force (as GET /former-units does);
+ * undefined when the unit is in force or nothing replaced it.
+ */
+export async function formerUnitAsGrouping(
+  db: Db,
+  unit: TreeUnit,
+  period: Period,
+): Promise<NamedGrouping | undefined> {
+  const tree = await treeInForce(db, period.lastDay);
+  if (tree === undefined || tree === unit.treeVersion) return undefined;
+  const members = await successorsOf(db, unit, tree);
+  return members.length === 0 ? undefined : { code: unit.code, name: unit.name, treeVersion: tree, members };
 }
 
 export async function findGrouping(db: Db, code: string): Promise<NamedGrouping | undefined> {

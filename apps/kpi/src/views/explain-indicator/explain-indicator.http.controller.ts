@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiParam, ApiTags } from '@nestjs/swagger';
 import { Caller, Roles, UnitScope, type Principal } from '@nhip/auth';
 import pg from 'pg';
-import { groupingCodePattern } from '../../figures/named-grouping.ts';
+import { formerUnitAsGrouping, groupingCodePattern } from '../../figures/named-grouping.ts';
 import type { Period } from '../../periods/period.ts';
 import {
   codeParam,
@@ -56,6 +56,13 @@ export class ExplainIndicatorController {
       return groupingSubject(this.pool, await requireGrouping(this.pool, this.scope, caller, code));
     const unit = await requireUnit(this.pool, code, period);
     await requireInScope(this.scope, caller, unit);
-    return unitSubject(this.pool, unit);
+    // A former district in a later period: explained over the units that replaced it, as the
+    // dashboard shows it, but named as itself in its own tree.
+    const former = await formerUnitAsGrouping(this.pool, unit, period);
+    if (!former) return unitSubject(this.pool, unit);
+    return {
+      ...groupingSubject(this.pool, former),
+      unit: { code, name: unit.name, treeVersion: unit.treeVersion },
+    };
   }
 }

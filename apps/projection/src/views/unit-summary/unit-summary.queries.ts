@@ -7,6 +7,7 @@ import type pg from 'pg';
 import { lastPeriods, type Period } from '../../periods/period.ts';
 import type { CatalogEntry } from '../kpi-passthrough/index.ts';
 import type { ScopedUnit } from '../unit-lookup.ts';
+import { formerUnitOf } from './former-unit.ts';
 import { kpiFallback, type FallbackOf, type UnitViews } from './kpi-fallback.ts';
 
 type Db = Pick<pg.Pool, 'query'>;
@@ -38,6 +39,11 @@ export interface UnitSummary {
   readonly indicators: readonly SummaryIndicator[];
   readonly children: readonly { code: string; name: string; indicators: readonly SummaryIndicator[] }[];
   readonly coverage: { readonly villages: number; readonly villagesWithTeam: number };
+  /**
+   * Set for a unit no longer in force in the period (a 2024 district in 2026): the tree its children
+   * come from, the units that replaced its own; its figures are theirs summed (former-unit.ts).
+   */
+  readonly successorsIn: string | null;
 }
 
 interface ValueRow {
@@ -52,13 +58,14 @@ const childrenSql = `
   WHERE u.tree_version = $1 AND u.parent_code = $2 ORDER BY u.code`;
 
 // Villages are the units registered locally (origin 'local'), as the registry counts coverage.
+// Under any of the roots: the unit itself, or the units that replaced a former one.
 const coverageSql = `
   SELECT count(*)::int AS villages,
          count(*) FILTER (WHERE EXISTS (
            SELECT 1 FROM replica_teams t WHERE t.status = 'active' AND t.tree_version = v.tree_version
              AND t.unit_code = v.code))::int AS "villagesWithTeam"
   FROM replica_units v
-  WHERE v.tree_version = $1 AND v.origin = 'local' AND v.path @> ARRAY[$2::text]`;
+  WHERE v.tree_version = $1 AND v.origin = 'local' AND v.path && $2::text[]`;
 
 const figureFields = [
   'value',
@@ -118,17 +125,20 @@ function lackingPeriods(values: readonly ValueRow[], codes: string[], periods: s
 export interface SummarySources {
   readonly catalog: Catalog;
   readonly views: UnitViews;
+  /** The KPI service's view of a former unit over its successors, in the unit view's shape. */
+  readonly formerViews: (treeVersion: string, code: string, period: string) => ReturnType<UnitViews>;
 }
 
 export async function unitSummary(
   db: Db,
   unit: ScopedUnit,
   period: Period,
-  { catalog, views }: SummarySources,
+  { catalog, views, formerViews }: SummarySources,
 ): Promise<UnitSummary> {
-  const children = (
-    await db.query<{ code: string; name: string }>(childrenSql, [unit.treeVersion, unit.code])
-  ).rows;
+  const former = await formerUnitOf(db, unit, period);
+  const children = former
+    ? former.members
+    : (await db.query<{ code: string; name: string }>(childrenSql, [unit.treeVersion, unit.code])).rows;
   const periods = lastPeriods(period, trendLength);
   const codes = [unit.code, ...children.map((c) => c.code)];
   const [values, coverage] = await Promise.all([
@@ -137,9 +147,15 @@ export async function unitSummary(
        WHERE unit_code = ANY($1::text[]) AND period = ANY($2::text[])`,
       [codes, periods],
     ),
-    db.query<UnitSummary['coverage']>(coverageSql, [unit.treeVersion, unit.code]),
+    db.query<UnitSummary['coverage']>(
+      coverageSql,
+      former ? [former.inForce, former.members.map((m) => m.code)] : [unit.treeVersion, [unit.code]],
+    ),
   ]);
-  const fallback = await kpiFallback(views, unit.code, lackingPeriods(values.rows, codes, periods, catalog));
+  // A former unit's own figures are never published (the KPI service publishes units in force):
+  // they, and its members' where the read model lacks them, come from its view over its members.
+  const asked: UnitViews = former ? (code, p) => formerViews(unit.treeVersion, code, p) : views;
+  const fallback = await kpiFallback(asked, unit.code, lackingPeriods(values.rows, codes, periods, catalog));
   const byUnit = Map.groupBy(values.rows, (r) => r.unit);
   const of = (code: string) =>
     indicatorsOf(catalog, unitFigures(byUnit.get(code) ?? [], fallback, code), periods, period.key);
@@ -150,5 +166,6 @@ export async function unitSummary(
     indicators: of(unit.code),
     children: children.map((c) => ({ code: c.code, name: c.name, indicators: of(c.code) })),
     coverage: coverage.rows[0] ?? { villages: 0, villagesWithTeam: 0 },
+    successorsIn: former?.inForce ?? null,
   };
 }
