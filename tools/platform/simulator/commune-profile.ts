@@ -4,23 +4,9 @@
 // the same commune the same way, and the map and the laggards' table show differences to act on
 // instead of one colour. Pure, so the shapes can be tested.
 import { createHash } from 'node:crypto';
+import { statisticIds, type StatisticId } from '@nhip/contracts';
 
-/** The statistics the KPI service takes (apps/kpi's `statisticIds`), as the simulator sends them. */
-export const simStatistics = [
-  'population_15_plus',
-  'households',
-  'residents_with_e_payment_account',
-  'households_with_digital_address',
-  'procedures_offered',
-  'full_process_online_services',
-  'online_services',
-  'online_services_integrated',
-  'applications_total',
-  'applications_online',
-] as const;
-export type SimStatistic = (typeof simStatistics)[number];
-
-export type SimStatistics = Readonly<Record<SimStatistic, number>>;
+export type SimStatistics = Readonly<Record<StatisticId, number>>;
 
 export interface CommuneProfile {
   /** How busy its teams are against the province's average (1): 0.35 to 1.65. */
@@ -83,8 +69,8 @@ export function communeProfile(code: string): CommuneProfile {
 
 /** The province's own figures: its communes' summed, as its statistics office would publish them. */
 export function summedStatistics(list: readonly SimStatistics[]): SimStatistics {
-  const sumOf = (key: SimStatistic) => list.reduce((sum, s) => sum + s[key], 0);
-  return Object.fromEntries(simStatistics.map((key) => [key, sumOf(key)])) as SimStatistics;
+  const sumOf = (key: StatisticId) => list.reduce((sum, s) => sum + s[key], 0);
+  return Object.fromEntries(statisticIds.map((key) => [key, sumOf(key)])) as SimStatistics;
 }
 
 /** Picks an index with probability proportional to its weight (weights > 0). */

@@ -1,10 +1,10 @@
 // The simulated province's figures from above: the year's targets handed down from the province to
 // its communes, and the statistics its source systems report. A target or a figure sent again for
 // the same period or day replaces the first, so a restarted simulator changes nothing.
-import { StatisticReportedV1 } from '@nhip/contracts';
+import { StatisticReportedV1, statisticIds } from '@nhip/contracts';
 import { deterministicUuid } from '@nhip/event-sourcing';
 import { createMessaging, kafkaConnectionFromEnv, topicPrefixFromEnv } from '@nhip/messaging';
-import { simStatistics, summedStatistics, communeProfile, type SimStatistics } from './commune-profile.ts';
+import { summedStatistics, communeProfile, type SimStatistics } from './commune-profile.ts';
 import { call, type Endpoints } from './province.ts';
 
 /**
@@ -54,7 +54,7 @@ export async function statisticsReported(
   ];
   const topic = `${topicPrefixFromEnv()}${StatisticReportedV1.topic}`;
   const messages = all.flatMap(([unitCode, figures]) =>
-    simStatistics.map((statistic) => ({
+    statisticIds.map((statistic) => ({
       topic,
       key: unitCode,
       value: JSON.stringify({

@@ -1,7 +1,7 @@
 // What an indicator is: a numerator over a denominator, each a metric counted from events, a
 // statistic reported by a source system, or a target assigned by a higher unit. A changed formula is
 // a new version; every value records the version it was computed with.
-import type { ActivityKind } from '@nhip/contracts';
+import type { ActivityKind, StatisticId } from '@nhip/contracts';
 
 /** Counted from events. A flow sums what happened in the period; a stock is the state at its end. */
 export type MetricId =
@@ -13,20 +13,8 @@ export type MetricId =
   | 'active_members'
   | 'active_members_trained';
 
-export const statisticIds = [
-  'population_15_plus',
-  'households',
-  'procedures_offered',
-  'full_process_online_services',
-  'online_services',
-  'online_services_integrated',
-  'applications_total',
-  'applications_online',
-  'residents_with_e_payment_account',
-  'households_with_digital_address',
-] as const;
-/** Reported by a source system with its source and as-of date (population, procedures, …). */
-export type StatisticId = (typeof statisticIds)[number];
+// The statistics' ids are part of the partners' contract (partner.statistics.v1).
+export { statisticIds, type StatisticId } from '@nhip/contracts';
 
 export type Operand =
   | { readonly metric: MetricId }

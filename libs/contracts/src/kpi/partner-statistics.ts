@@ -7,6 +7,22 @@ import { calendarDayPattern, unitCodePattern } from '../patterns.ts';
 
 export const partnerTopics = { statistics: 'partner.statistics.v1' } as const;
 
+/** The statistics the KPI service takes (GET /catalog lists them), by id. */
+export const statisticIds = [
+  'population_15_plus',
+  'households',
+  'procedures_offered',
+  'full_process_online_services',
+  'online_services',
+  'online_services_integrated',
+  'applications_total',
+  'applications_online',
+  'residents_with_e_payment_account',
+  'households_with_digital_address',
+] as const;
+/** Reported by a source system with its source and as-of date (population, procedures, …). */
+export type StatisticId = (typeof statisticIds)[number];
+
 export const StatisticReportedV1 = {
   type: 'vn.nhip.partner.statistic.reported.v1',
   topic: partnerTopics.statistics,
