@@ -7,6 +7,7 @@ export {
   type ServiceDataSourceOptions,
 } from './data-source.ts';
 export { ensureDatabase, redactUrl } from './ensure-database.ts';
+export { databaseStartingAnswer, whileDatabaseStarts, type StartingOptions } from './database-starting.ts';
 export { migrate } from './migrate.ts';
 export {
   openServiceDataSource,
