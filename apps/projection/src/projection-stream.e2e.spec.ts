@@ -378,12 +378,13 @@ describe('projection stream, end to end', () => {
     });
     type Summary = {
       successorsIn: string | null;
-      indicators: { id: string; value: number | null }[];
+      indicators: { id: string; value: number | null; trend: { period: string; value: number | null }[] }[];
       children: { code: string; indicators: { id: string; value: number | null }[] }[];
       coverage: { villages: number; villagesWithTeam: number };
     };
     const district = platform.projection.as(await tokenOf('643'));
-    const helpedOf = (list: Summary['indicators'] | undefined) => list?.find((i) => i.id === helped)?.value;
+    const helpedOf = (list: readonly { id: string; value: number | null }[] | undefined) =>
+      list?.find((i) => i.id === helped)?.value;
     const summary = await eventually(
       async () => {
         const reply = await district.get<Summary>('/api/units/643/summary?period=2025');
@@ -398,9 +399,13 @@ describe('projection stream, end to end', () => {
     expect(summary.body.successorsIn).toBe('vn-2025');
     expect(summary.body.children.map((c) => c.code)).toEqual(['24175']);
     expect(summary.body.coverage).toEqual({ villages: 1, villagesWithTeam: 1 });
-    // The district in its own time is as it was: its 2024 communes, no successors.
+    // The district in its own time is as it was: its 2024 communes, no successors; and the 2025
+    // trend's 2024 point is that year's own figure, across the reform.
     const before = await district.get<Summary>('/api/units/643/summary?period=2024');
     expect([before.body.successorsIn, before.body.children.map((c) => c.code)]).toEqual([null, ['24172']]);
+    const trend = summary.body.indicators.find((i) => i.id === helped)?.trend ?? [];
+    expect(trend.find((point) => point.period === '2024')?.value).toBe(helpedOf(before.body.indicators));
+    expect(helpedOf(before.body.indicators)).toBeGreaterThan(0);
     // And its stream in 2025 carries the commune that replaced its own.
     const stream = await openStream(`${platform.projection.base}/api/stream?scope=643&period=2025`, {
       authorization: `Bearer ${await tokenOf('643')}`,

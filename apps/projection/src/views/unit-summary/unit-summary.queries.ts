@@ -154,7 +154,11 @@ export async function unitSummary(
   ]);
   // A former unit's own figures are never published (the KPI service publishes units in force):
   // they, and its members' where the read model lacks them, come from its view over its members.
-  const asked: UnitViews = former ? (code, p) => formerViews(unit.treeVersion, code, p) : views;
+  // For a trend's periods before the reform, when it was in force, the KPI service has no former
+  // view of it (404): its own view then, so the trend runs on across the reform.
+  const asked: UnitViews = former
+    ? async (code, p) => (await formerViews(unit.treeVersion, code, p)) ?? views(code, p)
+    : views;
   const fallback = await kpiFallback(asked, unit.code, lackingPeriods(values.rows, codes, periods, catalog));
   const byUnit = Map.groupBy(values.rows, (r) => r.unit);
   const of = (code: string) =>
