@@ -13,6 +13,8 @@ export interface CommuneProfile {
   readonly pace: number;
   /** Members of each of its teams: 4 to 8 (Đắk Lắk: 7,121 members in 1,147 teams, about 6). */
   readonly teamSize: number;
+  /** The share of its teams' members who attended the province's online training: 35 % to 95 %. */
+  readonly trainedShare: number;
   /**
    * The year's targets handed down to it, shares of its residents aged 15+: VNeID accounts 40 %
    * (Thanh Khê Đông's 9,950 for a ward of about 30,000), portal accounts half that, as the teams'
@@ -48,6 +50,7 @@ export function communeProfile(code: string): CommuneProfile {
   return {
     pace: between(code, 'pace', 0.35, 1.65),
     teamSize: 4 + Math.floor(drawOf(code, 'team-size') * 5),
+    trainedShare: between(code, 'trained', 0.35, 0.95),
     targets: {
       vneid_vs_target: Math.round((population15 * 0.4) / 50) * 50,
       public_service_accounts_vs_target: Math.round((population15 * 0.2) / 50) * 50,

@@ -5,6 +5,7 @@
 import { deterministicUuid } from '@nhip/event-sourcing';
 import { affiliationOf, memberName } from '@nhip/testing';
 import { communeProfile } from './commune-profile.ts';
+import { simCourseId } from './training-held.ts';
 
 export interface Endpoints {
   readonly registry: string;
@@ -163,7 +164,7 @@ export async function campaignAndTraining(
     unitCodes: [province],
     target: { kind: 'vneid_activation', residents: 50_000 },
   });
-  const courseId = deterministicUuid('sim/course/ky-nang-so');
+  const courseId = simCourseId;
   await call(ends, `${ends.training}/courses`, {
     courseId,
     title: 'Kỹ năng số cho Tổ công nghệ số cộng đồng',

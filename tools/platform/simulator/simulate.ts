@@ -8,6 +8,7 @@ import { devToken, personas } from '@nhip/dev-issuer';
 import { busyness, simulatedReport, vietnamHour } from './rhythm.ts';
 import { communeProfile, weightedPicker } from './commune-profile.ts';
 import { statisticsReported, targetsTopDown } from './province-figures.ts';
+import { trainingHeld } from './training-held.ts';
 import {
   campaignAndTraining,
   communesOf,
@@ -25,6 +26,7 @@ const status = {
   phase: 'setting up',
   teams: 0,
   members: 0,
+  trained: 0,
   statistics: 0,
   sent: 0,
   accepted: 0,
@@ -92,11 +94,12 @@ async function main(): Promise<void> {
   await targetsTopDown(ends, province, communes, today.slice(0, 4));
   await campaignAndTraining(ends, province, communes, today).catch(() => undefined);
   status.phase = 'running';
-  // While the reports flow, the tiles without figures fill in, and the dashboard's members per
-  // team climbs as the teams fill up.
+  // While the reports flow, the tiles without figures fill in, the dashboard's members per team
+  // climbs as the teams fill up, then members trained as yesterday's session is recorded.
   void (async () => {
     status.statistics = await statisticsReported(province, communes, today);
     status.members = await membersEverywhere(ends, teams);
+    status.trained = await trainingHeld(ends, province, teams, today);
   })().catch((error: unknown) => console.error('setting the province up', error));
   const nextTeam = teamPicker(teams);
   const sent: string[] = [];

@@ -1,0 +1,59 @@
+// Yesterday's province-wide online session, every commune a bridge point (Đắk Lắk's of 19 September
+// 2022 had 125 commune-level and 15 district-level ones), held, and each commune's share of its
+// teams' members on its attendance list (commune-profile.ts): the "members trained at least once"
+// tile and map then tell communes apart, where only the pilot's 171 members had been trained (12.7 %
+// of the province). Yesterday's, so it can be recorded as held whatever the hour of the start.
+import { deterministicUuid } from '@nhip/event-sourcing';
+import { communeProfile } from './commune-profile.ts';
+import { call, type Endpoints, type SimTeam } from './province.ts';
+
+export const simCourseId = deterministicUuid('sim/course/ky-nang-so');
+
+async function membersOf(ends: Endpoints, teams: readonly SimTeam[]): Promise<string[]> {
+  const rosters = await Promise.all(
+    teams.map((t) => call<{ roster: { memberId: string }[] }>(ends, `${ends.registry}/teams/${t.teamId}`)),
+  );
+  return rosters.flatMap((r) => (r.status === 200 ? r.body.roster.map((m) => m.memberId) : []));
+}
+
+/** Records the session and its lists; returns how many members attended. */
+export async function trainingHeld(
+  ends: Endpoints,
+  province: string,
+  teams: readonly SimTeam[],
+  today: string,
+): Promise<number> {
+  const yesterday = new Date(Date.parse(`${today}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+  const sessionId = deterministicUuid(`sim/session/all-communes/${yesterday}`);
+  const byCommune = Map.groupBy(teams, (t) => t.commune);
+  const post = (path: string, body: unknown, key: string) => call(ends, `${ends.training}${path}`, body, key);
+  const planned = await post(
+    '/sessions',
+    {
+      sessionId,
+      courseId: simCourseId,
+      unitCode: province,
+      mode: 'online',
+      startsAt: `${yesterday}T08:00:00+07:00`,
+      endsAt: `${yesterday}T11:00:00+07:00`,
+      bridgePoints: [...byCommune.keys()].map((unitCode) => ({ unitCode, hostUnitCode: unitCode })),
+    },
+    `sim/session/${sessionId}`,
+  );
+  if (planned.status >= 300)
+    throw new Error(`session ${yesterday}: ${planned.status} ${JSON.stringify(planned.body)}`);
+  await post(`/sessions/${sessionId}/held`, {}, `sim/held/${sessionId}`);
+  let attended = 0;
+  for (const [commune, here] of byCommune) {
+    const members = await membersOf(ends, here);
+    const memberIds = members.slice(0, Math.round(members.length * communeProfile(commune).trainedShare));
+    if (memberIds.length === 0) continue;
+    const listed = await post(
+      `/sessions/${sessionId}/attendance/lists`,
+      { bridgePoint: commune, memberIds },
+      `sim/list/${sessionId}/${commune}`,
+    );
+    if (listed.status < 300) attended += memberIds.length;
+  }
+  return attended;
+}
