@@ -38,6 +38,10 @@ describe('a simulated commune', () => {
     const paces = codes.map((code) => communeProfile(code).pace);
     const sizes = new Set(codes.map((code) => communeProfile(code).teamSize));
     expect([...sizes].sort()).toEqual([4, 5, 6, 7, 8]);
+    const trained = codes.map((code) => communeProfile(code).trainedShare);
+    expect(Math.min(...trained)).toBeGreaterThanOrEqual(0.35);
+    expect(Math.max(...trained)).toBeLessThanOrEqual(0.95);
+    expect(Math.max(...trained) - Math.min(...trained)).toBeGreaterThan(0.4);
     expect(Math.min(...ePayment)).toBeLessThan(0.65);
     expect(Math.max(...ePayment)).toBeGreaterThan(0.85);
     expect(Math.min(...paces)).toBeLessThan(0.6);
