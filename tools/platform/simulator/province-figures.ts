@@ -8,6 +8,26 @@ import { summedStatistics, communeProfile, type SimStatistics } from './commune-
 import { call, type Endpoints } from './province.ts';
 
 /**
+ * Waits until the KPI service knows the province's communes (it learns them from the registry's
+ * events, 14,000 units on a first start): a target for a commune it does not know yet is refused,
+ * a statistic dead-lettered. Every commune answered once, a second apart, up to three minutes.
+ */
+export async function kpiKnowsCommunes(
+  ends: Endpoints,
+  communes: readonly { code: string }[],
+  year: string,
+): Promise<void> {
+  const deadline = Date.now() + 180_000;
+  for (const { code } of communes) {
+    const path = `${ends.kpi}/units/${code}/indicators?period=${year}&indicators=vneid_vs_target&fields=figures`;
+    while ((await call(ends, path)).status !== 200) {
+      if (Date.now() > deadline) throw new Error(`The KPI service still does not know commune ${code}.`);
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+    }
+  }
+}
+
+/**
  * The year's targets for each commune (commune-profile.ts) and the province's, their sum, assigned
  * by the province; how many communes took both.
  */

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { devToken, personas } from '@nhip/dev-issuer';
 import { busyness, simulatedReport, vietnamHour } from './rhythm.ts';
 import { communeProfile, weightedPicker } from './commune-profile.ts';
-import { statisticsReported, targetsTopDown } from './province-figures.ts';
+import { kpiKnowsCommunes, statisticsReported, targetsTopDown } from './province-figures.ts';
 import { trainingHeld } from './training-held.ts';
 import {
   campaignAndTraining,
@@ -91,6 +91,7 @@ async function main(): Promise<void> {
   const communes = await communesOf(ends, province, today);
   const teams = await teamsEverywhere(ends, province, communes);
   status.teams = teams.length;
+  await kpiKnowsCommunes(ends, communes, today.slice(0, 4));
   await targetsTopDown(ends, province, communes, today.slice(0, 4));
   await campaignAndTraining(ends, province, communes, today).catch(() => undefined);
   status.phase = 'running';
