@@ -26,17 +26,27 @@ const clientMessages = [
 const isConnectionCode = (code: unknown): boolean =>
   typeof code === 'string' && (socketCodes.has(code) || serverCodes.has(code) || code.startsWith('08'));
 
-export function isConnectionError(error: unknown): boolean {
-  // Not `instanceof Error`: errors made by another realm (node core seen from a vm) fail that test.
-  if (typeof error !== 'object' || error === null) return false;
+/**
+ * The error and those it wraps: TypeORM wraps the driver's error in driverError, others in cause.
+ * Objects, not only `Error`s: errors made by another realm (node core seen from a vm) fail
+ * `instanceof Error`. Eight levels deep at most, so a chain that loops back ends.
+ */
+export function* driverErrorsWithin(error: unknown, depth = 0): Generator<object> {
+  if (typeof error !== 'object' || error === null || depth > 8) return;
+  yield error;
+  const { cause, driverError } = error as { cause?: unknown; driverError?: unknown };
+  for (const inner of [cause, driverError]) if (inner !== error) yield* driverErrorsWithin(inner, depth + 1);
+}
+
+function saysConnection(error: object): boolean {
   const { code, message } = error as { code?: unknown; message?: unknown };
   if (isConnectionCode(code)) return true;
-  if (typeof message === 'string' && clientMessages.some((m) => message.includes(m))) return true;
-  // TypeORM wraps the driver's error in driverError, others in cause.
-  const { cause, driverError } = error as { cause?: unknown; driverError?: unknown };
-  return [cause, driverError].some(
-    (inner) => inner !== undefined && inner !== error && isConnectionError(inner),
-  );
+  return typeof message === 'string' && clientMessages.some((m) => message.includes(m));
+}
+
+export function isConnectionError(error: unknown): boolean {
+  for (const within of driverErrorsWithin(error)) if (saysConnection(within)) return true;
+  return false;
 }
 
 /** Delay before retry `attempt` (1, 2, …): 0.5 s doubling, at most 5 s (as FaultEpisode's, for its reasons). */

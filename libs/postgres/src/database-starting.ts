@@ -6,6 +6,7 @@
 // A server that does not answer at all still fails the start at once: a wrong address should stop
 // it (ADR 0018).
 import { setTimeout as sleep } from 'node:timers/promises';
+import { driverErrorsWithin } from './connection-faults.ts';
 
 export interface StartingOptions {
   /** Told once, with the server's answer, when the first "starting up" arrives. */
@@ -16,11 +17,10 @@ export interface StartingOptions {
 }
 
 /** The "starting up" answer among an error's causes (TypeORM wraps the driver's in driverError). */
-export function databaseStartingAnswer(error: unknown, depth = 0): Error | undefined {
-  if (typeof error !== 'object' || error === null || depth > 8) return undefined;
-  if ((error as { code?: unknown }).code === '57P03') return error as Error;
-  const { cause, driverError } = error as { cause?: unknown; driverError?: unknown };
-  return databaseStartingAnswer(cause, depth + 1) ?? databaseStartingAnswer(driverError, depth + 1);
+export function databaseStartingAnswer(error: unknown): Error | undefined {
+  for (const within of driverErrorsWithin(error))
+    if ((within as { code?: unknown }).code === '57P03') return within as Error;
+  return undefined;
 }
 
 /** Longer than a crash recovery of a service's small database (seconds), short enough to notice. */
