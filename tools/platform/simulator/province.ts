@@ -5,7 +5,9 @@
 import { deterministicUuid } from '@nhip/event-sourcing';
 import { affiliationOf, memberName } from '@nhip/testing';
 import { communeProfile } from './commune-profile.ts';
-import { simCourseId } from './training-held.ts';
+
+/** The course the simulated sessions teach (created by campaignAndTraining). */
+export const simCourseId = deterministicUuid('sim/course/ky-nang-so');
 
 export interface Endpoints {
   readonly registry: string;
@@ -91,17 +93,23 @@ async function existingTeams(ends: Endpoints, province: string): Promise<SimTeam
   }));
 }
 
+/** A team with its members' ids. */
+export type StaffedTeam = SimTeam & { readonly memberIds: readonly string[] };
+
 /**
  * Members for each team the simulator registered (the pilot's have theirs), as many as its
- * commune's profile says, the first seat its leader. Returns how many members the teams have.
+ * commune's profile says, the first seat its leader. Returns every team with its members' ids.
  */
-export async function membersEverywhere(ends: Endpoints, teams: readonly SimTeam[]): Promise<number> {
-  let members = 0;
+export async function membersEverywhere(ends: Endpoints, teams: readonly SimTeam[]): Promise<StaffedTeam[]> {
+  const staffed: StaffedTeam[] = [];
   for (const [t, team] of teams.entries()) {
-    const roster = await call<{ roster: unknown[] }>(ends, `${ends.registry}/teams/${team.teamId}`);
+    const roster = await call<{ roster: { memberId: string }[] }>(
+      ends,
+      `${ends.registry}/teams/${team.teamId}`,
+    );
     if (roster.status !== 200) throw new Error(`team ${team.teamId}: ${roster.status}`);
     if (roster.body.roster.length > 0) {
-      members += roster.body.roster.length;
+      staffed.push({ ...team, memberIds: roster.body.roster.map((m) => m.memberId) });
       continue;
     }
     const size = communeProfile(team.commune).teamSize;
@@ -130,9 +138,9 @@ export async function membersEverywhere(ends: Endpoints, teams: readonly SimTeam
       { memberId: ids[0] },
       `sim/leader/${team.village}`,
     );
-    members += size;
+    staffed.push({ ...team, memberIds: ids });
   }
-  return members;
+  return staffed;
 }
 
 /** A team in each of two villages of every commune that has none yet. */
@@ -164,16 +172,15 @@ export async function campaignAndTraining(
     unitCodes: [province],
     target: { kind: 'vneid_activation', residents: 50_000 },
   });
-  const courseId = simCourseId;
   await call(ends, `${ends.training}/courses`, {
-    courseId,
+    courseId: simCourseId,
     title: 'Kỹ năng số cho Tổ công nghệ số cộng đồng',
     topic: 'digital_skills',
     provider: 'Sở Khoa học và Công nghệ tỉnh Đắk Lắk',
   });
   await call(ends, `${ends.training}/sessions`, {
     sessionId: deterministicUuid(`sim/session/${today}`),
-    courseId,
+    courseId: simCourseId,
     unitCode: province,
     mode: 'online',
     startsAt: `${today}T08:00:00+07:00`,

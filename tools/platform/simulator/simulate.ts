@@ -99,8 +99,9 @@ async function main(): Promise<void> {
   // climbs as the teams fill up, then members trained as yesterday's session is recorded.
   void (async () => {
     status.statistics = await statisticsReported(province, communes, today);
-    status.members = await membersEverywhere(ends, teams);
-    status.trained = await trainingHeld(ends, province, teams, today);
+    const staffed = await membersEverywhere(ends, teams);
+    status.members = staffed.reduce((n, team) => n + team.memberIds.length, 0);
+    status.trained = await trainingHeld(ends, province, staffed, today);
   })().catch((error: unknown) => console.error('setting the province up', error));
   const nextTeam = teamPicker(teams);
   const sent: string[] = [];

@@ -5,22 +5,13 @@
 // of the province). Yesterday's, so it can be recorded as held whatever the hour of the start.
 import { deterministicUuid } from '@nhip/event-sourcing';
 import { communeProfile } from './commune-profile.ts';
-import { call, type Endpoints, type SimTeam } from './province.ts';
+import { call, simCourseId, type Endpoints, type StaffedTeam } from './province.ts';
 
-export const simCourseId = deterministicUuid('sim/course/ky-nang-so');
-
-async function membersOf(ends: Endpoints, teams: readonly SimTeam[]): Promise<string[]> {
-  const rosters = await Promise.all(
-    teams.map((t) => call<{ roster: { memberId: string }[] }>(ends, `${ends.registry}/teams/${t.teamId}`)),
-  );
-  return rosters.flatMap((r) => (r.status === 200 ? r.body.roster.map((m) => m.memberId) : []));
-}
-
-/** Records the session and its lists; returns how many members attended. */
+/** Records the session and its lists (members from membersEverywhere); how many members attended. */
 export async function trainingHeld(
   ends: Endpoints,
   province: string,
-  teams: readonly SimTeam[],
+  teams: readonly StaffedTeam[],
   today: string,
 ): Promise<number> {
   const yesterday = new Date(Date.parse(`${today}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
@@ -45,7 +36,7 @@ export async function trainingHeld(
   await post(`/sessions/${sessionId}/held`, {}, `sim/held/${sessionId}`);
   let attended = 0;
   for (const [commune, here] of byCommune) {
-    const members = await membersOf(ends, here);
+    const members = here.flatMap((t) => t.memberIds);
     const memberIds = members.slice(0, Math.round(members.length * communeProfile(commune).trainedShare));
     if (memberIds.length === 0) continue;
     const listed = await post(
