@@ -245,6 +245,27 @@ describe('KPI service: late, corrected and voided reports, as known at a time', 
     expect(other.body.members.map((m) => m.code)).toEqual(['24343']);
     expect(other.body.indicators.find((i) => i.id === helped)?.value).toBe(0);
     expect((await kpi.get(`/former-units/vn-2024/20207/indicators?${year}`)).status).toBe(404);
+    // Its own drill-down reads the same: the successors as children, named as itself in 2024.
+    type View = {
+      unit: { code: string; treeVersion: string };
+      successorsIn: string | null;
+      indicators: Grouping['indicators'];
+      children: { code: string; indicators: Grouping['indicators'] }[];
+    };
+    for (const asked of [year, `${year}&knownAt=${new Date().toISOString()}`]) {
+      const own = await kpi.get<View>(`/units/643/indicators?${asked}`);
+      expect(own.status).toBe(200);
+      expect([own.body.unit, own.body.successorsIn]).toEqual([
+        { code: '643', name: expect.any(String), treeVersion: 'vn-2024' },
+        'vn-2025',
+      ]);
+      expect(own.body.children.map((c) => c.code)).toEqual(['24175']);
+      expect(own.body.indicators.find((i) => i.id === helped)?.value).toBe(9);
+      expect(own.body.children[0]?.indicators.find((i) => i.id === helped)?.value).toBe(9);
+    }
+    const before = await kpi.get<View>('/units/643/indicators?period=2024');
+    expect([before.body.unit.treeVersion, before.body.successorsIn]).toEqual(['vn-2024', null]);
+    expect(before.body.children.map((c) => c.code)).not.toContain('24175');
   });
 
   it('keeps every rollup cell equal to the sum of its ledger deltas', async () => {

@@ -51,10 +51,14 @@ const drillDownSql = `
   SELECT 'unit' AS part, code, name, NULL::float8 AS value, tree_version AS tree, parent_code AS parent, path FROM unit
   UNION ALL SELECT 'child', code, name, NULL, tree_version, parent_code, path FROM children
   UNION ALL
+  SELECT 'in-force', tree_version, NULL, NULL, NULL, NULL, NULL FROM (
+    SELECT tree_version FROM kpi_unit_trees WHERE effective_from <= (SELECT last_day FROM args)::date
+     ORDER BY effective_from DESC LIMIT 1) in_force
+  UNION ALL
   SELECT f.kind, f.unit, f.id, f.value, NULL, NULL, NULL FROM (${figuresSql(inputs)}) f`;
 
 interface Row {
-  readonly part: 'unit' | 'child' | 'metric' | 'target' | 'statistic';
+  readonly part: 'unit' | 'child' | 'in-force' | 'metric' | 'target' | 'statistic';
   readonly code: string;
   readonly name: string;
   readonly value: number | null;
@@ -68,6 +72,12 @@ export interface DrillDown {
   /** In code order. */
   readonly children: readonly TreeUnit[];
   readonly figures: Figures;
+  /**
+   * The tree in force on the period's last day (undefined before the first): another than the
+   * unit's when it was replaced (a 2024 district in 2026), which the route then reads as the units
+   * that replaced it, at no extra round trip for a unit in force.
+   */
+  readonly treeInForce: string | undefined;
 }
 
 const treeUnit = (row: Row): TreeUnit => ({
@@ -109,5 +119,6 @@ export async function loadDrillDown(
       targets: of('target').map(figureRow),
       statistics: of('statistic').map(figureRow),
     },
+    treeInForce: rows.find((r) => r.part === 'in-force')?.code,
   };
 }

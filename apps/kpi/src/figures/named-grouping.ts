@@ -23,6 +23,11 @@ export interface NamedGrouping {
   readonly members: readonly TreeUnit[];
 }
 
+/** A replaced unit read as the grouping of its successors, `own` the unit in its own tree. */
+export interface FormerUnit extends NamedGrouping {
+  readonly own: TreeUnit;
+}
+
 /**
  * A unit of an earlier tree asked for a period of a later one (a 2024 district in 2026) reads as
  * the grouping of the units that replaced it in the tree in force (as GET /former-units does);
@@ -32,11 +37,14 @@ export async function formerUnitAsGrouping(
   db: Db,
   unit: TreeUnit,
   period: Period,
-): Promise<NamedGrouping | undefined> {
-  const tree = await treeInForce(db, period.lastDay);
+  inForce?: string,
+): Promise<FormerUnit | undefined> {
+  const tree = inForce ?? (await treeInForce(db, period.lastDay));
   if (tree === undefined || tree === unit.treeVersion) return undefined;
   const members = await successorsOf(db, unit, tree);
-  return members.length === 0 ? undefined : { code: unit.code, name: unit.name, treeVersion: tree, members };
+  return members.length === 0
+    ? undefined
+    : { code: unit.code, name: unit.name, treeVersion: tree, members, own: unit };
 }
 
 export async function findGrouping(db: Db, code: string): Promise<NamedGrouping | undefined> {
@@ -99,5 +107,25 @@ export async function groupingIndicators(
       name: m.name,
       indicators: viewOf(values.get(m.code) ?? [], catalog),
     })),
+    successorsIn: null,
+  };
+}
+
+/**
+ * A former unit's view for a period after it was replaced: the grouping of its successors, named
+ * as itself in its own tree, `successorsIn` saying which tree its children come from.
+ */
+export async function formerUnitIndicators(
+  db: Db,
+  former: FormerUnit,
+  period: Period,
+  asked: FiguresAsked = {},
+): Promise<UnitIndicators> {
+  const view = await groupingIndicators(db, former, period, asked);
+  const { code, name, treeVersion } = former.own;
+  return {
+    ...view,
+    unit: { code, name, treeVersion },
+    successorsIn: former.treeVersion,
   };
 }

@@ -55,7 +55,7 @@ export function unitIndicatorsJson(view: UnitIndicators, figuresOnly = false): B
     `{"unit":${JSON.stringify(view.unit)},"period":${JSON.stringify(view.period)},"knownAt":${figure(view.knownAt)},"indicators":`,
     figuresOnly,
   );
-  text += ',"children":[';
+  text += `,"successorsIn":${figure(view.successorsIn)},"children":[`;
   view.children.forEach((child, i) => {
     const head = `${text}${i === 0 ? '' : ','}{"code":${JSON.stringify(child.code)},"name":${JSON.stringify(child.name)},"indicators":`;
     text = `${writeIndicators(child.indicators, out, head, figuresOnly)}}`;

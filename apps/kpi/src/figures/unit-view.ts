@@ -33,6 +33,11 @@ export interface UnitIndicators {
   readonly knownAt: string | null;
   readonly indicators: readonly IndicatorView[];
   readonly children: readonly { code: string; name: string; indicators: readonly IndicatorView[] }[];
+  /**
+   * Set for a unit no longer in force in the period (a 2024 district in 2026): the tree of the
+   * units that replaced it, which are then its children, its figures theirs summed (ADR 0050).
+   */
+  readonly successorsIn: string | null;
 }
 
 export function viewOf(values: readonly UnitIndicator[], catalog = indicatorCatalog): IndicatorView[] {
@@ -65,7 +70,7 @@ export const unitFor = (db: Db, code: string, period: Period): Promise<TreeUnit 
  * indicators of `catalog` (all of them unless told), each ranked on its own.
  */
 export function drillDownView(
-  d: DrillDown,
+  d: Omit<DrillDown, 'treeInForce'>,
   period: Period,
   knownAt?: string,
   catalog: readonly IndicatorDefinition[] = indicatorCatalog,
@@ -83,6 +88,7 @@ export function drillDownView(
       name: c.name,
       indicators: viewOf(ofChildren.get(c.code) ?? [], catalog),
     })),
+    successorsIn: null,
   };
 }
 

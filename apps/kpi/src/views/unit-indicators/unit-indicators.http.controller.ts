@@ -4,7 +4,12 @@ import { Caller, Roles, UnitScope, type Principal } from '@nhip/auth';
 import pg from 'pg';
 import { notFound } from '@nhip/service-http';
 import { loadDrillDown } from '../../figures/drill-down.queries.ts';
-import { groupingCodePattern, groupingIndicators } from '../../figures/named-grouping.ts';
+import {
+  formerUnitAsGrouping,
+  formerUnitIndicators,
+  groupingCodePattern,
+  groupingIndicators,
+} from '../../figures/named-grouping.ts';
 import {
   drillDownView,
   onlyFigures,
@@ -12,6 +17,9 @@ import {
   type UnitFigures,
   type UnitIndicators,
 } from '../../figures/unit-view.ts';
+import type { TreeUnit } from '../../figures/tree.queries.ts';
+import type { Period } from '../../periods/period.ts';
+import type { FiguresAsked } from '../../figures/figures.queries.ts';
 import { unitIndicatorsJson } from '../../figures/unit-view.json.ts';
 import {
   codeParam,
@@ -33,7 +41,9 @@ type Answer = UnitIndicators | UnitFigures;
  * current view is written as pre-encoded JSON (ADR 0033); `knownAt` answers go the usual way. A
  * named grouping's code reads it like a unit: its members are the children. `indicators` keeps some
  * of them, and only their metrics are read. `fields=figures` leaves each indicator's names and
- * comparison lines to GET /catalog.
+ * comparison lines to GET /catalog. A unit replaced in the period's tree (a 2024 district in 2026)
+ * reads as the units that replaced it, `successorsIn` naming their tree (ADR 0050), as the
+ * projection's summary and the explain already read it.
  */
 @ApiTags('indicators')
 @Controller('units')
@@ -70,13 +80,30 @@ export class UnitIndicatorsController {
       const found = await loadDrillDown(this.pool, code, period, catalog);
       if (!found) throw notFound('unit', 'code', code);
       await requireInScope(this.scope, caller, found.unit);
+      const replaced = found.treeInForce !== undefined && found.treeInForce !== found.unit.treeVersion;
+      const former = replaced
+        ? await formerUnitAsGrouping(this.pool, found.unit, period, found.treeInForce)
+        : undefined;
+      if (former) return shaped(await formerUnitIndicators(this.pool, former, period, { catalog }));
       return unitIndicatorsJson(drillDownView(found, period, undefined, catalog), figuresOnly);
     }
     const unit = await requireUnit(this.pool, code, period);
     await requireInScope(this.scope, caller, unit);
-    const view = shaped(await unitIndicators(this.pool, unit, period, { knownAt, catalog }));
+    const read = await this.reader(unit, period);
+    const view = shaped(await read({ knownAt, catalog }));
     // What it was as recorded then, next to what it is now: why yesterday's report differs.
-    const now = shaped(await unitIndicators(this.pool, unit, period, { catalog }));
+    const now = shaped(await read({ catalog }));
     return { ...view, now: now.indicators };
+  }
+
+  /** The unit's own view, or, replaced in the period's tree, its successors' (as above). */
+  private async reader(
+    unit: TreeUnit,
+    period: Period,
+  ): Promise<(asked: FiguresAsked) => Promise<UnitIndicators>> {
+    const former = await formerUnitAsGrouping(this.pool, unit, period);
+    return former
+      ? (asked) => formerUnitIndicators(this.pool, former, period, asked)
+      : (asked) => unitIndicators(this.pool, unit, period, asked);
   }
 }
