@@ -9,6 +9,7 @@ import { busyness, simulatedReport, vietnamHour } from './rhythm.ts';
 import { communeProfile, weightedPicker } from './commune-profile.ts';
 import { kpiKnowsCommunes, statisticsReported, targetsTopDown } from './province-figures.ts';
 import { trainingHeld } from './training-held.ts';
+import { untilDone } from './until-done.ts';
 import {
   campaignAndTraining,
   communesOf,
@@ -93,16 +94,23 @@ async function main(): Promise<void> {
   status.teams = teams.length;
   await kpiKnowsCommunes(ends, communes, today.slice(0, 4));
   await targetsTopDown(ends, province, communes, today.slice(0, 4));
-  await campaignAndTraining(ends, province, communes, today).catch(() => undefined);
   status.phase = 'running';
   // While the reports flow, the tiles without figures fill in, the dashboard's members per team
-  // climbs as the teams fill up, then members trained as yesterday's session is recorded.
+  // climbs as the teams fill up, then members trained as yesterday's session is recorded. Each
+  // step is tried until it succeeds (until-done.ts), apart from the others.
+  void untilDone('the campaign and today’s session', () =>
+    campaignAndTraining(ends, province, communes, today),
+  );
+  void untilDone('the statistics', () => statisticsReported(province, communes, today)).then((n) => {
+    status.statistics = n;
+  });
   void (async () => {
-    status.statistics = await statisticsReported(province, communes, today);
-    const staffed = await membersEverywhere(ends, teams);
+    const staffed = await untilDone('the rosters', () => membersEverywhere(ends, teams));
     status.members = staffed.reduce((n, team) => n + team.memberIds.length, 0);
-    status.trained = await trainingHeld(ends, province, staffed, today);
-  })().catch((error: unknown) => console.error('setting the province up', error));
+    status.trained = await untilDone('yesterday’s training', () =>
+      trainingHeld(ends, province, staffed, today),
+    );
+  })();
   const nextTeam = teamPicker(teams);
   const sent: string[] = [];
   for (let tick = 0; ; tick++) {
