@@ -377,6 +377,7 @@ describe('projection stream, end to end', () => {
       occurredAt: '2025-09-10T09:00:00+07:00',
     });
     type Summary = {
+      ancestors: { code: string; name: string }[];
       successorsIn: string | null;
       indicators: { id: string; value: number | null; trend: { period: string; value: number | null }[] }[];
       children: { code: string; indicators: { id: string; value: number | null }[] }[];
@@ -403,6 +404,11 @@ describe('projection stream, end to end', () => {
     // trend's 2024 point is that year's own figure, across the reform.
     const before = await district.get<Summary>('/api/units/643/summary?period=2024');
     expect([before.body.successorsIn, before.body.children.map((c) => c.code)]).toEqual([null, ['24172']]);
+    // Each names the units above it in its own tree, for the breadcrumbs and the map.
+    const province = { code: '66', name: 'Tỉnh Đắk Lắk' };
+    expect([summary.body.ancestors, before.body.ancestors]).toEqual([[province], [province]]);
+    const commune = await district.get<Summary>('/api/units/24172/summary?period=2024');
+    expect(commune.body.ancestors).toEqual([province, { code: '643', name: 'Thành phố Buôn Ma Thuột' }]);
     const trend = summary.body.indicators.find((i) => i.id === helped)?.trend ?? [];
     expect(trend.find((point) => point.period === '2024')?.value).toBe(helpedOf(before.body.indicators));
     expect(helpedOf(before.body.indicators)).toBeGreaterThan(0);

@@ -34,6 +34,12 @@ export interface SummaryIndicator {
 
 export interface UnitSummary {
   readonly unit: { readonly code: string; readonly name: string; readonly treeVersion: string };
+  /**
+   * The units above it in its own tree, from the top (the province first): the dashboard's
+   * breadcrumbs and where its map finds the province, with no second request to the registry,
+   * which knows only the units in force on a date (a former district is not).
+   */
+  readonly ancestors: readonly { readonly code: string; readonly name: string }[];
   readonly period: string;
   readonly knownAt: null;
   readonly indicators: readonly SummaryIndicator[];
@@ -56,6 +62,13 @@ const childrenSql = `
   SELECT u.code, coalesce(n.name, u.code) AS name FROM replica_units u
   LEFT JOIN projection_unit_names n ON n.tree_version = u.tree_version AND n.code = u.code
   WHERE u.tree_version = $1 AND u.parent_code = $2 ORDER BY u.code`;
+
+const ancestorsSql = `
+  SELECT u.code, coalesce(n.name, u.code) AS name
+  FROM unnest($2::text[]) WITH ORDINALITY AS a(code, place)
+  JOIN replica_units u ON u.tree_version = $1 AND u.code = a.code
+  LEFT JOIN projection_unit_names n ON n.tree_version = u.tree_version AND n.code = u.code
+  ORDER BY a.place`;
 
 // Villages are the units registered locally (origin 'local'), as the registry counts coverage.
 // Under any of the roots: the unit itself, or the units that replaced a former one.
@@ -141,7 +154,8 @@ export async function unitSummary(
     : (await db.query<{ code: string; name: string }>(childrenSql, [unit.treeVersion, unit.code])).rows;
   const periods = lastPeriods(period, trendLength);
   const codes = [unit.code, ...children.map((c) => c.code)];
-  const [values, coverage] = await Promise.all([
+  const above = unit.path.filter((code) => code !== unit.code);
+  const [values, coverage, ancestors] = await Promise.all([
     db.query<ValueRow>(
       `SELECT unit_code AS unit, period, data FROM projection_values
        WHERE unit_code = ANY($1::text[]) AND period = ANY($2::text[])`,
@@ -151,6 +165,7 @@ export async function unitSummary(
       coverageSql,
       former ? [former.inForce, former.members.map((m) => m.code)] : [unit.treeVersion, [unit.code]],
     ),
+    db.query<UnitSummary['ancestors'][number]>(ancestorsSql, [unit.treeVersion, above]),
   ]);
   // A former unit's own figures are never published (the KPI service publishes units in force):
   // they, and its members' where the read model lacks them, come from its view over its members.
@@ -165,6 +180,7 @@ export async function unitSummary(
     indicatorsOf(catalog, unitFigures(byUnit.get(code) ?? [], fallback, code), periods, period.key);
   return {
     unit: { code: unit.code, name: unit.name, treeVersion: unit.treeVersion },
+    ancestors: ancestors.rows,
     period: period.key,
     knownAt: null,
     indicators: of(unit.code),
