@@ -143,6 +143,11 @@ describe('IOC dashboard in Chromium', () => {
     const asked: string[] = [];
     page.on('request', (r) => asked.push(r.url()));
     await expect(page.locator('#unit-name').textContent()).resolves.toContain('Thành phố Buôn Ma Thuột');
+    // No outlines below the province: the district is located on its province's map instead.
+    await page.waitForFunction(`document.querySelectorAll('#map svg path').length > 5`);
+    await expect(page.locator('#map-caption').textContent()).resolves.toMatch(
+      /^Thành phố Buôn Ma Thuột \(tô đậm\) trên bản đồ Tỉnh Đắk Lắk · /,
+    );
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'district-vi-1366x768');
     await page.click('table.children a:text("Xã Hòa Phú")');

@@ -11,7 +11,7 @@ import { setLang, t } from './i18n/i18n.ts';
 import { applyChange, forgetRevisions } from './live.ts';
 import { asOfOf, hrefOf, readRoute, type Route } from './route.ts';
 import { renderLabels, renderView, showProblem } from './render.ts';
-import { drawMap, provinceMap } from './views/map.ts';
+import { pageMap } from './views/locator-map.ts';
 import { refreshTile } from './views/tiles.ts';
 import { renderTable } from './views/table.ts';
 import { openExplain } from './views/explain.ts';
@@ -59,12 +59,9 @@ export class App {
     this.summary = undefined;
     renderLabels(this);
     try {
-      const [summary, detail] = await Promise.all([
-        this.api.summary(this.unit, this.route.period),
-        // The breadcrumbs' names; without the registry the page still works, from what it walked.
-        this.api.unit(this.unit, this.asOf()).catch(() => undefined),
-      ]);
-      this.trail = trailOf(detail, summary, this.session.unit, this.trail);
+      // One request: the summary names the units above, for the breadcrumbs and the map.
+      const summary = await this.api.summary(this.unit, this.route.period);
+      this.trail = trailOf(summary, this.session.unit, this.trail);
       this.summary = summary;
       this.render();
       this.live();
@@ -160,10 +157,10 @@ export class App {
   }
 
   async redrawMap(summary: Summary): Promise<void> {
-    const map = await provinceMap(summary.unit.treeVersion, summary.unit.code);
-    const indicator = summary.indicators.find((i) => i.id === this.route.indicator);
+    const drawing = await pageMap(summary, this.route.indicator);
     const host = byId('map');
-    if (!map || !indicator) {
+    byId('map-caption').textContent = drawing?.caption ?? '';
+    if (!drawing) {
       this.chart?.dispose();
       this.chart = undefined;
       host.textContent = t('mapNone');
@@ -171,6 +168,6 @@ export class App {
     }
     if (!this.chart) host.textContent = '';
     this.chart ??= echarts.init(host, undefined, { renderer: 'svg' });
-    drawMap(this.chart, map, summary, indicator);
+    drawing.draw(this.chart);
   }
 }

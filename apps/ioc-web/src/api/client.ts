@@ -1,7 +1,7 @@
 // Calls to the projection service (and the registry's search, relayed under /registry), signed in
 // with the session's bearer token. The page asks only for units it was led to from its home unit.
 import type { Session } from './session.ts';
-import type { Explanation, FoundUnit, Summary, UnitDetail } from './types.ts';
+import type { Explanation, FoundUnit, Summary } from './types.ts';
 
 export class ApiError extends Error {
   constructor(readonly status: number) {
@@ -27,10 +27,6 @@ export class Api {
     return this.get(
       `/api/units/${encodeURIComponent(code)}/indicators/${encodeURIComponent(indicatorId)}/explain?${query}`,
     );
-  }
-
-  unit(code: string, asOf: string): Promise<UnitDetail> {
-    return this.get(`/registry/units/${encodeURIComponent(code)}?asOf=${asOf}`);
   }
 
   async search(q: string, asOf: string): Promise<FoundUnit[]> {

@@ -31,6 +31,8 @@ export interface ChildUnit {
 
 export interface Summary {
   readonly unit: { readonly code: string; readonly name: string; readonly treeVersion: string };
+  /** The units above it in its own tree, the province first (none for a province). */
+  readonly ancestors?: readonly { readonly code: string; readonly name: string }[];
   readonly period: string;
   readonly knownAt: string | null;
   readonly indicators: Indicator[];
@@ -94,14 +96,4 @@ export interface FoundUnit {
   readonly place: readonly string[];
   readonly via: 'name' | 'former-name';
   readonly matchedName: string;
-}
-
-export interface UnitDetail {
-  readonly unit: {
-    readonly code: string;
-    readonly name: string;
-    readonly level: number;
-    readonly path: readonly string[];
-  };
-  readonly ancestors: readonly { readonly code: string; readonly name: string }[];
 }

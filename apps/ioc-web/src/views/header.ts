@@ -2,7 +2,7 @@
 // toggle, the stream's state and who is signed in.
 import type { StreamState } from '../api/stream.ts';
 import type { Session } from '../api/session.ts';
-import type { Summary, UnitDetail } from '../api/types.ts';
+import type { Summary } from '../api/types.ts';
 import { h } from '../dom.ts';
 import { formatTime, t } from '../i18n/i18n.ts';
 import type { MessageKey } from '../i18n/messages.ts';
@@ -65,18 +65,13 @@ export function whoText(session: Session, unitName: string | undefined): string 
 type Trail = { code: string; name: string }[];
 
 /**
- * The breadcrumbs from the caller's home unit down: from the registry's ancestors, or, when the
- * registry cannot be asked, from the trail walked so far (back up it, or one step down).
+ * The breadcrumbs from the caller's home unit down: from the summary's ancestors, or, from a
+ * projection that does not name them, from the trail walked so far (back up it, or one step down).
  */
-export function trailOf(
-  detail: UnitDetail | undefined,
-  summary: Summary,
-  home: string | undefined,
-  walked: Trail,
-): Trail {
+export function trailOf(summary: Summary, home: string | undefined, walked: Trail): Trail {
   const here = { code: summary.unit.code, name: summary.unit.name };
-  if (detail) {
-    const trail = [...detail.ancestors, detail.unit].map(({ code, name }) => ({ code, name }));
+  if (summary.ancestors) {
+    const trail = [...summary.ancestors, here].map(({ code, name }) => ({ code, name }));
     return trail.slice(
       Math.max(
         trail.findIndex((u) => u.code === home),

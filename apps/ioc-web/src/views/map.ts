@@ -7,7 +7,7 @@ import type { ChildUnit, Indicator, Summary } from '../api/types.ts';
 import { formatValue } from '../i18n/i18n.ts';
 import { decimalsOf, nameOf } from './indicator-text.ts';
 
-interface ProvinceMap {
+export interface ProvinceMap {
   readonly districts: { features: { properties: { code: string; name: string } }[] };
   readonly outline: unknown;
   readonly communeDistrict: Readonly<Record<string, string>>;

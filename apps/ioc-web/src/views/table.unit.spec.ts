@@ -43,6 +43,18 @@ describe('the children table and the map', () => {
     expect(order.map((c) => c.code)).toEqual(['2', '3', '4', '1']);
   });
 
+  it('lists villages without a value by their numbers: Thôn 2 before Thôn 10', () => {
+    const villages = ['Thôn 10', 'Thôn 2', 'Thôn 1', 'Buôn Ea Kmar'].map((name, i) =>
+      child(String(i), name, null),
+    );
+    expect(laggardsFirst(villages, 'x').map((c) => c.name)).toEqual([
+      'Buôn Ea Kmar',
+      'Thôn 1',
+      'Thôn 2',
+      'Thôn 10',
+    ]);
+  });
+
   it('colours a 2024 district by the 2025 communes placed in it: their numerators over their denominators', () => {
     const map = {
       districts: { features: [] },

@@ -1,0 +1,103 @@
+// Below the province there are no outlines of communes or villages (ADR 0030), so a district's,
+// a commune's or a village's page showed an empty map panel ("no map for this level"), half of a
+// district OC's wall. It now shows where the unit lies: its province's map, the one 2024 district
+// it is in (or is, or, for a 2025 commune, mostly came from) filled and the rest left pale, with
+// the unit's own figure for the chosen indicator.
+import type { ECharts } from 'echarts/core';
+import { echarts } from '../charts.ts';
+import type { Indicator, Summary } from '../api/types.ts';
+import { formatValue, t } from '../i18n/i18n.ts';
+import { decimalsOf, nameOf } from './indicator-text.ts';
+import { drawMap, provinceMap, type ProvinceMap } from './map.ts';
+
+/**
+ * The province's map a unit below it is drawn on: the first of its ancestors (in its own tree), or
+ * undefined for a province or a unit whose ancestors the summary does not name.
+ */
+export const provinceOf = (summary: Summary): { code: string; name: string } | undefined =>
+  summary.ancestors?.[0];
+
+/**
+ * The region of the province's map holding the unit: the nearest of itself and its ancestors below
+ * the province that is a region (a 2024 district), else the district a 2025 commune mostly came from.
+ */
+export function locatorRegion(map: ProvinceMap, summary: Summary): string | undefined {
+  const regions = new Set(map.districts.features.map((f) => f.properties.code));
+  const nearestFirst = [
+    summary.unit.code,
+    ...(summary.ancestors ?? [])
+      .slice(1)
+      .map((a) => a.code)
+      .reverse(),
+  ];
+  for (const code of nearestFirst) {
+    if (regions.has(code)) return code;
+    const district = map.communeDistrict[code];
+    if (district !== undefined && regions.has(district)) return district;
+  }
+  return undefined;
+}
+
+const ownFigure = (indicator: Indicator): string =>
+  indicator.value === null ? '—' : formatValue(indicator.value, indicator.unit, decimalsOf(indicator));
+
+function drawLocator(
+  chart: ECharts,
+  map: ProvinceMap,
+  summary: Summary,
+  [indicator, province, region]: [Indicator, { code: string; name: string }, string],
+): void {
+  const key = `${summary.unit.treeVersion}/${province.code}`;
+  echarts.registerMap(key, map.districts as never);
+  const label = `${summary.unit.name}: ${ownFigure(indicator)}`;
+  chart.setOption(
+    {
+      animation: false,
+      tooltip: {
+        trigger: 'item',
+        formatter: (p: { data?: { label: string } }) => p.data?.label ?? '',
+      },
+      series: [
+        {
+          type: 'map',
+          map: key,
+          nameProperty: 'code',
+          data: [{ name: region, label, itemStyle: { areaColor: '#2166ac' } }],
+          roam: false,
+          itemStyle: { borderColor: '#999', areaColor: '#f2f2f2' },
+          emphasis: { label: { show: false } },
+        },
+      ],
+    },
+    true,
+  );
+}
+
+export interface PageMap {
+  readonly draw: (chart: ECharts) => void;
+  /** Said under the map: what a locator shows (empty for a province's own map, whose scale says it). */
+  readonly caption: string;
+}
+
+/**
+ * How the page's map draws the summary for the chosen indicator: a province coloured by its
+ * districts, a unit below it located on its province's map; undefined when there is nothing to draw.
+ */
+export async function pageMap(summary: Summary, indicatorId: string): Promise<PageMap | undefined> {
+  const indicator = summary.indicators.find((i) => i.id === indicatorId);
+  const province = provinceOf(summary);
+  const map = await provinceMap(summary.unit.treeVersion, province?.code ?? summary.unit.code);
+  if (!map || !indicator) return undefined;
+  if (!province) return { draw: (chart) => drawMap(chart, map, summary, indicator), caption: '' };
+  const region = locatorRegion(map, summary);
+  if (region === undefined) return undefined;
+  return {
+    draw: (chart) => drawLocator(chart, map, summary, [indicator, province, region]),
+    caption: t('mapLocator', {
+      unit: summary.unit.name,
+      province: province.name,
+      indicator: nameOf(indicator),
+      value: ownFigure(indicator),
+    }),
+  };
+}
