@@ -28,6 +28,7 @@ const status = {
   teams: 0,
   members: 0,
   trained: 0,
+  targets: 0,
   statistics: 0,
   sent: 0,
   accepted: 0,
@@ -93,7 +94,9 @@ async function main(): Promise<void> {
   const teams = await teamsEverywhere(ends, province, communes);
   status.teams = teams.length;
   await kpiKnowsCommunes(ends, communes, today.slice(0, 4));
-  await targetsTopDown(ends, province, communes, today.slice(0, 4));
+  status.targets = await targetsTopDown(ends, province, communes, today.slice(0, 4));
+  if (status.targets < communes.length)
+    console.warn(`simulator: targets assigned to ${status.targets} of ${communes.length} communes`);
   status.phase = 'running';
   // While the reports flow, the tiles without figures fill in, the dashboard's members per team
   // climbs as the teams fill up, then members trained as yesterday's session is recorded. Each
