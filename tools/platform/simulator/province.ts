@@ -1,13 +1,9 @@
 // The simulated province before the traffic: a team in every village of every commune of Đắk Lắk's
-// 2025 tree (two villages a commune) with its members, a campaign and a training session with
-// bridge points (its targets and statistics: province-figures.ts). Every request has an idempotency
+// 2025 tree (two villages a commune) with its members (its campaign and sessions:
+// campaign-and-training.ts; its targets and statistics: province-figures.ts). Every request has an idempotency
 // key or a derived id, so a restarted simulator adds nothing twice.
-import { deterministicUuid } from '@nhip/event-sourcing';
 import { affiliationOf, memberName } from '@nhip/testing';
 import { communeProfile } from './commune-profile.ts';
-
-/** The course the simulated sessions teach (created by campaignAndTraining). */
-export const simCourseId = deterministicUuid('sim/course/ky-nang-so');
 
 export interface Endpoints {
   readonly registry: string;
@@ -155,65 +151,4 @@ export async function teamsEverywhere(
     for (let n = 1; n <= villagesPerCommune; n++) teams.push(await teamIn(ends, code, n));
   }
   return teams;
-}
-
-/** Made already (409) is as good as made now: an earlier start, or an attempt cut off after the write. */
-async function madeOnce(
-  ends: Endpoints,
-  request: { what: string; url: string; body: unknown; key: string },
-): Promise<void> {
-  const reply = await call(ends, request.url, request.body, request.key);
-  if (reply.status >= 300 && reply.status !== 409)
-    throw new Error(`${request.what}: ${reply.status} ${JSON.stringify(reply.body)}`);
-}
-
-export async function campaignAndTraining(
-  ends: Endpoints,
-  province: string,
-  communes: readonly { code: string }[],
-  today: string,
-): Promise<void> {
-  const in30 = new Date(Date.parse(today) + 30 * 86_400_000).toISOString().slice(0, 10);
-  const made = (what: string, url: string, body: unknown, key: string) =>
-    madeOnce(ends, { what, url, body, key });
-  const campaignId = deterministicUuid(`sim/campaign/${today.slice(0, 7)}`);
-  await made(
-    'campaign',
-    `${ends.activity}/campaigns`,
-    {
-      campaignId,
-      name: 'Chiến dịch cao điểm 30 ngày: VNeID cho mọi người dân',
-      startsOn: today,
-      endsOn: in30,
-      unitCodes: [province],
-      target: { kind: 'vneid_activation', residents: 50_000 },
-    },
-    `sim/campaign/${campaignId}`,
-  );
-  await made(
-    'course',
-    `${ends.training}/courses`,
-    {
-      courseId: simCourseId,
-      title: 'Kỹ năng số cho Tổ công nghệ số cộng đồng',
-      topic: 'digital_skills',
-      provider: 'Sở Khoa học và Công nghệ tỉnh Đắk Lắk',
-    },
-    `sim/course/${simCourseId}`,
-  );
-  const sessionId = deterministicUuid(`sim/session/${today}`);
-  await made(
-    'today’s session',
-    `${ends.training}/sessions`,
-    {
-      sessionId,
-      courseId: simCourseId,
-      unitCode: province,
-      mode: 'online',
-      startsAt: `${today}T08:00:00+07:00`,
-      endsAt: `${today}T11:00:00+07:00`,
-      bridgePoints: communes.slice(0, 6).map(({ code }) => ({ unitCode: code, hostUnitCode: code })),
-    },
-    `sim/session/${sessionId}`,
-  );
 }

@@ -8,16 +8,10 @@ import { devToken, personas } from '@nhip/dev-issuer';
 import { busyness, simulatedReport, vietnamHour } from './rhythm.ts';
 import { communeProfile, weightedPicker } from './commune-profile.ts';
 import { kpiKnowsCommunes, statisticsReported, targetsTopDown } from './province-figures.ts';
+import { campaignAndTraining } from './campaign-and-training.ts';
 import { trainingHeld } from './training-held.ts';
 import { untilDone } from './until-done.ts';
-import {
-  campaignAndTraining,
-  communesOf,
-  membersEverywhere,
-  teamsEverywhere,
-  type Endpoints,
-  type SimTeam,
-} from './province.ts';
+import { communesOf, membersEverywhere, teamsEverywhere, type Endpoints, type SimTeam } from './province.ts';
 
 const env = process.env;
 const rate = Number(env['SIM_RATE'] ?? 30);

@@ -5,7 +5,8 @@
 // of the province). Yesterday's, so it can be recorded as held whatever the hour of the start.
 import { deterministicUuid } from '@nhip/event-sourcing';
 import { communeProfile } from './commune-profile.ts';
-import { call, simCourseId, type Endpoints, type StaffedTeam } from './province.ts';
+import { onlineSession } from './campaign-and-training.ts';
+import { call, type Endpoints, type StaffedTeam } from './province.ts';
 
 /** Records the session and its lists (members from membersEverywhere); how many members attended. */
 export async function trainingHeld(
@@ -20,15 +21,7 @@ export async function trainingHeld(
   const post = (path: string, body: unknown, key: string) => call(ends, `${ends.training}${path}`, body, key);
   const planned = await post(
     '/sessions',
-    {
-      sessionId,
-      courseId: simCourseId,
-      unitCode: province,
-      mode: 'online',
-      startsAt: `${yesterday}T08:00:00+07:00`,
-      endsAt: `${yesterday}T11:00:00+07:00`,
-      bridgePoints: [...byCommune.keys()].map((unitCode) => ({ unitCode, hostUnitCode: unitCode })),
-    },
+    onlineSession(sessionId, province, yesterday, [...byCommune.keys()]),
     `sim/session/${sessionId}`,
   );
   if (planned.status >= 300)
