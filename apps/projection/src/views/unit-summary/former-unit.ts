@@ -8,6 +8,7 @@ import { ReplicaScopeTree } from '@nhip/registry-replica';
 import type pg from 'pg';
 import type { Period } from '../../periods/period.ts';
 import type { ScopedUnit } from '../unit-lookup.ts';
+import { namedUnits } from '../unit-names.ts';
 
 type Db = Pick<pg.Pool, 'query'>;
 
@@ -22,11 +23,6 @@ const laterTreeInForceSql = `
     JOIN replica_unit_trees u ON u.tree_version = $1 AND f.effective_from > u.effective_from
    WHERE f.effective_from <= $2::date ORDER BY f.effective_from DESC LIMIT 1`;
 
-const namesSql = `
-  SELECT u.code, coalesce(n.name, u.code) AS name FROM replica_units u
-  LEFT JOIN projection_unit_names n ON n.tree_version = u.tree_version AND n.code = u.code
-  WHERE u.tree_version = $1 AND u.code = ANY($2::text[]) ORDER BY u.code`;
-
 /** The units that replaced `unit` in the tree in force for the period; undefined when it is in force. */
 export async function formerUnitOf(
   db: Db,
@@ -40,7 +36,7 @@ export async function formerUnitOf(
   const inForce = rows[0]?.inForce;
   if (inForce === undefined) return undefined;
   const roots = await new ReplicaScopeTree(db).scopeRootsIn(unit.code, inForce);
-  const codes = roots.map((r) => r.path.at(-1) ?? '');
-  const members = (await db.query<{ code: string; name: string }>(namesSql, [inForce, codes])).rows;
+  const codes = roots.map((r) => r.path.at(-1) ?? '').sort();
+  const members = await namedUnits(db, inForce, codes);
   return { inForce, members };
 }

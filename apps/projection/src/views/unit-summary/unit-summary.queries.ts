@@ -7,6 +7,7 @@ import type pg from 'pg';
 import { lastPeriods, type Period } from '../../periods/period.ts';
 import type { CatalogEntry } from '../kpi-passthrough/index.ts';
 import type { ScopedUnit } from '../unit-lookup.ts';
+import { namedUnits, type NamedUnit } from '../unit-names.ts';
 import { formerUnitOf } from './former-unit.ts';
 import { kpiFallback, type FallbackOf, type UnitViews } from './kpi-fallback.ts';
 
@@ -39,7 +40,7 @@ export interface UnitSummary {
    * breadcrumbs and where its map finds the province, with no second request to the registry,
    * which knows only the units in force on a date (a former district is not).
    */
-  readonly ancestors: readonly { readonly code: string; readonly name: string }[];
+  readonly ancestors: readonly NamedUnit[];
   readonly period: string;
   readonly knownAt: null;
   readonly indicators: readonly SummaryIndicator[];
@@ -62,13 +63,6 @@ const childrenSql = `
   SELECT u.code, coalesce(n.name, u.code) AS name FROM replica_units u
   LEFT JOIN projection_unit_names n ON n.tree_version = u.tree_version AND n.code = u.code
   WHERE u.tree_version = $1 AND u.parent_code = $2 ORDER BY u.code`;
-
-const ancestorsSql = `
-  SELECT u.code, coalesce(n.name, u.code) AS name
-  FROM unnest($2::text[]) WITH ORDINALITY AS a(code, place)
-  JOIN replica_units u ON u.tree_version = $1 AND u.code = a.code
-  LEFT JOIN projection_unit_names n ON n.tree_version = u.tree_version AND n.code = u.code
-  ORDER BY a.place`;
 
 // Villages are the units registered locally (origin 'local'), as the registry counts coverage.
 // Under any of the roots: the unit itself, or the units that replaced a former one.
@@ -165,7 +159,7 @@ export async function unitSummary(
       coverageSql,
       former ? [former.inForce, former.members.map((m) => m.code)] : [unit.treeVersion, [unit.code]],
     ),
-    db.query<UnitSummary['ancestors'][number]>(ancestorsSql, [unit.treeVersion, above]),
+    namedUnits(db, unit.treeVersion, above),
   ]);
   // A former unit's own figures are never published (the KPI service publishes units in force):
   // they, and its members' where the read model lacks them, come from its view over its members.
@@ -180,7 +174,7 @@ export async function unitSummary(
     indicatorsOf(catalog, unitFigures(byUnit.get(code) ?? [], fallback, code), periods, period.key);
   return {
     unit: { code: unit.code, name: unit.name, treeVersion: unit.treeVersion },
-    ancestors: ancestors.rows,
+    ancestors,
     period: period.key,
     knownAt: null,
     indicators: of(unit.code),
