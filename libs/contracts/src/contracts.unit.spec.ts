@@ -5,6 +5,7 @@ import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import { asyncApiDocument } from './asyncapi.ts';
 import { publicEventCatalog, publicEventProblems } from './catalog.ts';
+import { statisticReportProblems } from './kpi/partner-statistics.ts';
 import { normalisePhone } from './patterns.ts';
 
 // Stoplight's DiagnosticSeverity.Error; the parser's diagnostics carry a copy of that enum from another package.
@@ -67,8 +68,19 @@ describe('public event contracts', () => {
     expect(diagnostics.filter((d) => (d.severity as number) === errorSeverity).map((d) => d.message)).toEqual(
       [],
     );
-    expect(document?.channels().length).toBe(9);
-    expect(document?.messages().length).toBe(publicEventCatalog.length);
+    expect(document?.channels().length).toBe(10);
+    // The public events, and the one message partners send (partner.statistics.v1).
+    expect(document?.messages().length).toBe(publicEventCatalog.length + 1);
+  });
+
+  it('documents the one channel partners send on, its example passing the schema the KPI service checks', async () => {
+    const { document } = await new Parser().parse(JSON.stringify(asyncApiDocument()));
+    const inbound = document?.channels().get('partnerStatistics');
+    expect(inbound?.address()).toBe('partner.statistics.v1');
+    expect(document?.operations().get('sendPartnerStatistics')?.action()).toBe('send');
+    const message = inbound?.messages().get('partnerStatisticReported');
+    const examples = message?.examples().all() ?? [];
+    expect(examples.map((e) => statisticReportProblems(e.payload()))).toEqual([[]]);
   });
 
   it('has the committed asyncapi.json in step with the schemas (npm run contracts:asyncapi)', () => {
