@@ -64,6 +64,17 @@ export function districtValues(
   return new Map([...sums].map(([code, sum]) => [code, valueOf(sum, indicator.unit)]));
 }
 
+/**
+ * The colour scale's ends: the lowest and the highest district, so laggards are red and leaders
+ * blue however close together they are. Anchored at zero, a province whose districts all lay
+ * between 24 % and 63 % was drawn in the scale's pale middle, most of it the same grey.
+ */
+export function colourRange(values: readonly number[]): { min: number; max: number } {
+  if (values.length === 0) return { min: 0, max: 1 };
+  const [min, max] = [Math.min(...values), Math.max(...values)];
+  return max > min ? { min, max } : { min, max: min + 1 };
+}
+
 export function drawMap(chart: ECharts, map: ProvinceMap, summary: Summary, indicator: Indicator): void {
   const key = `${summary.unit.treeVersion}/${summary.unit.code}`;
   echarts.registerMap(key, map.districts as never);
@@ -84,8 +95,7 @@ export function drawMap(chart: ECharts, map: ProvinceMap, summary: Summary, indi
           p.data ? `${p.data.label}: ${p.data.value === null ? '—' : format(p.data.value)}` : '',
       },
       visualMap: {
-        min: Math.min(0, ...numbers),
-        max: Math.max(1, ...numbers),
+        ...colourRange(numbers),
         calculable: false,
         orient: 'horizontal',
         left: 'center',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { ChildUnit } from '../api/types.ts';
 import { laggardsFirst } from './table.ts';
-import { districtValues } from './map.ts';
+import { colourRange, districtValues } from './map.ts';
 
 const child = (
   code: string,
@@ -72,5 +72,11 @@ describe('the children table and the map', () => {
     );
     expect(values.get('643')).toBeCloseTo(50);
     expect(values.get('650')).toBeNull();
+  });
+
+  it('spreads the colour scale over the districts’ own range, not from zero', () => {
+    expect(colourRange([24.0, 62.6, 41.5])).toEqual({ min: 24.0, max: 62.6 });
+    expect(colourRange([30, 30])).toEqual({ min: 30, max: 31 });
+    expect(colourRange([])).toEqual({ min: 0, max: 1 });
   });
 });
