@@ -2,7 +2,9 @@
 // a caller holding its own pool to the KPI database: bench:kpi measures it on the path its SQL
 // peers take, one statement from the benchmark's pool and the rows assembled in the process
 // (ADR 0040). The route adds the token, the scope check and the JSON encoding around the same two
-// functions; the benchmark loads the compiled file by path, as it starts the built service.
+// functions (and reads a unit replaced in the period's tree through its successors instead, ADR
+// 0050, which the benchmark never asks for); the benchmark loads the compiled file by path, as it
+// starts the built service.
 import type pg from 'pg';
 import { loadDrillDown } from './figures/drill-down.queries.ts';
 import { drillDownView, type UnitIndicators } from './figures/unit-view.ts';

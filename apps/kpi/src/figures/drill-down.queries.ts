@@ -51,14 +51,16 @@ const drillDownSql = `
   SELECT 'unit' AS part, code, name, NULL::float8 AS value, tree_version AS tree, parent_code AS parent, path FROM unit
   UNION ALL SELECT 'child', code, name, NULL, tree_version, parent_code, path FROM children
   UNION ALL
-  SELECT 'in-force', tree_version, NULL, NULL, NULL, NULL, NULL FROM (
-    SELECT tree_version FROM kpi_unit_trees WHERE effective_from <= (SELECT last_day FROM args)::date
-     ORDER BY effective_from DESC LIMIT 1) in_force
+  SELECT 'replaced-in', tree_version, NULL, NULL, NULL, NULL, NULL FROM (
+    SELECT t.tree_version FROM kpi_unit_trees t
+     WHERE t.effective_from <= (SELECT last_day FROM args)::date
+       AND t.effective_from > (SELECT o.effective_from FROM kpi_unit_trees o JOIN unit USING (tree_version))
+     ORDER BY t.effective_from DESC LIMIT 1) later
   UNION ALL
   SELECT f.kind, f.unit, f.id, f.value, NULL, NULL, NULL FROM (${figuresSql(inputs)}) f`;
 
 interface Row {
-  readonly part: 'unit' | 'child' | 'in-force' | 'metric' | 'target' | 'statistic';
+  readonly part: 'unit' | 'child' | 'replaced-in' | 'metric' | 'target' | 'statistic';
   readonly code: string;
   readonly name: string;
   readonly value: number | null;
@@ -73,11 +75,11 @@ export interface DrillDown {
   readonly children: readonly TreeUnit[];
   readonly figures: Figures;
   /**
-   * The tree in force on the period's last day (undefined before the first): another than the
-   * unit's when it was replaced (a 2024 district in 2026), which the route then reads as the units
-   * that replaced it, at no extra round trip for a unit in force.
+   * The tree in force on the period's last day when it took force after the unit's: the unit was
+   * replaced (a 2024 district in 2026), and the route reads it as the units that replaced it. A unit
+   * in force, or of a later tree asked for an earlier period, has none: no extra round trip.
    */
-  readonly treeInForce: string | undefined;
+  readonly replacedIn: string | undefined;
 }
 
 const treeUnit = (row: Row): TreeUnit => ({
@@ -119,6 +121,6 @@ export async function loadDrillDown(
       targets: of('target').map(figureRow),
       statistics: of('statistic').map(figureRow),
     },
-    treeInForce: rows.find((r) => r.part === 'in-force')?.code,
+    replacedIn: rows.find((r) => r.part === 'replaced-in')?.code,
   };
 }

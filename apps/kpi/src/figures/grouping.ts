@@ -9,7 +9,17 @@ type Db = Pick<pg.Pool, 'query'>;
 
 export const groupingKey = 'grouping';
 
-/** Units of `treeVersion` formed (in whole or in part) from units under a former unit. */
+/**
+ * The successors a grouping sums: none that is an ancestor of another. A former province is linked
+ * whole to the province that absorbed it (Phú Yên, 54, to Đắk Lắk, 66) as well as through its
+ * communes to theirs; the absorbing province already holds those communes' figures, and all of its
+ * own, so summing it too counted them twice and added the rest of it.
+ */
+export const mostSpecific = <U extends { readonly code: string; readonly path: readonly string[] }>(
+  units: readonly U[],
+): U[] => units.filter((u) => !units.some((other) => other.code !== u.code && other.path.includes(u.code)));
+
+/** Units of `treeVersion` formed (in whole or in part) from units under a former unit, the most specific. */
 export async function successorsOf(
   db: Db,
   former: { readonly treeVersion: string; readonly code: string },
@@ -24,7 +34,7 @@ export async function successorsOf(
       ORDER BY s.code`,
     [former.treeVersion, former.code, treeVersion],
   );
-  return rows;
+  return mostSpecific(rows);
 }
 
 function sumOf(rows: readonly FigureRow[], members: ReadonlySet<string>, key: string): FigureRow[] {

@@ -6,7 +6,7 @@ import type { Period } from '../periods/period.ts';
 import { loadFiguresByPeriod, type Figures, type FiguresAsked } from './figures.queries.ts';
 import { successorsOf, withGrouping } from './grouping.ts';
 import { evaluateUnits } from './indicator-values.ts';
-import { treeInForce, unitsIn, type TreeUnit } from './tree.queries.ts';
+import { laterTreeInForce, unitsIn, type TreeUnit } from './tree.queries.ts';
 import { viewOf, type UnitIndicators } from './unit-view.ts';
 
 type Db = Pick<pg.Pool, 'query'>;
@@ -37,10 +37,10 @@ export async function formerUnitAsGrouping(
   db: Db,
   unit: TreeUnit,
   period: Period,
-  inForce?: string,
+  replacedIn?: string,
 ): Promise<FormerUnit | undefined> {
-  const tree = inForce ?? (await treeInForce(db, period.lastDay));
-  if (tree === undefined || tree === unit.treeVersion) return undefined;
+  const tree = replacedIn ?? (await laterTreeInForce(db, unit.treeVersion, period.lastDay));
+  if (tree === undefined) return undefined;
   const members = await successorsOf(db, unit, tree);
   return members.length === 0
     ? undefined

@@ -23,6 +23,24 @@ export async function treeInForce(db: Db, day: string): Promise<string | undefin
   return rows[0]?.tree_version;
 }
 
+/**
+ * The tree in force on a day if it took force after `treeVersion`'s: a unit of that tree was
+ * replaced by then. Undefined while that tree, or an earlier one, is in force.
+ */
+export async function laterTreeInForce(
+  db: Db,
+  treeVersion: string,
+  day: string,
+): Promise<string | undefined> {
+  const { rows } = await db.query<{ tree_version: string }>(
+    `SELECT f.tree_version FROM kpi_unit_trees f
+       JOIN kpi_unit_trees u ON u.tree_version = $1 AND f.effective_from > u.effective_from
+      WHERE f.effective_from <= $2::date ORDER BY f.effective_from DESC LIMIT 1`,
+    [treeVersion, day],
+  );
+  return rows[0]?.tree_version;
+}
+
 /** A unit in the tree in force on a day, or in the latest tree that has it. */
 export async function findUnit(db: Db, code: string, day: string): Promise<TreeUnit | undefined> {
   const { rows } = await db.query<TreeUnit>(

@@ -70,7 +70,7 @@ export const unitFor = (db: Db, code: string, period: Period): Promise<TreeUnit 
  * indicators of `catalog` (all of them unless told), each ranked on its own.
  */
 export function drillDownView(
-  d: Omit<DrillDown, 'treeInForce'>,
+  d: Omit<DrillDown, 'replacedIn'>,
   period: Period,
   knownAt?: string,
   catalog: readonly IndicatorDefinition[] = indicatorCatalog,

@@ -80,10 +80,10 @@ export class UnitIndicatorsController {
       const found = await loadDrillDown(this.pool, code, period, catalog);
       if (!found) throw notFound('unit', 'code', code);
       await requireInScope(this.scope, caller, found.unit);
-      const replaced = found.treeInForce !== undefined && found.treeInForce !== found.unit.treeVersion;
-      const former = replaced
-        ? await formerUnitAsGrouping(this.pool, found.unit, period, found.treeInForce)
-        : undefined;
+      const former =
+        found.replacedIn === undefined
+          ? undefined
+          : await formerUnitAsGrouping(this.pool, found.unit, period, found.replacedIn);
       if (former) return shaped(await formerUnitIndicators(this.pool, former, period, { catalog }));
       return unitIndicatorsJson(drillDownView(found, period, undefined, catalog), figuresOnly);
     }
