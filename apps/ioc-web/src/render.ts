@@ -15,7 +15,9 @@ export function renderLabels(app: App): void {
   document.title = app.summary ? `${app.summary.unit.name} · Nhịp` : 'Nhịp';
   byId('skip').textContent = t('skip');
   byId('title').textContent = t('title');
-  byId('who').textContent = whoText(app.session, app.trail[0]?.name);
+  // The caller's own unit by name when the trail holds it; its code otherwise (whoText).
+  const home = app.trail.find((u) => u.code === app.session.unit);
+  byId('who').textContent = whoText(app.session, home?.name);
   const lang = byId('lang');
   lang.textContent = t('switchTo');
   lang.setAttribute('lang', currentLang() === 'vi' ? 'en' : 'vi');

@@ -70,15 +70,11 @@ type Trail = { code: string; name: string }[];
  */
 export function trailOf(summary: Summary, home: string | undefined, walked: Trail): Trail {
   const here = { code: summary.unit.code, name: summary.unit.name };
-  if (summary.ancestors) {
-    const trail = [...summary.ancestors, here].map(({ code, name }) => ({ code, name }));
-    return trail.slice(
-      Math.max(
-        trail.findIndex((u) => u.code === home),
-        0,
-      ),
-    );
-  }
+  const trail = [...(summary.ancestors ?? []), here].map(({ code, name }) => ({ code, name }));
+  const start = home === undefined ? 0 : trail.findIndex((u) => u.code === home);
+  // From the caller's own unit down; a unit whose ancestors do not hold it (a former district's
+  // successor commune, whose tree has no district) is reached by the trail walked so far.
+  if (summary.ancestors && start >= 0) return trail.slice(start);
   const back = walked.findIndex((u) => u.code === here.code);
   if (back >= 0) return walked.slice(0, back + 1);
   return walked.length > 0 ? [...walked, here] : [here];

@@ -72,7 +72,8 @@ export function districtValues(
 export function colourRange(values: readonly number[]): { min: number; max: number } {
   if (values.length === 0) return { min: 0, max: 1 };
   const [min, max] = [Math.min(...values), Math.max(...values)];
-  return max > min ? { min, max } : { min, max: min + 1 };
+  // One value (or all alike): in the scale's neutral middle, neither laggard nor leader.
+  return max > min ? { min, max } : { min: min - 1, max: max + 1 };
 }
 
 export function drawMap(chart: ECharts, map: ProvinceMap, summary: Summary, indicator: Indicator): void {
