@@ -63,12 +63,12 @@ const partnerStatisticMessage = {
   description: [
     `\`statistic\` is one of: ${statisticIds.map((id) => `\`${id}\``).join(', ')} (GET /catalog of the KPI service lists them with their meaning).`,
     'A later message for the same unit, statistic and `asOf` replaces the earlier one; the latest `asOf` up to a period’s end is the one its indicators use.',
-    `A message the KPI service cannot take (no \`ce_id\` or \`ce_type\`, a body that breaks the schema, an unknown statistic, a unit in no tree) goes to \`${StatisticReportedV1.topic}.dlt\` with its original bytes and the reason in the \`dlt_reason\` and \`dlt_detail\` headers.`,
+    `A message the KPI service cannot take (no \`ce_id\` or \`ce_type\`, a body that breaks the schema, an unknown statistic, a unit in no tree) goes to \`${StatisticReportedV1.topic}.dlt\` with its original bytes (a body over 1 MiB is left out, its size in \`dlt_body_omitted_bytes\`) and the reason in the \`dlt_reason\` and \`dlt_detail\` headers.`,
   ].join('\n\n'),
   contentType: 'application/json',
   headers: {
     type: 'object',
-    required: ['ce_id', 'ce_type', 'content-type'],
+    required: ['ce_id', 'ce_type'],
     properties: {
       ce_specversion: { const: '1.0' },
       ce_id: {

@@ -4,6 +4,7 @@
 // key or a derived id, so a restarted simulator adds nothing twice.
 import { affiliationOf, memberName } from '@nhip/testing';
 import { communeProfile } from './commune-profile.ts';
+import { Refused } from './until-done.ts';
 
 export interface Endpoints {
   readonly registry: string;
@@ -93,48 +94,67 @@ async function existingTeams(ends: Endpoints, province: string): Promise<SimTeam
 export type StaffedTeam = SimTeam & { readonly memberIds: readonly string[] };
 
 /**
- * Members for each team the simulator registered (the pilot's have theirs), as many as its
- * commune's profile says, the first seat its leader. Returns every team with its members' ids.
+ * Throws unless the write took, or an earlier attempt's did (409): a refusal (4xx) the same request
+ * will meet again is `Refused`, which until-done.ts does not retry; anything else is tried again.
+ */
+export function requireTaken(reply: Reply<unknown>, what: string): void {
+  if (reply.status < 300 || reply.status === 409) return;
+  throw failureOf(reply, what);
+}
+
+/** A refusal (4xx) as `Refused`, anything else as an error worth another attempt. */
+function failureOf(reply: Reply<unknown>, what: string): Error {
+  const text = `${what}: ${reply.status} ${JSON.stringify(reply.body)}`;
+  return reply.status < 500 ? new Refused(text) : new Error(text);
+}
+
+/**
+ * Seats a team's members, the first its leader, as its commune's profile says. Every write is keyed
+ * by the seat, so an attempt cut off half-way is finished by the next without a second member.
+ */
+async function staff(ends: Endpoints, team: SimTeam, t: number): Promise<string[]> {
+  const ids: string[] = [];
+  for (let seat = 0; seat < communeProfile(team.commune).teamSize; seat++) {
+    const key = `sim/member/${team.village}/${seat}`;
+    const person = 10_000 + t * 8 + seat;
+    const member = await call<{ memberId: string }>(
+      ends,
+      `${ends.registry}/members`,
+      { fullName: memberName(person), birthYear: 1965 + (person % 40) },
+      key,
+    );
+    if (member.status >= 300) throw failureOf(member, `member of ${team.village}`);
+    const body = { memberId: member.body.memberId, role: 'member', affiliation: affiliationOf(seat) };
+    requireTaken(
+      await call(ends, `${ends.registry}/teams/${team.teamId}/members`, body, `${key}/add`),
+      `seat ${seat} of ${team.village}`,
+    );
+    ids.push(member.body.memberId);
+  }
+  const leader = { memberId: ids[0] };
+  requireTaken(
+    await call(ends, `${ends.registry}/teams/${team.teamId}/leader`, leader, `sim/leader/${team.village}`),
+    `leader of ${team.village}`,
+  );
+  return ids;
+}
+
+/**
+ * Members for each team without a leader yet (the pilot's have theirs; a team the simulator began
+ * to staff and did not finish has no leader either, the leader being named last). Returns every
+ * team with its members' ids.
  */
 export async function membersEverywhere(ends: Endpoints, teams: readonly SimTeam[]): Promise<StaffedTeam[]> {
   const staffed: StaffedTeam[] = [];
   for (const [t, team] of teams.entries()) {
-    const roster = await call<{ roster: { memberId: string }[] }>(
+    const roster = await call<{ leaderId: string | null; roster: { memberId: string }[] }>(
       ends,
       `${ends.registry}/teams/${team.teamId}`,
     );
     if (roster.status !== 200) throw new Error(`team ${team.teamId}: ${roster.status}`);
-    if (roster.body.roster.length > 0) {
-      staffed.push({ ...team, memberIds: roster.body.roster.map((m) => m.memberId) });
-      continue;
-    }
-    const size = communeProfile(team.commune).teamSize;
-    const ids: string[] = [];
-    for (let seat = 0; seat < size; seat++) {
-      const key = `sim/member/${team.village}/${seat}`;
-      const person = 10_000 + t * 8 + seat;
-      const member = await call<{ memberId: string }>(
-        ends,
-        `${ends.registry}/members`,
-        { fullName: memberName(person), birthYear: 1965 + (person % 40) },
-        key,
-      );
-      if (member.status >= 300) throw new Error(`member of ${team.village}: ${member.status}`);
-      await call(
-        ends,
-        `${ends.registry}/teams/${team.teamId}/members`,
-        { memberId: member.body.memberId, role: 'member', affiliation: affiliationOf(seat) },
-        `${key}/add`,
-      );
-      ids.push(member.body.memberId);
-    }
-    await call(
-      ends,
-      `${ends.registry}/teams/${team.teamId}/leader`,
-      { memberId: ids[0] },
-      `sim/leader/${team.village}`,
-    );
-    staffed.push({ ...team, memberIds: ids });
+    const memberIds =
+      roster.body.leaderId === null ? await staff(ends, team, t) : roster.body.roster.map((m) => m.memberId);
+    staffed.push({ ...team, memberIds });
   }
   return staffed;
 }

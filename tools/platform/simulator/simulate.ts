@@ -8,7 +8,7 @@ import { devToken, personas } from '@nhip/dev-issuer';
 import { busyness, simulatedReport, vietnamHour } from './rhythm.ts';
 import { communeProfile, weightedPicker } from './commune-profile.ts';
 import { kpiKnowsCommunes, statisticsReported, targetsTopDown } from './province-figures.ts';
-import { campaignAndTraining } from './campaign-and-training.ts';
+import { campaignAndToday, courseMade } from './campaign-and-training.ts';
 import { trainingHeld } from './training-held.ts';
 import { untilDone } from './until-done.ts';
 import { communesOf, membersEverywhere, teamsEverywhere, type Endpoints, type SimTeam } from './province.ts';
@@ -94,19 +94,22 @@ async function main(): Promise<void> {
   status.phase = 'running';
   // While the reports flow, the tiles without figures fill in, the dashboard's members per team
   // climbs as the teams fill up, then members trained as yesterday's session is recorded. Each
-  // step is tried until it succeeds (until-done.ts), apart from the others.
-  void untilDone('the campaign and today’s session', () =>
-    campaignAndTraining(ends, province, communes, today),
-  );
+  // step is tried until it succeeds (until-done.ts), apart from the others; the course first,
+  // which today's and yesterday's sessions both need.
   void untilDone('the statistics', () => statisticsReported(province, communes, today)).then((n) => {
-    status.statistics = n;
+    status.statistics = n ?? 0;
   });
   void (async () => {
-    const staffed = await untilDone('the rosters', () => membersEverywhere(ends, teams));
-    status.members = staffed.reduce((n, team) => n + team.memberIds.length, 0);
-    status.trained = await untilDone('yesterday’s training', () =>
-      trainingHeld(ends, province, staffed, today),
+    const course = untilDone('the course', () => courseMade(ends));
+    void course.then(() =>
+      untilDone('the campaign and today’s session', () => campaignAndToday(ends, province, communes, today)),
     );
+    const staffed = await untilDone('the rosters', () => membersEverywhere(ends, teams));
+    status.members = staffed?.reduce((n, team) => n + team.memberIds.length, 0) ?? 0;
+    await course;
+    if (staffed)
+      status.trained =
+        (await untilDone('yesterday’s training', () => trainingHeld(ends, province, staffed, today))) ?? 0;
   })();
   const nextTeam = teamPicker(teams);
   const sent: string[] = [];

@@ -6,7 +6,7 @@
 import { deterministicUuid } from '@nhip/event-sourcing';
 import { communeProfile } from './commune-profile.ts';
 import { onlineSession } from './campaign-and-training.ts';
-import { call, type Endpoints, type StaffedTeam } from './province.ts';
+import { call, requireTaken, type Endpoints, type StaffedTeam } from './province.ts';
 
 /** Records the session and its lists (members from membersEverywhere); how many members attended. */
 export async function trainingHeld(
@@ -24,9 +24,12 @@ export async function trainingHeld(
     onlineSession(sessionId, province, yesterday, [...byCommune.keys()]),
     `sim/session/${sessionId}`,
   );
-  if (planned.status >= 300)
-    throw new Error(`session ${yesterday}: ${planned.status} ${JSON.stringify(planned.body)}`);
-  await post(`/sessions/${sessionId}/held`, {}, `sim/held/${sessionId}`);
+  requireTaken(planned, `session ${yesterday}`);
+  // Attendance is refused until the session is held: a failure here must fail the step, not every list.
+  requireTaken(
+    await post(`/sessions/${sessionId}/held`, {}, `sim/held/${sessionId}`),
+    `session ${yesterday} held`,
+  );
   let attended = 0;
   for (const [commune, here] of byCommune) {
     const members = here.flatMap((t) => t.memberIds);
@@ -37,7 +40,8 @@ export async function trainingHeld(
       { bridgePoint: commune, memberIds },
       `sim/list/${sessionId}/${commune}`,
     );
-    if (listed.status < 300) attended += memberIds.length;
+    requireTaken(listed, `attendance in ${commune}`);
+    attended += memberIds.length;
   }
   return attended;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { untilDone, type Retrying } from './until-done.ts';
+import { Refused, untilDone, type Retrying } from './until-done.ts';
 
 function recording(): Retrying & { waits: number[]; lines: string[] } {
   const waits: number[] = [];
@@ -38,5 +38,22 @@ describe('a set-up step of the simulator', () => {
     const retrying = recording();
     expect(await untilDone('members', () => Promise.resolve('done'), retrying)).toBe('done');
     expect([retrying.waits, retrying.lines]).toEqual([[], []]);
+  });
+
+  it('is given up, with one line, when a service refuses it as it stands', async () => {
+    const retrying = recording();
+    let calls = 0;
+    const result = await untilDone(
+      'the campaign',
+      () => {
+        calls++;
+        return Promise.reject(new Refused('campaign: 400 {"title":"Invalid request"}'));
+      },
+      retrying,
+    );
+    expect([result, calls, retrying.waits]).toEqual([undefined, 1, []]);
+    expect(retrying.lines).toEqual([
+      'simulator: the campaign was refused (campaign: 400 {"title":"Invalid request"}); not trying again',
+    ]);
   });
 });
