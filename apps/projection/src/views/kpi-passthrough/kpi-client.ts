@@ -76,45 +76,20 @@ export class KpiClient {
   }
 
   /**
-   * The KPI service's own view of a unit and its children for a period (GET /units/{code}/indicators):
-   * undefined when it refuses (a unit it does not know yet), a 503 when it is away.
+   * The KPI service's own view of a unit and its children for a period (GET /units/{code}/indicators;
+   * a former unit after the reform as the units that replaced it): undefined when it refuses (a
+   * unit it does not know yet), a 503 when it is away.
    */
   unitView(code: string, period: string, authorization: string): Promise<KpiUnitView | undefined> {
     // Figures only: the summary takes names and comparison lines from the catalog it keeps.
     const path = `/units/${encodeURIComponent(code)}/indicators?period=${encodeURIComponent(period)}&fields=figures`;
-    return this.#kept(path, authorization, (body) => body as KpiUnitView);
-  }
-
-  /**
-   * A former unit (a district of the 2024 tree) over the units that replaced it in the tree in force
-   * for the period (GET /former-units/{tree}/{code}/indicators), in the unit view's shape: its
-   * members as the children.
-   */
-  formerUnitView(
-    treeVersion: string,
-    code: string,
-    period: string,
-    authorization: string,
-  ): Promise<KpiUnitView | undefined> {
-    const path = `/former-units/${encodeURIComponent(treeVersion)}/${encodeURIComponent(code)}/indicators?period=${encodeURIComponent(period)}`;
-    return this.#kept(path, authorization, (body) => {
-      const former = body as { indicators: KpiUnitView['indicators']; members: KpiUnitView['children'] };
-      return { unit: { code }, indicators: former.indicators, children: former.members };
-    });
-  }
-
-  #kept(
-    path: string,
-    authorization: string,
-    shape: (body: unknown) => KpiUnitView,
-  ): Promise<KpiUnitView | undefined> {
     // Kept per caller: the KPI service judges each caller's scope per period (a commune that changed
     // district), so one caller's answer, or refusal, must not stand in for another's.
     const key = `${authorization}\n${path}`;
     const kept = this.#views.get(key);
     if (kept && Date.now() - kept.at < viewTtlMs) return kept.view;
     const view = this.get(path, authorization).then((answer) =>
-      answer.status === 200 ? shape(answer.body) : undefined,
+      answer.status === 200 ? (answer.body as KpiUnitView) : undefined,
     );
     this.#views.set(key, { at: Date.now(), view });
     // Only answers are kept: a refusal or an outage is asked again next time.

@@ -27,8 +27,6 @@ export class Summaries {
   async builder(asker: Asker): Promise<(unit: ScopedUnit, period: Period) => Promise<UnitSummary>> {
     const catalog = await this.kpi.catalog(asker.authorization);
     const views = (code: string, period: string) => this.kpi.unitView(code, period, asker.authorization);
-    const formerViews = (tree: string, code: string, period: string) =>
-      this.kpi.formerUnitView(tree, code, period, asker.authorization);
-    return (unit, period) => unitSummary(this.pool, unit, period, { catalog, views, formerViews });
+    return (unit, period) => unitSummary(this.pool, unit, period, { catalog, views });
   }
 }

@@ -131,16 +131,15 @@ function lackingPeriods(values: readonly ValueRow[], codes: string[], periods: s
 
 export interface SummarySources {
   readonly catalog: Catalog;
+  /** GET /units/{code}/indicators of the KPI service, which reads a former unit as its successors. */
   readonly views: UnitViews;
-  /** The KPI service's view of a former unit over its successors, in the unit view's shape. */
-  readonly formerViews: (treeVersion: string, code: string, period: string) => ReturnType<UnitViews>;
 }
 
 export async function unitSummary(
   db: Db,
   unit: ScopedUnit,
   period: Period,
-  { catalog, views, formerViews }: SummarySources,
+  { catalog, views }: SummarySources,
 ): Promise<UnitSummary> {
   const former = await formerUnitOf(db, unit, period);
   const children = former
@@ -162,13 +161,10 @@ export async function unitSummary(
     namedUnits(db, unit.treeVersion, above),
   ]);
   // A former unit's own figures are never published (the KPI service publishes units in force):
-  // they, and its members' where the read model lacks them, come from its view over its members.
-  // For a trend's periods before the reform, when it was in force, the KPI service has no former
-  // view of it (404): its own view then, so the trend runs on across the reform.
-  const asked: UnitViews = former
-    ? async (code, p) => (await formerViews(unit.treeVersion, code, p)) ?? views(code, p)
-    : views;
-  const fallback = await kpiFallback(asked, unit.code, lackingPeriods(values.rows, codes, periods, catalog));
+  // they, and its members' where the read model lacks them, come from the KPI service's view of
+  // it, which is its successors' for a period after the reform and its own for one before, so the
+  // trend runs on across the reform (ADR 0050).
+  const fallback = await kpiFallback(views, unit.code, lackingPeriods(values.rows, codes, periods, catalog));
   const byUnit = Map.groupBy(values.rows, (r) => r.unit);
   const of = (code: string) =>
     indicatorsOf(catalog, unitFigures(byUnit.get(code) ?? [], fallback, code), periods, period.key);
