@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { publicEventProblems, publicTopics } from '@nhip/contracts';
 import { readTopic } from '@nhip/event-sourcing';
 import { createMessaging } from '@nhip/messaging';
-import { kafkaBrokers } from '@nhip/testing';
+import { kafkaBrokers, tokenFor } from '@nhip/testing';
 import { nationalFile } from './fixtures/national-data.ts';
 import { startRegistry, type RunningRegistry } from './fixtures/registry-service.ts';
 
@@ -122,6 +122,24 @@ describe('the national unit trees of 2024 and 2025', () => {
     expect(body.predecessors.map((p) => p.code)).toContain('24355');
     expect((await registry.get('/units/643')).status).toBe(404);
     expect((await registry.get('/units/24355')).status).toBe(404);
+  });
+
+  it("keeps a former province's operations center to the communes made from its own, not the province that absorbed it", async () => {
+    // The mapping links Phú Yên (54) whole to Đắk Lắk (66) and, commune by commune, to the communes
+    // made from its own: Phường Phú Yên (22240) is one; Xã Hòa Phú (24175) was made from Đắk Lắk's.
+    const phuYen = registry.as(await tokenFor({ sub: 'ioc-phu-yen', role: 'ioc-operator', unit: '54' }));
+    const status = async (code: string) => (await phuYen.get(`/units/${code}/coverage`)).status;
+    expect({
+      '22240': await status('22240'),
+      '66': await status('66'),
+      '24175': await status('24175'),
+    }).toEqual({
+      '22240': 200,
+      '66': 403,
+      '24175': 403,
+    });
+    const refusal = await phuYen.get<{ errors: unknown[] }>('/units/66/coverage');
+    expect(refusal.body.errors).toEqual([{ field: 'code', reason: 'unit 66 is outside 54' }]);
   });
 
   it('finds units by name as people type it: no diacritics, abbreviations, initials, in the tree of the date', async () => {

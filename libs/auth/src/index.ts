@@ -4,6 +4,13 @@ export { anyRole, Caller, Context, Public, Roles, type CallContext } from './dec
 export { AuthGuard } from './guard.ts';
 export { AuthModule } from './auth.module.ts';
 export { invalidToken, roleMissing, unitOutsideScope } from './problems.ts';
-export { UnitScope, UNIT_TREE_PORT, type Placement, type Relation, type UnitTreePort } from './scope.ts';
+export {
+  mostSpecific,
+  UnitScope,
+  UNIT_TREE_PORT,
+  type Placement,
+  type Relation,
+  type UnitTreePort,
+} from './scope.ts';
 export { TokenVerifier, type VerifierOptions } from './verifier.ts';
 export { refuseAnonymousOnArrival } from './refuse-anonymous.ts';

@@ -18,10 +18,25 @@ export interface UnitTreePort {
   placeOf(unitCode: string, day: string): Promise<Placement | undefined>;
   /**
    * The units of `treeVersion` that make up the subtree of `scopeUnit`: itself when that tree has
-   * it, otherwise the units of that tree that succeed units of its subtree; each with its path.
+   * it, otherwise the units of that tree that succeed units of its subtree, the most specific of
+   * them (`mostSpecific`); each with its path.
    */
   scopeRootsIn(scopeUnit: string, treeVersion: string): Promise<readonly Placement[]>;
 }
+
+/**
+ * Units linked by lineage, none that holds another. A former province is linked whole to the
+ * province that absorbed it (Phú Yên, 54, to Đắk Lắk, 66) as well as, commune by commune, to the
+ * communes made from its own: those communes are its area, and the province above them would add
+ * every other commune of the province that absorbed it, to its scope and to its sums.
+ */
+export const mostSpecific = <P extends { readonly path: readonly string[] }>(units: readonly P[]): P[] =>
+  units.filter((unit) => {
+    const code = unit.path.at(-1);
+    return !units.some(
+      (other) => other.path.at(-1) !== code && code !== undefined && other.path.includes(code),
+    );
+  });
 
 export const UNIT_TREE_PORT = Symbol('UnitTreePort');
 

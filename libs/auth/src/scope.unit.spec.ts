@@ -2,7 +2,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { ProblemError } from '@nhip/service-http';
 import type { Principal } from './claims.ts';
-import { UnitScope, type Placement, type UnitTreePort } from './scope.ts';
+import { mostSpecific, UnitScope, type Placement, type UnitTreePort } from './scope.ts';
 
 // vn-2024: 66 > 643 > 24172, 66 > 650 > 24355; vn-2025: 66 > 24175 (was 24172), 66 > 24343 (was 24355).
 const paths: Record<string, Record<string, string[]>> = {
@@ -154,5 +154,24 @@ describe('UnitScope', () => {
     await expect(
       scope.require(as('commune-officer', '24175'), '99999', '2026-01-01'),
     ).resolves.toBeUndefined();
+  });
+});
+
+describe('mostSpecific: the units a former unit is read through', () => {
+  const unit = (...path: string[]) => ({ treeVersion: 'vn-2025', path });
+
+  it('leaves out the province that absorbed a former province: its communes are the area', () => {
+    // Phú Yên (54, 2024) in 2026: linked whole to Đắk Lắk (66) and, commune by commune, to three of its communes.
+    const linked = [unit('66'), unit('66', '22015'), unit('66', '22045'), unit('66', '22240')];
+    expect(mostSpecific(linked).map((u) => u.path.at(-1))).toEqual(['22015', '22045', '22240']);
+  });
+
+  it('keeps every commune of a former district, none being above another', () => {
+    const communes = [unit('66', '24121'), unit('66', '24133'), unit('66', '24175')];
+    expect(mostSpecific(communes)).toEqual(communes);
+  });
+
+  it('keeps a unit linked alone, with nothing under it', () => {
+    expect(mostSpecific([unit('66')])).toEqual([unit('66')]);
   });
 });

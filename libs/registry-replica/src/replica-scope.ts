@@ -1,7 +1,7 @@
 // A service's answer to "is this unit in the caller's area on that date" (libs/auth's UnitTreePort),
 // read from its registry replica: paths per tree version, and lineage to follow a scope across a
 // reform. Activity and training sign in through it.
-import type { Placement, UnitTreePort } from '@nhip/auth';
+import { mostSpecific, type Placement, type UnitTreePort } from '@nhip/auth';
 import type pg from 'pg';
 import { treeVersionInForce } from './replica-facts.queries.ts';
 
@@ -32,7 +32,7 @@ export class ReplicaScopeTree implements UnitTreePort {
        WHERE l.predecessor_tree_version = $1 AND s.path @> ARRAY[$2::text]`,
       [treeVersion, scopeUnit],
     );
-    return rows.map((row) => ({ treeVersion, path: row.path }));
+    return mostSpecific(rows.map((row) => ({ treeVersion, path: row.path })));
   }
 
   async #placement(treeVersion: string, code: string): Promise<Placement | undefined> {

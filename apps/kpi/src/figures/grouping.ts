@@ -1,6 +1,7 @@
 // A grouping rolls up like a unit: a former district's operations center keeps a view after the
 // 2025 reform through the units that replaced it (built from the lineage). Its figures are the sums
 // of its members' metrics, targets and statistics.
+import { mostSpecific } from '@nhip/auth';
 import type pg from 'pg';
 import type { FigureRow, Figures } from './figures.queries.ts';
 import type { TreeUnit } from './tree.queries.ts';
@@ -10,16 +11,9 @@ type Db = Pick<pg.Pool, 'query'>;
 export const groupingKey = 'grouping';
 
 /**
- * The successors a grouping sums: none that is an ancestor of another. A former province is linked
- * whole to the province that absorbed it (Phú Yên, 54, to Đắk Lắk, 66) as well as through its
- * communes to theirs; the absorbing province already holds those communes' figures, and all of its
- * own, so summing it too counted them twice and added the rest of it.
+ * Units of `treeVersion` formed (in whole or in part) from units under a former unit, the most
+ * specific: the province that absorbed a former province holds its communes' figures already.
  */
-export const mostSpecific = <U extends { readonly code: string; readonly path: readonly string[] }>(
-  units: readonly U[],
-): U[] => units.filter((u) => !units.some((other) => other.code !== u.code && other.path.includes(u.code)));
-
-/** Units of `treeVersion` formed (in whole or in part) from units under a former unit, the most specific. */
 export async function successorsOf(
   db: Db,
   former: { readonly treeVersion: string; readonly code: string },

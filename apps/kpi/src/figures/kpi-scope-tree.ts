@@ -1,7 +1,7 @@
 // The KPI service's answer to "is this unit in the caller's area on that date", from the unit
 // trees and lineage it keeps from the registry's events: a 2024 district's scope reaches the 2025
 // communes made from its communes, and a 2025 commune's the 2024 communes it was made of.
-import type { Placement, UnitTreePort } from '@nhip/auth';
+import { mostSpecific, type Placement, type UnitTreePort } from '@nhip/auth';
 import type pg from 'pg';
 import { treeInForce } from './tree.queries.ts';
 
@@ -30,7 +30,7 @@ export class KpiScopeTree implements UnitTreePort {
        WHERE l.predecessor_tree_version = $1 AND s.path @> ARRAY[$2::text]`,
       [treeVersion, scopeUnit],
     );
-    return rows.map((row) => ({ treeVersion, path: row.path }));
+    return mostSpecific(rows.map((row) => ({ treeVersion, path: row.path })));
   }
 
   /** A unit's place in one tree version; undefined when that tree does not have it. */

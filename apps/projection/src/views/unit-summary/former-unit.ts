@@ -35,14 +35,9 @@ export async function formerUnitOf(
   ]);
   const inForce = rows[0]?.inForce;
   if (inForce === undefined) return undefined;
+  // The most specific (the port's rule): a former province's communes, not the province that absorbed it.
   const roots = await new ReplicaScopeTree(db).scopeRootsIn(unit.code, inForce);
-  // None that is above another: a former province is linked whole to the province that absorbed it
-  // as well as, commune by commune, to its communes, which that province already holds.
-  const above = new Set(roots.flatMap((r) => r.path.slice(0, -1)));
-  const codes = roots
-    .map((r) => r.path.at(-1) ?? '')
-    .filter((code) => !above.has(code))
-    .sort();
+  const codes = roots.map((r) => r.path.at(-1) ?? '').sort();
   const members = await namedUnits(db, inForce, codes);
   return { inForce, members };
 }

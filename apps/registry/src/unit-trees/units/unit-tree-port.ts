@@ -1,6 +1,6 @@
 // The registry's answer to "is this unit in the caller's area on that date" (libs/auth's
 // UnitTreePort), read from its own unit read model: paths per tree version, lineage across reforms.
-import type { Placement, UnitTreePort } from '@nhip/auth';
+import { mostSpecific, type Placement, type UnitTreePort } from '@nhip/auth';
 import type pg from 'pg';
 import { treeInForce } from './units.queries.ts';
 
@@ -39,6 +39,6 @@ export class RegistryUnitTree implements UnitTreePort {
        WHERE l.predecessor_tree_version = $1 AND s.path @> ARRAY[$2::text] AND NOT EXISTS (SELECT 1 FROM own)`,
       [treeVersion, scopeUnit],
     );
-    return rows.map((row) => ({ treeVersion, path: row.path }));
+    return mostSpecific(rows.map((row) => ({ treeVersion, path: row.path })));
   }
 }
