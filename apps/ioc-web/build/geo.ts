@@ -23,6 +23,11 @@ export interface ProvinceMap {
   readonly outline: Collection;
   /** 2025 commune → the 2024 district that gave it most of its former communes. */
   readonly communeDistrict: Readonly<Record<string, string>>;
+  /**
+   * 2025 commune → the other 2024 districts it took former communes from, most first; only for the
+   * communes made across districts (321 of 3,316 in the national mapping).
+   */
+  readonly communeParts: Readonly<Record<string, readonly string[]>>;
 }
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
@@ -76,15 +81,26 @@ function tallies(dir: string): Map<string, Map<string, number>> {
   return counts;
 }
 
-const largest = (tally: Map<string, number>): string => [...tally].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
+/** The districts a commune took former communes from, most first (ties by code, so builds agree). */
+const byShare = (tally: Map<string, number>): string[] =>
+  [...tally].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([district]) => district);
 
-/** Per 2025 province, each of its communes → the 2024 district most of it came from. */
-function communeDistricts(dir: string): Map<string, Record<string, string>> {
+interface Placed {
+  readonly communeDistrict: Record<string, string>;
+  readonly communeParts: Record<string, string[]>;
+}
+
+/** Per 2025 province, each of its communes → the 2024 district most of it came from, and the others. */
+function communeDistricts(dir: string): Map<string, Placed> {
   const provinceOf = new Map(units(dir, 'units-2025.csv').map((u) => [u.code, u.parent]));
-  const byProvince = new Map<string, Record<string, string>>();
+  const byProvince = new Map<string, Placed>();
   for (const [commune, tally] of tallies(dir)) {
     const province = provinceOf.get(commune) ?? '';
-    byProvince.set(province, { ...byProvince.get(province), [commune]: largest(tally) });
+    const placed = byProvince.get(province) ?? { communeDistrict: {}, communeParts: {} };
+    const [most = '', ...others] = byShare(tally);
+    placed.communeDistrict[commune] = most;
+    if (others.length > 0) placed.communeParts[commune] = others;
+    byProvince.set(province, placed);
   }
   return byProvince;
 }
@@ -93,13 +109,17 @@ function communeDistricts(dir: string): Map<string, Record<string, string>> {
 export function provinceMaps(dir: string = vnAdminDir()): Map<string, ProvinceMap> {
   const districts = readCollection(dir, 'districts-2024.geojson').features;
   const provinces = readCollection(dir, 'provinces-2024.geojson').features;
-  const mapOf = (codes: readonly string[], communeDistrict: Record<string, string>): ProvinceMap => ({
+  const mapOf = (codes: readonly string[], placed: Placed): ProvinceMap => ({
     districts: collection(districts.filter((d) => codes.includes(d.properties.parent_code ?? ''))),
     outline: collection(provinces.filter((p) => codes.includes(p.properties.code))),
-    communeDistrict,
+    ...placed,
   });
   const maps = new Map<string, ProvinceMap>();
-  for (const p of provinces) maps.set(`vn-2024/${p.properties.code}`, mapOf([p.properties.code], {}));
+  for (const p of provinces)
+    maps.set(
+      `vn-2024/${p.properties.code}`,
+      mapOf([p.properties.code], { communeDistrict: {}, communeParts: {} }),
+    );
   const parts = Map.groupBy(
     links(dir).filter((l) => l.newLevel === '1'),
     (l) => l.newCode,
@@ -110,7 +130,7 @@ export function provinceMaps(dir: string = vnAdminDir()): Map<string, ProvinceMa
       `vn-2025/${code}`,
       mapOf(
         old.map((l) => l.oldCode),
-        communes.get(code) ?? {},
+        communes.get(code) ?? { communeDistrict: {}, communeParts: {} },
       ),
     );
   }

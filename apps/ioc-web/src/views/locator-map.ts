@@ -1,8 +1,9 @@
 // Below the province there are no outlines of communes or villages (ADR 0030), so a district's,
 // a commune's or a village's page showed an empty map panel ("no map for this level"), half of a
-// district OC's wall. It now shows where the unit lies: its province's map, the one 2024 district
-// it is in (or is, or, for a 2025 commune, mostly came from) filled and the rest left pale, with
-// the unit's own figure for the chosen indicator.
+// district OC's wall. It now shows where the unit lies: its province's map, the 2024 district it
+// is in (or is, or, for a 2025 commune, mostly came from) filled, the other districts a commune
+// made across districts took communes from filled lighter, the rest left pale, with the unit's own
+// figure for the chosen indicator.
 import type { ECharts } from 'echarts/core';
 import { echarts } from '../charts.ts';
 import type { Indicator, Summary } from '../api/types.ts';
@@ -17,11 +18,19 @@ import { drawMap, provinceMap, type ProvinceMap } from './map.ts';
 export const provinceOf = (summary: Summary): { code: string; name: string } | undefined =>
   summary.ancestors?.[0];
 
+/** Where a unit lies on its province's map: the region holding it, and others it took part of. */
+export interface Located {
+  readonly region: string;
+  /** Regions a 2025 commune (or its village) also took former communes from, most first. */
+  readonly partly: readonly string[];
+}
+
 /**
  * The region of the province's map holding the unit: the nearest of itself and its ancestors below
- * the province that is a region (a 2024 district), else the district a 2025 commune mostly came from.
+ * the province that is a region (a 2024 district), else the district a 2025 commune mostly came
+ * from, with the other districts it took communes from.
  */
-export function locatorRegion(map: ProvinceMap, summary: Summary): string | undefined {
+export function locate(map: ProvinceMap, summary: Summary): Located | undefined {
   const regions = new Set(map.districts.features.map((f) => f.properties.code));
   const nearestFirst = [
     summary.unit.code,
@@ -31,9 +40,10 @@ export function locatorRegion(map: ProvinceMap, summary: Summary): string | unde
       .reverse(),
   ];
   for (const code of nearestFirst) {
-    if (regions.has(code)) return code;
+    if (regions.has(code)) return { region: code, partly: [] };
     const district = map.communeDistrict[code];
-    if (district !== undefined && regions.has(district)) return district;
+    if (district !== undefined && regions.has(district))
+      return { region: district, partly: (map.communeParts?.[code] ?? []).filter((d) => regions.has(d)) };
   }
   return undefined;
 }
@@ -45,7 +55,7 @@ function drawLocator(
   chart: ECharts,
   map: ProvinceMap,
   summary: Summary,
-  [indicator, province, region]: [Indicator, { code: string; name: string }, string],
+  [indicator, province, located]: [Indicator, { code: string; name: string }, Located],
 ): void {
   const key = `${summary.unit.treeVersion}/${province.code}`;
   echarts.registerMap(key, map.districts as never);
@@ -62,7 +72,10 @@ function drawLocator(
           type: 'map',
           map: key,
           nameProperty: 'code',
-          data: [{ name: region, label, itemStyle: { areaColor: '#2166ac' } }],
+          data: [
+            { name: located.region, label, itemStyle: { areaColor: '#2166ac' } },
+            ...located.partly.map((name) => ({ name, label, itemStyle: { areaColor: '#92c5de' } })),
+          ],
           roam: false,
           itemStyle: { borderColor: '#999', areaColor: '#f2f2f2' },
           emphasis: { label: { show: false } },
@@ -89,15 +102,30 @@ export async function pageMap(summary: Summary, indicatorId: string): Promise<Pa
   const map = await provinceMap(summary.unit.treeVersion, province?.code ?? summary.unit.code);
   if (!map || !indicator) return undefined;
   if (!province) return { draw: (chart) => drawMap(chart, map, summary, indicator), caption: '' };
-  const region = locatorRegion(map, summary);
-  if (region === undefined) return undefined;
+  const located = locate(map, summary);
+  if (located === undefined) return undefined;
   return {
-    draw: (chart) => drawLocator(chart, map, summary, [indicator, province, region]),
-    caption: t('mapLocator', {
-      unit: summary.unit.name,
-      province: province.name,
-      indicator: nameOf(indicator),
-      value: ownFigure(indicator),
-    }),
+    draw: (chart) => drawLocator(chart, map, summary, [indicator, province, located]),
+    caption: locatorCaption(map, summary, [indicator, province, located]),
   };
+}
+
+const regionName = (map: ProvinceMap, code: string): string =>
+  map.districts.features.find((f) => f.properties.code === code)?.properties.name ?? code;
+
+/** What the locator shows, in words: the unit, the map, its figure, and where else it came from. */
+export function locatorCaption(
+  map: ProvinceMap,
+  summary: Summary,
+  [indicator, province, located]: [Indicator, { code: string; name: string }, Located],
+): string {
+  const caption = t('mapLocator', {
+    unit: summary.unit.name,
+    province: province.name,
+    indicator: nameOf(indicator),
+    value: ownFigure(indicator),
+  });
+  if (located.partly.length === 0) return caption;
+  const districts = located.partly.map((code) => regionName(map, code)).join(', ');
+  return `${caption} · ${t('mapLocatorPartly', { main: regionName(map, located.region), districts })}`;
 }

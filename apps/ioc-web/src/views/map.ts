@@ -11,6 +11,8 @@ export interface ProvinceMap {
   readonly districts: { features: { properties: { code: string; name: string } }[] };
   readonly outline: unknown;
   readonly communeDistrict: Readonly<Record<string, string>>;
+  /** The other 2024 districts a 2025 commune made across districts took communes from, most first. */
+  readonly communeParts?: Readonly<Record<string, readonly string[]>>;
 }
 
 const loaded = new Map<string, Promise<ProvinceMap | undefined>>();
