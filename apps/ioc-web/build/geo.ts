@@ -16,6 +16,12 @@ interface Collection {
   readonly features: readonly Feature[];
 }
 
+/** A 2024 district a 2025 commune was made from in part, and how many of its former communes it took. */
+export interface DistrictShare {
+  readonly district: string;
+  readonly communes: number;
+}
+
 export interface ProvinceMap {
   /** Regions: the 2024 districts of the province or of its 2024 parts. */
   readonly districts: Collection;
@@ -24,10 +30,10 @@ export interface ProvinceMap {
   /** 2025 commune → the 2024 district that gave it most of its former communes. */
   readonly communeDistrict: Readonly<Record<string, string>>;
   /**
-   * 2025 commune → the other 2024 districts it took former communes from, most first; only for the
-   * communes made across districts (321 of 3,316 in the national mapping).
+   * 2025 commune → every 2024 district it took former communes from, with how many, most first;
+   * only for the communes made across districts (321 of 3,316 in the national mapping).
    */
-  readonly communeParts: Readonly<Record<string, readonly string[]>>;
+  readonly communeParts: Readonly<Record<string, readonly DistrictShare[]>>;
 }
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
@@ -82,12 +88,14 @@ function tallies(dir: string): Map<string, Map<string, number>> {
 }
 
 /** The districts a commune took former communes from, most first (ties by code, so builds agree). */
-const byShare = (tally: Map<string, number>): string[] =>
-  [...tally].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([district]) => district);
+const byShare = (tally: Map<string, number>): DistrictShare[] =>
+  [...tally]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .map(([district, communes]) => ({ district, communes }));
 
 interface Placed {
   readonly communeDistrict: Record<string, string>;
-  readonly communeParts: Record<string, string[]>;
+  readonly communeParts: Record<string, DistrictShare[]>;
 }
 
 /** Per 2025 province, each of its communes → the 2024 district most of it came from, and the others. */
@@ -97,9 +105,9 @@ function communeDistricts(dir: string): Map<string, Placed> {
   for (const [commune, tally] of tallies(dir)) {
     const province = provinceOf.get(commune) ?? '';
     const placed = byProvince.get(province) ?? { communeDistrict: {}, communeParts: {} };
-    const [most = '', ...others] = byShare(tally);
-    placed.communeDistrict[commune] = most;
-    if (others.length > 0) placed.communeParts[commune] = others;
+    const shares = byShare(tally);
+    placed.communeDistrict[commune] = shares[0]?.district ?? '';
+    if (shares.length > 1) placed.communeParts[commune] = shares;
     byProvince.set(province, placed);
   }
   return byProvince;

@@ -46,6 +46,10 @@ export const formatDateTime = (iso: string): string =>
 export const formatTime = (date: Date): string =>
   new Intl.DateTimeFormat(locale(), { hour: '2-digit', minute: '2-digit' }).format(date);
 
+/** Names joined as a sentence joins them: "A, B và C", "A, B and C". */
+export const formatList = (items: readonly string[]): string =>
+  new Intl.ListFormat(locale(), { style: 'long', type: 'conjunction' }).format(items);
+
 /** An indicator's value as its unit says: a count, a ratio or a per cent. */
 export function formatValue(value: number | null, unit: string, decimals: number): string {
   if (value === null) return '—';

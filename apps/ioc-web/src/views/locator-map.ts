@@ -7,7 +7,7 @@
 import type { ECharts } from 'echarts/core';
 import { echarts } from '../charts.ts';
 import type { Indicator, Summary } from '../api/types.ts';
-import { formatValue, t } from '../i18n/i18n.ts';
+import { formatList, formatValue, t } from '../i18n/i18n.ts';
 import { decimalsOf, nameOf } from './indicator-text.ts';
 import { drawMap, provinceMap, type ProvinceMap } from './map.ts';
 
@@ -18,34 +18,49 @@ import { drawMap, provinceMap, type ProvinceMap } from './map.ts';
 export const provinceOf = (summary: Summary): { code: string; name: string } | undefined =>
   summary.ancestors?.[0];
 
-/** Where a unit lies on its province's map: the region holding it, and others it took part of. */
+/** Where a unit lies on its province's map. */
 export interface Located {
-  readonly region: string;
-  /** Regions a 2025 commune (or its village) also took former communes from, most first. */
+  /** Filled: the region holding it, or the districts a 2025 commune took most of its communes from. */
+  readonly regions: readonly string[];
+  /** Filled lighter: the other districts that commune took fewer of its former communes from. */
   readonly partly: readonly string[];
+  /** The commune those districts are about, when the unit is one of its villages. */
+  readonly commune?: { readonly code: string; readonly name: string };
 }
 
 /**
  * The region of the province's map holding the unit: the nearest of itself and its ancestors below
- * the province that is a region (a 2024 district), else the district a 2025 commune mostly came
- * from, with the other districts it took communes from.
+ * the province that is a region (a 2024 district), else the districts a 2025 commune came from.
  */
 export function locate(map: ProvinceMap, summary: Summary): Located | undefined {
   const regions = new Set(map.districts.features.map((f) => f.properties.code));
-  const nearestFirst = [
-    summary.unit.code,
-    ...(summary.ancestors ?? [])
-      .slice(1)
-      .map((a) => a.code)
-      .reverse(),
-  ];
-  for (const code of nearestFirst) {
-    if (regions.has(code)) return { region: code, partly: [] };
-    const district = map.communeDistrict[code];
-    if (district !== undefined && regions.has(district))
-      return { region: district, partly: (map.communeParts?.[code] ?? []).filter((d) => regions.has(d)) };
+  const ancestors = (summary.ancestors ?? []).slice(1).reverse();
+  for (const unit of [summary.unit, ...ancestors]) {
+    if (regions.has(unit.code)) return { regions: [unit.code], partly: [] };
+    const located = communeOrigin(map, regions, unit.code);
+    if (!located) continue;
+    const across = located.regions.length > 1 || located.partly.length > 0;
+    return across && unit !== summary.unit
+      ? { ...located, commune: { code: unit.code, name: unit.name } }
+      : located;
   }
   return undefined;
+}
+
+/**
+ * The districts a 2025 commune came from, on this map: the ones it took most of its former
+ * communes from filled (more than one on a tie), the others lighter.
+ */
+function communeOrigin(map: ProvinceMap, regions: ReadonlySet<string>, code: string): Located | undefined {
+  const district = map.communeDistrict[code];
+  if (district === undefined || !regions.has(district)) return undefined;
+  const shares = (map.communeParts?.[code] ?? []).filter((s) => regions.has(s.district));
+  const most = shares[0]?.communes;
+  if (most === undefined) return { regions: [district], partly: [] };
+  return {
+    regions: shares.filter((s) => s.communes === most).map((s) => s.district),
+    partly: shares.filter((s) => s.communes !== most).map((s) => s.district),
+  };
 }
 
 const ownFigure = (indicator: Indicator): string =>
@@ -60,6 +75,7 @@ function drawLocator(
   const key = `${summary.unit.treeVersion}/${province.code}`;
   echarts.registerMap(key, map.districts as never);
   const label = `${summary.unit.name}: ${ownFigure(indicator)}`;
+  const part = t('mapLocatorPart', { unit: located.commune?.name ?? summary.unit.name });
   chart.setOption(
     {
       animation: false,
@@ -73,8 +89,9 @@ function drawLocator(
           map: key,
           nameProperty: 'code',
           data: [
-            { name: located.region, label, itemStyle: { areaColor: '#2166ac' } },
-            ...located.partly.map((name) => ({ name, label, itemStyle: { areaColor: '#92c5de' } })),
+            ...located.regions.map((name) => ({ name, label, itemStyle: { areaColor: '#2166ac' } })),
+            // Not the unit's figure: the district holds only a part of it.
+            ...located.partly.map((name) => ({ name, label: part, itemStyle: { areaColor: '#92c5de' } })),
           ],
           roam: false,
           itemStyle: { borderColor: '#999', areaColor: '#f2f2f2' },
@@ -113,7 +130,7 @@ export async function pageMap(summary: Summary, indicatorId: string): Promise<Pa
 const regionName = (map: ProvinceMap, code: string): string =>
   map.districts.features.find((f) => f.properties.code === code)?.properties.name ?? code;
 
-/** What the locator shows, in words: the unit, the map, its figure, and where else it came from. */
+/** What the locator shows, in words: the unit, the map, its figure, and the districts it came from. */
 export function locatorCaption(
   map: ProvinceMap,
   summary: Summary,
@@ -125,7 +142,14 @@ export function locatorCaption(
     indicator: nameOf(indicator),
     value: ownFigure(indicator),
   });
-  if (located.partly.length === 0) return caption;
-  const districts = located.partly.map((code) => regionName(map, code)).join(', ');
-  return `${caption} · ${t('mapLocatorPartly', { main: regionName(map, located.region), districts })}`;
+  if (located.regions.length === 1 && located.partly.length === 0) return caption;
+  const names = (codes: readonly string[]) => formatList(codes.map((code) => regionName(map, code)));
+  const from = [
+    t(located.regions.length === 1 ? 'mapLocatorMostly' : 'mapLocatorEqually', {
+      districts: names(located.regions),
+    }),
+    ...(located.partly.length > 0 ? [t('mapLocatorPartly', { districts: names(located.partly) })] : []),
+  ].join(', ');
+  // A village lies in one former commune: what it came from is its commune's, named as such.
+  return `${caption} · ${located.commune ? `${located.commune.name}: ${from}` : from}`;
 }

@@ -10,12 +10,24 @@ const map = {
       { properties: { code: '650', name: 'Huyện Krông Năng' } },
       { properties: { code: '644', name: "Huyện Ea H'leo" } },
       { properties: { code: '648', name: 'Huyện Krông Búk' } },
+      { properties: { code: '645', name: 'Huyện Ea Súp' } },
     ],
   },
   outline: null,
-  communeDistrict: { '24175': '643', '24343': '650', '24328': '644' },
-  // Xã Ea Drông took two former communes of Ea H'leo and one of Krông Búk.
-  communeParts: { '24328': ['648'] },
+  communeDistrict: { '24175': '643', '24343': '650', '24328': '644', '24999': '644' },
+  communeParts: {
+    // Xã Ea Drông took two former communes of Ea H'leo and one of Krông Búk.
+    '24328': [
+      { district: '644', communes: 2 },
+      { district: '648', communes: 1 },
+    ],
+    // A made-up commune taking two from each of two districts and one from a third.
+    '24999': [
+      { district: '644', communes: 2 },
+      { district: '645', communes: 2 },
+      { district: '648', communes: 1 },
+    ],
+  },
 };
 
 const province = { code: '66', name: 'Tỉnh Đắk Lắk' };
@@ -45,9 +57,12 @@ describe('the map of a unit below the province', () => {
         { code: '24343', name: 'Krông Năng' },
       ]),
     ];
-    expect(cases.map((s) => locate(map, s))).toEqual(
-      ['643', '643', '650', '650'].map((region) => ({ region, partly: [] })),
-    );
+    expect(cases.map((s) => locate(map, s))).toEqual([
+      { regions: ['643'], partly: [] },
+      { regions: ['643'], partly: [] },
+      { regions: ['650'], partly: [] },
+      { regions: ['650'], partly: [] },
+    ]);
     expect(cases.map((s) => provinceOf(s)?.code)).toEqual(['66', '66', '66', '66']);
   });
 
@@ -58,42 +73,70 @@ describe('the map of a unit below the province', () => {
     expect(locate(map, summaryOf({ code: '99999', treeVersion: 'vn-2025' }, [province]))).toBeUndefined();
   });
 
-  it('shows a commune made across districts in each of them, the one most of it came from first', () => {
+  it('shows a commune made across districts in each of them, the one most of it came from filled', () => {
     const commune = summaryOf({ code: '24328', treeVersion: 'vn-2025' }, [province]);
+    const located = locate(map, commune);
+    expect(located).toEqual({ regions: ['644'], partly: ['648'] });
+    const named = { ...commune, unit: { ...commune.unit, name: 'Xã Ea Drông' } };
+    expect(locatorCaption(map, named, [vneid, province, located!])).toBe(
+      "Xã Ea Drông (tô đậm) trên bản đồ Tỉnh Đắk Lắk · Tài khoản VNeID: 41,5% · phần lớn từ Huyện Ea H'leo, " +
+        'một phần từ Huyện Krông Búk (tô nhạt)',
+    );
+  });
+
+  it('fills every district a commune took as many of its communes from, and says so', () => {
+    const commune = summaryOf({ code: '24999', treeVersion: 'vn-2025' }, [province]);
+    const located = locate(map, commune);
+    expect(located).toEqual({ regions: ['644', '645'], partly: ['648'] });
+    expect(locatorCaption(map, commune, [vneid, province, located!])).toContain(
+      "từ Huyện Ea H'leo và Huyện Ea Súp, mỗi nơi số xã cũ như nhau, một phần từ Huyện Krông Búk (tô nhạt)",
+    );
+  });
+
+  it("names a village's commune as what came from those districts, not the village", () => {
     const village = summaryOf({ code: '24328-003', treeVersion: 'vn-2025' }, [
       province,
       { code: '24328', name: 'Xã Ea Drông' },
     ]);
-    const located = { region: '644', partly: ['648'] };
-    expect([locate(map, commune), locate(map, village)]).toEqual([located, located]);
-    const vneid: Indicator = {
-      id: 'vneid-accounts',
-      version: 1,
-      name: { vi: 'Tài khoản VNeID', en: 'VNeID accounts' },
-      unit: 'percent',
-      value: 41.5,
-      exact: '41.5',
-      numerator: 415,
-      denominator: 1000,
-      target: null,
-      attainment: null,
-      rank: null,
-      missing: null,
-    };
-    const caption = locatorCaption(map, { ...commune, unit: { ...commune.unit, name: 'Xã Ea Drông' } }, [
-      vneid,
-      province,
-      located,
-    ]);
-    expect(caption).toContain("phần lớn từ Huyện Ea H'leo, một phần từ Huyện Krông Búk (tô nhạt)");
-    expect(caption.startsWith('Xã Ea Drông (tô đậm) trên bản đồ Tỉnh Đắk Lắk')).toBe(true);
+    const located = locate(map, village);
+    expect(located).toEqual({
+      regions: ['644'],
+      partly: ['648'],
+      commune: { code: '24328', name: 'Xã Ea Drông' },
+    });
+    expect(locatorCaption(map, village, [vneid, province, located!])).toContain(
+      "· Xã Ea Drông: phần lớn từ Huyện Ea H'leo, một phần từ Huyện Krông Búk (tô nhạt)",
+    );
   });
 
   it('fills no region the map lacks', () => {
-    const partial = { ...map, communeParts: { '24328': ['648', '999'] } };
+    const partial = {
+      ...map,
+      communeParts: {
+        '24328': [
+          { district: '644', communes: 2 },
+          { district: '999', communes: 1 },
+        ],
+      },
+    };
     expect(locate(partial, summaryOf({ code: '24328', treeVersion: 'vn-2025' }, [province]))).toEqual({
-      region: '644',
-      partly: ['648'],
+      regions: ['644'],
+      partly: [],
     });
   });
 });
+
+const vneid: Indicator = {
+  id: 'vneid-accounts',
+  version: 1,
+  name: { vi: 'Tài khoản VNeID', en: 'VNeID accounts' },
+  unit: 'percent',
+  value: 41.5,
+  exact: '41.5',
+  numerator: 415,
+  denominator: 1000,
+  target: null,
+  attainment: null,
+  rank: null,
+  missing: null,
+};

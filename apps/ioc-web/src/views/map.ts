@@ -11,8 +11,13 @@ export interface ProvinceMap {
   readonly districts: { features: { properties: { code: string; name: string } }[] };
   readonly outline: unknown;
   readonly communeDistrict: Readonly<Record<string, string>>;
-  /** The other 2024 districts a 2025 commune made across districts took communes from, most first. */
-  readonly communeParts?: Readonly<Record<string, readonly string[]>>;
+  /**
+   * Every 2024 district a 2025 commune made across districts took former communes from, with how
+   * many, most first (absent from a map built before it was kept).
+   */
+  readonly communeParts?: Readonly<
+    Record<string, readonly { readonly district: string; readonly communes: number }[]>
+  >;
 }
 
 const loaded = new Map<string, Promise<ProvinceMap | undefined>>();
