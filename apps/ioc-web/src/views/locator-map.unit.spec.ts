@@ -8,15 +8,15 @@ const map = {
     features: [
       { properties: { code: '643', name: 'Thành phố Buôn Ma Thuột' } },
       { properties: { code: '650', name: 'Huyện Krông Năng' } },
-      { properties: { code: '644', name: "Huyện Ea H'leo" } },
-      { properties: { code: '648', name: 'Huyện Krông Búk' } },
-      { properties: { code: '645', name: 'Huyện Ea Súp' } },
+      { properties: { code: '644', name: 'Thị Xã Buôn Hồ' } },
+      { properties: { code: '648', name: "Huyện Cư M'gar" } },
+      { properties: { code: '645', name: "Huyện Ea H'leo" } },
     ],
   },
   outline: null,
   communeDistrict: { '24175': '643', '24343': '650', '24328': '644', '24999': '644' },
   communeParts: {
-    // Xã Ea Drông took two former communes of Ea H'leo and one of Krông Búk.
+    // Xã Ea Drông took two former communes of Buôn Hồ and one of Cư M'gar.
     '24328': [
       { district: '644', communes: 2 },
       { district: '648', communes: 1 },
@@ -79,8 +79,8 @@ describe('the map of a unit below the province', () => {
     expect(located).toEqual({ regions: ['644'], partly: ['648'] });
     const named = { ...commune, unit: { ...commune.unit, name: 'Xã Ea Drông' } };
     expect(locatorCaption(map, named, [vneid, province, located!])).toBe(
-      "Xã Ea Drông (tô đậm) trên bản đồ Tỉnh Đắk Lắk · Tài khoản VNeID: 41,5% · phần lớn từ Huyện Ea H'leo, " +
-        'một phần từ Huyện Krông Búk (tô nhạt)',
+      'Xã Ea Drông (tô đậm) trên bản đồ Tỉnh Đắk Lắk · Tài khoản VNeID: 41,5% · phần lớn từ Thị Xã Buôn Hồ, ' +
+        "một phần từ Huyện Cư M'gar (tô nhạt)",
     );
   });
 
@@ -89,7 +89,7 @@ describe('the map of a unit below the province', () => {
     const located = locate(map, commune);
     expect(located).toEqual({ regions: ['644', '645'], partly: ['648'] });
     expect(locatorCaption(map, commune, [vneid, province, located!])).toContain(
-      "từ Huyện Ea H'leo và Huyện Ea Súp, mỗi nơi số xã cũ như nhau, một phần từ Huyện Krông Búk (tô nhạt)",
+      "từ Thị Xã Buôn Hồ và Huyện Ea H'leo, mỗi nơi số xã cũ như nhau, một phần từ Huyện Cư M'gar (tô nhạt)",
     );
   });
 
@@ -105,7 +105,7 @@ describe('the map of a unit below the province', () => {
       commune: { code: '24328', name: 'Xã Ea Drông' },
     });
     expect(locatorCaption(map, village, [vneid, province, located!])).toContain(
-      "· Xã Ea Drông: phần lớn từ Huyện Ea H'leo, một phần từ Huyện Krông Búk (tô nhạt)",
+      "· Xã Ea Drông: phần lớn từ Thị Xã Buôn Hồ, một phần từ Huyện Cư M'gar (tô nhạt)",
     );
   });
 
