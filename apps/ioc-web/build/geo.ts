@@ -1,7 +1,8 @@
 // The map's outlines, made from ../shared/data/vn-admin each time the dashboard is built or served,
 // never copied into the repository (ADR 0030). A 2024 province is its districts; a 2025 province has
 // no outline of its own, so it is drawn from the 2024 provinces that became it (the lineage), its
-// districts kept as regions, and each 2025 commune placed in the 2024 district most of it came from.
+// districts kept as regions, and each 2025 commune placed in the 2024 district most of it came from
+// (on both trees' maps: a former province in a later period is shown as those communes).
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -113,6 +114,23 @@ function communeDistricts(dir: string): Map<string, Placed> {
   return byProvince;
 }
 
+/**
+ * The 2025 communes most of which came from one of these 2024 districts. A former province asked
+ * for a later period (Phú Yên, 54, in 2026) is shown as the communes made from its own, so its
+ * 2024 map needs them placed in its districts, as a 2025 province's map has them.
+ */
+function placedIn(byProvince: Iterable<Placed>, districts: ReadonlySet<string>): Placed {
+  const placed: Placed = { communeDistrict: {}, communeParts: {} };
+  for (const { communeDistrict, communeParts } of byProvince)
+    for (const [commune, district] of Object.entries(communeDistrict)) {
+      if (!districts.has(district)) continue;
+      placed.communeDistrict[commune] = district;
+      const parts = communeParts[commune];
+      if (parts) placed.communeParts[commune] = parts;
+    }
+  return placed;
+}
+
 /** Every province of both trees, keyed "vn-2024/66", "vn-2025/66". */
 export function provinceMaps(dir: string = vnAdminDir()): Map<string, ProvinceMap> {
   const districts = readCollection(dir, 'districts-2024.geojson').features;
@@ -123,16 +141,17 @@ export function provinceMaps(dir: string = vnAdminDir()): Map<string, ProvinceMa
     ...placed,
   });
   const maps = new Map<string, ProvinceMap>();
-  for (const p of provinces)
-    maps.set(
-      `vn-2024/${p.properties.code}`,
-      mapOf([p.properties.code], { communeDistrict: {}, communeParts: {} }),
-    );
+  const communes = communeDistricts(dir);
+  // From the unit list, not the outlines: a few districts have none, their communes are placed still.
+  const districtsOf = Map.groupBy(units(dir, 'units-2024.csv'), (u) => u.parent);
+  for (const p of provinces) {
+    const own = new Set((districtsOf.get(p.properties.code) ?? []).map((d) => d.code));
+    maps.set(`vn-2024/${p.properties.code}`, mapOf([p.properties.code], placedIn(communes.values(), own)));
+  }
   const parts = Map.groupBy(
     links(dir).filter((l) => l.newLevel === '1'),
     (l) => l.newCode,
   );
-  const communes = communeDistricts(dir);
   for (const [code, old] of parts) {
     maps.set(
       `vn-2025/${code}`,

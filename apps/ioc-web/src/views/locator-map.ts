@@ -30,13 +30,15 @@ export interface Located {
 
 /**
  * The region of the province's map holding the unit: the nearest of itself and its ancestors below
- * the province that is a region (a 2024 district), else the districts a 2025 commune came from.
+ * the province that is a region (a 2024 district), else the districts a 2025 commune came from. A
+ * region is looked for first: a 2024 commune may bear the code of a 2025 commune placed elsewhere.
  */
 export function locate(map: ProvinceMap, summary: Summary): Located | undefined {
   const regions = new Set(map.districts.features.map((f) => f.properties.code));
-  const ancestors = (summary.ancestors ?? []).slice(1).reverse();
-  for (const unit of [summary.unit, ...ancestors]) {
-    if (regions.has(unit.code)) return { regions: [unit.code], partly: [] };
+  const nearestFirst = [summary.unit, ...(summary.ancestors ?? []).slice(1).reverse()];
+  const region = nearestFirst.find((unit) => regions.has(unit.code));
+  if (region) return { regions: [region.code], partly: [] };
+  for (const unit of nearestFirst) {
     const located = communeOrigin(map, regions, unit.code);
     if (!located) continue;
     const across = located.regions.length > 1 || located.partly.length > 0;

@@ -109,6 +109,15 @@ describe('the map of a unit below the province', () => {
     );
   });
 
+  it('locates a 2024 commune in its own district, not where the 2025 commune bearing its code came from', () => {
+    // 24328 names a 2024 commune of district 650 here, and the 2025 commune placed in 644.
+    const commune2024 = summaryOf({ code: '24328', treeVersion: 'vn-2024' }, [
+      province,
+      { code: '650', name: 'Huyện Krông Năng' },
+    ]);
+    expect(locate(map, commune2024)).toEqual({ regions: ['650'], partly: [] });
+  });
+
   it('fills no region the map lacks', () => {
     const partial = {
       ...map,
