@@ -99,36 +99,26 @@ interface Placed {
   readonly communeParts: Record<string, DistrictShare[]>;
 }
 
-/** Per 2025 province, each of its communes → the 2024 district most of it came from, and the others. */
-function communeDistricts(dir: string): Map<string, Placed> {
-  const provinceOf = new Map(units(dir, 'units-2025.csv').map((u) => [u.code, u.parent]));
-  const byProvince = new Map<string, Placed>();
-  for (const [commune, tally] of tallies(dir)) {
-    const province = provinceOf.get(commune) ?? '';
-    const placed = byProvince.get(province) ?? { communeDistrict: {}, communeParts: {} };
-    const shares = byShare(tally);
-    placed.communeDistrict[commune] = shares[0]?.district ?? '';
-    if (shares.length > 1) placed.communeParts[commune] = shares;
-    byProvince.set(province, placed);
-  }
-  return byProvince;
-}
-
 /**
- * The 2025 communes most of which came from one of these 2024 districts. A former province asked
- * for a later period (Phú Yên, 54, in 2026) is shown as the communes made from its own, so its
- * 2024 map needs them placed in its districts, as a 2025 province's map has them.
+ * Each 2025 commune placed in the 2024 district most of it came from (with the others when it came
+ * from several), grouped into maps by `mapOf`. Both trees' maps need them: a 2025 province's, and a
+ * former province's in a later period (Phú Yên, 54, in 2026), shown as the communes made from its own.
  */
-function placedIn(byProvince: Iterable<Placed>, districts: ReadonlySet<string>): Placed {
-  const placed: Placed = { communeDistrict: {}, communeParts: {} };
-  for (const { communeDistrict, communeParts } of byProvince)
-    for (const [commune, district] of Object.entries(communeDistrict)) {
-      if (!districts.has(district)) continue;
-      placed.communeDistrict[commune] = district;
-      const parts = communeParts[commune];
-      if (parts) placed.communeParts[commune] = parts;
-    }
-  return placed;
+function placedBy(
+  tallied: ReadonlyMap<string, Map<string, number>>,
+  mapOf: (commune: string, district: string) => string,
+): Map<string, Placed> {
+  const byMap = new Map<string, Placed>();
+  for (const [commune, tally] of tallied) {
+    const shares = byShare(tally);
+    const district = shares[0]?.district ?? '';
+    const key = mapOf(commune, district);
+    const placed = byMap.get(key) ?? { communeDistrict: {}, communeParts: {} };
+    placed.communeDistrict[commune] = district;
+    if (shares.length > 1) placed.communeParts[commune] = shares;
+    byMap.set(key, placed);
+  }
+  return byMap;
 }
 
 /** Every province of both trees, keyed "vn-2024/66", "vn-2025/66". */
@@ -141,13 +131,18 @@ export function provinceMaps(dir: string = vnAdminDir()): Map<string, ProvinceMa
     ...placed,
   });
   const maps = new Map<string, ProvinceMap>();
-  const communes = communeDistricts(dir);
+  const tallied = tallies(dir);
+  const newProvinceOf = new Map(units(dir, 'units-2025.csv').map((u) => [u.code, u.parent]));
   // From the unit list, not the outlines: a few districts have none, their communes are placed still.
-  const districtsOf = Map.groupBy(units(dir, 'units-2024.csv'), (u) => u.parent);
-  for (const p of provinces) {
-    const own = new Set((districtsOf.get(p.properties.code) ?? []).map((d) => d.code));
-    maps.set(`vn-2024/${p.properties.code}`, mapOf([p.properties.code], placedIn(communes.values(), own)));
-  }
+  const oldProvinceOf = new Map(units(dir, 'units-2024.csv').map((u) => [u.code, u.parent]));
+  const communes = placedBy(tallied, (commune) => newProvinceOf.get(commune) ?? '');
+  const formerCommunes = placedBy(tallied, (_, district) => oldProvinceOf.get(district) ?? '');
+  const none: Placed = { communeDistrict: {}, communeParts: {} };
+  for (const p of provinces)
+    maps.set(
+      `vn-2024/${p.properties.code}`,
+      mapOf([p.properties.code], formerCommunes.get(p.properties.code) ?? none),
+    );
   const parts = Map.groupBy(
     links(dir).filter((l) => l.newLevel === '1'),
     (l) => l.newCode,
@@ -157,7 +152,7 @@ export function provinceMaps(dir: string = vnAdminDir()): Map<string, ProvinceMa
       `vn-2025/${code}`,
       mapOf(
         old.map((l) => l.oldCode),
-        communes.get(code) ?? { communeDistrict: {}, communeParts: {} },
+        communes.get(code) ?? none,
       ),
     );
   }

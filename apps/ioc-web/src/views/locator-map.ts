@@ -41,13 +41,15 @@ export function locate(map: ProvinceMap, summary: Summary): Located | undefined 
   for (const unit of nearestFirst) {
     const located = communeOrigin(map, regions, unit.code);
     if (!located) continue;
-    const across = located.regions.length > 1 || located.partly.length > 0;
-    return across && unit !== summary.unit
+    return madeAcross(located) && unit !== summary.unit
       ? { ...located, commune: { code: unit.code, name: unit.name } }
       : located;
   }
   return undefined;
 }
+
+/** A commune made from communes of several districts: more than one region to fill or name. */
+const madeAcross = (located: Located): boolean => located.regions.length > 1 || located.partly.length > 0;
 
 /**
  * The districts a 2025 commune came from, on this map: the ones it took most of its former
@@ -144,7 +146,7 @@ export function locatorCaption(
     indicator: nameOf(indicator),
     value: ownFigure(indicator),
   });
-  if (located.regions.length === 1 && located.partly.length === 0) return caption;
+  if (!madeAcross(located)) return caption;
   const names = (codes: readonly string[]) => formatList(codes.map((code) => regionName(map, code)));
   const from = [
     t(located.regions.length === 1 ? 'mapLocatorMostly' : 'mapLocatorEqually', {

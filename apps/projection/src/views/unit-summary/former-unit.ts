@@ -2,8 +2,8 @@
 // when no district is in force. Its operations center still watches it, so it is shown as the units
 // of the tree in force that replaced its own (lineage, as the caller's scope follows the reform):
 // those are its children, and its own figures are theirs summed by the KPI service
-// (GET /units/{code}/indicators reads it so, ADR 0050). A unit of a later tree asked for an earlier period is not former: it is
-// shown as its own tree has it.
+// (GET /units/{code}/indicators reads it so, ADR 0050). A unit of a later tree asked for an
+// earlier period is not former: it is shown as its own tree has it.
 import { ReplicaScopeTree } from '@nhip/registry-replica';
 import type pg from 'pg';
 import type { Period } from '../../periods/period.ts';
