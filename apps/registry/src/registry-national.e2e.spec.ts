@@ -142,6 +142,32 @@ describe('the national unit trees of 2024 and 2025', () => {
     expect(refusal.body.errors).toEqual([{ field: 'code', reason: 'unit 66 is outside 54' }]);
   });
 
+  it('reads a code in the tree its token means: a new province as all it was made of, a reused code as its own unit', async () => {
+    // Unit codes are reused across the reform. The new Đắk Lắk (66) was made of the whole 2024
+    // provinces 66 and Phú Yên (54); the new Lào Cai (15) of Lào Cai (10) and Yên Bái (15). The 2025
+    // Xã Ia Băng bears 23710, which in 2024 was Xã A Dơk, not one of the communes it was made of.
+    const before = '2025-03-01';
+    const statusAs = async (unit: string, role: 'ioc-operator' | 'commune-officer', code: string) => {
+      const caller = registry.as(await tokenFor({ sub: `${role}-${unit}`, role, unit }));
+      return (await caller.get(`/units/${code}/coverage?asOf=${before}`)).status;
+    };
+    expect({
+      'new 66 reads 2024 Phú Yên (54)': await statusAs('66', 'ioc-operator', '54'),
+      'new 66 reads 2024 Phường 1 of Tuy Hòa (22015)': await statusAs('66', 'ioc-operator', '22015'),
+      'new 66 reads 2024 Khánh Hòa (56)': await statusAs('66', 'ioc-operator', '56'),
+      'new 15 reads 2024 Lào Cai (10)': await statusAs('15', 'ioc-operator', '10'),
+      'new 15 reads 2024 Yên Bái (15)': await statusAs('15', 'ioc-operator', '15'),
+      'Xã Ia Băng (23710) reads 2024 Xã A Dơk (23710)': await statusAs('23710', 'commune-officer', '23710'),
+    }).toEqual({
+      'new 66 reads 2024 Phú Yên (54)': 200,
+      'new 66 reads 2024 Phường 1 of Tuy Hòa (22015)': 200,
+      'new 66 reads 2024 Khánh Hòa (56)': 403,
+      'new 15 reads 2024 Lào Cai (10)': 200,
+      'new 15 reads 2024 Yên Bái (15)': 200,
+      'Xã Ia Băng (23710) reads 2024 Xã A Dơk (23710)': 403,
+    });
+  });
+
   it('finds units by name as people type it: no diacritics, abbreviations, initials, in the tree of the date', async () => {
     const search = async (q: string, asOf?: string) =>
       (

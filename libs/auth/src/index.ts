@@ -5,12 +5,13 @@ export { AuthGuard } from './guard.ts';
 export { AuthModule } from './auth.module.ts';
 export { invalidToken, roleMissing, unitOutsideScope } from './problems.ts';
 export {
+  mostGeneral,
   mostSpecific,
-  UnitScope,
-  UNIT_TREE_PORT,
-  type Placement,
-  type Relation,
-  type UnitTreePort,
-} from './scope.ts';
+  scopeRootsFrom,
+  scopeRootsSql,
+  type ScopeRootRow,
+  type UnitTreeTables,
+} from './scope-roots.ts';
+export { UnitScope, UNIT_TREE_PORT, type Placement, type Relation, type UnitTreePort } from './scope.ts';
 export { TokenVerifier, type VerifierOptions } from './verifier.ts';
 export { refuseAnonymousOnArrival } from './refuse-anonymous.ts';

@@ -17,26 +17,13 @@ export interface UnitTreePort {
   /** The unit in the tree in force on `day` (YYYY-MM-DD), or undefined when that tree has no such unit. */
   placeOf(unitCode: string, day: string): Promise<Placement | undefined>;
   /**
-   * The units of `treeVersion` that make up the subtree of `scopeUnit`: itself when that tree has
-   * it, otherwise the units of that tree that succeed units of its subtree, the most specific of
-   * them (`mostSpecific`); each with its path.
+   * The units of `treeVersion` that make up the subtree of `scopeUnit`, each with its path: itself
+   * in its own tree (`unitTree`; none given, the latest tree in force that has the code, as a
+   * token names it), otherwise the units of that tree lineage links to its subtree
+   * (`scopeRootsFrom`), even where that tree has another unit of the same code.
    */
-  scopeRootsIn(scopeUnit: string, treeVersion: string): Promise<readonly Placement[]>;
+  scopeRootsIn(scopeUnit: string, treeVersion: string, unitTree?: string): Promise<readonly Placement[]>;
 }
-
-/**
- * Units linked by lineage, none that holds another. A former province is linked whole to the
- * province that absorbed it (Phú Yên, 54, to Đắk Lắk, 66) as well as, commune by commune, to the
- * communes made from its own: those communes are its area, and the province above them would add
- * every other commune of the province that absorbed it, to its scope and to its sums.
- */
-export const mostSpecific = <P extends { readonly path: readonly string[] }>(units: readonly P[]): P[] =>
-  units.filter((unit) => {
-    const code = unit.path.at(-1);
-    return !units.some(
-      (other) => other.path.at(-1) !== code && code !== undefined && other.path.includes(code),
-    );
-  });
 
 export const UNIT_TREE_PORT = Symbol('UnitTreePort');
 
@@ -50,10 +37,8 @@ export class UnitScope {
   /** Whether a path of a tree version lies inside the caller's area, contains it, or neither. */
   async relationOf(principal: Principal, placement: Placement): Promise<Relation> {
     if (principal.unit === undefined) return 'inside';
-    // The caller's own unit on the path: that tree has it, so it is the area's one root there (the
-    // port's rule), and the unit lies inside without a lookup. The common case (an operator opening
-    // its own province or below) then costs no query.
-    if (placement.path.includes(principal.unit)) return 'inside';
+    // No shortcut for the caller's code on the path: in another tree the same code can be another
+    // unit (2025's Xã Ia Băng, 23710, is 2024's Xã A Dơk), so the port decides.
     const roots = await this.tree.scopeRootsIn(principal.unit, placement.treeVersion);
     if (roots.some((root) => placement.path.includes(root.path.at(-1) ?? ''))) return 'inside';
     const here = placement.path.at(-1) ?? '';

@@ -2,9 +2,12 @@
 import { describe, expect, it } from '@jest/globals';
 import { ProblemError } from '@nhip/service-http';
 import type { Principal } from './claims.ts';
-import { mostSpecific, UnitScope, type Placement, type UnitTreePort } from './scope.ts';
+import { mostGeneral, mostSpecific, scopeRootsFrom, type ScopeRootRow } from './scope-roots.ts';
+import { UnitScope, type UnitTreePort } from './scope.ts';
 
-// vn-2024: 66 > 643 > 24172, 66 > 650 > 24355; vn-2025: 66 > 24175 (was 24172), 66 > 24343 (was 24355).
+// vn-2024: 66 > 643 > 24172, 66 > 650 > 24355, 66 > 650 > 24343 (a commune whose code 2025 gives
+// to another), 54 > 22015; vn-2025: 66 > 24175 (was 24172), 66 > 24343 (was 24355), 66 > 22240
+// (was 22015). Both 2024 provinces went whole into the 2025 province 66.
 const paths: Record<string, Record<string, string[]>> = {
   'vn-2024': {
     '66': ['66'],
@@ -12,33 +15,53 @@ const paths: Record<string, Record<string, string[]>> = {
     '24172': ['66', '643', '24172'],
     '650': ['66', '650'],
     '24355': ['66', '650', '24355'],
+    '24343': ['66', '650', '24343'],
+    '54': ['54'],
+    '22015': ['54', '22015'],
   },
   'vn-2025': {
     '66': ['66'],
     '24175': ['66', '24175'],
     '24343': ['66', '24343'],
     '24175-001': ['66', '24175', '24175-001'],
+    '22240': ['66', '22240'],
   },
 };
-const successors: Record<string, string> = { '24172': '24175', '24355': '24343' };
+/** [2025 unit, a 2024 unit it was made from], provinces as well as communes, as the mapping has them. */
+const lineage: readonly (readonly [string, string])[] = [
+  ['66', '66'],
+  ['66', '54'],
+  ['24175', '24172'],
+  ['24343', '24355'],
+  ['22240', '22015'],
+];
 
-/** The port as the services answer it, over the table above (the lineage rule of ADR 0022). */
+/** The rows `scopeRootsSql` gives, over the tables above: its rule, in memory. */
+function scopeRootRows(scope: string, treeVersion: string, unitTree?: string): ScopeRootRow[] {
+  const home = unitTree ?? ['vn-2025', 'vn-2024'].find((version) => paths[version]?.[scope]);
+  const own = home === undefined ? undefined : paths[home]?.[scope];
+  if (home === undefined || own === undefined) return [];
+  if (home === treeVersion) return [{ via: 'own', path: own }];
+  const under = (version: string, code: string) => paths[version]?.[code]?.includes(scope) === true;
+  const at = (version: string, code: string) => paths[version]?.[code] ?? [];
+  if (home === 'vn-2024')
+    return lineage
+      .filter(([, old]) => under('vn-2024', old))
+      .map(([now]) => ({ via: 'successor', path: at('vn-2025', now) }));
+  return lineage
+    .filter(([now]) => under('vn-2025', now))
+    .map(([, old]) => ({ via: 'predecessor', path: at('vn-2024', old) }));
+}
+
+/** The port as the services answer it (ADR 0022): the rows above through `scopeRootsFrom`. */
 const tree: UnitTreePort = {
   placeOf: (code, day) => {
     const treeVersion = day < '2025-07-01' ? 'vn-2024' : 'vn-2025';
     const path = paths[treeVersion]?.[code];
     return Promise.resolve(path && { treeVersion, path });
   },
-  scopeRootsIn: (scope, treeVersion) => {
-    const own = paths[treeVersion]?.[scope];
-    if (own) return Promise.resolve([{ treeVersion, path: own }]);
-    const other = treeVersion === 'vn-2025' ? 'vn-2024' : 'vn-2025';
-    const linked = Object.entries(successors)
-      .map(([old, now]): [string, string] => (treeVersion === 'vn-2025' ? [old, now] : [now, old]))
-      .filter(([there]) => paths[other]?.[there]?.includes(scope))
-      .map(([, here]) => ({ treeVersion, path: paths[treeVersion]?.[here] ?? [] }));
-    return Promise.resolve(linked satisfies Placement[]);
-  },
+  scopeRootsIn: (scope, treeVersion, unitTree) =>
+    Promise.resolve(scopeRootsFrom(treeVersion, scopeRootRows(scope, treeVersion, unitTree))),
 };
 const scope = new UnitScope(tree);
 const as = (role: Principal['role'], unit?: string): Principal => ({ subject: 's', role, unit });
@@ -124,7 +147,7 @@ describe('UnitScope', () => {
     expect(await scope.areaIn(as('admin'), 'vn-2025')).toBeUndefined();
   });
 
-  it("needs no lookup of the area when the caller's own unit is on the path, and still one when not", async () => {
+  it("asks for the area even with the caller's code on the path: another tree may give it to another unit", async () => {
     const asked: string[] = [];
     const counting = new UnitScope({
       ...tree,
@@ -133,13 +156,35 @@ describe('UnitScope', () => {
         return tree.scopeRootsIn(unit, version);
       },
     });
+    const officer = as('commune-officer', '24343');
+    expect(await counting.relationOf(officer, { treeVersion: 'vn-2025', path: ['66', '24343'] })).toBe(
+      'inside',
+    );
+    expect(await counting.relationOf(officer, { treeVersion: 'vn-2024', path: ['66', '650', '24343'] })).toBe(
+      'outside',
+    );
+    expect(asked).toEqual(['24343@vn-2025', '24343@vn-2024']);
+  });
+
+  it('reads a province made of two whole ones as both of them in the older tree', async () => {
     const ioc = as('ioc-operator', '66');
-    expect(await counting.relationOf(ioc, { treeVersion: 'vn-2025', path: ['66', '24175'] })).toBe('inside');
-    expect(asked).toEqual([]);
-    const oc = as('district-oc', '643');
-    expect(await counting.relationOf(oc, { treeVersion: 'vn-2025', path: ['66', '24175'] })).toBe('inside');
-    expect(await counting.relationOf(oc, { treeVersion: 'vn-2025', path: ['66', '24343'] })).toBe('outside');
-    expect(asked).toEqual(['643@vn-2025', '643@vn-2025']);
+    expect(await scope.relationOf(ioc, { treeVersion: 'vn-2024', path: ['54'] })).toBe('inside');
+    expect(await scope.areaIn(ioc, 'vn-2024')).toEqual(['66', '54']);
+    expect(await scope.covers(ioc, '22015', '2025-03-01')).toBe(true);
+  });
+
+  it('reads a former province as the communes made from its own, the province that took them above', async () => {
+    const former = as('ioc-operator', '54');
+    expect(await scope.areaIn(former, 'vn-2025')).toEqual(['22240']);
+    expect(await scope.relationOf(former, { treeVersion: 'vn-2025', path: ['66'] })).toBe('above');
+    expect(await scope.covers(former, '24175', '2026-01-01')).toBe(false);
+  });
+
+  it('takes a scope named with its tree as that unit, whatever the code means elsewhere', async () => {
+    const roots = await tree.scopeRootsIn('66', 'vn-2024', 'vn-2024');
+    expect(roots).toEqual([{ treeVersion: 'vn-2024', path: ['66'] }]);
+    const later = await tree.scopeRootsIn('66', 'vn-2025', 'vn-2024');
+    expect(later.map((root) => root.path.at(-1))).toEqual(['24175', '24343']);
   });
 
   it('refuses with a 403 naming the unit and the scope; an unknown unit is left to its 404', async () => {
@@ -157,7 +202,7 @@ describe('UnitScope', () => {
   });
 });
 
-describe('mostSpecific: the units a former unit is read through', () => {
+describe('mostSpecific and mostGeneral: the units a scope is read through in another tree', () => {
   const unit = (...path: string[]) => ({ treeVersion: 'vn-2025', path });
 
   it('leaves out the province that absorbed a former province: its communes are the area', () => {
@@ -173,5 +218,15 @@ describe('mostSpecific: the units a former unit is read through', () => {
 
   it('keeps a unit linked alone, with nothing under it', () => {
     expect(mostSpecific([unit('66')])).toEqual([unit('66')]);
+  });
+
+  it('keeps the whole provinces a new province was made of, not their communes under them', () => {
+    const made = [unit('66'), unit('54'), unit('66', '643', '24172'), unit('54', '22015')];
+    expect(mostGeneral(made).map((u) => u.path.at(-1))).toEqual(['66', '54']);
+  });
+
+  it('keeps every commune a new commune was made of, none being above another', () => {
+    const communes = [unit('66', '643', '24172'), unit('66', '650', '24355')];
+    expect(mostGeneral(communes)).toEqual(communes);
   });
 });

@@ -41,9 +41,12 @@ export class LiveStreamController {
   ): Promise<void> {
     const period = requirePeriod(query.period);
     const unit = await this.summaries.unit(asker, query.scope, period, 'scope');
+    // The scope as asked is a unit of the period's tree (`unit.treeVersion`), whatever its code means
+    // in another tree.
     const roots = await new ReplicaScopeTree(this.pool).scopeRootsIn(
       unit.code,
       (await treeVersionInForce(this.pool, period.lastDay)) ?? unit.treeVersion,
+      unit.treeVersion,
     );
     // Asked before the stream opens, so a KPI outage is still a problem+json answer.
     const summaryOf = await this.summaries.builder(asker);

@@ -36,7 +36,7 @@ export async function formerUnitOf(
   const inForce = rows[0]?.inForce;
   if (inForce === undefined) return undefined;
   // The most specific (the port's rule): a former province's communes, not the province that absorbed it.
-  const roots = await new ReplicaScopeTree(db).scopeRootsIn(unit.code, inForce);
+  const roots = await new ReplicaScopeTree(db).scopeRootsIn(unit.code, inForce, unit.treeVersion);
   const codes = roots.map((r) => r.path.at(-1) ?? '').sort();
   const members = await namedUnits(db, inForce, codes);
   return { inForce, members };
