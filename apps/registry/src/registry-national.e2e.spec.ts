@@ -142,7 +142,7 @@ describe('the national unit trees of 2024 and 2025', () => {
     expect(refusal.body.errors).toEqual([{ field: 'code', reason: 'unit 66 is outside 54' }]);
   });
 
-  it('reads a code in the tree its token means: a new province as all it was made of, a reused code as its own unit', async () => {
+  it('reads a code in the tree its token means: a new province as all it was made of, a reused code as its own unit, a split commune as no new commune’s', async () => {
     // Unit codes are reused across the reform. The new Đắk Lắk (66) was made of the whole 2024
     // provinces 66 and Phú Yên (54); the new Lào Cai (15) of Lào Cai (10) and Yên Bái (15). The 2025
     // Xã Ia Băng bears 23710, which in 2024 was Xã A Dơk, not one of the communes it was made of.
@@ -158,6 +158,11 @@ describe('the national unit trees of 2024 and 2025', () => {
       'new 15 reads 2024 Lào Cai (10)': await statusAs('15', 'ioc-operator', '10'),
       'new 15 reads 2024 Yên Bái (15)': await statusAs('15', 'ioc-operator', '15'),
       'Xã Ia Băng (23710) reads 2024 Xã A Dơk (23710)': await statusAs('23710', 'commune-officer', '23710'),
+      // Phường Hoàn Kiếm (00070) took Hàng Mã whole; Hàng Trống (its code) and Điện Biên were split.
+      'Hoàn Kiếm reads Hàng Mã (00043, whole)': await statusAs('00070', 'commune-officer', '00043'),
+      'Hoàn Kiếm reads Hàng Trống (00070, split)': await statusAs('00070', 'commune-officer', '00070'),
+      'Hoàn Kiếm reads Điện Biên (00019, split in four)': await statusAs('00070', 'commune-officer', '00019'),
+      'new Hà Nội (01) reads Điện Biên': await statusAs('01', 'ioc-operator', '00019'),
     }).toEqual({
       'new 66 reads 2024 Phú Yên (54)': 200,
       'new 66 reads 2024 Phường 1 of Tuy Hòa (22015)': 200,
@@ -165,6 +170,10 @@ describe('the national unit trees of 2024 and 2025', () => {
       'new 15 reads 2024 Lào Cai (10)': 200,
       'new 15 reads 2024 Yên Bái (15)': 200,
       'Xã Ia Băng (23710) reads 2024 Xã A Dơk (23710)': 403,
+      'Hoàn Kiếm reads Hàng Mã (00043, whole)': 200,
+      'Hoàn Kiếm reads Hàng Trống (00070, split)': 403,
+      'Hoàn Kiếm reads Điện Biên (00019, split in four)': 403,
+      'new Hà Nội (01) reads Điện Biên': 200,
     });
   });
 

@@ -8,6 +8,7 @@ export {
   mostGeneral,
   mostSpecific,
   scopeRootsFrom,
+  scopeRootsParams,
   scopeRootsSql,
   type ScopeRootRow,
   type UnitTreeTables,

@@ -5,6 +5,7 @@
 // in 2025. So a code alone does not say which unit a scope means: it is the unit of one tree (its
 // home), and in any other tree the area is what lineage links to its subtree, even where that tree
 // has a unit of the same code (ADR 0022, addendum of 2026-12-05).
+import { vietnamDay } from '@nhip/contracts';
 import type { Placement } from './scope.ts';
 
 /** Units linked by lineage, none that holds another (the deepest: what a former unit became). */
@@ -36,47 +37,78 @@ export interface UnitTreeTables {
 /** A row of `scopeRootsSql`: the scope unit itself, or a unit lineage links to its subtree. */
 export interface ScopeRootRow {
   readonly via: 'own' | 'successor' | 'predecessor';
+  /** The lineage link's: `full` when the whole older unit went into the newer one. */
+  readonly relation: string;
   readonly path: string[];
 }
 
 /**
- * The scope roots of `$2` in tree version `$1`. `$3` is the tree the scope unit is of; null, its home
- * is the latest tree in force that has the code (a token's unit, named as the identity provider
- * names it today), or the latest of all when only a tree yet to take force has it. In its home
- * tree a scope is itself; in another, the units that lineage links to units of its subtree.
+ * The scope roots of `$2` in tree version `$1`, as of the day `$4` (Vietnam's). `$3` is the tree the
+ * scope unit is of; null, its home is the latest tree in force that has the code (a token's unit,
+ * named as the identity provider names it today), or the latest of all when only a tree yet to take
+ * force has it. In its home tree a scope is itself; in another, the units that lineage links to
+ * units of its subtree. Two trees with no lineage between them at all (a tree imported before its
+ * lineage) keep the old reading: the same code is the same unit. The lineage branches are skipped
+ * (one-time filters) when the scope is at home in the asked tree: the common case costs two index
+ * lookups.
  */
 export function scopeRootsSql({ trees, units, lineage }: UnitTreeTables): string {
+  const away = '(SELECT tree_version FROM home) IS DISTINCT FROM $1';
   return `WITH home AS (
       SELECT t.tree_version FROM ${units} u JOIN ${trees} t ON t.tree_version = u.tree_version
       WHERE u.code = $2 AND ($3::text IS NULL OR t.tree_version = $3::text)
-      ORDER BY t.effective_from <= CURRENT_DATE DESC, t.effective_from DESC LIMIT 1)
-    SELECT 'own' AS via, u.path FROM ${units} u JOIN home ON home.tree_version = u.tree_version
-      WHERE u.tree_version = $1 AND u.code = $2
+      ORDER BY t.effective_from <= $4::date DESC, t.effective_from DESC LIMIT 1)
+    SELECT 'own' AS via, 'full' AS relation, u.path FROM ${units} u JOIN home ON true
+      WHERE u.tree_version = $1 AND u.code = $2 AND (
+        home.tree_version = $1
+        OR (NOT EXISTS (SELECT 1 FROM ${lineage} l
+                         WHERE l.tree_version = home.tree_version AND l.predecessor_tree_version = $1)
+            AND NOT EXISTS (SELECT 1 FROM ${lineage} l
+                             WHERE l.predecessor_tree_version = home.tree_version AND l.tree_version = $1)))
     UNION
-    SELECT 'successor', s.path FROM ${lineage} l
+    SELECT 'successor', COALESCE(l.relation, 'partial'), s.path FROM ${lineage} l
       JOIN home ON home.tree_version = l.predecessor_tree_version
       JOIN ${units} p ON p.tree_version = l.predecessor_tree_version AND p.code = l.predecessor_code
       JOIN ${units} s ON s.tree_version = l.tree_version AND s.code = l.code
-      WHERE l.tree_version = $1 AND p.path @> ARRAY[$2::text]
+      WHERE ${away} AND l.tree_version = $1 AND p.path @> ARRAY[$2::text]
     UNION
-    SELECT 'predecessor', p.path FROM ${lineage} l
+    SELECT 'predecessor', COALESCE(l.relation, 'partial'), p.path FROM ${lineage} l
       JOIN home ON home.tree_version = l.tree_version
       JOIN ${units} s ON s.tree_version = l.tree_version AND s.code = l.code
       JOIN ${units} p ON p.tree_version = l.predecessor_tree_version AND p.code = l.predecessor_code
-      WHERE l.predecessor_tree_version = $1 AND s.path @> ARRAY[$2::text]`;
+      WHERE ${away} AND l.predecessor_tree_version = $1 AND s.path @> ARRAY[$2::text]`;
 }
+
+/** `scopeRootsSql`'s parameters; `today` is Vietnam's calendar day, as every other date here. */
+export const scopeRootsParams = (
+  treeVersion: string,
+  scopeUnit: string,
+  unitTree: string | undefined,
+  today = vietnamDay(new Date()),
+): [string, string, string | null, string] => [treeVersion, scopeUnit, unitTree ?? null, today];
 
 /**
  * The roots from `scopeRootsSql`'s rows. Successors, the most specific: a former province (Phú Yên,
  * 54) is linked whole to the province that absorbed it (66) and, commune by commune, to the communes
- * made from its own; those communes are its area, not all of 66. Predecessors, the most general: the
- * new Đắk Lắk (66) was made of the whole 2024 provinces 66 and 54, so in 2024 its area is those two
- * provinces, inside whole (their communes, linked one by one too, are under them).
+ * made from its own; those communes are its area, not all of 66 (a commune made partly from its own
+ * is in it too, as a former district's figures read it, ADR 0050). Predecessors, only those that
+ * went whole into the scope, the most general: the new Đắk Lắk (66) was made of the whole 2024
+ * provinces 66 and 54, so in 2024 its area is those two provinces. A commune split between new
+ * ones is no one's whole: none of their officers reads it, its teams or its members' personal data.
  */
 export function scopeRootsFrom(treeVersion: string, rows: readonly ScopeRootRow[]): Placement[] {
   const own = rows.find((row) => row.via === 'own');
   if (own) return [{ treeVersion, path: own.path }];
-  const linked = (via: ScopeRootRow['via']) =>
-    rows.filter((row) => row.via === via).map((row): Placement => ({ treeVersion, path: row.path }));
-  return [...mostSpecific(linked('successor')), ...mostGeneral(linked('predecessor'))];
+  // A unit linked twice (made of one former commune whole and part of another) is one root.
+  const linked = (keep: (row: ScopeRootRow) => boolean) => [
+    ...new Map(
+      rows
+        .filter(keep)
+        .map((row): [string, Placement] => [row.path.join('/'), { treeVersion, path: row.path }]),
+    ).values(),
+  ];
+  return [
+    ...mostSpecific(linked((row) => row.via === 'successor')),
+    ...mostGeneral(linked((row) => row.via === 'predecessor' && row.relation === 'full')),
+  ];
 }

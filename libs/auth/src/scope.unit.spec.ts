@@ -6,8 +6,9 @@ import { mostGeneral, mostSpecific, scopeRootsFrom, type ScopeRootRow } from './
 import { UnitScope, type UnitTreePort } from './scope.ts';
 
 // vn-2024: 66 > 643 > 24172, 66 > 650 > 24355, 66 > 650 > 24343 (a commune whose code 2025 gives
-// to another), 54 > 22015; vn-2025: 66 > 24175 (was 24172), 66 > 24343 (was 24355), 66 > 22240
-// (was 22015). Both 2024 provinces went whole into the 2025 province 66.
+// to another), 66 > 650 > 24130 (split between two new communes), 54 > 22015; vn-2025: 66 > 24175
+// (was 24172 and part of 24130), 66 > 24343 (was 24355 and part of 24130), 66 > 22240 (was 22015).
+// Both 2024 provinces went whole into the 2025 province 66.
 const paths: Record<string, Record<string, string[]>> = {
   'vn-2024': {
     '66': ['66'],
@@ -16,6 +17,7 @@ const paths: Record<string, Record<string, string[]>> = {
     '650': ['66', '650'],
     '24355': ['66', '650', '24355'],
     '24343': ['66', '650', '24343'],
+    '24130': ['66', '650', '24130'],
     '54': ['54'],
     '22015': ['54', '22015'],
   },
@@ -27,13 +29,15 @@ const paths: Record<string, Record<string, string[]>> = {
     '22240': ['66', '22240'],
   },
 };
-/** [2025 unit, a 2024 unit it was made from], provinces as well as communes, as the mapping has them. */
-const lineage: readonly (readonly [string, string])[] = [
-  ['66', '66'],
-  ['66', '54'],
-  ['24175', '24172'],
-  ['24343', '24355'],
-  ['22240', '22015'],
+/** [2025 unit, a 2024 unit it was made from, how], provinces as well as communes, as the mapping has them. */
+const lineage: readonly (readonly [string, string, 'full' | 'partial'])[] = [
+  ['66', '66', 'full'],
+  ['66', '54', 'full'],
+  ['24175', '24172', 'full'],
+  ['24175', '24130', 'partial'],
+  ['24343', '24355', 'full'],
+  ['24343', '24130', 'partial'],
+  ['22240', '22015', 'full'],
 ];
 
 /** The rows `scopeRootsSql` gives, over the tables above: its rule, in memory. */
@@ -41,16 +45,16 @@ function scopeRootRows(scope: string, treeVersion: string, unitTree?: string): S
   const home = unitTree ?? ['vn-2025', 'vn-2024'].find((version) => paths[version]?.[scope]);
   const own = home === undefined ? undefined : paths[home]?.[scope];
   if (home === undefined || own === undefined) return [];
-  if (home === treeVersion) return [{ via: 'own', path: own }];
+  if (home === treeVersion) return [{ via: 'own', relation: 'full', path: own }];
   const under = (version: string, code: string) => paths[version]?.[code]?.includes(scope) === true;
   const at = (version: string, code: string) => paths[version]?.[code] ?? [];
   if (home === 'vn-2024')
     return lineage
       .filter(([, old]) => under('vn-2024', old))
-      .map(([now]) => ({ via: 'successor', path: at('vn-2025', now) }));
+      .map(([now, , relation]) => ({ via: 'successor', relation, path: at('vn-2025', now) }));
   return lineage
     .filter(([now]) => under('vn-2025', now))
-    .map(([, old]) => ({ via: 'predecessor', path: at('vn-2024', old) }));
+    .map(([, old, relation]) => ({ via: 'predecessor', relation, path: at('vn-2024', old) }));
 }
 
 /** The port as the services answer it (ADR 0022): the rows above through `scopeRootsFrom`. */
@@ -180,11 +184,20 @@ describe('UnitScope', () => {
     expect(await scope.covers(former, '24175', '2026-01-01')).toBe(false);
   });
 
+  it('reads none of a commune split between new ones, and the whole of one that went whole', async () => {
+    const officer = as('commune-officer', '24343');
+    expect(await scope.covers(officer, '24355', '2025-03-01')).toBe(true);
+    expect(await scope.covers(officer, '24130', '2025-03-01')).toBe(false);
+    expect(await scope.areaIn(officer, 'vn-2024')).toEqual(['24355']);
+  });
+
   it('takes a scope named with its tree as that unit, whatever the code means elsewhere', async () => {
     const roots = await tree.scopeRootsIn('66', 'vn-2024', 'vn-2024');
     expect(roots).toEqual([{ treeVersion: 'vn-2024', path: ['66'] }]);
     const later = await tree.scopeRootsIn('66', 'vn-2025', 'vn-2024');
     expect(later.map((root) => root.path.at(-1))).toEqual(['24175', '24343']);
+    const partOfIt = await tree.scopeRootsIn('24130', 'vn-2025', 'vn-2024');
+    expect(partOfIt.map((root) => root.path.at(-1))).toEqual(['24175', '24343']);
   });
 
   it('refuses with a 403 naming the unit and the scope; an unknown unit is left to its 404', async () => {

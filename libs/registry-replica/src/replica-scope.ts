@@ -3,6 +3,7 @@
 // reform. Activity and training sign in through it.
 import {
   scopeRootsFrom,
+  scopeRootsParams,
   scopeRootsSql,
   type Placement,
   type ScopeRootRow,
@@ -32,11 +33,10 @@ export class ReplicaScopeTree implements UnitTreePort {
     treeVersion: string,
     unitTree?: string,
   ): Promise<readonly Placement[]> {
-    const { rows } = await this.db.query<ScopeRootRow>(scopeRoots, [
-      treeVersion,
-      scopeUnit,
-      unitTree ?? null,
-    ]);
+    const { rows } = await this.db.query<ScopeRootRow>(
+      scopeRoots,
+      scopeRootsParams(treeVersion, scopeUnit, unitTree),
+    );
     return scopeRootsFrom(treeVersion, rows);
   }
 

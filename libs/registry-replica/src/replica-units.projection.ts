@@ -36,14 +36,22 @@ export async function moveUnit(moved: UnitMovedData, tx: Tx): Promise<void> {
 /** Where a unit came from: the scope of a sign-in follows it across a reform (ADR 0022). */
 export async function addLineage(lineage: UnitLineageRecordedData, tx: Tx): Promise<void> {
   await tx.query(
-    `INSERT INTO replica_unit_lineage (tree_version, code, predecessor_tree_version, predecessor_code)
-     SELECT $1, $2, p.tree_version, p.code
-     FROM jsonb_to_recordset($3::jsonb) AS p(tree_version text, code text)
-     ON CONFLICT DO NOTHING`,
+    // A replayed link fills the relation of a row consumed before the replica kept it.
+    `INSERT INTO replica_unit_lineage (tree_version, code, predecessor_tree_version, predecessor_code, relation)
+     SELECT $1, $2, p.tree_version, p.code, p.relation
+     FROM jsonb_to_recordset($3::jsonb) AS p(tree_version text, code text, relation text)
+     ON CONFLICT (tree_version, code, predecessor_tree_version, predecessor_code)
+       DO UPDATE SET relation = EXCLUDED.relation`,
     [
       lineage.treeVersion,
       lineage.code,
-      JSON.stringify(lineage.predecessors.map((p) => ({ tree_version: p.treeVersion, code: p.code }))),
+      JSON.stringify(
+        lineage.predecessors.map((p) => ({
+          tree_version: p.treeVersion,
+          code: p.code,
+          relation: p.relation,
+        })),
+      ),
     ],
   );
 }

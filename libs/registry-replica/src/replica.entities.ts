@@ -68,11 +68,19 @@ export interface ReplicaUnitLineageRow {
   code: string;
   predecessorTreeVersion: string;
   predecessorCode: string;
+  /** `full` or `partial`; null on rows consumed before it was kept. */
+  relation: string | null;
 }
 export const ReplicaUnitLineage = new EntitySchema<ReplicaUnitLineageRow>({
   name: 'ReplicaUnitLineage',
   tableName: 'replica_unit_lineage',
-  columns: { treeVersion: textKey, code: textKey, predecessorTreeVersion: textKey, predecessorCode: textKey },
+  columns: {
+    treeVersion: textKey,
+    code: textKey,
+    predecessorTreeVersion: textKey,
+    predecessorCode: textKey,
+    relation: { type: 'text', nullable: true },
+  },
   indices: [
     { name: 'replica_unit_lineage_successors', columns: ['predecessorTreeVersion', 'predecessorCode'] },
   ],
@@ -85,3 +93,6 @@ export const replicaEntities = [
   ReplicaTeam,
   ReplicaTeamMember,
 ];
+
+/** The schema change the replica tables took since their first release (each service lists it). */
+export { ReplicaLineageRelation } from './replica-lineage-relation.migration.ts';

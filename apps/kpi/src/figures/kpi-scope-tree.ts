@@ -3,6 +3,7 @@
 // communes made from its communes, and a 2025 commune's the 2024 communes it was made of.
 import {
   scopeRootsFrom,
+  scopeRootsParams,
   scopeRootsSql,
   type Placement,
   type ScopeRootRow,
@@ -32,11 +33,10 @@ export class KpiScopeTree implements UnitTreePort {
     treeVersion: string,
     unitTree?: string,
   ): Promise<readonly Placement[]> {
-    const { rows } = await this.db.query<ScopeRootRow>(scopeRoots, [
-      treeVersion,
-      scopeUnit,
-      unitTree ?? null,
-    ]);
+    const { rows } = await this.db.query<ScopeRootRow>(
+      scopeRoots,
+      scopeRootsParams(treeVersion, scopeUnit, unitTree),
+    );
     return scopeRootsFrom(treeVersion, rows);
   }
 

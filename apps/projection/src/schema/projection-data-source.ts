@@ -3,7 +3,7 @@
 import { EventStoreSchema } from '@nhip/event-sourcing';
 import type { ServiceDataSourceOptions } from '@nhip/postgres';
 // The entities alone: the deploy step runs type-stripped, where the Nest controller cannot load.
-import { replicaEntities } from '@nhip/registry-replica/entities';
+import { ReplicaLineageRelation, replicaEntities } from '@nhip/registry-replica/entities';
 import { ProjectionChangeEventTime } from './projection-event-time.migration.ts';
 import { ProjectionSchema } from './projection-schema.migration.ts';
 import { projectionEntities } from './projection.entities.ts';
@@ -14,7 +14,7 @@ export function projectionDataSource(url: string): ServiceDataSourceOptions {
     service: 'projection',
     entities: [...replicaEntities, ...projectionEntities],
     // The event store's tables hold the consumers' processed ids and offsets.
-    migrations: [EventStoreSchema, ProjectionSchema, ProjectionChangeEventTime],
+    migrations: [EventStoreSchema, ProjectionSchema, ProjectionChangeEventTime, ReplicaLineageRelation],
     poolSize: 12,
   };
 }

@@ -3,7 +3,7 @@
 import { EventStoreSchema } from '@nhip/event-sourcing';
 import type { ServiceDataSourceOptions } from '@nhip/postgres';
 // The entities alone: the deploy step runs type-stripped, where the Nest controller cannot load.
-import { replicaEntities } from '@nhip/registry-replica/entities';
+import { ReplicaLineageRelation, replicaEntities } from '@nhip/registry-replica/entities';
 import { ReplicaUnitLineage } from './replica-unit-lineage.migration.ts';
 import { TrainingSchema } from './training-schema.migration.ts';
 import { Attendance, Course, Session } from './training.entities.ts';
@@ -13,7 +13,7 @@ export function trainingDataSource(url: string): ServiceDataSourceOptions {
     url,
     service: 'training',
     entities: [...replicaEntities, Course, Session, Attendance],
-    migrations: [EventStoreSchema, TrainingSchema, ReplicaUnitLineage],
+    migrations: [EventStoreSchema, TrainingSchema, ReplicaUnitLineage, ReplicaLineageRelation],
     poolSize: 12,
   };
 }

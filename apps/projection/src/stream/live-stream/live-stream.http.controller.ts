@@ -41,8 +41,8 @@ export class LiveStreamController {
   ): Promise<void> {
     const period = requirePeriod(query.period);
     const unit = await this.summaries.unit(asker, query.scope, period, 'scope');
-    // The scope as asked is a unit of the period's tree (`unit.treeVersion`), whatever its code means
-    // in another tree.
+    // The scope as asked is the unit of the tree it was found in (`unit.treeVersion`: the period's, or
+    // for a former unit its own), whatever its code means in another tree.
     const roots = await new ReplicaScopeTree(this.pool).scopeRootsIn(
       unit.code,
       (await treeVersionInForce(this.pool, period.lastDay)) ?? unit.treeVersion,

@@ -2,6 +2,7 @@
 // UnitTreePort), read from its own unit read model: paths per tree version, lineage across reforms.
 import {
   scopeRootsFrom,
+  scopeRootsParams,
   scopeRootsSql,
   type Placement,
   type ScopeRootRow,
@@ -33,11 +34,10 @@ export class RegistryUnitTree implements UnitTreePort {
     treeVersion: string,
     unitTree?: string,
   ): Promise<readonly Placement[]> {
-    const { rows } = await this.db.query<ScopeRootRow>(scopeRoots, [
-      treeVersion,
-      scopeUnit,
-      unitTree ?? null,
-    ]);
+    const { rows } = await this.db.query<ScopeRootRow>(
+      scopeRoots,
+      scopeRootsParams(treeVersion, scopeUnit, unitTree),
+    );
     return scopeRootsFrom(treeVersion, rows);
   }
 }
