@@ -1,7 +1,8 @@
 // Scope by unit path as of a date: a token names a unit; a request concerns a unit (or a team's)
-// on a date; the caller may act when the unit lies in the subtree of its unit in the tree in force
-// on that date. A district of the 2024 tree no longer exists in the 2025 tree, so there its subtree
-// is the 2025 units its own units became (lineage): scope follows the reform.
+// on a date; the caller may act when the unit lies in the caller's area in the tree in force on
+// that date. The area is the token's unit's subtree in that unit's own tree; in another tree it is
+// what lineage links to it (a 2024 district in 2025: the communes its communes became), whatever
+// that tree's unit of the same code is (scope-roots.ts).
 import { Inject, Injectable } from '@nestjs/common';
 import type { Principal } from './claims.ts';
 import { unitOutsideScope } from './problems.ts';
@@ -85,6 +86,17 @@ export class UnitScope {
     if (placement === undefined) return;
     if ((await this.relationOf(principal, placement)) !== 'inside')
       throw unitOutsideScope(unitCode, principal.unit, field);
+  }
+
+  /** 403 naming the first of many placements (a grouping's members) outside the caller's area. */
+  async requirePlacements(
+    principal: Principal,
+    placements: readonly Placement[],
+    field: string,
+  ): Promise<void> {
+    const inside = await this.insideAll(principal, placements);
+    const first = placements.find((_, i) => !inside[i]);
+    if (first) throw unitOutsideScope(first.path.at(-1) ?? '?', principal.unit, field);
   }
 
   /** 403 unless a path of a tree version (a team's, an activity's place) is inside the caller's area. */

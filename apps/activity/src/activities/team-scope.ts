@@ -14,11 +14,13 @@ export async function requireTeamsInScope(
   teamIds: readonly string[],
 ): Promise<void> {
   if (caller.unit === undefined) return;
-  const placements = await teamPlacements(pool, [...new Set(teamIds)]);
-  const outside: string[] = [];
-  for (const [teamId, placement] of placements) {
-    if ((await scope.relationOf(caller, placement)) !== 'inside') outside.push(teamId);
-  }
+  const placements = [...(await teamPlacements(pool, [...new Set(teamIds)]))];
+  // One look at the caller's area per tree version, however many teams a file names.
+  const inside = await scope.insideAll(
+    caller,
+    placements.map(([, placement]) => placement),
+  );
+  const outside = placements.filter((_, i) => !inside[i]).map(([teamId]) => teamId);
   if (outside.length === 0) return;
   throw new ProblemError({
     type: problemType('team-outside-scope'),

@@ -63,7 +63,8 @@ export async function requireGrouping(
 ): Promise<NamedGrouping> {
   const grouping = await findGrouping(db, code);
   if (!grouping) throw notFound('grouping', 'code', code);
-  for (const member of grouping.members) await requireInScope(scope, caller, member);
+  const members = grouping.members.map((unit) => ({ treeVersion: unit.treeVersion, path: unit.path }));
+  await scope.requirePlacements(caller, members, 'code');
   return grouping;
 }
 
