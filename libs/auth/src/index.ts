@@ -7,10 +7,8 @@ export { invalidToken, roleMissing, unitOutsideScope } from './problems.ts';
 export {
   mostGeneral,
   mostSpecific,
-  scopeRootsFrom,
-  scopeRootsParams,
-  scopeRootsSql,
-  type ScopeRootRow,
+  scopeRootsReader,
+  type ScopeRootsDb,
   type UnitTreeTables,
 } from './scope-roots.ts';
 export { UnitScope, UNIT_TREE_PORT, type Placement, type Relation, type UnitTreePort } from './scope.ts';

@@ -112,3 +112,19 @@ export function scopeRootsFrom(treeVersion: string, rows: readonly ScopeRootRow[
     ...mostGeneral(linked((row) => row.via === 'predecessor' && row.relation === 'full')),
   ];
 }
+
+/** What a port reads through: a pool or a client (`pg`'s, or anything with its `query`). */
+export interface ScopeRootsDb {
+  query(text: string, values: unknown[]): Promise<{ rows: unknown[] }>;
+}
+
+/** A port's `scopeRootsIn` over its own tables: the query, its parameters and its rows' roots. */
+export function scopeRootsReader(
+  tables: UnitTreeTables,
+): (db: ScopeRootsDb, scopeUnit: string, treeVersion: string, unitTree?: string) => Promise<Placement[]> {
+  const sql = scopeRootsSql(tables);
+  return async (db, scopeUnit, treeVersion, unitTree) => {
+    const { rows } = await db.query(sql, scopeRootsParams(treeVersion, scopeUnit, unitTree));
+    return scopeRootsFrom(treeVersion, rows as ScopeRootRow[]);
+  };
+}

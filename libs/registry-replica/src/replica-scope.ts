@@ -1,20 +1,13 @@
 // A service's answer to "is this unit in the caller's area on that date" (libs/auth's UnitTreePort),
 // read from its registry replica: paths per tree version, and lineage to follow a scope across a
 // reform. Activity and training sign in through it.
-import {
-  scopeRootsFrom,
-  scopeRootsParams,
-  scopeRootsSql,
-  type Placement,
-  type ScopeRootRow,
-  type UnitTreePort,
-} from '@nhip/auth';
+import { scopeRootsReader, type Placement, type UnitTreePort } from '@nhip/auth';
 import type pg from 'pg';
 import { treeVersionInForce } from './replica-facts.queries.ts';
 
 type Db = Pick<pg.Pool, 'query'>;
 
-const scopeRoots = scopeRootsSql({
+const readScopeRoots = scopeRootsReader({
   trees: 'replica_unit_trees',
   units: 'replica_units',
   lineage: 'replica_unit_lineage',
@@ -28,16 +21,8 @@ export class ReplicaScopeTree implements UnitTreePort {
     return treeVersion === undefined ? undefined : this.#placement(treeVersion, unitCode);
   }
 
-  async scopeRootsIn(
-    scopeUnit: string,
-    treeVersion: string,
-    unitTree?: string,
-  ): Promise<readonly Placement[]> {
-    const { rows } = await this.db.query<ScopeRootRow>(
-      scopeRoots,
-      scopeRootsParams(treeVersion, scopeUnit, unitTree),
-    );
-    return scopeRootsFrom(treeVersion, rows);
+  scopeRootsIn(scopeUnit: string, treeVersion: string, unitTree?: string): Promise<readonly Placement[]> {
+    return readScopeRoots(this.db, scopeUnit, treeVersion, unitTree);
   }
 
   async #placement(treeVersion: string, code: string): Promise<Placement | undefined> {

@@ -1,20 +1,13 @@
 // The KPI service's answer to "is this unit in the caller's area on that date", from the unit
 // trees and lineage it keeps from the registry's events: a 2024 district's scope reaches the 2025
 // communes made from its communes, and a 2025 commune's the 2024 communes it was made of.
-import {
-  scopeRootsFrom,
-  scopeRootsParams,
-  scopeRootsSql,
-  type Placement,
-  type ScopeRootRow,
-  type UnitTreePort,
-} from '@nhip/auth';
+import { scopeRootsReader, type Placement, type UnitTreePort } from '@nhip/auth';
 import type pg from 'pg';
 import { treeInForce } from './tree.queries.ts';
 
 type Db = Pick<pg.Pool, 'query'>;
 
-const scopeRoots = scopeRootsSql({
+const readScopeRoots = scopeRootsReader({
   trees: 'kpi_unit_trees',
   units: 'kpi_units',
   lineage: 'kpi_unit_lineage',
@@ -28,16 +21,8 @@ export class KpiScopeTree implements UnitTreePort {
     return treeVersion === undefined ? undefined : this.placementIn(treeVersion, unitCode);
   }
 
-  async scopeRootsIn(
-    scopeUnit: string,
-    treeVersion: string,
-    unitTree?: string,
-  ): Promise<readonly Placement[]> {
-    const { rows } = await this.db.query<ScopeRootRow>(
-      scopeRoots,
-      scopeRootsParams(treeVersion, scopeUnit, unitTree),
-    );
-    return scopeRootsFrom(treeVersion, rows);
+  scopeRootsIn(scopeUnit: string, treeVersion: string, unitTree?: string): Promise<readonly Placement[]> {
+    return readScopeRoots(this.db, scopeUnit, treeVersion, unitTree);
   }
 
   /** A unit's place in one tree version; undefined when that tree does not have it. */

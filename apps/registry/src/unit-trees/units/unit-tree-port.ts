@@ -1,19 +1,16 @@
 // The registry's answer to "is this unit in the caller's area on that date" (libs/auth's
 // UnitTreePort), read from its own unit read model: paths per tree version, lineage across reforms.
-import {
-  scopeRootsFrom,
-  scopeRootsParams,
-  scopeRootsSql,
-  type Placement,
-  type ScopeRootRow,
-  type UnitTreePort,
-} from '@nhip/auth';
+import { scopeRootsReader, type Placement, type UnitTreePort } from '@nhip/auth';
 import type pg from 'pg';
 import { treeInForce } from './units.queries.ts';
 
 type Db = Pick<pg.Pool, 'query'>;
 
-const scopeRoots = scopeRootsSql({ trees: 'rm_unit_trees', units: 'rm_units', lineage: 'rm_unit_lineage' });
+const readScopeRoots = scopeRootsReader({
+  trees: 'rm_unit_trees',
+  units: 'rm_units',
+  lineage: 'rm_unit_lineage',
+});
 
 export class RegistryUnitTree implements UnitTreePort {
   constructor(private readonly db: Db) {}
@@ -29,15 +26,7 @@ export class RegistryUnitTree implements UnitTreePort {
     return path && { treeVersion: tree.treeVersion, path };
   }
 
-  async scopeRootsIn(
-    scopeUnit: string,
-    treeVersion: string,
-    unitTree?: string,
-  ): Promise<readonly Placement[]> {
-    const { rows } = await this.db.query<ScopeRootRow>(
-      scopeRoots,
-      scopeRootsParams(treeVersion, scopeUnit, unitTree),
-    );
-    return scopeRootsFrom(treeVersion, rows);
+  scopeRootsIn(scopeUnit: string, treeVersion: string, unitTree?: string): Promise<readonly Placement[]> {
+    return readScopeRoots(this.db, scopeUnit, treeVersion, unitTree);
   }
 }
