@@ -39,12 +39,23 @@ export function roleMissing(role: Role, allowed: readonly Role[]): ProblemError 
   });
 }
 
-export function unitOutsideScope(unit: string, scope: string | undefined, field: string): ProblemError {
+export function unitOutsideScope(
+  unit: string,
+  scope: string | undefined,
+  field: string,
+  treeVersion?: string,
+): ProblemError {
+  // Codes are reused across a reform: "unit 00070 is outside 00070" needs the tree to make sense.
+  const where = treeVersion === undefined ? '' : ` of ${treeVersion}`;
+  const reused =
+    treeVersion !== undefined && unit === scope
+      ? ` In ${treeVersion} the code ${unit} is another unit than yours, or one split between several; your area there is what went whole into yours.`
+      : '';
   return new ProblemError({
     type: problemType('unit-outside-scope'),
     title: 'Outside your area',
     status: 403,
-    detail: `Unit ${unit} is outside the area of your sign-in (unit ${scope ?? '?'} and below).`,
+    detail: `Unit ${unit}${where} is outside the area of your sign-in (unit ${scope ?? '?'} and below).${reused}`,
     errors: [{ field, reason: `unit ${unit} is outside ${scope ?? 'your scope'}` }],
   });
 }

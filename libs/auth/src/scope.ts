@@ -85,7 +85,7 @@ export class UnitScope {
     const placement = await this.tree.placeOf(unitCode, day);
     if (placement === undefined) return;
     if ((await this.relationOf(principal, placement)) !== 'inside')
-      throw unitOutsideScope(unitCode, principal.unit, field);
+      throw unitOutsideScope(unitCode, principal.unit, field, placement.treeVersion);
   }
 
   /** 403 naming the first of many placements (a grouping's members) outside the caller's area. */
@@ -96,12 +96,12 @@ export class UnitScope {
   ): Promise<void> {
     const inside = await this.insideAll(principal, placements);
     const first = placements.find((_, i) => !inside[i]);
-    if (first) throw unitOutsideScope(first.path.at(-1) ?? '?', principal.unit, field);
+    if (first) throw unitOutsideScope(first.path.at(-1) ?? '?', principal.unit, field, first.treeVersion);
   }
 
   /** 403 unless a path of a tree version (a team's, an activity's place) is inside the caller's area. */
   async requirePlacement(principal: Principal, placement: Placement, field: string): Promise<void> {
     if ((await this.relationOf(principal, placement)) !== 'inside')
-      throw unitOutsideScope(placement.path.at(-1) ?? '?', principal.unit, field);
+      throw unitOutsideScope(placement.path.at(-1) ?? '?', principal.unit, field, placement.treeVersion);
   }
 }

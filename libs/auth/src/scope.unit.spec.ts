@@ -191,6 +191,18 @@ describe('UnitScope', () => {
     expect(await scope.areaIn(officer, 'vn-2024')).toEqual(['24355']);
   });
 
+  it('says, refusing a code that is the caller’s own in another tree, that it names another unit there', async () => {
+    const error = await scope
+      .require(as('commune-officer', '24343'), '24343', '2025-03-01', 'code')
+      .catch((e: unknown) => e);
+    expect((error as ProblemError).problem).toMatchObject({
+      status: 403,
+      detail:
+        'Unit 24343 of vn-2024 is outside the area of your sign-in (unit 24343 and below). In vn-2024 the code 24343 is another unit than yours, or one split between several; your area there is what went whole into yours.',
+      errors: [{ field: 'code', reason: 'unit 24343 is outside 24343' }],
+    });
+  });
+
   it('takes a scope named with its tree as that unit, whatever the code means elsewhere', async () => {
     const roots = await tree.scopeRootsIn('66', 'vn-2024', 'vn-2024');
     expect(roots).toEqual([{ treeVersion: 'vn-2024', path: ['66'] }]);

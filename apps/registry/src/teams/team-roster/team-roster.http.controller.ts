@@ -52,6 +52,6 @@ export class TeamRosterController {
     const relation = await this.scope.relationOf(caller, { treeVersion, path: found.path });
     if (relation === 'inside') return undefined;
     if (relation === 'above') return this.scope.areaIn(caller, treeVersion);
-    throw unitOutsideScope(unit, caller.unit, 'unit');
+    throw unitOutsideScope(unit, caller.unit, 'unit', treeVersion);
   }
 }
