@@ -8,24 +8,21 @@
 import { vietnamDay } from '@nhip/contracts';
 import type { Placement } from './scope.ts';
 
+type Pathed = { readonly path: readonly string[] };
+
+/** Whether `outer` is a unit on `inner`'s path above it. */
+const holds = (outer: Pathed, inner: Pathed): boolean => {
+  const code = outer.path.at(-1);
+  return code !== undefined && code !== inner.path.at(-1) && inner.path.includes(code);
+};
+
 /** Units linked by lineage, none that holds another (the deepest: what a former unit became). */
-export const mostSpecific = <P extends { readonly path: readonly string[] }>(units: readonly P[]): P[] =>
-  units.filter((unit) => {
-    const code = unit.path.at(-1);
-    return !units.some(
-      (other) => other.path.at(-1) !== code && code !== undefined && other.path.includes(code),
-    );
-  });
+export const mostSpecific = <P extends Pathed>(units: readonly P[]): P[] =>
+  units.filter((unit) => !units.some((other) => holds(unit, other)));
 
 /** Units linked by lineage, none held by another (the highest: what a new unit was made of). */
-export const mostGeneral = <P extends { readonly path: readonly string[] }>(units: readonly P[]): P[] =>
-  units.filter((unit) => {
-    const code = unit.path.at(-1);
-    return !units.some((other) => {
-      const above = other.path.at(-1);
-      return above !== undefined && above !== code && unit.path.includes(above);
-    });
-  });
+export const mostGeneral = <P extends Pathed>(units: readonly P[]): P[] =>
+  units.filter((unit) => !units.some((other) => holds(other, unit)));
 
 /** Where a service keeps the unit trees: tree versions with their dates, units with paths, lineage. */
 export interface UnitTreeTables {
