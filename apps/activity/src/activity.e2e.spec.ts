@@ -336,4 +336,31 @@ describe('activity service beside the registry', () => {
     expect([inside.status, before.status]).toEqual([201, 422]);
     expect(before.body.errors?.[0]?.field).toBe('occurredAt');
   });
+
+  it('lets an operator define and read campaigns over units of its area only, naming the unit refused', async () => {
+    const operator = platform.activity.as(
+      await tokenFor({ sub: 'ioc-hoa-phu', role: 'ioc-operator', unit: '24175' }),
+    );
+    const today = hoursAgo(0).slice(0, 10);
+    const campaign = (unitCodes: string[]) => ({
+      campaignId: randomUUID(),
+      name: 'Ngày hội chuyển đổi số',
+      startsOn: today,
+      endsOn: today,
+      unitCodes,
+    });
+    const inside = campaign(['24175', '24175-001']);
+    const defined = await operator.post('/campaigns', inside);
+    const across = await operator.post<Problem>('/campaigns', campaign(['24175-001', '24343', '24175']));
+    expect([defined.status, across.status]).toEqual([201, 403]);
+    expect(across.body.errors).toEqual([{ field: 'unitCodes', reason: 'unit 24343 is outside 24175' }]);
+
+    const neighbour = platform.activity.as(
+      await tokenFor({ sub: 'ioc-krong-nang', role: 'ioc-operator', unit: '24343' }),
+    );
+    const own = await operator.get(`/campaigns/${inside.campaignId}`);
+    const other = await neighbour.get<Problem>(`/campaigns/${inside.campaignId}`);
+    expect([own.status, other.status]).toEqual([200, 403]);
+    expect(other.body.errors).toEqual([{ field: 'campaignId', reason: 'unit 24175 is outside 24343' }]);
+  });
 });

@@ -58,12 +58,18 @@ function scopeRootRows(scope: string, treeVersion: string, unitTree?: string): S
 }
 
 /** The port as the services answer it (ADR 0022): the rows above through `scopeRootsFrom`. */
+const placesOf = (codes: readonly string[], day: string) => {
+  const treeVersion = day < '2025-07-01' ? 'vn-2024' : 'vn-2025';
+  return new Map(
+    codes.flatMap((code) => {
+      const path = paths[treeVersion]?.[code];
+      return path ? [[code, { treeVersion, path }] as const] : [];
+    }),
+  );
+};
 const tree: UnitTreePort = {
-  placeOf: (code, day) => {
-    const treeVersion = day < '2025-07-01' ? 'vn-2024' : 'vn-2025';
-    const path = paths[treeVersion]?.[code];
-    return Promise.resolve(path && { treeVersion, path });
-  },
+  placeOf: (code, day) => Promise.resolve(placesOf([code], day).get(code)),
+  placesOf: (codes, day) => Promise.resolve(placesOf(codes, day)),
   scopeRootsIn: (scope, treeVersion, unitTree) =>
     Promise.resolve(scopeRootsFrom(treeVersion, scopeRootRows(scope, treeVersion, unitTree))),
 };
@@ -224,6 +230,53 @@ describe('UnitScope', () => {
     await expect(
       scope.require(as('commune-officer', '24175'), '99999', '2026-01-01'),
     ).resolves.toBeUndefined();
+  });
+});
+
+describe('UnitScope.requireUnits: many units on one day (a campaign, bridge points)', () => {
+  it('passes units inside the area and units the tree lacks, refusing the first outside by code', async () => {
+    const officer = as('district-oc', '650');
+    await expect(
+      scope.requireUnits(officer, ['24355', '99999', '24130'], '2025-01-01', 'unitCodes'),
+    ).resolves.toBeUndefined();
+    const error = await scope
+      .requireUnits(officer, ['24355', '24172', '22015'], '2025-01-01', 'unitCodes')
+      .catch((e: unknown) => e);
+    expect((error as ProblemError).problem).toMatchObject({
+      status: 403,
+      errors: [{ field: 'unitCodes', reason: 'unit 24172 is outside 650' }],
+    });
+  });
+
+  it('reads the units in the tree of the day: a former district covers its communes’ successors', async () => {
+    const officer = as('district-oc', '650');
+    await expect(scope.requireUnits(officer, ['24343'], '2026-01-01', 'unitCodes')).resolves.toBeUndefined();
+    await expect(scope.requireUnits(officer, ['24343', '22240'], '2026-01-01', 'unitCodes')).rejects.toThrow(
+      ProblemError,
+    );
+  });
+
+  it('asks nothing for an admin or an empty list', async () => {
+    let asked = 0;
+    const counting = new UnitScope({
+      ...tree,
+      placesOf: (codes, day) => (asked++, tree.placesOf(codes, day)),
+    });
+    await counting.requireUnits(as('admin'), ['24172'], '2025-01-01', 'unitCodes');
+    await counting.requireUnits(as('district-oc', '650'), [], '2025-01-01', 'unitCodes');
+    expect(asked).toBe(0);
+  });
+
+  it('places all the units in one read and reads the area once per tree, however many units', async () => {
+    const calls = { placesOf: 0, scopeRootsIn: 0 };
+    const counting = new UnitScope({
+      placeOf: () => Promise.reject(new Error('one unit at a time')),
+      placesOf: (codes, day) => (calls.placesOf++, tree.placesOf(codes, day)),
+      scopeRootsIn: (...args) => (calls.scopeRootsIn++, tree.scopeRootsIn(...args)),
+    });
+    const codes = ['24355', '24343', '24130', '650', '24355'];
+    await counting.requireUnits(as('district-oc', '650'), codes, '2025-01-01', 'unitCodes');
+    expect(calls).toEqual({ placesOf: 1, scopeRootsIn: 1 });
   });
 });
 

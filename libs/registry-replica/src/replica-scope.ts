@@ -3,7 +3,7 @@
 // reform. Activity and training sign in through it.
 import { scopeRootsReader, type Placement, type UnitTreePort } from '@nhip/auth';
 import type pg from 'pg';
-import { treeVersionInForce } from './replica-facts.queries.ts';
+import { treeVersionInForce, unitPaths } from './replica-facts.queries.ts';
 
 type Db = Pick<pg.Pool, 'query'>;
 
@@ -17,21 +17,18 @@ export class ReplicaScopeTree implements UnitTreePort {
   constructor(private readonly db: Db) {}
 
   async placeOf(unitCode: string, day: string): Promise<Placement | undefined> {
+    return (await this.placesOf([unitCode], day)).get(unitCode);
+  }
+
+  async placesOf(unitCodes: readonly string[], day: string): Promise<ReadonlyMap<string, Placement>> {
     const treeVersion = await treeVersionInForce(this.db, day);
-    return treeVersion === undefined ? undefined : this.#placement(treeVersion, unitCode);
+    if (treeVersion === undefined) return new Map();
+    const paths = await unitPaths(this.db, treeVersion, unitCodes);
+    return new Map([...paths].map(([code, path]) => [code, { treeVersion, path }]));
   }
 
   scopeRootsIn(scopeUnit: string, treeVersion: string, unitTree?: string): Promise<readonly Placement[]> {
     return readScopeRoots(this.db, scopeUnit, treeVersion, unitTree);
-  }
-
-  async #placement(treeVersion: string, code: string): Promise<Placement | undefined> {
-    const { rows } = await this.db.query<{ path: string[] }>(
-      'SELECT path FROM replica_units WHERE tree_version = $1 AND code = $2',
-      [treeVersion, code],
-    );
-    const path = rows[0]?.path;
-    return path && { treeVersion, path };
   }
 }
 

@@ -17,21 +17,20 @@ export class KpiScopeTree implements UnitTreePort {
   constructor(private readonly db: Db) {}
 
   async placeOf(unitCode: string, day: string): Promise<Placement | undefined> {
+    return (await this.placesOf([unitCode], day)).get(unitCode);
+  }
+
+  async placesOf(unitCodes: readonly string[], day: string): Promise<ReadonlyMap<string, Placement>> {
     const treeVersion = await treeInForce(this.db, day);
-    return treeVersion === undefined ? undefined : this.placementIn(treeVersion, unitCode);
+    if (treeVersion === undefined) return new Map();
+    const { rows } = await this.db.query<{ code: string; path: string[] }>(
+      'SELECT code, path FROM kpi_units WHERE tree_version = $1 AND code = ANY($2)',
+      [treeVersion, unitCodes],
+    );
+    return new Map(rows.map(({ code, path }) => [code, { treeVersion, path }]));
   }
 
   scopeRootsIn(scopeUnit: string, treeVersion: string, unitTree?: string): Promise<readonly Placement[]> {
     return readScopeRoots(this.db, scopeUnit, treeVersion, unitTree);
-  }
-
-  /** A unit's place in one tree version; undefined when that tree does not have it. */
-  async placementIn(treeVersion: string, code: string): Promise<Placement | undefined> {
-    const { rows } = await this.db.query<{ path: string[] }>(
-      'SELECT path FROM kpi_units WHERE tree_version = $1 AND code = $2',
-      [treeVersion, code],
-    );
-    const path = rows[0]?.path;
-    return path && { treeVersion, path };
   }
 }

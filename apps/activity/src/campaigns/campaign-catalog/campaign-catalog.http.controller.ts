@@ -19,7 +19,7 @@ export class CampaignCatalogController {
   async get(@Param('campaignId') campaignId: string, @Caller() caller: Principal): Promise<unknown> {
     const found = await findCampaign(this.pool, requireUuid(campaignId, 'campaignId'));
     if (found === undefined) throw notFound('campaign', 'campaignId', campaignId);
-    for (const code of found.unitCodes) await this.scope.require(caller, code, found.startsOn, 'campaignId');
+    await this.scope.requireUnits(caller, found.unitCodes, found.startsOn, 'campaignId');
     return found;
   }
 }

@@ -23,7 +23,7 @@ export class DefineCampaignController {
     @Headers() headers: Record<string, string | undefined>,
     @Caller() caller: Principal,
   ): Promise<CampaignDefinedData> {
-    for (const code of body.unitCodes) await this.scope.require(caller, code, body.startsOn, 'unitCodes');
+    await this.scope.requireUnits(caller, body.unitCodes, body.startsOn, 'unitCodes');
     const input = {
       campaignId: body.campaignId.toLowerCase(),
       name: body.name.normalize('NFC').trim(),

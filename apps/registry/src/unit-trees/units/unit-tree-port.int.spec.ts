@@ -88,4 +88,14 @@ describe('the scope roots of a unit in a tree (RegistryUnitTree, real PostgreSQL
   it('gives no area to a code no tree has', async () => {
     expect(await roots('C7', 'v24')).toEqual([]);
   });
+
+  it('places many units at once in the tree in force on a day, leaving out codes it lacks', async () => {
+    const placed = await port.placesOf(['C1', 'C5', 'C4', 'C7'], '2025-07-01');
+    expect([...placed].map(([code, p]) => `${code}:${p.treeVersion}:${p.path.join('>')}`).sort()).toEqual([
+      'C1:v25:P1>C1',
+      'C5:v25:P1>C5',
+    ]);
+    expect((await port.placeOf('C4', '2025-06-30'))?.path).toEqual(['P2', 'C4']);
+    expect((await port.placesOf(['C1'], '2019-12-31')).size).toBe(0);
+  });
 });

@@ -16,14 +16,17 @@ export class RegistryUnitTree implements UnitTreePort {
   constructor(private readonly db: Db) {}
 
   async placeOf(unitCode: string, day: string): Promise<Placement | undefined> {
+    return (await this.placesOf([unitCode], day)).get(unitCode);
+  }
+
+  async placesOf(unitCodes: readonly string[], day: string): Promise<ReadonlyMap<string, Placement>> {
     const tree = await treeInForce(this.db, day);
-    if (!tree) return undefined;
-    const { rows } = await this.db.query<{ path: string[] }>(
-      'SELECT path FROM rm_units WHERE tree_version = $1 AND code = $2',
-      [tree.treeVersion, unitCode],
+    if (!tree) return new Map();
+    const { rows } = await this.db.query<{ code: string; path: string[] }>(
+      'SELECT code, path FROM rm_units WHERE tree_version = $1 AND code = ANY($2)',
+      [tree.treeVersion, unitCodes],
     );
-    const path = rows[0]?.path;
-    return path && { treeVersion: tree.treeVersion, path };
+    return new Map(rows.map(({ code, path }) => [code, { treeVersion: tree.treeVersion, path }]));
   }
 
   scopeRootsIn(scopeUnit: string, treeVersion: string, unitTree?: string): Promise<readonly Placement[]> {

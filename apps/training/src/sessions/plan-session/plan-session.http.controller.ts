@@ -30,9 +30,8 @@ export class PlanSessionController {
     // The organiser and every bridge point in the caller's area, in the tree of the session's day.
     const day = vietnamDay(body.startsAt);
     await beforeRequestWrites(this.scope.require(caller, body.unitCode, day, 'unitCode'));
-    for (const point of body.bridgePoints ?? []) {
-      await beforeRequestWrites(this.scope.require(caller, point.unitCode, day, 'bridgePoints'));
-    }
+    const points = (body.bridgePoints ?? []).map((point) => point.unitCode);
+    await beforeRequestWrites(this.scope.requireUnits(caller, points, day, 'bridgePoints'));
     const input = {
       sessionId: body.sessionId?.toLowerCase(),
       courseId: body.courseId.toLowerCase(),
