@@ -147,8 +147,13 @@ describe('the national unit trees of 2024 and 2025', () => {
     // provinces 66 and Phú Yên (54); the new Lào Cai (15) of Lào Cai (10) and Yên Bái (15). The 2025
     // Xã Ia Băng bears 23710, which in 2024 was Xã A Dơk, not one of the communes it was made of.
     const before = '2025-03-01';
-    const statusAs = async (unit: string, role: 'ioc-operator' | 'commune-officer', code: string) => {
-      const caller = registry.as(await tokenFor({ sub: `${role}-${unit}`, role, unit }));
+    const statusAs = async (
+      unit: string,
+      role: 'ioc-operator' | 'commune-officer',
+      code: string,
+      unitTree?: string,
+    ) => {
+      const caller = registry.as(await tokenFor({ sub: `${role}-${unit}`, role, unit, unitTree }));
       return (await caller.get(`/units/${code}/coverage?asOf=${before}`)).status;
     };
     expect({
@@ -157,6 +162,9 @@ describe('the national unit trees of 2024 and 2025', () => {
       'new 66 reads 2024 Khánh Hòa (56)': await statusAs('66', 'ioc-operator', '56'),
       'new 15 reads 2024 Lào Cai (10)': await statusAs('15', 'ioc-operator', '10'),
       'new 15 reads 2024 Yên Bái (15)': await statusAs('15', 'ioc-operator', '15'),
+      // A token issued in the terms of 2024 (unit_tree) keeps its 15 as Yên Bái.
+      'Yên Bái (15 of 2024) reads Yên Bái': await statusAs('15', 'ioc-operator', '15', old),
+      'Yên Bái (15 of 2024) reads 2024 Lào Cai (10)': await statusAs('15', 'ioc-operator', '10', old),
       'Xã Ia Băng (23710) reads 2024 Xã A Dơk (23710)': await statusAs('23710', 'commune-officer', '23710'),
       // Phường Hoàn Kiếm (00070) took Hàng Mã whole; Hàng Trống (its code) and Điện Biên were split.
       'Hoàn Kiếm reads Hàng Mã (00043, whole)': await statusAs('00070', 'commune-officer', '00043'),
@@ -169,6 +177,8 @@ describe('the national unit trees of 2024 and 2025', () => {
       'new 66 reads 2024 Khánh Hòa (56)': 403,
       'new 15 reads 2024 Lào Cai (10)': 200,
       'new 15 reads 2024 Yên Bái (15)': 200,
+      'Yên Bái (15 of 2024) reads Yên Bái': 200,
+      'Yên Bái (15 of 2024) reads 2024 Lào Cai (10)': 403,
       'Xã Ia Băng (23710) reads 2024 Xã A Dơk (23710)': 403,
       'Hoàn Kiếm reads Hàng Mã (00043, whole)': 200,
       'Hoàn Kiếm reads Hàng Trống (00070, split)': 403,

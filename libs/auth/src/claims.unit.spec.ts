@@ -13,6 +13,17 @@ describe('principalOf', () => {
     });
   });
 
+  it('carries the tree a unit of a former tree is named in; an admin has no unit to qualify', () => {
+    expect(principalOf({ sub: 'a', role: 'district-oc', unit: '15', unit_tree: 'vn-2024' })).toEqual({
+      ok: true,
+      principal: { subject: 'a', role: 'district-oc', unit: '15', unitTree: 'vn-2024' },
+    });
+    expect(principalOf({ sub: 'b', role: 'admin', unit_tree: 'vn-2024' })).toEqual({
+      ok: true,
+      principal: { subject: 'b', role: 'admin', unit: undefined },
+    });
+  });
+
   it("carries the token's expiry, so a stream need not decode the token again", () => {
     const found = principalOf({ sub: 'a', role: 'ioc-operator', unit: '66', exp: 1_900_000_000 });
     expect(found.ok && found.principal.expiresAt?.toISOString()).toBe('2030-03-17T17:46:40.000Z');
@@ -26,6 +37,8 @@ describe('principalOf', () => {
     [{ sub: 'a', role: 'partner' }, /names the unit/],
     [{ sub: 'a', role: 'commune-officer', unit: '24175; DROP' }, /names the unit/],
     [{ sub: 'a', role: 'ioc-operator', unit: 66 }, /names the unit/],
+    [{ sub: 'a', role: 'ioc-operator', unit: '15', unit_tree: 'VN 2024' }, /unit_tree must name/],
+    [{ sub: 'a', role: 'ioc-operator', unit: '15', unit_tree: 2024 }, /unit_tree must name/],
   ])('refuses %j', (payload, reason) => {
     const found = principalOf(payload);
     expect(found.ok).toBe(false);

@@ -42,7 +42,7 @@ export class UnitScope {
     if (principal.unit === undefined) return 'inside';
     // No shortcut for the caller's code on the path: in another tree the same code can be another
     // unit (2025's Xã Ia Băng, 23710, is 2024's Xã A Dơk), so the port decides.
-    const roots = await this.tree.scopeRootsIn(principal.unit, placement.treeVersion);
+    const roots = await this.tree.scopeRootsIn(principal.unit, placement.treeVersion, principal.unitTree);
     if (roots.some((root) => placement.path.includes(root.path.at(-1) ?? ''))) return 'inside';
     const here = placement.path.at(-1) ?? '';
     return roots.some((root) => root.path.includes(here)) ? 'above' : 'outside';
@@ -67,7 +67,7 @@ export class UnitScope {
   /** The root units of the caller's area in a tree version; undefined means everywhere (admin). */
   async areaIn(principal: Principal, treeVersion: string): Promise<string[] | undefined> {
     if (principal.unit === undefined) return undefined;
-    const roots = await this.tree.scopeRootsIn(principal.unit, treeVersion);
+    const roots = await this.tree.scopeRootsIn(principal.unit, treeVersion, principal.unitTree);
     return roots.map((root) => root.path.at(-1) ?? '');
   }
 

@@ -233,6 +233,27 @@ describe('UnitScope', () => {
   });
 });
 
+describe('a token naming the tree of its unit (unit_tree)', () => {
+  const former = (unit: string): Principal => ({ ...as('commune-officer', unit), unitTree: 'vn-2024' });
+
+  it('reads a reused code as the unit of the tree named, not the latest tree’s unit of that code', async () => {
+    // 2024's 24343 went nowhere the lineage says; 2025's 24343 is another commune (24355, part of 24130).
+    expect(await scope.covers(former('24343'), '24343', '2025-01-01')).toBe(true);
+    expect(await scope.covers(former('24343'), '24343', '2026-01-01')).toBe(false);
+    expect(await scope.covers(as('commune-officer', '24343'), '24343', '2025-01-01')).toBe(false);
+    expect(await scope.covers(as('commune-officer', '24343'), '24343', '2026-01-01')).toBe(true);
+  });
+
+  it('reads a former province in the later tree as what its own communes became, not its merged neighbour', async () => {
+    // vn-2025's 66 took 2024's 66 and 54 whole; a token for 2024's 66 keeps to 2024's 66.
+    const province = { ...as('ioc-operator', '66'), unitTree: 'vn-2024' };
+    expect((await scope.areaIn(province, 'vn-2025'))?.sort()).toEqual(['24175', '24343']);
+    expect(await scope.covers(province, '22240', '2026-01-01')).toBe(false);
+    expect(await scope.covers(as('ioc-operator', '66'), '22240', '2026-01-01')).toBe(true);
+    expect(await scope.covers(province, '22015', '2025-01-01')).toBe(false);
+  });
+});
+
 describe('UnitScope.requireUnits: many units on one day (a campaign, bridge points)', () => {
   it('passes units inside the area and units the tree lacks, refusing the first outside by code', async () => {
     const officer = as('district-oc', '650');

@@ -8,6 +8,8 @@ export interface TokenRequest {
   readonly sub: string;
   readonly role: Role;
   readonly unit?: string;
+  /** The unit tree `unit` is a code of (the `unit_tree` claim), for a unit of a former tree. */
+  readonly unitTree?: string;
   /** Seconds until it expires; negative for an already expired token. Default 8 hours. */
   readonly expiresIn?: number;
   readonly audience?: string;
@@ -16,7 +18,12 @@ export interface TokenRequest {
 export async function signToken(key: SigningKey, issuer: string, request: TokenRequest): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
   const expiresIn = request.expiresIn ?? 8 * 3600;
-  return new SignJWT({ role: request.role, ...(request.unit === undefined ? {} : { unit: request.unit }) })
+  const claims = {
+    role: request.role,
+    ...(request.unit === undefined ? {} : { unit: request.unit }),
+    ...(request.unitTree === undefined ? {} : { unit_tree: request.unitTree }),
+  };
+  return new SignJWT(claims)
     .setProtectedHeader({ alg: 'ES256', kid: key.kid, typ: 'JWT' })
     .setIssuer(issuer)
     .setAudience(request.audience ?? defaultAudience)

@@ -57,15 +57,21 @@ async function answer(dir: string, issuer: string, url: string): Promise<{ statu
     };
   }
   if (pathname === '/jwks') return { status: 200, body: { keys: readKeys(dir).map((k) => k.publicJwk) } };
-  if (pathname === '/dev/token') {
-    const role = searchParams.get('role');
-    if (!isRole(role)) return { status: 400, body: { error: 'role must be one of the Nhịp roles' } };
-    const unit = searchParams.get('unit') ?? undefined;
-    const sub = searchParams.get('sub') ?? `dev-${role}`;
-    return {
-      status: 200,
-      body: { token: await mintToken(dir, issuer, { sub, role, ...(unit ? { unit } : {}) }) },
-    };
-  }
+  if (pathname === '/dev/token') return devToken(dir, issuer, searchParams);
   return { status: 404, body: { error: 'not found' } };
+}
+
+/** `/dev/token?role=&unit=&unit_tree=&sub=`: a token for someone trying the API in /docs. */
+async function devToken(
+  dir: string,
+  issuer: string,
+  searchParams: URLSearchParams,
+): Promise<{ status: number; body: unknown }> {
+  const role = searchParams.get('role');
+  if (!isRole(role)) return { status: 400, body: { error: 'role must be one of the Nhịp roles' } };
+  const unit = searchParams.get('unit');
+  const unitTree = searchParams.get('unit_tree');
+  const sub = searchParams.get('sub') ?? `dev-${role}`;
+  const request = { sub, role, ...(unit ? { unit } : {}), ...(unitTree ? { unitTree } : {}) };
+  return { status: 200, body: { token: await mintToken(dir, issuer, request) } };
 }
