@@ -121,7 +121,7 @@ export class ChangeHub {
   async #pump(): Promise<void> {
     for (;;) {
       const changes = await changesAfter(this.options.pool, this.#last, pageSize);
-      for (const change of changes) this.#hand(change);
+      if (changes.length > 0) this.#hand(changes);
       if (changes.length < pageSize) return;
     }
   }
@@ -138,13 +138,14 @@ export class ChangeHub {
     }
   }
 
-  /** One change to every stream that carries it, serialised once. */
-  #hand(change: ChangeRecord): void {
-    const frame = frameOf(change);
-    for (const stream of this.#streams) if (stream.carries(change)) stream.offer(frame);
-    this.#last = change.seq;
+  /** A read of the log to every stream, each frame serialised once, a stream's share in few writes. */
+  #hand(changes: readonly ChangeRecord[]): void {
+    const frames = changes.map(frameOf);
+    for (const stream of this.#streams) stream.offerAll(frames);
+    this.#last = changes.at(-1)?.seq ?? this.#last;
     // Measured whether or not a stream is open: how late this instance could show the change.
-    if (change.eventAt !== null)
-      eventFreshness.observe({ stage: 'stream' }, Math.max(0, Date.now() - change.eventAt) / 1000);
+    const now = Date.now();
+    for (const { eventAt } of changes)
+      if (eventAt !== null) eventFreshness.observe({ stage: 'stream' }, Math.max(0, now - eventAt) / 1000);
   }
 }

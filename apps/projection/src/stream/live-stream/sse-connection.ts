@@ -24,6 +24,13 @@ export const frameOf = (change: ChangeRecord): Frame => ({
   text: `id: ${change.seq}\nevent: change\ndata: ${JSON.stringify(change.data)}\n\n`,
 });
 
+/**
+ * How much of a read of the change log goes to a socket in one write: one write per frame was one
+ * system call per frame and stream; one per read could queue a whole page (2,000 frames) on a slow
+ * reader's socket, past what coalescing bounds. A group is about the socket's high-water mark.
+ */
+const groupChars = 16 * 1024;
+
 const keyOf = ({ change }: Frame) => `${change.unitCode}|${change.data.indicatorId}|${change.period}`;
 
 export class SseConnection {
@@ -59,6 +66,28 @@ export class SseConnection {
   offer(frame: Frame): void {
     if (this.#pending) this.#pending.push(frame);
     else this.#deliver(frame);
+  }
+
+  /**
+   * Live changes of one read of the log, in order: those this stream carries go out together, a
+   * group of about `groupChars` a write, while it keeps up; held or coalesced as `offer` would
+   * otherwise.
+   */
+  offerAll(frames: readonly Frame[]): void {
+    let group = '';
+    for (const frame of frames) {
+      if (!this.carries(frame.change)) continue;
+      if (this.#pending || this.#behind || frame.change.seq <= this.cursor) {
+        this.offer(frame);
+        continue;
+      }
+      this.cursor = frame.change.seq;
+      group += frame.text;
+      if (group.length < groupChars) continue;
+      this.write(group);
+      group = '';
+    }
+    if (group !== '') this.write(group);
   }
 
   /** A change replayed from the log: written in order before anything held, coalesced when behind. */

@@ -69,4 +69,42 @@ describe('a slow stream', () => {
     expect(stream.carries({ ...change(2, '24175'), path: ['48', '491'] })).toBe(false);
     expect(stream.carries({ ...change(3, '24175'), period: '2025-07' })).toBe(false);
   });
+
+  it('writes what it carries of a read of the log together, in order, skipping what it has or does not carry', () => {
+    const { socket, stream, ids } = open();
+    stream.goLive(2);
+    const outside = { ...change(4, '22240'), path: ['54', '22240'] };
+    stream.offerAll([2, 3].map((seq) => frameOf(change(seq, '24175'))));
+    stream.offerAll([frameOf(outside), frameOf(change(5, '24343')), frameOf(change(6, '24175'))]);
+    expect(ids()).toEqual([3, 5, 6]);
+    expect(socket.written).toHaveLength(2);
+  });
+
+  it('splits a long read into writes of about the socket’s mark, coalescing the rest once it is full', () => {
+    const { socket, stream, ids } = open(1000);
+    stream.goLive(0);
+    const frames = Array.from({ length: 400 }, (_, i) => frameOf(change(i + 1, `u${i % 100}`)));
+    stream.offerAll(frames);
+    expect(ids()).toEqual(frames.map((f) => f.change.seq));
+    expect(socket.written.length).toBeGreaterThan(1);
+    expect(Math.max(...socket.written.map((w) => w.length))).toBeLessThan(17 * 1024);
+
+    const more = Array.from({ length: 400 }, (_, i) => frameOf(change(i + 401, `u${i % 100}`)));
+    socket.full = true;
+    stream.offerAll(more);
+    const sent = ids().length;
+    expect(sent).toBeLessThan(800);
+    socket.full = false;
+    socket.emit('drain');
+    // What waited after the first group went out once per unit, its newest value (700 + 1..100).
+    expect(ids().slice(sent)).toEqual(more.slice(-100).map((f) => f.change.seq));
+  });
+
+  it('holds a read of the log while catching up, like single changes', () => {
+    const { stream, ids } = open();
+    stream.offerAll([frameOf(change(3, '24175')), frameOf(change(4, '24343'))]);
+    expect(ids()).toEqual([]);
+    stream.goLive(3);
+    expect(ids()).toEqual([4]);
+  });
 });
