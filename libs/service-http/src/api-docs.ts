@@ -11,7 +11,15 @@ export function mountApiDocs(app: INestApplication, title: string, description: 
     )
     .setVersion('0.1.0')
     // Every endpoint but health and docs needs a token (ADR 0022); /docs' Authorize button takes one.
-    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+    .addBearerAuth({
+      type: 'http',
+      scheme: 'bearer',
+      bearerFormat: 'JWT',
+      description:
+        'A JWT from the identity provider the services trust: `sub` (who), `role`, and for every role ' +
+        'but admin `unit`, the unit whose subtree the caller works in; optionally `unit_tree`, the ' +
+        'unit tree version that code is of (e.g. vn-2024), for a unit named in a former tree’s codes.',
+    })
     .build();
   SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, config), {
     jsonDocumentUrl: 'docs-json',
