@@ -62,8 +62,10 @@ function treeOf(
   unit: string | undefined,
   unitTree: unknown,
 ): { ok: true; claim: { unitTree?: string } } | { ok: false; reason: string } {
-  // Without a unit (admin) there is nothing for a tree to qualify.
-  if (unit === undefined || unitTree === undefined) return { ok: true, claim: {} };
+  // Without a unit (admin) there is nothing for a tree to qualify. An identity provider may send an
+  // empty attribute as null or "": the claim is absent then, not malformed.
+  const absent = unitTree === undefined || unitTree === null || unitTree === '';
+  if (unit === undefined || absent) return { ok: true, claim: {} };
   if (typeof unitTree === 'string' && treeVersionPattern.test(unitTree))
     return { ok: true, claim: { unitTree } };
   return { ok: false, reason: "the token's unit_tree must name a unit tree version (e.g. vn-2024)" };

@@ -18,6 +18,11 @@ describe('principalOf', () => {
       ok: true,
       principal: { subject: 'a', role: 'district-oc', unit: '15', unitTree: 'vn-2024' },
     });
+    for (const empty of [null, ''])
+      expect(principalOf({ sub: 'a', role: 'district-oc', unit: '15', unit_tree: empty })).toEqual({
+        ok: true,
+        principal: { subject: 'a', role: 'district-oc', unit: '15' },
+      });
     expect(principalOf({ sub: 'b', role: 'admin', unit_tree: 'vn-2024' })).toEqual({
       ok: true,
       principal: { subject: 'b', role: 'admin', unit: undefined },

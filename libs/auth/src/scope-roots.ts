@@ -45,9 +45,10 @@ export interface ScopeRootRow {
  * named as the identity provider names it today), or the latest of all when only a tree yet to take
  * force has it. In its home tree a scope is itself; in another, the units that lineage links to
  * units of its subtree. Two trees with no lineage between them at all (a tree imported before its
- * lineage) keep the old reading: the same code is the same unit. The lineage branches are skipped
- * (one-time filters) when the scope is at home in the asked tree: the common case costs two index
- * lookups.
+ * lineage) keep the old reading for a code named without its tree: the same code is the same unit.
+ * A scope named with its tree (`$3`) is that tree's unit only; elsewhere it is what lineage says.
+ * The lineage branches are skipped (one-time filters) when the scope is at home in the asked tree:
+ * the common case costs two index lookups.
  */
 export function scopeRootsSql({ trees, units, lineage }: UnitTreeTables): string {
   const away = '(SELECT tree_version FROM home) IS DISTINCT FROM $1';
@@ -58,7 +59,7 @@ export function scopeRootsSql({ trees, units, lineage }: UnitTreeTables): string
     SELECT 'own' AS via, 'full' AS relation, u.path FROM ${units} u JOIN home ON true
       WHERE u.tree_version = $1 AND u.code = $2 AND (
         home.tree_version = $1
-        OR (NOT EXISTS (SELECT 1 FROM ${lineage} l
+        OR ($3::text IS NULL AND NOT EXISTS (SELECT 1 FROM ${lineage} l
                          WHERE l.tree_version = home.tree_version AND l.predecessor_tree_version = $1)
             AND NOT EXISTS (SELECT 1 FROM ${lineage} l
                              WHERE l.predecessor_tree_version = home.tree_version AND l.tree_version = $1)))

@@ -17,7 +17,7 @@ export interface Placement {
 export interface UnitTreePort {
   /** The unit in the tree in force on `day` (YYYY-MM-DD), or undefined when that tree has no such unit. */
   placeOf(unitCode: string, day: string): Promise<Placement | undefined>;
-  /** Many units in the tree in force on `day`, by code, in one read; codes that tree lacks are absent. */
+  /** Many units in the tree in force on `day`, by code, in two queries; codes that tree lacks are absent. */
   placesOf(unitCodes: readonly string[], day: string): Promise<ReadonlyMap<string, Placement>>;
   /**
    * The units of `treeVersion` that make up the subtree of `scopeUnit`, each with its path: itself

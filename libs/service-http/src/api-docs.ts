@@ -16,7 +16,8 @@ export function mountApiDocs(app: INestApplication, title: string, description: 
       scheme: 'bearer',
       bearerFormat: 'JWT',
       description:
-        'A JWT from the identity provider the services trust: `sub` (who), `role`, and for every role ' +
+        'A JWT from the identity provider the services trust (its `iss`, the `aud` configured, ' +
+        '`nhip` by default, and an `exp`): `sub` (who), `role`, and for every role ' +
         'but admin `unit`, the unit whose subtree the caller works in; optionally `unit_tree`, the ' +
         'unit tree version that code is of (e.g. vn-2024), for a unit named in a former tree’s codes.',
     })

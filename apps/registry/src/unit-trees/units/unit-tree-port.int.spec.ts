@@ -85,6 +85,13 @@ describe('the scope roots of a unit in a tree (RegistryUnitTree, real PostgreSQL
     expect(await roots('C1', 'v99')).toEqual(['P1>C1']);
   });
 
+  it('reads a unit named with its tree only through lineage elsewhere, never as an unlinked tree’s code', async () => {
+    // A token for v25's C1 (unit_tree) says which unit it means: v23's and v99's C1 are others.
+    expect(await roots('C1', 'v23', 'v25')).toEqual([]);
+    expect(await roots('C1', 'v99', 'v25')).toEqual([]);
+    expect(await roots('C1', 'v24', 'v25')).toEqual(['P1>C2']);
+  });
+
   it('gives no area to a code no tree has', async () => {
     expect(await roots('C7', 'v24')).toEqual([]);
   });
