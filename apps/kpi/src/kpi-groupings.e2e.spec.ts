@@ -123,7 +123,12 @@ describe('KPI service: a named grouping of units, defined and read like a unit',
       422,
       'units[1]',
     ],
-    ['a unit outside the caller’s area', { code: 'ngoai-tinh', name: 'Ngoài', units: ['24172'] }, 403, null],
+    [
+      'a unit outside the caller’s area',
+      { code: 'ngoai-tinh', name: 'Ngoài', units: ['20206', '24172'] },
+      403,
+      'units[1]',
+    ],
     ['an empty set', { code: 'rong', name: 'Rỗng', units: [] }, 400, 'units'],
     ['a code shaped like a unit’s', { code: '20206', name: 'Số', units: ['20206'] }, 400, 'code'],
   ])('answers %s with a problem', async (_what, body, status, field) => {

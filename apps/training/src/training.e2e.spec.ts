@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { publicTopics } from '@nhip/contracts';
 import { readTopic } from '@nhip/event-sourcing';
 import { createMessaging } from '@nhip/messaging';
-import { eventually, kafkaBrokers } from '@nhip/testing';
+import { eventually, kafkaBrokers, tokenFor } from '@nhip/testing';
 import { startPlatform, type Platform } from './fixtures/platform.ts';
 import { heldSession, registerSmallProvince, type SmallProvince } from './fixtures/small-province.ts';
 
@@ -81,6 +81,47 @@ describe('training service beside the registry', () => {
     });
     expect(malformed.status).toBe(400);
     expect(malformed.body.errors?.map((e) => e.field).sort()).toEqual(['endsAt', 'endsAt', 'mode']);
+  });
+
+  it('lets a district plan only with bridge points and hosts of its own, and lists a session where it touches', async () => {
+    const districtOf = async (unit: string) =>
+      platform.training.as(await tokenFor({ sub: `oc-${unit}`, role: 'district-oc', unit }));
+    const [oc640, oc641] = [await districtOf('640'), await districtOf('641')];
+    const plan = (bridgePoints: { unitCode: string; hostUnitCode?: string }[]) => ({
+      sessionId: randomUUID(),
+      courseId: province.courseId,
+      unitCode: '640',
+      mode: 'online',
+      startsAt: '2022-09-20T08:00:00+07:00',
+      endsAt: '2022-09-20T11:00:00+07:00',
+      bridgePoints,
+    });
+    // 24020 is a commune of district 641: hosting 640's bridge point there is outside 640's area.
+    const hostedAway = await oc640.post<Problem>(
+      '/sessions',
+      plan([{ unitCode: '24001' }, { unitCode: '24002', hostUnitCode: '24020' }]),
+    );
+    expect(hostedAway.status).toBe(403);
+    expect(hostedAway.body.errors).toEqual([{ field: 'bridgePoints', reason: 'unit 24020 is outside 640' }]);
+    const own = plan([{ unitCode: '24001' }, { unitCode: '24002', hostUnitCode: '24003' }]);
+    expect((await oc640.post('/sessions', own)).status).toBe(201);
+
+    const listed = async (caller: typeof oc640, unit: string) =>
+      (await caller.get<{ items: { sessionId: string }[] }>(`/sessions?unit=${unit}`)).body.items.some(
+        (session) => session.sessionId === own.sessionId,
+      );
+    await eventually(async () => listed(oc640, '24001'));
+    expect({
+      '640 at 24002': await listed(oc640, '24002'),
+      '640 at 24005 (no bridge point)': await listed(oc640, '24005'),
+      '641 at 641': await listed(oc641, '641'),
+      'admin at 24001': await listed(platform.training, '24001'),
+    }).toEqual({
+      '640 at 24002': true,
+      '640 at 24005 (no bridge point)': false,
+      '641 at 641': false,
+      'admin at 24001': true,
+    });
   });
 
   it('takes no attendance before the session is held, none once it is cancelled, and never holds a cancelled one', async () => {

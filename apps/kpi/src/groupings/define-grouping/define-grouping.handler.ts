@@ -11,8 +11,8 @@ import type { DefineGroupingDto } from './define-grouping.request.ts';
 
 export interface DefineGroupingRequest extends RequestContext {
   readonly body: DefineGroupingDto;
-  /** 403 unless the unit lies in the caller's area; `field` names it in the request. */
-  readonly inScope: (unit: TreeUnit, field: string) => Promise<void>;
+  /** 403 unless every unit lies in the caller's area, naming the first outside by its field. */
+  readonly inScope: (members: readonly { unit: TreeUnit; field: string }[]) => Promise<void>;
 }
 
 export async function defineGrouping(
@@ -23,10 +23,12 @@ export async function defineGrouping(
   const treeVersion = await treeInForce(pool, vietnamDay(request.now));
   if (!treeVersion) throw notFound('unit tree in force', 'units', vietnamDay(request.now));
   const found = new Map((await unitsIn(pool, treeVersion, body.units)).map((u) => [u.code, u]));
-  for (const [index, code] of body.units.entries()) {
-    const unit = found.get(code);
-    if (unit) await request.inScope(unit, `units[${index}]`);
-  }
+  await request.inScope(
+    body.units.flatMap((code, index) => {
+      const unit = found.get(code);
+      return unit ? [{ unit, field: `units[${index}]` }] : [];
+    }),
+  );
   const result = await executeCommand(pool, groupingAggregate, () =>
     Promise.resolve({
       commandId: commandIdOf(request),

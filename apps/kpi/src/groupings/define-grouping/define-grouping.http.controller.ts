@@ -5,7 +5,7 @@ import { requestContext } from '@nhip/service-http';
 import { beforeRequestWrites } from '@nhip/postgres';
 import pg from 'pg';
 import type { GroupingDefinedData } from '../grouping.ts';
-import { assigners, requireInScope } from '../../views/lookup.ts';
+import { assigners, requireAllInScope } from '../../views/lookup.ts';
 import { defineGrouping } from './define-grouping.handler.ts';
 import { DefineGroupingDto } from './define-grouping.request.ts';
 
@@ -32,7 +32,7 @@ export class DefineGroupingController {
     return defineGrouping(this.pool, {
       body,
       ...requestContext(headers, caller),
-      inScope: (unit, field) => beforeRequestWrites(requireInScope(this.scope, caller, unit, field)),
+      inScope: (members) => beforeRequestWrites(requireAllInScope(this.scope, caller, members)),
     });
   }
 }

@@ -27,10 +27,11 @@ export class PlanSessionController {
     @Headers() headers: Record<string, string | undefined>,
     @Caller() caller: Principal,
   ): Promise<SessionPlannedData> {
-    // The organiser and every bridge point in the caller's area, in the tree of the session's day.
+    // The organiser, every bridge point and the unit hosting it in the caller's area, in the tree of
+    // the session's day: a session is shown where its bridge points and their hosts are.
     const day = vietnamDay(body.startsAt);
     await beforeRequestWrites(this.scope.require(caller, body.unitCode, day, 'unitCode'));
-    const points = (body.bridgePoints ?? []).map((point) => point.unitCode);
+    const points = (body.bridgePoints ?? []).flatMap((p) => [p.unitCode, p.hostUnitCode ?? p.unitCode]);
     await beforeRequestWrites(this.scope.requireUnits(caller, points, day, 'bridgePoints'));
     const input = {
       sessionId: body.sessionId?.toLowerCase(),

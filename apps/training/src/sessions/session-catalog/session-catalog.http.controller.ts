@@ -3,7 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { Caller, Roles, UnitScope, type Principal } from '@nhip/auth';
 import { vietnamDay } from '@nhip/contracts';
 import { SessionSearchDto } from './session-catalog.request.ts';
-import { requireSessionSeen, sessionSeenBy, sessionTouches } from './session-scope.ts';
+import { requireSessionSeen, sessionsSeenBy } from './session-scope.ts';
 import { trainingStaff } from './session-roles.ts';
 import { notFound, requireUuid } from '@nhip/service-http';
 import pg from 'pg';
@@ -31,13 +31,8 @@ export class SessionCatalogController {
   ): Promise<{ items: SessionView[] }> {
     const { unit } = query;
     if (unit !== undefined) await this.scope.require(caller, unit, vietnamDay(new Date()), 'unit');
-    const seen = [];
-    for (const session of await listSessions(this.pool, query.courseId?.toLowerCase())) {
-      const visible = await sessionSeenBy(this.pool, this.scope, caller, session);
-      if (visible && (unit === undefined || (await sessionTouches(this.pool, visible, unit))))
-        seen.push(visible);
-    }
-    return { items: seen };
+    const sessions = await listSessions(this.pool, query.courseId?.toLowerCase());
+    return { items: await sessionsSeenBy(this.pool, this.scope, caller, { sessions, touching: unit }) };
   }
 
   /** The session and its reach: bridge points, attendees, members trained for the first time. */
