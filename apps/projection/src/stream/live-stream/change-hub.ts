@@ -1,7 +1,7 @@
 // Every open stream of this instance, fed from the change log: the consumer's transaction NOTIFYs
-// when it commits changes; the hub reads what is new once and hands each frame, serialised once, to
-// the streams whose scope carries it. A poll backs the notification up; a dropped LISTEN session is
-// opened again and read after (change-listener.ts).
+// when it commits changes; the hub reads what is new once, serialises each frame once and hands the
+// read to every stream, which writes what its scope carries (ADR 0051). A poll backs the notification
+// up; a dropped LISTEN session is opened again and read after (change-listener.ts).
 import { eventFreshness } from '@nhip/telemetry';
 import pg from 'pg';
 import { ChangeListener } from './change-listener.ts';
@@ -143,7 +143,8 @@ export class ChangeHub {
     const frames = changes.map(frameOf);
     for (const stream of this.#streams) stream.offerAll(frames);
     this.#last = changes.at(-1)?.seq ?? this.#last;
-    // Measured whether or not a stream is open: how late this instance could show the change.
+    // Measured whether or not a stream is open: how late this instance could show the change, once
+    // the whole read has gone to the streams (a read's first changes did not wait for its last before).
     const now = Date.now();
     for (const { eventAt } of changes)
       if (eventAt !== null) eventFreshness.observe({ stage: 'stream' }, Math.max(0, now - eventAt) / 1000);

@@ -26,8 +26,9 @@ export const frameOf = (change: ChangeRecord): Frame => ({
 
 /**
  * How much of a read of the change log goes to a socket in one write: one write per frame was one
- * system call per frame and stream; one per read could queue a whole page (2,000 frames) on a slow
- * reader's socket, past what coalescing bounds. A group is about the socket's high-water mark.
+ * system call per frame and stream; one per read could queue a whole page (2,000 frames, ~600 KB)
+ * on a slow reader's socket, past what coalescing bounds. A group (characters, about as many bytes:
+ * frames are JSON with few non-ASCII names) stays below the socket's high-water mark (64 KiB).
  */
 const groupChars = 16 * 1024;
 
@@ -74,10 +75,11 @@ export class SseConnection {
    * otherwise.
    */
   offerAll(frames: readonly Frame[]): void {
+    if (this.ended) return;
     let group = '';
     for (const frame of frames) {
       if (!this.carries(frame.change)) continue;
-      if (this.#pending || this.#behind || frame.change.seq <= this.cursor) {
+      if (!this.#writesLive(frame)) {
         this.offer(frame);
         continue;
       }
@@ -88,6 +90,11 @@ export class SseConnection {
       group = '';
     }
     if (group !== '') this.write(group);
+  }
+
+  /** Whether a live frame would go straight to the socket: caught up, not behind, not had yet. */
+  #writesLive(frame: Frame): boolean {
+    return !this.#pending && !this.#behind && frame.change.seq > this.cursor;
   }
 
   /** A change replayed from the log: written in order before anything held, coalesced when behind. */
