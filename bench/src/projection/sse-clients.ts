@@ -6,6 +6,8 @@ const marker = 'event: change\n';
 
 export interface Reader {
   changes: number;
+  /** `performance.now()` when the last change counted arrived: a fan-out's per-stream finish time. */
+  lastChangeAt: number;
   /** Called with every frame's text block when set (freshness reads the values). */
   onFrame?: (block: string, at: number) => void;
   readonly opened: Promise<void>;
@@ -21,6 +23,7 @@ export function openReader(url: string, headers: Record<string, string> = {}): R
   let openedReject: (e: Error) => void = () => undefined;
   const reader: Reader = {
     changes: 0,
+    lastChangeAt: 0,
     opened: new Promise<void>((resolve, reject) => {
       openedResolve = resolve;
       openedReject = reject;
@@ -42,13 +45,18 @@ export function openReader(url: string, headers: Record<string, string> = {}): R
         carry = blocks.pop() ?? '';
         const at = performance.now();
         for (const block of blocks) {
-          if (block.includes(marker)) reader.changes++;
+          if (block.includes(marker)) {
+            reader.changes++;
+            reader.lastChangeAt = at;
+          }
           reader.onFrame(block, at);
         }
         return;
       }
+      const before = reader.changes;
       for (let i = text.indexOf(marker); i >= 0; i = text.indexOf(marker, i + marker.length))
         reader.changes++;
+      if (reader.changes > before) reader.lastChangeAt = performance.now();
       // A marker can straddle two chunks; keep less than one marker so none is counted twice.
       carry = text.slice(-(marker.length - 1));
     });
