@@ -13,12 +13,19 @@ import type { ServiceLogger } from './logger.ts';
 const acceptableCorrelationId = /^[\x21-\x7e]{1,128}$/;
 
 /**
+ * A new id as one flat string: `randomUUID()` answers a rope of its pieces (V8 keeps a
+ * concatenation unflattened until something reads it whole), 14 string objects, ~0.45 KB. A live
+ * stream's request keeps its id for hours, on thousands of streams; the copy costs a microsecond.
+ */
+const flatUuid = (): string => Buffer.from(randomUUID(), 'latin1').toString('latin1');
+
+/**
  * Fastify's request id: the client's X-Correlation-Id, or a new one. It is put back on the
  * request so requestContext(headers) in the controllers sees the id that is logged.
  */
 export function correlationIdOf(req: IncomingMessage): string {
   const given = req.headers['x-correlation-id'];
-  const id = typeof given === 'string' && acceptableCorrelationId.test(given) ? given : randomUUID();
+  const id = typeof given === 'string' && acceptableCorrelationId.test(given) ? given : flatUuid();
   req.headers['x-correlation-id'] = id;
   return id;
 }
