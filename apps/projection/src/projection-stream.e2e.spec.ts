@@ -278,6 +278,11 @@ describe('projection stream, end to end', () => {
     );
     open.push(viaQuery);
     expect(viaQuery.status).toBe(200);
+    expect(viaQuery.correlationId).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
+    const quoted = await streamOf('643', token, { 'x-correlation-id': 'tuong-trinh-643' });
+    expect(quoted.correlationId).toBe('tuong-trinh-643');
     await viaQuery.waitFor((frames) => frames.some((f) => f.event === 'snapshot'));
     const outside = await fetch(`${platform.projection.base}/api/stream?scope=650&access_token=${token}`);
     expect(outside.status).toBe(403);

@@ -61,6 +61,8 @@ export class LiveStreamController {
       'cache-control': 'no-cache, no-transform',
       connection: 'keep-alive',
       'x-accel-buffering': 'no',
+      // Every answer names its correlation id; a hijacked reply does not send Fastify's headers.
+      'x-correlation-id': request.id,
     });
     // Sent now, not with the snapshot: the client knows it is connected while the snapshot is made.
     res.flushHeaders();
