@@ -4,7 +4,8 @@ export { anyRole, Caller, Context, Public, Roles, type CallContext } from './dec
 export { AuthGuard } from './guard.ts';
 export { AuthModule } from './auth.module.ts';
 export { invalidToken, roleMissing, unitOutsideScope } from './problems.ts';
-export { mostSpecific, scopeRootsReader, type ScopeRootsDb, type UnitTreeTables } from './scope-roots.ts';
+export { mostSpecific, type ScopeRootsDb, type UnitTreeTables } from './scope-roots.ts';
+export { UnitTreeOverTables } from './unit-tree-tables.ts';
 export { UnitScope, UNIT_TREE_PORT, type Placement, type Relation, type UnitTreePort } from './scope.ts';
 export { TokenVerifier, type VerifierOptions } from './verifier.ts';
 export { refuseAnonymousOnArrival } from './refuse-anonymous.ts';
