@@ -17,7 +17,7 @@ export interface Placement {
 export interface UnitTreePort {
   /** The unit in the tree in force on `day` (YYYY-MM-DD), or undefined when that tree has no such unit. */
   placeOf(unitCode: string, day: string): Promise<Placement | undefined>;
-  /** Many units in the tree in force on `day`, by code, in two queries; codes that tree lacks are absent. */
+  /** Many units in the tree in force on `day`, by code, in one read; codes that tree lacks are absent. */
   placesOf(unitCodes: readonly string[], day: string): Promise<ReadonlyMap<string, Placement>>;
   /**
    * The units of `treeVersion` that make up the subtree of `scopeUnit`, each with its path: itself
@@ -92,8 +92,8 @@ export class UnitScope {
 
   /**
    * 403 naming the first of many units (a campaign's, a session's bridge points) outside the
-   * caller's area on `day`; units the tree lacks pass, as in `require`. Three reads in all, where
-   * `require` unit by unit made three each: a campaign may name thousands of villages.
+   * caller's area on `day`; units the tree lacks pass, as in `require`. Two reads in all, where
+   * `require` unit by unit made two each: a campaign may name thousands of villages.
    */
   async requireUnits(
     principal: Principal,
@@ -107,15 +107,21 @@ export class UnitScope {
     await this.requirePlacements(principal, placements, field);
   }
 
-  /** 403 naming the first of many placements (a grouping's members) outside the caller's area. */
+  /**
+   * 403 naming the first of many placements (a grouping's members) outside the caller's area, by
+   * `field`, or by the field `field(index)` names when each placement has its own (`units[3]`).
+   */
   async requirePlacements(
     principal: Principal,
     placements: readonly Placement[],
-    field: string,
+    field: string | ((index: number) => string),
   ): Promise<void> {
     const inside = await this.insideAll(principal, placements);
-    const first = placements.find((_, i) => !inside[i]);
-    if (first) throw unitOutsideScope(first.path.at(-1) ?? '?', principal.unit, field, first.treeVersion);
+    const at = placements.findIndex((_, i) => !inside[i]);
+    const first = placements[at];
+    if (first === undefined) return;
+    const named = typeof field === 'string' ? field : field(at);
+    throw unitOutsideScope(first.path.at(-1) ?? '?', principal.unit, named, first.treeVersion);
   }
 
   /** 403 unless a path of a tree version (a team's, an activity's place) is inside the caller's area. */

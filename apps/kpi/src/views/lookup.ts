@@ -1,5 +1,5 @@
 // What every view checks first: the period is a real one, the unit is known, the indicator exists.
-import { anyRole, unitOutsideScope, type Principal, type Role, type UnitScope } from '@nhip/auth';
+import { anyRole, type Principal, type Role, type UnitScope } from '@nhip/auth';
 import { unitCodePattern, unitCodeRule } from '@nhip/contracts';
 import { invalidRequest, notFound } from '@nhip/service-http';
 import type pg from 'pg';
@@ -58,17 +58,13 @@ export function requireInScope(
  * 403 naming the first of many units (a grouping's members) outside the caller's area, by its own
  * field: one read of the area per tree version, not one per unit.
  */
-export async function requireAllInScope(
+export function requireAllInScope(
   scope: UnitScope,
   caller: Principal,
   members: readonly { readonly unit: TreeUnit; readonly field: string }[],
 ): Promise<void> {
-  const inside = await scope.insideAll(
-    caller,
-    members.map(({ unit }) => unit),
-  );
-  const first = members.find((_, i) => !inside[i]);
-  if (first) throw unitOutsideScope(first.unit.code, caller.unit, first.field, first.unit.treeVersion);
+  const units = members.map(({ unit }) => unit);
+  return scope.requirePlacements(caller, units, (index) => members[index]?.field ?? 'units');
 }
 
 /** A named grouping, 404 unless defined, 403 unless every member lies in the caller's area. */
