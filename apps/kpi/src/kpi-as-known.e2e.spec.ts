@@ -24,16 +24,37 @@ const units2024 = fs.readFileSync(new URL('./fixtures/units-2024.csv', import.me
 const helped = 'residents_helped.vneid_activation';
 
 interface Explained {
-  numerator: { figure: number | null; source: { kind: string } };
+  numerator: { figure: number | null; source: { kind: string; name?: { vi: string; en: string } } };
   denominator: {
     figure: number | null;
-    source: { kind: string; assigned?: { assignedBy: string }[] };
+    source: {
+      kind: string;
+      assigned?: {
+        unitCode: string;
+        unitName: string | null;
+        assignedBy: string;
+        assignedByName: string | null;
+      }[];
+    };
   } | null;
   children: { code: string; numerator: number | null }[];
   sourceEvents: {
     items: { sourceEventId: string; delta: number; day: string }[];
     next: string | null;
   } | null;
+}
+
+/** Named as the operator reads them: the metric counted, the unit given the target and who gave it. */
+function expectNamedSources(body: Explained): void {
+  expect(body.numerator.source.name).toEqual({
+    vi: 'Lượt người dân được hỗ trợ: Cài đặt, kích hoạt VNeID',
+    en: 'Residents helped: VNeID installed and activated',
+  });
+  expect(body.denominator?.source.assigned?.[0]).toMatchObject({
+    unitCode: '20206',
+    unitName: 'Phường Thanh Khê Tây',
+    assignedByName: 'Quận Thanh Khê',
+  });
 }
 
 describe('KPI service: late, corrected and voided reports, as known at a time', () => {
@@ -107,6 +128,7 @@ describe('KPI service: late, corrected and voided reports, as known at a time', 
     expect(reply.body.numerator).toMatchObject({ figure: 12, source: { kind: 'metric' } });
     expect(reply.body.denominator?.figure).toBe(48);
     expect(reply.body.denominator?.source.assigned?.map((a) => a.assignedBy)).toEqual(['491']);
+    expectNamedSources(reply.body);
     expect(reply.body.children.map((c) => [c.code, c.numerator])).toEqual([
       ['20206', 12],
       ['20207', 0],

@@ -8,28 +8,35 @@ type Db = Pick<pg.Pool, 'query'>;
 
 export interface TargetSource {
   readonly unitCode: string;
+  /** Null only for a unit the tree named no longer has. */
+  readonly unitName: string | null;
   readonly value: number;
   readonly assignedBy: string;
+  readonly assignedByName: string | null;
   readonly assignedAt: string;
 }
 
-/** The unit's own target, or else the nearest targets assigned below it (what the figure sums). */
+/**
+ * The unit's own target, or else the nearest targets assigned below it (what the figure sums),
+ * each with the names of its unit and of the unit that assigned it in `treeVersion`.
+ */
 export async function targetSources(
   db: Db,
-  unit: string,
-  metric: string,
-  period: Period,
+  query: { unit: string; metric: string; period: Period; treeVersion: string },
 ): Promise<TargetSource[]> {
   const { rows } = await db.query<TargetSource>(
-    `SELECT t.unit_code AS "unitCode", t.value::float8 AS value, t.assigned_by AS "assignedBy",
+    `SELECT t.unit_code AS "unitCode", target_unit.name AS "unitName", t.value::float8 AS value,
+            t.assigned_by AS "assignedBy", assigner.name AS "assignedByName",
             to_char(t.assigned_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "assignedAt"
        FROM kpi_targets t
+       LEFT JOIN kpi_units target_unit ON target_unit.tree_version = $4 AND target_unit.code = t.unit_code
+       LEFT JOIN kpi_units assigner ON assigner.tree_version = $4 AND assigner.code = t.assigned_by
       WHERE t.metric = $2 AND t.period = $3 AND $1 = ANY(t.unit_path)
         AND NOT EXISTS (SELECT 1 FROM kpi_targets t2
                          WHERE t2.metric = t.metric AND t2.period = t.period AND t2.unit_code <> t.unit_code
                            AND t2.unit_code = ANY(t.unit_path) AND $1 = ANY(t2.unit_path))
       ORDER BY t.unit_code`,
-    [unit, metric, period.key],
+    [query.unit, query.metric, query.period.key, query.treeVersion],
   );
   return rows;
 }

@@ -2,6 +2,7 @@
 // quotes, with where they come from; a province's own targets arrive as assigned targets instead.
 import { activityKinds, type ActivityKind } from '@nhip/contracts';
 import type { ComparisonLine, IndicatorDefinition } from './indicator.ts';
+import { metricName } from './metric-names.ts';
 
 const percent = { unit: 'percent', decimals: 2, direction: 'higher-is-better', version: 1 } as const;
 const line = (kind: ComparisonLine['kind'], value: number, source: string): ComparisonLine => ({
@@ -10,27 +11,10 @@ const line = (kind: ComparisonLine['kind'], value: number, source: string): Comp
   source,
 });
 
-const kindsInEnglish: Record<ActivityKind, string> = {
-  vneid_activation: 'VNeID installed and activated',
-  public_service_account: 'national public-service portal account created',
-  online_application: 'online public-service application filed',
-  e_payment_account: 'bank / e-payment account opened',
-  e_health_app: 'electronic health book installed',
-  digital_address: 'digital address registered',
-  e_commerce_onboarding: 'selling on an e-commerce platform',
-  security_guidance: 'information-security and anti-fraud guidance',
-  communication_session: 'communication session',
-  heritage_qr: 'heritage site digitised with a QR code',
-  other: 'other',
-};
-
 const residentsHelped: IndicatorDefinition[] = (Object.keys(activityKinds) as ActivityKind[]).map((kind) => ({
   id: `residents_helped.${kind}`,
   version: 1,
-  name: {
-    vi: `Lượt người dân được hỗ trợ: ${activityKinds[kind]}`,
-    en: `Residents helped: ${kindsInEnglish[kind]}`,
-  },
+  name: metricName(`residents_helped.${kind}`),
   unit: 'count',
   decimals: 0,
   direction: 'higher-is-better',

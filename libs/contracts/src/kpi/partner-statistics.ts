@@ -23,6 +23,32 @@ export const statisticIds = [
 /** Reported by a source system with its source and as-of date (population, procedures, …). */
 export type StatisticId = (typeof statisticIds)[number];
 
+/** What each statistic counts, in the words of the statistics office and in English. */
+export const statisticNames: Record<StatisticId, { readonly vi: string; readonly en: string }> = {
+  population_15_plus: { vi: 'Dân số từ 15 tuổi trở lên', en: 'Residents aged 15 and over' },
+  households: { vi: 'Số hộ gia đình', en: 'Households' },
+  procedures_offered: { vi: 'Số thủ tục hành chính đang cung cấp', en: 'Administrative procedures offered' },
+  full_process_online_services: {
+    vi: 'Số dịch vụ công trực tuyến toàn trình',
+    en: 'Full-process online public services',
+  },
+  online_services: { vi: 'Số dịch vụ công trực tuyến', en: 'Online public services' },
+  online_services_integrated: {
+    vi: 'Số dịch vụ công trực tuyến tích hợp lên Cổng Dịch vụ công quốc gia',
+    en: 'Online services integrated into the national public-service portal',
+  },
+  applications_total: { vi: 'Tổng số hồ sơ tiếp nhận', en: 'Applications received, all channels' },
+  applications_online: { vi: 'Số hồ sơ nộp trực tuyến', en: 'Applications filed online' },
+  residents_with_e_payment_account: {
+    vi: 'Người từ 15 tuổi trở lên có tài khoản thanh toán điện tử',
+    en: 'Residents aged 15 and over with an e-payment account',
+  },
+  households_with_digital_address: {
+    vi: 'Hộ gia đình có địa chỉ số',
+    en: 'Households with a digital address',
+  },
+};
+
 export const StatisticReportedV1 = {
   type: 'vn.nhip.partner.statistic.reported.v1',
   topic: partnerTopics.statistics,

@@ -1,18 +1,35 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Roles } from '@nhip/auth';
+import { statisticNames } from '@nhip/contracts';
 import { indicatorCatalog } from '../../indicators/catalog.ts';
 import type { IndicatorDefinition } from '../../indicators/indicator.ts';
 import { statisticIds } from '../../indicators/indicator.ts';
+import { metricDefinitions } from '../../indicators/metric-names.ts';
 import { readers } from '../lookup.ts';
 
-/** Every indicator and version: names, unit, direction, formula and comparison lines. */
+/**
+ * Every indicator and version (names, unit, direction, formula, comparison lines) and the
+ * vocabulary their formulas use: the metrics counted from events with what each counts, and the
+ * statistics partners send (`statistics`, the ids, as partner.statistics.v1 names them) with
+ * their names.
+ */
 @ApiTags('catalog')
 @Controller('catalog')
 export class CatalogController {
   @Get()
   @Roles(...readers)
-  catalog(): { indicators: readonly IndicatorDefinition[]; statistics: readonly string[] } {
-    return { indicators: indicatorCatalog, statistics: statisticIds };
+  catalog(): {
+    indicators: readonly IndicatorDefinition[];
+    statistics: readonly string[];
+    statisticNames: typeof statisticNames;
+    metrics: typeof metricDefinitions;
+  } {
+    return {
+      indicators: indicatorCatalog,
+      statistics: statisticIds,
+      statisticNames,
+      metrics: metricDefinitions,
+    };
   }
 }

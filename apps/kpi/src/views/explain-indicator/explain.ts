@@ -3,6 +3,7 @@
 // them), each child's contribution, and a page of the source events from the ledger. A named
 // grouping is explained like a unit (ADR 0037): its figures are its members' summed, so its
 // sources are the members' and its members are the children whose contributions are listed.
+import { statisticNames, type StatisticId } from '@nhip/contracts';
 import type pg from 'pg';
 import { loadFigures, type Figures } from '../../figures/figures.queries.ts';
 import { evaluateUnits, orNull, type UnitIndicator } from '../../figures/indicator-values.ts';
@@ -12,6 +13,7 @@ import { childrenOf, type TreeUnit } from '../../figures/tree.queries.ts';
 import { indicatorCatalog } from '../../indicators/catalog.ts';
 import { metricKind } from '../../indicators/evaluate.ts';
 import type { IndicatorDefinition, Operand } from '../../indicators/indicator.ts';
+import { metricName } from '../../indicators/metric-names.ts';
 import type { Period } from '../../periods/period.ts';
 
 type Db = Pick<pg.Pool, 'query'>;
@@ -72,14 +74,15 @@ function metricSource(request: ExplainRequest, metric: Extract<Operand, { metric
     counts === 'flow'
       ? `sum of the ledger deltas of the days in the period${over}`
       : `sum of the ledger deltas up to the period’s last day (the stock at its end)${over}`;
-  return { kind: 'metric', metric, counts, how };
+  return { kind: 'metric', metric, name: metricName(metric), counts, how };
 }
 
-async function statisticOf(db: Db, request: ExplainRequest, statistic: string) {
+async function statisticOf(db: Db, request: ExplainRequest, statistic: StatisticId) {
   const { subject, period } = request;
+  const name = statisticNames[statistic];
   if (!subject.grouping) {
     const reported = await statisticSource(db, subject.sources[0] ?? '', statistic, period);
-    return { kind: 'statistic', statistic, ...(reported ?? { missing: true }) };
+    return { kind: 'statistic', statistic, name, ...(reported ?? { missing: true }) };
   }
   // A grouping's statistic is its members' summed: each member's as reported, or missing.
   const members = [];
@@ -87,16 +90,24 @@ async function statisticOf(db: Db, request: ExplainRequest, statistic: string) {
     const reported = await statisticSource(db, unitCode, statistic, period);
     members.push({ unitCode, ...(reported ?? { missing: true }) });
   }
-  return { kind: 'statistic', statistic, members };
+  return { kind: 'statistic', statistic, name, members };
 }
 
 async function sourceOf(db: Db, request: ExplainRequest, operand: Operand) {
   if ('metric' in operand) return metricSource(request, operand.metric);
   if ('target' in operand) {
     const assigned = [];
-    for (const unit of request.subject.sources)
-      assigned.push(...(await targetSources(db, unit, operand.target, request.period)));
-    return { kind: 'target', metric: operand.target, assigned };
+    const { period, subject } = request;
+    for (const unit of subject.sources)
+      assigned.push(
+        ...(await targetSources(db, {
+          unit,
+          metric: operand.target,
+          period,
+          treeVersion: subject.unit.treeVersion,
+        })),
+      );
+    return { kind: 'target', metric: operand.target, name: metricName(operand.target), assigned };
   }
   return statisticOf(db, request, operand.statistic);
 }
