@@ -106,6 +106,10 @@ describe('IOC dashboard in Chromium', () => {
       page.locator('table.children tbody tr').first().locator('td').first().textContent(),
     ).resolves.toBe('797');
     expect(await page.locator('#map svg path').count()).toBeGreaterThan(5);
+    // A per-cent indicator shows the line it is compared with, as text and as a tick on its bar.
+    const ePayment = page.locator('.tile[data-ind="e_payment_15_plus"]');
+    await expect(ePayment.locator('.comparisons').textContent()).resolves.toBe('Bình quân cả nước75,00%');
+    await expect(ePayment.locator('.bullet svg line').count()).resolves.toBe(1);
     await expect(page.locator('#connection').getAttribute('data-state')).resolves.toBe('live');
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'province-vi-1920x1080');
@@ -218,9 +222,21 @@ describe('IOC dashboard in Chromium', () => {
       await tileValue(page, 'vneid_vs_target').click();
       await page.waitForSelector('#explain[open] [data-role=equation]');
       await expect(page.locator('#explain [data-role=equation]').textContent()).resolves.toBe(equation);
-      await expect(page.locator('#explain').textContent()).resolves.toContain(
-        lang === 'vi' ? 'phiên bản 1' : 'version 1',
+      const dialog = (await page.locator('#explain').textContent()) ?? '';
+      expect(dialog).toContain(lang === 'vi' ? 'phiên bản 1' : 'version 1');
+      // Its sources in the operator's words: the metric by its name, who gave the target.
+      expect(dialog).toContain(
+        lang === 'vi'
+          ? 'Đếm từ sự kiện: Lượt người dân được hỗ trợ: Cài đặt, kích hoạt VNeID'
+          : 'Counted from events: Residents helped: VNeID installed and activated',
       );
+      expect(dialog).toContain(
+        lang === 'vi'
+          ? 'Thành phố Đà Nẵng giao cho Phường Thanh Khê Đông: 9.950'
+          : 'Thành phố Đà Nẵng assigned Phường Thanh Khê Đông: 9,950',
+      );
+      expect(dialog).not.toContain('residents_helped.');
+      await expect(page.locator('#explain table.events tbody tr').count()).resolves.toBe(2);
       expect(await seriousViolations(page)).toEqual([]);
       await screenshot(page, `explain-${lang}-1920x1080`);
       await page.close();

@@ -147,10 +147,15 @@ describe('projection stream, end to end', () => {
     );
     expect(series.body.points.map((p) => p.period)).toEqual(['2024-04', '2024-05', '2024-06']);
     expect(series.body.points[1]?.value).toBe(5);
-    const explained = await district.get<{ value: number; sourceEvents: unknown }>(
-      `/api/units/643/indicators/${helped}/explain?period=2024`,
-    );
-    expect([explained.status, explained.body.value]).toEqual([200, 5]);
+    // Explained through the KPI service, its source events paged here as there.
+    type Page = { value: number; sourceEvents: { items: { sourceEventId: string }[]; next: string } };
+    const page = (query: string) =>
+      district.get<Page>(`/api/units/643/indicators/${helped}/explain?period=2024&${query}`);
+    const [first, bad] = [await page('limit=1'), await page('limit=0')];
+    const { items, next } = first.body.sourceEvents;
+    expect([first.status, first.body.value, items.length, bad.status]).toEqual([200, 5, 1, 400]);
+    const rest = (await page(`after=${next}`)).body.sourceEvents.items.map((i) => i.sourceEventId);
+    expect(rest).not.toContain(items[0]?.sourceEventId);
     const outside = await district.get('/api/units/650/indicators/vneid_vs_target/explain?period=2024');
     const badPeriod = await district.get('/api/units/643/summary?period=2024-13');
     const unknown = await district.get('/api/units/643/indicators/no_such_indicator/explain?period=2024');

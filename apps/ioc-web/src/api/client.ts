@@ -22,8 +22,17 @@ export class Api {
     return this.get(`/api/units/${encodeURIComponent(code)}/summary?period=${encodeURIComponent(period)}`);
   }
 
-  explain(code: string, indicatorId: string, period: string, knownAt?: string): Promise<Explanation> {
-    const query = new URLSearchParams({ period, ...(knownAt ? { knownAt } : {}) });
+  /** `after` and `limit` page the source events (`after` is the previous page's `next`). */
+  explain(
+    code: string,
+    indicatorId: string,
+    period: string,
+    options: { knownAt?: string; after?: string; limit?: number } = {},
+  ): Promise<Explanation> {
+    const query = new URLSearchParams({ period });
+    if (options.knownAt) query.set('knownAt', options.knownAt);
+    if (options.after) query.set('after', options.after);
+    if (options.limit) query.set('limit', String(options.limit));
     return this.get(
       `/api/units/${encodeURIComponent(code)}/indicators/${encodeURIComponent(indicatorId)}/explain?${query}`,
     );

@@ -7,6 +7,13 @@ export interface TrendPoint {
   readonly value: number | null;
 }
 
+export interface ComparisonLine {
+  readonly kind: 'national-average' | 'national-target' | 'province-target' | 'local-target';
+  readonly value: number;
+  /** Where the figure comes from (a decision, a yearbook): shown on hover. */
+  readonly source: string;
+}
+
 export interface Indicator {
   readonly id: string;
   readonly version: number;
@@ -21,6 +28,7 @@ export interface Indicator {
   rank: number | null;
   missing: string | null;
   readonly trend?: TrendPoint[];
+  readonly comparisons?: readonly ComparisonLine[];
 }
 
 export interface ChildUnit {
@@ -44,16 +52,43 @@ export interface Summary {
 
 export type Change = IndicatorChangedData & { readonly unitName?: string };
 
-interface Operand {
+export interface Name {
+  readonly vi: string;
+  readonly en: string;
+}
+
+/** A statistic as reported for a unit: its figure, who measured it and the day it describes. */
+export interface ReportedStatistic {
+  readonly value?: number;
+  readonly source?: string;
+  readonly asOf?: string;
+  readonly missing?: boolean;
+}
+
+/** A target that makes up the figure: the unit given it and the unit that gave it, with names. */
+export interface AssignedTarget {
+  readonly unitCode: string;
+  readonly unitName?: string | null;
+  readonly value: number;
+  readonly assignedBy: string;
+  readonly assignedByName?: string | null;
+  readonly assignedAt: string;
+}
+
+export interface Operand {
   readonly figure: number | null;
-  readonly source: {
+  readonly source: ReportedStatistic & {
     readonly kind: 'metric' | 'target' | 'statistic';
     readonly metric?: string;
     readonly statistic?: string;
+    /** The metric's or the statistic's name (the KPI service names them since 2026-12-05). */
+    readonly name?: Name;
+    /** A metric's: a flow sums the period's days, a stock is the state on its last day. */
+    readonly counts?: 'flow' | 'stock';
     readonly how?: string;
-    readonly source?: string;
-    readonly asOf?: string;
-    readonly assigned?: readonly { assignedBy?: string; value?: number }[];
+    readonly assigned?: readonly AssignedTarget[];
+    /** A grouping's statistic: each member's as reported. */
+    readonly members?: readonly (ReportedStatistic & { readonly unitCode: string })[];
   };
 }
 
@@ -87,6 +122,8 @@ export interface Explanation {
       day: string;
       recordedAt: string;
     }[];
+    /** The position to ask the next page after; null on the last page. */
+    readonly next: string | null;
   } | null;
 }
 

@@ -7,7 +7,8 @@ let lang: Lang = 'vi';
 export const currentLang = (): Lang => lang;
 export function setLang(next: Lang): void {
   lang = next;
-  document.documentElement.lang = next;
+  // Absent where the texts are checked without a browser (the unit specs).
+  if (typeof document !== 'undefined') document.documentElement.lang = next;
 }
 
 const locale = (): string => (lang === 'vi' ? 'vi-VN' : 'en-GB');
@@ -32,6 +33,15 @@ export const formatDate = (iso: string): string =>
   new Intl.DateTimeFormat(locale(), { day: '2-digit', month: '2-digit', year: 'numeric' }).format(
     new Date(iso),
   );
+
+/** A calendar day ("2026-12-06") as written in the language in force, whatever the browser's zone. */
+export const formatDay = (day: string): string =>
+  new Intl.DateTimeFormat(locale(), {
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(`${day}T00:00:00Z`));
 
 export const formatDateTime = (iso: string): string =>
   new Intl.DateTimeFormat(locale(), {

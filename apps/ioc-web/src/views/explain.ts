@@ -4,7 +4,8 @@
 import type { Api } from '../api/client.ts';
 import type { Explanation } from '../api/types.ts';
 import { h } from '../dom.ts';
-import { formatDateTime, formatValue, t } from '../i18n/i18n.ts';
+import { formatCount, formatDateTime, formatDay, formatValue, t } from '../i18n/i18n.ts';
+import { sourceLines } from './explain-text.ts';
 import { countText, decimalsOf, nameOf } from './indicator-text.ts';
 
 const valueOf = (e: Explanation): string =>
@@ -18,24 +19,17 @@ export const equationOf = (e: Explanation): string =>
     ? `${countText(e.numerator.figure)} = ${valueOf(e)}`
     : `${countText(e.numerator.figure)} / ${countText(e.denominator.figure)} = ${valueOf(e)}`;
 
-function sourceText(operand: Explanation['numerator']): string {
-  const s = operand.source;
-  if (s.kind === 'metric') return t('sourceMetric', { metric: s.metric ?? '' });
-  if (s.kind === 'target') return t('sourceTarget', { metric: s.metric ?? '' });
-  return [t('sourceStatistic', { statistic: s.statistic ?? '' }), s.source, s.asOf]
-    .filter(Boolean)
-    .join(' · ');
-}
-
-const operandRow = (label: string, operand: Explanation['numerator'] | null) =>
-  operand &&
-  h(
+const operandRow = (label: string, operand: Explanation['numerator'] | null) => {
+  if (!operand) return null;
+  const [first, ...details] = sourceLines(operand);
+  return h(
     'tr',
     {},
     h('th', { scope: 'row' }, label),
     h('td', {}, countText(operand.figure)),
-    h('td', {}, sourceText(operand)),
+    h('td', {}, first, ...details.map((line) => h('span', { class: 'source-detail' }, line))),
   );
+};
 
 function contributions(e: Explanation): HTMLElement {
   const rows = e.children.map((c) =>
@@ -61,33 +55,71 @@ function contributions(e: Explanation): HTMLElement {
   );
 }
 
-function events(e: Explanation): HTMLElement | null {
+/** Source events a page at a time: enough to check a figure, more on asking. */
+const eventsPerPage = 20;
+
+type SourceEvent = NonNullable<Explanation['sourceEvents']>['items'][number];
+
+const eventRow = (item: SourceEvent) =>
+  h(
+    'tr',
+    {},
+    h('td', {}, h('code', {}, item.sourceEventId)),
+    h('td', {}, formatDay(item.day)),
+    h('td', {}, countText(item.delta)),
+    h('td', {}, formatDateTime(item.recordedAt)),
+  );
+
+/** The page after a position of the same explanation; none when it cannot be asked for. */
+export type NextEvents = (after: string) => Promise<Explanation>;
+
+function events(e: Explanation, more?: NextEvents): HTMLElement | null {
   if (!e.sourceEvents || e.sourceEvents.items.length === 0) return null;
-  const rows = e.sourceEvents.items
-    .slice(0, 20)
-    .map((item) =>
-      h(
-        'tr',
-        {},
-        h('td', {}, h('code', {}, item.sourceEventId)),
-        h('td', {}, countText(item.delta)),
-        h('td', {}, formatDateTime(item.recordedAt)),
-      ),
-    );
-  return h(
+  let shown = e.sourceEvents.items.length;
+  let next = e.sourceEvents.next;
+  const rows = h('tbody', {}, ...e.sourceEvents.items.map(eventRow));
+  const count = h(
+    'p',
+    { class: 'events-shown', 'aria-live': 'polite' },
+    t('eventsShown', { count: formatCount(shown) }),
+  );
+  const button = h('button', { type: 'button', class: 'more', 'data-role': 'more-events' }, t('moreEvents'));
+  button.hidden = !more || next === null;
+  button.addEventListener('click', () => {
+    if (!more || next === null) return;
+    button.disabled = true;
+    void more(next)
+      .then((page) => {
+        const items = page.sourceEvents?.items ?? [];
+        rows.append(...items.map(eventRow));
+        shown += items.length;
+        next = page.sourceEvents?.next ?? null;
+        count.textContent = t('eventsShown', { count: formatCount(shown) });
+        button.hidden = next === null;
+      })
+      .finally(() => {
+        button.disabled = false;
+      });
+  });
+  const table = h(
     'table',
     { class: 'events' },
     h('caption', {}, t('sourceEvents')),
     h(
       'thead',
       {},
-      h('tr', {}, ...[t('event'), t('delta'), t('recordedAt')].map((l) => h('th', { scope: 'col' }, l))),
+      h(
+        'tr',
+        {},
+        ...[t('event'), t('eventDay'), t('delta'), t('recordedAt')].map((l) => h('th', { scope: 'col' }, l)),
+      ),
     ),
-    h('tbody', {}, ...rows),
+    rows,
   );
+  return h('div', { class: 'source-events' }, table, count, button);
 }
 
-export function explanationBody(e: Explanation): HTMLElement {
+export function explanationBody(e: Explanation, more?: NextEvents): HTMLElement {
   const version = t('formulaVersion', { version: e.indicator.version });
   const newer =
     e.indicator.latestVersion > e.indicator.version
@@ -104,7 +136,7 @@ export function explanationBody(e: Explanation): HTMLElement {
       h('tbody', {}, operandRow(t('numerator'), e.numerator), operandRow(t('denominator'), e.denominator)),
     ),
     e.children.length > 0 ? contributions(e) : null,
-    events(e),
+    events(e, more),
   );
 }
 
@@ -113,7 +145,9 @@ export async function openExplain(
   request: { code: string; indicatorId: string; period: string },
 ): Promise<void> {
   const dialog = document.getElementById('explain') as HTMLDialogElement;
-  const now = await api.explain(request.code, request.indicatorId, request.period);
+  const ask = (options: { knownAt?: string; after?: string } = {}) =>
+    api.explain(request.code, request.indicatorId, request.period, { ...options, limit: eventsPerPage });
+  const now = await ask();
   const knownAt = h('input', { type: 'datetime-local', id: 'known-at', name: 'knownAt' });
   const then = h('div', { class: 'known-then', 'aria-live': 'polite' });
   const compare = h(
@@ -128,7 +162,7 @@ export async function openExplain(
     event.preventDefault();
     if (!knownAt.value) return;
     const at = new Date(knownAt.value).toISOString();
-    void api.explain(request.code, request.indicatorId, request.period, at).then((old) => {
+    void ask({ knownAt: at }).then((old) => {
       then.replaceChildren(
         h('p', {}, `${t('knownThen')} (${formatDateTime(at)}): ${equationOf(old)}`),
         h('p', {}, `${t('knownNow')}: ${equationOf(now)}`),
@@ -143,7 +177,7 @@ export async function openExplain(
       { id: 'explain-title' },
       t('explainOf', { name: `${nameOf(now.indicator)} · ${now.unit.name} · ${now.period}` }),
     ),
-    explanationBody(now),
+    explanationBody(now, (after) => ask({ after })),
     compare,
     close,
   );

@@ -1,9 +1,10 @@
 // The unit's indicators as tiles: value (a button that opens its explanation), target, attainment,
 // rank among its siblings and a sparkline of the last periods.
 import { sparkline } from '../charts.ts';
-import type { Summary } from '../api/types.ts';
+import type { Indicator, Summary } from '../api/types.ts';
 import { h } from '../dom.ts';
-import { formatCount, t } from '../i18n/i18n.ts';
+import { formatCount, formatValue, t } from '../i18n/i18n.ts';
+import { drawBullet, shownComparisons } from './comparison-bar.ts';
 import { attainmentText, countText, nameOf, valueText } from './indicator-text.ts';
 
 export type OpenExplain = (unitCode: string, indicatorId: string) => void;
@@ -12,6 +13,10 @@ export function renderTiles(host: HTMLElement, summary: Summary, explain: OpenEx
   const code = summary.unit.code;
   const tiles = summary.indicators.map((indicator) => {
     const spark = h('div', { class: 'spark', 'aria-hidden': 'true' });
+    const bullet = h('div', { class: 'bullet' });
+    const trend = indicator.trend ?? [];
+    // A line needs two points: a tile with one period of figures says so instead of an empty box.
+    const drawable = trend.filter((p) => p.value !== null).length > 1;
     const tile = h(
       'li',
       { class: 'tile', 'data-unit': code, 'data-ind': indicator.id },
@@ -36,11 +41,14 @@ export function renderTiles(host: HTMLElement, summary: Summary, explain: OpenEx
         h('dt', {}, t('rank')),
         h('dd', {}, indicator.rank === null ? '—' : formatCount(indicator.rank)),
       ),
-      h('p', { class: 'trend-label' }, t('trend')),
-      spark,
+      comparisonFacts(indicator),
+      bullet,
+      h('p', { class: 'trend-label' }, drawable ? t('trend') : t('trendTooShort')),
+      drawable ? spark : null,
     );
+    drawBullet(bullet, indicator);
     tile.querySelector('button')?.addEventListener('click', () => explain(code, indicator.id));
-    return { tile, spark, trend: indicator.trend ?? [] };
+    return { tile, spark, trend: drawable ? trend : [] };
   });
   host.replaceChildren(...tiles.map((x) => x.tile));
   for (const { spark, trend } of tiles) {
@@ -52,6 +60,20 @@ export function renderTiles(host: HTMLElement, summary: Summary, explain: OpenEx
   }
 }
 
+/** The lines the indicator is compared with (national average, targets), their sources on hover. */
+function comparisonFacts(indicator: Indicator): HTMLElement | null {
+  const lines = shownComparisons(indicator);
+  if (lines.length === 0) return null;
+  return h(
+    'dl',
+    { class: 'facts comparisons' },
+    ...lines.flatMap((line) => [
+      h('dt', { title: line.source }, t(`comparison.${line.kind}`)),
+      h('dd', { title: line.source }, formatValue(line.value, indicator.unit, 2)),
+    ]),
+  );
+}
+
 /** A changed value in place: the tile keeps its sparkline and its focus. */
 export function refreshTile(
   host: HTMLElement,
@@ -59,7 +81,9 @@ export function refreshTile(
 ): Element | undefined {
   const tile = host.querySelector(`[data-ind="${CSS.escape(indicator.id)}"]`);
   if (!tile) return undefined;
-  const [target, attainment, rank] = Array.from(tile.querySelectorAll('dd'));
+  const [target, attainment, rank] = Array.from(tile.querySelectorAll('.facts:not(.comparisons) dd'));
+  const bullet = tile.querySelector('.bullet');
+  if (bullet) drawBullet(bullet, indicator);
   const value = tile.querySelector('[data-role=value]');
   if (value) {
     value.textContent = valueText(indicator);

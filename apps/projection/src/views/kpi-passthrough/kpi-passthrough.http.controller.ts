@@ -49,6 +49,8 @@ export class KpiPassthroughController {
     await requireScopedUnit(this.pool, this.scope, asker.principal, [code, period, 'code']);
     const search = new URLSearchParams({ period: period.key });
     if (query.knownAt !== undefined) search.set('knownAt', query.knownAt);
+    if (query.after !== undefined) search.set('after', query.after);
+    if (query.limit !== undefined) search.set('limit', String(query.limit));
     const path = `/units/${code}/indicators/${encodeURIComponent(indicatorId)}/explain`;
     return this.kpi.answer(`${path}?${search.toString()}`, asker.authorization);
   }

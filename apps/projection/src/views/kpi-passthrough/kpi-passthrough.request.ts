@@ -1,5 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
 import { periodKinds, periodPattern, periodRule } from '../../periods/period.ts';
 
 export class SeriesQuery {
@@ -38,4 +50,20 @@ export class ExplainQuery {
   @IsOptional()
   @IsISO8601({ strict: true }, { message: 'knownAt must be an ISO 8601 date-time' })
   knownAt?: string;
+
+  @ApiPropertyOptional({
+    example: '0',
+    description: 'Source events after this ledger position (the page cursor).',
+  })
+  @IsOptional()
+  @Matches(/^[0-9]{1,18}$/, { message: 'after must be a ledger position (digits)' })
+  after?: string;
+
+  @ApiPropertyOptional({ example: 20, description: 'Source events per page, 1 to 1000.' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'limit must be a whole number from 1 to 1000' })
+  @Min(1, { message: 'limit must be a whole number from 1 to 1000' })
+  @Max(1000, { message: 'limit must be a whole number from 1 to 1000' })
+  limit?: number;
 }

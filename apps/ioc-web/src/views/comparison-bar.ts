@@ -1,0 +1,75 @@
+// A per-cent indicator against its comparison lines (national average, national target, …) as a
+// bar an operator reads at a glance: the value as a bar, each line as a tick, on a scale that
+// reaches 100 % or the largest of them when one goes beyond (134.54 % of a target).
+import type { ComparisonLine, Indicator } from '../api/types.ts';
+import { formatValue, t } from '../i18n/i18n.ts';
+
+/**
+ * The lines a tile compares with: national ones hold for every unit. A local target in the catalog
+ * is one place's (the brief's Thanh Khê Đông ward) and names no unit, so it is not drawn on every
+ * unit's tile; a unit's own targets arrive as assigned targets and show as its target instead.
+ */
+export const shownComparisons = (indicator: Pick<Indicator, 'comparisons'>): readonly ComparisonLine[] =>
+  (indicator.comparisons ?? []).filter((line) => line.kind !== 'local-target');
+
+export interface BulletGeometry {
+  /** Where the value's bar ends, 0–1 of the width; null without a value. */
+  readonly bar: number | null;
+  /** Each line's tick, 0–1 of the width, in the order given. */
+  readonly ticks: readonly number[];
+}
+
+export function bulletGeometry(value: number | null, lines: readonly ComparisonLine[]): BulletGeometry {
+  const top = Math.max(100, value ?? 0, ...lines.map((l) => l.value));
+  const at = (x: number) => Math.min(1, Math.max(0, x / top));
+  return { bar: value === null ? null : at(value), ticks: lines.map((l) => at(l.value)) };
+}
+
+export const comparisonText = (line: ComparisonLine, indicator: Pick<Indicator, 'unit'>): string =>
+  `${t(`comparison.${line.kind}`)} ${formatValue(line.value, indicator.unit, 2)}`;
+
+const svg = <K extends keyof SVGElementTagNameMap>(tag: K, attributes: Record<string, string>) => {
+  const element = document.createElementNS('http://www.w3.org/2000/svg', tag);
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+  return element;
+};
+
+const percentOf = (x: number) => `${(x * 100).toFixed(2)}%`;
+
+/** Draws (or redraws, when the value changes) the bar in `host`; nothing for a count or no lines. */
+export function drawBullet(host: Element, indicator: Indicator): void {
+  const lines = shownComparisons(indicator);
+  if (indicator.unit !== 'percent' || lines.length === 0) {
+    host.replaceChildren();
+    return;
+  }
+  const { bar, ticks } = bulletGeometry(indicator.value, lines);
+  const chart = svg('svg', { width: '100%', height: '12', role: 'img' });
+  const label = [
+    indicator.value === null ? null : formatValue(indicator.value, 'percent', 2),
+    ...lines.map((l) => comparisonText(l, indicator)),
+  ]
+    .filter(Boolean)
+    .join(' · ');
+  chart.setAttribute('aria-label', label);
+  chart.append(svg('rect', { x: '0', y: '3', width: '100%', height: '6', fill: '#e3e8ef', rx: '2' }));
+  if (bar !== null)
+    chart.append(
+      svg('rect', { x: '0', y: '3', width: percentOf(bar), height: '6', fill: '#0b5cad', rx: '2' }),
+    );
+  ticks.forEach((x, i) => {
+    const tick = svg('line', {
+      x1: percentOf(x),
+      x2: percentOf(x),
+      y1: '0',
+      y2: '12',
+      stroke: '#b3261e',
+      'stroke-width': '2',
+    });
+    const title = svg('title', {});
+    title.textContent = lines[i] ? `${comparisonText(lines[i], indicator)} (${lines[i].source})` : '';
+    tick.append(title);
+    chart.append(tick);
+  });
+  host.replaceChildren(chart);
+}

@@ -1,0 +1,43 @@
+// Where an operand of an explained number comes from, in the operator's words: the metric or the
+// statistic by its name (its id only from a KPI service too old to name it), how a metric is summed,
+// a statistic's source and day, and each target with the unit that gave it.
+import type { AssignedTarget, Name, Operand } from '../api/types.ts';
+import { currentLang, formatDate, formatDay, t } from '../i18n/i18n.ts';
+import { countText } from './indicator-text.ts';
+
+const named = (name: Name | undefined, id: string | undefined): string => name?.[currentLang()] ?? id ?? '';
+
+const assignedLine = (a: AssignedTarget): string =>
+  t('targetAssigned', {
+    by: a.assignedByName ?? a.assignedBy,
+    unit: a.unitName ?? a.unitCode,
+    value: countText(a.value),
+    date: formatDate(a.assignedAt),
+  });
+
+function statisticLines(source: Operand['source']): string[] {
+  const title = t('sourceStatistic', { statistic: named(source.name, source.statistic) });
+  if (source.members) {
+    const reported = source.members.filter((m) => !m.missing).length;
+    return [title, t('statisticMembers', { reported, total: source.members.length })];
+  }
+  if (source.missing) return [title, t('statisticMissing')];
+  const facts = [source.source, source.asOf && t('statisticAsOf', { date: formatDay(source.asOf) })];
+  return [title, facts.filter(Boolean).join(' · ')];
+}
+
+/** The lines that say where an operand comes from: its source first, then its details. */
+export function sourceLines(operand: Operand): string[] {
+  const source = operand.source;
+  const metric = named(source.name, source.metric);
+  if (source.kind === 'metric')
+    return [t('sourceMetric', { metric }), t(source.counts === 'stock' ? 'countsStock' : 'countsFlow')];
+  if (source.kind === 'target') {
+    const assigned = source.assigned ?? [];
+    return [
+      t('sourceTarget', { metric }),
+      ...(assigned.length ? assigned.map(assignedLine) : [t('targetNone')]),
+    ];
+  }
+  return statisticLines(source);
+}

@@ -1,0 +1,116 @@
+import { afterEach, describe, expect, it } from '@jest/globals';
+import type { Operand } from '../api/types.ts';
+import { setLang } from '../i18n/i18n.ts';
+import { sourceLines } from './explain-text.ts';
+import { bulletGeometry, shownComparisons } from './comparison-bar.ts';
+
+const helped = {
+  vi: 'Lượt người dân được hỗ trợ: Cài đặt, kích hoạt VNeID',
+  en: 'Residents helped: VNeID installed and activated',
+};
+
+describe('where an explained figure comes from, in words', () => {
+  afterEach(() => setLang('vi'));
+
+  it('names the metric counted and how a flow or a stock is summed', () => {
+    const flow: Operand = {
+      figure: 13387,
+      source: { kind: 'metric', metric: 'residents_helped.vneid_activation', name: helped, counts: 'flow' },
+    };
+    expect(sourceLines(flow)).toEqual([`Đếm từ sự kiện: ${helped.vi}`, 'cộng các ngày trong kỳ']);
+    const stock: Operand = {
+      figure: 5,
+      source: { kind: 'metric', metric: 'active_members', counts: 'stock' },
+    };
+    // A KPI service too old to send names: the id, never an empty line.
+    expect(sourceLines(stock)).toEqual(['Đếm từ sự kiện: active_members', 'số có đến ngày cuối kỳ']);
+    setLang('en');
+    expect(sourceLines(flow)).toEqual([
+      `Counted from events: ${helped.en}`,
+      'summed over the days of the period',
+    ]);
+  });
+
+  it('says who assigned each target that makes up the denominator, and when', () => {
+    const target: Operand = {
+      figure: 9950,
+      source: {
+        kind: 'target',
+        metric: 'residents_helped.vneid_activation',
+        name: helped,
+        assigned: [
+          {
+            unitCode: '20207',
+            unitName: 'Phường Thanh Khê Đông',
+            value: 9950,
+            assignedBy: '48',
+            assignedByName: 'Thành phố Đà Nẵng',
+            assignedAt: '2024-01-05T02:00:00.000Z',
+          },
+        ],
+      },
+    };
+    expect(sourceLines(target)).toEqual([
+      `Chỉ tiêu giao cho: ${helped.vi}`,
+      'Thành phố Đà Nẵng giao cho Phường Thanh Khê Đông: 9.950 (ngày 05/01/2024)',
+    ]);
+    expect(sourceLines({ figure: null, source: { kind: 'target', name: helped, assigned: [] } })).toEqual([
+      `Chỉ tiêu giao cho: ${helped.vi}`,
+      'chưa có đơn vị nào được giao chỉ tiêu',
+    ]);
+  });
+
+  it('gives a statistic its source and the day it describes, or says it is missing', () => {
+    const name = { vi: 'Dân số từ 15 tuổi trở lên', en: 'Residents aged 15 and over' };
+    const reported: Operand = {
+      figure: 16418,
+      source: {
+        kind: 'statistic',
+        statistic: 'population_15_plus',
+        name,
+        value: 16418,
+        source: 'Niên giám 2025',
+        asOf: '2025-12-31',
+      },
+    };
+    expect(sourceLines(reported)).toEqual([
+      'Số liệu thống kê: Dân số từ 15 tuổi trở lên',
+      'Niên giám 2025 · số liệu đến ngày 31/12/2025',
+    ]);
+    const missing: Operand = {
+      figure: null,
+      source: { kind: 'statistic', statistic: 'households', missing: true },
+    };
+    expect(sourceLines(missing)).toEqual(['Số liệu thống kê: households', 'chưa có số liệu']);
+    const grouping: Operand = {
+      figure: 300,
+      source: {
+        kind: 'statistic',
+        name,
+        members: [
+          { unitCode: '1', value: 300, source: 'x', asOf: '2025-01-01' },
+          { unitCode: '2', missing: true },
+        ],
+      },
+    };
+    expect(sourceLines(grouping)[1]).toBe('1/2 đơn vị đã có số liệu');
+  });
+});
+
+describe('a per-cent value against its comparison lines', () => {
+  const line = (value: number) => ({ kind: 'national-average' as const, value, source: 'brief' });
+
+  it('scales to 100 % unless the value or a line goes beyond it', () => {
+    const under = bulletGeometry(75.12, [line(75)]);
+    expect([under.bar, under.ticks]).toEqual([expect.closeTo(0.7512, 9), [0.75]]);
+    const over = bulletGeometry(134.54, [line(100)]);
+    expect(over.bar).toBe(1);
+    expect(over.ticks[0]).toBeCloseTo(100 / 134.54, 6);
+    expect(bulletGeometry(null, [line(40)])).toEqual({ bar: null, ticks: [0.4] });
+  });
+
+  it('leaves out a local target, which is one place’s and names none', () => {
+    const local = { kind: 'local-target' as const, value: 100, source: 'one ward' };
+    expect(shownComparisons({ comparisons: [line(75), local] })).toEqual([line(75)]);
+  });
+});
