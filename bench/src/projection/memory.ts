@@ -64,30 +64,51 @@ export interface MemoryPeaks {
   readonly stackMb: number;
 }
 
-/** Samples every `everyMs` until stopped; returns the peaks. */
-export function sampleMemory(services: Record<string, number>, everyMs = 250): () => MemoryPeaks {
+/**
+ * Samples the services every `everyMs` and the broker and database every `infraEveryMs` until
+ * stopped; returns the peaks. The services' VmRSS is one small file each. PSS is not: the kernel
+ * walks every page of the process for `smaps_rollup`, ~17 ms for the broker's JVM and ~2 ms per
+ * PostgreSQL backend (all of them map the shared buffers), and finding the backends reads every
+ * process's status. Every 250 ms, with the 40–60 backends of a loaded stack, that was a third of a
+ * core taken from the system it measures; the broker's and the database's memory moves slowly
+ * (heap and shared buffers), so every 2 s sees their peaks.
+ */
+export function sampleMemory(
+  services: Record<string, number>,
+  everyMs = 250,
+  infraEveryMs = 2000,
+): () => MemoryPeaks {
   const peaks: Record<string, number> = {};
   let kafkaMb = 0;
   let postgresMb = 0;
   let stackMb = 0;
-  const tick = () => {
+  let infraNow = { kafka: 0, postgres: 0 };
+  let infraAt = -Infinity;
+  const sampleInfra = () => {
     const infra = infraPids();
+    infraNow = {
+      kafka: infra.kafka.reduce((sum, pid) => sum + pssMb(pid), 0),
+      postgres: infra.postgres.reduce((sum, pid) => sum + pssMb(pid), 0),
+    };
+    infraAt = performance.now();
+    kafkaMb = Math.max(kafkaMb, infraNow.kafka);
+    postgresMb = Math.max(postgresMb, infraNow.postgres);
+  };
+  const tick = (force = false) => {
+    if (force || performance.now() - infraAt >= infraEveryMs) sampleInfra();
     const now = Object.fromEntries(Object.entries(services).map(([name, pid]) => [name, rssMb(pid)]));
     for (const [name, mb] of Object.entries(now)) peaks[name] = Math.max(peaks[name] ?? 0, mb);
-    const kafka = infra.kafka.reduce((sum, pid) => sum + pssMb(pid), 0);
-    const postgres = infra.postgres.reduce((sum, pid) => sum + pssMb(pid), 0);
-    kafkaMb = Math.max(kafkaMb, kafka);
-    postgresMb = Math.max(postgresMb, postgres);
-    stackMb = Math.max(stackMb, kafka + postgres + Object.values(now).reduce((a, b) => a + b, 0));
+    const servicesMb = Object.values(now).reduce((a, b) => a + b, 0);
+    stackMb = Math.max(stackMb, infraNow.kafka + infraNow.postgres + servicesMb);
   };
   const cpuAt = (): Record<string, number> =>
     Object.fromEntries(Object.entries(services).map(([name, pid]) => [name, cpuSeconds(pid)]));
   const cpuBefore = cpuAt();
-  tick();
+  tick(true);
   const timer = setInterval(tick, everyMs);
   return () => {
     clearInterval(timer);
-    tick();
+    tick(true);
     const used = Object.entries(cpuAt()).map(([name, s]): [string, number] => [
       name,
       s - (cpuBefore[name] ?? 0),
