@@ -290,6 +290,26 @@ describe('KPI service: late, corrected and voided reports, as known at a time', 
     expect(before.body.children.map((c) => c.code)).not.toContain('24175');
   });
 
+  it('names the targets of a former district, explained for a later year, in its successors’ tree', async () => {
+    const { kpi } = platform;
+    const year = vietnamDay(new Date().toISOString()).slice(0, 4);
+    const assigned = await kpi.post('/targets', {
+      unitCode: '24175',
+      indicatorId: 'vneid_vs_target',
+      period: year,
+      value: 100,
+      assignedBy: '66',
+    });
+    expect(assigned.status).toBe(201);
+    const explained = await kpi.get<Explained>(
+      `/units/643/indicators/vneid_vs_target/explain?period=${year}`,
+    );
+    // 24175 is a commune of the 2025 tree only: named from the 2024 one it would have no name.
+    expect(explained.body.denominator?.source.assigned).toEqual([
+      expect.objectContaining({ unitCode: '24175', unitName: 'Xã Hòa Phú', assignedByName: 'Tỉnh Đắk Lắk' }),
+    ]);
+  });
+
   it('keeps every rollup cell equal to the sum of its ledger deltas', async () => {
     const rows = await platform.kpi.sql<CellMismatch>(ledgerMismatchesSql);
     const cells = await platform.kpi.sql<{ n: number }>('SELECT count(*)::int AS n FROM kpi_rollups');

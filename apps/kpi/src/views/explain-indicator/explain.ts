@@ -25,6 +25,11 @@ export interface ExplainSubject {
   readonly children: readonly TreeUnit[];
   /** Whose targets, statistics and ledger rows the figure is made of: the unit, or the members. */
   readonly sources: readonly string[];
+  /**
+   * The tree the sources are named in: the unit's, or the grouping's. Not always `unit`'s: a
+   * former district asked for a later period is named in its own tree, its sources in the later one.
+   */
+  readonly sourcesTree: string;
   /** The figures of the unit and its children (or the members) that `indicator` reads. */
   readonly figures: (
     period: Period,
@@ -41,6 +46,7 @@ export async function unitSubject(db: Db, unit: TreeUnit): Promise<ExplainSubjec
     unit: { code: unit.code, name: unit.name, treeVersion: unit.treeVersion },
     children,
     sources: [unit.code],
+    sourcesTree: unit.treeVersion,
     figures: (period, knownAt, indicator) =>
       loadFigures(db, codes, period, { knownAt, catalog: [indicator] }),
     grouping: false,
@@ -52,6 +58,7 @@ export function groupingSubject(db: Db, grouping: NamedGrouping): ExplainSubject
     unit: { code: grouping.code, name: grouping.name, treeVersion: grouping.treeVersion },
     children: grouping.members,
     sources: grouping.members.map((m) => m.code),
+    sourcesTree: grouping.treeVersion,
     figures: (period, knownAt, indicator) =>
       groupingFigures(db, grouping, period, { knownAt, catalog: [indicator] }),
     grouping: true,
@@ -104,7 +111,7 @@ async function sourceOf(db: Db, request: ExplainRequest, operand: Operand) {
           unit,
           metric: operand.target,
           period,
-          treeVersion: subject.unit.treeVersion,
+          treeVersion: subject.sourcesTree,
         })),
       );
     return { kind: 'target', metric: operand.target, name: metricName(operand.target), assigned };
