@@ -227,8 +227,8 @@ describe('IOC dashboard in Chromium', () => {
       // Its sources in the operator's words: the metric by its name, who gave the target.
       expect(dialog).toContain(
         lang === 'vi'
-          ? 'Đếm từ sự kiện: Lượt người dân được hỗ trợ: Cài đặt, kích hoạt VNeID'
-          : 'Counted from events: Residents helped: VNeID installed and activated',
+          ? 'Đếm từ sự kiện “Lượt người dân được hỗ trợ: Cài đặt, kích hoạt VNeID”'
+          : 'Counted from “Residents helped: VNeID installed and activated” events',
       );
       expect(dialog).toContain(
         lang === 'vi'

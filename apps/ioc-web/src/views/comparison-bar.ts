@@ -35,6 +35,9 @@ const svg = <K extends keyof SVGElementTagNameMap>(tag: K, attributes: Record<st
 };
 
 const percentOf = (x: number) => `${(x * 100).toFixed(2)}%`;
+// A tick at 0 % or 100 % would be half outside the drawing: the scale runs over its inner 98 %,
+// the value's bar on the same scale, so a value equal to a line ends on its tick.
+const at = (x: number) => percentOf(0.01 + x * 0.98);
 
 /** Draws (or redraws, when the value changes) the bar in `host`; nothing for a count or no lines. */
 export function drawBullet(host: Element, indicator: Indicator): void {
@@ -44,23 +47,15 @@ export function drawBullet(host: Element, indicator: Indicator): void {
     return;
   }
   const { bar, ticks } = bulletGeometry(indicator.value, lines);
-  const chart = svg('svg', { width: '100%', height: '12', role: 'img' });
-  const label = [
-    indicator.value === null ? null : formatValue(indicator.value, 'percent', 2),
-    ...lines.map((l) => comparisonText(l, indicator)),
-  ]
-    .filter(Boolean)
-    .join(' · ');
-  chart.setAttribute('aria-label', label);
+  // The value and the lines are written beside it: the drawing adds nothing for a screen reader.
+  const chart = svg('svg', { width: '100%', height: '12', 'aria-hidden': 'true' });
   chart.append(svg('rect', { x: '0', y: '3', width: '100%', height: '6', fill: '#e3e8ef', rx: '2' }));
   if (bar !== null)
-    chart.append(
-      svg('rect', { x: '0', y: '3', width: percentOf(bar), height: '6', fill: '#0b5cad', rx: '2' }),
-    );
+    chart.append(svg('rect', { x: '0', y: '3', width: at(bar), height: '6', fill: '#0b5cad', rx: '2' }));
   ticks.forEach((x, i) => {
     const tick = svg('line', {
-      x1: percentOf(x),
-      x2: percentOf(x),
+      x1: at(x),
+      x2: at(x),
       y1: '0',
       y2: '12',
       stroke: '#b3261e',

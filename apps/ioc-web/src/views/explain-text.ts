@@ -5,6 +5,9 @@ import type { AssignedTarget, Name, Operand } from '../api/types.ts';
 import { currentLang, formatDate, formatDay, t } from '../i18n/i18n.ts';
 import { countText } from './indicator-text.ts';
 
+/** Targets listed one by one; beyond these, how many more. */
+export const targetsNamed = 5;
+
 const named = (name: Name | undefined, id: string | undefined): string => name?.[currentLang()] ?? id ?? '';
 
 const assignedLine = (a: AssignedTarget): string =>
@@ -34,10 +37,11 @@ export function sourceLines(operand: Operand): string[] {
     return [t('sourceMetric', { metric }), t(source.counts === 'stock' ? 'countsStock' : 'countsFlow')];
   if (source.kind === 'target') {
     const assigned = source.assigned ?? [];
-    return [
-      t('sourceTarget', { metric }),
-      ...(assigned.length ? assigned.map(assignedLine) : [t('targetNone')]),
-    ];
+    if (assigned.length === 0) return [t('sourceTarget', { metric }), t('targetNone')];
+    // A province without its own target sums its communes': the first few named, the rest counted.
+    const shown = assigned.slice(0, targetsNamed).map(assignedLine);
+    const rest = assigned.length - shown.length;
+    return [t('sourceTarget', { metric }), ...shown, ...(rest > 0 ? [t('targetMore', { count: rest })] : [])];
   }
   return statisticLines(source);
 }

@@ -17,16 +17,16 @@ describe('where an explained figure comes from, in words', () => {
       figure: 13387,
       source: { kind: 'metric', metric: 'residents_helped.vneid_activation', name: helped, counts: 'flow' },
     };
-    expect(sourceLines(flow)).toEqual([`Đếm từ sự kiện: ${helped.vi}`, 'cộng các ngày trong kỳ']);
+    expect(sourceLines(flow)).toEqual([`Đếm từ sự kiện “${helped.vi}”`, 'cộng các ngày trong kỳ']);
     const stock: Operand = {
       figure: 5,
       source: { kind: 'metric', metric: 'active_members', counts: 'stock' },
     };
     // A KPI service too old to send names: the id, never an empty line.
-    expect(sourceLines(stock)).toEqual(['Đếm từ sự kiện: active_members', 'số có đến ngày cuối kỳ']);
+    expect(sourceLines(stock)).toEqual(['Đếm từ sự kiện “active_members”', 'số có đến ngày cuối kỳ']);
     setLang('en');
     expect(sourceLines(flow)).toEqual([
-      `Counted from events: ${helped.en}`,
+      `Counted from “${helped.en}” events`,
       'summed over the days of the period',
     ]);
   });
@@ -51,13 +51,28 @@ describe('where an explained figure comes from, in words', () => {
       },
     };
     expect(sourceLines(target)).toEqual([
-      `Chỉ tiêu giao cho: ${helped.vi}`,
+      `Chỉ tiêu được giao về “${helped.vi}”`,
       'Thành phố Đà Nẵng giao cho Phường Thanh Khê Đông: 9.950 (ngày 05/01/2024)',
     ]);
     expect(sourceLines({ figure: null, source: { kind: 'target', name: helped, assigned: [] } })).toEqual([
-      `Chỉ tiêu giao cho: ${helped.vi}`,
+      `Chỉ tiêu được giao về “${helped.vi}”`,
       'chưa có đơn vị nào được giao chỉ tiêu',
     ]);
+    // A province without its own target sums its communes': five named, the rest counted.
+    const communes = Array.from({ length: 7 }, (_, i) => ({
+      unitCode: `2417${i}`,
+      unitName: `Xã ${i}`,
+      value: 100,
+      assignedBy: '66',
+      assignedByName: 'Tỉnh Đắk Lắk',
+      assignedAt: '2026-01-05T02:00:00.000Z',
+    }));
+    const province = sourceLines({
+      figure: 700,
+      source: { kind: 'target', name: helped, assigned: communes },
+    });
+    expect(province).toHaveLength(1 + 5 + 1);
+    expect(province.at(-1)).toBe('và 2 đơn vị khác');
   });
 
   it('gives a statistic its source and the day it describes, or says it is missing', () => {
@@ -74,14 +89,14 @@ describe('where an explained figure comes from, in words', () => {
       },
     };
     expect(sourceLines(reported)).toEqual([
-      'Số liệu thống kê: Dân số từ 15 tuổi trở lên',
+      'Số liệu thống kê “Dân số từ 15 tuổi trở lên”',
       'Niên giám 2025 · số liệu đến ngày 31/12/2025',
     ]);
     const missing: Operand = {
       figure: null,
       source: { kind: 'statistic', statistic: 'households', missing: true },
     };
-    expect(sourceLines(missing)).toEqual(['Số liệu thống kê: households', 'chưa có số liệu']);
+    expect(sourceLines(missing)).toEqual(['Số liệu thống kê “households”', 'chưa có số liệu']);
     const grouping: Operand = {
       figure: 300,
       source: {

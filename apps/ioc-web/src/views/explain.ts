@@ -1,7 +1,7 @@
 // The explanation of one number in a dialog: formula and version, numerator and denominator with
 // where they come from, the children's contributions, the source events, and the same number as it
 // was known at an earlier moment beside today's.
-import type { Api } from '../api/client.ts';
+import { ApiError, type Api } from '../api/client.ts';
 import type { Explanation } from '../api/types.ts';
 import { h } from '../dom.ts';
 import { formatCount, formatDateTime, formatDay, formatValue, t } from '../i18n/i18n.ts';
@@ -73,35 +73,8 @@ const eventRow = (item: SourceEvent) =>
 /** The page after a position of the same explanation; none when it cannot be asked for. */
 export type NextEvents = (after: string) => Promise<Explanation>;
 
-function events(e: Explanation, more?: NextEvents): HTMLElement | null {
-  if (!e.sourceEvents || e.sourceEvents.items.length === 0) return null;
-  let shown = e.sourceEvents.items.length;
-  let next = e.sourceEvents.next;
-  const rows = h('tbody', {}, ...e.sourceEvents.items.map(eventRow));
-  const count = h(
-    'p',
-    { class: 'events-shown', 'aria-live': 'polite' },
-    t('eventsShown', { count: formatCount(shown) }),
-  );
-  const button = h('button', { type: 'button', class: 'more', 'data-role': 'more-events' }, t('moreEvents'));
-  button.hidden = !more || next === null;
-  button.addEventListener('click', () => {
-    if (!more || next === null) return;
-    button.disabled = true;
-    void more(next)
-      .then((page) => {
-        const items = page.sourceEvents?.items ?? [];
-        rows.append(...items.map(eventRow));
-        shown += items.length;
-        next = page.sourceEvents?.next ?? null;
-        count.textContent = t('eventsShown', { count: formatCount(shown) });
-        button.hidden = next === null;
-      })
-      .finally(() => {
-        button.disabled = false;
-      });
-  });
-  const table = h(
+function eventsTable(rows: HTMLElement): HTMLElement {
+  return h(
     'table',
     { class: 'events' },
     h('caption', {}, t('sourceEvents')),
@@ -116,7 +89,48 @@ function events(e: Explanation, more?: NextEvents): HTMLElement | null {
     ),
     rows,
   );
-  return h('div', { class: 'source-events' }, table, count, button);
+}
+
+const statusOf = (error: unknown): string => (error instanceof ApiError ? String(error.status) : '—');
+
+function events(e: Explanation, more?: NextEvents): HTMLElement | null {
+  if (!e.sourceEvents || e.sourceEvents.items.length === 0) return null;
+  let shown = e.sourceEvents.items.length;
+  let next = e.sourceEvents.next;
+  const rows = h('tbody', {}, ...e.sourceEvents.items.map(eventRow));
+  // Focus goes here when the last page is in and the button it was on disappears.
+  const count = h(
+    'p',
+    { class: 'events-shown', 'aria-live': 'polite', tabindex: '-1' },
+    t('eventsShown', { count: formatCount(shown) }),
+  );
+  const failed = h('p', { class: 'events-failed', role: 'alert' });
+  const button = h('button', { type: 'button', class: 'more', 'data-role': 'more-events' }, t('moreEvents'));
+  button.hidden = !more || next === null;
+  const append = (page: Explanation) => {
+    const items = page.sourceEvents?.items ?? [];
+    rows.append(...items.map(eventRow));
+    shown += items.length;
+    next = page.sourceEvents?.next ?? null;
+    count.textContent = t('eventsShown', { count: formatCount(shown) });
+    if (next === null) {
+      count.focus();
+      button.hidden = true;
+    }
+  };
+  button.addEventListener('click', () => {
+    if (!more || next === null) return;
+    button.disabled = true;
+    failed.textContent = '';
+    void more(next)
+      .then(append, (error: unknown) => {
+        failed.textContent = t('moreFailed', { status: statusOf(error) });
+      })
+      .finally(() => {
+        button.disabled = false;
+      });
+  });
+  return h('div', { class: 'source-events' }, eventsTable(rows), count, failed, button);
 }
 
 export function explanationBody(e: Explanation, more?: NextEvents): HTMLElement {
