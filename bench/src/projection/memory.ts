@@ -60,7 +60,7 @@ export interface MemoryPeaks {
   readonly cpuSeconds: Record<string, number>;
   readonly kafkaMb: number;
   readonly postgresMb: number;
-  /** Peak of the sum over every sample: services + Kafka + PostgreSQL. */
+  /** Peak over every tick of the services' RSS then plus Kafka's and PostgreSQL's last PSS (≤ ~2.3 s old). */
   readonly stackMb: number;
 }
 
