@@ -9,6 +9,13 @@ import { attainmentText, countText, nameOf, valueText } from './indicator-text.t
 
 export type OpenExplain = (unitCode: string, indicatorId: string) => void;
 
+/**
+ * A count (residents helped) has no target to be held against: "Chỉ tiêu giao — Đạt —" on every
+ * such tile said nothing. The cells stay, hidden, so a live refresh finds them where it looks.
+ */
+const hiddenWithoutTarget = (indicator: Indicator): Record<string, string> =>
+  indicator.unit === 'count' && indicator.target === null ? { hidden: '' } : {};
+
 export function renderTiles(host: HTMLElement, summary: Summary, explain: OpenExplain): void {
   const code = summary.unit.code;
   const tiles = summary.indicators.map((indicator) => {
@@ -17,6 +24,7 @@ export function renderTiles(host: HTMLElement, summary: Summary, explain: OpenEx
     const trend = indicator.trend ?? [];
     // A line needs two points: a tile with one period of figures says so instead of an empty box.
     const drawable = trend.filter((p) => p.value !== null).length > 1;
+    const targetless = hiddenWithoutTarget(indicator);
     const tile = h(
       'li',
       { class: 'tile', 'data-unit': code, 'data-ind': indicator.id },
@@ -34,10 +42,10 @@ export function renderTiles(host: HTMLElement, summary: Summary, explain: OpenEx
       h(
         'dl',
         { class: 'facts' },
-        h('dt', {}, t('target')),
-        h('dd', {}, countText(indicator.target)),
-        h('dt', {}, t('attainment')),
-        h('dd', {}, attainmentText(indicator)),
+        h('dt', targetless, t('target')),
+        h('dd', targetless, countText(indicator.target)),
+        h('dt', targetless, t('attainment')),
+        h('dd', targetless, attainmentText(indicator)),
         h('dt', {}, t('rank')),
         h('dd', {}, indicator.rank === null ? '—' : formatCount(indicator.rank)),
       ),
