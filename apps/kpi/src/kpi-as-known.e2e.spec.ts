@@ -41,6 +41,7 @@ interface Explained {
   sourceEvents: {
     items: { sourceEventId: string; delta: number; day: string }[];
     next: string | null;
+    until?: string;
   } | null;
 }
 
@@ -382,5 +383,24 @@ describe('KPI service: late, corrected and voided reports, as known at a time', 
       assignedBy: '66',
     });
     expect([reply.status, reply.body.errors?.[0]?.field]).toEqual([400, 'assignedBy']);
+  });
+
+  // Last: it adds to 2024, whose totals the tests above check.
+  it('pages the source events a figure counted, not those recorded after it was read', async () => {
+    const { activity, kpi } = platform;
+    const month = `/units/491/indicators/${helped}/explain?period=2024-11`;
+    await logActivity(activity, report('2024-11-04T09:00:00+07:00', 10));
+    await logActivity(activity, report('2024-11-05T09:00:00+07:00', 7));
+    await indicatorReaches(kpi, ['491', 'period=2024-11', helped], (f) => f?.value === 17);
+    const first = (await kpi.get<Explained>(`${month}&limit=1`)).body;
+    expect([first.numerator.figure, first.sourceEvents?.items.map((i) => i.delta)]).toEqual([17, [10]]);
+    await logActivity(activity, report('2024-11-06T09:00:00+07:00', 5));
+    await indicatorReaches(kpi, ['491', 'period=2024-11', helped], (f) => f?.value === 22);
+    const { next, until } = first.sourceEvents ?? {};
+    const deltas = async (query: string) =>
+      (await kpi.get<Explained>(`${month}&${query}`)).body.sourceEvents?.items.map((i) => i.delta);
+    // Up to where the ledger stood under the first page: the 7 the figure counted, not the 5 since.
+    await expect(deltas(`after=${next}&until=${until}`)).resolves.toEqual([7]);
+    await expect(deltas(`after=${next}`)).resolves.toEqual([7, 5]);
   });
 });

@@ -22,16 +22,17 @@ export class Api {
     return this.get(`/api/units/${encodeURIComponent(code)}/summary?period=${encodeURIComponent(period)}`);
   }
 
-  /** `after` and `limit` page the source events (`after` is the previous page's `next`). */
+  /** `after`, `until` and `limit` page the source events (the previous page's `next`, the first's `until`). */
   explain(
     code: string,
     indicatorId: string,
     period: string,
-    options: { knownAt?: string; after?: string; limit?: number } = {},
+    options: { knownAt?: string; after?: string; until?: string; limit?: number } = {},
   ): Promise<Explanation> {
     const query = new URLSearchParams({ period });
     if (options.knownAt) query.set('knownAt', options.knownAt);
     if (options.after) query.set('after', options.after);
+    if (options.until) query.set('until', options.until);
     if (options.limit) query.set('limit', String(options.limit));
     return this.get(
       `/api/units/${encodeURIComponent(code)}/indicators/${encodeURIComponent(indicatorId)}/explain?${query}`,

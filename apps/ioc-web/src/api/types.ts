@@ -124,6 +124,8 @@ export interface Explanation {
     }[];
     /** The position to ask the next page after; null on the last page. */
     readonly next: string | null;
+    /** Where the ledger stood when the figure was read: the next pages ask up to it. */
+    readonly until?: string;
   } | null;
 }
 

@@ -159,7 +159,7 @@ export async function openExplain(
   request: { code: string; indicatorId: string; period: string },
 ): Promise<void> {
   const dialog = document.getElementById('explain') as HTMLDialogElement;
-  const ask = (options: { knownAt?: string; after?: string } = {}) =>
+  const ask = (options: { knownAt?: string; after?: string; until?: string } = {}) =>
     api.explain(request.code, request.indicatorId, request.period, { ...options, limit: eventsPerPage });
   const now = await ask();
   const knownAt = h('input', { type: 'datetime-local', id: 'known-at', name: 'knownAt' });
@@ -191,7 +191,10 @@ export async function openExplain(
       { id: 'explain-title' },
       t('explainOf', { name: `${nameOf(now.indicator)} · ${now.unit.name} · ${now.period}` }),
     ),
-    explanationBody(now, (after) => ask({ after })),
+    // Later pages list what this figure counted, not what was recorded since it was read.
+    explanationBody(now, (after) =>
+      ask({ after, ...(now.sourceEvents?.until ? { until: now.sourceEvents.until } : {}) }),
+    ),
     compare,
     close,
   );

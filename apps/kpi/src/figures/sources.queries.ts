@@ -80,6 +80,8 @@ export async function ledgerPage(
     metric: string;
     period: Period;
     after: string;
+    /** The last position the page may list: where the ledger stood when the figure was read. */
+    until: string;
     limit: number;
     knownAt?: string;
   },
@@ -93,10 +95,33 @@ export async function ledgerPage(
             delta::float8 AS delta,
             to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "recordedAt"
        FROM kpi_deltas
-      WHERE units && $1::text[] AND metric = $2 AND day BETWEEN $3::date AND $4::date AND id > $5::bigint
+      WHERE units && $1::text[] AND metric = $2 AND day BETWEEN $3::date AND $4::date
+        AND id > $5::bigint AND id <= $8::bigint
         AND ($7::timestamptz IS NULL OR recorded_at <= $7::timestamptz)
       ORDER BY id LIMIT $6`,
-    [query.units, query.metric, from, query.period.lastDay, query.after, query.limit, query.knownAt ?? null],
+    [
+      query.units,
+      query.metric,
+      from,
+      query.period.lastDay,
+      query.after,
+      query.limit,
+      query.knownAt ?? null,
+      query.until,
+    ],
   );
   return rows;
+}
+
+/**
+ * Where the ledger stands: the last position written. Read in the snapshot the figures are read in,
+ * it bounds every page of their source events, so a later page does not list an event recorded
+ * after the figure shown (ids are drawn before commit, so a batch committing out of order can still
+ * land below it: the same approximation as the position a published value reflects).
+ */
+export async function ledgerEnd(db: Db): Promise<string> {
+  const { rows } = await db.query<{ until: string }>(
+    'SELECT coalesce(max(id), 0)::text AS until FROM kpi_deltas',
+  );
+  return rows[0]?.until ?? '0';
 }

@@ -16,6 +16,7 @@ import {
 } from '../lookup.ts';
 import { explain, groupingSubject, unitSubject, type ExplainSubject } from './explain.ts';
 import { ExplainQuery } from './explain-indicator.request.ts';
+import { inSnapshot } from '../snapshot.ts';
 
 /**
  * How one number was computed, down to the ids of the events it counts. A named grouping's code is
@@ -41,27 +42,36 @@ export class ExplainIndicatorController {
   ): Promise<Awaited<ReturnType<typeof explain>>> {
     const indicator = requireIndicator(indicatorId);
     const period = requirePeriod(query.period);
-    return explain(this.pool, {
-      subject: await this.subjectOf(code, period, caller),
-      indicator,
-      period,
-      knownAt: instantOf(query.knownAt),
-      after: query.after ?? '0',
-      limit: query.limit ?? 100,
-    });
+    // The figure and the page of its source events from one snapshot: they agree.
+    return inSnapshot(this.pool, async (db) =>
+      explain(db, {
+        subject: await this.subjectOf(db, code, period, caller),
+        indicator,
+        period,
+        knownAt: instantOf(query.knownAt),
+        after: query.after ?? '0',
+        until: query.until,
+        limit: query.limit ?? 100,
+      }),
+    );
   }
 
-  private async subjectOf(code: string, period: Period, caller: Principal): Promise<ExplainSubject> {
+  private async subjectOf(
+    db: pg.PoolClient,
+    code: string,
+    period: Period,
+    caller: Principal,
+  ): Promise<ExplainSubject> {
     if (groupingCodePattern.test(code))
-      return groupingSubject(this.pool, await requireGrouping(this.pool, this.scope, caller, code));
-    const unit = await requireUnit(this.pool, code, period);
+      return groupingSubject(db, await requireGrouping(db, this.scope, caller, code));
+    const unit = await requireUnit(db, code, period);
     await requireInScope(this.scope, caller, unit);
     // A former district in a later period: explained over the units that replaced it, as the
     // dashboard shows it, but named as itself in its own tree.
-    const former = await formerUnitAsGrouping(this.pool, unit, period);
-    if (!former) return unitSubject(this.pool, unit);
+    const former = await formerUnitAsGrouping(db, unit, period);
+    if (!former) return unitSubject(db, unit);
     return {
-      ...groupingSubject(this.pool, former),
+      ...groupingSubject(db, former),
       unit: { code, name: unit.name, treeVersion: unit.treeVersion },
     };
   }

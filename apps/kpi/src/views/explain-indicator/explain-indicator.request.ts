@@ -12,6 +12,15 @@ export class ExplainQuery extends PeriodQuery {
   @Matches(/^[0-9]{1,18}$/, { message: 'after must be a ledger position (digits)' })
   after?: string;
 
+  @ApiPropertyOptional({
+    example: '48211',
+    description:
+      'Source events up to this ledger position: the `sourceEvents.until` of the first page, so the next pages list what the figure counted and nothing recorded after it.',
+  })
+  @IsOptional()
+  @Matches(/^[0-9]{1,18}$/, { message: 'until must be a ledger position (digits)' })
+  until?: string;
+
   @ApiPropertyOptional({ example: 100, description: 'Source events per page, 1 to 1000.' })
   @IsOptional()
   @Type(() => Number)

@@ -8,7 +8,7 @@ import type pg from 'pg';
 import { loadFigures, type Figures } from '../../figures/figures.queries.ts';
 import { evaluateUnits, orNull, type UnitIndicator } from '../../figures/indicator-values.ts';
 import { groupingFigures, type NamedGrouping } from '../../figures/named-grouping.ts';
-import { ledgerPage, statisticSource, targetSources } from '../../figures/sources.queries.ts';
+import { ledgerEnd, ledgerPage, statisticSource, targetSources } from '../../figures/sources.queries.ts';
 import { childrenOf, type TreeUnit } from '../../figures/tree.queries.ts';
 import { indicatorCatalog } from '../../indicators/catalog.ts';
 import { metricKind } from '../../indicators/evaluate.ts';
@@ -71,6 +71,8 @@ export interface ExplainRequest {
   readonly period: Period;
   readonly knownAt: string | undefined;
   readonly after: string;
+  /** The position the first page answered; none for a first page, which reads where the ledger stands. */
+  readonly until: string | undefined;
   readonly limit: number;
 }
 
@@ -125,11 +127,13 @@ async function sourceEvents(db: Db, request: ExplainRequest) {
     (o): o is { metric: never } => o !== undefined && 'metric' in o,
   );
   if (!operand) return null;
+  const until = request.until ?? (await ledgerEnd(db));
   const items = await ledgerPage(db, {
     units: request.subject.sources,
     metric: operand.metric,
     period: request.period,
     after: request.after,
+    until,
     limit: request.limit,
     ...(request.knownAt === undefined ? {} : { knownAt: request.knownAt }),
   });
@@ -137,6 +141,7 @@ async function sourceEvents(db: Db, request: ExplainRequest) {
     metric: operand.metric,
     items,
     next: items.length === request.limit ? (items.at(-1)?.position ?? null) : null,
+    until,
   };
 }
 

@@ -50,6 +50,7 @@ export class KpiPassthroughController {
     const search = new URLSearchParams({ period: period.key });
     if (query.knownAt !== undefined) search.set('knownAt', query.knownAt);
     if (query.after !== undefined) search.set('after', query.after);
+    if (query.until !== undefined) search.set('until', query.until);
     if (query.limit !== undefined) search.set('limit', String(query.limit));
     const path = `/units/${code}/indicators/${encodeURIComponent(indicatorId)}/explain`;
     return this.kpi.answer(`${path}?${search.toString()}`, asker.authorization);

@@ -59,6 +59,14 @@ export class ExplainQuery {
   @Matches(/^[0-9]{1,18}$/, { message: 'after must be a ledger position (digits)' })
   after?: string;
 
+  @ApiPropertyOptional({
+    example: '48211',
+    description: 'Source events up to this ledger position (the first page’s `sourceEvents.until`).',
+  })
+  @IsOptional()
+  @Matches(/^[0-9]{1,18}$/, { message: 'until must be a ledger position (digits)' })
+  until?: string;
+
   @ApiPropertyOptional({ example: 20, description: 'Source events per page, 1 to 1000.' })
   @IsOptional()
   @Type(() => Number)
