@@ -374,6 +374,19 @@ describe('KPI service: late, corrected and voided reports, as known at a time', 
     expect(reply.body.errors?.map((e) => e.field)).toContain(field);
   });
 
+  it('answers more scoped explanations at once than its pool has connections', async () => {
+    const officer = platform.kpi.as(
+      await tokenFor({ sub: 'kpi-officer-many', role: 'commune-officer', unit: '20206' }),
+    );
+    // Each reads its figures in a snapshot of its own; none may hold it while its scope check waits.
+    const replies = await Promise.all(
+      Array.from({ length: 24 }, () =>
+        officer.get('/units/20206/indicators/vneid_vs_target/explain?period=2024'),
+      ),
+    );
+    expect(replies.map((r) => r.status)).toEqual(Array.from({ length: 24 }, () => 200));
+  });
+
   it('refuses a target assigned by a unit that is not above', async () => {
     const reply = await platform.kpi.post<{ errors?: { field: string }[] }>('/targets', {
       unitCode: '20206',

@@ -42,10 +42,12 @@ export class ExplainIndicatorController {
   ): Promise<Awaited<ReturnType<typeof explain>>> {
     const indicator = requireIndicator(indicatorId);
     const period = requirePeriod(query.period);
-    // The figure and the page of its source events from one snapshot: they agree.
-    return inSnapshot(this.pool, async (db) =>
+    // Who and what is explained is settled on the pool first (the scope check takes a connection
+    // of its own); then the figure and the page of its source events come from one snapshot.
+    const subject = await this.subjectOf(code, period, caller);
+    return inSnapshot(this.pool, (db) =>
       explain(db, {
-        subject: await this.subjectOf(db, code, period, caller),
+        subject,
         indicator,
         period,
         knownAt: instantOf(query.knownAt),
@@ -56,22 +58,17 @@ export class ExplainIndicatorController {
     );
   }
 
-  private async subjectOf(
-    db: pg.PoolClient,
-    code: string,
-    period: Period,
-    caller: Principal,
-  ): Promise<ExplainSubject> {
+  private async subjectOf(code: string, period: Period, caller: Principal): Promise<ExplainSubject> {
     if (groupingCodePattern.test(code))
-      return groupingSubject(db, await requireGrouping(db, this.scope, caller, code));
-    const unit = await requireUnit(db, code, period);
+      return groupingSubject(await requireGrouping(this.pool, this.scope, caller, code));
+    const unit = await requireUnit(this.pool, code, period);
     await requireInScope(this.scope, caller, unit);
     // A former district in a later period: explained over the units that replaced it, as the
     // dashboard shows it, but named as itself in its own tree.
-    const former = await formerUnitAsGrouping(db, unit, period);
-    if (!former) return unitSubject(db, unit);
+    const former = await formerUnitAsGrouping(this.pool, unit, period);
+    if (!former) return unitSubject(this.pool, unit);
     return {
-      ...groupingSubject(db, former),
+      ...groupingSubject(former),
       unit: { code, name: unit.name, treeVersion: unit.treeVersion },
     };
   }

@@ -30,8 +30,9 @@ export interface ExplainSubject {
    * former district asked for a later period is named in its own tree, its sources in the later one.
    */
   readonly sourcesTree: string;
-  /** The figures of the unit and its children (or the members) that `indicator` reads. */
+  /** The figures of the unit and its children (or the members) that `indicator` reads, from `db`. */
   readonly figures: (
+    db: Db,
     period: Period,
     knownAt: string | undefined,
     indicator: IndicatorDefinition,
@@ -47,20 +48,20 @@ export async function unitSubject(db: Db, unit: TreeUnit): Promise<ExplainSubjec
     children,
     sources: [unit.code],
     sourcesTree: unit.treeVersion,
-    figures: (period, knownAt, indicator) =>
-      loadFigures(db, codes, period, { knownAt, catalog: [indicator] }),
+    figures: (from, period, knownAt, indicator) =>
+      loadFigures(from, codes, period, { knownAt, catalog: [indicator] }),
     grouping: false,
   };
 }
 
-export function groupingSubject(db: Db, grouping: NamedGrouping): ExplainSubject {
+export function groupingSubject(grouping: NamedGrouping): ExplainSubject {
   return {
     unit: { code: grouping.code, name: grouping.name, treeVersion: grouping.treeVersion },
     children: grouping.members,
     sources: grouping.members.map((m) => m.code),
     sourcesTree: grouping.treeVersion,
-    figures: (period, knownAt, indicator) =>
-      groupingFigures(db, grouping, period, { knownAt, catalog: [indicator] }),
+    figures: (from, period, knownAt, indicator) =>
+      groupingFigures(from, grouping, period, { knownAt, catalog: [indicator] }),
     grouping: true,
   };
 }
@@ -168,7 +169,7 @@ export async function explain(db: Db, request: ExplainRequest) {
   const { subject, indicator, period, knownAt } = request;
   const childCodes = subject.children.map((c) => c.code);
   const values = evaluateUnits(
-    await subject.figures(period, knownAt, indicator),
+    await subject.figures(db, period, knownAt, indicator),
     [subject.unit.code, ...childCodes],
     childCodes,
     [indicator],
