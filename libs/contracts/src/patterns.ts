@@ -11,6 +11,12 @@ export const treeVersionPattern = /^[a-z0-9][a-z0-9-]{0,39}$/;
 /** A calendar date, YYYY-MM-DD (a Vietnamese calendar day where it is one; see vietnamDay). */
 export const calendarDayPattern = /^\d{4}-\d{2}-\d{2}$/;
 
+/**
+ * A position in the KPI service's ledger (its `kpi_deltas` id): the cursors `after` and `until` with
+ * which explanations page their source events, here and through the projection.
+ */
+export const ledgerPositionPattern = /^[0-9]{1,18}$/;
+
 export const unitCodeRule =
   'must be an official unit code (2, 3 or 5 digits) or a village code (commune code, "-", 3 digits)';
 

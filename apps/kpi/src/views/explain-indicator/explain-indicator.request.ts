@@ -2,6 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { PeriodQuery } from '../period.request.ts';
+import { ledgerPositionPattern } from '@nhip/contracts';
 
 export class ExplainQuery extends PeriodQuery {
   @ApiPropertyOptional({
@@ -9,7 +10,7 @@ export class ExplainQuery extends PeriodQuery {
     description: 'Source events after this ledger position (the page cursor).',
   })
   @IsOptional()
-  @Matches(/^[0-9]{1,18}$/, { message: 'after must be a ledger position (digits)' })
+  @Matches(ledgerPositionPattern, { message: 'after must be a ledger position (digits)' })
   after?: string;
 
   @ApiPropertyOptional({
@@ -18,7 +19,7 @@ export class ExplainQuery extends PeriodQuery {
       'Source events up to this ledger position: the `sourceEvents.until` of the first page, so the next pages list what the figure counted and nothing recorded after it.',
   })
   @IsOptional()
-  @Matches(/^[0-9]{1,18}$/, { message: 'until must be a ledger position (digits)' })
+  @Matches(ledgerPositionPattern, { message: 'until must be a ledger position (digits)' })
   until?: string;
 
   @ApiPropertyOptional({ example: 100, description: 'Source events per page, 1 to 1000.' })

@@ -13,6 +13,7 @@ import {
   MinLength,
 } from 'class-validator';
 import { periodKinds, periodPattern, periodRule } from '../../periods/period.ts';
+import { ledgerPositionPattern } from '@nhip/contracts';
 
 export class SeriesQuery {
   @ApiProperty({ example: 'vneid_vs_target', description: 'An indicator id of the catalog.' })
@@ -56,7 +57,7 @@ export class ExplainQuery {
     description: 'Source events after this ledger position (the page cursor).',
   })
   @IsOptional()
-  @Matches(/^[0-9]{1,18}$/, { message: 'after must be a ledger position (digits)' })
+  @Matches(ledgerPositionPattern, { message: 'after must be a ledger position (digits)' })
   after?: string;
 
   @ApiPropertyOptional({
@@ -64,7 +65,7 @@ export class ExplainQuery {
     description: 'Source events up to this ledger position (the first page’s `sourceEvents.until`).',
   })
   @IsOptional()
-  @Matches(/^[0-9]{1,18}$/, { message: 'until must be a ledger position (digits)' })
+  @Matches(ledgerPositionPattern, { message: 'until must be a ledger position (digits)' })
   until?: string;
 
   @ApiPropertyOptional({ example: 20, description: 'Source events per page, 1 to 1000.' })
