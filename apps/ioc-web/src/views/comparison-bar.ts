@@ -37,7 +37,7 @@ const svg = <K extends keyof SVGElementTagNameMap>(tag: K, attributes: Record<st
 const percentOf = (x: number) => `${(x * 100).toFixed(2)}%`;
 // A tick at 0 % or 100 % would be half outside the drawing: the scale runs over its inner 98 %,
 // the value's bar on the same scale, so a value equal to a line ends on its tick.
-const at = (x: number) => percentOf(0.01 + x * 0.98);
+const onScale = (x: number) => percentOf(0.01 + x * 0.98);
 
 /** Draws (or redraws, when the value changes) the bar in `host`; nothing for a count or no lines. */
 export function drawBullet(host: Element, indicator: Indicator): void {
@@ -51,11 +51,11 @@ export function drawBullet(host: Element, indicator: Indicator): void {
   const chart = svg('svg', { width: '100%', height: '12', 'aria-hidden': 'true' });
   chart.append(svg('rect', { x: '0', y: '3', width: '100%', height: '6', fill: '#e3e8ef', rx: '2' }));
   if (bar !== null)
-    chart.append(svg('rect', { x: '0', y: '3', width: at(bar), height: '6', fill: '#0b5cad', rx: '2' }));
+    chart.append(svg('rect', { x: '0', y: '3', width: onScale(bar), height: '6', fill: '#0b5cad', rx: '2' }));
   ticks.forEach((x, i) => {
     const tick = svg('line', {
-      x1: at(x),
-      x2: at(x),
+      x1: onScale(x),
+      x2: onScale(x),
       y1: '0',
       y2: '12',
       stroke: '#b3261e',
