@@ -6,12 +6,20 @@ import { ConcurrencyConflict } from '../event-store/errors.ts';
 
 export type Tx = pg.PoolClient;
 
-export async function inTransaction<T>(pool: pg.Pool, work: (tx: Tx) => Promise<T>): Promise<T> {
+/**
+ * `snapshot`: a read of several statements that must agree (a figure and the source events listed
+ * under it) runs REPEATABLE READ, READ ONLY, every statement seeing the same committed state.
+ */
+export async function inTransaction<T>(
+  pool: pg.Pool,
+  work: (tx: Tx) => Promise<T>,
+  { snapshot = false }: { readonly snapshot?: boolean } = {},
+): Promise<T> {
   const tx = await beforeAnyWrite(pool.connect());
   let lost: Error | undefined;
   let commitSent = false;
   try {
-    await tx.query('BEGIN');
+    await tx.query(snapshot ? 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY' : 'BEGIN');
     const result = await work(tx);
     commitSent = true;
     await tx.query('COMMIT');

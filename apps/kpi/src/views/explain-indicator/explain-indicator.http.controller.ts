@@ -1,6 +1,7 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiParam, ApiTags } from '@nestjs/swagger';
 import { Caller, Roles, UnitScope, type Principal } from '@nhip/auth';
+import { inTransaction } from '@nhip/event-sourcing';
 import pg from 'pg';
 import { formerUnitAsGrouping, groupingCodePattern } from '../../figures/named-grouping.ts';
 import type { Period } from '../../periods/period.ts';
@@ -16,7 +17,6 @@ import {
 } from '../lookup.ts';
 import { explain, groupingSubject, unitSubject, type ExplainSubject } from './explain.ts';
 import { ExplainQuery } from './explain-indicator.request.ts';
-import { inSnapshot } from '../snapshot.ts';
 
 /**
  * How one number was computed, down to the ids of the events it counts. A named grouping's code is
@@ -45,16 +45,19 @@ export class ExplainIndicatorController {
     // Who and what is explained is settled on the pool first (the scope check takes a connection
     // of its own); then the figure and the page of its source events come from one snapshot.
     const subject = await this.subjectOf(code, period, caller);
-    return inSnapshot(this.pool, (db) =>
-      explain(db, {
-        subject,
-        indicator,
-        period,
-        knownAt: instantOf(query.knownAt),
-        after: query.after ?? '0',
-        until: query.until,
-        limit: query.limit ?? 100,
-      }),
+    return inTransaction(
+      this.pool,
+      (db) =>
+        explain(db, {
+          subject,
+          indicator,
+          period,
+          knownAt: instantOf(query.knownAt),
+          after: query.after ?? '0',
+          until: query.until,
+          limit: query.limit ?? 100,
+        }),
+      { snapshot: true },
     );
   }
 
