@@ -66,11 +66,26 @@ describe('IOC dashboard in Chromium', () => {
       assignedBy: '48',
     });
     expect(target.status).toBe(201);
+    // The ward's e-payment figure, for its explanation against the national average (75 %).
+    for (const [statistic, value] of [
+      ['population_15_plus', 10_000],
+      ['residents_with_e_payment_account', 7_260],
+    ] as const) {
+      const sent = await kpi.post('/statistics', {
+        unitCode: '20207',
+        statistic,
+        value,
+        asOf: '2024-06-30',
+        source: 'UBND phường, rà soát tháng 6/2024',
+      });
+      expect(sent.status).toBe(201);
+    }
     await figureReaches(kpi, [kpiView('66'), vneid], (n) => n === 1797);
     await figureReaches(kpi, [kpiView('20207'), 'vneid_vs_target'], (n) => n === 13_387);
     // The pages read the projection, which follows the KPI service's events a moment later.
     await figureReaches(projection, [summaryOf('66'), vneid], (n) => n === 1797);
     await figureReaches(projection, [summaryOf('20207'), 'vneid_vs_target'], (n) => n === 13_387);
+    await figureReaches(projection, [summaryOf('20207'), 'e_payment_15_plus'], (n) => n === 7_260);
     cutter = await Cutter.start(Number(new URL(projection.base).port));
     browser = await launch();
   }, 240_000);
@@ -241,5 +256,39 @@ describe('IOC dashboard in Chromium', () => {
       await screenshot(page, `explain-${lang}-1920x1080`);
       await page.close();
     }
+  });
+
+  it('explains a per-cent figure against the national average, and the figure as known earlier', async () => {
+    const token = await tokenFor({ sub: 'ioc-da-nang', role: 'ioc-operator', unit: '48' });
+    const page = await open(token, 'unit=20207&period=2024');
+    await tileValue(page, 'e_payment_15_plus').click();
+    await page.waitForSelector('#explain[open] [data-role=equation]');
+    await expect(page.locator('#explain [data-role=equation]').textContent()).resolves.toBe(
+      '7.260 / 10.000 = 72,60%',
+    );
+    // The line, the gap to it and its source written out, not only on hover.
+    const line = page.locator('#explain [data-role=comparisons] tbody tr');
+    await expect(line.locator('th, td').allTextContents()).resolves.toEqual([
+      'Bình quân cả nước',
+      '75,00%',
+      'thấp hơn 2,4 điểm %',
+      'Domain brief: national average 75 %',
+    ]);
+    // A minute before this run wrote anything, nothing was known of the ward's figures.
+    const before = new Date(Date.now() - 60_000 - (Date.now() % 60_000));
+    const local = new Date(before.getTime() + 7 * 3_600_000).toISOString().slice(0, 16);
+    await page.fill('#known-at', local);
+    await page.click('.known-at button[type=submit]');
+    const then = page.locator('.known-then p');
+    await expect(then.first().textContent()).resolves.toMatch(/^Khi đó \(.+\): — \/ — = —$/);
+    await expect(then.nth(1).textContent()).resolves.toBe('Hiện nay: 7.260 / 10.000 = 72,60%');
+    // A failed answer is said where the answer would have been.
+    await page.route(/knownAt=/, (route) => route.fulfill({ status: 503, body: '' }));
+    await page.click('.known-at button[type=submit]');
+    await expect(page.locator('.known-then [role=alert]').textContent()).resolves.toBe(
+      'Không tải được số liệu đã biết lúc đó (503); thử lại.',
+    );
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.close();
   });
 });

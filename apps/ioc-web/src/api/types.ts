@@ -10,7 +10,7 @@ export interface TrendPoint {
 export interface ComparisonLine {
   readonly kind: 'national-average' | 'national-target' | 'province-target' | 'local-target';
   readonly value: number;
-  /** Where the figure comes from (a decision, a yearbook): shown on hover. */
+  /** Where the figure comes from (a decision, a yearbook): on hover on a tile, written out in its explanation. */
   readonly source: string;
 }
 

@@ -1,8 +1,9 @@
 // Where an operand of an explained number comes from, in the operator's words: the metric or the
 // statistic by its name (its id only from a KPI service too old to name it), how a metric is summed,
 // a statistic's source and day, and each target with the unit that gave it.
-import type { AssignedTarget, Name, Operand } from '../api/types.ts';
-import { currentLang, formatDate, formatDay, t } from '../i18n/i18n.ts';
+import type { AssignedTarget, Indicator, Name, Operand } from '../api/types.ts';
+import { currentLang, formatCount, formatDate, formatDay, formatValue, t } from '../i18n/i18n.ts';
+import { shownComparisons } from './comparison-bar.ts';
 import { countText } from './indicator-text.ts';
 
 /** Targets listed one by one; beyond these, how many more. */
@@ -44,4 +45,34 @@ export function sourceLines(operand: Operand): string[] {
     return [t('sourceTarget', { metric }), ...shown, ...(rest > 0 ? [t('targetMore', { count: rest })] : [])];
   }
   return statisticLines(source);
+}
+
+export interface ComparisonRow {
+  readonly line: string;
+  readonly value: string;
+  /** How far the figure is above or below the line, in percentage points; '—' without a figure. */
+  readonly gap: string;
+  readonly source: string;
+}
+
+function gapText(value: number | null, line: number): string {
+  if (value === null) return '—';
+  // Two decimals, as the figures are shown: a gap that rounds to nothing reads as level.
+  const gap = Math.round((value - line) * 100) / 100;
+  if (gap === 0) return t('gapLevel');
+  return t(gap > 0 ? 'gapAbove' : 'gapBelow', { gap: formatCount(Math.abs(gap), 2) });
+}
+
+/** The catalog's comparison lines beside the explained figure, each with its gap and its source. */
+export function comparisonRows(
+  value: number | null,
+  indicator: Pick<Indicator, 'unit' | 'comparisons'>,
+): ComparisonRow[] {
+  if (indicator.unit !== 'percent') return [];
+  return shownComparisons(indicator).map((line) => ({
+    line: t(`comparison.${line.kind}`),
+    value: formatValue(line.value, indicator.unit, 2),
+    gap: gapText(value, line.value),
+    source: line.source,
+  }));
 }

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import type { Operand } from '../api/types.ts';
 import { setLang } from '../i18n/i18n.ts';
-import { sourceLines } from './explain-text.ts';
+import { comparisonRows, sourceLines } from './explain-text.ts';
 import { bulletGeometry, shownComparisons } from './comparison-bar.ts';
 
 const helped = {
@@ -127,5 +127,24 @@ describe('a per-cent value against its comparison lines', () => {
   it('leaves out a local target, which is one place’s and names none', () => {
     const local = { kind: 'local-target' as const, value: 100, source: 'one ward' };
     expect(shownComparisons({ comparisons: [line(75), local] })).toEqual([line(75)]);
+  });
+
+  it('says how far the figure is above or below each line, and where the line comes from', () => {
+    const percent = {
+      unit: 'percent' as const,
+      comparisons: [line(75), { ...line(40), kind: 'national-target' as const }],
+    };
+    setLang('vi');
+    expect(comparisonRows(72.5, percent)).toEqual([
+      { line: 'Bình quân cả nước', value: '75,00%', gap: 'thấp hơn 2,5 điểm %', source: 'brief' },
+      { line: 'Mục tiêu quốc gia', value: '40,00%', gap: 'cao hơn 32,5 điểm %', source: 'brief' },
+    ]);
+    expect(comparisonRows(75.004, percent)[0]?.gap).toBe('bằng mốc');
+    expect(comparisonRows(null, percent)[0]?.gap).toBe('—');
+    setLang('en');
+    expect(comparisonRows(76.256, percent)[0]?.gap).toBe('1.26 points above');
+    setLang('vi');
+    // A count has no lines to be compared with.
+    expect(comparisonRows(5, { unit: 'count', comparisons: [line(75)] })).toEqual([]);
   });
 });

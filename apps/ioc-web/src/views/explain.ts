@@ -5,6 +5,7 @@ import { ApiError, type Api } from '../api/client.ts';
 import type { Explanation } from '../api/types.ts';
 import { h } from '../dom.ts';
 import { formatCount, formatDateTime, formatDay, formatValue, t } from '../i18n/i18n.ts';
+import { comparisons, contributions } from './explain-tables.ts';
 import { sourceLines } from './explain-text.ts';
 import { countText, decimalsOf, nameOf } from './indicator-text.ts';
 
@@ -30,30 +31,6 @@ const operandRow = (label: string, operand: Explanation['numerator'] | null) => 
     h('td', {}, first, ...details.map((line) => h('span', { class: 'source-detail' }, line))),
   );
 };
-
-function contributions(e: Explanation): HTMLElement {
-  const rows = e.children.map((c) =>
-    h(
-      'tr',
-      {},
-      h('th', { scope: 'row' }, c.name),
-      h('td', {}, countText(c.numerator)),
-      h('td', {}, countText(c.denominator)),
-    ),
-  );
-  return h(
-    'table',
-    { class: 'contributions' },
-    h('caption', {}, t('contributions')),
-    h(
-      'thead',
-      {},
-      h('tr', {}, ...[t('unit'), t('numerator'), t('denominator')].map((l) => h('th', { scope: 'col' }, l))),
-    ),
-
-    h('tbody', {}, ...rows),
-  );
-}
 
 /** Source events a page at a time: enough to check a figure, more on asking. */
 const eventsPerPage = 20;
@@ -149,6 +126,7 @@ export function explanationBody(e: Explanation, more?: NextEvents): HTMLElement 
       { class: 'operands' },
       h('tbody', {}, operandRow(t('numerator'), e.numerator), operandRow(t('denominator'), e.denominator)),
     ),
+    comparisons(e),
     e.children.length > 0 ? contributions(e) : null,
     events(e, more),
   );
@@ -176,12 +154,16 @@ export async function openExplain(
     event.preventDefault();
     if (!knownAt.value) return;
     const at = new Date(knownAt.value).toISOString();
-    void ask({ knownAt: at }).then((old) => {
-      then.replaceChildren(
-        h('p', {}, `${t('knownThen')} (${formatDateTime(at)}): ${equationOf(old)}`),
-        h('p', {}, `${t('knownNow')}: ${equationOf(now)}`),
-      );
-    });
+    void ask({ knownAt: at }).then(
+      (old) =>
+        then.replaceChildren(
+          h('p', {}, `${t('knownThen')} (${formatDateTime(at)}): ${equationOf(old)}`),
+          h('p', {}, `${t('knownNow')}: ${equationOf(now)}`),
+        ),
+      // Said where the answer would have been, not left as a form that seems to do nothing.
+      (error: unknown) =>
+        then.replaceChildren(h('p', { role: 'alert' }, t('knownAtFailed', { status: statusOf(error) }))),
+    );
   });
   const close = h('button', { type: 'button', class: 'close' }, t('close'));
   close.addEventListener('click', () => dialog.close());

@@ -1,0 +1,58 @@
+// The tables of an explanation that list things beside the figure: each child unit's share, and the
+// catalog's comparison lines with the gap to each.
+import type { Explanation } from '../api/types.ts';
+import { h } from '../dom.ts';
+import { t } from '../i18n/i18n.ts';
+import { comparisonRows } from './explain-text.ts';
+import { countText } from './indicator-text.ts';
+
+export function contributions(e: Explanation): HTMLElement {
+  const rows = e.children.map((c) =>
+    h(
+      'tr',
+      {},
+      h('th', { scope: 'row' }, c.name),
+      h('td', {}, countText(c.numerator)),
+      h('td', {}, countText(c.denominator)),
+    ),
+  );
+  return h(
+    'table',
+    { class: 'contributions' },
+    h('caption', {}, t('contributions')),
+    h(
+      'thead',
+      {},
+      h('tr', {}, ...[t('unit'), t('numerator'), t('denominator')].map((l) => h('th', { scope: 'col' }, l))),
+    ),
+
+    h('tbody', {}, ...rows),
+  );
+}
+
+/** The catalog's comparison lines with the gap to each and its source, written out (not on hover). */
+export function comparisons(e: Explanation): HTMLElement | null {
+  const rows = comparisonRows(e.value, e.indicator);
+  if (rows.length === 0) return null;
+  const headers = [t('comparisonLine'), t('value'), t('comparisonGap'), t('source')];
+  return h(
+    'table',
+    { class: 'comparisons', 'data-role': 'comparisons' },
+    h('caption', {}, t('comparisonsCaption')),
+    h('thead', {}, h('tr', {}, ...headers.map((l) => h('th', { scope: 'col' }, l)))),
+    h(
+      'tbody',
+      {},
+      ...rows.map((r) =>
+        h(
+          'tr',
+          {},
+          h('th', { scope: 'row' }, r.line),
+          h('td', {}, r.value),
+          h('td', {}, r.gap),
+          h('td', {}, r.source),
+        ),
+      ),
+    ),
+  );
+}
