@@ -25,7 +25,7 @@ describe('npm run migrate (the deploy step)', () => {
     const first = migrate('activity');
     expect(first).toMatchObject({ code: 0, stderr: '' });
     expect(first.stdout).toMatch(
-      /test_migrate_cli[^\n]*\n {2}✔ ran EventStoreSchema\d{13}\n {2}✔ ran ActivitySchema\d{13}\n {2}✔ ran ReplicaUnitLineage\d{13}\n {2}✔ ran ReplicaLineageRelation\d{13}\n$/,
+      /test_migrate_cli[^\n]*\n {2}✔ ran EventStoreSchema\d{13}\n {2}✔ ran ActivitySchema\d{13}\n {2}✔ ran ReplicaUnitLineage\d{13}\n {2}✔ ran ReplicaLineageRelation\d{13}\n {2}✔ ran ReplicaLineageRelationFilled\d{13}\n$/,
     );
     const second = migrate('activity');
     expect(second).toMatchObject({ code: 0, stderr: '' });
@@ -41,7 +41,7 @@ describe('npm run migrate (the deploy step)', () => {
     expect(result.code).toBe(0);
     expect(result.stderr).not.toContain('✖');
     expect(result.stdout).toMatch(
-      /✔ ran ReplicaLineageRelation\d{13}\n {2}the entities match the database: nothing to generate\n$/,
+      /✔ ran ReplicaLineageRelationFilled\d{13}\n {2}the entities match the database: nothing to generate\n$/,
     );
   });
 

@@ -36,12 +36,23 @@ export async function moveUnit(moved: UnitMovedData, tx: Tx): Promise<void> {
 /** Where a unit came from: the scope of a sign-in follows it across a reform (ADR 0022). */
 export async function addLineage(lineage: UnitLineageRecordedData, tx: Tx): Promise<void> {
   await tx.query(
-    // A replayed link fills the relation of a row consumed before the replica kept it.
-    `INSERT INTO replica_unit_lineage (tree_version, code, predecessor_tree_version, predecessor_code, relation)
-     SELECT $1, $2, p.tree_version, p.code, p.relation
-     FROM jsonb_to_recordset($3::jsonb) AS p(tree_version text, code text, relation text)
-     ON CONFLICT (tree_version, code, predecessor_tree_version, predecessor_code)
-       DO UPDATE SET relation = EXCLUDED.relation`,
+    // A replayed link fills the relation of a row consumed before the replica kept it. A split is a
+    // fact of the older unit: its other links into this tree are partial too, whatever a count made
+    // before this one arrived said (ReplicaLineageRelationFilled).
+    `WITH links AS (
+       SELECT p.tree_version, p.code, p.relation
+       FROM jsonb_to_recordset($3::jsonb) AS p(tree_version text, code text, relation text)
+     ), added AS (
+       INSERT INTO replica_unit_lineage (tree_version, code, predecessor_tree_version, predecessor_code, relation)
+       SELECT $1, $2, tree_version, code, relation FROM links
+       ON CONFLICT (tree_version, code, predecessor_tree_version, predecessor_code)
+         DO UPDATE SET relation = EXCLUDED.relation
+     )
+     UPDATE replica_unit_lineage l SET relation = 'partial'
+     FROM links
+     WHERE links.relation = 'partial' AND l.tree_version = $1 AND l.code <> $2
+       AND l.predecessor_tree_version = links.tree_version AND l.predecessor_code = links.code
+       AND l.relation IS DISTINCT FROM 'partial'`,
     [
       lineage.treeVersion,
       lineage.code,

@@ -94,5 +94,6 @@ export const replicaEntities = [
   ReplicaTeamMember,
 ];
 
-/** The schema change the replica tables took since their first release (each service lists it). */
+/** The schema changes the replica tables took since their first release (each service lists them, in this order). */
 export { ReplicaLineageRelation } from './replica-lineage-relation.migration.ts';
+export { ReplicaLineageRelationFilled } from './replica-lineage-relation-filled.migration.ts';

@@ -5,7 +5,11 @@ import type { ServiceDataSourceOptions } from '@nhip/postgres';
 import { ActivitySchema } from './activity-schema.migration.ts';
 import { ReplicaUnitLineageTable } from './replica-unit-lineage.migration.ts';
 // The entities alone: the deploy step runs type-stripped, where the Nest controller cannot load.
-import { ReplicaLineageRelation, replicaEntities } from '@nhip/registry-replica/entities';
+import {
+  ReplicaLineageRelation,
+  ReplicaLineageRelationFilled,
+  replicaEntities,
+} from '@nhip/registry-replica/entities';
 import { Campaign } from './activity.entities.ts';
 
 export function activityDataSource(url: string): ServiceDataSourceOptions {
@@ -13,7 +17,13 @@ export function activityDataSource(url: string): ServiceDataSourceOptions {
     url,
     service: 'activity',
     entities: [...replicaEntities, Campaign],
-    migrations: [EventStoreSchema, ActivitySchema, ReplicaUnitLineageTable, ReplicaLineageRelation],
+    migrations: [
+      EventStoreSchema,
+      ActivitySchema,
+      ReplicaUnitLineageTable,
+      ReplicaLineageRelation,
+      ReplicaLineageRelationFilled,
+    ],
     poolSize: 12,
   };
 }

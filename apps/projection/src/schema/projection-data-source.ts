@@ -3,7 +3,11 @@
 import { EventStoreSchema } from '@nhip/event-sourcing';
 import type { ServiceDataSourceOptions } from '@nhip/postgres';
 // The entities alone: the deploy step runs type-stripped, where the Nest controller cannot load.
-import { ReplicaLineageRelation, replicaEntities } from '@nhip/registry-replica/entities';
+import {
+  ReplicaLineageRelation,
+  ReplicaLineageRelationFilled,
+  replicaEntities,
+} from '@nhip/registry-replica/entities';
 import { ProjectionChangeEventTime } from './projection-event-time.migration.ts';
 import { ProjectionSchema } from './projection-schema.migration.ts';
 import { projectionEntities } from './projection.entities.ts';
@@ -14,7 +18,13 @@ export function projectionDataSource(url: string): ServiceDataSourceOptions {
     service: 'projection',
     entities: [...replicaEntities, ...projectionEntities],
     // The event store's tables hold the consumers' processed ids and offsets.
-    migrations: [EventStoreSchema, ProjectionSchema, ProjectionChangeEventTime, ReplicaLineageRelation],
+    migrations: [
+      EventStoreSchema,
+      ProjectionSchema,
+      ProjectionChangeEventTime,
+      ReplicaLineageRelation,
+      ReplicaLineageRelationFilled,
+    ],
     poolSize: 12,
   };
 }

@@ -3,7 +3,11 @@
 import { EventStoreSchema } from '@nhip/event-sourcing';
 import type { ServiceDataSourceOptions } from '@nhip/postgres';
 // The entities alone: the deploy step runs type-stripped, where the Nest controller cannot load.
-import { ReplicaLineageRelation, replicaEntities } from '@nhip/registry-replica/entities';
+import {
+  ReplicaLineageRelation,
+  ReplicaLineageRelationFilled,
+  replicaEntities,
+} from '@nhip/registry-replica/entities';
 import { ReplicaUnitLineage } from './replica-unit-lineage.migration.ts';
 import { TrainingSchema } from './training-schema.migration.ts';
 import { Attendance, Course, Session } from './training.entities.ts';
@@ -13,7 +17,13 @@ export function trainingDataSource(url: string): ServiceDataSourceOptions {
     url,
     service: 'training',
     entities: [...replicaEntities, Course, Session, Attendance],
-    migrations: [EventStoreSchema, TrainingSchema, ReplicaUnitLineage, ReplicaLineageRelation],
+    migrations: [
+      EventStoreSchema,
+      TrainingSchema,
+      ReplicaUnitLineage,
+      ReplicaLineageRelation,
+      ReplicaLineageRelationFilled,
+    ],
     poolSize: 12,
   };
 }
