@@ -134,6 +134,25 @@ describe('IOC dashboard in Chromium', () => {
     await page.close();
   });
 
+  it('says what to change when the period or the unit asked for is wrong, and shows no empty view', async () => {
+    const token = await tokenFor(personas.provinceIoc);
+    const page = await browser.newPage({ viewport: wall, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+    for (const [query, said] of [
+      [
+        'unit=66&period=2026-13',
+        'Kỳ “2026-13” không hợp lệ. Nhập năm (2026), quý (2026-Q4), tháng (2026-12) hoặc ngày (2026-12-06).',
+      ],
+      ['unit=66999&period=2026', 'Không tìm thấy đơn vị mã “66999” trong kỳ 2026.'],
+    ] as const) {
+      await page.goto(`${cutter.url}/?${query}#token=${token}`);
+      await page.waitForFunction("document.getElementById('message')?.textContent !== ''");
+      await expect(page.locator('#message').textContent()).resolves.toBe(said);
+      await expect(page.locator('#view').isHidden()).resolves.toBe(true);
+      await expect(page.locator('#connection').isHidden()).resolves.toBe(true);
+    }
+    await page.close();
+  });
+
   it('switches every label to English with the toggle, numbers in English too', async () => {
     const page = await open(await tokenFor(personas.provinceIoc), `unit=66&period=2024&ind=${vneid}`);
     await page.click('#lang');
@@ -237,6 +256,10 @@ describe('IOC dashboard in Chromium', () => {
       await tileValue(page, 'vneid_vs_target').click();
       await page.waitForSelector('#explain[open] [data-role=equation]');
       await expect(page.locator('#explain [data-role=equation]').textContent()).resolves.toBe(equation);
+      // It opens at its title, the equation in view, not scrolled down to the events' count.
+      await expect(
+        page.evaluate<unknown>("[document.activeElement?.id, document.getElementById('explain')?.scrollTop]"),
+      ).resolves.toEqual(['explain-title', 0]);
       const dialog = (await page.locator('#explain').textContent()) ?? '';
       expect(dialog).toContain(lang === 'vi' ? 'phiên bản 1' : 'version 1');
       // Its sources in the operator's words: the metric by its name, who gave the target.

@@ -10,7 +10,7 @@ import { byId, flash } from './dom.ts';
 import { setLang, t } from './i18n/i18n.ts';
 import { applyChange, forgetRevisions } from './live.ts';
 import { asOfOf, hrefOf, readRoute, type Route } from './route.ts';
-import { renderLabels, renderView, showProblem } from './render.ts';
+import { renderLabels, renderView, sayProblem, showProblem } from './render.ts';
 import { pageMap } from './views/locator-map.ts';
 import { refreshTile } from './views/tiles.ts';
 import { renderTable } from './views/table.ts';
@@ -40,7 +40,10 @@ export class App {
   linkTo = (code: string): string => hrefOf({ ...this.route, unit: code });
   asOf = (): string => asOfOf(this.route);
   explain = (code: string, indicatorId: string): void => {
-    void openExplain(this.api, { code, indicatorId, period: this.route.period }).catch(showProblem);
+    const period = this.route.period;
+    void openExplain(this.api, { code, indicatorId, period }).catch((error: unknown) =>
+      sayProblem(error, { unit: code, period }),
+    );
   };
 
   navigate(route: Route, push = true): void {
@@ -66,7 +69,7 @@ export class App {
       this.render();
       this.live();
     } catch (error) {
-      showProblem(error);
+      showProblem(error, { unit: this.unit, period: this.route.period });
     }
   }
 
@@ -79,6 +82,7 @@ export class App {
     this.state = state;
     const { text, kind } = connectionText(state);
     const element = byId('connection');
+    element.hidden = false;
     element.textContent = text;
     element.dataset['state'] = kind;
   }

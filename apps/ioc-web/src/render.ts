@@ -1,12 +1,12 @@
 // Drawing a view: every label from the catalogue in the language in force, then the unit's tiles,
 // map and table, the breadcrumbs, the search box and the period form.
 import type { App } from './app.ts';
-import { ApiError } from './api/client.ts';
 import type { Summary } from './api/types.ts';
 import { byId, h } from './dom.ts';
 import { currentLang, formatCount, t } from './i18n/i18n.ts';
 import { breadcrumbs, periodForm, whoText } from './views/header.ts';
 import { nameOf } from './views/indicator-text.ts';
+import { problemText } from './views/problem-text.ts';
 import { searchBox } from './views/search.ts';
 import { renderTable } from './views/table.ts';
 import { renderTiles } from './views/tiles.ts';
@@ -56,6 +56,7 @@ function indicatorChoice(app: App, summary: Summary): void {
 
 export async function renderView(app: App, summary: Summary): Promise<void> {
   byId('message').textContent = '';
+  byId('view').hidden = false;
   byId('unit-name').textContent = `${summary.unit.name} · ${t('period')} ${summary.period}`;
   const coverage = summary.coverage;
   byId('coverage').textContent = [
@@ -77,8 +78,16 @@ export async function renderView(app: App, summary: Summary): Promise<void> {
   await app.redrawMap(summary);
 }
 
-export function showProblem(error: unknown): void {
-  const status = error instanceof ApiError ? error.status : 0;
-  byId('message').textContent = status === 403 ? t('forbidden') : t('error', { status: status || '—' });
-  byId('unit-name').textContent = '';
+type Asked = { readonly unit: string; readonly period: string };
+
+/** Says why something asked for (a view, an explanation) could not be shown. */
+export function sayProblem(error: unknown, asked: Asked): void {
+  byId('message').textContent = problemText(error, asked);
+}
+
+/** A view that cannot be shown says why, and leaves no empty map, table or "connecting" behind. */
+export function showProblem(error: unknown, asked: Asked): void {
+  sayProblem(error, asked);
+  byId('view').hidden = true;
+  byId('connection').hidden = true;
 }

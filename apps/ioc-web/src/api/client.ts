@@ -3,9 +3,28 @@
 import type { Session } from './session.ts';
 import type { Explanation, FoundUnit, Summary } from './types.ts';
 
+/** What an RFC 9457 answer says beyond its status: the server's words, and which input is wrong. */
+export interface ProblemBody {
+  readonly detail?: string;
+  readonly errors?: readonly { readonly field: string; readonly reason: string }[];
+}
+
 export class ApiError extends Error {
-  constructor(readonly status: number) {
+  constructor(
+    readonly status: number,
+    readonly problem: ProblemBody = {},
+  ) {
     super(`HTTP ${status}`);
+  }
+}
+
+/** The problem details of a refused answer; none when its body is not JSON (a proxy's page). */
+async function problemOf(reply: Response): Promise<ProblemBody> {
+  if (!/json/.test(reply.headers.get('content-type') ?? '')) return {};
+  try {
+    return (await reply.json()) as ProblemBody;
+  } catch {
+    return {};
   }
 }
 
@@ -14,7 +33,7 @@ export class Api {
 
   private async get<T>(url: string): Promise<T> {
     const reply = await fetch(url, { headers: { authorization: `Bearer ${this.session.token}` } });
-    if (!reply.ok) throw new ApiError(reply.status);
+    if (!reply.ok) throw new ApiError(reply.status, await problemOf(reply));
     return (await reply.json()) as T;
   }
 

@@ -132,14 +132,8 @@ export function explanationBody(e: Explanation, more?: NextEvents): HTMLElement 
   );
 }
 
-export async function openExplain(
-  api: Api,
-  request: { code: string; indicatorId: string; period: string },
-): Promise<void> {
-  const dialog = document.getElementById('explain') as HTMLDialogElement;
-  const ask = (options: { knownAt?: string; after?: string; until?: string } = {}) =>
-    api.explain(request.code, request.indicatorId, request.period, { ...options, limit: eventsPerPage });
-  const now = await ask();
+/** The same figure as recorded at an earlier moment, asked for beside today's. */
+function knownAtForm(now: Explanation, askAt: (at: string) => Promise<Explanation>): HTMLElement {
   const knownAt = h('input', { type: 'datetime-local', id: 'known-at', name: 'knownAt' });
   const then = h('div', { class: 'known-then', 'aria-live': 'polite' });
   const compare = h(
@@ -154,7 +148,7 @@ export async function openExplain(
     event.preventDefault();
     if (!knownAt.value) return;
     const at = new Date(knownAt.value).toISOString();
-    void ask({ knownAt: at }).then(
+    void askAt(at).then(
       (old) =>
         then.replaceChildren(
           h('p', {}, `${t('knownThen')} (${formatDateTime(at)}): ${equationOf(old)}`),
@@ -165,12 +159,26 @@ export async function openExplain(
         then.replaceChildren(h('p', { role: 'alert' }, t('knownAtFailed', { status: statusOf(error) }))),
     );
   });
+  return compare;
+}
+
+export async function openExplain(
+  api: Api,
+  request: { code: string; indicatorId: string; period: string },
+): Promise<void> {
+  const dialog = document.getElementById('explain') as HTMLDialogElement;
+  const ask = (options: { knownAt?: string; after?: string; until?: string } = {}) =>
+    api.explain(request.code, request.indicatorId, request.period, { ...options, limit: eventsPerPage });
+  const now = await ask();
+  const compare = knownAtForm(now, (at) => ask({ knownAt: at }));
   const close = h('button', { type: 'button', class: 'close' }, t('close'));
   close.addEventListener('click', () => dialog.close());
   dialog.replaceChildren(
     h(
       'h2',
-      { id: 'explain-title' },
+      // Focused when the dialog opens (below): left to itself the dialog focuses its first focusable
+      // element, the events' count far down, and opens scrolled past the equation.
+      { id: 'explain-title', tabindex: '-1' },
       t('explainOf', { name: `${nameOf(now.indicator)} · ${now.unit.name} · ${now.period}` }),
     ),
     // Later pages list what this figure counted, not what was recorded since it was read.
@@ -182,4 +190,6 @@ export async function openExplain(
   );
   dialog.setAttribute('aria-labelledby', 'explain-title');
   if (!dialog.open) dialog.showModal();
+  dialog.scrollTop = 0;
+  document.getElementById('explain-title')?.focus();
 }

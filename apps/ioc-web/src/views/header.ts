@@ -41,6 +41,8 @@ export function periodForm(period: string, go: (period: string) => void): HTMLEl
     name: 'period',
     value: period,
     pattern: '\\d{4}(-Q[1-4]|-\\d{2}(-\\d{2})?)?',
+    // The browser says it when the pattern is not met: which forms a period takes.
+    title: t('periodHint'),
     size: '10',
   });
   const form = h(
