@@ -253,6 +253,10 @@ describe('IOC dashboard in Chromium', () => {
       ['en', '13,387 / 9,950 = 134.54%'],
     ] as const) {
       const page = await open(token, `unit=20207&period=2024&lang=${lang}`);
+      // The count behind the percentage, on the tile itself.
+      await expect(
+        page.locator('.tile[data-ind="vneid_vs_target"] [data-role=fraction]').textContent(),
+      ).resolves.toBe(lang === 'vi' ? '13.387 / 9.950' : '13,387 / 9,950');
       await tileValue(page, 'vneid_vs_target').click();
       await page.waitForSelector('#explain[open] [data-role=equation]');
       await expect(page.locator('#explain [data-role=equation]').textContent()).resolves.toBe(equation);

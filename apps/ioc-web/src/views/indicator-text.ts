@@ -27,3 +27,13 @@ export const attainmentText = (indicator: Indicator): string =>
   indicator.attainment === null ? '—' : formatValue(indicator.attainment, 'percent', 2);
 
 export const countText = (n: number | null): string => (n === null ? '—' : formatValue(n, 'count', 0));
+
+/**
+ * What a ratio or per cent is made of, "212.108 / 617.300": the count behind a percentage of a
+ * target (VNeID accounts created) is what an operator reports upward, and a village without a
+ * target of its own still has its count. Empty for a count, which is its own figure.
+ */
+export function fractionText(indicator: Pick<Indicator, 'unit' | 'numerator' | 'denominator'>): string {
+  if (indicator.unit === 'count' || indicator.numerator === null) return '';
+  return `${countText(indicator.numerator)} / ${countText(indicator.denominator)}`;
+}

@@ -4,7 +4,7 @@ import type { ChildUnit, Summary } from '../api/types.ts';
 import { h } from '../dom.ts';
 import { formatCount, t } from '../i18n/i18n.ts';
 import type { OpenExplain } from './tiles.ts';
-import { attainmentText, countText, nameOf, valueText } from './indicator-text.ts';
+import { attainmentText, countText, fractionText, nameOf, valueText } from './indicator-text.ts';
 
 const valueOf = (child: ChildUnit, id: string): number | null =>
   child.indicators.find((i) => i.id === id)?.value ?? null;
@@ -40,7 +40,7 @@ function row(child: ChildUnit, options: TableOptions): HTMLTableRowElement | und
     'tr',
     { 'data-unit': child.code, 'data-ind': indicator.id },
     h('th', { scope: 'row' }, h('a', { href: options.linkTo(child.code) }, child.name)),
-    h('td', {}, button),
+    h('td', {}, button, h('span', { class: 'fraction' }, fractionText(indicator))),
     h('td', {}, countText(indicator.target)),
     h('td', {}, attainmentText(indicator)),
     h('td', {}, indicator.rank === null ? '—' : formatCount(indicator.rank)),

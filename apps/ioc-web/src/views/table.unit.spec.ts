@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { ChildUnit } from '../api/types.ts';
+import { fractionText } from './indicator-text.ts';
 import { laggardsFirst } from './table.ts';
 import { colourRange, districtValues } from './map.ts';
 
@@ -41,6 +42,15 @@ describe('the children table and the map', () => {
       'x',
     );
     expect(order.map((c) => c.code)).toEqual(['2', '3', '4', '1']);
+  });
+
+  it('writes what a ratio is made of, the count kept where a village has no target to divide by', () => {
+    expect(fractionText({ unit: 'percent', numerator: 212_108, denominator: 617_300 })).toBe(
+      '212.108 / 617.300',
+    );
+    expect(fractionText({ unit: 'percent', numerator: 547, denominator: null })).toBe('547 / —');
+    expect(fractionText({ unit: 'percent', numerator: null, denominator: 100 })).toBe('');
+    expect(fractionText({ unit: 'count', numerator: 1_797, denominator: null })).toBe('');
   });
 
   it('lists villages without a value by their numbers: Thôn 2 before Thôn 10', () => {

@@ -5,7 +5,7 @@ import type { Indicator, Summary } from '../api/types.ts';
 import { h } from '../dom.ts';
 import { formatCount, formatValue, t } from '../i18n/i18n.ts';
 import { drawBullet, shownComparisons } from './comparison-bar.ts';
-import { attainmentText, countText, nameOf, valueText } from './indicator-text.ts';
+import { attainmentText, countText, fractionText, nameOf, valueText } from './indicator-text.ts';
 
 export type OpenExplain = (unitCode: string, indicatorId: string) => void;
 
@@ -16,6 +16,24 @@ export type OpenExplain = (unitCode: string, indicatorId: string) => void;
 const hiddenWithoutTarget = (indicator: Indicator): Record<string, string> =>
   indicator.unit === 'count' && indicator.target === null ? { hidden: '' } : {};
 
+const rankText = (indicator: Indicator): string =>
+  indicator.rank === null ? '—' : formatCount(indicator.rank);
+
+/** Target, attainment and rank; the first two kept (hidden) on a count, for the live refresh. */
+function facts(indicator: Indicator): HTMLElement {
+  const targetless = hiddenWithoutTarget(indicator);
+  return h(
+    'dl',
+    { class: 'facts' },
+    h('dt', targetless, t('target')),
+    h('dd', targetless, countText(indicator.target)),
+    h('dt', targetless, t('attainment')),
+    h('dd', targetless, attainmentText(indicator)),
+    h('dt', {}, t('rank')),
+    h('dd', {}, rankText(indicator)),
+  );
+}
+
 export function renderTiles(host: HTMLElement, summary: Summary, explain: OpenExplain): void {
   const code = summary.unit.code;
   const tiles = summary.indicators.map((indicator) => {
@@ -24,7 +42,6 @@ export function renderTiles(host: HTMLElement, summary: Summary, explain: OpenEx
     const trend = indicator.trend ?? [];
     // A line needs two points: a tile with one period of figures says so instead of an empty box.
     const drawable = trend.filter((p) => p.value !== null).length > 1;
-    const targetless = hiddenWithoutTarget(indicator);
     const tile = h(
       'li',
       { class: 'tile', 'data-unit': code, 'data-ind': indicator.id },
@@ -39,16 +56,8 @@ export function renderTiles(host: HTMLElement, summary: Summary, explain: OpenEx
         },
         valueText(indicator),
       ),
-      h(
-        'dl',
-        { class: 'facts' },
-        h('dt', targetless, t('target')),
-        h('dd', targetless, countText(indicator.target)),
-        h('dt', targetless, t('attainment')),
-        h('dd', targetless, attainmentText(indicator)),
-        h('dt', {}, t('rank')),
-        h('dd', {}, indicator.rank === null ? '—' : formatCount(indicator.rank)),
-      ),
+      h('p', { class: 'fraction', 'data-role': 'fraction' }, fractionText(indicator)),
+      facts(indicator),
       comparisonFacts(indicator),
       bullet,
       h('p', { class: 'trend-label' }, drawable ? t('trend') : t('trendTooShort')),
@@ -89,7 +98,6 @@ export function refreshTile(
 ): Element | undefined {
   const tile = host.querySelector(`[data-ind="${CSS.escape(indicator.id)}"]`);
   if (!tile) return undefined;
-  const [target, attainment, rank] = Array.from(tile.querySelectorAll('.facts:not(.comparisons) dd'));
   const bullet = tile.querySelector('.bullet');
   if (bullet) drawBullet(bullet, indicator);
   const value = tile.querySelector('[data-role=value]');
@@ -97,8 +105,12 @@ export function refreshTile(
     value.textContent = valueText(indicator);
     value.classList.toggle('missing', indicator.value === null);
   }
-  if (target) target.textContent = countText(indicator.target);
-  if (attainment) attainment.textContent = attainmentText(indicator);
-  if (rank) rank.textContent = indicator.rank === null ? '—' : formatCount(indicator.rank);
+  const fraction = tile.querySelector('[data-role=fraction]');
+  if (fraction) fraction.textContent = fractionText(indicator);
+  const [target, attainment, rank] = Array.from(tile.querySelectorAll('.facts:not(.comparisons) dd'));
+  const texts = [countText(indicator.target), attainmentText(indicator), rankText(indicator)];
+  [target, attainment, rank].forEach((cell, i) => {
+    if (cell) cell.textContent = texts[i] ?? '';
+  });
   return tile;
 }
