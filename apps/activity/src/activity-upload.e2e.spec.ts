@@ -108,11 +108,33 @@ describe('a bulk upload read as it arrives', () => {
       body: new Blob([file(8_000)]).stream(),
       duplex: 'half',
     });
-    expect([small.status, chunked.status]).toEqual([415, 415]);
+    // Plain text, which Fastify would read as a string for the schema to refuse as "not an object".
+    const plain = await platform.activity.post<Problem>('/activities', 'activityId=1', {
+      'content-type': 'text/plain',
+    });
+    expect([small.status, chunked.status, plain.status]).toEqual([415, 415, 415]);
     expect(chunked.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(plain.contentType).toMatch(/^application\/problem\+json/);
+    expect(plain.body.errors).toEqual([{ field: 'content-type', reason: 'send application/json' }]);
     expect(small.body.errors?.[0]?.field).toBe('content-type');
     expect(((await chunked.json()) as Problem).errors?.[0]?.field).toBe('content-type');
     expect(await stored()).toBe(before);
+  });
+
+  it('answers a request line it cannot read (raw UTF-8 in the URL) as a problem, not Fastify’s own JSON', async () => {
+    const { port } = new URL(platform.activity.base);
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = net.connect(Number(port), '127.0.0.1', () => {
+        socket.write(Buffer.from('GET /activities?place=Hòa Phú HTTP/1.1\r\nHost: x\r\n\r\n', 'utf8'));
+      });
+      let text = '';
+      socket.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+      socket.on('end', () => resolve(text));
+      socket.on('error', reject);
+    });
+    const [head = '', body = ''] = answer.split('\r\n\r\n');
+    expect(head).toMatch(/^HTTP\/1\.1 400 Bad Request\r\nContent-Type: application\/problem\+json/);
+    expect(JSON.parse(body)).toMatchObject({ status: 400, errors: [{ field: 'request' }] });
   });
 
   it('writes nothing for a client that stops half-way through its upload, and serves the next one', async () => {

@@ -276,4 +276,23 @@ describe('KPI service: the cases of the domain brief', () => {
       });
     });
   });
+
+  it.each([
+    ['an unknown unit', { unitCode: '99999' }, 404, 'unitCode'],
+    ['a unit code that is not one', { unitCode: 'abc' }, 400, 'unitCode'],
+  ])('answers a target for %s naming the body’s field', async (_what, change, status, field) => {
+    const target = {
+      unitCode: '20206',
+      indicatorId: 'vneid_vs_target',
+      period: '2024',
+      value: 5,
+      assignedBy: '491',
+    };
+    const reply = await platform.kpi.post<{ errors?: { field: string }[] }>('/targets', {
+      ...target,
+      ...change,
+    });
+    expect(reply.status).toBe(status);
+    expect(reply.body.errors?.map((e) => e.field)).toEqual([field]);
+  });
 });

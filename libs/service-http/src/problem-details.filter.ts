@@ -68,7 +68,17 @@ function fromHttpException(error: HttpException): Problem {
       errors: [{ field: 'body', reason: 'too large' }],
     };
   }
-  // Fastify's own refusals (unparseable JSON, unsupported media type) concern the body as a whole.
+  if (status === 415) {
+    // Fastify's, for a body no parser of the service reads (text/plain, XML): what it takes instead.
+    return {
+      type: problemType('unsupported-media-type'),
+      title: 'Unsupported content type',
+      status,
+      detail: `${error.message}. Send the body as application/json (files as the route's documentation says).`,
+      errors: [{ field: 'content-type', reason: 'send application/json' }],
+    };
+  }
+  // Fastify's own refusals (unparseable JSON) concern the body as a whole.
   return {
     type: problemType(status === 404 ? 'not-found' : 'invalid-request'),
     title: status === 404 ? 'No such resource' : 'The request is not valid',

@@ -11,6 +11,7 @@ import { errorSummary } from '@nhip/messaging';
 import { activeTraceId } from '@nhip/telemetry';
 import { mountApiDocs } from './api-docs.ts';
 import { answerRefusalsWithoutReset } from './body-limit.ts';
+import { answerClientError } from './client-errors.ts';
 import { streamBodies, type StreamedUploads } from './streamed-body.ts';
 import { correlationIdOf, echoCorrelationId, logRequests, nestLogger } from './http-logging.ts';
 import { createLogger, LogLevelError, readTraceIdFrom, type ServiceLogger } from './logger.ts';
@@ -57,8 +58,12 @@ export async function createHttpApp(
     bodyLimit: options.maxBodyBytes,
     genReqId: correlationIdOf,
     skipMiddie: true,
+    clientErrorHandler: answerClientError,
   });
   const fastify = adapter.getInstance();
+  // Fastify reads text/plain as a string, which a JSON route then refused as "body: must be
+  // object"; no route takes plain text, so it is a 415 naming the types that are taken.
+  fastify.removeContentTypeParser('text/plain');
   echoCorrelationId(fastify);
   // Before onArrival's hooks, so what they log carries the request's context and a request
   // refused as it arrives still has its closing line.

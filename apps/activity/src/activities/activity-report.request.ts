@@ -59,19 +59,33 @@ function shapeProblems(value: unknown): FieldProblem[] {
   const seen = new Set<string>();
   const problems: FieldProblem[] = [];
   for (const error of validator.Errors(value)) {
-    const field = fieldOf(error.instancePath, error.params);
-    const reason = error.message;
-    if (seen.has(field)) continue;
-    seen.add(field);
-    problems.push({ field, reason });
+    // An unknown property is reported twice, as `false` under additionalProperties and as the
+    // object's additionalProperties error that names it: the second says it in words.
+    if (error.keyword === 'boolean' && error.schemaPath.endsWith('/additionalProperties')) continue;
+    for (const problem of fieldProblems(error.instancePath, error.params, error.message)) {
+      if (seen.has(problem.field)) continue;
+      seen.add(problem.field);
+      problems.push(problem);
+    }
   }
   return problems.length > 0 ? problems : [{ field: 'body', reason: 'must be a JSON object' }];
 }
 
-function fieldOf(instancePath: string, params: unknown): string {
+/**
+ * The fields one schema error is about. A missing or an unknown property is named as its own field,
+ * each of several on its own line: `{}` lists the six required fields, not one error under the first
+ * field's name saying all six are missing.
+ */
+function fieldProblems(instancePath: string, params: unknown, message: string): FieldProblem[] {
   const path = instancePath.replace(/^\//, '').replace(/\//g, '.');
+  const under = (name: string) => (path ? `${path}.${name}` : name);
   const p = params as { requiredProperties?: string[]; additionalProperties?: string[] };
-  const named = p.requiredProperties?.[0] ?? p.additionalProperties?.[0];
-  if (named) return path ? `${path}.${named}` : named;
-  return path || 'body';
+  if (p.requiredProperties?.length)
+    return p.requiredProperties.map((name) => ({ field: under(name), reason: 'is required' }));
+  if (p.additionalProperties?.length)
+    return p.additionalProperties.map((name) => ({
+      field: under(name),
+      reason: 'is not a field of a report',
+    }));
+  return [{ field: path || 'body', reason: message }];
 }

@@ -17,19 +17,21 @@ export function requirePeriod(key: string, field = 'period'): Period {
   throw invalidRequest([{ field, reason: periodRule }], 400, `${field}: "${key}" is not a calendar period.`);
 }
 
-/** 400 unless the code is shaped like a unit code. */
-export function requireUnitCode(code: string): void {
-  if (!unitCodePattern.test(code)) throw invalidRequest([{ field: 'code', reason: unitCodeRule }]);
+/** 400 unless the code is shaped like a unit code; `field` is where the caller wrote it. */
+export function requireUnitCode(code: string, field = 'code'): void {
+  if (!unitCodePattern.test(code)) throw invalidRequest([{ field, reason: unitCodeRule }]);
 }
 
+/** The unit in the tree of the period, 404 naming the field it was given in (a path's `code`, a body's `unitCode`). */
 export async function requireUnit(
   db: Pick<pg.Pool, 'query'>,
   code: string,
   period: Period,
+  field = 'code',
 ): Promise<TreeUnit> {
-  requireUnitCode(code);
+  requireUnitCode(code, field);
   const unit = await unitFor(db, code, period);
-  if (!unit) throw notFound('unit', 'code', code);
+  if (!unit) throw notFound('unit', field, code);
   return unit;
 }
 
@@ -75,7 +77,8 @@ export async function requireGrouping(
   code: string,
 ): Promise<NamedGrouping> {
   const grouping = await findGrouping(db, code);
-  if (!grouping) throw notFound('grouping', 'code', code);
+  // The code is not shaped like a unit code either (that is why a grouping was looked for).
+  if (!grouping) throw notFound('unit or grouping', 'code', code);
   const members = grouping.members.map((unit) => ({ treeVersion: unit.treeVersion, path: unit.path }));
   await scope.requirePlacements(caller, members, 'code');
   return grouping;

@@ -58,7 +58,7 @@ export async function reportStatistic(
   access: WriteAccess,
 ): Promise<ReportedStatistic> {
   const unit = await beforeRequestWrites(
-    requireUnit(pool, input.unitCode, requirePeriod(input.asOf, 'asOf')),
+    requireUnit(pool, input.unitCode, requirePeriod(input.asOf, 'asOf'), 'unitCode'),
   );
   await access.inScope(unit);
   const { statistic, value, asOf, source } = input;

@@ -31,7 +31,7 @@ export async function assignTarget(
 ): Promise<AssignedTarget> {
   const metric = targetMetric(input.indicatorId);
   const period = requirePeriod(input.period);
-  const unit = await beforeRequestWrites(requireUnit(pool, input.unitCode, period));
+  const unit = await beforeRequestWrites(requireUnit(pool, input.unitCode, period, 'unitCode'));
   await access.inScope(unit);
   if (!unit.path.slice(0, -1).includes(input.assignedBy)) {
     throw invalidRequest([
