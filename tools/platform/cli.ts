@@ -1,4 +1,5 @@
 // npm start / npm run stop: the infrastructure, the services and demo data, with progress.
+import { publicEventCatalog } from '@nhip/contracts';
 import { devToken, personas } from '@nhip/dev-issuer';
 import { redactUrl } from '@nhip/postgres';
 import { ensureInfra, infraEnv, stopInfra, stoppedLine } from '../infra/infra.ts';
@@ -75,9 +76,9 @@ async function up(): Promise<void> {
   logStreamTry(services.find((s) => s.name === 'projection'));
   await printDashboardLinks();
   log(`  Data:    ${demo?.source ?? 'none'}`);
-  log(
-    '  Events:  public.registry.{unit,team,member}.v1, public.activity.{activity,campaign}.v1, public.training.{course,session,attendance}.v1 (libs/contracts/asyncapi.json)',
-  );
+  // From the contracts, so a topic added there is listed here (the KPI's was missing).
+  const topics = [...new Set(publicEventCatalog.map((event) => event.topic))];
+  log(`  Events:  ${topics.join(', ')} (libs/contracts/asyncapi.json)`);
   log(
     `  Logs:    ${services.map((s) => `.infra/logs/${s.name}.log`).join(', ')}   (JSON lines; LOG_LEVEL=debug for more)`,
   );

@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { withStandardResponses } from './api-responses.ts';
 
 /** OpenAPI at /docs (UI) and /docs-json, generated from the controllers and their DTOs. */
 export function mountApiDocs(app: INestApplication, title: string, description: string): void {
@@ -22,7 +23,7 @@ export function mountApiDocs(app: INestApplication, title: string, description: 
         'unit tree version that code is of (e.g. vn-2024), for a unit named in a former tree’s codes.',
     })
     .build();
-  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, config), {
+  SwaggerModule.setup('docs', app, () => withStandardResponses(SwaggerModule.createDocument(app, config)), {
     jsonDocumentUrl: 'docs-json',
   });
 }

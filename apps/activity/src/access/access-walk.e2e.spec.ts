@@ -12,6 +12,7 @@ import { eventually, personas, tokenFor } from '@nhip/testing';
 import { roles, vietnamDay } from '@nhip/contracts';
 import fc from 'fast-check';
 import { replicaCaughtUp, startPlatform, type Platform } from '../fixtures/platform.ts';
+import { operationsOf, type Operation } from './documented-operations.ts';
 import { firstFrame, projectionQuery, reportedAt, watch, year } from './projection-calls.ts';
 import { fuzzToken, type FuzzClaims } from '../fixtures/fuzz-token.ts';
 
@@ -25,13 +26,6 @@ const fixtures = path.join(
   'fixtures',
 );
 const csv = (name: string) => fs.readFileSync(path.join(fixtures, name));
-
-interface Operation {
-  readonly service: 'registry' | 'activity' | 'training' | 'kpi' | 'projection';
-  readonly method: 'get' | 'post';
-  readonly path: string;
-  readonly roles: readonly string[];
-}
 
 // Units outside each scoped persona's subtree (2025 tree, and the 2024 tree for the district).
 const outsideOf: Record<string, readonly string[]> = {
@@ -147,22 +141,6 @@ async function seed(commune: string): Promise<Record<string, string>> {
   };
 }
 
-async function operationsOf(service: Operation['service']): Promise<Operation[]> {
-  const document = (
-    await serviceOf(service).get<{ paths: Record<string, Record<string, { 'x-roles'?: string[] }>> }>(
-      '/docs-json',
-    )
-  ).body;
-  return Object.entries(document.paths).flatMap(([route, methods]) =>
-    Object.entries(methods).map(([method, op]) => ({
-      service,
-      method: method as Operation['method'],
-      path: route,
-      roles: op['x-roles'] ?? [],
-    })),
-  );
-}
-
 // The KPI service's views ask for a period; its former units are 2024 units (Hòa Phú's and Phú
 // Lộc's communes before the merger), summed over their successors.
 const formerOf = { in: '24172', out: '24355' } as const;
@@ -230,6 +208,11 @@ function expected(caller: Caller, op: Operation, side: 'in' | 'out'): number | '
 function judge(caller: Caller, op: Operation, side: 'in' | 'out', answer: { status: number; body: unknown }) {
   const label = `${caller.name} ${op.method} ${op.path} (${side})`;
   expect({ label, ok: answer.status !== 401 && answer.status < 500 }).toEqual({ label, ok: true });
+  // A client generated from /docs-json knows every status the walk meets.
+  expect({ label, documented: op.documented.includes(String(answer.status)) }).toEqual({
+    label,
+    documented: true,
+  });
   const wanted = expected(caller, op, side);
   if (wanted === 'refused')
     expect({ label, refused: answer.status >= 400 }).toEqual({ label, refused: true });
@@ -292,7 +275,7 @@ beforeAll(async () => {
     async () => (await serviceOf('projection').get(`/api/units/24175/summary?period=${year}`)).status === 200,
     { timeoutMs: 30_000 },
   );
-  operations = (await Promise.all(services.map(operationsOf)))
+  operations = (await Promise.all(services.map((name) => operationsOf(name, serviceOf(name)))))
     .flat()
     .filter((op) => !op.roles.includes('public'));
   // Five services started one after another, three imports and two seeds waited through: a busy

@@ -29,19 +29,25 @@ export const formatPercent = (value: number, decimals = 2): string =>
     maximumFractionDigits: decimals,
   }).format(value / 100);
 
-/** Day, month and year as every date on screen writes them (05/12/2026). */
-const dayParts = { day: '2-digit', month: '2-digit', year: 'numeric' } as const;
+/**
+ * Day, month and year as every date on screen writes them: 05/12/2026 in Vietnamese; 5 Dec 2026 in
+ * English, whose readers split between day-first and month-first and would misread 05/12.
+ */
+const dayParts = (): Intl.DateTimeFormatOptions =>
+  lang === 'vi'
+    ? { day: '2-digit', month: '2-digit', year: 'numeric' }
+    : { day: 'numeric', month: 'short', year: 'numeric' };
 
 export const formatDate = (iso: string): string =>
-  new Intl.DateTimeFormat(locale(), dayParts).format(new Date(iso));
+  new Intl.DateTimeFormat(locale(), dayParts()).format(new Date(iso));
 
 /** A calendar day ("2026-12-06") as written in the language in force, whatever the browser's zone. */
 export const formatDay = (day: string): string =>
-  new Intl.DateTimeFormat(locale(), { ...dayParts, timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
+  new Intl.DateTimeFormat(locale(), { ...dayParts(), timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
 
 export const formatDateTime = (iso: string): string =>
   new Intl.DateTimeFormat(locale(), {
-    ...dayParts,
+    ...dayParts(),
     hour: '2-digit',
     minute: '2-digit',
     second: '2-digit',
