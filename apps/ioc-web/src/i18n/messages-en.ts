@@ -35,6 +35,8 @@ export const en: Record<MessageKey, string> = {
   map: 'Map',
   mapIndicator: 'Colour the map by',
   mapNone: 'No map for this level',
+  mapFormerDistricts:
+    'Drawn in the district outlines before 1 July 2025 (the new communes have none yet): each area sums the new communes that came mostly from that district.',
   mapLocator: '{unit} (shaded) on the map of {province} · {indicator}: {value}',
   mapLocatorMostly: 'mostly from {districts}',
   mapLocatorEqually: 'from {districts}, as many former communes from each',

@@ -32,6 +32,8 @@ export const vi = {
   map: 'Bản đồ',
   mapIndicator: 'Tô màu bản đồ theo',
   mapNone: 'Chưa có bản đồ cho cấp này',
+  mapFormerDistricts:
+    'Vẽ theo ranh giới huyện trước ngày 01/07/2025 (chưa có ranh giới xã mới): mỗi vùng gộp các xã mới phần lớn từ huyện đó.',
   mapLocator: '{unit} (tô đậm) trên bản đồ {province} · {indicator}: {value}',
   mapLocatorMostly: 'phần lớn từ {districts}',
   mapLocatorEqually: 'từ {districts}, mỗi nơi số xã cũ như nhau',

@@ -114,6 +114,15 @@ export interface PageMap {
 }
 
 /**
+ * A province of the 2025 tree is drawn in the 2024 districts' outlines, the only ones there are: said
+ * under the map, or an operator reads "Huyện Krông Năng" on a tooltip beside a table of communes.
+ */
+export const provinceCaption = (map: ProvinceMap, summary: Summary): string =>
+  summary.children.some((child) => map.communeDistrict[child.code] !== undefined)
+    ? t('mapFormerDistricts')
+    : '';
+
+/**
  * How the page's map draws the summary for the chosen indicator: a province coloured by its
  * districts, a unit below it located on its province's map; undefined when there is nothing to draw.
  */
@@ -122,7 +131,11 @@ export async function pageMap(summary: Summary, indicatorId: string): Promise<Pa
   const province = provinceOf(summary);
   const map = await provinceMap(summary.unit.treeVersion, province?.code ?? summary.unit.code);
   if (!map || !indicator) return undefined;
-  if (!province) return { draw: (chart) => drawMap(chart, map, summary, indicator), caption: '' };
+  if (!province)
+    return {
+      draw: (chart) => drawMap(chart, map, summary, indicator),
+      caption: provinceCaption(map, summary),
+    };
   const located = locate(map, summary);
   if (located === undefined) return undefined;
   return {

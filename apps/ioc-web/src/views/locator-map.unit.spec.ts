@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { Indicator, Summary } from '../api/types.ts';
-import { locate, locatorCaption, provinceOf } from './locator-map.ts';
+import { locate, locatorCaption, provinceCaption, provinceOf } from './locator-map.ts';
 
 // Đắk Lắk's map as the build makes it: 2024 districts as regions, 2025 communes placed in them.
 const map = {
@@ -149,3 +149,17 @@ const vneid: Indicator = {
   rank: null,
   missing: null,
 };
+
+describe('the map of a province', () => {
+  const withChildren = (treeVersion: string, codes: string[]): Summary => ({
+    ...summaryOf({ code: '66', treeVersion }),
+    children: codes.map((code) => ({ code, name: code, indicators: [] })),
+  });
+
+  it('says its regions are the former districts when its children are the new communes', () => {
+    expect(provinceCaption(map, withChildren('vn-2025', ['24175', '24343']))).toBe(
+      'Vẽ theo ranh giới huyện trước ngày 01/07/2025 (chưa có ranh giới xã mới): mỗi vùng gộp các xã mới phần lớn từ huyện đó.',
+    );
+    expect(provinceCaption(map, withChildren('vn-2024', ['643', '650']))).toBe('');
+  });
+});

@@ -5,7 +5,7 @@ import type { ECharts } from 'echarts/core';
 import { echarts } from '../charts.ts';
 import type { ChildUnit, Indicator, Summary } from '../api/types.ts';
 import { formatValue } from '../i18n/i18n.ts';
-import { decimalsOf, nameOf } from './indicator-text.ts';
+import { decimalsOf } from './indicator-text.ts';
 
 export interface ProvinceMap {
   readonly districts: { features: { properties: { code: string; name: string } }[] };
@@ -108,7 +108,9 @@ export function drawMap(chart: ECharts, map: ProvinceMap, summary: Summary, indi
         orient: 'horizontal',
         left: 'center',
         bottom: 0,
-        text: [nameOf(indicator), ''],
+        // The scale's ends as figures (highest first, as ECharts lays them): without them the legend
+        // said which way is better but not from what to what.
+        text: numbers.length > 0 ? [format(Math.max(...numbers)), format(Math.min(...numbers))] : ['', ''],
         inRange: { color: ['#b2182b', '#fddbc7', '#d1e5f0', '#2166ac'] },
         formatter: (v: number) => format(v),
       },
