@@ -415,5 +415,11 @@ describe('KPI service: late, corrected and voided reports, as known at a time', 
     // Up to where the ledger stood under the first page: the 7 the figure counted, not the 5 since.
     await expect(deltas(`after=${next}&until=${until}`)).resolves.toEqual([7]);
     await expect(deltas(`after=${next}`)).resolves.toEqual([7, 5]);
+    // Newest first, where a figure's latest jump is, paged downwards from the same bound.
+    const latest = (await kpi.get<Explained>(`${month}&order=newest&limit=1&until=${until}`)).body;
+    expect(latest.sourceEvents?.items.map((i) => i.delta)).toEqual([7]);
+    await expect(deltas(`order=newest&after=${latest.sourceEvents?.next}`)).resolves.toEqual([10]);
+    await expect(deltas('order=newest')).resolves.toEqual([5, 7, 10]);
+    expect((await kpi.get(`${month}&order=latest`)).status).toBe(400);
   });
 });

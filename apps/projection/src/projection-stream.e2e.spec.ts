@@ -158,6 +158,8 @@ describe('projection stream, end to end', () => {
       (await page(query)).body.sourceEvents.items.map((i) => i.sourceEventId);
     // The first page and the rest after it: every event of the whole list, each once.
     expect([items[0]?.sourceEventId, ...(await ids(`after=${next}`))]).toEqual(await ids('limit=1000'));
+    // Newest first is passed on too: the same events, the other way round.
+    expect(await ids('limit=1000&order=newest')).toEqual((await ids('limit=1000')).reverse());
     const outside = await district.get('/api/units/650/indicators/vneid_vs_target/explain?period=2024');
     const badPeriod = await district.get('/api/units/643/summary?period=2024-13');
     const unknown = await district.get('/api/units/643/indicators/no_such_indicator/explain?period=2024');

@@ -46,13 +46,20 @@ export class Api {
     code: string,
     indicatorId: string,
     period: string,
-    options: { knownAt?: string; after?: string; until?: string; limit?: number } = {},
+    options: {
+      knownAt?: string;
+      after?: string;
+      until?: string;
+      limit?: number;
+      order?: 'oldest' | 'newest';
+    } = {},
   ): Promise<Explanation> {
     const query = new URLSearchParams({ period });
     if (options.knownAt) query.set('knownAt', options.knownAt);
     if (options.after) query.set('after', options.after);
     if (options.until) query.set('until', options.until);
     if (options.limit) query.set('limit', String(options.limit));
+    if (options.order) query.set('order', options.order);
     return this.get(
       `/api/units/${encodeURIComponent(code)}/indicators/${encodeURIComponent(indicatorId)}/explain?${query}`,
     );

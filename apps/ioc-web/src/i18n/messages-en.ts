@@ -71,7 +71,7 @@ export const en: Record<MessageKey, string> = {
   targetNone: 'no unit has been assigned a target',
   targetMore: 'and {count} more units',
   contributions: 'Contributions of the units below',
-  sourceEvents: 'Source events',
+  sourceEvents: 'Source events (latest recorded first)',
   event: 'Event',
   eventDay: 'Day of the activity',
   recordedAt: 'Recorded at',

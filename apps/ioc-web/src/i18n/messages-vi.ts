@@ -68,7 +68,7 @@ export const vi = {
   targetNone: 'chưa có đơn vị nào được giao chỉ tiêu',
   targetMore: 'và {count} đơn vị khác',
   contributions: 'Đóng góp của đơn vị trực thuộc',
-  sourceEvents: 'Sự kiện nguồn',
+  sourceEvents: 'Sự kiện nguồn (ghi nhận gần nhất trước)',
   event: 'Sự kiện',
   eventDay: 'Ngày hoạt động',
   recordedAt: 'Ghi nhận lúc',

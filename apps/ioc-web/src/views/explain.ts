@@ -168,7 +168,12 @@ export async function openExplain(
 ): Promise<void> {
   const dialog = document.getElementById('explain') as HTMLDialogElement;
   const ask = (options: { knownAt?: string; after?: string; until?: string } = {}) =>
-    api.explain(request.code, request.indicatorId, request.period, { ...options, limit: eventsPerPage });
+    // Newest first: what an operator looks for is the report behind today's jump.
+    api.explain(request.code, request.indicatorId, request.period, {
+      ...options,
+      limit: eventsPerPage,
+      order: 'newest',
+    });
   const now = await ask();
   const compare = knownAtForm(now, (at) => ask({ knownAt: at }));
   const close = h('button', { type: 'button', class: 'close' }, t('close'));

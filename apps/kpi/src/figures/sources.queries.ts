@@ -79,7 +79,9 @@ export async function ledgerPage(
     units: readonly string[];
     metric: string;
     period: Period;
-    after: string;
+    /** Oldest first (positions above `after`) or newest first (below it). */
+    order: 'oldest' | 'newest';
+    after: string | undefined;
     /** The last position the page may list: where the ledger stood when the figure was read. */
     until: string;
     limit: number;
@@ -90,21 +92,23 @@ export async function ledgerPage(
     metricKind(query.metric as Parameters<typeof metricKind>[0]) === 'flow'
       ? query.period.firstDay
       : '0001-01-01';
+  const newest = query.order === 'newest';
   const { rows } = await db.query<LedgerEntry>(
     `SELECT id::text AS position, source_event_id AS "sourceEventId", to_char(day, 'YYYY-MM-DD') AS day,
             delta::float8 AS delta,
             to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "recordedAt"
        FROM kpi_deltas
       WHERE units && $1::text[] AND metric = $2 AND day BETWEEN $3::date AND $4::date
-        AND id > $5::bigint AND id <= $8::bigint
+        AND id <= $8::bigint ${newest ? 'AND id < $5::bigint' : 'AND id > $5::bigint'}
         AND ($7::timestamptz IS NULL OR recorded_at <= $7::timestamptz)
-      ORDER BY id LIMIT $6`,
+      ORDER BY id ${newest ? 'DESC' : ''} LIMIT $6`,
     [
       query.units,
       query.metric,
       from,
       query.period.lastDay,
-      query.after,
+      // Newest first starts just past `until` (itself listed); oldest first from the ledger's start.
+      query.after ?? (newest ? (BigInt(query.until) + 1n).toString() : '0'),
       query.limit,
       query.knownAt ?? null,
       query.until,

@@ -1,13 +1,14 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { PeriodQuery } from '../period.request.ts';
 import { ledgerPositionPattern } from '@nhip/contracts';
 
 export class ExplainQuery extends PeriodQuery {
   @ApiPropertyOptional({
     example: '0',
-    description: 'Source events after this ledger position (the page cursor).',
+    description:
+      'Source events after this ledger position in the order asked (the page cursor, the previous page’s `sourceEvents.next`): above it oldest first, below it newest first.',
   })
   @IsOptional()
   @Matches(ledgerPositionPattern, { message: 'after must be a ledger position (digits)' })
@@ -29,4 +30,14 @@ export class ExplainQuery extends PeriodQuery {
   @Min(1)
   @Max(1000)
   limit?: number;
+
+  @ApiPropertyOptional({
+    enum: ['oldest', 'newest'],
+    default: 'oldest',
+    description:
+      '`newest`: the most recently recorded source events first, where a figure’s latest jump is; `oldest`: in the order they were recorded.',
+  })
+  @IsOptional()
+  @IsIn(['oldest', 'newest'], { message: 'order must be oldest or newest' })
+  order?: 'oldest' | 'newest';
 }

@@ -71,7 +71,10 @@ export interface ExplainRequest {
   readonly indicator: IndicatorDefinition;
   readonly period: Period;
   readonly knownAt: string | undefined;
-  readonly after: string;
+  /** Which end of the ledger the pages start at. */
+  readonly order: 'oldest' | 'newest';
+  /** The previous page's last position: the next page lists what comes after it in `order`. */
+  readonly after: string | undefined;
   /** The position the first page answered; none for a first page, which reads where the ledger stands. */
   readonly until: string | undefined;
   readonly limit: number;
@@ -133,6 +136,7 @@ async function sourceEvents(db: Db, request: ExplainRequest) {
     units: request.subject.sources,
     metric: operand.metric,
     period: request.period,
+    order: request.order,
     after: request.after,
     until,
     limit: request.limit,

@@ -49,9 +49,8 @@ export class KpiPassthroughController {
     await requireScopedUnit(this.pool, this.scope, asker.principal, [code, period, 'code']);
     const search = new URLSearchParams({ period: period.key });
     if (query.knownAt !== undefined) search.set('knownAt', query.knownAt);
-    if (query.after !== undefined) search.set('after', query.after);
-    if (query.until !== undefined) search.set('until', query.until);
-    if (query.limit !== undefined) search.set('limit', String(query.limit));
+    for (const name of ['after', 'until', 'limit', 'order'] as const)
+      if (query[name] !== undefined) search.set(name, String(query[name]));
     const path = `/units/${code}/indicators/${encodeURIComponent(indicatorId)}/explain`;
     return this.kpi.answer(`${path}?${search.toString()}`, asker.authorization);
   }

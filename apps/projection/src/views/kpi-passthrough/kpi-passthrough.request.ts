@@ -75,4 +75,13 @@ export class ExplainQuery {
   @Min(1, { message: 'limit must be a whole number from 1 to 1000' })
   @Max(1000, { message: 'limit must be a whole number from 1 to 1000' })
   limit?: number;
+
+  @ApiPropertyOptional({
+    enum: ['oldest', 'newest'],
+    default: 'oldest',
+    description: '`newest`: the most recently recorded source events first; `after` then pages downwards.',
+  })
+  @IsOptional()
+  @IsIn(['oldest', 'newest'], { message: 'order must be oldest or newest' })
+  order?: 'oldest' | 'newest';
 }
