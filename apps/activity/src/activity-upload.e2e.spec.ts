@@ -115,13 +115,13 @@ describe('a bulk upload read as it arrives', () => {
     expect([small.status, chunked.status, plain.status]).toEqual([415, 415, 415]);
     expect(chunked.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     expect(plain.contentType).toMatch(/^application\/problem\+json/);
-    expect(plain.body.errors).toEqual([{ field: 'content-type', reason: 'send application/json' }]);
+    expect(plain.body.errors).toEqual([{ field: 'content-type', reason: 'not a type this route takes' }]);
     expect(small.body.errors?.[0]?.field).toBe('content-type');
     expect(((await chunked.json()) as Problem).errors?.[0]?.field).toBe('content-type');
     expect(await stored()).toBe(before);
   });
 
-  it('answers a request line it cannot read (raw UTF-8 in the URL) as a problem, not Fastify’s own JSON', async () => {
+  it('answers a request line it cannot read (Hòa Phú typed unencoded into a URL) as a problem, not Fastify’s own JSON', async () => {
     const { port } = new URL(platform.activity.base);
     const answer = await new Promise<string>((resolve, reject) => {
       const socket = net.connect(Number(port), '127.0.0.1', () => {

@@ -5,7 +5,7 @@ import { echarts } from './charts.ts';
 import type { Api } from './api/client.ts';
 import type { Session } from './api/session.ts';
 import { LiveStream, type StreamState } from './api/stream.ts';
-import type { Summary } from './api/types.ts';
+import type { Indicator, Summary } from './api/types.ts';
 import { byId, flash } from './dom.ts';
 import { setLang, t } from './i18n/i18n.ts';
 import { applyChange, forgetRevisions } from './live.ts';
@@ -118,10 +118,12 @@ export class App {
         .then((fresh) => {
           this.ownTimer = undefined;
           if (this.summary !== shown || !shown || fresh.unit.code !== shown.unit.code) return;
-          const before = new Map(shown.indicators.map((i) => [i.id, i.value]));
+          // The value and what it is made of: 51/102 and 50/100 read the same per cent.
+          const figures = (i: Indicator) => `${i.value}|${i.numerator}|${i.denominator}`;
+          const before = new Map(shown.indicators.map((i) => [i.id, figures(i)]));
           shown.indicators.splice(0, shown.indicators.length, ...fresh.indicators);
           for (const i of fresh.indicators)
-            if (before.get(i.id) !== i.value) this.later(`${shown.unit.code}|${i.id}`);
+            if (before.get(i.id) !== figures(i)) this.later(`${shown.unit.code}|${i.id}`);
         })
         .catch(() => (this.ownTimer = undefined));
     }, 5_000);

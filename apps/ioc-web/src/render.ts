@@ -6,7 +6,7 @@ import { byId, h } from './dom.ts';
 import { currentLang, formatCount, t } from './i18n/i18n.ts';
 import { breadcrumbs, periodForm, whoText } from './views/header.ts';
 import { nameOf } from './views/indicator-text.ts';
-import { problemText } from './views/problem-text.ts';
+import { problemText, type Asked } from './views/problem-text.ts';
 import { searchBox } from './views/search.ts';
 import { renderTable } from './views/table.ts';
 import { renderTiles } from './views/tiles.ts';
@@ -77,8 +77,6 @@ export async function renderView(app: App, summary: Summary): Promise<void> {
   });
   await app.redrawMap(summary);
 }
-
-type Asked = { readonly unit: string; readonly period: string };
 
 /** Says why something asked for (a view, an explanation) could not be shown. */
 export function sayProblem(error: unknown, asked: Asked): void {

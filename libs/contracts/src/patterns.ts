@@ -17,6 +17,10 @@ export const calendarDayPattern = /^\d{4}-\d{2}-\d{2}$/;
  */
 export const ledgerPositionPattern = /^[0-9]{1,18}$/;
 
+/** Which end of the ledger an explanation's source events are listed from; `after` pages that way. */
+export const sourceEventOrders = ['oldest', 'newest'] as const;
+export type SourceEventOrder = (typeof sourceEventOrders)[number];
+
 export const unitCodeRule =
   'must be an official unit code (2, 3 or 5 digits) or a village code (commune code, "-", 3 digits)';
 

@@ -48,7 +48,6 @@ const problem = (description: string) => ({
 const successes: Readonly<Record<string, string>> = {
   '200': 'The answer.',
   '201': 'Recorded.',
-  '202': 'Accepted: recorded, published to the topics shortly after.',
   '204': 'Done; nothing to answer.',
 };
 
@@ -78,8 +77,9 @@ function inputRefusals(path: string, op: Operation): Responses {
       'The body is not in a content type this route takes (`errors` names the one to send).',
     );
   }
-  if (path.includes('{'))
-    answers['404'] = problem('Nothing is known under that path (`errors` names which part).');
+  // A path's {code} or a body's unitCode, teamId, courseId… may name nothing known.
+  if (path.includes('{') || op.requestBody !== undefined)
+    answers['404'] = problem('Something named in the path or the body is not known (`errors` names it).');
   return answers;
 }
 

@@ -17,7 +17,7 @@ const document = {
     '/activities': {
       post: {
         requestBody: { content: { 'application/json': { schema: {} } } },
-        responses: { '202': { description: '' }, '409': { description: 'Used id' } },
+        responses: { '201': { description: '' }, '409': { description: 'Used id' } },
         'x-roles': ['team-leader'],
       },
     },
@@ -48,11 +48,19 @@ describe('the responses every operation documents', () => {
 
   it('keeps what a controller declared, and says what an undescribed success means', () => {
     const write = responses('/activities', 'post');
-    expect(Object.keys(write).sort()).toEqual(['202', '400', '401', '403', '409', '413', '415', '503']);
+    expect(Object.keys(write).sort()).toEqual([
+      '201',
+      '400',
+      '401',
+      '403',
+      '404',
+      '409',
+      '413',
+      '415',
+      '503',
+    ]);
     expect(write['409']).toEqual({ description: 'Used id' });
-    expect(write['202']).toEqual({
-      description: 'Accepted: recorded, published to the topics shortly after.',
-    });
+    expect(write['201']).toEqual({ description: 'Recorded.' });
     expect(responses('/units/{code}/indicators', 'get')['200']).toEqual({ description: 'The answer.' });
   });
 

@@ -48,11 +48,20 @@ export function clientErrorResponse(code: string | undefined): string {
   ].join('\r\n');
 }
 
-/** Fastify's clientErrorHandler: a connection already gone is closed without an answer. */
-export function answerClientError(error: Error & { code?: string }, socket: Socket): void {
-  if (error.code === 'ECONNRESET' || error.code === 'EPIPE' || !socket.writable) {
-    socket.destroy(error);
+/** What Node's server keeps on the socket of a response it is writing (a stream held open). */
+type ServerSocket = Socket & { _httpMessage?: { headersSent?: boolean } };
+
+/**
+ * Fastify's clientErrorHandler. A connection already gone, or one carrying an answer already begun
+ * (a pipelined request after an open stream's), is closed without writing; otherwise the problem
+ * is written and the socket destroyed once it is out: the server keeps half-open sockets, and a
+ * client that never closes its side would hold this one.
+ */
+export function answerClientError(error: Error & { code?: string }, socket: ServerSocket): void {
+  const gone = error.code === 'ECONNRESET' || error.code === 'EPIPE' || !socket.writable;
+  if (gone || socket._httpMessage?.headersSent === true) {
+    socket.destroy();
     return;
   }
-  socket.end(clientErrorResponse(error.code));
+  socket.end(clientErrorResponse(error.code), () => socket.destroy());
 }

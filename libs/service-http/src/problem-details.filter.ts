@@ -74,8 +74,8 @@ function fromHttpException(error: HttpException): Problem {
       type: problemType('unsupported-media-type'),
       title: 'Unsupported content type',
       status,
-      detail: `${error.message}. Send the body as application/json (files as the route's documentation says).`,
-      errors: [{ field: 'content-type', reason: 'send application/json' }],
+      detail: `${error.message}. Send JSON as application/json, a file as the route's documentation says.`,
+      errors: [{ field: 'content-type', reason: 'not a type this route takes' }],
     };
   }
   // Fastify's own refusals (unparseable JSON) concern the body as a whole.

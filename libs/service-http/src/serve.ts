@@ -62,8 +62,9 @@ export async function createHttpApp(
   });
   const fastify = adapter.getInstance();
   // Fastify reads text/plain as a string, which a JSON route then refused as "body: must be
-  // object"; no route takes plain text, so it is a 415 naming the types that are taken.
-  fastify.removeContentTypeParser('text/plain');
+  // object": a 415 instead. Kept where a route reads a file whole (a CSV sent as text/plain
+  // reaches the route, whose 415 names text/csv).
+  if (options.rawContentTypes.length === 0) fastify.removeContentTypeParser('text/plain');
   echoCorrelationId(fastify);
   // Before onArrival's hooks, so what they log carries the request's context and a request
   // refused as it arrives still has its closing line.

@@ -1,5 +1,6 @@
 // Calls to the projection service (and the registry's search, relayed under /registry), signed in
 // with the session's bearer token. The page asks only for units it was led to from its home unit.
+import type { SourceEventOrder } from '@nhip/contracts';
 import type { Session } from './session.ts';
 import type { Explanation, FoundUnit, Summary } from './types.ts';
 
@@ -51,7 +52,7 @@ export class Api {
       after?: string;
       until?: string;
       limit?: number;
-      order?: 'oldest' | 'newest';
+      order?: SourceEventOrder;
     } = {},
   ): Promise<Explanation> {
     const query = new URLSearchParams({ period });

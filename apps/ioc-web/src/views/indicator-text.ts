@@ -26,6 +26,9 @@ export function missingText(missing: string | null): string {
 export const attainmentText = (indicator: Indicator): string =>
   indicator.attainment === null ? '—' : formatValue(indicator.attainment, 'percent', 2);
 
+export const rankText = (indicator: Pick<Indicator, 'rank'>): string =>
+  indicator.rank === null ? '—' : formatValue(indicator.rank, 'count', 0);
+
 export const countText = (n: number | null): string => (n === null ? '—' : formatValue(n, 'count', 0));
 
 /**

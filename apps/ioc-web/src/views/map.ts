@@ -83,6 +83,13 @@ export function colourRange(values: readonly number[]): { min: number; max: numb
   return max > min ? { min, max } : { min: min - 1, max: max + 1 };
 }
 
+/** The legend's figures, highest first as ECharts lays them; one figure (or all alike) said once. */
+const legendEnds = (numbers: readonly number[], format: (v: number) => string): [string, string] => {
+  if (numbers.length === 0) return ['', ''];
+  const [high, low] = [format(Math.max(...numbers)), format(Math.min(...numbers))];
+  return high === low ? [high, ''] : [high, low];
+};
+
 export function drawMap(chart: ECharts, map: ProvinceMap, summary: Summary, indicator: Indicator): void {
   const key = `${summary.unit.treeVersion}/${summary.unit.code}`;
   echarts.registerMap(key, map.districts as never);
@@ -110,7 +117,7 @@ export function drawMap(chart: ECharts, map: ProvinceMap, summary: Summary, indi
         bottom: 0,
         // The scale's ends as figures (highest first, as ECharts lays them): without them the legend
         // said which way is better but not from what to what.
-        text: numbers.length > 0 ? [format(Math.max(...numbers)), format(Math.min(...numbers))] : ['', ''],
+        text: legendEnds(numbers, format),
         inRange: { color: ['#b2182b', '#fddbc7', '#d1e5f0', '#2166ac'] },
         formatter: (v: number) => format(v),
       },

@@ -4,12 +4,14 @@
 import { ApiError, type ProblemBody } from '../api/client.ts';
 import { t } from '../i18n/i18n.ts';
 
-type Asked = { readonly unit: string; readonly period: string };
+export type Asked = { readonly unit: string; readonly period: string };
 
 /** The refusals the dashboard can put in the operator's words; undefined for the others. */
 function known(status: number, problem: ProblemBody, asked: Asked): string | undefined {
   if (status === 403) return t('forbidden');
-  if (status === 404) return t('unitNotFound', { code: asked.unit, period: asked.period });
+  // A 404 on the unit's code; one on anything else (an indicator) is said in the server's words.
+  if (status === 404 && problem.errors?.some((e) => e.field === 'code'))
+    return t('unitNotFound', { code: asked.unit, period: asked.period });
   if (status === 400 && problem.errors?.some((e) => e.field === 'period'))
     return `${t('badPeriod', { period: asked.period })} ${t('periodHint')}`;
   return undefined;

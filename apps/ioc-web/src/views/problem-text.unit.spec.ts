@@ -18,9 +18,18 @@ describe('what the page says when a view cannot be shown', () => {
   });
 
   it('names the unit code that named nothing, and the area of a refusal', () => {
-    expect(problemText(new ApiError(404), { unit: '99999', period: '2026' })).toBe(
+    const noUnit = new ApiError(404, {
+      detail: 'No unit 99999.',
+      errors: [{ field: 'code', reason: 'unknown unit' }],
+    });
+    expect(problemText(noUnit, { unit: '99999', period: '2026' })).toBe(
       'Không tìm thấy đơn vị mã “99999” trong kỳ 2026.',
     );
+    const noIndicator = new ApiError(404, {
+      detail: 'No indicator nope.',
+      errors: [{ field: 'indicatorId', reason: 'unknown indicator' }],
+    });
+    expect(problemText(noIndicator, asked)).toBe('Không tải được dữ liệu (404): No indicator nope.');
     expect(problemText(new ApiError(403), asked)).toBe('Đơn vị này nằm ngoài phạm vi của bạn');
   });
 

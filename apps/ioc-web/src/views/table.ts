@@ -2,9 +2,9 @@
 // link one level down and its value a button that opens its explanation.
 import type { ChildUnit, Summary } from '../api/types.ts';
 import { h } from '../dom.ts';
-import { formatCount, t } from '../i18n/i18n.ts';
+import { t } from '../i18n/i18n.ts';
 import type { OpenExplain } from './tiles.ts';
-import { attainmentText, countText, fractionText, nameOf, valueText } from './indicator-text.ts';
+import { attainmentText, countText, fractionText, nameOf, rankText, valueText } from './indicator-text.ts';
 
 const valueOf = (child: ChildUnit, id: string): number | null =>
   child.indicators.find((i) => i.id === id)?.value ?? null;
@@ -43,7 +43,7 @@ function row(child: ChildUnit, options: TableOptions): HTMLTableRowElement | und
     h('td', {}, button, h('span', { class: 'fraction' }, fractionText(indicator))),
     h('td', {}, countText(indicator.target)),
     h('td', {}, attainmentText(indicator)),
-    h('td', {}, indicator.rank === null ? '—' : formatCount(indicator.rank)),
+    h('td', {}, rankText(indicator)),
   );
 }
 

@@ -3,9 +3,9 @@
 import { sparkline } from '../charts.ts';
 import type { Indicator, Summary } from '../api/types.ts';
 import { h } from '../dom.ts';
-import { formatCount, formatValue, t } from '../i18n/i18n.ts';
+import { formatValue, t } from '../i18n/i18n.ts';
 import { drawBullet, shownComparisons } from './comparison-bar.ts';
-import { attainmentText, countText, fractionText, nameOf, valueText } from './indicator-text.ts';
+import { attainmentText, countText, fractionText, nameOf, rankText, valueText } from './indicator-text.ts';
 
 export type OpenExplain = (unitCode: string, indicatorId: string) => void;
 
@@ -15,9 +15,6 @@ export type OpenExplain = (unitCode: string, indicatorId: string) => void;
  */
 const hiddenWithoutTarget = (indicator: Indicator): Record<string, string> =>
   indicator.unit === 'count' && indicator.target === null ? { hidden: '' } : {};
-
-const rankText = (indicator: Indicator): string =>
-  indicator.rank === null ? '—' : formatCount(indicator.rank);
 
 /** Target, attainment and rank; the first two kept (hidden) on a count, for the live refresh. */
 function facts(indicator: Indicator): HTMLElement {

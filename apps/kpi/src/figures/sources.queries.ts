@@ -1,5 +1,6 @@
 // Where an indicator's figures come from, for explain: the targets that make up a unit's target,
 // the statistic used with its source and date, and pages of the ledger rows a metric sums.
+import type { SourceEventOrder } from '@nhip/contracts';
 import type pg from 'pg';
 import { metricKind } from '../indicators/evaluate.ts';
 import type { Period } from '../periods/period.ts';
@@ -71,7 +72,8 @@ export interface LedgerEntry {
 
 /**
  * One page of the deltas a metric sums for a unit (or a grouping's members: each delta once,
- * whichever members it names) and period, oldest first, after a position.
+ * whichever members it names) and period, oldest or newest first, after a position in that order
+ * and never past `until`.
  */
 export async function ledgerPage(
   db: Db,
@@ -80,7 +82,7 @@ export async function ledgerPage(
     metric: string;
     period: Period;
     /** Oldest first (positions above `after`) or newest first (below it). */
-    order: 'oldest' | 'newest';
+    order: SourceEventOrder;
     after: string | undefined;
     /** The last position the page may list: where the ledger stood when the figure was read. */
     until: string;

@@ -1,7 +1,7 @@
 import { Body, Controller, Headers, Inject, Post, Res } from '@nestjs/common';
 import { Caller, Roles, UnitScope, type Principal } from '@nhip/auth';
 import { requireTeamsInScope } from '../team-scope.ts';
-import { ApiBody, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { invalidRequest, requestContext } from '@nhip/service-http';
 import type { FastifyReply } from 'fastify';
 import pg from 'pg';
@@ -24,6 +24,13 @@ export class LogActivityController {
   @Post()
   @Roles('commune-officer', 'admin')
   @ApiBody({ schema: JSON.parse(JSON.stringify(ActivityReportSchema)) as object })
+  @ApiResponse({ status: 201, description: 'Recorded.' })
+  @ApiResponse({ status: 200, description: 'A retry of a report recorded before: its original answer.' })
+  @ApiResponse({ status: 409, description: 'Another report was recorded under this activityId.' })
+  @ApiResponse({
+    status: 422,
+    description: 'The report breaks a rule (team, member, place, date): `errors` says which.',
+  })
   async log(
     @Body() body: unknown,
     @Headers() headers: Record<string, string | undefined>,

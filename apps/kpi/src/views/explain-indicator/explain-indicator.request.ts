@@ -2,11 +2,11 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { PeriodQuery } from '../period.request.ts';
-import { ledgerPositionPattern } from '@nhip/contracts';
+import { ledgerPositionPattern, sourceEventOrders, type SourceEventOrder } from '@nhip/contracts';
 
 export class ExplainQuery extends PeriodQuery {
   @ApiPropertyOptional({
-    example: '0',
+    example: '48190',
     description:
       'Source events after this ledger position in the order asked (the page cursor, the previous page’s `sourceEvents.next`): above it oldest first, below it newest first.',
   })
@@ -32,12 +32,12 @@ export class ExplainQuery extends PeriodQuery {
   limit?: number;
 
   @ApiPropertyOptional({
-    enum: ['oldest', 'newest'],
+    enum: sourceEventOrders,
     default: 'oldest',
     description:
       '`newest`: the most recently recorded source events first, where a figure’s latest jump is; `oldest`: in the order they were recorded.',
   })
   @IsOptional()
-  @IsIn(['oldest', 'newest'], { message: 'order must be oldest or newest' })
-  order?: 'oldest' | 'newest';
+  @IsIn(sourceEventOrders, { message: `order must be ${sourceEventOrders.join(' or ')}` })
+  order?: SourceEventOrder;
 }

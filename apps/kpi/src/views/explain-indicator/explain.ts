@@ -3,7 +3,7 @@
 // them), each child's contribution, and a page of the source events from the ledger. A named
 // grouping is explained like a unit (ADR 0037): its figures are its members' summed, so its
 // sources are the members' and its members are the children whose contributions are listed.
-import { statisticNames, type StatisticId } from '@nhip/contracts';
+import { statisticNames, type SourceEventOrder, type StatisticId } from '@nhip/contracts';
 import type pg from 'pg';
 import { loadFigures, type Figures } from '../../figures/figures.queries.ts';
 import { evaluateUnits, orNull, type UnitIndicator } from '../../figures/indicator-values.ts';
@@ -72,7 +72,7 @@ export interface ExplainRequest {
   readonly period: Period;
   readonly knownAt: string | undefined;
   /** Which end of the ledger the pages start at. */
-  readonly order: 'oldest' | 'newest';
+  readonly order: SourceEventOrder;
   /** The previous page's last position: the next page lists what comes after it in `order`. */
   readonly after: string | undefined;
   /** The position the first page answered; none for a first page, which reads where the ledger stands. */

@@ -13,7 +13,7 @@ import {
   MinLength,
 } from 'class-validator';
 import { periodKinds, periodPattern, periodRule } from '../../periods/period.ts';
-import { ledgerPositionPattern } from '@nhip/contracts';
+import { ledgerPositionPattern, sourceEventOrders, type SourceEventOrder } from '@nhip/contracts';
 
 export class SeriesQuery {
   @ApiProperty({ example: 'vneid_vs_target', description: 'An indicator id of the catalog.' })
@@ -77,11 +77,11 @@ export class ExplainQuery {
   limit?: number;
 
   @ApiPropertyOptional({
-    enum: ['oldest', 'newest'],
+    enum: sourceEventOrders,
     default: 'oldest',
     description: '`newest`: the most recently recorded source events first; `after` then pages downwards.',
   })
   @IsOptional()
-  @IsIn(['oldest', 'newest'], { message: 'order must be oldest or newest' })
-  order?: 'oldest' | 'newest';
+  @IsIn(sourceEventOrders, { message: `order must be ${sourceEventOrders.join(' or ')}` })
+  order?: SourceEventOrder;
 }

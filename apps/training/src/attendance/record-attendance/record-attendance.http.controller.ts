@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Context, Roles, UnitScope, type CallContext } from '@nhip/auth';
 import { ProblemError, problemType, requireUuid } from '@nhip/service-http';
 import type { FastifyReply } from 'fastify';
@@ -25,6 +25,9 @@ export class RecordAttendanceController {
   /** One member: 201 when recorded now, 200 when it already was, 422 with the reason otherwise. */
   @Post()
   @Roles(...trainingStaff)
+  @ApiResponse({ status: 201, description: 'Recorded now.' })
+  @ApiResponse({ status: 200, description: 'Recorded before: the same verdict.' })
+  @ApiResponse({ status: 422, description: 'Not recorded: `errors` gives the reason.' })
   async one(
     @Param('sessionId') sessionId: string,
     @Body() body: AttendanceDto,
