@@ -136,6 +136,14 @@ describe('registry service (compiled, child process)', () => {
       status: 415,
       field: 'content-type',
     },
+    {
+      // A CSV saved as .txt: the route itself answers, naming text/csv (ADR 0053).
+      what: 'a CSV sent as plain text',
+      body: 'code,name\n66,Tỉnh Đắk Lắk\n',
+      type: 'text/plain',
+      status: 415,
+      field: 'content-type',
+    },
   ])('refuses $what with problem details and writes nothing', async ({ body, type, status, field }) => {
     const tree = `bad-${randomUUID().slice(0, 8)}`;
     const response = await rawPost(`/unit-trees/${tree}/imports?effectiveFrom=2008-08-01`, body, type);
@@ -144,6 +152,8 @@ describe('registry service (compiled, child process)', () => {
     const problem = JSON.parse(response.body) as { status: number; errors?: { field: string }[] };
     expect(problem.status).toBe(status);
     if (field) expect(problem.errors?.[0]?.field).toBe(field);
+    // A file route names the type it takes, plain text or JSON alike.
+    if (status === 415) expect(JSON.stringify(problem.errors)).toContain('expected text/csv');
     // Nothing was written: a valid import into the same tree still adds every unit.
     const after = await rawPost(`/unit-trees/${tree}/imports?effectiveFrom=2008-08-01`, pilot, 'text/csv');
     expect(JSON.parse(after.body)).toMatchObject({ changes: { added: 5 } });
