@@ -288,6 +288,16 @@ describe('IOC dashboard in Chromium', () => {
     }
   });
 
+  it('gives each child’s own value in an explanation, the one that makes the district’s figure', async () => {
+    const token = await tokenFor({ sub: 'ioc-da-nang', role: 'ioc-operator', unit: '48' });
+    const page = await open(token, 'unit=491&period=2024');
+    await tileValue(page, 'vneid_vs_target').click();
+    await page.waitForSelector('#explain[open] table.contributions');
+    const ward = page.locator('#explain table.contributions tr', { hasText: 'Phường Thanh Khê Đông' });
+    await expect(ward.locator('td').allTextContents()).resolves.toEqual(['13.387', '9.950', '134,54%']);
+    await page.close();
+  });
+
   it('explains a per-cent figure against the national average, and the figure as known earlier', async () => {
     const token = await tokenFor({ sub: 'ioc-da-nang', role: 'ioc-operator', unit: '48' });
     const page = await open(token, 'unit=20207&period=2024');
