@@ -3,7 +3,7 @@ import { ConcurrencyConflict, DuplicateEventId } from '@nhip/event-sourcing';
 import { DomainRuleViolation } from '@nhip/decider';
 import { isConnectionError, wroteNothing } from '@nhip/postgres';
 import type { FastifyReply } from 'fastify';
-import { ProblemError, problemType, type Problem } from './problem.ts';
+import { ProblemError, problemType, unsupportedMediaType, type Problem } from './problem.ts';
 
 /** Every error leaves as application/problem+json; nothing unexpected leaks its stack. */
 @Catch()
@@ -68,16 +68,13 @@ function fromHttpException(error: HttpException): Problem {
       errors: [{ field: 'body', reason: 'too large' }],
     };
   }
-  if (status === 415) {
-    // Fastify's, for a body no parser of the service reads (text/plain, XML): what it takes instead.
-    return {
-      type: problemType('unsupported-media-type'),
-      title: 'Unsupported content type',
-      status,
-      detail: `${error.message}. Send JSON as application/json, a file as the route's documentation says.`,
-      errors: [{ field: 'content-type', reason: 'not a type this route takes' }],
-    };
-  }
+  // Fastify's, for a body no parser of the service reads (text/plain, XML): what it takes instead.
+  if (status === 415)
+    return unsupportedMediaType(
+      'Unsupported content type',
+      `${error.message}. Send JSON as application/json, a file as the route's documentation says.`,
+      'not a type this route takes',
+    ).problem;
   // Fastify's own refusals (unparseable JSON) concern the body as a whole.
   return {
     type: problemType(status === 404 ? 'not-found' : 'invalid-request'),

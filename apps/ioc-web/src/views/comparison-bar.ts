@@ -25,8 +25,19 @@ export function bulletGeometry(value: number | null, lines: readonly ComparisonL
   return { bar: value === null ? null : at(value), ticks: lines.map((l) => at(l.value)) };
 }
 
-export const comparisonText = (line: ComparisonLine, indicator: Pick<Indicator, 'unit'>): string =>
-  `${t(`comparison.${line.kind}`)} ${formatValue(line.value, indicator.unit, 2)}`;
+/** A line as every view names it: "Bình quân cả nước" and "75,00%". */
+export const comparisonParts = (
+  line: ComparisonLine,
+  indicator: Pick<Indicator, 'unit'>,
+): { readonly line: string; readonly value: string } => ({
+  line: t(`comparison.${line.kind}`),
+  value: formatValue(line.value, indicator.unit, 2),
+});
+
+export const comparisonText = (line: ComparisonLine, indicator: Pick<Indicator, 'unit'>): string => {
+  const parts = comparisonParts(line, indicator);
+  return `${parts.line} ${parts.value}`;
+};
 
 const svg = <K extends keyof SVGElementTagNameMap>(tag: K, attributes: Record<string, string>) => {
   const element = document.createElementNS('http://www.w3.org/2000/svg', tag);

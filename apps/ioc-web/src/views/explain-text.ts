@@ -2,8 +2,8 @@
 // statistic by its name (its id only from a KPI service too old to name it), how a metric is summed,
 // a statistic's source and day, and each target with the unit that gave it.
 import type { AssignedTarget, Indicator, Name, Operand } from '../api/types.ts';
-import { currentLang, formatCount, formatDate, formatDay, formatValue, t } from '../i18n/i18n.ts';
-import { shownComparisons } from './comparison-bar.ts';
+import { currentLang, formatCount, formatDate, formatDay, t } from '../i18n/i18n.ts';
+import { comparisonParts, shownComparisons } from './comparison-bar.ts';
 import { countText } from './indicator-text.ts';
 
 /** Targets listed one by one; beyond these, how many more. */
@@ -70,8 +70,7 @@ export function comparisonRows(
 ): ComparisonRow[] {
   if (indicator.unit !== 'percent') return [];
   return shownComparisons(indicator).map((line) => ({
-    line: t(`comparison.${line.kind}`),
-    value: formatValue(line.value, indicator.unit, 2),
+    ...comparisonParts(line, indicator),
     gap: gapText(value, line.value),
     source: line.source,
   }));

@@ -3,8 +3,8 @@
 import { sparkline } from '../charts.ts';
 import type { Indicator, Summary } from '../api/types.ts';
 import { h } from '../dom.ts';
-import { formatValue, t } from '../i18n/i18n.ts';
-import { drawBullet, shownComparisons } from './comparison-bar.ts';
+import { t } from '../i18n/i18n.ts';
+import { comparisonParts, drawBullet, shownComparisons } from './comparison-bar.ts';
 import { attainmentText, countText, fractionText, nameOf, rankText, valueText } from './indicator-text.ts';
 
 export type OpenExplain = (unitCode: string, indicatorId: string) => void;
@@ -81,10 +81,10 @@ function comparisonFacts(indicator: Indicator): HTMLElement | null {
   return h(
     'dl',
     { class: 'facts comparisons' },
-    ...lines.flatMap((line) => [
-      h('dt', { title: line.source }, t(`comparison.${line.kind}`)),
-      h('dd', { title: line.source }, formatValue(line.value, indicator.unit, 2)),
-    ]),
+    ...lines.flatMap((line) => {
+      const parts = comparisonParts(line, indicator);
+      return [h('dt', { title: line.source }, parts.line), h('dd', { title: line.source }, parts.value)];
+    }),
   );
 }
 
