@@ -268,7 +268,12 @@ describe('IOC dashboard in Chromium', () => {
         page.evaluate<unknown>("[document.activeElement?.id, document.getElementById('explain')?.scrollTop]"),
       ).resolves.toEqual(['explain-title', 0]);
       const dialog = (await page.locator('#explain').textContent()) ?? '';
-      expect(dialog).toContain(lang === 'vi' ? 'phiên bản 1' : 'version 1');
+      // The formula written out, not only its version's number.
+      await expect(page.locator('#explain [data-role=formula]').textContent()).resolves.toBe(
+        lang === 'vi'
+          ? 'Công thức (phiên bản 1): “Lượt người dân được hỗ trợ: Cài đặt, kích hoạt VNeID” ÷ chỉ tiêu được giao về “Lượt người dân được hỗ trợ: Cài đặt, kích hoạt VNeID” × 100'
+          : 'Formula (version 1): “Residents helped: VNeID installed and activated” ÷ target assigned for “Residents helped: VNeID installed and activated” × 100',
+      );
       // Its sources in the operator's words: the metric by its name, who gave the target.
       expect(dialog).toContain(
         lang === 'vi'
@@ -312,7 +317,7 @@ describe('IOC dashboard in Chromium', () => {
       'Bình quân cả nước',
       '75,00%',
       'thấp hơn 2,4 điểm %',
-      'Domain brief: national average 75 %',
+      'Tài liệu nghiệp vụ: bình quân cả nước 75 %',
     ]);
     // The minute before this run wrote anything (the input takes minutes): nothing known of the ward.
     const before = new Date(startedAt - 60_000 - (startedAt % 60_000));

@@ -12,6 +12,8 @@ export interface ComparisonLine {
   readonly value: number;
   /** Where the figure comes from (a decision, a yearbook): on hover on a tile, written out in its explanation. */
   readonly source: string;
+  /** The same in both languages; absent from a KPI service older than it. */
+  readonly sourceName?: { readonly vi: string; readonly en: string };
 }
 
 export interface Indicator {

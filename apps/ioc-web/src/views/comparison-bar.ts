@@ -2,7 +2,7 @@
 // bar an operator reads at a glance: the value as a bar, each line as a tick, on a scale that
 // reaches 100 % or the largest of them when one goes beyond (134.54 % of a target).
 import type { ComparisonLine, Indicator } from '../api/types.ts';
-import { formatValue, t } from '../i18n/i18n.ts';
+import { currentLang, formatValue, t } from '../i18n/i18n.ts';
 
 /**
  * The lines a tile compares with: national ones hold for every unit. A local target in the catalog
@@ -25,19 +25,16 @@ export function bulletGeometry(value: number | null, lines: readonly ComparisonL
   return { bar: value === null ? null : at(value), ticks: lines.map((l) => at(l.value)) };
 }
 
-/** A line as every view names it: "Bình quân cả nước" and "75,00%". */
+/** A line as every view names it: "Bình quân cả nước", "75,00%" and where that comes from. */
 export const comparisonParts = (
   line: ComparisonLine,
   indicator: Pick<Indicator, 'unit'>,
-): { readonly line: string; readonly value: string } => ({
+): { readonly line: string; readonly value: string; readonly source: string } => ({
   line: t(`comparison.${line.kind}`),
   value: formatValue(line.value, indicator.unit, 2),
+  // A KPI service older than `sourceName` gave the English text only.
+  source: line.sourceName?.[currentLang()] ?? line.source,
 });
-
-export const comparisonText = (line: ComparisonLine, indicator: Pick<Indicator, 'unit'>): string => {
-  const parts = comparisonParts(line, indicator);
-  return `${parts.line} ${parts.value}`;
-};
 
 const svg = <K extends keyof SVGElementTagNameMap>(tag: K, attributes: Record<string, string>) => {
   const element = document.createElementNS('http://www.w3.org/2000/svg', tag);
@@ -73,7 +70,8 @@ export function drawBullet(host: Element, indicator: Indicator): void {
       'stroke-width': '2',
     });
     const title = svg('title', {});
-    title.textContent = lines[i] ? `${comparisonText(lines[i], indicator)} (${lines[i].source})` : '';
+    const parts = lines[i] && comparisonParts(lines[i], indicator);
+    title.textContent = parts ? `${parts.line} ${parts.value} (${parts.source})` : '';
     tick.append(title);
     chart.append(tick);
   });

@@ -1,7 +1,7 @@
 // Where an operand of an explained number comes from, in the operator's words: the metric or the
 // statistic by its name (its id only from a KPI service too old to name it), how a metric is summed,
 // a statistic's source and day, and each target with the unit that gave it.
-import type { AssignedTarget, Indicator, Name, Operand } from '../api/types.ts';
+import type { AssignedTarget, Explanation, Indicator, Name, Operand } from '../api/types.ts';
 import { currentLang, formatCount, formatDate, formatDay, t } from '../i18n/i18n.ts';
 import { comparisonParts, shownComparisons } from './comparison-bar.ts';
 import { countText } from './indicator-text.ts';
@@ -47,6 +47,25 @@ export function sourceLines(operand: Operand): string[] {
   return statisticLines(source);
 }
 
+/** An operand as the formula names it: the metric or statistic, or the target assigned for a metric. */
+function operandName(operand: Operand): string {
+  const { source } = operand;
+  const name = named(source.name, source.metric ?? source.statistic);
+  return source.kind === 'target' ? t('targetFor', { metric: name }) : `“${name}”`;
+}
+
+/**
+ * The formula written out with its version: 'Công thức (phiên bản 1): “…VNeID” ÷ chỉ tiêu được giao
+ * về “…VNeID” × 100'. A count is its numerator alone; a newer version, when there is one, is named.
+ */
+export function formulaText(e: Explanation): string {
+  const { unit, version, latestVersion } = e.indicator;
+  const over = e.denominator ? ` ÷ ${operandName(e.denominator)}` : '';
+  const scale = e.denominator && unit === 'percent' ? ' × 100' : '';
+  const formula = t('formulaLine', { version, formula: `${operandName(e.numerator)}${over}${scale}` });
+  return latestVersion > version ? `${formula} (${t('newerVersion', { version: latestVersion })})` : formula;
+}
+
 export interface ComparisonRow {
   readonly line: string;
   readonly value: string;
@@ -72,6 +91,5 @@ export function comparisonRows(
   return shownComparisons(indicator).map((line) => ({
     ...comparisonParts(line, indicator),
     gap: gapText(value, line.value),
-    source: line.source,
   }));
 }

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
-import type { Operand } from '../api/types.ts';
+import type { Explanation, Operand } from '../api/types.ts';
 import { setLang } from '../i18n/i18n.ts';
-import { comparisonRows, sourceLines } from './explain-text.ts';
+import { comparisonRows, formulaText, sourceLines } from './explain-text.ts';
 import { bulletGeometry, shownComparisons } from './comparison-bar.ts';
 
 const helped = {
@@ -11,6 +11,26 @@ const helped = {
 
 describe('where an explained figure comes from, in words', () => {
   afterEach(() => setLang('vi'));
+
+  it('writes the formula out with its version, and names a newer one', () => {
+    const numerator: Operand = { figure: 13387, source: { kind: 'metric', name: helped } };
+    const target: Operand = { figure: 9950, source: { kind: 'target', name: helped } };
+    const explained = (over: Partial<Explanation['indicator']>, denominator: Operand | null) =>
+      ({
+        indicator: { unit: 'percent', version: 1, latestVersion: 1, ...over },
+        numerator,
+        denominator,
+      }) as unknown as Explanation;
+    expect(formulaText(explained({}, target))).toBe(
+      `Công thức (phiên bản 1): “${helped.vi}” ÷ chỉ tiêu được giao về “${helped.vi}” × 100`,
+    );
+    const trained: Operand = { figure: 3, source: { kind: 'metric', metric: 'active_members_trained' } };
+    expect(formulaText(explained({ unit: 'ratio', latestVersion: 2 }, trained))).toBe(
+      `Công thức (phiên bản 1): “${helped.vi}” ÷ “active_members_trained” (đã có phiên bản 2)`,
+    );
+    setLang('en');
+    expect(formulaText(explained({ unit: 'count' }, null))).toBe(`Formula (version 1): “${helped.en}”`);
+  });
 
   it('names the metric counted and how a flow or a stock is summed', () => {
     const flow: Operand = {
@@ -145,6 +165,20 @@ describe('a per-cent value against its comparison lines', () => {
     expect(comparisonRows(76.256, percent)[0]?.gap).toBe('1.26 points above');
     setLang('vi');
     // A count has no lines to be compared with.
+    expect(comparisonRows(5, { unit: 'count', comparisons: [line(75)] })).toEqual([]);
+  });
+
+  it('names where a line comes from in the language of the page, English from an older service', () => {
+    const sourceName = {
+      vi: 'Tài liệu nghiệp vụ: bình quân cả nước 75 %',
+      en: 'Brief: national average 75 %',
+    };
+    const percent = { unit: 'percent' as const, comparisons: [{ ...line(75), sourceName }] };
+    expect(comparisonRows(70, percent)[0]?.source).toBe('Tài liệu nghiệp vụ: bình quân cả nước 75 %');
+    setLang('en');
+    expect(comparisonRows(70, percent)[0]?.source).toBe('Brief: national average 75 %');
+    setLang('vi');
+    expect(comparisonRows(70, { unit: 'percent', comparisons: [line(75)] })[0]?.source).toBe('brief');
     expect(comparisonRows(5, { unit: 'count', comparisons: [line(75)] })).toEqual([]);
   });
 });

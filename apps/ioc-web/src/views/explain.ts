@@ -6,7 +6,7 @@ import type { Explanation } from '../api/types.ts';
 import { h } from '../dom.ts';
 import { formatCount, formatDateTime, formatDay, formatValue, t } from '../i18n/i18n.ts';
 import { comparisons, contributions } from './explain-tables.ts';
-import { sourceLines } from './explain-text.ts';
+import { formulaText, sourceLines } from './explain-text.ts';
 import { countText, decimalsOf, nameOf } from './indicator-text.ts';
 
 const valueOf = (e: Explanation): string =>
@@ -111,16 +111,11 @@ function events(e: Explanation, more?: NextEvents): HTMLElement | null {
 }
 
 export function explanationBody(e: Explanation, more?: NextEvents): HTMLElement {
-  const version = t('formulaVersion', { version: e.indicator.version });
-  const newer =
-    e.indicator.latestVersion > e.indicator.version
-      ? ` (${t('newerVersion', { version: e.indicator.latestVersion })})`
-      : '';
   return h(
     'div',
     { class: 'explanation' },
     h('p', { class: 'equation', 'data-role': 'equation' }, equationOf(e)),
-    h('p', {}, `${t('formula')}: ${version}${newer}`),
+    h('p', { class: 'formula', 'data-role': 'formula' }, formulaText(e)),
     h(
       'table',
       { class: 'operands' },

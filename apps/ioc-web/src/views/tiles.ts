@@ -83,7 +83,7 @@ function comparisonFacts(indicator: Indicator): HTMLElement | null {
     { class: 'facts comparisons' },
     ...lines.flatMap((line) => {
       const parts = comparisonParts(line, indicator);
-      return [h('dt', { title: line.source }, parts.line), h('dd', { title: line.source }, parts.value)];
+      return [h('dt', { title: parts.source }, parts.line), h('dd', { title: parts.source }, parts.value)];
     }),
   );
 }

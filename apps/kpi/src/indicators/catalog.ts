@@ -2,13 +2,16 @@
 // quotes, with where they come from; a province's own targets arrive as assigned targets instead.
 import { activityKinds, type ActivityKind } from '@nhip/contracts';
 import type { ComparisonLine, IndicatorDefinition } from './indicator.ts';
-import { metricName } from './metric-names.ts';
+import { metricName, type Name } from './metric-names.ts';
 
 const percent = { unit: 'percent', decimals: 2, direction: 'higher-is-better', version: 1 } as const;
-const line = (kind: ComparisonLine['kind'], value: number, source: string): ComparisonLine => ({
+// `source` stays the English text the first catalog gave (readers of it keep working); `sourceName`
+// says it in the language of the screen too.
+const line = (kind: ComparisonLine['kind'], value: number, source: Name): ComparisonLine => ({
   kind,
   value,
-  source,
+  source: source.en,
+  sourceName: source,
 });
 
 const residentsHelped: IndicatorDefinition[] = (Object.keys(activityKinds) as ActivityKind[]).map((kind) => ({
@@ -54,7 +57,12 @@ export const indicatorCatalog: readonly IndicatorDefinition[] = [
     },
     numerator: { statistic: 'residents_with_e_payment_account' },
     denominator: { statistic: 'population_15_plus' },
-    comparisons: [line('national-average', 75, 'Domain brief: national average 75 %')],
+    comparisons: [
+      line('national-average', 75, {
+        vi: 'Tài liệu nghiệp vụ: bình quân cả nước 75 %',
+        en: 'Domain brief: national average 75 %',
+      }),
+    ],
   },
   {
     ...percent,
@@ -95,7 +103,12 @@ export const indicatorCatalog: readonly IndicatorDefinition[] = [
     },
     numerator: { metric: 'active_members_trained' },
     denominator: { metric: 'active_members' },
-    comparisons: [line('local-target', 100, 'Domain brief: Thanh Khê Đông ward, 2024 target 100 %')],
+    comparisons: [
+      line('local-target', 100, {
+        vi: 'Tài liệu nghiệp vụ: chỉ tiêu năm 2024 của phường Thanh Khê Đông 100 %',
+        en: 'Domain brief: Thanh Khê Đông ward, 2024 target 100 %',
+      }),
+    ],
   },
   ...residentsHelped,
   {
@@ -107,7 +120,12 @@ export const indicatorCatalog: readonly IndicatorDefinition[] = [
     },
     numerator: { statistic: 'full_process_online_services' },
     denominator: { statistic: 'procedures_offered' },
-    comparisons: [line('national-average', 43.67, 'Domain brief: national 43.67 %')],
+    comparisons: [
+      line('national-average', 43.67, {
+        vi: 'Tài liệu nghiệp vụ: cả nước 43,67 %',
+        en: 'Domain brief: national 43.67 %',
+      }),
+    ],
   },
   {
     ...percent,
@@ -118,7 +136,12 @@ export const indicatorCatalog: readonly IndicatorDefinition[] = [
     },
     numerator: { statistic: 'online_services_integrated' },
     denominator: { statistic: 'online_services' },
-    comparisons: [line('national-target', 40, 'Domain brief: national goal 40 %')],
+    comparisons: [
+      line('national-target', 40, {
+        vi: 'Tài liệu nghiệp vụ: mục tiêu quốc gia 40 %',
+        en: 'Domain brief: national goal 40 %',
+      }),
+    ],
   },
   {
     ...percent,
@@ -126,7 +149,12 @@ export const indicatorCatalog: readonly IndicatorDefinition[] = [
     name: { vi: 'Hồ sơ nộp trực tuyến trên tổng số hồ sơ', en: 'Applications filed online among all' },
     numerator: { statistic: 'applications_online' },
     denominator: { statistic: 'applications_total' },
-    comparisons: [line('national-target', 60, 'Domain brief: national target 60 %')],
+    comparisons: [
+      line('national-target', 60, {
+        vi: 'Tài liệu nghiệp vụ: chỉ tiêu quốc gia 60 %',
+        en: 'Domain brief: national target 60 %',
+      }),
+    ],
   },
 ];
 

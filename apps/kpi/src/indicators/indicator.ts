@@ -25,7 +25,10 @@ export type Operand =
 export interface ComparisonLine {
   readonly kind: 'national-average' | 'national-target' | 'province-target' | 'local-target';
   readonly value: number;
+  /** Where the figure comes from, in English (what the first catalog gave). */
   readonly source: string;
+  /** The same in Vietnamese and English. */
+  readonly sourceName: { readonly vi: string; readonly en: string };
 }
 
 export interface IndicatorDefinition {
