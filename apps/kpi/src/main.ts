@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { refuseAnonymousOnArrival } from '@nhip/auth';
-import { partnerTopics, publicTopics } from '@nhip/contracts';
+import { answerSchemas, partnerTopics, publicTopics } from '@nhip/contracts';
 import { startService } from '@nhip/service-http';
 import { AppModule } from './app.module.ts';
 import { ConfigError, readConfig } from './config.ts';
@@ -43,6 +43,7 @@ startService({
       title: 'Nhịp KPI',
       description:
         'Indicators of community digital transformation for every unit and period, rolled up the unit tree, explainable down to their source events, and as known at any time.',
+      schemas: answerSchemas,
     },
   },
 });

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { publicTopics } from '@nhip/contracts';
+import { answerSchemas, publicTopics } from '@nhip/contracts';
 import { startService } from '@nhip/service-http';
 import { AppModule } from './app.module.ts';
 import { ConfigError, readConfig } from './config.ts';
@@ -68,6 +68,8 @@ startService({
       title: 'Nhịp projection',
       description:
         'Live, scoped read models of the indicators for the IOC and district OCs: a unit’s summary with trends and coverage, series and explanations through the KPI service, and a Server-Sent Events stream of changes resumable by Last-Event-ID.',
+      // The series and explanations it passes on are the KPI service's answers.
+      schemas: answerSchemas,
     },
   },
 });

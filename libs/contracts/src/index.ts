@@ -24,3 +24,4 @@ export * from './kpi/indicator-events.ts';
 export * from './kpi/partner-statistics.ts';
 export { vietnamDay } from './calendar.ts';
 export { defaultAudience, isRole, roles, type Role } from './sign-in.ts';
+export * from './answers/index.ts';

@@ -2,8 +2,18 @@ import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { withStandardResponses } from './api-responses.ts';
 
+export interface ApiDocs {
+  readonly title: string;
+  readonly description: string;
+  /**
+   * Schemas of the answers, by component name, for the `$ref`s of the controllers' `@ApiOkResponse`
+   * (the answers are interfaces, which Nest cannot describe on its own).
+   */
+  readonly schemas?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+}
+
 /** OpenAPI at /docs (UI) and /docs-json, generated from the controllers and their DTOs. */
-export function mountApiDocs(app: INestApplication, title: string, description: string): void {
+export function mountApiDocs(app: INestApplication, { title, description, schemas = {} }: ApiDocs): void {
   const config = new DocumentBuilder()
     .setTitle(title)
     .setDescription(
@@ -23,7 +33,12 @@ export function mountApiDocs(app: INestApplication, title: string, description: 
         'unit tree version that code is of (e.g. vn-2024), for a unit named in a former tree’s codes.',
     })
     .build();
-  SwaggerModule.setup('docs', app, () => withStandardResponses(SwaggerModule.createDocument(app, config)), {
-    jsonDocumentUrl: 'docs-json',
-  });
+  SwaggerModule.setup(
+    'docs',
+    app,
+    () => withStandardResponses(SwaggerModule.createDocument(app, config), schemas),
+    {
+      jsonDocumentUrl: 'docs-json',
+    },
+  );
 }

@@ -102,7 +102,10 @@ function completed(path: string, op: Operation): Responses {
   return { ...refusals(path, op), ...declared };
 }
 
-export function withStandardResponses(document: OpenAPIObject): OpenAPIObject {
+export function withStandardResponses(
+  document: OpenAPIObject,
+  answers: Readonly<Record<string, Readonly<Record<string, unknown>>>> = {},
+): OpenAPIObject {
   const paths = Object.fromEntries(
     Object.entries(document.paths).map(([path, item]) => [
       path,
@@ -115,6 +118,10 @@ export function withStandardResponses(document: OpenAPIObject): OpenAPIObject {
       ),
     ]),
   );
-  const schemas = { ...document.components?.schemas, Problem: problemSchema };
+  const schemas = {
+    ...document.components?.schemas,
+    ...(answers as Record<string, Schema>),
+    Problem: problemSchema,
+  };
   return { ...document, paths, components: { ...document.components, schemas } };
 }

@@ -9,7 +9,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import type { FastifyInstance } from 'fastify';
 import { errorSummary } from '@nhip/messaging';
 import { activeTraceId } from '@nhip/telemetry';
-import { mountApiDocs } from './api-docs.ts';
+import { mountApiDocs, type ApiDocs } from './api-docs.ts';
 import { answerRefusalsWithoutReset } from './body-limit.ts';
 import { answerClientError } from './client-errors.ts';
 import { streamBodies, type StreamedUploads } from './streamed-body.ts';
@@ -29,7 +29,7 @@ export interface ServeOptions {
   readonly rawContentTypes: readonly string[];
   /** File uploads handed to their routes unread, as a StreamedBody (files too large to hold whole). */
   readonly streamedUploads?: StreamedUploads;
-  readonly docs: { readonly title: string; readonly description: string };
+  readonly docs: ApiDocs;
   /** Transports running the module's @EventPattern handlers; consuming starts before HTTP does. */
   readonly transports?: readonly CustomTransportStrategy[];
   /**
@@ -86,7 +86,7 @@ export async function createHttpApp(
     abortOnError: false,
   });
   app.useLogger(nestLogger(logger));
-  mountApiDocs(app, options.docs.title, options.docs.description);
+  mountApiDocs(app, options.docs);
   // Ended with process.exit rather than the signal raised again: only an exit lets pino flush the
   // asynchronous log (the shutdown's own lines), and a container's PID 1 ignores its own SIGTERM.
   app.enableShutdownHooks([], { useProcessExit: true });

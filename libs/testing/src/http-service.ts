@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { devToken, personas } from '@nhip/dev-issuer';
 import pg from 'pg';
+import { DocumentedAnswers } from './documented-answers.ts';
 import { postgresAdminUrl } from './index.ts';
 import { freePort, lostThePortRace } from './ports.ts';
 import { startFixture, type FixtureProcess } from './processes.ts';
@@ -120,14 +121,23 @@ function signedInClient(call: ReturnType<typeof caller>) {
 const raw = (body: unknown): body is string | Uint8Array =>
   typeof body === 'string' || body instanceof Uint8Array;
 
-/** Requests the way the specs read them: status, content type, and the body parsed when JSON. */
+/**
+ * Requests the way the specs read them: status, content type, and the body parsed when JSON, checked
+ * against the schema the service's OpenAPI document gives that answer (documented-answers.ts).
+ */
 function caller(base: string) {
-  return async <T>(url: string, init: RequestInit): Promise<Reply<T>> => {
+  const send = async <T>(url: string, init: RequestInit): Promise<Reply<T>> => {
     const response = await fetch(`${base}${url}`, { ...init, signal: AbortSignal.timeout(60_000) });
     const text = await response.text();
     const contentType = response.headers.get('content-type') ?? '';
     const body = (contentType.includes('json') ? JSON.parse(text) : text) as T;
     return { status: response.status, contentType, headers: response.headers, body };
+  };
+  const documented = new DocumentedAnswers(async () => (await send('/docs-json', {})).body);
+  return async <T>(url: string, init: RequestInit): Promise<Reply<T>> => {
+    const reply = await send<T>(url, init);
+    await documented.check({ method: init.method ?? 'GET', url, ...reply });
+    return reply;
   };
 }
 

@@ -1,7 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@nhip/auth';
-import { statisticNames } from '@nhip/contracts';
+import { statisticNames, answerSchema } from '@nhip/contracts';
 import { indicatorCatalog } from '../../indicators/catalog.ts';
 import type { IndicatorDefinition } from '../../indicators/indicator.ts';
 import { statisticIds } from '../../indicators/indicator.ts';
@@ -18,6 +18,10 @@ import { readers } from '../lookup.ts';
 @Controller('catalog')
 export class CatalogController {
   @Get()
+  @ApiOkResponse({
+    description: 'Every indicator and version, and the metrics and statistics their formulas name.',
+    schema: answerSchema('Catalog'),
+  })
   @Roles(...readers)
   catalog(): {
     indicators: readonly IndicatorDefinition[];

@@ -1,5 +1,6 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
-import { ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
+import { answerSchema } from '@nhip/contracts';
 import { Caller, Roles, UnitScope, type Principal } from '@nhip/auth';
 import { inTransaction } from '@nhip/event-sourcing';
 import pg from 'pg';
@@ -32,6 +33,10 @@ export class ExplainIndicatorController {
   ) {}
 
   @Get(':code/indicators/:indicatorId/explain')
+  @ApiOkResponse({
+    description: 'How the number is computed, and a page of its source events.',
+    schema: answerSchema('Explanation'),
+  })
   @ApiParam({ name: 'code', description: codeParam })
   @Roles(...explainers)
   async explain(

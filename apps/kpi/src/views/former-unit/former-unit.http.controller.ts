@@ -1,5 +1,6 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { answerSchema } from '@nhip/contracts';
 import { Caller, Roles, UnitScope, type Principal } from '@nhip/auth';
 import { notFound } from '@nhip/service-http';
 import pg from 'pg';
@@ -32,6 +33,10 @@ export class FormerUnitController {
   ) {}
 
   @Get(':treeVersion/:code/indicators')
+  @ApiOkResponse({
+    description: 'The former unit’s indicators summed over the units that replaced it, and theirs.',
+    schema: answerSchema('FormerUnitIndicators'),
+  })
   @Roles(...readers)
   async indicators(
     @Param('treeVersion') formerTree: string,

@@ -1,5 +1,6 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
-import { ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
+import { answerSchema } from '@nhip/contracts';
 import { Caller, Roles, UnitScope, type Principal } from '@nhip/auth';
 import { invalidRequest } from '@nhip/service-http';
 import pg from 'pg';
@@ -83,6 +84,10 @@ export class IndicatorSeriesController {
   ) {}
 
   @Get(':code/indicators/:indicatorId/series')
+  @ApiOkResponse({
+    description: 'One value per period from `from` to `to`.',
+    schema: answerSchema('IndicatorSeries'),
+  })
   @ApiParam({ name: 'code', description: codeParam })
   @Roles(...readers)
   async series(

@@ -1,5 +1,6 @@
 import { Controller, Get, Header, Inject, Param, Query } from '@nestjs/common';
-import { ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
+import { answerSchema } from '@nhip/contracts';
 import { Caller, Roles, UnitScope, type Principal } from '@nhip/auth';
 import pg from 'pg';
 import { notFound } from '@nhip/service-http';
@@ -54,6 +55,10 @@ export class UnitIndicatorsController {
   ) {}
 
   @Get(':code/indicators')
+  @ApiOkResponse({
+    description: 'The unit’s indicators and its children’s, each child ranked among them.',
+    schema: answerSchema('UnitIndicators'),
+  })
   @ApiParam({ name: 'code', description: codeParam })
   @Roles(...readers)
   @Header('content-type', 'application/json; charset=utf-8')

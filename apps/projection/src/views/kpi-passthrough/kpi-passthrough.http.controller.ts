@@ -1,5 +1,6 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { answerSchema } from '@nhip/contracts';
 import { Roles, UnitScope } from '@nhip/auth';
 import pg from 'pg';
 import { currentPeriod, parsePeriod, periodBefore, type PeriodKind } from '../../periods/period.ts';
@@ -22,6 +23,10 @@ export class KpiPassthroughController {
   ) {}
 
   @Get(':code/series')
+  @ApiOkResponse({
+    description: 'The KPI service’s series, one value per period.',
+    schema: answerSchema('IndicatorSeries'),
+  })
   @Roles(...readers)
   async series(
     @Param('code') code: string,
@@ -38,6 +43,10 @@ export class KpiPassthroughController {
   }
 
   @Get(':code/indicators/:indicatorId/explain')
+  @ApiOkResponse({
+    description: 'The KPI service’s explanation of the number.',
+    schema: answerSchema('Explanation'),
+  })
   @Roles(...explainers)
   async explain(
     @Param('code') code: string,

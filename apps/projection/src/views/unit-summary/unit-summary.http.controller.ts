@@ -1,5 +1,6 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { answerSchema } from '@nhip/contracts';
 import { Roles } from '@nhip/auth';
 import { Asking, type Asker } from '../asker.ts';
 import { readers, requirePeriod } from '../unit-lookup.ts';
@@ -14,6 +15,10 @@ export class UnitSummaryController {
   constructor(@Inject(Summaries) private readonly summaries: Summaries) {}
 
   @Get(':code/summary')
+  @ApiOkResponse({
+    description: 'The unit’s indicators with trends, its children’s, its coverage.',
+    schema: answerSchema('UnitSummary'),
+  })
   @Roles(...readers)
   async summary(
     @Param('code') code: string,
