@@ -8,7 +8,7 @@ import { LiveStream, type StreamState } from './api/stream.ts';
 import type { Indicator, Summary } from './api/types.ts';
 import { byId, flash } from './dom.ts';
 import { setLang, t } from './i18n/i18n.ts';
-import { applyChange, forgetRevisions } from './live.ts';
+import { applyChange, forgetRevisions, snapshotInPlace } from './live.ts';
 import { asOfOf, hrefOf, readRoute, type Route } from './route.ts';
 import { renderLabels, renderView, sayProblem, showProblem } from './render.ts';
 import { pageMap } from './views/locator-map.ts';
@@ -92,6 +92,11 @@ export class App {
     this.stream = new LiveStream(`/api/stream?${query}`, this.session.token, {
       snapshot: (summary) => {
         forgetRevisions();
+        // The first snapshot mostly repeats the summary just drawn, a few figures moved. Drawing it
+        // anew replaced every tile under the operator's pointer a moment after the page showed (a
+        // click then opened nothing): what moved is redrawn in place, as a change is.
+        const moved = this.summary && snapshotInPlace(this.summary, summary);
+        if (moved) return moved.forEach((key) => this.later(key));
         this.summary = summary;
         this.render();
       },

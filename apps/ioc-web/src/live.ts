@@ -42,3 +42,47 @@ function update(indicator: Indicator, change: Change): void {
   if (last?.period === change.period)
     indicator.trend?.splice(-1, 1, { period: change.period, value: change.value });
 }
+
+/** What a snapshot may change of an indicator on screen without it being drawn anew. */
+const figureFields = [
+  'value',
+  'exact',
+  'numerator',
+  'denominator',
+  'target',
+  'attainment',
+  'rank',
+  'missing',
+  'trend',
+] as const;
+
+const figuresOf = (i: Indicator) => JSON.stringify(figureFields.map((field) => i[field]));
+
+type Shown = { readonly code: string; readonly indicators: readonly Indicator[] };
+const unitsOf = (s: Summary): Shown[] => [{ code: s.unit.code, indicators: s.indicators }, ...s.children];
+/** Everything but the figures: the unit, its trail, its coverage, the units and indicators listed. */
+const layoutOf = (s: Summary) =>
+  JSON.stringify({
+    ...s,
+    indicators: s.indicators.map((i) => i.id),
+    children: s.children.map((c) => [c.code, c.name, c.indicators.map((i) => i.id)]),
+  });
+
+/**
+ * A snapshot laid over the summary on screen when it lists the same units and indicators (a
+ * stream's first snapshot, a reconnection's): the figures that differ are copied in, and their
+ * keys ("unit|indicator") returned, to be redrawn in place as changes are. Undefined when anything
+ * else differs: the snapshot is then drawn anew.
+ */
+export function snapshotInPlace(shown: Summary, fresh: Summary): string[] | undefined {
+  if (layoutOf(shown) !== layoutOf(fresh)) return undefined;
+  const after = unitsOf(fresh);
+  return unitsOf(shown).flatMap((unit, u) =>
+    unit.indicators.flatMap((indicator, i) => {
+      const next = after[u]?.indicators[i];
+      if (!next || figuresOf(next) === figuresOf(indicator)) return [];
+      for (const field of figureFields) Object.assign(indicator, { [field]: next[field] });
+      return [`${unit.code}|${indicator.id}`];
+    }),
+  );
+}

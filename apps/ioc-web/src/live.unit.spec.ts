@@ -1,0 +1,52 @@
+import { describe, expect, it } from '@jest/globals';
+import type { Indicator, Summary } from './api/types.ts';
+import { snapshotInPlace } from './live.ts';
+
+const indicator = (id: string, numerator: number): Indicator => ({
+  id,
+  version: 1,
+  name: { vi: id, en: id },
+  unit: 'count',
+  value: numerator,
+  exact: String(numerator),
+  numerator,
+  denominator: null,
+  target: null,
+  attainment: null,
+  rank: null,
+  missing: null,
+  trend: [{ period: '2026', value: numerator }],
+});
+
+const summary = (own: number, child: number, children = ['24175']): Summary => ({
+  unit: { code: '66', name: 'Tỉnh Đắk Lắk', treeVersion: 'vn-2025' },
+  period: '2026',
+  knownAt: null,
+  indicators: [indicator('a', own), indicator('b', 1)],
+  children: children.map((code) => ({
+    code,
+    name: code,
+    indicators: [indicator('a', child), indicator('b', 1)],
+  })),
+  coverage: { villages: 15, villagesWithTeam: 15 },
+});
+
+describe('a snapshot over the summary on screen', () => {
+  it('copies in the figures that moved and names them, to be redrawn where they are', () => {
+    const shown = summary(100, 10);
+    const tile = shown.indicators[0];
+    expect(snapshotInPlace(shown, summary(107, 12))).toEqual(['66|a', '24175|a']);
+    expect(shown).toEqual(summary(107, 12));
+    // The same objects, changed: what the page holds keeps pointing at them.
+    expect(shown.indicators[0]).toBe(tile);
+    expect(snapshotInPlace(shown, summary(107, 12))).toEqual([]);
+  });
+
+  it('leaves it to be drawn anew when the units or anything but figures differ', () => {
+    expect(snapshotInPlace(summary(1, 1), summary(1, 1, ['24175', '24178']))).toBeUndefined();
+    expect(
+      snapshotInPlace(summary(1, 1), { ...summary(1, 1), coverage: { villages: 15, villagesWithTeam: 14 } }),
+    ).toBeUndefined();
+    expect(snapshotInPlace(summary(1, 1), { ...summary(1, 1), period: '2026-Q4' })).toBeUndefined();
+  });
+});
