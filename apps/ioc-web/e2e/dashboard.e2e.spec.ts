@@ -321,10 +321,21 @@ describe('IOC dashboard in Chromium', () => {
     ]);
     // The minute before this run wrote anything (the input takes minutes): nothing known of the ward.
     const before = new Date(startedAt - 60_000 - (startedAt % 60_000));
-    const local = new Date(before.getTime() + 7 * 3_600_000).toISOString().slice(0, 16);
-    await page.fill('#known-at', local);
+    // The box reads a moment as Vietnam writes it (a day ago to start with), not as the browser's
+    // date picker would in its own language, and says what it wants when it cannot read one.
+    await expect(page.inputValue('#known-at')).resolves.toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
+    await page.fill('#known-at', '31/02/2026 10:00');
     await page.click('.known-at button[type=submit]');
+    await expect(page.locator('.known-then [role=alert]').textContent()).resolves.toBe(
+      '“31/02/2026 10:00” không phải một thời điểm. Nhập ngày/tháng/năm giờ:phút, ví dụ 06/12/2026 10:40.',
+    );
+    const vietnam = new Date(before.getTime() + 7 * 3_600_000).toISOString();
+    const typed = `${vietnam.slice(8, 10)}/${vietnam.slice(5, 7)}/${vietnam.slice(0, 4)} ${vietnam.slice(11, 16)}`;
+    await page.fill('#known-at', typed);
+    await page.click('.known-at button[type=submit]');
+    // The refusal above stays until the answer replaces it.
     const then = page.locator('.known-then p');
+    await page.locator('.known-then p', { hasText: 'Khi đó' }).waitFor();
     await expect(then.first().textContent()).resolves.toMatch(/^Khi đó \(.+\): — \/ — = —$/);
     await expect(then.nth(1).textContent()).resolves.toBe('Hiện nay: 7.260 / 10.000 = 72,60%');
     // A failed answer is said where the answer would have been.

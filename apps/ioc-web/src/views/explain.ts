@@ -7,6 +7,7 @@ import { h } from '../dom.ts';
 import { formatCount, formatDateTime, formatDay, formatValue, t } from '../i18n/i18n.ts';
 import { comparisons, contributions } from './explain-tables.ts';
 import { formulaText, sourceLines } from './explain-text.ts';
+import { knownAtForm } from './known-at.ts';
 import { countText, decimalsOf, nameOf } from './indicator-text.ts';
 
 const valueOf = (e: Explanation): string =>
@@ -127,36 +128,6 @@ export function explanationBody(e: Explanation, more?: NextEvents): HTMLElement 
   );
 }
 
-/** The same figure as recorded at an earlier moment, asked for beside today's. */
-function knownAtForm(now: Explanation, askAt: (at: string) => Promise<Explanation>): HTMLElement {
-  const knownAt = h('input', { type: 'datetime-local', id: 'known-at', name: 'knownAt' });
-  const then = h('div', { class: 'known-then', 'aria-live': 'polite' });
-  const compare = h(
-    'form',
-    { class: 'known-at' },
-    h('label', { for: 'known-at' }, t('knownAt')),
-    knownAt,
-    h('button', { type: 'submit' }, t('compare')),
-    then,
-  );
-  compare.addEventListener('submit', (event) => {
-    event.preventDefault();
-    if (!knownAt.value) return;
-    const at = new Date(knownAt.value).toISOString();
-    void askAt(at).then(
-      (old) =>
-        then.replaceChildren(
-          h('p', {}, `${t('knownThen')} (${formatDateTime(at)}): ${equationOf(old)}`),
-          h('p', {}, `${t('knownNow')}: ${equationOf(now)}`),
-        ),
-      // Said where the answer would have been, not left as a form that seems to do nothing.
-      (error: unknown) =>
-        then.replaceChildren(h('p', { role: 'alert' }, t('knownAtFailed', { status: statusOf(error) }))),
-    );
-  });
-  return compare;
-}
-
 export async function openExplain(
   api: Api,
   request: { code: string; indicatorId: string; period: string },
@@ -170,7 +141,7 @@ export async function openExplain(
       order: 'newest',
     });
   const now = await ask();
-  const compare = knownAtForm(now, (at) => ask({ knownAt: at }));
+  const compare = knownAtForm(now, (at) => ask({ knownAt: at }), { equationOf, statusOf });
   const close = h('button', { type: 'button', class: 'close' }, t('close'));
   close.addEventListener('click', () => dialog.close());
   dialog.replaceChildren(
