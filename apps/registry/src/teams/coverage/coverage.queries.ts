@@ -77,8 +77,11 @@ export async function coverageOf(
       coverage: c.villages === 0 ? null : c.villagesWithActiveTeam / c.villages,
     };
   };
+  // The tree by its two fields: a caller passing the unit's whole detail (a TreeInForce too) had its
+  // ancestors and lineage copied into every coverage answer.
   return {
-    ...tree,
+    treeVersion: tree.treeVersion,
+    effectiveFrom: tree.effectiveFrom,
     unit: withRatio(unit, own.rows[0]),
     children: children.map((child) => withRatio(child, byCode.get(child.code))),
   };
