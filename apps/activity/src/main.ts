@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { refuseAnonymousOnArrival } from '@nhip/auth';
-import { publicTopics } from '@nhip/contracts';
+import { answerSchemas, publicTopics } from '@nhip/contracts';
 import { startService } from '@nhip/service-http';
 import { AppModule } from './app.module.ts';
 import { ConfigError, readConfig } from './config.ts';
@@ -37,6 +37,7 @@ startService({
       title: 'Nhịp activity',
       description:
         'What community digital technology teams did, for how many residents: single and bulk reports, corrections, voids, campaigns.',
+      schemas: answerSchemas,
     },
   },
 });

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { refuseAnonymousOnArrival } from '@nhip/auth';
-import { publicTopics } from '@nhip/contracts';
+import { answerSchemas, publicTopics } from '@nhip/contracts';
 import { startService } from '@nhip/service-http';
 import { AppModule } from './app.module.ts';
 import { ConfigError, readConfig } from './config.ts';
@@ -33,6 +33,7 @@ startService({
       title: 'Nhịp registry',
       description:
         'Administrative units (levels are data), community digital technology teams and their members.',
+      schemas: answerSchemas,
     },
   },
 });

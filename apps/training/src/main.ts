@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { refuseAnonymousOnArrival } from '@nhip/auth';
-import { publicTopics } from '@nhip/contracts';
+import { answerSchemas, publicTopics } from '@nhip/contracts';
 import { startService } from '@nhip/service-http';
 import { AppModule } from './app.module.ts';
 import { ConfigError, readConfig } from './config.ts';
@@ -36,6 +36,7 @@ startService({
       title: 'Nhịp training',
       description:
         'Courses, sessions (in person, or online with bridge points), attendance one by one, by list or from a completion list, and which members are trained.',
+      schemas: answerSchemas,
     },
   },
 });

@@ -7,7 +7,8 @@ export interface ApiDocs {
   readonly description: string;
   /**
    * Schemas of the answers, by component name, for the `$ref`s of the controllers' `@ApiOkResponse`
-   * (the answers are interfaces, which Nest cannot describe on its own).
+   * (the answers are interfaces, which Nest cannot describe on its own). Only those the document's
+   * operations point at go in it, so every service can give the contracts' whole list.
    */
   readonly schemas?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
 }

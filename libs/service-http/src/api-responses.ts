@@ -102,6 +102,28 @@ function completed(path: string, op: Operation): Responses {
   return { ...refusals(path, op), ...declared };
 }
 
+const refPrefix = '#/components/schemas/';
+
+/** The component a `$ref` names, when it is one of `available`. */
+const refName = (key: string, value: unknown, available: Readonly<Record<string, unknown>>) =>
+  key === '$ref' &&
+  typeof value === 'string' &&
+  value.startsWith(refPrefix) &&
+  value.slice(refPrefix.length) in available
+    ? value.slice(refPrefix.length)
+    : undefined;
+
+/** The names of the schemas of `available` that `value` points at, directly or through each other. */
+function referenced(value: unknown, available: Readonly<Record<string, unknown>>, found = new Set<string>()) {
+  if (typeof value !== 'object' || value === null) return found;
+  for (const [key, item] of Object.entries(value)) {
+    const name = refName(key, item, available);
+    if (name === undefined) referenced(item, available, found);
+    else if (!found.has(name)) referenced(available[name], available, found.add(name));
+  }
+  return found;
+}
+
 export function withStandardResponses(
   document: OpenAPIObject,
   answers: Readonly<Record<string, Readonly<Record<string, unknown>>>> = {},
@@ -118,10 +140,11 @@ export function withStandardResponses(
       ),
     ]),
   );
-  const schemas = {
-    ...document.components?.schemas,
-    ...(answers as Record<string, Schema>),
-    Problem: problemSchema,
-  };
+  // Only the answers this document's operations point at: one list serves every service.
+  const used = [...referenced(paths, answers)].map((name): [string, Schema] => [
+    name,
+    answers[name] as Schema,
+  ]);
+  const schemas = { ...document.components?.schemas, ...Object.fromEntries(used), Problem: problemSchema };
   return { ...document, paths, components: { ...document.components, schemas } };
 }

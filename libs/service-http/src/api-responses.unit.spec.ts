@@ -67,4 +67,30 @@ describe('the responses every operation documents', () => {
   it('leaves a public probe without sign-in refusals', () => {
     expect(responses('/health', 'get')).toEqual({ '200': { description: 'up' } });
   });
+
+  it('gives the document the answers its operations point at, and those they point at, no others', () => {
+    const answering = {
+      ...document,
+      paths: {
+        '/catalog': {
+          get: {
+            responses: {
+              '200': {
+                description: '',
+                content: { 'application/json': { schema: { $ref: '#/components/schemas/Catalog' } } },
+              },
+            },
+          },
+        },
+      },
+    } as unknown as OpenAPIObject;
+    const answers = {
+      Catalog: { type: 'array', items: { $ref: '#/components/schemas/Name' } },
+      Name: { type: 'string' },
+      Explanation: { type: 'object' },
+    };
+    const schemas = withStandardResponses(answering, answers).components?.schemas ?? {};
+    expect(Object.keys(schemas).sort()).toEqual(['Catalog', 'Name', 'Problem']);
+    expect(schemas['Name']).toEqual({ type: 'string' });
+  });
 });

@@ -1,10 +1,19 @@
-// What the KPI service and the projection answer over HTTP, as OpenAPI 3.0 schemas: the KPI
-// service's /docs-json and the projection's (its summary, and the series and explanations it passes
-// on from the KPI service) describe their answers with them, so a client generated from either
-// document types the answers, not only the errors. Every end-to-end call checks its answer against
-// the document it was served by (libs/testing's documented answers), which keeps these in step
-// with the code (ADR 0054).
+// What the services answer over HTTP, as OpenAPI 3.0 schemas:
+// each service's /docs-json describes its answers with them (the projection's, the registry's and
+// the KPI service's answers it passes on too), so a client generated from a document types the
+// answers, not only the errors. Every end-to-end call checks its answer against the document it
+// was served by (libs/testing's documented answers), which keeps these in step with the code
+// (ADR 0054).
+import { activityHistory, campaign } from './activity-answers.ts';
 import { explanation } from './explanation-answer.ts';
+import {
+  activityCorrected,
+  activityEvents,
+  activityLogged,
+  activityVoided,
+  courseDefined,
+  sessionPlanned,
+} from './public-event-answers.ts';
 import {
   catalogAnswer,
   comparisonLine,
@@ -19,8 +28,19 @@ import {
 } from './indicator-answers.ts';
 import { ref, type OpenApiSchema } from './openapi-schema.ts';
 import { summaryIndicator, unitSummary } from './summary-answer.ts';
+import { course, courses, session, sessions, sessionWithReach } from './training-answers.ts';
+import {
+  coverageReport,
+  foundUnits,
+  teamDetail,
+  teamsPage,
+  unit,
+  unitDetail,
+  unitsInForce,
+} from './unit-answers.ts';
 
 export type { OpenApiSchema } from './openapi-schema.ts';
+export { openApiOf } from './public-event-answers.ts';
 
 /** The schemas, by the names the documents' components give them. */
 export const answerSchemas = {
@@ -37,6 +57,26 @@ export const answerSchemas = {
   Explanation: explanation,
   SummaryIndicator: summaryIndicator,
   UnitSummary: unitSummary,
+  Unit: unit,
+  UnitsInForce: unitsInForce,
+  UnitDetail: unitDetail,
+  FoundUnits: foundUnits,
+  CoverageReport: coverageReport,
+  TeamsPage: teamsPage,
+  TeamDetail: teamDetail,
+  Campaign: campaign,
+  ActivityHistory: activityHistory,
+  ActivityLogged: activityLogged,
+  ActivityCorrected: activityCorrected,
+  ActivityVoided: activityVoided,
+  ActivityEvents: activityEvents,
+  SessionPlanned: sessionPlanned,
+  CourseDefined: courseDefined,
+  Course: course,
+  Courses: courses,
+  Session: session,
+  Sessions: sessions,
+  SessionWithReach: sessionWithReach,
 } as const satisfies Readonly<Record<string, OpenApiSchema>>;
 
 /** `schema` of an `@ApiOkResponse` that answers one of the above. */

@@ -1,7 +1,8 @@
 import { Controller, Get, Inject, Param } from '@nestjs/common';
 import { Caller, Roles, UnitScope, type Principal } from '@nhip/auth';
 import { requireActivityInScope } from '../team-scope.ts';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { answerSchema } from '@nhip/contracts';
 import { PostgresEventStore } from '@nhip/event-sourcing';
 import { notFound, requireUuid } from '@nhip/service-http';
 import pg from 'pg';
@@ -24,6 +25,10 @@ export class ActivityHistoryController {
   ) {}
 
   @Get(':activityId')
+  @ApiOkResponse({
+    description: 'The activity’s stream, oldest first, with who sent each.',
+    schema: answerSchema('ActivityHistory'),
+  })
   @Roles('ioc-operator', 'district-oc', 'commune-officer', 'admin')
   async history(
     @Param('activityId') activityId: string,

@@ -1,7 +1,8 @@
 import { Body, Controller, Headers, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { Caller, Roles, UnitScope, type Principal } from '@nhip/auth';
 import { requireActivityInScope } from '../team-scope.ts';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiResponse, ApiTags } from '@nestjs/swagger';
+import { answerSchema } from '@nhip/contracts';
 import { requestContext, requireUuid } from '@nhip/service-http';
 import pg from 'pg';
 import type { ActivityEvent } from '../activity.ts';
@@ -22,6 +23,11 @@ export class ChangeActivityController {
 
   @Post(':activityId/corrections')
   @HttpCode(200)
+  @ApiResponse({
+    status: 200,
+    description: 'The events it caused; none for a correction that changes nothing.',
+    schema: answerSchema('ActivityEvents'),
+  })
   @Roles('commune-officer', 'admin')
   async correct(
     @Param('activityId') activityId: string,
@@ -45,6 +51,11 @@ export class ChangeActivityController {
 
   @Post(':activityId/void')
   @HttpCode(200)
+  @ApiResponse({
+    status: 200,
+    description: 'The events it caused; none for a correction that changes nothing.',
+    schema: answerSchema('ActivityEvents'),
+  })
   @Roles('commune-officer', 'admin')
   async void(
     @Param('activityId') activityId: string,

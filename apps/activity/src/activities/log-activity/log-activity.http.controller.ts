@@ -2,6 +2,7 @@ import { Body, Controller, Headers, Inject, Post, Res } from '@nestjs/common';
 import { Caller, Roles, UnitScope, type Principal } from '@nhip/auth';
 import { requireTeamsInScope } from '../team-scope.ts';
 import { ApiBody, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { answerSchema } from '@nhip/contracts';
 import { invalidRequest, requestContext } from '@nhip/service-http';
 import type { FastifyReply } from 'fastify';
 import pg from 'pg';
@@ -24,8 +25,16 @@ export class LogActivityController {
   @Post()
   @Roles('commune-officer', 'admin')
   @ApiBody({ schema: JSON.parse(JSON.stringify(ActivityReportSchema)) as object })
-  @ApiResponse({ status: 201, description: 'Recorded.' })
-  @ApiResponse({ status: 200, description: 'A retry of a report recorded before: its original answer.' })
+  @ApiResponse({
+    status: 201,
+    description: 'Recorded: the event, as partners read it.',
+    schema: answerSchema('ActivityLogged'),
+  })
+  @ApiResponse({
+    status: 200,
+    description: 'A retry of a report recorded before: its original answer.',
+    schema: answerSchema('ActivityLogged'),
+  })
   @ApiResponse({ status: 409, description: 'Another report was recorded under this activityId.' })
   @ApiResponse({
     status: 422,

@@ -1,6 +1,7 @@
 import { Controller, Get, Inject, Param } from '@nestjs/common';
 import { Caller, Roles, UnitScope, type Principal } from '@nhip/auth';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { answerSchema } from '@nhip/contracts';
 import { notFound, requireUuid } from '@nhip/service-http';
 import pg from 'pg';
 import { findCampaign } from './campaign-catalog.queries.ts';
@@ -15,6 +16,7 @@ export class CampaignCatalogController {
 
   /** Readable by whoever's area holds every unit it covers: its body names them all. */
   @Get(':campaignId')
+  @ApiOkResponse({ description: 'The campaign as defined.', schema: answerSchema('Campaign') })
   @Roles('ioc-operator', 'district-oc', 'commune-officer', 'admin')
   async get(@Param('campaignId') campaignId: string, @Caller() caller: Principal): Promise<unknown> {
     const found = await findCampaign(this.pool, requireUuid(campaignId, 'campaignId'));

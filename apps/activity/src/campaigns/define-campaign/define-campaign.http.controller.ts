@@ -1,7 +1,7 @@
 import { Body, Controller, Headers, HttpCode, Inject, Post } from '@nestjs/common';
 import { Caller, Roles, UnitScope, type Principal } from '@nhip/auth';
-import { ApiTags } from '@nestjs/swagger';
-import type { CampaignDefinedData } from '@nhip/contracts';
+import { ApiResponse, ApiTags } from '@nestjs/swagger';
+import { type CampaignDefinedData, answerSchema } from '@nhip/contracts';
 import { requestContext } from '@nhip/service-http';
 import pg from 'pg';
 import { defineCampaign } from './define-campaign.handler.ts';
@@ -17,6 +17,7 @@ export class DefineCampaignController {
 
   @Post()
   @HttpCode(201)
+  @ApiResponse({ status: 201, description: 'The campaign as defined.', schema: answerSchema('Campaign') })
   @Roles('ioc-operator', 'admin')
   async define(
     @Body() body: DefineCampaignDto,

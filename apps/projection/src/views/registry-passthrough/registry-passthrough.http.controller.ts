@@ -1,5 +1,6 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { answerSchema } from '@nhip/contracts';
 import { anyRole, Roles } from '@nhip/auth';
 import { Asking, type Asker } from '../asker.ts';
 import { RegistryClient } from './registry-client.ts';
@@ -24,6 +25,7 @@ export class RegistryPassthroughController {
 
   // Declared before ':code', so "search" is never taken for a unit code.
   @Get('search')
+  @ApiOkResponse({ description: 'The registry’s matches, best first.', schema: answerSchema('FoundUnits') })
   @Roles(...anyRole)
   @ApiOperation({ summary: 'The registry’s unit search, passed through' })
   search(@Query() search: UnitSearchQuery, @Asking() asker: Asker): Promise<unknown> {
@@ -32,6 +34,10 @@ export class RegistryPassthroughController {
   }
 
   @Get(':code')
+  @ApiOkResponse({
+    description: 'The registry’s unit with its path, children and lineage.',
+    schema: answerSchema('UnitDetail'),
+  })
   @Roles(...anyRole)
   @ApiOperation({ summary: 'A unit with its path and children, from the registry' })
   unit(@Param('code') code: string, @Query() at: AsOfQuery, @Asking() asker: Asker): Promise<unknown> {

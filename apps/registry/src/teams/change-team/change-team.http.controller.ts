@@ -1,5 +1,6 @@
 import { Body, Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiResponse, ApiTags } from '@nestjs/swagger';
+import { answerSchema } from '@nhip/contracts';
 import { Context, Roles, UnitScope, type CallContext } from '@nhip/auth';
 import pg from 'pg';
 import { requireTeam, requireTeamInScope, type TeamDetail } from '../team-roster/index.ts';
@@ -18,6 +19,11 @@ export class ChangeTeamController {
 
   @Post(':teamId/name')
   @HttpCode(200)
+  @ApiResponse({
+    status: 200,
+    description: 'The team as it is now, with its roster.',
+    schema: answerSchema('TeamDetail'),
+  })
   @Roles('commune-officer', 'admin')
   rename(
     @Param('teamId') teamId: string,
@@ -29,6 +35,11 @@ export class ChangeTeamController {
 
   @Post(':teamId/leader')
   @HttpCode(200)
+  @ApiResponse({
+    status: 200,
+    description: 'The team as it is now, with its roster.',
+    schema: answerSchema('TeamDetail'),
+  })
   @Roles('commune-officer', 'admin')
   assignLeader(
     @Param('teamId') teamId: string,
@@ -40,6 +51,11 @@ export class ChangeTeamController {
 
   @Post(':teamId/members')
   @HttpCode(200)
+  @ApiResponse({
+    status: 200,
+    description: 'The team as it is now, with its roster.',
+    schema: answerSchema('TeamDetail'),
+  })
   @Roles('commune-officer', 'admin')
   async addMember(
     @Param('teamId') teamId: string,
@@ -58,6 +74,11 @@ export class ChangeTeamController {
 
   @Post(':teamId/members/:memberId/removal')
   @HttpCode(200)
+  @ApiResponse({
+    status: 200,
+    description: 'The team as it is now, with its roster.',
+    schema: answerSchema('TeamDetail'),
+  })
   @Roles('commune-officer', 'admin')
   removeMember(
     @Param('teamId') teamId: string,
@@ -74,6 +95,11 @@ export class ChangeTeamController {
 
   @Post(':teamId/suspension')
   @HttpCode(200)
+  @ApiResponse({
+    status: 200,
+    description: 'The team as it is now, with its roster.',
+    schema: answerSchema('TeamDetail'),
+  })
   @Roles('commune-officer', 'admin')
   suspend(
     @Param('teamId') teamId: string,
@@ -85,6 +111,11 @@ export class ChangeTeamController {
 
   @Post(':teamId/reinstatement')
   @HttpCode(200)
+  @ApiResponse({
+    status: 200,
+    description: 'The team as it is now, with its roster.',
+    schema: answerSchema('TeamDetail'),
+  })
   @Roles('commune-officer', 'admin')
   reinstate(@Param('teamId') teamId: string, @Context() ctx: CallContext): Promise<TeamDetail> {
     return this.change(teamId, { type: 'ReinstateTeam' }, ctx);
@@ -92,6 +123,11 @@ export class ChangeTeamController {
 
   @Post(':teamId/dissolution')
   @HttpCode(200)
+  @ApiResponse({
+    status: 200,
+    description: 'The team as it is now, with its roster.',
+    schema: answerSchema('TeamDetail'),
+  })
   @Roles('commune-officer', 'admin')
   dissolve(
     @Param('teamId') teamId: string,

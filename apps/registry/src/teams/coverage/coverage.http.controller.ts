@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { Caller, Roles, UnitScope, type Principal } from '@nhip/auth';
-import { vietnamDay } from '@nhip/contracts';
-import { ApiTags } from '@nestjs/swagger';
+import { answerSchema, vietnamDay } from '@nhip/contracts';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import pg from 'pg';
 import { AsOfDto, requireUnitInForce } from '../../unit-trees/units/index.ts';
 import { coverageOf, type CoverageReport } from './coverage.queries.ts';
@@ -17,6 +17,10 @@ export class CoverageController {
 
   /** Aggregates without personal data: partners read them too, within their unit. */
   @Get(':code/coverage')
+  @ApiOkResponse({
+    description: 'The unit’s coverage and each child’s.',
+    schema: answerSchema('CoverageReport'),
+  })
   @Roles('ioc-operator', 'district-oc', 'commune-officer', 'partner', 'admin')
   async coverage(
     @Param('code') code: string,

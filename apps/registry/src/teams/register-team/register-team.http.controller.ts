@@ -1,7 +1,7 @@
 import { Body, Controller, Headers, HttpCode, Inject, Post } from '@nestjs/common';
 import { Caller, Roles, UnitScope, type Principal } from '@nhip/auth';
-import { vietnamDay } from '@nhip/contracts';
-import { ApiTags } from '@nestjs/swagger';
+import { answerSchema, vietnamDay } from '@nhip/contracts';
+import { ApiResponse, ApiTags } from '@nestjs/swagger';
 import pg from 'pg';
 import { requireTeam, type TeamDetail } from '../team-roster/index.ts';
 import { registerTeam } from './register-team.handler.ts';
@@ -20,6 +20,11 @@ export class RegisterTeamController {
 
   @Post()
   @HttpCode(201)
+  @ApiResponse({
+    status: 201,
+    description: 'The team registered, with its roster.',
+    schema: answerSchema('TeamDetail'),
+  })
   @Roles('commune-officer', 'admin')
   async register(
     @Body() body: RegisterTeamDto,

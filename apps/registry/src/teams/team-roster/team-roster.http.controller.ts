@@ -1,5 +1,6 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { answerSchema } from '@nhip/contracts';
 import { Caller, Roles, UnitScope, unitOutsideScope, type Principal } from '@nhip/auth';
 import pg from 'pg';
 import { findUnit, requireTreeInForce } from '../../unit-trees/units/index.ts';
@@ -20,6 +21,10 @@ export class TeamRosterController {
 
   /** A unit inside the caller's area lists its teams; a unit above it lists only the area's teams. */
   @Get()
+  @ApiOkResponse({
+    description: 'A page of the teams, with how many there are in all.',
+    schema: answerSchema('TeamsPage'),
+  })
   @Roles(...readers)
   async search(
     @Query() query: TeamSearchDto,
@@ -40,6 +45,7 @@ export class TeamRosterController {
   }
 
   @Get(':teamId')
+  @ApiOkResponse({ description: 'The team and its roster.', schema: answerSchema('TeamDetail') })
   @Roles(...readers)
   detail(@Param('teamId') teamId: string, @Caller() caller: Principal): Promise<TeamDetail> {
     return requireTeamInScope(this.pool, this.scope, caller, teamId);

@@ -1,5 +1,6 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { answerSchema } from '@nhip/contracts';
 import { anyRole, Roles } from '@nhip/auth';
 import pg from 'pg';
 import { findUnits, type FoundUnits } from './find-unit.handler.ts';
@@ -13,6 +14,7 @@ export class FindUnitController {
 
   // Names of official units are public reference data, like the tree itself: every signed-in role.
   @Get('search')
+  @ApiOkResponse({ description: 'The units that match, best first.', schema: answerSchema('FoundUnits') })
   @Roles(...anyRole)
   @ApiOperation({
     summary: 'Find units by name in the tree in force on a date',

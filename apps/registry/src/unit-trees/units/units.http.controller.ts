@@ -1,6 +1,7 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { anyRole, Roles } from '@nhip/auth';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { answerSchema } from '@nhip/contracts';
 import pg from 'pg';
 import { requireTreeInForce, requireUnitInForce } from './tree-in-force.ts';
 import { topLevelUnits, type TreeInForce, type UnitDetail, type UnitView } from './units.queries.ts';
@@ -14,6 +15,10 @@ export class UnitsController {
 
   // Public reference data (the official unit lists): every signed-in role reads the whole tree.
   @Get()
+  @ApiOkResponse({
+    description: 'The tree in force on the date and its top-level units.',
+    schema: answerSchema('UnitsInForce'),
+  })
   @Roles(...anyRole)
   async roots(@Query() query: AsOfDto): Promise<TreeInForce & { units: UnitView[] }> {
     const tree = await requireTreeInForce(this.pool, query.asOf ?? new Date());
@@ -21,6 +26,10 @@ export class UnitsController {
   }
 
   @Get(':code')
+  @ApiOkResponse({
+    description: 'The unit with its path, children, predecessors and successors.',
+    schema: answerSchema('UnitDetail'),
+  })
   @Roles(...anyRole)
   unit(@Param('code') code: string, @Query() query: AsOfDto): Promise<UnitDetail> {
     return requireUnitInForce(this.pool, code, query.asOf ?? new Date());

@@ -1,5 +1,6 @@
 import { Controller, Get, Inject, Param } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { answerSchema } from '@nhip/contracts';
 import { Roles } from '@nhip/auth';
 import { trainingStaff } from '../../sessions/session-catalog/index.ts';
 import { notFound, requireUuid } from '@nhip/service-http';
@@ -13,12 +14,14 @@ export class CourseCatalogController {
   constructor(@Inject(pg.Pool) private readonly pool: pg.Pool) {}
 
   @Get()
+  @ApiOkResponse({ description: 'Every course.', schema: answerSchema('Courses') })
   @Roles(...trainingStaff)
   async list(): Promise<{ items: CourseDefinition[] }> {
     return { items: await listCourses(this.pool) };
   }
 
   @Get(':courseId')
+  @ApiOkResponse({ description: 'The course.', schema: answerSchema('Course') })
   @Roles(...trainingStaff)
   async one(@Param('courseId') courseId: string): Promise<CourseDefinition> {
     const id = requireUuid(courseId, 'courseId');

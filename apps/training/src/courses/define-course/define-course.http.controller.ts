@@ -1,7 +1,7 @@
 import { Body, Controller, Headers, HttpCode, Inject, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiResponse, ApiTags } from '@nestjs/swagger';
+import { type CourseDefinedData, answerSchema } from '@nhip/contracts';
 import { Caller, Roles, type Principal } from '@nhip/auth';
-import type { CourseDefinedData } from '@nhip/contracts';
 import { requestContext } from '@nhip/service-http';
 import pg from 'pg';
 import { defineCourse } from './define-course.handler.ts';
@@ -14,6 +14,11 @@ export class DefineCourseController {
 
   @Post()
   @HttpCode(201)
+  @ApiResponse({
+    status: 201,
+    description: 'Defined: the event, as partners read it.',
+    schema: answerSchema('CourseDefined'),
+  })
   // Courses are what a province's department offers its teams: the IOC's province, or admin.
   @Roles('ioc-operator', 'admin')
   define(

@@ -1,5 +1,6 @@
 import { Body, Controller, Headers, HttpCode, Inject, Param, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiResponse, ApiTags } from '@nestjs/swagger';
+import { answerSchema } from '@nhip/contracts';
 import { Caller, Roles, UnitScope, type Principal } from '@nhip/auth';
 import { findSession, requireOrganiser, trainingStaff, type SessionView } from '../session-catalog/index.ts';
 import { notFound, requestContext, requireUuid } from '@nhip/service-http';
@@ -28,6 +29,7 @@ export class ChangeSessionController {
   /** The session took place: from now on it takes attendance. */
   @Post('held')
   @HttpCode(200)
+  @ApiResponse({ status: 200, description: 'The session as it is now.', schema: answerSchema('Session') })
   @Roles(...trainingStaff)
   async held(
     @Param('sessionId') sessionId: string,
@@ -41,6 +43,7 @@ export class ChangeSessionController {
 
   @Post('cancellation')
   @HttpCode(200)
+  @ApiResponse({ status: 200, description: 'The session as it is now.', schema: answerSchema('Session') })
   @Roles(...trainingStaff)
   async cancel(
     @Param('sessionId') sessionId: string,

@@ -1,9 +1,8 @@
 import { Body, Controller, Headers, HttpCode, Inject, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Caller, Roles, UnitScope, type Principal } from '@nhip/auth';
-import { vietnamDay } from '@nhip/contracts';
+import { type SessionPlannedData, answerSchema, vietnamDay } from '@nhip/contracts';
 import { trainingStaff } from '../session-catalog/index.ts';
-import type { SessionPlannedData } from '@nhip/contracts';
 import { requestContext } from '@nhip/service-http';
 import pg from 'pg';
 import { planSession } from './plan-session.handler.ts';
@@ -21,6 +20,11 @@ export class PlanSessionController {
   /** In person (a place) or online with its bridge points, each with the unit hosting it. */
   @Post()
   @HttpCode(201)
+  @ApiResponse({
+    status: 201,
+    description: 'Planned: the event, as partners read it.',
+    schema: answerSchema('SessionPlanned'),
+  })
   @Roles(...trainingStaff)
   async plan(
     @Body() body: PlanSessionDto,

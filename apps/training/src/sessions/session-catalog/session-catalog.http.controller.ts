@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Caller, Roles, UnitScope, type Principal } from '@nhip/auth';
-import { vietnamDay } from '@nhip/contracts';
+import { answerSchema, vietnamDay } from '@nhip/contracts';
 import { SessionSearchDto } from './session-catalog.request.ts';
 import { requireSessionSeen, sessionsSeenBy } from './session-scope.ts';
 import { trainingStaff } from './session-roles.ts';
@@ -24,6 +24,10 @@ export class SessionCatalogController {
   ) {}
 
   @Get()
+  @ApiOkResponse({
+    description: 'The sessions the caller’s area plans or is connected to.',
+    schema: answerSchema('Sessions'),
+  })
   @Roles(...trainingStaff)
   async list(
     @Caller() caller: Principal,
@@ -37,6 +41,7 @@ export class SessionCatalogController {
 
   /** The session and its reach: bridge points, attendees, members trained for the first time. */
   @Get(':sessionId')
+  @ApiOkResponse({ description: 'The session and its reach.', schema: answerSchema('SessionWithReach') })
   @Roles(...trainingStaff)
   async one(
     @Param('sessionId') sessionId: string,
