@@ -6,6 +6,7 @@
 // (ADR 0054).
 import { activityHistory, campaign } from './activity-answers.ts';
 import { explanation } from './explanation-answer.ts';
+import { assignedTarget, groupingDefined, reportedStatistic } from './kpi-input-answers.ts';
 import {
   activityCorrected,
   activityEvents,
@@ -72,6 +73,9 @@ export const answerSchemas = {
   ActivityEvents: activityEvents,
   SessionPlanned: sessionPlanned,
   CourseDefined: courseDefined,
+  AssignedTarget: assignedTarget,
+  ReportedStatistic: reportedStatistic,
+  GroupingDefined: groupingDefined,
   Course: course,
   Courses: courses,
   Session: session,

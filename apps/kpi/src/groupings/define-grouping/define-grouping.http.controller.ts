@@ -1,5 +1,6 @@
 import { Body, Controller, Headers, HttpCode, Inject, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiResponse, ApiTags } from '@nestjs/swagger';
+import { answerSchema } from '@nhip/contracts';
 import { Caller, Roles, UnitScope, type Principal } from '@nhip/auth';
 import { requestContext } from '@nhip/service-http';
 import { beforeRequestWrites } from '@nhip/postgres';
@@ -24,6 +25,11 @@ export class DefineGroupingController {
   @Post()
   @Roles(...assigners)
   @HttpCode(201)
+  @ApiResponse({
+    status: 201,
+    description: 'The grouping as defined.',
+    schema: answerSchema('GroupingDefined'),
+  })
   define(
     @Body() body: DefineGroupingDto,
     @Headers() headers: Record<string, string | undefined>,

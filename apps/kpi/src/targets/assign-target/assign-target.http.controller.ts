@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiResponse, ApiTags } from '@nestjs/swagger';
+import { answerSchema } from '@nhip/contracts';
 import { Caller, Roles, UnitScope, type Principal } from '@nhip/auth';
 import pg from 'pg';
 import { assigners, requireInScope } from '../../views/lookup.ts';
@@ -19,6 +20,11 @@ export class AssignTargetController {
   @Post()
   @Roles(...assigners)
   @HttpCode(201)
+  @ApiResponse({
+    status: 201,
+    description: 'The target as stored (a later one for the same unit, metric and period replaces it).',
+    schema: answerSchema('AssignedTarget'),
+  })
   assign(@Body() body: AssignTargetDto, @Caller() caller: Principal): Promise<AssignedTarget> {
     return assignTarget(this.pool, body, {
       requestId: randomUUID(),
