@@ -271,7 +271,7 @@ describe('IOC dashboard in Chromium', () => {
       // The formula written out, not only its version's number.
       await expect(page.locator('#explain [data-role=formula]').textContent()).resolves.toBe(
         lang === 'vi'
-          ? 'Công thức (phiên bản 1): “Lượt người dân được hỗ trợ: Cài đặt, kích hoạt VNeID” ÷ chỉ tiêu được giao về “Lượt người dân được hỗ trợ: Cài đặt, kích hoạt VNeID” × 100'
+          ? 'Công thức (phiên bản 1): “Lượt người dân được hỗ trợ: Cài đặt, kích hoạt VNeID” ÷ chỉ tiêu “Lượt người dân được hỗ trợ: Cài đặt, kích hoạt VNeID” được giao × 100'
           : 'Formula (version 1): “Residents helped: VNeID installed and activated” ÷ target assigned for “Residents helped: VNeID installed and activated” × 100',
       );
       // Its sources in the operator's words: the metric by its name, who gave the target.
@@ -327,7 +327,7 @@ describe('IOC dashboard in Chromium', () => {
     await page.fill('#known-at', '31/02/2026 10:00');
     await page.click('.known-at button[type=submit]');
     await expect(page.locator('.known-then [role=alert]').textContent()).resolves.toBe(
-      '“31/02/2026 10:00” không phải một thời điểm. Nhập ngày/tháng/năm giờ:phút, ví dụ 06/12/2026 10:40.',
+      '“31/02/2026 10:00” không phải là thời điểm hợp lệ. Nhập ngày/tháng/năm giờ:phút, ví dụ 06/12/2026 10:40.',
     );
     const vietnam = new Date(before.getTime() + 7 * 3_600_000).toISOString();
     const typed = `${vietnam.slice(8, 10)}/${vietnam.slice(5, 7)}/${vietnam.slice(0, 4)} ${vietnam.slice(11, 16)}`;

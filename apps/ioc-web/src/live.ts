@@ -29,21 +29,7 @@ export function applyChange(summary: Summary, change: Change): Applied {
   return own ? 'own' : 'child';
 }
 
-function update(indicator: Indicator, change: Change): void {
-  indicator.value = change.value;
-  indicator.exact = change.exact;
-  indicator.numerator = change.numerator;
-  indicator.denominator = change.denominator;
-  indicator.target = change.target;
-  indicator.attainment = change.attainment;
-  indicator.rank = change.rank;
-  indicator.missing = change.missing;
-  const last = indicator.trend?.at(-1);
-  if (last?.period === change.period)
-    indicator.trend?.splice(-1, 1, { period: change.period, value: change.value });
-}
-
-/** What a snapshot may change of an indicator on screen without it being drawn anew. */
+/** What a change or a snapshot moves of an indicator on screen; the rest is drawn once. */
 const figureFields = [
   'value',
   'exact',
@@ -53,26 +39,44 @@ const figureFields = [
   'attainment',
   'rank',
   'missing',
-  'trend',
 ] as const;
+type Figures = Pick<Indicator, (typeof figureFields)[number]>;
 
-const figuresOf = (i: Indicator) => JSON.stringify(figureFields.map((field) => i[field]));
+const figuresOf = (from: Figures): Figures =>
+  Object.fromEntries(figureFields.map((field) => [field, from[field]])) as unknown as Figures;
+
+/** The figures, and the trend's point for the period shown (its last), which is the value. */
+function update(indicator: Indicator, figures: Figures & { readonly period: string }): void {
+  Object.assign(indicator, figuresOf(figures));
+  const last = indicator.trend?.at(-1);
+  if (last?.period === figures.period)
+    indicator.trend?.splice(-1, 1, { period: figures.period, value: figures.value });
+}
 
 type Shown = { readonly code: string; readonly indicators: readonly Indicator[] };
 const unitsOf = (s: Summary): Shown[] => [{ code: s.unit.code, indicators: s.indicators }, ...s.children];
-/** Everything but the figures: the unit, its trail, its coverage, the units and indicators listed. */
+
+/** An indicator without what `update` moves: its names, unit, comparisons, the trend's earlier points. */
+const drawnOnce = (i: Indicator) => ({
+  ...i,
+  ...Object.fromEntries(figureFields.map((field) => [field, undefined])),
+  trend: i.trend?.map((point, k, all) => (k === all.length - 1 ? point.period : point)),
+});
+
+/** Everything but the figures: the unit, its trail, coverage, the units and what each indicator is. */
 const layoutOf = (s: Summary) =>
   JSON.stringify({
     ...s,
-    indicators: s.indicators.map((i) => i.id),
-    children: s.children.map((c) => [c.code, c.name, c.indicators.map((i) => i.id)]),
+    indicators: s.indicators.map(drawnOnce),
+    children: s.children.map((c) => ({ ...c, indicators: c.indicators.map(drawnOnce) })),
   });
 
 /**
- * A snapshot laid over the summary on screen when it lists the same units and indicators (a
- * stream's first snapshot, a reconnection's): the figures that differ are copied in, and their
- * keys ("unit|indicator") returned, to be redrawn in place as changes are. Undefined when anything
- * else differs: the snapshot is then drawn anew.
+ * A snapshot laid over the summary on screen when only figures differ (a stream's first snapshot, a
+ * reconnection's): each indicator whose figures moved is updated as a change would update it, and
+ * its key ("unit|indicator") returned, to be redrawn as changes are. Undefined when anything else
+ * differs (a unit more, a renamed indicator, a new version, coverage, an earlier trend point): the
+ * snapshot is then drawn anew.
  */
 export function snapshotInPlace(shown: Summary, fresh: Summary): string[] | undefined {
   if (layoutOf(shown) !== layoutOf(fresh)) return undefined;
@@ -80,8 +84,8 @@ export function snapshotInPlace(shown: Summary, fresh: Summary): string[] | unde
   return unitsOf(shown).flatMap((unit, u) =>
     unit.indicators.flatMap((indicator, i) => {
       const next = after[u]?.indicators[i];
-      if (!next || figuresOf(next) === figuresOf(indicator)) return [];
-      for (const field of figureFields) Object.assign(indicator, { [field]: next[field] });
+      if (!next || JSON.stringify(figuresOf(next)) === JSON.stringify(figuresOf(indicator))) return [];
+      update(indicator, { ...figuresOf(next), period: fresh.period });
       return [`${unit.code}|${indicator.id}`];
     }),
   );

@@ -48,5 +48,18 @@ describe('a snapshot over the summary on screen', () => {
       snapshotInPlace(summary(1, 1), { ...summary(1, 1), coverage: { villages: 15, villagesWithTeam: 14 } }),
     ).toBeUndefined();
     expect(snapshotInPlace(summary(1, 1), { ...summary(1, 1), period: '2026-Q4' })).toBeUndefined();
+    // What an indicator is (a new formula version, a new name) or an earlier point of its trend.
+    const renamed = summary(1, 1);
+    renamed.indicators[0] = { ...indicator('a', 1), version: 2 };
+    expect(snapshotInPlace(summary(1, 1), renamed)).toBeUndefined();
+    const longer = summary(1, 1);
+    longer.indicators[0] = {
+      ...indicator('a', 1),
+      trend: [
+        { period: '2025', value: 3 },
+        { period: '2026', value: 1 },
+      ],
+    };
+    expect(snapshotInPlace(summary(1, 1), longer)).toBeUndefined();
   });
 });

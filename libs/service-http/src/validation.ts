@@ -39,10 +39,10 @@ export function invalidRequest(
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 
-/** Path ids are checked before any query: a malformed id is the client's mistake, not a 500. */
 /** RFC 9562's nil and max UUIDs: well formed, and no one's id. */
 const namesNothing = /^(?:0{8}-0{4}-0{4}-0{4}-0{12}|f{8}-f{4}-f{4}-f{4}-f{12})$/i;
 
+/** Path ids are checked before any query: a malformed id is the client's mistake, not a 500. */
 export function requireUuid(value: string, field: string): string {
   if (uuid.test(value)) return value.toLowerCase();
   if (namesNothing.test(value))

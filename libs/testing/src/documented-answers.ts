@@ -87,11 +87,18 @@ export class DocumentedAnswers {
   }
 
   private documented(): Promise<Route[]> {
-    this.routes ??= this.readDocument().then((read) => {
-      const document = read as Document;
-      this.components = document.components ?? {};
-      return routesOf(document);
-    });
+    this.routes ??= this.readDocument().then(
+      (read) => {
+        const document = read as Document;
+        this.components = document.components ?? {};
+        return routesOf(document);
+      },
+      (error: unknown) => {
+        // Not kept: a document the service could not give yet (still starting) is asked for again.
+        this.routes = undefined;
+        throw error;
+      },
+    );
     return this.routes;
   }
 

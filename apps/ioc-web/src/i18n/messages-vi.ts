@@ -51,7 +51,7 @@ export const vi = {
   explainOf: 'Giải thích: {name}',
   close: 'Đóng',
   formulaLine: 'Công thức (phiên bản {version}): {formula}',
-  targetFor: 'chỉ tiêu được giao về “{metric}”',
+  targetFor: 'chỉ tiêu “{metric}” được giao',
   newerVersion: 'đã có phiên bản {version}',
   numerator: 'Tử số',
   denominator: 'Mẫu số',
@@ -84,7 +84,8 @@ export const vi = {
   gapLevel: 'bằng mốc',
   knownAt: 'So sánh với số liệu đã biết lúc',
   knownAtHint: 'ngày/tháng/năm giờ:phút, ví dụ 06/12/2026 10:40',
-  knownAtInvalid: '“{typed}” không phải một thời điểm. Nhập ngày/tháng/năm giờ:phút, ví dụ 06/12/2026 10:40.',
+  knownAtInvalid:
+    '“{typed}” không phải là thời điểm hợp lệ. Nhập ngày/tháng/năm giờ:phút, ví dụ 06/12/2026 10:40.',
   knownAtFailed: 'Không tải được số liệu đã biết lúc đó ({status}); thử lại.',
   compare: 'So sánh',
   knownThen: 'Khi đó',

@@ -55,8 +55,8 @@ function operandName(operand: Operand): string {
 }
 
 /**
- * The formula written out with its version: 'Công thức (phiên bản 1): “…VNeID” ÷ chỉ tiêu được giao
- * về “…VNeID” × 100'. A count is its numerator alone; a newer version, when there is one, is named.
+ * The formula written out with its version: 'Công thức (phiên bản 1): “…VNeID” ÷ chỉ tiêu “…VNeID” được
+ * giao × 100'. A count is its numerator alone; a newer version, when there is one, is named.
  */
 export function formulaText(e: Explanation): string {
   const { unit, version, latestVersion } = e.indicator;

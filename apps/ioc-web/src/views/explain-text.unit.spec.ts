@@ -22,7 +22,7 @@ describe('where an explained figure comes from, in words', () => {
         denominator,
       }) as unknown as Explanation;
     expect(formulaText(explained({}, target))).toBe(
-      `Công thức (phiên bản 1): “${helped.vi}” ÷ chỉ tiêu được giao về “${helped.vi}” × 100`,
+      `Công thức (phiên bản 1): “${helped.vi}” ÷ chỉ tiêu “${helped.vi}” được giao × 100`,
     );
     const trained: Operand = { figure: 3, source: { kind: 'metric', metric: 'active_members_trained' } };
     expect(formulaText(explained({ unit: 'ratio', latestVersion: 2 }, trained))).toBe(

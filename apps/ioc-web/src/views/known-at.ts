@@ -22,8 +22,9 @@ export function parseInput(text: string): Date | null {
   const [day = 0, month = 0, year = 0, hour = 0, minute = 0] = parts;
   const at = new Date(year, month - 1, day, hour, minute);
   // A Date rolls 31/02 into March and 24:00 into the next day: only what it kept as typed is a moment.
-  const kept = [at.getDate(), at.getMonth() + 1, at.getHours(), at.getMinutes()];
-  return kept.join() === [day, month, hour, minute].join() ? at : null;
+  at.setFullYear(year); // the constructor reads 0026 as 1926
+  const kept = [at.getDate(), at.getMonth() + 1, at.getFullYear(), at.getHours(), at.getMinutes()];
+  return kept.join() === [day, month, year, hour, minute].join() ? at : null;
 }
 
 export function knownAtForm(
@@ -36,7 +37,6 @@ export function knownAtForm(
     type: 'text',
     id: 'known-at',
     name: 'knownAt',
-    inputmode: 'numeric',
     'aria-describedby': 'known-at-hint',
     value: inputText(new Date(Date.now() - 86_400_000)),
   });

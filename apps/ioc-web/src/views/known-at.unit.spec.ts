@@ -6,6 +6,7 @@ describe('a moment typed as Vietnam writes it', () => {
     expect(parseInput('06/12/2026 10:40')).toEqual(new Date(2026, 11, 6, 10, 40));
     expect(parseInput(' 6/1/2026  7:05 ')).toEqual(new Date(2026, 0, 6, 7, 5));
     expect(parseInput('06/12/2026')).toEqual(new Date(2026, 11, 6, 0, 0));
+    expect(parseInput('01/01/0026')?.getFullYear()).toBe(26);
   });
 
   it('refuses what is no moment rather than rolling it into another', () => {

@@ -11,7 +11,8 @@ export const campaign = closed({
   unitCodes: list(text),
   target: {
     ...closed({
-      kind: { type: 'string', enum: Object.keys(activityKinds), nullable: true },
+      // Null for a target over every kind: in the enumeration, as OpenAPI 3.0 has a nullable enum.
+      kind: { type: 'string', enum: [...Object.keys(activityKinds), null], nullable: true },
       residents: { type: 'integer', minimum: 1 },
     }),
     nullable: true,

@@ -1,4 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
+import { Ajv } from 'ajv';
+import addFormats from 'ajv-formats';
 import { answerSchemas, openApiOf } from './index.ts';
 
 /** Every value under `schema` with its path, depth first. */
@@ -16,18 +18,53 @@ describe('the answers’ schemas', () => {
       type: 'object',
       properties: {
         memberId: { anyOf: [{ type: 'string', format: 'uuid' }, { type: 'null' }], description: 'who' },
-        either: { anyOf: [{ type: 'string' }, { type: 'integer' }, { type: 'null' }] },
+        kind: { anyOf: [{ enum: ['a', 'b'], description: 'what' }, { type: 'null' }] },
         version: { const: 1 },
+        // A property may be called what a keyword is: its schema is converted, not read as the keyword.
+        const: { type: 'string' },
       },
     };
     expect(openApiOf(typebox)).toEqual({
       type: 'object',
       properties: {
         memberId: { type: 'string', format: 'uuid', nullable: true, description: 'who' },
-        either: { anyOf: [{ type: 'string' }, { type: 'integer' }], nullable: true },
+        kind: { enum: ['a', 'b', null], description: 'what' },
         version: { enum: [1] },
+        const: { type: 'string' },
       },
     });
+  });
+
+  it('refuses a null beside several schemas or an untyped one, which OpenAPI 3.0 cannot say', () => {
+    expect(() => openApiOf({ anyOf: [{ type: 'string' }, { type: 'integer' }, { type: 'null' }] })).toThrow(
+      'only one schema besides null',
+    );
+    expect(() => openApiOf({ anyOf: [{ $ref: '#/x' }, { type: 'null' }] })).toThrow('without a type');
+  });
+
+  it('compile, every one, and take a campaign over every kind (its target kind null)', () => {
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    addFormats.default(ajv);
+    const components = { schemas: answerSchemas };
+    const compiled = Object.fromEntries(
+      Object.keys(answerSchemas).map((name) => [
+        name,
+        ajv.compile({ $ref: `#/components/schemas/${name}`, components }),
+      ]),
+    );
+    const campaign = {
+      campaignId: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b',
+      name: 'Mỗi đêm 1 giờ',
+      startsOn: '2026-12-01',
+      endsOn: '2026-12-31',
+      treeVersion: 'vn-2025',
+      unitCodes: ['24175'],
+      target: { kind: null, residents: 500 },
+    };
+    expect(compiled['Campaign']?.(campaign)).toBe(true);
+    expect(compiled['Campaign']?.({ ...campaign, target: { kind: 'not-a-kind', residents: 500 } })).toBe(
+      false,
+    );
   });
 
   it('hold no JSON Schema OpenAPI 3.0 does not know, and point only at schemas that exist', () => {

@@ -15,7 +15,8 @@ export const comparisonLine = closed(
     source: { type: 'string', description: 'Where the figure comes from, in English.' },
     sourceName: ref('Name'),
   },
-  ['kind', 'value', 'source', 'sourceName'],
+  // sourceName is left out by a KPI service older than it (a projection may still hold its catalog).
+  ['kind', 'value', 'source'],
 );
 
 /** A formula's operand: exactly one of a metric, a statistic, or the target assigned for a metric. */
@@ -99,7 +100,7 @@ export const unitIndicators = closed(
       description: 'With `knownAt`: the same indicators as they are now.',
     },
   },
-  ['unit', 'period', 'knownAt', 'indicators', 'children'],
+  ['unit', 'period', 'knownAt', 'indicators', 'children', 'successorsIn'],
 );
 
 export const formerUnitIndicators = closed({

@@ -8,22 +8,37 @@ import { closed, list, ref, type OpenApiSchema } from './openapi-schema.ts';
 
 const isNull = (schema: unknown) => (schema as { type?: unknown }).type === 'null';
 
-/** "One of these, or null" as OpenAPI 3.0 says it: the one option itself, made nullable. */
-function withoutNull(anyOf: readonly unknown[]): Record<string, unknown> {
-  const options = anyOf.filter((option) => !isNull(option)).map(openApiOf) as object[];
-  const nullable = options.length < anyOf.length ? { nullable: true } : {};
+/**
+ * "This, or null" as OpenAPI 3.0 says it: a typed schema made `nullable` (which needs its `type`),
+ * an enumeration with null among its values. Anything else (two options besides null, a `$ref`) has
+ * no 3.0 form that validators read alike, and is refused here rather than written wrongly.
+ */
+function orNull(anyOf: readonly unknown[]): Record<string, unknown> {
+  const options = anyOf.filter((option) => !isNull(option)).map(openApiOf) as Record<string, unknown>[];
   const [only] = options;
-  return options.length === 1 && only ? { ...only, ...nullable } : { anyOf: options, ...nullable };
+  if (options.length === anyOf.length) return { anyOf: options };
+  if (options.length !== 1 || !only)
+    throw new Error('openApiOf: only one schema besides null can be made nullable');
+  if (Array.isArray(only['enum'])) return { ...only, enum: [...(only['enum'] as unknown[]), null] };
+  if (only['type'] === undefined)
+    throw new Error('openApiOf: a schema without a type cannot be nullable in 3.0');
+  return { ...only, nullable: true };
 }
+
+/** Each of a `properties` map's schemas converted; its keys are names, never keywords. */
+const convertedProperties = (properties: unknown) =>
+  Object.fromEntries(Object.entries(properties as object).map(([name, schema]) => [name, openApiOf(schema)]));
 
 /** A JSON Schema (symbols and all, as TypeBox builds it) as the same schema in OpenAPI 3.0. */
 export function openApiOf(schema: unknown): unknown {
   if (Array.isArray(schema)) return schema.map(openApiOf);
   if (typeof schema !== 'object' || schema === null) return schema;
-  const { anyOf, const: fixed, ...rest } = schema as Record<string, unknown>;
+  const { anyOf, const: fixed, properties, ...rest } = schema as Record<string, unknown>;
   const converted = Object.fromEntries(Object.entries(rest).map(([key, value]) => [key, openApiOf(value)]));
+  if (properties !== undefined) converted['properties'] = convertedProperties(properties);
   if (fixed !== undefined) converted['enum'] = [fixed];
-  return Array.isArray(anyOf) ? { ...converted, ...withoutNull(anyOf) } : converted;
+  // The outer schema's own words (a description) over the option's.
+  return Array.isArray(anyOf) ? { ...orNull(anyOf), ...converted } : converted;
 }
 
 const eventSchema = (definition: { readonly schema: unknown }) =>

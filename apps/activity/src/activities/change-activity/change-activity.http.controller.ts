@@ -13,6 +13,12 @@ import { beforeRequestWrites } from '@nhip/postgres';
 type Headers_ = Record<string, string | undefined>;
 
 /** Corrections and voids answer with the events they caused (none for a correction that changes nothing). */
+const eventsCaused = {
+  status: 200,
+  description: 'The events it caused; none for a correction that changes nothing.',
+  schema: answerSchema('ActivityEvents'),
+};
+
 @ApiTags('activities')
 @Controller('activities')
 export class ChangeActivityController {
@@ -23,11 +29,7 @@ export class ChangeActivityController {
 
   @Post(':activityId/corrections')
   @HttpCode(200)
-  @ApiResponse({
-    status: 200,
-    description: 'The events it caused; none for a correction that changes nothing.',
-    schema: answerSchema('ActivityEvents'),
-  })
+  @ApiResponse(eventsCaused)
   @Roles('commune-officer', 'admin')
   async correct(
     @Param('activityId') activityId: string,
@@ -51,11 +53,7 @@ export class ChangeActivityController {
 
   @Post(':activityId/void')
   @HttpCode(200)
-  @ApiResponse({
-    status: 200,
-    description: 'The events it caused; none for a correction that changes nothing.',
-    schema: answerSchema('ActivityEvents'),
-  })
+  @ApiResponse(eventsCaused)
   @Roles('commune-officer', 'admin')
   async void(
     @Param('activityId') activityId: string,

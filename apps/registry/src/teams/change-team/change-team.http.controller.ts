@@ -9,6 +9,13 @@ import { AddMemberDto, AssignLeaderDto, ReasonDto, RenameTeamDto } from './chang
 import { requireUuid } from '@nhip/service-http';
 
 /** Changes to a team: name, leader, members, suspension, dissolution. Each answers with the team as it now stands. */
+/** What every change answers: the team after it. */
+const teamNow = {
+  status: 200,
+  description: 'The team as it is now, with its roster.',
+  schema: answerSchema('TeamDetail'),
+};
+
 @ApiTags('teams')
 @Controller('teams')
 export class ChangeTeamController {
@@ -19,11 +26,7 @@ export class ChangeTeamController {
 
   @Post(':teamId/name')
   @HttpCode(200)
-  @ApiResponse({
-    status: 200,
-    description: 'The team as it is now, with its roster.',
-    schema: answerSchema('TeamDetail'),
-  })
+  @ApiResponse(teamNow)
   @Roles('commune-officer', 'admin')
   rename(
     @Param('teamId') teamId: string,
@@ -35,11 +38,7 @@ export class ChangeTeamController {
 
   @Post(':teamId/leader')
   @HttpCode(200)
-  @ApiResponse({
-    status: 200,
-    description: 'The team as it is now, with its roster.',
-    schema: answerSchema('TeamDetail'),
-  })
+  @ApiResponse(teamNow)
   @Roles('commune-officer', 'admin')
   assignLeader(
     @Param('teamId') teamId: string,
@@ -51,11 +50,7 @@ export class ChangeTeamController {
 
   @Post(':teamId/members')
   @HttpCode(200)
-  @ApiResponse({
-    status: 200,
-    description: 'The team as it is now, with its roster.',
-    schema: answerSchema('TeamDetail'),
-  })
+  @ApiResponse(teamNow)
   @Roles('commune-officer', 'admin')
   async addMember(
     @Param('teamId') teamId: string,
@@ -74,11 +69,7 @@ export class ChangeTeamController {
 
   @Post(':teamId/members/:memberId/removal')
   @HttpCode(200)
-  @ApiResponse({
-    status: 200,
-    description: 'The team as it is now, with its roster.',
-    schema: answerSchema('TeamDetail'),
-  })
+  @ApiResponse(teamNow)
   @Roles('commune-officer', 'admin')
   removeMember(
     @Param('teamId') teamId: string,
@@ -95,11 +86,7 @@ export class ChangeTeamController {
 
   @Post(':teamId/suspension')
   @HttpCode(200)
-  @ApiResponse({
-    status: 200,
-    description: 'The team as it is now, with its roster.',
-    schema: answerSchema('TeamDetail'),
-  })
+  @ApiResponse(teamNow)
   @Roles('commune-officer', 'admin')
   suspend(
     @Param('teamId') teamId: string,
@@ -111,11 +98,7 @@ export class ChangeTeamController {
 
   @Post(':teamId/reinstatement')
   @HttpCode(200)
-  @ApiResponse({
-    status: 200,
-    description: 'The team as it is now, with its roster.',
-    schema: answerSchema('TeamDetail'),
-  })
+  @ApiResponse(teamNow)
   @Roles('commune-officer', 'admin')
   reinstate(@Param('teamId') teamId: string, @Context() ctx: CallContext): Promise<TeamDetail> {
     return this.change(teamId, { type: 'ReinstateTeam' }, ctx);
@@ -123,11 +106,7 @@ export class ChangeTeamController {
 
   @Post(':teamId/dissolution')
   @HttpCode(200)
-  @ApiResponse({
-    status: 200,
-    description: 'The team as it is now, with its roster.',
-    schema: answerSchema('TeamDetail'),
-  })
+  @ApiResponse(teamNow)
   @Roles('commune-officer', 'admin')
   dissolve(
     @Param('teamId') teamId: string,
