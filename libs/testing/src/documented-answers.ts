@@ -1,8 +1,9 @@
-// Every answer an end-to-end spec reads is checked against the OpenAPI document of the service that
-// gave it: a JSON answer or problem whose operation, status and media type the document describes
-// with a schema must match that schema. What a generated client expects is then what the service
-// sends, in every spec, without a spec asking; a shape the code changes without its document fails
-// the first spec that reads it. Paths the document does not list (/docs-json itself, /metrics) pass.
+// Every answer a spec reads through a service's test client (startHttpService) is checked against
+// the OpenAPI document of the service that gave it: a JSON answer or problem whose operation,
+// status and media type the document describes with a schema must match that schema. What a
+// generated client expects is then what the service sends, without a spec asking; a shape the code
+// changes without its document fails the first spec that reads it. Paths the document does not
+// list (/docs-json itself, /metrics) pass.
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 

@@ -21,8 +21,8 @@ export function parseInput(text: string): Date | null {
   const parts = (match.slice(1) as (string | undefined)[]).map((part) => Number(part ?? 0));
   const [day = 0, month = 0, year = 0, hour = 0, minute = 0] = parts;
   const at = new Date(year, month - 1, day, hour, minute);
-  // A Date rolls 31/02 into March and 24:00 into the next day: only what it kept as typed is a moment.
   at.setFullYear(year); // the constructor reads 0026 as 1926
+  // A Date rolls 31/02 into March and 24:00 into the next day: only what it kept as typed is a moment.
   const kept = [at.getDate(), at.getMonth() + 1, at.getFullYear(), at.getHours(), at.getMinutes()];
   return kept.join() === [day, month, year, hour, minute].join() ? at : null;
 }
