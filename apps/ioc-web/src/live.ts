@@ -1,5 +1,6 @@
 // A change from the stream applied to the summary on screen: the unit's own value or a child's, for
 // the period shown; anything else (another period, a unit no longer shown) is ignored.
+import type { indicatorFigureFields } from '@nhip/contracts';
 import type { Change, Indicator, Summary } from './api/types.ts';
 
 export type Applied = 'own' | 'child' | undefined;
@@ -29,7 +30,11 @@ export function applyChange(summary: Summary, change: Change): Applied {
   return own ? 'own' : 'child';
 }
 
-/** What a change or a snapshot moves of an indicator on screen; the rest is drawn once. */
+/**
+ * What a change or a snapshot moves of an indicator on screen; the rest is drawn once. The
+ * contracts' list, written out: the dashboard takes only types from @nhip/contracts (its values
+ * would bring TypeBox into the bundle), and the type keeps the two the same.
+ */
 const figureFields = [
   'value',
   'exact',
@@ -39,7 +44,7 @@ const figureFields = [
   'attainment',
   'rank',
   'missing',
-] as const;
+] as const satisfies typeof indicatorFigureFields;
 type Figures = Pick<Indicator, (typeof figureFields)[number]>;
 
 const figuresOf = (from: Figures): Figures =>

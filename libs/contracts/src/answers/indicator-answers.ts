@@ -1,5 +1,6 @@
 // The KPI service's indicators as it answers them: the catalog's definitions, a unit's values with
 // its children's (the drill-down), a former unit's, a series.
+import { indicatorFigureFields } from '../kpi/indicator-events.ts';
 import { closed, list, nullable, ref, text, type OpenApiSchema } from './openapi-schema.ts';
 
 export const name = closed({ vi: text, en: text }, ['vi', 'en'], 'In Vietnamese and in English.');
@@ -66,18 +67,7 @@ export const indicatorValueProperties: Record<string, OpenApiSchema> = {
   unit: { type: 'string', enum: ['percent', 'ratio', 'count'] },
   comparisons: list(ref('ComparisonLine')),
 };
-export const indicatorValueRequired = [
-  'id',
-  'version',
-  'value',
-  'exact',
-  'numerator',
-  'denominator',
-  'target',
-  'attainment',
-  'rank',
-  'missing',
-];
+export const indicatorValueRequired = ['id', 'version', ...indicatorFigureFields];
 export const indicatorValue = closed(
   indicatorValueProperties,
   indicatorValueRequired,

@@ -55,4 +55,20 @@ export const IndicatorChangedV1 = publicEvent({
 
 export type IndicatorChangedData = Type.Static<typeof IndicatorChangedV1.schema>;
 
+/**
+ * An indicator's figures for a unit and period: what a change carries and what a view of the
+ * indicator shows beside its id and version (the KPI's answers, the projection's summary, the
+ * dashboard's tiles).
+ */
+export const indicatorFigureFields = [
+  'value',
+  'exact',
+  'numerator',
+  'denominator',
+  'target',
+  'attainment',
+  'rank',
+  'missing',
+] as const satisfies readonly (keyof IndicatorChangedData)[];
+
 export const kpiEvents = [IndicatorChangedV1] as const;

@@ -2,7 +2,7 @@
 // GET /units/{code}/indicators (own indicators and each child's), every indicator with its last six
 // periods of the same kind, and the unit's village coverage from the registry replica. What the read
 // model has no value of is shown as the KPI service's own view shows it (kpi-fallback.ts).
-import type { IndicatorChangedData } from '@nhip/contracts';
+import { indicatorFigureFields, type IndicatorChangedData } from '@nhip/contracts';
 import type pg from 'pg';
 import { lastPeriods, type Period } from '../../periods/period.ts';
 import type { CatalogEntry } from '../kpi-passthrough/index.ts';
@@ -74,17 +74,7 @@ const coverageSql = `
   FROM replica_units v
   WHERE v.tree_version = $1 AND v.origin = 'local' AND v.path && $2::text[]`;
 
-const figureFields = [
-  'value',
-  'exact',
-  'numerator',
-  'denominator',
-  'target',
-  'attainment',
-  'rank',
-  'missing',
-] as const;
-type Figures = Pick<SummaryIndicator, (typeof figureFields)[number]>;
+type Figures = Pick<SummaryIndicator, (typeof indicatorFigureFields)[number]>;
 
 /** Figures by (indicator, version) of one unit and period: what the summary shows for it. */
 type FiguresOf = (indicator: string, version: number, period: string) => Figures | undefined;
@@ -92,7 +82,7 @@ type FiguresOf = (indicator: string, version: number, period: string) => Figures
 const figuresOf = (value: object | undefined): Figures | undefined =>
   value &&
   (Object.fromEntries(
-    figureFields.map((field) => [field, (value as Partial<Record<string, unknown>>)[field] ?? null]),
+    indicatorFigureFields.map((field) => [field, (value as Partial<Record<string, unknown>>)[field] ?? null]),
   ) as unknown as Figures);
 
 /** Every figure null: neither the read model nor the KPI service's view had the indicator. */
