@@ -3,7 +3,8 @@
 // status and media type the document describes with a schema must match that schema. What a
 // generated client expects is then what the service sends, without a spec asking; a shape the code
 // changes without its document fails the first spec that reads it. Paths the document does not
-// list (/docs-json itself, /metrics) pass.
+// list (/docs-json itself, /metrics) pass. A live stream's frames are checked one by one
+// (`checkFrame`) by the specs' stream reader.
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 
@@ -85,6 +86,48 @@ export class DocumentedAnswers {
       `${answer.method} ${answer.url} answered ${answer.status} ${mediaType} in a shape its OpenAPI ` +
         `document does not describe: ${mismatches(validate.errors ?? [])}`,
     );
+  }
+
+  /**
+   * Throws when a Server-Sent Events frame's data breaks the schema its stream's document gives
+   * that kind of frame (`x-frames` of the stream's 200 text/event-stream schema, ADR 0054).
+   */
+  async checkFrame(frame: {
+    readonly url: string;
+    readonly event: string;
+    readonly data: string;
+  }): Promise<void> {
+    const path = new URL(frame.url, 'http://service').pathname;
+    const route = (await this.documented()).find((r) => r.pattern.test(path) && r.methods['get']);
+    if (!route) return;
+    const validate = this.frameValidator(route, frame.event);
+    if (!validate || validate(JSON.parse(frame.data))) return;
+    throw new Error(
+      `GET ${path} sent a frame “${frame.event}” in a shape its OpenAPI document does not describe: ` +
+        mismatches(validate.errors ?? []),
+    );
+  }
+
+  private frameValidator(route: Route, event: string) {
+    const key = `${route.pattern.source} frame ${event}`;
+    if (!this.validators.has(key)) {
+      const stream = this.resolved(schemaOf(route.methods['get'], '200', 'text/event-stream'));
+      const frames = (stream as { 'x-frames'?: Record<string, object> } | undefined)?.['x-frames'];
+      const schema = frames?.[event];
+      this.validators.set(
+        key,
+        schema ? this.ajv.compile({ allOf: [schema], components: this.components }) : null,
+      );
+    }
+    return this.validators.get(key) ?? null;
+  }
+
+  /** A schema, or the component its `$ref` names. */
+  private resolved(schema: object | undefined): object | undefined {
+    const ref = (schema as { $ref?: string } | undefined)?.$ref;
+    if (ref === undefined) return schema;
+    const name = ref.replace('#/components/schemas/', '');
+    return (this.components as { schemas?: Record<string, object> }).schemas?.[name];
   }
 
   private documented(): Promise<Route[]> {

@@ -14,6 +14,13 @@ const document = {
       },
     },
     '/units/search': { get: { responses: { '200': { description: 'no schema' } } } },
+    '/stream': {
+      get: {
+        responses: {
+          '200': { content: { 'text/event-stream': { schema: { $ref: '#/components/schemas/Stream' } } } },
+        },
+      },
+    },
   },
   components: {
     schemas: {
@@ -23,6 +30,7 @@ const document = {
         additionalProperties: false,
         properties: { code: { type: 'string' }, population: { type: 'integer', nullable: true } },
       },
+      Stream: { type: 'string', 'x-frames': { change: { $ref: '#/components/schemas/Unit' } } },
     },
   },
 };
@@ -61,5 +69,17 @@ describe('answers checked against the OpenAPI document that describes them', () 
     await expect(checks.check(answer({ url: '/metrics', body: {} }))).resolves.toBeUndefined();
     await expect(checks.check(answer({ status: 500, body: {} }))).resolves.toBeUndefined();
     await expect(checks.check(answer({ contentType: 'text/csv', body: 'a,b' }))).resolves.toBeUndefined();
+  });
+
+  it('checks a stream’s frames by the schema of their kind, and leaves kinds it gives none', async () => {
+    const checks = new DocumentedAnswers(() => Promise.resolve(document));
+    const frame = { url: 'http://127.0.0.1:3105/stream?scope=66', event: 'change' };
+    await expect(
+      checks.checkFrame({ ...frame, data: '{"code":"66","population":3}' }),
+    ).resolves.toBeUndefined();
+    await expect(checks.checkFrame({ ...frame, data: '{"code":"66"}' })).rejects.toThrow(
+      `GET /stream sent a frame “change” in a shape its OpenAPI document does not describe: (the answer): must have required property 'population'`,
+    );
+    await expect(checks.checkFrame({ ...frame, event: 'other', data: '{}' })).resolves.toBeUndefined();
   });
 });

@@ -72,6 +72,7 @@ export { startFixture, stopAllFixtures, type FixtureProcess } from './processes.
 export { freePort } from './ports.ts';
 export { builtService, startBuiltService } from './built-service.ts';
 export { startHttpService, type Reply, type RunningService, type ServiceSpec } from './http-service.ts';
+export { DocumentedAnswers } from './documented-answers.ts';
 
 /** A database emptied for this run: for tests of what a service does with the database it finds. */
 export async function freshTestDatabase(purpose: string): Promise<string> {

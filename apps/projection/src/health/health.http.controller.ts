@@ -1,3 +1,5 @@
+import { answerSchema } from '@nhip/contracts';
+import { ApiOkResponse } from '@nestjs/swagger';
 import { Controller, Get, Inject } from '@nestjs/common';
 import { Public } from '@nhip/auth';
 import { ChangeHub } from '../stream/live-stream/index.ts';
@@ -13,6 +15,7 @@ export class HealthController {
 
   /** Also how far the inputs are behind (the streams are as fresh as that) and how many streams are open. */
   @Get()
+  @ApiOkResponse({ description: 'Alive.', schema: answerSchema('ProjectionHealth') })
   async health(): Promise<{ status: 'ok'; service: 'projection'; inputLag: string; streams: number }> {
     // While the broker is away the lag cannot be read; the service itself is still alive.
     const inputLag = await this.inputs.lag().then(String, () => 'unknown');

@@ -35,6 +35,18 @@ describe('the answers’ schemas', () => {
     });
   });
 
+  it('make several fixed values or null one enumeration, typed, as a reason or none is', () => {
+    const reason = { anyOf: [{ const: 'no-target' }, { const: 'no-statistic' }, { type: 'null' }] };
+    expect(openApiOf(reason)).toEqual({
+      type: 'string',
+      enum: ['no-target', 'no-statistic', null],
+      nullable: true,
+    });
+    expect(() => openApiOf({ anyOf: [{ const: 'a' }, { const: 1 }, { type: 'null' }] })).toThrow(
+      'several types',
+    );
+  });
+
   it('refuses a null beside several schemas or an untyped one, which OpenAPI 3.0 cannot say', () => {
     expect(() => openApiOf({ anyOf: [{ type: 'string' }, { type: 'integer' }, { type: 'null' }] })).toThrow(
       'only one schema besides null',

@@ -6,7 +6,14 @@
 // (ADR 0054).
 import { activityHistory, campaign } from './activity-answers.ts';
 import { explanation } from './explanation-answer.ts';
-import { assignedTarget, groupingDefined, reportedStatistic } from './kpi-input-answers.ts';
+import {
+  activityHealth,
+  kpiHealth,
+  projectionHealth,
+  registryHealth,
+  trainingHealth,
+} from './health-answers.ts';
+import { assignedTarget, groupingDefined, rebuildOutcome, reportedStatistic } from './kpi-input-answers.ts';
 import {
   activityCorrected,
   activityEvents,
@@ -28,6 +35,16 @@ import {
   unitIndicators,
 } from './indicator-answers.ts';
 import { ref, type OpenApiSchema } from './openapi-schema.ts';
+import {
+  lineageRecorded,
+  memberLookups,
+  memberRegistered,
+  personalData,
+  personalDataAudit,
+  unitListImported,
+  villageRegistered,
+} from './registry-write-answers.ts';
+import { liveStream, streamChange, streamEnd, streamReset } from './stream-answer.ts';
 import { summaryIndicator, unitSummary } from './summary-answer.ts';
 import { course, courses, session, sessions, sessionWithReach } from './training-answers.ts';
 import {
@@ -39,6 +56,7 @@ import {
   unitDetail,
   unitsInForce,
 } from './unit-answers.ts';
+import { attendanceVerdict, attendanceVerdicts, bulkVerdicts, fieldProblem } from './verdict-answers.ts';
 
 export type { OpenApiSchema } from './openapi-schema.ts';
 export { openApiOf } from './public-event-answers.ts';
@@ -81,6 +99,27 @@ export const answerSchemas = {
   Session: session,
   Sessions: sessions,
   SessionWithReach: sessionWithReach,
+  VillageRegistered: villageRegistered,
+  MemberRegistered: memberRegistered,
+  UnitListImported: unitListImported,
+  LineageRecorded: lineageRecorded,
+  PersonalData: personalData,
+  PersonalDataAudit: personalDataAudit,
+  MemberLookups: memberLookups,
+  FieldProblem: fieldProblem,
+  BulkVerdicts: bulkVerdicts,
+  AttendanceVerdict: attendanceVerdict,
+  AttendanceVerdicts: attendanceVerdicts,
+  RebuildOutcome: rebuildOutcome,
+  LiveStream: liveStream,
+  StreamChange: streamChange,
+  StreamReset: streamReset,
+  StreamEnd: streamEnd,
+  RegistryHealth: registryHealth,
+  ActivityHealth: activityHealth,
+  TrainingHealth: trainingHealth,
+  KpiHealth: kpiHealth,
+  ProjectionHealth: projectionHealth,
 } as const satisfies Readonly<Record<string, OpenApiSchema>>;
 
 /** `schema` of an `@ApiOkResponse` that answers one of the above. */

@@ -31,3 +31,30 @@ export const groupingDefined = closed({
   definedBy: { type: 'string', description: 'Who: the `sub` of the token.' },
   definedAt: { type: 'string', format: 'date-time' },
 });
+
+const millis = { type: 'number', minimum: 0 } as const;
+
+/** A rebuild that switched (one whose state differed answers 409 with each differing cell). */
+export const rebuildOutcome = closed({
+  deltas: { type: 'integer', minimum: 0, description: 'Ledger rows read.' },
+  cells: { type: 'integer', minimum: 0, description: 'Cells written (a cell netting to 0 is left out).' },
+  partitions: { type: 'integer', minimum: 0, description: 'Folded one at a time, about one a province.' },
+  mismatches: {
+    type: 'array',
+    maxItems: 0,
+    items: {},
+    description: 'Empty: the rebuilt state equals the live one.',
+  },
+  switched: { type: 'boolean', enum: [true] },
+  millis: closed({ build: millis, check: millis, total: millis }),
+  steps: closed(
+    { read: millis, fold: millis, write: millis, key: millis, analyze: millis },
+    undefined,
+    'Milliseconds: read the ledger; fold it (the server writing meanwhile); write the rest; key; analyze.',
+  ),
+  memory: closed(
+    { peakRss: { type: 'integer', minimum: 0 }, peakHeap: { type: 'integer', minimum: 0 } },
+    undefined,
+    'The service’s largest resident set and heap seen between partitions, in bytes.',
+  ),
+});

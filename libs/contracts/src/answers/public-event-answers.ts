@@ -10,19 +10,29 @@ const isNull = (schema: unknown) => (schema as { type?: unknown }).type === 'nul
 
 /**
  * "This, or null" as OpenAPI 3.0 says it: a typed schema made `nullable` (which needs its `type`),
- * an enumeration with null among its values. Anything else (two options besides null, a `$ref`) has
- * no 3.0 form that validators read alike, and is refused here rather than written wrongly.
+ * an enumeration with null among its values (several fixed values make one). Anything else (two
+ * schemas besides null, a `$ref`) has no 3.0 form that validators read alike, and is refused here
+ * rather than written wrongly.
  */
 function orNull(anyOf: readonly unknown[]): Record<string, unknown> {
   const options = anyOf.filter((option) => !isNull(option)).map(openApiOf) as Record<string, unknown>[];
   const [only] = options;
   if (options.length === anyOf.length) return { anyOf: options };
+  if (options.length > 1 && options.every((option) => Array.isArray(option['enum']))) return oneEnum(options);
   if (options.length !== 1 || !only)
     throw new Error('openApiOf: only one schema besides null can be made nullable');
   if (Array.isArray(only['enum'])) return { ...only, enum: [...(only['enum'] as unknown[]), null] };
   if (only['type'] === undefined)
     throw new Error('openApiOf: a schema without a type cannot be nullable in 3.0');
   return { ...only, nullable: true };
+}
+
+/** Fixed values or null (a reason, or none): one enumeration, typed, with null among its values. */
+function oneEnum(options: readonly Record<string, unknown>[]): Record<string, unknown> {
+  const values = options.flatMap((option) => option['enum'] as unknown[]);
+  const types = new Set(values.map((value) => typeof value));
+  if (types.size !== 1) throw new Error('openApiOf: fixed values of several types cannot be one enumeration');
+  return { type: [...types][0], enum: [...values, null], nullable: true };
 }
 
 /** Each of a `properties` map's schemas converted; its keys are names, never keywords. */

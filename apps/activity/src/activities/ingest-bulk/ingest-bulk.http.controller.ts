@@ -1,7 +1,8 @@
+import { answerSchema } from '@nhip/contracts';
 import { Body, Controller, Headers, HttpCode, Inject, Logger, Post, StreamableFile } from '@nestjs/common';
 import { Caller, Roles, UnitScope, type Principal } from '@nhip/auth';
 import { requireTeamsInScope } from '../team-scope.ts';
-import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { requestContext } from '@nhip/service-http';
 import pg from 'pg';
 import { ActivityConfig } from '../../config.ts';
@@ -27,6 +28,7 @@ export class IngestBulkController {
   @Roles('commune-officer', 'admin')
   @ApiConsumes('application/x-ndjson', 'text/csv')
   @ApiBody({ schema: { type: 'string', format: 'binary' } })
+  @ApiOkResponse({ description: 'A summary and a verdict per line.', schema: answerSchema('BulkVerdicts') })
   async bulk(
     @Body() body: unknown,
     @Headers() headers: Record<string, string | undefined>,

@@ -1,5 +1,6 @@
+import { answerSchema } from '@nhip/contracts';
 import { Controller, HttpCode, Inject, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@nhip/auth';
 import { ProblemError, problemType } from '@nhip/service-http';
 import pg from 'pg';
@@ -17,6 +18,10 @@ export class RebuildRollupsController {
   @Post()
   @Roles('admin')
   @HttpCode(200)
+  @ApiOkResponse({
+    description: 'Rebuilt, checked equal and switched.',
+    schema: answerSchema('RebuildOutcome'),
+  })
   async rebuild(): Promise<RebuildOutcome> {
     const outcome = await rebuildRollups(this.pool);
     if (outcome.switched) return outcome;

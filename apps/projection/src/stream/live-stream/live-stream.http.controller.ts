@@ -1,5 +1,6 @@
+import { answerSchema } from '@nhip/contracts';
 import { Controller, Get, Inject, Query, Req, Res } from '@nestjs/common';
-import { ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@nhip/auth';
 import { ReplicaScopeTree, treeVersionInForce } from '@nhip/registry-replica';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -33,6 +34,10 @@ export class LiveStreamController {
   @Get('stream')
   @Roles(...readers)
   @ApiProduces('text/event-stream')
+  @ApiOkResponse({
+    description: 'A snapshot, then every change in the scope, as Server-Sent Events.',
+    content: { 'text/event-stream': { schema: answerSchema('LiveStream') } },
+  })
   async stream(
     @Query() query: StreamQuery,
     @Asking() asker: Asker,

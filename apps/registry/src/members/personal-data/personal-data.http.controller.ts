@@ -1,5 +1,6 @@
+import { answerSchema } from '@nhip/contracts';
 import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Caller, Roles, UnitScope, type Principal } from '@nhip/auth';
 import { ProblemError, problemType, requestContext, requireUuid } from '@nhip/service-http';
 import pg from 'pg';
@@ -29,6 +30,10 @@ export class PersonalDataController {
   ) {}
 
   @Get(':memberId/personal-data')
+  @ApiOkResponse({
+    description: 'Name, phone and birth year; blank once erased.',
+    schema: answerSchema('PersonalData'),
+  })
   @Roles('commune-officer', 'admin')
   async personalData(
     @Param('memberId') memberId: string,
@@ -42,6 +47,7 @@ export class PersonalDataController {
 
   @Post(':memberId/erasure')
   @HttpCode(200)
+  @ApiOkResponse({ description: 'Blanked, and since when.', schema: answerSchema('PersonalData') })
   @Roles('commune-officer', 'admin')
   async erase(
     @Param('memberId') memberId: string,
@@ -61,6 +67,10 @@ export class PersonalDataController {
    */
   @Post('lookups')
   @HttpCode(200)
+  @ApiOkResponse({
+    description: 'A member id or why not, per number.',
+    schema: answerSchema('MemberLookups'),
+  })
   @Roles('commune-officer', 'district-oc', 'ioc-operator', 'admin')
   lookUp(
     @Body() body: MemberLookupDto,
@@ -78,6 +88,7 @@ export class PersonalDataController {
   /** Who read or erased what, when and why: itself personal data about the officers, so admin only. */
   @Get(':memberId/personal-data/audit')
   @Roles('admin')
+  @ApiOkResponse({ description: 'Oldest first.', schema: answerSchema('PersonalDataAudit') })
   audit(@Param('memberId') memberId: string): Promise<AuditEntry[]> {
     return personalDataAudit(this.pool, requireUuid(memberId, 'memberId'));
   }

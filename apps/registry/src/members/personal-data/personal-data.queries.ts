@@ -18,8 +18,11 @@ export interface PersonalDataView {
   readonly erasedAt: string | null;
 }
 
+/** What was done to someone's personal data (the audit's `action`). */
+export type AuditAction = 'create' | 'read' | 'erase' | 'lookup';
+
 export interface AuditEntry {
-  readonly action: string;
+  readonly action: AuditAction;
   readonly actor: string;
   readonly reason: string | null;
   readonly at: string;
@@ -29,7 +32,7 @@ export interface AuditEntry {
 export const recordAccess = (
   tx: Tx,
   memberId: string,
-  action: string,
+  action: Exclude<AuditAction, 'lookup'>,
   ctx: RequestContext & { reason?: string },
 ) =>
   tx.query(

@@ -1,6 +1,7 @@
+import { answerSchema } from '@nhip/contracts';
 import { Body, Controller, Headers, HttpCode, Inject, Post } from '@nestjs/common';
 import { Caller, Roles, type Principal } from '@nhip/auth';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiResponse, ApiTags } from '@nestjs/swagger';
 import pg from 'pg';
 import { registerMember } from './register-member.handler.ts';
 import { RegisterMemberDto } from './register-member.request.ts';
@@ -14,6 +15,7 @@ export class RegisterMemberController {
 
   @Post()
   @HttpCode(201)
+  @ApiResponse({ status: 201, description: 'The member’s id.', schema: answerSchema('MemberRegistered') })
   @Roles('commune-officer', 'admin')
   register(
     @Body() body: RegisterMemberDto,

@@ -1,6 +1,7 @@
+import { answerSchema } from '@nhip/contracts';
 import { Body, Controller, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { Context, Roles, type CallContext } from '@nhip/auth';
-import { ApiBody, ApiConsumes, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import pg from 'pg';
 import { csvBody, csvOnly } from '../csv-upload.ts';
 import { importUnitList, type ImportSummary } from './import-unit-list.handler.ts';
@@ -13,6 +14,10 @@ export class ImportUnitListController {
   /** POST /unit-trees/vn-2025/imports?effectiveFrom=2025-07-01 with the CSV as a text/csv body. */
   @Post(':treeVersion/imports')
   @HttpCode(200)
+  @ApiOkResponse({
+    description: 'What the list changed in the tree.',
+    schema: answerSchema('UnitListImported'),
+  })
   @Roles('admin')
   @ApiConsumes('text/csv')
   @ApiBody(csvBody)

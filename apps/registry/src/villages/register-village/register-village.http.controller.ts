@@ -1,7 +1,7 @@
 import { Body, Controller, Headers, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { Caller, Roles, UnitScope, type Principal } from '@nhip/auth';
-import { vietnamDay } from '@nhip/contracts';
-import { ApiTags } from '@nestjs/swagger';
+import { answerSchema, vietnamDay } from '@nhip/contracts';
+import { ApiResponse, ApiTags } from '@nestjs/swagger';
 import pg from 'pg';
 import { registerVillage } from './register-village.handler.ts';
 import { RegisterVillageDto } from './register-village.request.ts';
@@ -19,6 +19,11 @@ export class RegisterVillageController {
 
   @Post(':code/villages')
   @HttpCode(201)
+  @ApiResponse({
+    status: 201,
+    description: 'The village registered, with the code it was given.',
+    schema: answerSchema('VillageRegistered'),
+  })
   @Roles('commune-officer', 'admin')
   async village(
     @Param('code') code: string,

@@ -1,5 +1,6 @@
+import { answerSchema } from '@nhip/contracts';
 import { Body, Controller, Headers, HttpCode, Inject, Logger, Param, Post } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Caller, Roles, UnitScope, type Principal } from '@nhip/auth';
 import { decodeUtf8 } from '@nhip/csv';
 import { invalidRequest, requestContext, requireUuid, unsupportedMediaType } from '@nhip/service-http';
@@ -26,6 +27,10 @@ export class ImportCompletionListController {
   @HttpCode(200)
   @ApiConsumes('text/csv')
   @ApiBody({ schema: { type: 'string', format: 'binary' } })
+  @ApiOkResponse({
+    description: 'A summary and a verdict per line.',
+    schema: answerSchema('AttendanceVerdicts'),
+  })
   @Roles(...trainingStaff)
   async import(
     @Param('sessionId') sessionId: string,

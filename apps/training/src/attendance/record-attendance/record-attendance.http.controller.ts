@@ -1,5 +1,6 @@
+import { answerSchema } from '@nhip/contracts';
 import { Body, Controller, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
-import { ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Context, Roles, UnitScope, type CallContext } from '@nhip/auth';
 import { ProblemError, problemType, requireUuid } from '@nhip/service-http';
 import type { FastifyReply } from 'fastify';
@@ -25,8 +26,12 @@ export class RecordAttendanceController {
   /** One member: 201 when recorded now, 200 when it already was, 422 with the reason otherwise. */
   @Post()
   @Roles(...trainingStaff)
-  @ApiResponse({ status: 201, description: 'Recorded now.' })
-  @ApiResponse({ status: 200, description: 'Recorded before: the same verdict.' })
+  @ApiResponse({ status: 201, description: 'Recorded now.', schema: answerSchema('AttendanceVerdict') })
+  @ApiResponse({
+    status: 200,
+    description: 'Recorded before: the same verdict.',
+    schema: answerSchema('AttendanceVerdict'),
+  })
   @ApiResponse({ status: 422, description: 'Not recorded: `errors` gives the reason.' })
   async one(
     @Param('sessionId') sessionId: string,
@@ -51,6 +56,10 @@ export class RecordAttendanceController {
   /** A whole list from one bridge point: a verdict per member, in the order given (line = position). */
   @Post('lists')
   @HttpCode(200)
+  @ApiOkResponse({
+    description: 'A summary and a verdict per member.',
+    schema: answerSchema('AttendanceVerdicts'),
+  })
   @Roles(...trainingStaff)
   list(
     @Param('sessionId') sessionId: string,
