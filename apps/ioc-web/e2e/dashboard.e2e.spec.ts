@@ -27,6 +27,12 @@ const wall = { width: 1920, height: 1080 };
 const desk = { width: 1366, height: 768 };
 const measured: Record<string, number> = {};
 
+/** The newest source event of Thanh Khê Đông's VNeID figure: where, about what, how much. */
+const newestSourceEvent = {
+  vi: ['Tổ dân phố 2', 'Báo cáo hoạt động …', '6.387'],
+  en: ['Tổ dân phố 2', 'Activity report …', '6,387'],
+};
+
 describe('IOC dashboard in Chromium', () => {
   let platform: Platform;
   let cutter: Cutter;
@@ -287,8 +293,16 @@ describe('IOC dashboard in Chromium', () => {
       );
       expect(dialog).not.toContain('residents_helped.');
       await expect(page.locator('#explain table.events tbody tr').count()).resolves.toBe(2);
+      // The newest source event: where it counted and the report it was, by the id it is found by.
+      const newest = page.locator('#explain table.events tbody tr').first();
+      const [, where, about, change] = await newest.locator('td').allTextContents();
+      expect([where, about?.replace(/ [0-9a-f]{8}…$/, ' …'), change]).toEqual(newestSourceEvent[lang]);
       expect(await seriousViolations(page)).toEqual([]);
       await screenshot(page, `explain-${lang}-1920x1080`);
+      // The place leads to its own view, the dialog closed behind it.
+      await newest.locator('a').click();
+      await page.waitForFunction("new URLSearchParams(location.search).get('unit')?.startsWith('20207-')");
+      await expect(page.evaluate<unknown>("document.getElementById('explain').open")).resolves.toBe(false);
       await page.close();
     }
   });

@@ -41,7 +41,7 @@ export class App {
   asOf = (): string => asOfOf(this.route);
   explain = (code: string, indicatorId: string): void => {
     const period = this.route.period;
-    void openExplain(this.api, { code, indicatorId, period }).catch((error: unknown) =>
+    void openExplain(this.api, { code, indicatorId, period }, this.linkTo).catch((error: unknown) =>
       sayProblem(error, { unit: code, period }),
     );
   };

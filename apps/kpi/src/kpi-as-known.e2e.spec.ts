@@ -18,58 +18,30 @@ import {
   startPlatform,
   type Platform,
 } from './fixtures/platform.ts';
+import { expectNamedSources, expectSourcesLeadToReports, type Explained } from './fixtures/explained.ts';
 import { ledgerMismatchesSql, type CellMismatch } from './ledger/ledger-check.ts';
 
 const units2024 = fs.readFileSync(new URL('./fixtures/units-2024.csv', import.meta.url));
 const helped = 'residents_helped.vneid_activation';
 
-interface Explained {
-  numerator: { figure: number | null; source: { kind: string; name?: { vi: string; en: string } } };
-  denominator: {
-    figure: number | null;
-    source: {
-      kind: string;
-      assigned?: {
-        unitCode: string;
-        unitName: string | null;
-        assignedBy: string;
-        assignedByName: string | null;
-      }[];
-    };
-  } | null;
-  children: { code: string; numerator: number | null }[];
-  sourceEvents: {
-    items: { sourceEventId: string; delta: number; day: string }[];
-    next: string | null;
-    until?: string;
-  } | null;
-}
-
-/** Named as the operator reads them: the metric counted, the unit given the target and who gave it. */
-function expectNamedSources(body: Explained): void {
-  expect(body.numerator.source.name).toEqual({
-    vi: 'Lượt người dân được hỗ trợ: Cài đặt, kích hoạt VNeID',
-    en: 'Residents helped: VNeID installed and activated',
-  });
-  expect(body.denominator?.source.assigned?.[0]).toMatchObject({
-    unitCode: '20206',
-    unitName: 'Phường Thanh Khê Tây',
-    assignedByName: 'Quận Thanh Khê',
-  });
-}
-
 describe('KPI service: late, corrected and voided reports, as known at a time', () => {
   let platform: Platform;
   let teamId: string;
   let place: string;
-  const report = (occurredAt: string, residentsHelped: number) => ({
-    activityId: randomUUID(),
-    teamId,
-    placeCode: place,
-    kind: 'vneid_activation',
-    residentsHelped,
-    occurredAt,
-  });
+  /** The activity ids of the reports logged, in order. */
+  const logged: string[] = [];
+  const report = (occurredAt: string, residentsHelped: number) => {
+    const activityId = randomUUID();
+    logged.push(activityId);
+    return {
+      activityId,
+      teamId,
+      placeCode: place,
+      kind: 'vneid_activation',
+      residentsHelped,
+      occurredAt,
+    };
+  };
   const monthly = async (month: string) =>
     pick((await indicatorsOf(platform.kpi, '20206', `period=${month}`)).indicators, helped)?.value;
 
@@ -147,6 +119,10 @@ describe('KPI service: late, corrected and voided reports, as known at a time', 
       ['2024-03-10', -10],
       ['2024-05-20', 5],
     ]);
+    await expectSourcesLeadToReports(platform.activity, [reply.body, rest.body], {
+      reports: [0, 1, 0, 2].map((n) => logged[n] ?? ''),
+      place: { code: place, name: 'Tổ dân phố 7' },
+    });
   });
 
   it('draws a monthly series and takes statistics with their source', async () => {

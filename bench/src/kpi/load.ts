@@ -81,8 +81,10 @@ async function loadLedger(db: Db, s: Shape): Promise<void> {
   await db.query('CREATE INDEX bench_activities_id ON bench_activities (id)');
   await inChunks('ledger (2 deltas per activity)', s.activities, (from, to) =>
     db.query(
-      `INSERT INTO kpi_deltas (units, metric, day, delta, source_event_id, recorded_at)
-       SELECT c.path, m.metric, a.day, m.delta, 'bench-' || a.id || m.suffix, a.day + time '09:00'
+      // The source as the service stores it: 'activity/' and a UUID's 36 characters.
+      `INSERT INTO kpi_deltas (units, metric, day, delta, source_event_id, source, recorded_at)
+       SELECT c.path, m.metric, a.day, m.delta, 'bench-' || a.id || m.suffix,
+              'activity/00000000-0000-7000-8000-' || lpad(a.id::text, 12, '0'), a.day + time '09:00'
          FROM bench_activities a
          JOIN kpi_units c ON c.tree_version = $1 AND c.code = a.commune_code
         CROSS JOIN LATERAL (VALUES ('residents_helped.' || a.kind, a.residents::bigint, '/r'),

@@ -36,3 +36,11 @@ export function normalisePhone(value: string): string | undefined {
   if (!vietnamesePhonePattern.test(compact)) return undefined;
   return compact.replace(/^(\+84|84)/, '0');
 }
+
+/**
+ * What a ledger delta is about, so an explanation's source event leads to it: an activity report
+ * (GET /activities/{id} of the activity service), a team (GET /teams/{id} of the registry), a member
+ * trained (the member's pseudonymous id) or a village registered (its code).
+ */
+export const sourceKinds = ['activity', 'team', 'member', 'village'] as const;
+export type SourceKind = (typeof sourceKinds)[number];

@@ -120,6 +120,10 @@ export interface Explanation {
     readonly items: readonly {
       position: string;
       sourceEventId: string;
+      /** What the event was about; null for one recorded before the ledger kept it. */
+      source: { kind: 'activity' | 'team' | 'member' | 'village'; id: string } | null;
+      /** The last unit it counts in: a report's village or commune. */
+      place: { code: string; name: string | null };
       delta: number;
       day: string;
       recordedAt: string;

@@ -4,11 +4,12 @@
 import { ApiError, type Api } from '../api/client.ts';
 import type { Explanation } from '../api/types.ts';
 import { h } from '../dom.ts';
-import { formatCount, formatDateTime, formatDay, formatValue, t } from '../i18n/i18n.ts';
+import { formatCount, formatValue, t } from '../i18n/i18n.ts';
 import { comparisons, contributions } from './explain-tables.ts';
 import { formulaText, sourceLines } from './explain-text.ts';
 import { knownAtForm } from './known-at.ts';
 import { countText, decimalsOf, nameOf } from './indicator-text.ts';
+import { eventRow, eventsTable, type PlaceLinks } from './source-events.ts';
 
 const valueOf = (e: Explanation): string =>
   e.value === null
@@ -36,46 +37,17 @@ const operandRow = (label: string, operand: Explanation['numerator'] | null) => 
 /** Source events a page at a time: enough to check a figure, more on asking. */
 const eventsPerPage = 20;
 
-type SourceEvent = NonNullable<Explanation['sourceEvents']>['items'][number];
-
-const eventRow = (item: SourceEvent) =>
-  h(
-    'tr',
-    {},
-    h('td', {}, h('code', {}, item.sourceEventId)),
-    h('td', {}, formatDay(item.day)),
-    h('td', {}, countText(item.delta)),
-    h('td', {}, formatDateTime(item.recordedAt)),
-  );
-
 /** The page after a position of the same explanation; none when it cannot be asked for. */
 export type NextEvents = (after: string) => Promise<Explanation>;
 
-function eventsTable(rows: HTMLElement): HTMLElement {
-  return h(
-    'table',
-    { class: 'events' },
-    h('caption', {}, t('sourceEvents')),
-    h(
-      'thead',
-      {},
-      h(
-        'tr',
-        {},
-        ...[t('event'), t('eventDay'), t('delta'), t('recordedAt')].map((l) => h('th', { scope: 'col' }, l)),
-      ),
-    ),
-    rows,
-  );
-}
-
 const statusOf = (error: unknown): string => (error instanceof ApiError ? String(error.status) : '—');
 
-function events(e: Explanation, more?: NextEvents): HTMLElement | null {
+function events(e: Explanation, more?: NextEvents, links?: PlaceLinks): HTMLElement | null {
   if (!e.sourceEvents || e.sourceEvents.items.length === 0) return null;
   let shown = e.sourceEvents.items.length;
   let next = e.sourceEvents.next;
-  const rows = h('tbody', {}, ...e.sourceEvents.items.map(eventRow));
+  const row = eventRow(links);
+  const rows = h('tbody', {}, ...e.sourceEvents.items.map(row));
   // Focus goes here when the last page is in and the button it was on disappears.
   const count = h(
     'p',
@@ -87,7 +59,7 @@ function events(e: Explanation, more?: NextEvents): HTMLElement | null {
   button.hidden = !more || next === null;
   const append = (page: Explanation) => {
     const items = page.sourceEvents?.items ?? [];
-    rows.append(...items.map(eventRow));
+    rows.append(...items.map(row));
     shown += items.length;
     next = page.sourceEvents?.next ?? null;
     count.textContent = t('eventsShown', { count: formatCount(shown) });
@@ -111,7 +83,7 @@ function events(e: Explanation, more?: NextEvents): HTMLElement | null {
   return h('div', { class: 'source-events' }, eventsTable(rows), count, failed, button);
 }
 
-export function explanationBody(e: Explanation, more?: NextEvents): HTMLElement {
+export function explanationBody(e: Explanation, more?: NextEvents, links?: PlaceLinks): HTMLElement {
   return h(
     'div',
     { class: 'explanation' },
@@ -124,13 +96,14 @@ export function explanationBody(e: Explanation, more?: NextEvents): HTMLElement 
     ),
     comparisons(e),
     e.children.length > 0 ? contributions(e) : null,
-    events(e, more),
+    events(e, more, links),
   );
 }
 
 export async function openExplain(
   api: Api,
   request: { code: string; indicatorId: string; period: string },
+  linkTo?: (code: string) => string,
 ): Promise<void> {
   const dialog = document.getElementById('explain') as HTMLDialogElement;
   const ask = (options: { knownAt?: string; after?: string; until?: string } = {}) =>
@@ -153,8 +126,10 @@ export async function openExplain(
       t('explainOf', { name: `${nameOf(now.indicator)} · ${now.unit.name} · ${now.period}` }),
     ),
     // Later pages list what this figure counted, not what was recorded since it was read.
-    explanationBody(now, (after) =>
-      ask({ after, ...(now.sourceEvents?.until ? { until: now.sourceEvents.until } : {}) }),
+    explanationBody(
+      now,
+      (after) => ask({ after, ...(now.sourceEvents?.until ? { until: now.sourceEvents.until } : {}) }),
+      linkTo ? { linkTo, leaving: () => dialog.close() } : undefined,
     ),
     compare,
     close,

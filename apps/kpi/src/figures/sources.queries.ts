@@ -1,6 +1,6 @@
 // Where an indicator's figures come from, for explain: the targets that make up a unit's target,
 // the statistic used with its source and date, and pages of the ledger rows a metric sums.
-import type { SourceEventOrder } from '@nhip/contracts';
+import type { SourceEventOrder, SourceKind } from '@nhip/contracts';
 import type pg from 'pg';
 import { metricKind } from '../indicators/evaluate.ts';
 import type { Period } from '../periods/period.ts';
@@ -65,10 +65,32 @@ export async function statisticSource(
 export interface LedgerEntry {
   readonly position: string;
   readonly sourceEventId: string;
+  /** What the event was about; null for a delta recorded before the ledger kept it. */
+  readonly source: { readonly kind: SourceKind; readonly id: string } | null;
+  /** The last unit the delta counts in (a report's village or commune, a team's unit), named. */
+  readonly place: { readonly code: string; readonly name: string | null };
   readonly day: string;
   readonly delta: number;
   readonly recordedAt: string;
 }
+
+interface LedgerRow extends Omit<LedgerEntry, 'source' | 'place'> {
+  readonly source: string | null;
+  readonly placeCode: string;
+  readonly placeName: string | null;
+}
+
+const entryOf = ({ source, placeCode, placeName, ...row }: LedgerRow): LedgerEntry => {
+  const slash = source?.indexOf('/') ?? -1;
+  return {
+    ...row,
+    source:
+      source === null || slash < 0
+        ? null
+        : { kind: source.slice(0, slash) as SourceKind, id: source.slice(slash + 1) },
+    place: { code: placeCode, name: placeName },
+  };
+};
 
 /**
  * One page of the deltas a metric sums for a unit (or a grouping's members: each delta once,
@@ -88,6 +110,8 @@ export async function ledgerPage(
     until: string;
     limit: number;
     knownAt?: string;
+    /** The tree the places are named in. */
+    treeVersion: string;
   },
 ): Promise<LedgerEntry[]> {
   const from =
@@ -95,15 +119,17 @@ export async function ledgerPage(
       ? query.period.firstDay
       : '0001-01-01';
   const newest = query.order === 'newest';
-  const { rows } = await db.query<LedgerEntry>(
-    `SELECT id::text AS position, source_event_id AS "sourceEventId", to_char(day, 'YYYY-MM-DD') AS day,
-            delta::float8 AS delta,
-            to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "recordedAt"
-       FROM kpi_deltas
-      WHERE units && $1::text[] AND metric = $2 AND day BETWEEN $3::date AND $4::date
-        AND id <= $8::bigint ${newest ? 'AND id < $5::bigint' : 'AND id > $5::bigint'}
-        AND ($7::timestamptz IS NULL OR recorded_at <= $7::timestamptz)
-      ORDER BY id ${newest ? 'DESC' : ''} LIMIT $6`,
+  const { rows } = await db.query<LedgerRow>(
+    `SELECT d.id::text AS position, d.source_event_id AS "sourceEventId", d.source,
+            d.units[cardinality(d.units)] AS "placeCode", place.name AS "placeName",
+            to_char(d.day, 'YYYY-MM-DD') AS day, d.delta::float8 AS delta,
+            to_char(d.recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "recordedAt"
+       FROM kpi_deltas d
+       LEFT JOIN kpi_units place ON place.tree_version = $9 AND place.code = d.units[cardinality(d.units)]
+      WHERE d.units && $1::text[] AND d.metric = $2 AND d.day BETWEEN $3::date AND $4::date
+        AND d.id <= $8::bigint ${newest ? 'AND d.id < $5::bigint' : 'AND d.id > $5::bigint'}
+        AND ($7::timestamptz IS NULL OR d.recorded_at <= $7::timestamptz)
+      ORDER BY d.id ${newest ? 'DESC' : ''} LIMIT $6`,
     [
       query.units,
       query.metric,
@@ -114,9 +140,10 @@ export async function ledgerPage(
       query.limit,
       query.knownAt ?? null,
       query.until,
+      query.treeVersion,
     ],
   );
-  return rows;
+  return rows.map(entryOf);
 }
 
 /**

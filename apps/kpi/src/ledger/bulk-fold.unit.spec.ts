@@ -8,6 +8,7 @@ import { rebuiltRows } from './rebuild-rows.ts';
 const delta = (units: string[], metric: MetricDelta['metric'], day: string, value: number): MetricDelta => ({
   units,
   metric,
+  source: { kind: 'activity', id: 'a' },
   day,
   delta: value,
   sourceEventId: `${units.join('/')}:${metric}:${day}:${value}`,

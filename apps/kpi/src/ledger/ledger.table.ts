@@ -2,7 +2,7 @@
 // per delta and one upsert per coalesced cell (ADR 0026, 0034). Cells are written in key order so two
 // consumers touching the same cells wait for each other instead of deadlocking.
 import type { Tx } from '@nhip/event-sourcing';
-import type { MetricDelta } from '../metrics/metric-delta.ts';
+import { storedSource, type MetricDelta } from '../metrics/metric-delta.ts';
 import { parsePeriod } from '../periods/period.ts';
 import { rollUp, type RollupCell } from '../rollups/rollup.ts';
 
@@ -10,10 +10,12 @@ import { rollUp, type RollupCell } from '../rollups/rollup.ts';
 // runs whether or not it is read). The cells' rows come in the key order they are given.
 const recordSql = `
   WITH written AS (
-    INSERT INTO kpi_deltas (units, metric, day, delta, source_event_id, recorded_at)
-    SELECT ARRAY(SELECT jsonb_array_elements_text(d.units)), d.metric, d.day::date, d.delta, d.source_event_id, d.recorded_at
+    INSERT INTO kpi_deltas (units, metric, day, delta, source_event_id, source, recorded_at)
+    SELECT ARRAY(SELECT jsonb_array_elements_text(d.units)), d.metric, d.day::date, d.delta, d.source_event_id,
+           d.source, d.recorded_at
       FROM jsonb_to_recordset($1::jsonb)
-           AS d(units jsonb, metric text, day text, delta bigint, source_event_id text, recorded_at timestamptz)
+           AS d(units jsonb, metric text, day text, delta bigint, source_event_id text, source text,
+                recorded_at timestamptz)
     RETURNING id
   ), cells AS (
     INSERT INTO kpi_rollups (unit_code, metric, period, period_kind, value)
@@ -44,6 +46,7 @@ export async function recordDeltas(tx: Tx, deltas: readonly MetricDelta[]): Prom
     day: d.day,
     delta: d.delta,
     source_event_id: d.sourceEventId,
+    source: storedSource(d.source),
     recorded_at: d.recordedAt,
   }));
   const cells = rollUp(deltas).sort(cellOrder);

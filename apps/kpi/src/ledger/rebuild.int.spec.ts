@@ -27,6 +27,7 @@ function deltas(): MetricDelta[] {
       day: `2025-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 27)).padStart(2, '0')}`,
       delta: (i % 5) - 1,
       sourceEventId: `e${i}`,
+      source: { kind: 'activity', id: `a${i}` },
       recordedAt: '2025-12-31T00:00:00Z',
     });
   }
@@ -35,6 +36,7 @@ function deltas(): MetricDelta[] {
     units: ['79', '760', '26734'],
     metric: flow,
     day: '2025-06-30',
+    source: { kind: 'activity', id: 'z' },
     recordedAt: '2025-12-31T00:00:00Z',
   };
   return [...all, { ...zero, delta: 2, sourceEventId: 'z1' }, { ...zero, delta: -2, sourceEventId: 'z2' }];

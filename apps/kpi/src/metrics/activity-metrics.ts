@@ -35,6 +35,7 @@ function counted(fact: ActivityFact, sign: 1 | -1, input: Envelope): MetricDelta
     units: fact.placePath,
     day: fact.day,
     sourceEventId: input.eventId,
+    source: { kind: 'activity' as const, id: fact.activityId },
     recordedAt: input.recordedAt,
   };
   return [

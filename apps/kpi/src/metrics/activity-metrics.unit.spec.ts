@@ -35,6 +35,7 @@ describe('activity events as metric deltas', () => {
         metric: 'residents_helped.vneid_activation',
         delta: 12,
         sourceEventId: 'e1',
+        source: { kind: 'activity', id: report.activityId },
         recordedAt: report.recordedAt,
       },
       {
@@ -42,6 +43,7 @@ describe('activity events as metric deltas', () => {
         metric: 'activities.vneid_activation',
         delta: 1,
         sourceEventId: 'e1',
+        source: { kind: 'activity', id: report.activityId },
         recordedAt: report.recordedAt,
       },
     ]);

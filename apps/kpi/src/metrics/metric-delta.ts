@@ -2,7 +2,17 @@
 // team's change, a member trained) is turned into. Deltas are kept with the event that caused them
 // and when it was recorded, so any total can be recomputed, explained and asked "as known at" a
 // time; rollups add each one to every unit it counts in.
+import type { SourceKind } from '@nhip/contracts';
 import type { MetricId } from '../indicators/indicator.ts';
+
+/** What the event that made a delta is about: the activity, team, member or village. */
+export interface DeltaSource {
+  readonly kind: SourceKind;
+  readonly id: string;
+}
+
+/** As the ledger stores it: `activity/0190…`. */
+export const storedSource = (source: DeltaSource): string => `${source.kind}/${source.id}`;
 
 export interface MetricDelta {
   /**
@@ -16,5 +26,6 @@ export interface MetricDelta {
   readonly day: string;
   readonly delta: number;
   readonly sourceEventId: string;
+  readonly source: DeltaSource;
   readonly recordedAt: string;
 }

@@ -8,7 +8,7 @@
 // loaded by the service): applying an event updates it in place and returns the deltas.
 import { vietnamDay } from '@nhip/contracts';
 import type { MetricId } from '../indicators/indicator.ts';
-import type { MetricDelta } from './metric-delta.ts';
+import type { DeltaSource, MetricDelta } from './metric-delta.ts';
 
 export interface TeamFact {
   readonly path: readonly string[];
@@ -158,13 +158,29 @@ const appliers: { [T in StockInput['type']]: Apply<T> } = {
   'member-trained': (facts, input, emit) => trained(facts, input.memberId, emit),
 };
 
+/** What the event is about: a membership's team, the member trained, the village registered. */
+function sourceOf(input: StockInput): DeltaSource {
+  if (input.type === 'member-trained') return { kind: 'member', id: input.memberId };
+  if (input.type === 'village-registered') return { kind: 'village', id: input.path.at(-1) ?? '' };
+  return { kind: 'team', id: input.teamId };
+}
+
 /** Applies one event to the working set and returns the stock deltas it makes. */
 export function applyStockEvent(facts: StockFacts, input: StockInput): MetricDelta[] {
   const deltas: MetricDelta[] = [];
   const day = vietnamDay(input.recordedAt);
+  const source = sourceOf(input);
   const emit: Emit = (metric, units, delta) => {
     if (units.length === 0) return;
-    deltas.push({ metric, units, delta, day, sourceEventId: input.eventId, recordedAt: input.recordedAt });
+    deltas.push({
+      metric,
+      units,
+      delta,
+      day,
+      sourceEventId: input.eventId,
+      source,
+      recordedAt: input.recordedAt,
+    });
   };
   (appliers[input.type] as Apply<StockInput['type']>)(facts, input, emit);
   return deltas;

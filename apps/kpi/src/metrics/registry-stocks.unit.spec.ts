@@ -140,4 +140,15 @@ describe('stocks from registry and training events', () => {
     expect(applyStockEvent(facts, joins('m1', 'unknown'))).toEqual([]);
     expect(applyStockEvent(facts, suspended('unknown'))).toEqual([]);
   });
+
+  it('names what each delta is about: the village, the team of a membership, the member trained', () => {
+    const facts = emptyFacts();
+    const sources = (input: StockInput) => [
+      ...new Set(applyStockEvent(facts, input).map((d) => `${d.source.kind}/${d.source.id}`)),
+    ];
+    expect(sources(village('24175-001'))).toEqual(['village/24175-001']);
+    expect(sources(team('t1', '24175-001'))).toEqual(['team/t1']);
+    expect(sources(joins('m1', 't1'))).toEqual(['team/t1']);
+    expect(sources(trained('m1'))).toEqual(['member/m1']);
+  });
 });

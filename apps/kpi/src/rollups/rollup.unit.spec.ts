@@ -6,6 +6,7 @@ import { rollUp } from './rollup.ts';
 const delta = (units: string[], day: string, value: number): MetricDelta => ({
   units,
   metric: 'residents_helped.vneid_activation',
+  source: { kind: 'activity', id: 'a' },
   day,
   delta: value,
   sourceEventId: `${units.join('/')}:${day}:${value}`,

@@ -3,6 +3,7 @@
 import { EventStoreSchema } from '@nhip/event-sourcing';
 import type { ServiceDataSourceOptions } from '@nhip/postgres';
 import { KpiCellsByPeriod } from './kpi-cells-by-period.migration.ts';
+import { KpiDeltaSources } from './kpi-delta-sources.migration.ts';
 import { KpiGroupingsTable } from './kpi-groupings.migration.ts';
 import { KpiSchema } from './kpi-schema.migration.ts';
 import { KpiStockSpans } from './kpi-stock-spans.migration.ts';
@@ -22,6 +23,7 @@ export function kpiDataSource(url: string): ServiceDataSourceOptions {
       KpiGroupingsTable,
       KpiCellsByPeriod,
       KpiStockSpans,
+      KpiDeltaSources,
     ],
     poolSize: 8,
   };

@@ -49,6 +49,7 @@ export const KpiDelta = new EntitySchema<{
   day: string;
   delta: string;
   sourceEventId: string;
+  source: string | null;
   recordedAt: Date;
 }>({
   name: 'KpiDelta',
@@ -60,6 +61,8 @@ export const KpiDelta = new EntitySchema<{
     day: { type: 'date' },
     delta: bigint,
     sourceEventId: text,
+    // What the event is about (`activity/<id>`, ADR 0055); null in rows written before it was kept.
+    source: { type: 'text', nullable: true },
     recordedAt: at,
   },
   // GIN over the units (a unit's deltas for explain and knownAt) is not expressible here.

@@ -1,6 +1,7 @@
 // The explanation of one number: its formula, operands with their sources, the children's
 // contributions and a page of the source events.
 import { definitionProperties, definitionRequired, unitRef } from './indicator-answers.ts';
+import { sourceKinds } from '../patterns.ts';
 import { closed, list, nullable, ref, text } from './openapi-schema.ts';
 
 const reported = {
@@ -74,6 +75,26 @@ export const explanation = closed({
         closed({
           position: { type: 'string', description: 'The ledger position; pass the last one as `after`.' },
           sourceEventId: { type: 'string', format: 'uuid', description: 'The public event’s `ce_id`.' },
+          source: {
+            ...closed({
+              kind: {
+                type: 'string',
+                enum: [...sourceKinds],
+                description:
+                  'activity: GET /activities/{id} of the activity service; team: GET /teams/{id} of the registry; member: a member’s pseudonymous id; village: its code.',
+              },
+              id: text,
+            }),
+            nullable: true,
+            description: 'What the event was about; null for a delta recorded before the ledger kept it.',
+          },
+          place: closed({
+            code: {
+              type: 'string',
+              description: 'The last unit it counts in: a report’s village or commune.',
+            },
+            name: nullable('string', 'Null when the explanation’s tree does not name it.'),
+          }),
           day: { type: 'string', format: 'date' },
           delta: { type: 'number' },
           recordedAt: { type: 'string', format: 'date-time' },

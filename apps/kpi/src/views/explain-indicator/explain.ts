@@ -140,6 +140,7 @@ async function sourceEvents(db: Db, request: ExplainRequest) {
     after: request.after,
     until,
     limit: request.limit,
+    treeVersion: request.subject.sourcesTree,
     ...(request.knownAt === undefined ? {} : { knownAt: request.knownAt }),
   });
   return {
