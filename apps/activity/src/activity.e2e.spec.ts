@@ -116,6 +116,23 @@ describe('activity service beside the registry', () => {
     ).toEqual([]);
   });
 
+  it('reads back a report under any id it accepted, and accepts none under the nil or max UUID', async () => {
+    // Version 0, variant c: well formed, not RFC 9562's; a client's generator may give it.
+    const odd = report({ activityId: `${randomUUID().slice(0, 14)}0abc-cdef-${randomUUID().slice(24)}` });
+    const nil = report({ activityId: '00000000-0000-0000-0000-000000000000' });
+    const [posted, refused] = [
+      await platform.activity.post('/activities', odd),
+      await platform.activity.post<Problem>('/activities', nil),
+    ];
+    const read = await platform.activity.get(`/activities/${odd.activityId}`);
+    expect([posted.status, read.status, refused.status, refused.body.errors]).toEqual([
+      201,
+      200,
+      400,
+      [{ field: 'activityId', reason: 'the nil and max UUIDs name nothing: generate one (version 4 or 7)' }],
+    ]);
+  });
+
   it('refuses another report under a used id with 409', async () => {
     const body = report();
     await platform.activity.post('/activities', body);

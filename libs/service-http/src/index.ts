@@ -4,6 +4,9 @@ export {
   flattenValidationErrors,
   invalidRequest,
   notFound,
+  chosenIdRule,
+  IsChosenId,
+  isNilOrMaxUuid,
   requireUuid,
   validationPipe,
 } from './validation.ts';

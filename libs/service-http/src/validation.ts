@@ -1,6 +1,7 @@
 // class-validator failures become a 400 problem naming every field (nested as decision.date) and
 // why; unknown fields are refused rather than silently dropped.
-import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { applyDecorators, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { IsUUID, Matches } from 'class-validator';
 import { ProblemError, problemType } from './problem.ts';
 
 export function flattenValidationErrors(
@@ -37,20 +38,43 @@ export function invalidRequest(
   });
 }
 
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
+/**
+ * Any UUID in its written form, whatever its version and variant bits: the bodies' schemas take
+ * every such id (TypeBox's and class-validator's `uuid` formats), so a path must too, or a report
+ * accepted under a client's id could not be read back by it.
+ */
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** RFC 9562's nil and max UUIDs: well formed, and no one's id. */
 const namesNothing = /^(?:0{8}-0{4}-0{4}-0{4}-0{12}|f{8}-f{4}-f{4}-f{4}-f{12})$/i;
 
+/** The nil or the max UUID: an id a client must not choose for something it creates. */
+export const isNilOrMaxUuid = (value: string): boolean => namesNothing.test(value);
+
+/** Why a client may not give what it creates the nil or the max UUID. */
+export const chosenIdRule = 'the nil and max UUIDs name nothing: generate one (version 4 or 7)';
+
+/**
+ * An id the client chooses for what it creates (a team, a course, a campaign, a session): a UUID,
+ * neither nil nor max, which every client choosing it would share.
+ */
+export const IsChosenId = (): PropertyDecorator =>
+  applyDecorators(
+    IsUUID(),
+    Matches(/^(?!0{8}-0{4}-0{4}-0{4}-0{12}$|f{8}-f{4}-f{4}-f{4}-f{12}$)/i, {
+      message: chosenIdRule,
+    }),
+  );
+
 /** Path ids are checked before any query: a malformed id is the client's mistake, not a 500. */
 export function requireUuid(value: string, field: string): string {
-  if (uuid.test(value)) return value.toLowerCase();
   if (namesNothing.test(value))
     throw invalidRequest(
       [{ field, reason: 'the nil and max UUIDs name nothing' }],
       400,
       `${field}: "${value}" is a UUID no one is given; send the id you were answered, or a generated one (version 4 or 7).`,
     );
+  if (uuid.test(value)) return value.toLowerCase();
   throw invalidRequest([{ field, reason: 'must be a UUID' }], 400, `${field}: "${value}" is not a UUID.`);
 }
 

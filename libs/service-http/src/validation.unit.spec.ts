@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { ProblemError } from './problem.ts';
-import { requireUuid } from './validation.ts';
+import { validate } from 'class-validator';
+import { IsChosenId, requireUuid } from './validation.ts';
 
 const refusal = (value: string) => {
   try {
@@ -12,10 +13,13 @@ const refusal = (value: string) => {
 };
 
 describe('an id in a path', () => {
-  it('takes a UUID of any version, lower-cased', () => {
+  it('takes a UUID of any version or variant, lower-cased, as the bodies’ schemas take it', () => {
     expect(requireUuid('0190A1B2-C3D4-7E5F-8A9B-0C1D2E3F4A5B', 'activityId')).toBe(
       '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b',
     );
+    // Version 0 and 15, variant c: well formed, a client may have chosen them.
+    for (const value of ['0190a1b2-c3d4-0e5f-8a9b-0c1d2e3f4a5b', '0190a1b2-c3d4-fe5f-ca9b-0c1d2e3f4a5b'])
+      expect(requireUuid(value, 'activityId')).toBe(value);
   });
 
   it('says the nil and max UUIDs name nothing, rather than that they are not UUIDs', () => {
@@ -25,5 +29,26 @@ describe('an id in a path', () => {
         errors: [{ field: 'activityId', reason: 'the nil and max UUIDs name nothing' }],
       });
     expect(refusal('not-an-id')).toMatchObject({ detail: 'activityId: "not-an-id" is not a UUID.' });
+  });
+});
+
+class Created {
+  @IsChosenId()
+  id!: string;
+}
+
+const reasons = async (id: string) => {
+  const created = Object.assign(new Created(), { id });
+  return (await validate(created)).flatMap((e) => Object.values(e.constraints ?? {}));
+};
+
+describe('an id a client chooses for what it creates', () => {
+  it('is any UUID but the nil and the max one, each refusal saying why', async () => {
+    await expect(reasons('0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b')).resolves.toEqual([]);
+    for (const id of ['00000000-0000-0000-0000-000000000000', 'ffffffff-ffff-ffff-ffff-FFFFFFFFFFFF'])
+      await expect(reasons(id)).resolves.toEqual([
+        'the nil and max UUIDs name nothing: generate one (version 4 or 7)',
+      ]);
+    await expect(reasons('not-an-id')).resolves.toEqual(['id must be a UUID']);
   });
 });

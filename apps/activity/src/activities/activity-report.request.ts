@@ -2,6 +2,7 @@
 // compiled schema judges both, and OpenAPI shows the same schema.
 import { activityKinds, maxResidentsPerActivity, unitCodePattern, type ActivityKind } from '@nhip/contracts';
 import Type from 'typebox';
+import { chosenIdRule, isNilOrMaxUuid } from '@nhip/service-http';
 import { Compile } from 'typebox/compile';
 import type { ActivityReport } from './activity.ts';
 
@@ -11,7 +12,8 @@ export const ActivityReportSchema = Type.Object(
   {
     activityId: Type.String({
       format: 'uuid',
-      description: 'Chosen by the client; a retry with the same id is recorded once.',
+      description:
+        'Chosen by the client (any UUID but the nil and max ones); a retry with the same id is recorded once.',
     }),
     teamId: uuid,
     memberId: Type.Optional(Type.Union([uuid, Type.Null()])),
@@ -42,6 +44,9 @@ export type ShapeCheck = { ok: true; report: ActivityReport } | { ok: false; pro
 /** Judges a parsed JSON value; problems name the field as a client wrote it (`residentsHelped`). */
 export function reportFromJson(value: unknown): ShapeCheck {
   if (!validator.Check(value)) return { ok: false, problems: shapeProblems(value) };
+  // The report's id is the client's choice: nil or max would be every careless client's.
+  if (isNilOrMaxUuid(value.activityId))
+    return { ok: false, problems: [{ field: 'activityId', reason: chosenIdRule }] };
   // Ids compare in lower case: a client's upper-case UUID is the same report.
   const lower = (id: string | null | undefined) => id?.toLowerCase() ?? null;
   const report = {

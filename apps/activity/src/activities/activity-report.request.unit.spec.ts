@@ -40,4 +40,17 @@ describe('the shape of one report', () => {
   it('takes a whole report', () => {
     expect(reportFromJson(valid)).toMatchObject({ ok: true, report: { activityId: valid.activityId } });
   });
+
+  it('refuses the nil and the max UUID as the report’s own id, which every careless client would share', () => {
+    for (const activityId of ['00000000-0000-0000-0000-000000000000', 'FFFFFFFF-FFFF-FFFF-FFFF-FFFFFFFFFFFF'])
+      expect(reportFromJson({ ...valid, activityId })).toEqual({
+        ok: false,
+        problems: [
+          {
+            field: 'activityId',
+            reason: 'the nil and max UUIDs name nothing: generate one (version 4 or 7)',
+          },
+        ],
+      });
+  });
 });

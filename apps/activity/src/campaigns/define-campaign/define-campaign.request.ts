@@ -1,3 +1,4 @@
+import { IsChosenId } from '@nhip/service-http';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { activityKinds, calendarDayPattern, unitCodePattern, type ActivityKind } from '@nhip/contracts';
 import { Type } from 'class-transformer';
@@ -10,7 +11,6 @@ import {
   IsISO8601,
   IsOptional,
   IsString,
-  IsUUID,
   Length,
   Matches,
   Min,
@@ -34,7 +34,7 @@ export class CampaignTargetDto {
 
 export class DefineCampaignDto {
   @ApiProperty({ description: 'Chosen by the client; a retry with the same id is recorded once.' })
-  @IsUUID()
+  @IsChosenId()
   campaignId!: string;
 
   @ApiProperty({ example: 'Mỗi đêm 1 giờ' })

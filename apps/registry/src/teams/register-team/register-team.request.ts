@@ -1,3 +1,4 @@
+import { IsChosenId } from '@nhip/service-http';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { calendarDayPattern, teamTypes, unitCodePattern, type TeamType } from '@nhip/contracts';
 import { Type } from 'class-transformer';
@@ -8,7 +9,6 @@ import {
   IsObject,
   IsOptional,
   IsString,
-  IsUUID,
   Length,
   Matches,
   ValidateNested,
@@ -29,7 +29,7 @@ export class DecisionDto {
 export class RegisterTeamDto {
   @ApiPropertyOptional({ description: 'Chosen by the client to make retries safe; generated otherwise.' })
   @IsOptional()
-  @IsUUID()
+  @IsChosenId()
   teamId?: string;
 
   @ApiProperty({ example: 'Tổ công nghệ số cộng đồng thôn 1' })

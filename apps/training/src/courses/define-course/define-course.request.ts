@@ -1,6 +1,7 @@
+import { IsChosenId } from '@nhip/service-http';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { trainingTopics, type TrainingTopic } from '@nhip/contracts';
-import { IsIn, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 
 const notBlank = (field: string) => Matches(/\S/, { message: `${field} must not be blank` });
 
@@ -10,7 +11,7 @@ export class DefineCourseDto {
       'Chosen by the client; derived from the Idempotency-Key when absent. A retry is recorded once.',
   })
   @IsOptional()
-  @IsUUID()
+  @IsChosenId()
   courseId?: string;
 
   @ApiProperty({ example: 'Phổ cập kỹ năng số cộng đồng' })

@@ -1,3 +1,4 @@
+import { IsChosenId } from '@nhip/service-http';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { sessionModes, unitCodePattern, type SessionMode } from '@nhip/contracts';
 import { Type } from 'class-transformer';
@@ -36,7 +37,7 @@ export class BridgePointDto {
 export class PlanSessionDto {
   @ApiPropertyOptional({ description: 'Chosen by the client; derived from the Idempotency-Key when absent.' })
   @IsOptional()
-  @IsUUID()
+  @IsChosenId()
   sessionId?: string;
 
   @ApiProperty()
