@@ -13,6 +13,13 @@ export function setLang(next: Lang): void {
 
 const locale = (): string => (lang === 'vi' ? 'vi-VN' : 'en-GB');
 
+/**
+ * Every moment on screen is in Vietnam's time (UTC+7, no daylight saving), the time the periods are
+ * counted in and the operators live by, whatever zone the wall screen's computer is set to (a kiosk
+ * left on UTC would show a report recorded at 14:04 as 07:04).
+ */
+export const vietnamTimeZone = 'Asia/Ho_Chi_Minh';
+
 export function t(key: MessageKey, values: Record<string, string | number> = {}): string {
   const text = (lang === 'vi' ? vi : en)[key];
   return text.replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ''));
@@ -39,7 +46,7 @@ const dayParts = (): Intl.DateTimeFormatOptions =>
     : { day: 'numeric', month: 'short', year: 'numeric' };
 
 export const formatDate = (iso: string): string =>
-  new Intl.DateTimeFormat(locale(), dayParts()).format(new Date(iso));
+  new Intl.DateTimeFormat(locale(), { ...dayParts(), timeZone: vietnamTimeZone }).format(new Date(iso));
 
 /** A calendar day ("2026-12-06") as written in the language in force, whatever the browser's zone. */
 export const formatDay = (day: string): string =>
@@ -51,10 +58,13 @@ export const formatDateTime = (iso: string): string =>
     hour: '2-digit',
     minute: '2-digit',
     second: '2-digit',
+    timeZone: vietnamTimeZone,
   }).format(new Date(iso));
 
 export const formatTime = (date: Date): string =>
-  new Intl.DateTimeFormat(locale(), { hour: '2-digit', minute: '2-digit' }).format(date);
+  new Intl.DateTimeFormat(locale(), { hour: '2-digit', minute: '2-digit', timeZone: vietnamTimeZone }).format(
+    date,
+  );
 
 /** Names joined as a sentence joins them: "A, B và C", "A, B and C". */
 export const formatList = (items: readonly string[]): string =>

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
-import { formatDay, formatValue, setLang } from './i18n.ts';
+import { formatDateTime, formatDay, formatTime, formatValue, setLang } from './i18n.ts';
 
 describe('dates and numbers in the language in force', () => {
   afterEach(() => setLang('vi'));
@@ -16,5 +16,11 @@ describe('dates and numbers in the language in force', () => {
     expect(formatValue(13_387, 'count', 0)).toBe('13.387');
     setLang('en');
     expect(formatValue(13_387, 'count', 0)).toBe('13,387');
+  });
+
+  it('writes a moment in Vietnam’s time, whatever zone the machine is set to', () => {
+    // 17:30 UTC is half past midnight the next day in Vietnam.
+    expect(formatDateTime('2026-12-05T17:30:05Z')).toBe('00:30:05 06/12/2026');
+    expect(formatTime(new Date('2026-12-05T03:04:00Z'))).toBe('10:04');
   });
 });

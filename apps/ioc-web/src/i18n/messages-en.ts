@@ -91,7 +91,7 @@ export const en: Record<MessageKey, string> = {
   gapBelow: '{gap} points below',
   gapLevel: 'level with it',
   knownAt: 'Compare with the figures known at',
-  knownAtHint: 'day/month/year hour:minute, e.g. 06/12/2026 10:40',
+  knownAtHint: 'day/month/year hour:minute, Vietnam time, e.g. 06/12/2026 10:40',
   knownAtInvalid: '“{typed}” is not a moment. Type day/month/year hour:minute, e.g. 06/12/2026 10:40.',
   knownAtFailed: 'Could not load the figures known then ({status}); try again.',
   compare: 'Compare',

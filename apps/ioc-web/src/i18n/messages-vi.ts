@@ -88,7 +88,7 @@ export const vi = {
   gapBelow: 'thấp hơn {gap} điểm %',
   gapLevel: 'bằng mốc',
   knownAt: 'So sánh với số liệu đã biết lúc',
-  knownAtHint: 'ngày/tháng/năm giờ:phút, ví dụ 06/12/2026 10:40',
+  knownAtHint: 'ngày/tháng/năm giờ:phút, giờ Việt Nam, ví dụ 06/12/2026 10:40',
   knownAtInvalid:
     '“{typed}” không phải là thời điểm hợp lệ. Nhập ngày/tháng/năm giờ:phút, ví dụ 06/12/2026 10:40.',
   knownAtFailed: 'Không tải được số liệu đã biết lúc đó ({status}); thử lại.',

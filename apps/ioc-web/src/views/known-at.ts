@@ -7,24 +7,39 @@ import { formatDateTime, t } from '../i18n/i18n.ts';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** A moment as the box shows it: day/month/year hour:minute, in the browser's zone as every time on screen. */
-export const inputText = (at: Date): string =>
-  `${pad(at.getDate())}/${pad(at.getMonth() + 1)}/${at.getFullYear()} ${pad(at.getHours())}:${pad(at.getMinutes())}`;
+/** Vietnam's offset from UTC: +7 all year (no daylight saving), as every time on screen is shown. */
+const vietnamOffsetMs = 7 * 3_600_000;
+
+/** A moment as the box shows it: day/month/year hour:minute in Vietnam's time, as every time on screen. */
+export function inputText(at: Date): string {
+  const v = new Date(at.getTime() + vietnamOffsetMs);
+  const day = `${pad(v.getUTCDate())}/${pad(v.getUTCMonth() + 1)}/${v.getUTCFullYear()}`;
+  return `${day} ${pad(v.getUTCHours())}:${pad(v.getUTCMinutes())}`;
+}
 
 const typed = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s+(\d{1,2}):(\d{2}))?\s*$/;
 
-/** What was typed as a moment, or null: a day alone is its first minute; 31/02 is no day. */
+/** What was typed as a moment in Vietnam's time, or null: a day alone is its first minute; 31/02 is no day. */
 export function parseInput(text: string): Date | null {
   const match = typed.exec(text);
   if (!match) return null;
   // The hour and minute groups are undefined when left out (a regex's types do not say so).
   const parts = (match.slice(1) as (string | undefined)[]).map((part) => Number(part ?? 0));
   const [day = 0, month = 0, year = 0, hour = 0, minute = 0] = parts;
-  const at = new Date(year, month - 1, day, hour, minute);
-  at.setFullYear(year); // the constructor reads 0026 as 1926
+  // The wall clock in Vietnam, written as if it were UTC, then moved back by the offset.
+  const clock = new Date(Date.UTC(year, month - 1, day, hour, minute));
+  clock.setUTCFullYear(year); // Date.UTC reads 0026 as 1926
   // A Date rolls 31/02 into March and 24:00 into the next day: only what it kept as typed is a moment.
-  const kept = [at.getDate(), at.getMonth() + 1, at.getFullYear(), at.getHours(), at.getMinutes()];
-  return kept.join() === [day, month, year, hour, minute].join() ? at : null;
+  const kept = [
+    clock.getUTCDate(),
+    clock.getUTCMonth() + 1,
+    clock.getUTCFullYear(),
+    clock.getUTCHours(),
+    clock.getUTCMinutes(),
+  ];
+  return kept.join() === [day, month, year, hour, minute].join()
+    ? new Date(clock.getTime() - vietnamOffsetMs)
+    : null;
 }
 
 export function knownAtForm(
