@@ -39,9 +39,9 @@ export function invalidRequest(
 }
 
 /**
- * Any UUID in its written form, whatever its version and variant bits: the bodies' schemas take
- * every such id (TypeBox's and class-validator's `uuid` formats), so a path must too, or a report
- * accepted under a client's id could not be read back by it.
+ * Any UUID in its written form, whatever its version and variant bits: a report's schema takes
+ * every such id (TypeBox's `uuid` format) and so do the ids a client chooses (`IsChosenId`), so a
+ * path must too, or what was accepted under a client's id could not be read back by it.
  */
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -60,7 +60,8 @@ export const chosenIdRule = 'the nil and max UUIDs name nothing: generate one (v
  */
 export const IsChosenId = (): PropertyDecorator =>
   applyDecorators(
-    IsUUID(),
+    // 'loose': any version and variant, as a path takes them (class-validator's default, 1 to 8).
+    IsUUID('loose'),
     Matches(/^(?!0{8}-0{4}-0{4}-0{4}-0{12}$|f{8}-f{4}-f{4}-f{4}-f{12}$)/i, {
       message: chosenIdRule,
     }),

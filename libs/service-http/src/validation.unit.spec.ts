@@ -45,6 +45,8 @@ const reasons = async (id: string) => {
 describe('an id a client chooses for what it creates', () => {
   it('is any UUID but the nil and the max one, each refusal saying why', async () => {
     await expect(reasons('0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b')).resolves.toEqual([]);
+    // Version 0, variant c: a path takes it, so a body does too.
+    await expect(reasons('0190a1b2-c3d4-0e5f-ca9b-0c1d2e3f4a5b')).resolves.toEqual([]);
     for (const id of ['00000000-0000-0000-0000-000000000000', 'ffffffff-ffff-ffff-ffff-FFFFFFFFFFFF'])
       await expect(reasons(id)).resolves.toEqual([
         'the nil and max UUIDs name nothing: generate one (version 4 or 7)',

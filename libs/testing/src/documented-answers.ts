@@ -131,18 +131,18 @@ export class DocumentedAnswers {
   }
 
   private documented(): Promise<Route[]> {
-    this.routes ??= this.readDocument().then(
-      (read) => {
+    this.routes ??= this.readDocument()
+      .then((read) => {
         const document = read as Document;
         this.components = document.components ?? {};
         return routesOf(document);
-      },
-      (error: unknown) => {
-        // Not kept: a document the service could not give yet (still starting) is asked for again.
+      })
+      .catch((error: unknown) => {
+        // Not kept: a document the service could not give yet (still starting, or not a document)
+        // is asked for again.
         this.routes = undefined;
         throw error;
-      },
-    );
+      });
     return this.routes;
   }
 

@@ -1,6 +1,6 @@
 // The projection service's answers as the dashboard reads them (the agreed projection API: the KPI
 // service's shapes plus trend and coverage).
-import type { IndicatorChangedData } from '@nhip/contracts';
+import type { IndicatorChangedData, SourceKind } from '@nhip/contracts';
 
 export interface TrendPoint {
   readonly period: string;
@@ -121,7 +121,7 @@ export interface Explanation {
       position: string;
       sourceEventId: string;
       /** What the event was about; null for one recorded before the ledger kept it. */
-      source: { kind: 'activity' | 'team' | 'member' | 'village'; id: string } | null;
+      source: { kind: SourceKind; id: string } | null;
       /** The last unit it counts in: a report's village or commune. */
       place: { code: string; name: string | null };
       delta: number;

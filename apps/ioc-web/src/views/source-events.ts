@@ -1,6 +1,7 @@
 // One row per source event of an explanation: the day it counts on, where (a link to that unit's
 // own view), what it was about (the report, team or member, by the id its service answers to) and
 // what it changed. The public event's id stays on the row, for whoever follows it on the topic.
+import type { SourceKind } from '@nhip/contracts';
 import type { Explanation } from '../api/types.ts';
 import { h } from '../dom.ts';
 import { formatDateTime, formatDay, t } from '../i18n/i18n.ts';
@@ -15,7 +16,7 @@ export interface PlaceLinks {
   readonly leaving: () => void;
 }
 
-const kindLabels: Record<NonNullable<SourceEvent['source']>['kind'], MessageKey> = {
+const kindLabels: Record<SourceKind, MessageKey> = {
   activity: 'sourceActivity',
   team: 'sourceTeam',
   member: 'sourceMember',
@@ -39,7 +40,8 @@ function sourceCell(item: SourceEvent): HTMLElement {
 
 function placeCell(item: SourceEvent, links: PlaceLinks | undefined): HTMLElement {
   const name = item.place.name ?? item.place.code;
-  if (!links) return h('td', {}, name);
+  // Unnamed: not in the tree the figure is read in (an older one), so it has no view to go to.
+  if (!links || item.place.name === null) return h('td', {}, name);
   const link = h('a', { href: links.linkTo(item.place.code) }, name);
   link.addEventListener('click', links.leaving);
   return h('td', {}, link);

@@ -91,7 +91,8 @@ export const explanation = closed({
           place: closed({
             code: {
               type: 'string',
-              description: 'The last unit it counts in: a report’s village or commune.',
+              description:
+                'The last unit it counts in: a report’s village or commune, a team’s unit, a trained member’s last team’s unit.',
             },
             name: nullable('string', 'Null when the explanation’s tree does not name it.'),
           }),
