@@ -56,7 +56,14 @@ import {
   unitDetail,
   unitsInForce,
 } from './unit-answers.ts';
-import { attendanceVerdict, attendanceVerdicts, bulkVerdicts, fieldProblem } from './verdict-answers.ts';
+import {
+  attendanceAccepted,
+  attendanceDuplicate,
+  attendanceVerdict,
+  attendanceVerdicts,
+  bulkVerdicts,
+  fieldProblem,
+} from './verdict-answers.ts';
 
 export type { OpenApiSchema } from './openapi-schema.ts';
 export { openApiOf } from './public-event-answers.ts';
@@ -109,6 +116,8 @@ export const answerSchemas = {
   FieldProblem: fieldProblem,
   BulkVerdicts: bulkVerdicts,
   AttendanceVerdict: attendanceVerdict,
+  AttendanceAccepted: attendanceAccepted,
+  AttendanceDuplicate: attendanceDuplicate,
   AttendanceVerdicts: attendanceVerdicts,
   RebuildOutcome: rebuildOutcome,
   LiveStream: liveStream,

@@ -26,11 +26,11 @@ export class RecordAttendanceController {
   /** One member: 201 when recorded now, 200 when it already was, 422 with the reason otherwise. */
   @Post()
   @Roles(...trainingStaff)
-  @ApiResponse({ status: 201, description: 'Recorded now.', schema: answerSchema('AttendanceVerdict') })
+  @ApiResponse({ status: 201, description: 'Recorded now.', schema: answerSchema('AttendanceAccepted') })
   @ApiResponse({
     status: 200,
     description: 'Recorded before: the same verdict.',
-    schema: answerSchema('AttendanceVerdict'),
+    schema: answerSchema('AttendanceDuplicate'),
   })
   @ApiResponse({ status: 422, description: 'Not recorded: `errors` gives the reason.' })
   async one(
