@@ -1,7 +1,7 @@
 // class-validator failures become a 400 problem naming every field (nested as decision.date) and
 // why; unknown fields are refused rather than silently dropped.
 import { applyDecorators, ValidationPipe, type ValidationError } from '@nestjs/common';
-import { IsUUID, Matches } from 'class-validator';
+import { IsUUID, ValidateBy } from 'class-validator';
 import { ProblemError, problemType } from './problem.ts';
 
 export function flattenValidationErrors(
@@ -62,8 +62,13 @@ export const IsChosenId = (): PropertyDecorator =>
   applyDecorators(
     // 'loose': any version and variant, as a path takes them (class-validator's default, 1 to 8).
     IsUUID('loose'),
-    Matches(/^(?!0{8}-0{4}-0{4}-0{4}-0{12}$|f{8}-f{4}-f{4}-f{4}-f{12}$)/i, {
-      message: chosenIdRule,
+    ValidateBy({
+      name: 'isChosenId',
+      validator: {
+        // Not a UUID at all is IsUUID's to say; this one says only why nil and max are refused.
+        validate: (value: unknown) => typeof value !== 'string' || !isNilOrMaxUuid(value),
+        defaultMessage: () => chosenIdRule,
+      },
     }),
   );
 

@@ -109,17 +109,10 @@ export class DocumentedAnswers {
   }
 
   private frameValidator(route: Route, event: string) {
-    const key = `${route.pattern.source} frame ${event}`;
-    if (!this.validators.has(key)) {
+    return this.compiled(`${route.pattern.source} frame ${event}`, () => {
       const stream = this.resolved(schemaOf(route.methods['get'], '200', 'text/event-stream'));
-      const frames = (stream as { 'x-frames'?: Record<string, object> } | undefined)?.['x-frames'];
-      const schema = frames?.[event];
-      this.validators.set(
-        key,
-        schema ? this.ajv.compile({ allOf: [schema], components: this.components }) : null,
-      );
-    }
-    return this.validators.get(key) ?? null;
+      return (stream as { 'x-frames'?: Record<string, object> } | undefined)?.['x-frames']?.[event];
+    });
   }
 
   /** A schema, or the component its `$ref` names. */
@@ -147,9 +140,15 @@ export class DocumentedAnswers {
   }
 
   private validator(route: Route, method: string, status: string, mediaType: string) {
-    const key = `${route.pattern.source} ${method} ${status} ${mediaType}`;
+    return this.compiled(`${route.pattern.source} ${method} ${status} ${mediaType}`, () =>
+      schemaOf(route.methods[method], status, mediaType),
+    );
+  }
+
+  /** The validator of the schema `find` gives, compiled once per key; null when there is none. */
+  private compiled(key: string, find: () => object | undefined): ValidateFunction | null {
     if (!this.validators.has(key)) {
-      const schema = schemaOf(route.methods[method], status, mediaType);
+      const schema = find();
       // The components go along so the schema's "#/components/schemas/…" resolve inside it.
       const wrapped = { allOf: [schema], components: this.components };
       this.validators.set(key, schema ? this.ajv.compile(wrapped) : null);

@@ -1,8 +1,9 @@
 // Where an indicator's figures come from, for explain: the targets that make up a unit's target,
 // the statistic used with its source and date, and pages of the ledger rows a metric sums.
-import type { SourceEventOrder, SourceKind } from '@nhip/contracts';
+import type { SourceEventOrder } from '@nhip/contracts';
 import type pg from 'pg';
 import { metricKind } from '../indicators/evaluate.ts';
+import { sourceFromStored, type DeltaSource } from '../metrics/metric-delta.ts';
 import type { Period } from '../periods/period.ts';
 
 type Db = Pick<pg.Pool, 'query'>;
@@ -66,7 +67,7 @@ export interface LedgerEntry {
   readonly position: string;
   readonly sourceEventId: string;
   /** What the event was about; null for a delta recorded before the ledger kept it. */
-  readonly source: { readonly kind: SourceKind; readonly id: string } | null;
+  readonly source: DeltaSource | null;
   /** The last unit the delta counts in (a report's village or commune, a team's unit), named. */
   readonly place: { readonly code: string; readonly name: string | null };
   readonly day: string;
@@ -80,17 +81,11 @@ interface LedgerRow extends Omit<LedgerEntry, 'source' | 'place'> {
   readonly placeName: string | null;
 }
 
-const entryOf = ({ source, placeCode, placeName, ...row }: LedgerRow): LedgerEntry => {
-  const slash = source?.indexOf('/') ?? -1;
-  return {
-    ...row,
-    source:
-      source === null || slash < 0
-        ? null
-        : { kind: source.slice(0, slash) as SourceKind, id: source.slice(slash + 1) },
-    place: { code: placeCode, name: placeName },
-  };
-};
+const entryOf = ({ source, placeCode, placeName, ...row }: LedgerRow): LedgerEntry => ({
+  ...row,
+  source: sourceFromStored(source),
+  place: { code: placeCode, name: placeName },
+});
 
 /**
  * One page of the deltas a metric sums for a unit (or a grouping's members: each delta once,

@@ -14,6 +14,13 @@ export interface DeltaSource {
 /** As the ledger stores it: `activity/0190…`. */
 export const storedSource = (source: DeltaSource): string => `${source.kind}/${source.id}`;
 
+/** `storedSource` read back; null for a row written before the ledger kept it. */
+export function sourceFromStored(stored: string | null): DeltaSource | null {
+  const slash = stored?.indexOf('/') ?? -1;
+  if (stored === null || slash < 0) return null;
+  return { kind: stored.slice(0, slash) as SourceKind, id: stored.slice(slash + 1) };
+}
+
 export interface MetricDelta {
   /**
    * The units it counts in. For a count that adds up (residents helped, active teams): the place's
