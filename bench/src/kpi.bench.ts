@@ -13,6 +13,7 @@ import { jsonGetter, postLong } from './kpi/http-client.ts';
 import { loadCountry } from './kpi/load.ts';
 import { drillDowns, p6Figures, targetsOf, type Timings } from './kpi/p6.ts';
 import { serviceRead } from './kpi/query-path.ts';
+import { checkTargetsRead } from './kpi/targets-read.ts';
 import { rawRead, serverScan, type ReadRate } from './kpi/raw-read.ts';
 import { startKpi } from './kpi/service.ts';
 import { communesOf, shapeAt } from './kpi/shape.ts';
@@ -128,6 +129,8 @@ async function main(): Promise<void> {
     const duck = await startDuckPeer(pool);
     stops.push(() => Promise.resolve(duck.close()));
     const read = await serviceRead();
+    const withTargets = await checkTargetsRead(pool, read, shape);
+    log(`  ${withTargets} units of a province's drill-down read the targets assigned to them or below`);
     const get = await jsonGetter(kpi.base);
     stops.push(() => Promise.resolve(get.close()));
     const timings = await drillDowns(

@@ -68,6 +68,7 @@ export function peerAnswer(target: Target, rows: readonly PeerRow[]): Answer {
 interface IndicatorJson {
   readonly id: string;
   readonly numerator: number | null;
+  readonly target?: number | null;
 }
 export interface UnitIndicatorsJson {
   readonly unit: { readonly code: string };

@@ -1,5 +1,5 @@
 // Loads the KPI service's database the way the bench needs it, fast: generate_series in SQL, in
-// chunks so long steps show progress. Three things: the unit tree, the raw activity rows the
+// chunks so long steps show progress. The unit tree and its targets, the raw activity rows the
 // peers read (`bench_activities`, commune code, kind, residents helped, day), and our ledger (two
 // deltas per activity, as the consumer writes them: residents_helped.<kind> and activities.<kind>,
 // on the commune's path). The live rollup cells are then computed from the activities (not from
@@ -32,6 +32,33 @@ async function loadTree(db: Db, s: Shape): Promise<void> {
        FROM generate_series(0, ${communesOf(s) - 1}) i`,
     [treeVersion],
   );
+}
+
+// What a year's assignment leaves for the two indicators measured against a target: each province's
+// from the ministry and each commune's from its province, for the bench's year and the one before.
+// The districts between have none and read the sum of their communes' (the nearest rule, ADR 0056),
+// so every drill-down reads targets the way a deployment's does: ~42,000 rows at scale 1.
+const targetMetrics = ['residents_helped.vneid_activation', 'residents_helped.public_service_account'];
+
+async function loadTargets(db: Db): Promise<void> {
+  await db.query(
+    `INSERT INTO kpi_targets (unit_code, metric, period, unit_path, value, assigned_by, assigned_at)
+     SELECT u.code, m.metric, y.period, u.path, 500 + mod(abs(hashtext(u.code || m.metric || y.period)), 1000),
+            CASE WHEN u.level = 1 THEN 'VN' ELSE u.path[1] END, $4::timestamptz
+       FROM kpi_units u CROSS JOIN unnest($2::text[]) AS m(metric) CROSS JOIN unnest($3::text[]) AS y(period)
+      WHERE u.tree_version = $1 AND u.level IN (1, 3)`,
+    [treeVersion, targetMetrics, [String(Number(year) - 1), year], `${year}-01-15T00:00:00Z`],
+  );
+  // Listed under every unit of their paths, as the service writes them with each target
+  // (apps/kpi/src/targets/target-reach.ts; a benchmark does not import a service's source).
+  await db.query(
+    `INSERT INTO kpi_target_reach (reach_code, period, metric, unit_code, between_codes, value, assigned_by, assigned_at)
+     SELECT reach.code, t.period, t.metric, t.unit_code, t.unit_path[reach.at : cardinality(t.unit_path) - 1],
+            t.value, t.assigned_by, t.assigned_at
+       FROM kpi_targets t CROSS JOIN LATERAL unnest(t.unit_path) WITH ORDINALITY AS reach(code, at)`,
+  );
+  await db.query('ANALYZE kpi_targets');
+  await db.query('ANALYZE kpi_target_reach');
 }
 
 async function inChunks(
@@ -155,6 +182,7 @@ export async function loadCountry(pool: pg.Pool, s: Shape): Promise<void> {
 
 async function load(db: Db, s: Shape): Promise<void> {
   await timed(`unit tree (${communesOf(s).toLocaleString('en')} communes)`, () => loadTree(db, s));
+  await timed('targets of the provinces and communes, two years', () => loadTargets(db));
   await timed(`${s.activities.toLocaleString('en')} raw activity rows`, () => loadActivities(db, s));
   await timed(`${(2 * s.activities).toLocaleString('en')} ledger rows`, () => loadLedger(db, s));
   await timed('live rollup cells, from the activities', async () => {

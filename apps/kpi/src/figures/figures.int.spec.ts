@@ -4,10 +4,12 @@
 // both are checked here against figures worked out by hand, and the stock branch against the
 // partial index it is written to use.
 import { afterAll, describe, expect, it } from '@jest/globals';
+import type pg from 'pg';
 import { freshTestDatabase, migrationHarness } from '@nhip/testing';
 import { indicatorCatalog } from '../indicators/catalog.ts';
 import { parsePeriod, periodsOfDay, type Period } from '../periods/period.ts';
 import { kpiDataSource } from '../schema/kpi-data-source.ts';
+import { listAllTargetReach } from '../targets/target-reach.ts';
 import {
   figuresSql,
   loadFigures,
@@ -83,7 +85,7 @@ const in2026: Figures = {
 };
 for (const key of periodsOfDay('2026-01-02')) expected[key] = in2026;
 
-async function seed(pool: { query: (sql: string, values?: unknown[]) => Promise<unknown> }) {
+async function seed(pool: pg.Pool) {
   const cells: [string, string, string, number][] = [];
   for (const [day, n] of days) {
     for (const [i, unit] of ['66', '24175', '24175001'].entries()) {
@@ -107,6 +109,7 @@ async function seed(pool: { query: (sql: string, values?: unknown[]) => Promise<
        ('24175', $1, '2025-12', '{66,24175}', 40, 'test', now())`,
     [flow],
   );
+  await listAllTargetReach(pool);
   await pool.query(
     `INSERT INTO kpi_statistics (unit_code, statistic, as_of, value, source, recorded_at) VALUES
        ('24175', 'residents', '2025-01-01', 1000, 'test', now()),

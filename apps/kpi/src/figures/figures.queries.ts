@@ -114,19 +114,46 @@ const ledgerMetricsSql = (p: FigureParams) => `
      AND d.metric = ANY(${p.flow}::text[] || ${p.stock}::text[])
    GROUP BY p.key, u.unit, d.metric`;
 
-// A unit's own target, or else the sum of the nearest targets assigned below it; the latest
-// statistic as of the period's end.
+/**
+ * The targets a unit's figure sums, for each of `units` and each period of `periods` (a FROM item
+ * with a `key`): the unit's own target, or else the nearest ones assigned below it. Rows `(key,
+ * unit, unit_code, metric, value, assigned_by, assigned_at)`, one per target summed (ADR 0056).
+ *
+ * The candidates are the targets listed under the unit in `kpi_target_reach` (every target at or
+ * below it), found by key. A candidate is left out when a unit between it and the unit read (that
+ * unit included) holds a candidate too, for the same metric and period: anything that could hide a
+ * candidate is itself a candidate. Each candidate is listed once under its own code as a target
+ * and once under each unit between; a window over each code says whether it holds a target, and a
+ * candidate listed under such a code is hidden. Equalities and sorts, no pairwise comparison: the
+ * cost follows the unit's own subtree, never the whole country's targets, whatever plan is chosen.
+ */
+export const nearestTargetsSql = (units: string, periods: string, at: string) => `
+  WITH candidates AS MATERIALIZED (
+    SELECT p.key, u.code AS unit, r.unit_code, r.metric, r.value, r.assigned_by, r.assigned_at, r.between_codes
+      FROM unnest(${units}::text[]) AS u(code) CROSS JOIN ${periods}
+      JOIN kpi_target_reach r ON r.reach_code = u.code AND r.period = p.key
+     WHERE (${at}::timestamptz IS NULL OR r.assigned_at <= ${at}::timestamptz)),
+  listed AS (
+    SELECT c.key, c.unit, c.metric, c.unit_code AS code, c.unit_code, true AS is_target,
+           c.value, c.assigned_by, c.assigned_at
+      FROM candidates c
+    UNION ALL
+    SELECT c.key, c.unit, c.metric, between_unit.code, c.unit_code, false, NULL, NULL, NULL
+      FROM candidates c CROSS JOIN LATERAL unnest(c.between_codes) AS between_unit(code)),
+  marked AS (
+    SELECT l.*, bool_or(l.is_target) OVER (PARTITION BY l.key, l.unit, l.metric, l.code) AS code_holds_target
+      FROM listed l)
+  SELECT key, unit, unit_code, metric, max(value) AS value, max(assigned_by) AS assigned_by,
+         max(assigned_at) AS assigned_at
+    FROM marked
+   GROUP BY key, unit, metric, unit_code
+  HAVING NOT bool_or(NOT is_target AND code_holds_target)`;
+
+// A unit's targets summed (above); the latest statistic as of the period's end.
 const targetsAndStatisticsSql = (p: FigureParams) => `
-  SELECT 'target', p.key, u.code, t.metric, sum(t.value)::float8
-    FROM unnest(${p.units}::text[]) AS u(code) CROSS JOIN p
-    JOIN kpi_targets t ON t.period = p.key AND u.code = ANY(t.unit_path)
-   WHERE (${p.at}::timestamptz IS NULL OR t.assigned_at <= ${p.at}::timestamptz)
-     AND NOT EXISTS (
-       SELECT 1 FROM kpi_targets t2
-        WHERE t2.metric = t.metric AND t2.period = t.period AND t2.unit_code <> t.unit_code
-          AND t2.unit_code = ANY(t.unit_path) AND u.code = ANY(t2.unit_path)
-          AND (${p.at}::timestamptz IS NULL OR t2.assigned_at <= ${p.at}::timestamptz))
-   GROUP BY p.key, u.code, t.metric
+  SELECT 'target', n.key, n.unit, n.metric, sum(n.value)::float8
+    FROM (${nearestTargetsSql(p.units, 'p', p.at)}) n
+   GROUP BY n.key, n.unit, n.metric
   UNION ALL
   SELECT * FROM (
     SELECT DISTINCT ON (p.key, s.unit_code, s.statistic) 'statistic', p.key, s.unit_code, s.statistic,

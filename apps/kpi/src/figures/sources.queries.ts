@@ -4,6 +4,7 @@ import type { SourceEventOrder } from '@nhip/contracts';
 import type pg from 'pg';
 import { metricKind } from '../indicators/evaluate.ts';
 import { sourceFromStored, type DeltaSource } from '../metrics/metric-delta.ts';
+import { nearestTargetsSql } from './figures.queries.ts';
 import type { Period } from '../periods/period.ts';
 
 type Db = Pick<pg.Pool, 'query'>;
@@ -30,13 +31,10 @@ export async function targetSources(
     `SELECT t.unit_code AS "unitCode", target_unit.name AS "unitName", t.value::float8 AS value,
             t.assigned_by AS "assignedBy", assigner.name AS "assignedByName",
             to_char(t.assigned_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "assignedAt"
-       FROM kpi_targets t
+       FROM (${nearestTargetsSql('ARRAY[$1::text]', '(SELECT $3::text AS key) p', 'NULL')}) t
        LEFT JOIN kpi_units target_unit ON target_unit.tree_version = $4 AND target_unit.code = t.unit_code
        LEFT JOIN kpi_units assigner ON assigner.tree_version = $4 AND assigner.code = t.assigned_by
-      WHERE t.metric = $2 AND t.period = $3 AND $1 = ANY(t.unit_path)
-        AND NOT EXISTS (SELECT 1 FROM kpi_targets t2
-                         WHERE t2.metric = t.metric AND t2.period = t.period AND t2.unit_code <> t.unit_code
-                           AND t2.unit_code = ANY(t.unit_path) AND $1 = ANY(t2.unit_path))
+      WHERE t.metric = $2
       ORDER BY t.unit_code`,
     [query.unit, query.metric, query.period.key, query.treeVersion],
   );

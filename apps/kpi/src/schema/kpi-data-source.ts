@@ -7,6 +7,7 @@ import { KpiDeltaSources } from './kpi-delta-sources.migration.ts';
 import { KpiGroupingsTable } from './kpi-groupings.migration.ts';
 import { KpiSchema } from './kpi-schema.migration.ts';
 import { KpiStockSpans } from './kpi-stock-spans.migration.ts';
+import { KpiTargetReach } from './kpi-target-reach.migration.ts';
 import { KpiUnitLineageTable } from './kpi-unit-lineage.migration.ts';
 import { kpiEntities } from './kpi.entities.ts';
 
@@ -24,6 +25,7 @@ export function kpiDataSource(url: string): ServiceDataSourceOptions {
       KpiCellsByPeriod,
       KpiStockSpans,
       KpiDeltaSources,
+      KpiTargetReach,
     ],
     poolSize: 8,
   };

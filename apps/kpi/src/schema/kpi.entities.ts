@@ -3,6 +3,7 @@
 import { EntitySchema } from 'typeorm';
 import { KpiUnitLineage } from './kpi-lineage.entities.ts';
 import { KpiGrouping } from './kpi-groupings.entities.ts';
+import { KpiTarget, KpiTargetReach } from './kpi-targets.entities.ts';
 
 const text = { type: 'text' } as const;
 const textKey = { type: 'text', primary: true } as const;
@@ -144,29 +145,6 @@ export const KpiVillage = new EntitySchema<{ code: string; path: string[]; activ
   columns: { code: textKey, path: texts, activeTeams: { type: 'integer' } },
 });
 
-/** "Chỉ tiêu được giao": a higher unit's target for a lower one, a metric and a period. */
-export const KpiTarget = new EntitySchema<{
-  unitCode: string;
-  metric: string;
-  period: string;
-  unitPath: string[];
-  value: string;
-  assignedBy: string;
-  assignedAt: Date;
-}>({
-  name: 'KpiTarget',
-  tableName: 'kpi_targets',
-  columns: {
-    unitCode: textKey,
-    metric: textKey,
-    period: textKey,
-    unitPath: texts,
-    value: bigint,
-    assignedBy: text,
-    assignedAt: at,
-  },
-});
-
 export const KpiStatistic = new EntitySchema<{
   unitCode: string;
   statistic: string;
@@ -218,6 +196,7 @@ export const kpiEntities = [
   KpiTrainedMember,
   KpiVillage,
   KpiTarget,
+  KpiTargetReach,
   KpiStatistic,
   KpiPublished,
   KpiUnitLineage,

@@ -1,0 +1,135 @@
+// A unit's target is its own, or else the sum of the nearest targets assigned below it (ADR 0056):
+// checked against figures worked out by hand on a three-level tree, now and as known before a
+// higher unit's target was assigned; and, with targets assigned across a whole country, that the
+// read finds a unit's targets by key where they are listed under it, comparing no paths.
+import { afterAll, describe, expect, it } from '@jest/globals';
+import type pg from 'pg';
+import { freshTestDatabase, migrationHarness } from '@nhip/testing';
+import { parsePeriod, type Period } from '../periods/period.ts';
+import { kpiDataSource } from '../schema/kpi-data-source.ts';
+import { listAllTargetReach } from '../targets/target-reach.ts';
+import { figuresSql, loadFiguresByPeriod } from './figures.queries.ts';
+import { targetSources } from './sources.queries.ts';
+
+const vneid = 'residents_helped.vneid_activation';
+const accounts = 'residents_helped.public_service_account';
+const year = parsePeriod('2026') as Period;
+const month = parsePeriod('2026-03') as Period;
+const before = '2026-02-01T00:00:00.000Z';
+const between = '2026-02-15T00:00:00.000Z';
+
+// Province 66: commune A has its own target and two villages with theirs; commune B has none, its
+// villages have; commune C and its village have none. Province 48 elsewhere has its own.
+const targets: [code: string, path: string[], metric: string, period: string, value: number, at: string][] = [
+  ['A', ['66', 'A'], vneid, '2026', 100, '2026-03-01T00:00:00.000Z'],
+  ['A1', ['66', 'A', 'A1'], vneid, '2026', 30, before],
+  ['A2', ['66', 'A', 'A2'], vneid, '2026', 40, before],
+  ['B1', ['66', 'B', 'B1'], vneid, '2026', 10, before],
+  ['B2', ['66', 'B', 'B2'], vneid, '2026', 20, before],
+  ['B2', ['66', 'B', 'B2'], accounts, '2026', 7, before],
+  ['A1', ['66', 'A', 'A1'], vneid, '2026-03', 3, before],
+  ['48', ['48'], vneid, '2026', 5000, before],
+];
+const units = ['66', 'A', 'B', 'C', 'C1', 'A1'];
+
+async function seed(pool: pg.Pool) {
+  for (const [code, path, metric, period, value, at] of targets)
+    await pool.query(
+      `INSERT INTO kpi_targets (unit_code, metric, period, unit_path, value, assigned_by, assigned_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [code, metric, period, path, value, path.at(-2) ?? 'VN', at],
+    );
+  await listAllTargetReach(pool);
+}
+
+async function targetsRead(pool: Parameters<typeof loadFiguresByPeriod>[0], knownAt?: string) {
+  const figures = await loadFiguresByPeriod(pool, units, [year, month], { knownAt });
+  const of = (p: Period) =>
+    Object.fromEntries((figures.get(p.key)?.targets ?? []).map((t) => [`${t.unit} ${t.id}`, t.value]));
+  return { year: of(year), month: of(month) };
+}
+
+describe('a unit’s target: its own or the nearest below it (real PostgreSQL)', () => {
+  const { start, plainPool, close } = migrationHarness(kpiDataSource);
+  afterAll(close);
+
+  it('sums the nearest targets below a unit that has none, now and as known before', async () => {
+    const url = await freshTestDatabase('kpi_nearest_targets');
+    await start(url);
+    const pool = plainPool(url);
+    await seed(pool);
+    expect(await targetsRead(pool)).toEqual({
+      year: {
+        // A's own 100 stands for its villages' 30 + 40; B has none, its villages' 10 + 20.
+        '66 residents_helped.vneid_activation': 130,
+        '66 residents_helped.public_service_account': 7,
+        'A residents_helped.vneid_activation': 100,
+        'A1 residents_helped.vneid_activation': 30,
+        'B residents_helped.vneid_activation': 30,
+        'B residents_helped.public_service_account': 7,
+      },
+      month: {
+        '66 residents_helped.vneid_activation': 3,
+        'A residents_helped.vneid_activation': 3,
+        'A1 residents_helped.vneid_activation': 3,
+      },
+    });
+    // Before A's own target was assigned, its villages' stood for it.
+    const earlier = await targetsRead(pool, between);
+    expect([
+      earlier.year['66 residents_helped.vneid_activation'],
+      earlier.year['A residents_helped.vneid_activation'],
+    ]).toEqual([100, 70]);
+    expect(await targetsRead(pool, '2026-01-01T00:00:00.000Z')).toEqual({ year: {}, month: {} });
+    // The explanation lists the same targets the figure sums.
+    const listed = await targetSources(pool, {
+      unit: '66',
+      metric: vneid,
+      period: year,
+      treeVersion: 'none',
+    });
+    expect(listed.map((t) => [t.unitCode, t.value, t.assignedBy])).toEqual([
+      ['A', 100, '66'],
+      ['B1', 10, 'B'],
+      ['B2', 20, 'B'],
+    ]);
+  });
+
+  it('finds a unit’s targets by key, comparing no paths, when the whole country has targets', async () => {
+    const url = await freshTestDatabase('kpi_nearest_targets_country');
+    await start(url);
+    const pool = plainPool(url);
+    await seed(pool);
+    // 34 provinces × 100 communes × 2 metrics, as a year's assignment leaves them.
+    await pool.query(
+      `INSERT INTO kpi_targets (unit_code, metric, period, unit_path, value, assigned_by, assigned_at)
+       SELECT 'p' || p || 'c' || c, m, '2026', ARRAY['p' || p, 'p' || p || 'c' || c], 100, 'p' || p, now()
+         FROM generate_series(1, 34) p, generate_series(1, 100) c, unnest($1::text[]) m`,
+      [[vneid, accounts]],
+    );
+    await listAllTargetReach(pool);
+    await pool.query('ANALYZE kpi_target_reach');
+    expect((await targetsRead(pool)).year['66 residents_helped.vneid_activation']).toBe(130);
+    const sql = figuresSql({
+      units: '$1',
+      keys: '$2',
+      firstDays: '$3',
+      lastDays: '$4',
+      flow: '$5',
+      stock: '$6',
+      at: 'NULL',
+    });
+    const { rows } = await pool.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${sql}`, [
+      units,
+      [year.key],
+      [year.firstDay],
+      [year.lastDay],
+      [vneid],
+      [],
+    ]);
+    const plan = rows.map((r) => r['QUERY PLAN']).join('\n');
+    expect(plan).toMatch(/kpi_target_reach/);
+    // Nothing compares a unit with a target's path: that grew with the country's targets.
+    expect(plan).not.toMatch(/unit_path/);
+  });
+});
