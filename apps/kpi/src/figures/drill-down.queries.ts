@@ -8,7 +8,7 @@ import { indicatorCatalog } from '../indicators/catalog.ts';
 import type { IndicatorDefinition } from '../indicators/indicator.ts';
 import {
   figuresSql,
-  metricsRead,
+  inputsRead,
   type FigureParams,
   type FigureRow,
   type Figures,
@@ -33,12 +33,14 @@ const inputs: FigureParams = {
   flow: '(SELECT flow FROM args)::text[]',
   stock: '(SELECT stock FROM args)::text[]',
   at: 'NULL',
+  targets: '(SELECT targets FROM args)::text[]',
+  statistics: '(SELECT statistics FROM args)::text[]',
 };
 
 const drillDownSql = `
   WITH args AS MATERIALIZED (
     SELECT $1::text AS code, $2::text AS key, $3::text AS first_day, $4::text AS last_day,
-           $5::text[] AS flow, $6::text[] AS stock),
+           $5::text[] AS flow, $6::text[] AS stock, $7::text[] AS targets, $8::text[] AS statistics),
   unit AS MATERIALIZED (
     SELECT u.tree_version, u.code, u.name, u.parent_code, u.path
       FROM kpi_units u JOIN kpi_unit_trees t USING (tree_version)
@@ -102,11 +104,11 @@ export async function loadDrillDown(
   period: Period,
   indicators: readonly IndicatorDefinition[] = indicatorCatalog,
 ): Promise<DrillDown | undefined> {
-  const { flow, stock } = metricsRead(indicators);
+  const { flow, stock, targets, statistics } = inputsRead(indicators);
   const { rows } = await db.query<Row>({
     name: 'kpi.drill-down',
     text: drillDownSql,
-    values: [code, period.key, period.firstDay, period.lastDay, flow, stock],
+    values: [code, period.key, period.firstDay, period.lastDay, flow, stock, targets, statistics],
   });
   const unit = rows.find((r) => r.part === 'unit');
   if (!unit) return undefined;

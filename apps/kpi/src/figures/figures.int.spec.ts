@@ -14,7 +14,7 @@ import {
   figuresSql,
   loadFigures,
   loadFiguresByPeriod,
-  metricsOf,
+  inputsOf,
   type FigureRow,
   type Figures,
 } from './figures.queries.ts';
@@ -48,7 +48,7 @@ const expected: Record<string, Figures> = {
       ...rows(stock, { '66': 8, '24175': 6, '24175001': 4 }),
     ],
     targets: [],
-    statistics: rows('residents', { '24175': 1000 }),
+    statistics: rows('population_15_plus', { '24175': 1000 }),
   },
   '2025-12': {
     metrics: [
@@ -56,7 +56,7 @@ const expected: Record<string, Figures> = {
       ...rows(stock, { '66': 15, '24175': 12, '24175001': 9 }),
     ],
     targets: rows(flow, { '66': 40, '24175': 40 }),
-    statistics: rows('residents', { '24175': 1200 }),
+    statistics: rows('population_15_plus', { '24175': 1200 }),
   },
   '2025-Q4': {
     metrics: [
@@ -64,7 +64,7 @@ const expected: Record<string, Figures> = {
       ...rows(stock, { '66': 15, '24175': 12, '24175001': 9 }),
     ],
     targets: [],
-    statistics: rows('residents', { '24175': 1200 }),
+    statistics: rows('population_15_plus', { '24175': 1200 }),
   },
   '2025': {
     metrics: [
@@ -72,7 +72,7 @@ const expected: Record<string, Figures> = {
       ...rows(stock, { '66': 15, '24175': 12, '24175001': 9 }),
     ],
     targets: rows(flow, { '66': 900, '24175': 300, '24343': 200 }),
-    statistics: rows('residents', { '24175': 1200 }),
+    statistics: rows('population_15_plus', { '24175': 1200 }),
   },
 };
 const in2026: Figures = {
@@ -81,7 +81,7 @@ const in2026: Figures = {
     ...rows(stock, { '66': 26, '24175': 22, '24175001': 18 }),
   ],
   targets: [],
-  statistics: rows('residents', { '24175': 1200, '24343': 800 }),
+  statistics: rows('population_15_plus', { '24175': 1200, '24343': 800 }),
 };
 for (const key of periodsOfDay('2026-01-02')) expected[key] = in2026;
 
@@ -112,9 +112,9 @@ async function seed(pool: pg.Pool) {
   await listAllTargetReach(pool);
   await pool.query(
     `INSERT INTO kpi_statistics (unit_code, statistic, as_of, value, source, recorded_at) VALUES
-       ('24175', 'residents', '2025-01-01', 1000, 'test', now()),
-       ('24175', 'residents', '2025-12-20', 1200, 'test', now()),
-       ('24343', 'residents', '2026-01-01', 800, 'test', now())`,
+       ('24175', 'population_15_plus', '2025-01-01', 1000, 'test', now()),
+       ('24175', 'population_15_plus', '2025-12-20', 1200, 'test', now()),
+       ('24343', 'population_15_plus', '2026-01-01', 800, 'test', now())`,
   );
 }
 
@@ -141,8 +141,8 @@ describe('figures of one or several periods, one statement (real PostgreSQL)', (
       // The stock branches read the partial indexes kept in (unit, metric, period) order, not every cell.
       await client.query('SET enable_seqscan = off');
       const { rows: plan } = await client.query<{ 'QUERY PLAN': string }>(
-        `EXPLAIN ${figuresSql({ units: '$1', keys: '$2', firstDays: '$3', lastDays: '$4', flow: '$5', stock: '$6', at: 'NULL' })}`,
-        [units, ['2025'], ['2025-01-01'], ['2025-12-31'], [flow], [stock]],
+        `EXPLAIN ${figuresSql({ units: '$1', keys: '$2', firstDays: '$3', lastDays: '$4', flow: '$5', stock: '$6', at: 'NULL', targets: '$7', statistics: '$8' })}`,
+        [units, ['2025'], ['2025-01-01'], ['2025-12-31'], [flow], [stock], [flow], ['population_15_plus']],
       );
       const text = plan.map((r) => r['QUERY PLAN']).join('\n');
       expect(text).toMatch(/Scan using kpi_rollups_stock_days/);
@@ -153,7 +153,7 @@ describe('figures of one or several periods, one statement (real PostgreSQL)', (
     }
   });
 
-  it('reads only the metrics of the indicators asked, as the whole read has them, now and as known', async () => {
+  it('reads only the figures of the indicators asked, as the whole read has them, now and as known', async () => {
     const url = await freshTestDatabase('kpi_figures_asked');
     await start(url);
     const pool = plainPool(url);
@@ -166,22 +166,36 @@ describe('figures of one or several periods, one statement (real PostgreSQL)', (
       [flow, stock],
     );
     const periods = Object.keys(expected).map((key) => parsePeriod(key) as Period);
-    const asked = indicatorCatalog.filter((d) => metricsOf([d]).flow.includes(flow));
+    const asked = indicatorCatalog.filter((d) => inputsOf([d]).flow.includes(flow));
     expect(asked.length).toBeGreaterThan(0);
-    const read = new Set([...metricsOf(asked).flow, ...metricsOf(asked).stock]);
-    expect(read.has(stock)).toBe(false);
+    const inputs = inputsOf(asked);
+    const read = new Set([...inputs.flow, ...inputs.stock, ...inputs.targets, ...inputs.statistics]);
+    // The asked indicators count the flow and measure it against its target; none reads the stock
+    // or the statistic, which the whole read has.
+    expect([read.has(flow), read.has(stock), inputs.targets, inputs.statistics]).toEqual([
+      true,
+      false,
+      [flow],
+      [],
+    ]);
     for (const knownAt of [undefined, new Date().toISOString()]) {
       const whole = await loadFiguresByPeriod(pool, units, periods, { knownAt });
       const some = await loadFiguresByPeriod(pool, units, periods, { knownAt, catalog: asked });
       let [keptRows, leftRows] = [0, 0];
       for (const period of periods) {
         const all = normal(whole.get(period.key));
-        const kept = { ...all, metrics: all.metrics.filter((r) => read.has(r.id)) };
-        keptRows += kept.metrics.length;
-        leftRows += all.metrics.length - kept.metrics.length;
+        const only = (rows: readonly FigureRow[]) => rows.filter((r) => read.has(r.id));
+        const kept = {
+          metrics: only(all.metrics),
+          targets: only(all.targets),
+          statistics: only(all.statistics),
+        };
+        const count = (f: typeof all) => f.metrics.length + f.targets.length + f.statistics.length;
+        keptRows += count(kept);
+        leftRows += count(all) - count(kept);
         expect([period.key, normal(some.get(period.key))]).toEqual([period.key, kept]);
       }
-      // Both reads had rows of the asked metric and of the one left out.
+      // Both reads had rows of what was asked and of what was left out.
       expect([knownAt === undefined, keptRows > 0, leftRows > 0]).toEqual([
         knownAt === undefined,
         true,

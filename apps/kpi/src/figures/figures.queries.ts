@@ -31,25 +31,29 @@ const notFlowSql = (r: string) =>
 const stockDaysSql = (r: string) => `${r}.period_kind = 'day' AND ${notFlowSql(r)}`;
 const stockSpansSql = (r: string) => `${r}.period_kind IN ('month', 'year') AND ${notFlowSql(r)}`;
 
-// The metrics of a set of indicators by kind, so each branch reads the cells by their whole key
-// (unit, period, metric) instead of every cell of the unit: a unit holds thousands (a day per metric).
-export function metricsOf(catalog: readonly IndicatorDefinition[]): {
+// What a set of indicators reads: its metrics by kind, so each branch reads the cells by their
+// whole key (unit, period, metric) instead of every cell of the unit (a unit holds thousands, a day
+// per metric); the metrics it is measured against a target for, and the statistics it divides by.
+// A drill-down asking for the residents helped reads no target and no statistic at all.
+export interface FigureInputs {
   readonly flow: string[];
   readonly stock: string[];
-} {
-  const metrics = [
-    ...new Set(
-      catalog
-        .flatMap((d) => [d.numerator, d.denominator])
-        .flatMap((operand) => (operand && 'metric' in operand ? [operand.metric] : [])),
-    ),
-  ];
+  readonly targets: string[];
+  readonly statistics: string[];
+}
+
+export function inputsOf(catalog: readonly IndicatorDefinition[]): FigureInputs {
+  const operands = catalog.flatMap((d) => [d.numerator, d.denominator]).filter((o) => o !== undefined);
+  const unique = <T extends string>(ids: readonly T[]): T[] => [...new Set(ids)];
+  const metrics = unique(operands.flatMap((o) => ('metric' in o ? [o.metric] : [])));
   return {
     flow: metrics.filter((m) => metricKind(m) === 'flow'),
     stock: metrics.filter((m) => metricKind(m) === 'stock'),
+    targets: unique(operands.flatMap((o) => ('target' in o ? [o.target] : []))),
+    statistics: unique(operands.flatMap((o) => ('statistic' in o ? [o.statistic] : []))),
   };
 }
-export const { flow: flowMetrics, stock: stockMetrics } = metricsOf(indicatorCatalog);
+const wholeCatalogInputs = inputsOf(indicatorCatalog);
 
 /**
  * What a read of figures is limited to: what had been recorded by `knownAt` (the current figures
@@ -60,9 +64,9 @@ export interface FiguresAsked {
   readonly catalog?: readonly IndicatorDefinition[];
 }
 
-/** The metrics a read for these indicators needs: the whole catalog's are listed once. */
-export const metricsRead = (catalog: readonly IndicatorDefinition[]) =>
-  catalog === indicatorCatalog ? { flow: flowMetrics, stock: stockMetrics } : metricsOf(catalog);
+/** What a read for these indicators needs: the whole catalog's is listed once. */
+export const inputsRead = (catalog: readonly IndicatorDefinition[]): FigureInputs =>
+  catalog === indicatorCatalog ? wholeCatalogInputs : inputsOf(catalog);
 
 /**
  * Where the statement finds its inputs, as SQL: `$n` placeholders, or what the drill-down computes
@@ -77,6 +81,9 @@ export interface FigureParams {
   readonly flow: string;
   readonly stock: string;
   readonly at: string;
+  /** The metrics whose targets are read, and the statistics (text arrays). */
+  readonly targets: string;
+  readonly statistics: string;
 }
 
 // A stock at the period's end, by the fewest cells that add up to it (ADR 0044): the year cells of
@@ -115,51 +122,44 @@ const ledgerMetricsSql = (p: FigureParams) => `
    GROUP BY p.key, u.unit, d.metric`;
 
 /**
- * The targets a unit's figure sums, for each of `units` and each period of `periods` (a FROM item
- * with a `key`): the unit's own target, or else the nearest ones assigned below it. Rows `(key,
- * unit, unit_code, metric, value, assigned_by, assigned_at)`, one per target summed (ADR 0056).
+ * The targets a unit's figure sums, for each of `units`, each period of `periods` (a FROM item with
+ * a `key`) and each of the `metrics`: the unit's own target, or else the nearest ones assigned below
+ * it. Rows `(key, unit, unit_code, metric, value, assigned_by, assigned_at)`, one per target summed
+ * (ADR 0056).
  *
  * The candidates are the targets listed under the unit in `kpi_target_reach` (every target at or
- * below it), found by key. A candidate is left out when a unit between it and the unit read (that
+ * below it), found by key. A candidate is hidden when a unit between it and the unit read (that
  * unit included) holds a candidate too, for the same metric and period: anything that could hide a
- * candidate is itself a candidate. Each candidate is listed once under its own code as a target
- * and once under each unit between; a window over each code says whether it holds a target, and a
- * candidate listed under such a code is hidden. Equalities and sorts, no pairwise comparison: the
- * cost follows the unit's own subtree, never the whole country's targets, whatever plan is chosen.
+ * candidate is itself a candidate, so both steps look the candidates up in a hash of themselves.
+ * They are written `NOT IN` (the first twice negated) because PostgreSQL keeps such a test as one
+ * hashed sub-plan built once; an `IN` or `EXISTS` becomes a join whose method depends on a row
+ * count it cannot estimate here, and it chose nested loops that compared every pair (ADR 0056).
  */
-export const nearestTargetsSql = (units: string, periods: string, at: string) => `
+export const nearestTargetsSql = (units: string, periods: string, at: string, metrics: string) => `
   WITH candidates AS MATERIALIZED (
     SELECT p.key, u.code AS unit, r.unit_code, r.metric, r.value, r.assigned_by, r.assigned_at, r.between_codes
       FROM unnest(${units}::text[]) AS u(code) CROSS JOIN ${periods}
-      JOIN kpi_target_reach r ON r.reach_code = u.code AND r.period = p.key
+      JOIN kpi_target_reach r ON r.reach_code = u.code AND r.period = p.key AND r.metric = ANY(${metrics}::text[])
      WHERE (${at}::timestamptz IS NULL OR r.assigned_at <= ${at}::timestamptz)),
-  listed AS (
-    SELECT c.key, c.unit, c.metric, c.unit_code AS code, c.unit_code, true AS is_target,
-           c.value, c.assigned_by, c.assigned_at
-      FROM candidates c
-    UNION ALL
-    SELECT c.key, c.unit, c.metric, between_unit.code, c.unit_code, false, NULL, NULL, NULL
-      FROM candidates c CROSS JOIN LATERAL unnest(c.between_codes) AS between_unit(code)),
-  marked AS (
-    SELECT l.*, bool_or(l.is_target) OVER (PARTITION BY l.key, l.unit, l.metric, l.code) AS code_holds_target
-      FROM listed l)
-  SELECT key, unit, unit_code, metric, max(value) AS value, max(assigned_by) AS assigned_by,
-         max(assigned_at) AS assigned_at
-    FROM marked
-   GROUP BY key, unit, metric, unit_code
-  HAVING NOT bool_or(NOT is_target AND code_holds_target)`;
+  hidden AS MATERIALIZED (
+    SELECT c.key, c.unit, c.metric, c.unit_code
+      FROM candidates c CROSS JOIN LATERAL unnest(c.between_codes) AS between_unit(code)
+     WHERE NOT ((c.key, c.unit, c.metric, between_unit.code) NOT IN (SELECT key, unit, metric, unit_code FROM candidates)))
+  SELECT c.key, c.unit, c.unit_code, c.metric, c.value, c.assigned_by, c.assigned_at
+    FROM candidates c
+   WHERE (c.key, c.unit, c.metric, c.unit_code) NOT IN (SELECT key, unit, metric, unit_code FROM hidden)`;
 
 // A unit's targets summed (above); the latest statistic as of the period's end.
 const targetsAndStatisticsSql = (p: FigureParams) => `
   SELECT 'target', n.key, n.unit, n.metric, sum(n.value)::float8
-    FROM (${nearestTargetsSql(p.units, 'p', p.at)}) n
+    FROM (${nearestTargetsSql(p.units, 'p', p.at, p.targets)}) n
    GROUP BY n.key, n.unit, n.metric
   UNION ALL
   SELECT * FROM (
     SELECT DISTINCT ON (p.key, s.unit_code, s.statistic) 'statistic', p.key, s.unit_code, s.statistic,
            s.value::float8
       FROM p JOIN kpi_statistics s ON s.as_of <= p.last_day::date
-     WHERE s.unit_code = ANY(${p.units})
+     WHERE s.unit_code = ANY(${p.units}) AND s.statistic = ANY(${p.statistics}::text[])
        AND (${p.at}::timestamptz IS NULL OR s.recorded_at <= ${p.at}::timestamptz)
      ORDER BY p.key, s.unit_code, s.statistic, s.as_of DESC) latest`;
 
@@ -197,13 +197,15 @@ const numbered: FigureParams = {
   flow: '$5',
   stock: '$6',
   at: '$7',
+  targets: '$8',
+  statistics: '$9',
 };
 const currentSql = figuresSql(numbered);
 const knownSql = figuresSql(numbered, true);
 
 /**
  * The figures of `units` for each period, in one round trip; with `knownAt`, as recorded then.
- * Only the metrics of the indicators asked are read (a chart's one indicator reads two at most).
+ * Only the figures of the indicators asked are read (a chart's one indicator reads two at most).
  */
 export async function loadFiguresByPeriod(
   db: Db,
@@ -211,7 +213,7 @@ export async function loadFiguresByPeriod(
   periods: readonly Period[],
   { knownAt, catalog = indicatorCatalog }: FiguresAsked = {},
 ): Promise<Map<string, Figures>> {
-  const { flow, stock } = metricsRead(catalog);
+  const { flow, stock, targets, statistics } = inputsRead(catalog);
   const { rows } = await db.query<FigureRowOf>(knownAt === undefined ? currentSql : knownSql, [
     units,
     periods.map((p) => p.key),
@@ -220,6 +222,8 @@ export async function loadFiguresByPeriod(
     flow,
     stock,
     knownAt ?? null,
+    targets,
+    statistics,
   ]);
   const byPeriod = Map.groupBy(rows, (r) => r.period);
   return new Map(periods.map((p) => [p.key, figuresOf(byPeriod.get(p.key) ?? [])]));

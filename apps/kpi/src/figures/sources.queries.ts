@@ -31,10 +31,9 @@ export async function targetSources(
     `SELECT t.unit_code AS "unitCode", target_unit.name AS "unitName", t.value::float8 AS value,
             t.assigned_by AS "assignedBy", assigner.name AS "assignedByName",
             to_char(t.assigned_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "assignedAt"
-       FROM (${nearestTargetsSql('ARRAY[$1::text]', '(SELECT $3::text AS key) p', 'NULL')}) t
+       FROM (${nearestTargetsSql('ARRAY[$1::text]', '(SELECT $3::text AS key) p', 'NULL', 'ARRAY[$2::text]')}) t
        LEFT JOIN kpi_units target_unit ON target_unit.tree_version = $4 AND target_unit.code = t.unit_code
        LEFT JOIN kpi_units assigner ON assigner.tree_version = $4 AND assigner.code = t.assigned_by
-      WHERE t.metric = $2
       ORDER BY t.unit_code`,
     [query.unit, query.metric, query.period.key, query.treeVersion],
   );

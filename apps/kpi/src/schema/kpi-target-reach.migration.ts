@@ -18,6 +18,10 @@ export class KpiTargetReach implements MigrationInterface {
          "assigned_by" text NOT NULL, "assigned_at" TIMESTAMP WITH TIME ZONE NOT NULL,
          CONSTRAINT "kpi_target_reach_pkey" PRIMARY KEY ("reach_code", "period", "metric", "unit_code"))`,
     );
+    // A new assignment lists its target again: its rows are found by the target's own key.
+    await runner.query(
+      'CREATE INDEX "kpi_target_reach_target" ON "kpi_target_reach" ("unit_code", "metric", "period")',
+    );
     await runner.query(
       `INSERT INTO "kpi_target_reach"
        SELECT reach.code, t.period, t.metric, t.unit_code, t.unit_path[reach.at : cardinality(t.unit_path) - 1],

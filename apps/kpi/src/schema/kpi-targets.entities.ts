@@ -57,4 +57,5 @@ export const KpiTargetReach = new EntitySchema<{
     assignedBy: text,
     assignedAt: at,
   },
+  indices: [{ name: 'kpi_target_reach_target', columns: ['unitCode', 'metric', 'period'] }],
 });
