@@ -100,4 +100,21 @@ describe('ranking siblings', () => {
     );
     expect(ranked.map((r) => r.rank)).toEqual([2, 1]);
   });
+
+  it('gives each of 300 siblings 1 + the number strictly better, with many ties and gaps', () => {
+    // A fixed pseudo-random spread: values repeat (ties) and a tenth have none.
+    const values = Array.from({ length: 300 }, (_, i) => ({
+      unitCode: `u${i}`,
+      value: (i * 7919) % 10 === 0 ? undefined : ((i * 104_729) % 37) / 4,
+    }));
+    for (const direction of ['higher-is-better', 'lower-is-better'] as const) {
+      const better = (a: number, b: number) => (direction === 'higher-is-better' ? a > b : a < b);
+      const expected = values.map(({ value }) =>
+        value === undefined
+          ? undefined
+          : 1 + values.filter((o) => o.value !== undefined && better(o.value, value)).length,
+      );
+      expect(rankSiblings(values, direction).map((r) => r.rank)).toEqual(expected);
+    }
+  });
 });

@@ -6,15 +6,24 @@ export interface Ranked {
   readonly rank: number | undefined;
 }
 
+/**
+ * A unit's rank is 1 + the number of siblings strictly better: the place of the first of its value
+ * in the values sorted best first. Sorted once, not counted against every sibling: a province's
+ * 100-odd communes ranked on 21 indicators were 200,000 comparisons a drill-down.
+ */
 export function rankSiblings(
   values: readonly { readonly unitCode: string; readonly value: number | undefined }[],
   direction: 'higher-is-better' | 'lower-is-better',
 ): Ranked[] {
-  const sign = direction === 'higher-is-better' ? -1 : 1;
-  const valued = values.filter((v): v is { unitCode: string; value: number } => v.value !== undefined);
-  const ranks = new Map<string, number>();
-  for (const { unitCode, value } of valued) {
-    ranks.set(unitCode, 1 + valued.filter((other) => sign * (other.value - value) < 0).length);
-  }
-  return values.map(({ unitCode }) => ({ unitCode, rank: ranks.get(unitCode) }));
+  const bestFirst =
+    direction === 'higher-is-better' ? (a: number, b: number) => b - a : (a: number, b: number) => a - b;
+  const sorted = values.flatMap(({ value }) => (value === undefined ? [] : [value])).sort(bestFirst);
+  const rankOf = new Map<number, number>();
+  sorted.forEach((value, i) => {
+    if (!rankOf.has(value)) rankOf.set(value, i + 1);
+  });
+  return values.map(({ unitCode, value }) => ({
+    unitCode,
+    rank: value === undefined ? undefined : rankOf.get(value),
+  }));
 }
