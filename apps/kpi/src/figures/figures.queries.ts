@@ -200,7 +200,8 @@ const numbered: FigureParams = {
   targets: '$8',
   statistics: '$9',
 };
-const currentSql = figuresSql(numbered);
+/** The current figures' statement, `$1`…`$9` as `loadFiguresByPeriod` passes them. */
+export const currentSql = figuresSql(numbered);
 const knownSql = figuresSql(numbered, true);
 
 /**
