@@ -37,7 +37,8 @@ async function loadTree(db: Db, s: Shape): Promise<void> {
 // What a year's assignment leaves for the two indicators measured against a target: each province's
 // from the ministry and each commune's from its province, for the bench's year and the one before.
 // The districts between have none and read the sum of their communes' (the nearest rule, ADR 0056),
-// so every drill-down reads targets the way a deployment's does: ~42,000 rows at scale 1.
+// so every drill-down reads targets the way a deployment's does: ~42,000 rows at scale 1. The
+// table's trigger lists each under the units of its path (kpi_target_reach), as for any assignment.
 const targetMetrics = ['residents_helped.vneid_activation', 'residents_helped.public_service_account'];
 
 async function loadTargets(db: Db): Promise<void> {
@@ -48,14 +49,6 @@ async function loadTargets(db: Db): Promise<void> {
        FROM kpi_units u CROSS JOIN unnest($2::text[]) AS m(metric) CROSS JOIN unnest($3::text[]) AS y(period)
       WHERE u.tree_version = $1 AND u.level IN (1, 3)`,
     [treeVersion, targetMetrics, [String(Number(year) - 1), year], `${year}-01-15T00:00:00Z`],
-  );
-  // Listed under every unit of their paths, as the service writes them with each target
-  // (apps/kpi/src/targets/target-reach.ts; a benchmark does not import a service's source).
-  await db.query(
-    `INSERT INTO kpi_target_reach (reach_code, period, metric, unit_code, between_codes, value, assigned_by, assigned_at)
-     SELECT reach.code, t.period, t.metric, t.unit_code, t.unit_path[reach.at : cardinality(t.unit_path) - 1],
-            t.value, t.assigned_by, t.assigned_at
-       FROM kpi_targets t CROSS JOIN LATERAL unnest(t.unit_path) WITH ORDINALITY AS reach(code, at)`,
   );
   await db.query('ANALYZE kpi_targets');
   await db.query('ANALYZE kpi_target_reach');

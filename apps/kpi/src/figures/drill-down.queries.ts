@@ -37,7 +37,7 @@ const inputs: FigureParams = {
   statistics: '(SELECT statistics FROM args)::text[]',
 };
 
-const drillDownSql = `
+export const drillDownSql = `
   WITH args AS MATERIALIZED (
     SELECT $1::text AS code, $2::text AS key, $3::text AS first_day, $4::text AS last_day,
            $5::text[] AS flow, $6::text[] AS stock, $7::text[] AS targets, $8::text[] AS statistics),

@@ -9,7 +9,6 @@ import { freshTestDatabase, migrationHarness } from '@nhip/testing';
 import { indicatorCatalog } from '../indicators/catalog.ts';
 import { parsePeriod, periodsOfDay, type Period } from '../periods/period.ts';
 import { kpiDataSource } from '../schema/kpi-data-source.ts';
-import { listAllTargetReach } from '../targets/target-reach.ts';
 import {
   figuresSql,
   loadFigures,
@@ -109,7 +108,6 @@ async function seed(pool: pg.Pool) {
        ('24175', $1, '2025-12', '{66,24175}', 40, 'test', now())`,
     [flow],
   );
-  await listAllTargetReach(pool);
   await pool.query(
     `INSERT INTO kpi_statistics (unit_code, statistic, as_of, value, source, recorded_at) VALUES
        ('24175', 'population_15_plus', '2025-01-01', 1000, 'test', now()),

@@ -1,13 +1,13 @@
 // A unit's target is its own, or else the sum of the nearest targets assigned below it (ADR 0056):
 // checked against figures worked out by hand on a three-level tree, now and as known before a
-// higher unit's target was assigned; and, with targets assigned across a whole country, that the
-// read finds a unit's targets by key where they are listed under it, comparing no paths.
+// higher unit's target was assigned, after a target moved or was withdrawn; and, with targets
+// assigned across a whole country, that the reads look candidates up in hashes, not pair by pair.
 import { afterAll, describe, expect, it } from '@jest/globals';
 import type pg from 'pg';
 import { freshTestDatabase, migrationHarness } from '@nhip/testing';
 import { parsePeriod, type Period } from '../periods/period.ts';
 import { kpiDataSource } from '../schema/kpi-data-source.ts';
-import { listAllTargetReach } from '../targets/target-reach.ts';
+import { drillDownSql } from './drill-down.queries.ts';
 import { currentSql, loadFiguresByPeriod } from './figures.queries.ts';
 import { targetSources } from './sources.queries.ts';
 
@@ -30,7 +30,7 @@ const targets: [code: string, path: string[], metric: string, period: string, va
   ['A1', ['66', 'A', 'A1'], vneid, '2026-03', 3, before],
   ['48', ['48'], vneid, '2026', 5000, before],
 ];
-const units = ['66', 'A', 'B', 'C', 'C1', 'A1'];
+const units = ['66', 'A', 'B', 'C', 'C1', 'A1', '48'];
 
 async function seed(pool: pg.Pool) {
   for (const [code, path, metric, period, value, at] of targets)
@@ -39,7 +39,6 @@ async function seed(pool: pg.Pool) {
        VALUES ($1, $2, $3, $4, $5, $6, $7)`,
       [code, metric, period, path, value, path.at(-2) ?? 'VN', at],
     );
-  await listAllTargetReach(pool);
 }
 
 async function targetsRead(pool: Parameters<typeof loadFiguresByPeriod>[0], knownAt?: string) {
@@ -67,6 +66,7 @@ describe('a unit’s target: its own or the nearest below it (real PostgreSQL)',
         'A1 residents_helped.vneid_activation': 30,
         'B residents_helped.vneid_activation': 30,
         'B residents_helped.public_service_account': 7,
+        '48 residents_helped.vneid_activation': 5000,
       },
       month: {
         '66 residents_helped.vneid_activation': 3,
@@ -93,9 +93,37 @@ describe('a unit’s target: its own or the nearest below it (real PostgreSQL)',
       ['B1', 10, 'B'],
       ['B2', 20, 'B'],
     ]);
+    const listedThen = await targetSources(pool, {
+      unit: '66',
+      metric: vneid,
+      period: year,
+      treeVersion: 'none',
+      knownAt: between,
+    });
+    expect(listedThen.map((t) => t.unitCode)).toEqual(['A1', 'A2', 'B1', 'B2']);
   });
 
-  it('finds a unit’s targets by key, comparing no paths, when the whole country has targets', async () => {
+  it('follows a target that moves to another unit’s path, and one that is withdrawn', async () => {
+    const url = await freshTestDatabase('kpi_nearest_targets_moved');
+    await start(url);
+    const pool = plainPool(url);
+    await seed(pool);
+    // B1 is now a village of C (a boundary change written over the same row); A's own target goes.
+    await pool.query(
+      `UPDATE kpi_targets SET unit_path = '{66,C,B1}' WHERE unit_code = 'B1' AND metric = $1`,
+      [vneid],
+    );
+    await pool.query(`DELETE FROM kpi_targets WHERE unit_code = 'A' AND metric = $1`, [vneid]);
+    const { year: now } = await targetsRead(pool);
+    expect([
+      now['66 residents_helped.vneid_activation'],
+      now['A residents_helped.vneid_activation'],
+      now['B residents_helped.vneid_activation'],
+      now['C residents_helped.vneid_activation'],
+    ]).toEqual([30 + 40 + 20 + 10, 70, 20, 10]);
+  });
+
+  it('looks a unit’s candidate targets up in hashes, now and in the drill-down’s generic plan, when the whole country has targets', async () => {
     const url = await freshTestDatabase('kpi_nearest_targets_country');
     await start(url);
     const pool = plainPool(url);
@@ -107,7 +135,6 @@ describe('a unit’s target: its own or the nearest below it (real PostgreSQL)',
          FROM generate_series(1, 34) p, generate_series(1, 100) c, unnest($1::text[]) m`,
       [[vneid, accounts]],
     );
-    await listAllTargetReach(pool);
     await pool.query('ANALYZE kpi_target_reach');
     expect((await targetsRead(pool)).year['66 residents_helped.vneid_activation']).toBe(130);
     // The statement the consumer and the views run, as they pass it its inputs.
@@ -122,11 +149,29 @@ describe('a unit’s target: its own or the nearest below it (real PostgreSQL)',
       [vneid],
       [],
     ]);
-    const plan = rows.map((r) => r['QUERY PLAN']).join('\n');
-    expect(plan).toMatch(/kpi_target_reach/);
-    // Candidates are looked up in hashes of themselves, built once: no join to misjudge.
-    expect(plan.match(/hashed SubPlan \d+\)/g)?.length).toBeGreaterThanOrEqual(2);
-    // Nothing compares a unit with a target's path: that grew with the country's targets.
-    expect(plan).not.toMatch(/unit_path/);
+    // Candidates are looked up in hashes of themselves, built once: no join to misjudge. (Each
+    // sub-plan is named once per column it compares.)
+    const hashed = (plan: { 'QUERY PLAN': string }[]) =>
+      new Set(
+        plan
+          .map((r) => r['QUERY PLAN'])
+          .join('\n')
+          .match(/hashed SubPlan \d+/g),
+      ).size;
+    expect(hashed(rows)).toBe(2);
+    // And so in the drill-down's plan, kept generic once the statement has run five times.
+    const client = await pool.connect();
+    try {
+      await client.query('SET plan_cache_mode = force_generic_plan');
+      await client.query(
+        `PREPARE drill_down(text, text, text, text, text[], text[], text[], text[]) AS ${drillDownSql}`,
+      );
+      const { rows: generic } = await client.query<{ 'QUERY PLAN': string }>(
+        `EXPLAIN EXECUTE drill_down('66', '2026', '2026-01-01', '2026-12-31', '{}', '{}', '{${vneid}}', '{}')`,
+      );
+      expect(hashed(generic)).toBe(2);
+    } finally {
+      client.release();
+    }
   });
 });

@@ -33,7 +33,8 @@ export const KpiTarget = new EntitySchema<{
 
 /**
  * Each target listed under every unit of its path (`reachCode`), with the units between that unit
- * and the target's parent: a unit's candidate targets by key (ADR 0056), written with the target.
+ * and the target's parent: a unit's candidate targets by key (ADR 0056), kept by the trigger
+ * kpi_targets_listed on kpi_targets (migration KpiTargetReach).
  */
 export const KpiTargetReach = new EntitySchema<{
   reachCode: string;

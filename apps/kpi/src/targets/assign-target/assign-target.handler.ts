@@ -5,7 +5,6 @@ import { invalidRequest } from '@nhip/service-http';
 import { beforeRequestWrites } from '@nhip/postgres';
 import type pg from 'pg';
 import { ledgerPosition, publishChanges } from '../../ledger/publish-changes.ts';
-import { listTargetReach } from '../target-reach.ts';
 import { requireIndicator, requirePeriod, requireUnit, type WriteAccess } from '../../views/lookup.ts';
 import type { AssignTargetDto } from './assign-target.request.ts';
 
@@ -51,7 +50,6 @@ export async function assignTarget(
          unit_path = EXCLUDED.unit_path, assigned_by = EXCLUDED.assigned_by, assigned_at = EXCLUDED.assigned_at`,
       [unit.code, metric, period.key, unit.path, input.value, input.assignedBy, assignedAt],
     );
-    await listTargetReach(tx, { unitCode: unit.code, metric, period: period.key });
     const touched = unit.path.map((unitCode) => ({ unitCode, period: period.key }));
     await publishChanges(tx, touched, await ledgerPosition(tx), `target/${access.requestId}`);
   });
