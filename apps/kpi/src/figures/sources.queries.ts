@@ -20,22 +20,23 @@ export interface TargetSource {
 }
 
 /**
- * The unit's own target, or else the nearest targets assigned below it (what the figure sums),
- * each with the names of its unit and of the unit that assigned it in `treeVersion`.
+ * The unit's own target, or else the nearest targets assigned below it (what the figure sums, as
+ * assigned by `knownAt` when given), each with the names of its unit and of the unit that assigned
+ * it in `treeVersion`.
  */
 export async function targetSources(
   db: Db,
-  query: { unit: string; metric: string; period: Period; treeVersion: string },
+  query: { unit: string; metric: string; period: Period; treeVersion: string; knownAt?: string | undefined },
 ): Promise<TargetSource[]> {
   const { rows } = await db.query<TargetSource>(
     `SELECT t.unit_code AS "unitCode", target_unit.name AS "unitName", t.value::float8 AS value,
             t.assigned_by AS "assignedBy", assigner.name AS "assignedByName",
             to_char(t.assigned_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "assignedAt"
-       FROM (${nearestTargetsSql('ARRAY[$1::text]', '(SELECT $3::text AS key) p', 'NULL', 'ARRAY[$2::text]')}) t
+       FROM (${nearestTargetsSql('ARRAY[$1::text]', '(SELECT $3::text AS key) p', '$5', 'ARRAY[$2::text]')}) t
        LEFT JOIN kpi_units target_unit ON target_unit.tree_version = $4 AND target_unit.code = t.unit_code
        LEFT JOIN kpi_units assigner ON assigner.tree_version = $4 AND assigner.code = t.assigned_by
       ORDER BY t.unit_code`,
-    [query.unit, query.metric, query.period.key, query.treeVersion],
+    [query.unit, query.metric, query.period.key, query.treeVersion, query.knownAt ?? null],
   );
   return rows;
 }

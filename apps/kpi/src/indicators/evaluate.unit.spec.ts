@@ -101,6 +101,19 @@ describe('ranking siblings', () => {
     expect(ranked.map((r) => r.rank)).toEqual([2, 1]);
   });
 
+  it('ranks 0 and -0 together, Infinity first, and leaves NaN unranked like a missing value', () => {
+    const ranked = rankSiblings(
+      [
+        { unitCode: 'a', value: 0 },
+        { unitCode: 'b', value: Number.NaN },
+        { unitCode: 'c', value: -0 },
+        { unitCode: 'd', value: Number.POSITIVE_INFINITY },
+      ],
+      'higher-is-better',
+    );
+    expect(ranked.map((r) => r.rank)).toEqual([2, undefined, 2, 1]);
+  });
+
   it('gives each of 300 siblings 1 + the number strictly better, with many ties and gaps', () => {
     // A fixed pseudo-random spread: values repeat (ties) and a tenth have none.
     const values = Array.from({ length: 300 }, (_, i) => ({

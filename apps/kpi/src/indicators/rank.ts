@@ -17,13 +17,15 @@ export function rankSiblings(
 ): Ranked[] {
   const bestFirst =
     direction === 'higher-is-better' ? (a: number, b: number) => b - a : (a: number, b: number) => a - b;
-  const sorted = values.flatMap(({ value }) => (value === undefined ? [] : [value])).sort(bestFirst);
+  // NaN is no value: it would make the sort's order undefined (ratio() never gives one).
+  const ranked = (value: number | undefined): value is number => value !== undefined && !Number.isNaN(value);
+  const sorted = values.flatMap(({ value }) => (ranked(value) ? [value] : [])).sort(bestFirst);
   const rankOf = new Map<number, number>();
   sorted.forEach((value, i) => {
     if (!rankOf.has(value)) rankOf.set(value, i + 1);
   });
   return values.map(({ unitCode, value }) => ({
     unitCode,
-    rank: value === undefined ? undefined : rankOf.get(value),
+    rank: ranked(value) ? rankOf.get(value) : undefined,
   }));
 }

@@ -118,6 +118,7 @@ async function sourceOf(db: Db, request: ExplainRequest, operand: Operand) {
           metric: operand.target,
           period,
           treeVersion: subject.sourcesTree,
+          knownAt: request.knownAt,
         })),
       );
     return { kind: 'target', metric: operand.target, name: metricName(operand.target), assigned };
