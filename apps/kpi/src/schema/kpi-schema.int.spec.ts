@@ -23,6 +23,38 @@ describe('kpi schema migrations (real PostgreSQL)', () => {
     expect((await start(url)).migrated).toEqual([]);
   });
 
+  it('lists the targets a database already holds when KpiTargetReach runs, and each one written after', async () => {
+    const url = await freshTestDatabase('kpi_target_reach_upgrade');
+    await start(url);
+    const pool = plainPool(url);
+    // The database as the previous version left it: targets, no listing.
+    await pool.query(`DROP TABLE kpi_target_reach`);
+    await pool.query(`DROP FUNCTION kpi_targets_listed() CASCADE`);
+    await pool.query(`DELETE FROM ${migrationsTable} WHERE name = 'KpiTargetReach1796700000000'`);
+    await pool.query(
+      `INSERT INTO kpi_targets (unit_code, metric, period, unit_path, value, assigned_by, assigned_at) VALUES
+         ('66', 'residents_helped.vneid_activation', '2026', '{66}', 900, 'VN', now()),
+         ('24175', 'residents_helped.vneid_activation', '2026', '{66,24175}', 300, '66', now())`,
+    );
+    expect((await start(url)).migrated).toEqual(['KpiTargetReach1796700000000']);
+    await pool.query(
+      `INSERT INTO kpi_targets (unit_code, metric, period, unit_path, value, assigned_by, assigned_at)
+       VALUES ('24175001', 'residents_helped.vneid_activation', '2026', '{66,24175,24175001}', 40, '24175', now())`,
+    );
+    const { rows } = await pool.query<{ reach: string; target: string; between: string[] }>(
+      `SELECT reach_code AS reach, unit_code AS target, between_codes AS between FROM kpi_target_reach
+        ORDER BY reach_code, unit_code`,
+    );
+    expect(rows.map((r) => [r.reach, r.target, r.between])).toEqual([
+      ['24175', '24175', []],
+      ['24175', '24175001', ['24175']],
+      ['24175001', '24175001', []],
+      ['66', '24175', ['66']],
+      ['66', '24175001', ['66', '24175']],
+      ['66', '66', []],
+    ]);
+  });
+
   it('lets two instances start together: both start, and each migration runs once', async () => {
     const url = await freshTestDatabase('kpi_concurrent');
     const [a, b] = await Promise.all([start(url), start(url)]);
