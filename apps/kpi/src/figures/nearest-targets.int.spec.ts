@@ -51,12 +51,17 @@ async function targetsRead(pool: Parameters<typeof loadFiguresByPeriod>[0], know
 describe('a unit’s target: its own or the nearest below it (real PostgreSQL)', () => {
   const { start, plainPool, close } = migrationHarness(kpiDataSource);
   afterAll(close);
-
-  it('sums the nearest targets below a unit that has none, now and as known before', async () => {
-    const url = await freshTestDatabase('kpi_nearest_targets');
+  /** A fresh database, migrated as the service does, holding the targets above. */
+  const seeded = async (purpose: string) => {
+    const url = await freshTestDatabase(purpose);
     await start(url);
     const pool = plainPool(url);
     await seed(pool);
+    return pool;
+  };
+
+  it('sums the nearest targets below a unit that has none, now and as known before', async () => {
+    const pool = await seeded('kpi_nearest_targets');
     expect(await targetsRead(pool)).toEqual({
       year: {
         // A's own 100 stands for its villages' 30 + 40; B has none, its villages' 10 + 20.
@@ -104,10 +109,7 @@ describe('a unit’s target: its own or the nearest below it (real PostgreSQL)',
   });
 
   it('follows a target that moves to another unit’s path, and one that is withdrawn', async () => {
-    const url = await freshTestDatabase('kpi_nearest_targets_moved');
-    await start(url);
-    const pool = plainPool(url);
-    await seed(pool);
+    const pool = await seeded('kpi_nearest_targets_moved');
     // B1 is now a village of C (a boundary change written over the same row); A's own target goes.
     await pool.query(
       `UPDATE kpi_targets SET unit_path = '{66,C,B1}' WHERE unit_code = 'B1' AND metric = $1`,
@@ -124,10 +126,7 @@ describe('a unit’s target: its own or the nearest below it (real PostgreSQL)',
   });
 
   it('looks a unit’s candidate targets up in hashes, now and in the drill-down’s generic plan, when the whole country has targets', async () => {
-    const url = await freshTestDatabase('kpi_nearest_targets_country');
-    await start(url);
-    const pool = plainPool(url);
-    await seed(pool);
+    const pool = await seeded('kpi_nearest_targets_country');
     // 34 provinces × 100 communes × 2 metrics, as a year's assignment leaves them.
     await pool.query(
       `INSERT INTO kpi_targets (unit_code, metric, period, unit_path, value, assigned_by, assigned_at)
