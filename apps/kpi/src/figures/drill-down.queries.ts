@@ -3,7 +3,7 @@
 // prepared statement. Four sequential round trips cost more than the reads themselves on a busy
 // machine; the figures are figures.queries.ts' one statement, fed from the tree part here.
 import type pg from 'pg';
-import type { Period } from '../periods/period.ts';
+import { flowCellsOf, targetPeriodOf, type Period } from '../periods/period.ts';
 import { indicatorCatalog } from '../indicators/catalog.ts';
 import type { IndicatorDefinition } from '../indicators/indicator.ts';
 import {
@@ -30,6 +30,8 @@ const inputs: FigureParams = {
   keys: 'ARRAY[(SELECT key FROM args)]',
   firstDays: 'ARRAY[(SELECT first_day FROM args)]',
   lastDays: 'ARRAY[(SELECT last_day FROM args)]',
+  cells: 'ARRAY[(SELECT cells FROM args)]',
+  targetPeriods: 'ARRAY[(SELECT target_period FROM args)]',
   flow: '(SELECT flow FROM args)::text[]',
   stock: '(SELECT stock FROM args)::text[]',
   at: 'NULL',
@@ -40,7 +42,8 @@ const inputs: FigureParams = {
 export const drillDownSql = `
   WITH args AS MATERIALIZED (
     SELECT $1::text AS code, $2::text AS key, $3::text AS first_day, $4::text AS last_day,
-           $5::text[] AS flow, $6::text[] AS stock, $7::text[] AS targets, $8::text[] AS statistics),
+           $5::text[] AS flow, $6::text[] AS stock, $7::text[] AS targets, $8::text[] AS statistics,
+           $9::text AS cells, $10::text AS target_period),
   unit AS MATERIALIZED (
     SELECT u.tree_version, u.code, u.name, u.parent_code, u.path
       FROM kpi_units u JOIN kpi_unit_trees t USING (tree_version)
@@ -108,7 +111,18 @@ export async function loadDrillDown(
   const { rows } = await db.query<Row>({
     name: 'kpi.drill-down',
     text: drillDownSql,
-    values: [code, period.key, period.firstDay, period.lastDay, flow, stock, targets, statistics],
+    values: [
+      code,
+      period.key,
+      period.firstDay,
+      period.lastDay,
+      flow,
+      stock,
+      targets,
+      statistics,
+      flowCellsOf(period).join(' '),
+      targetPeriodOf(period),
+    ],
   });
   const unit = rows.find((r) => r.part === 'unit');
   if (!unit) return undefined;

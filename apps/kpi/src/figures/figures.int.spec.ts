@@ -1,5 +1,5 @@
-// One statement defines what a figure is (figures.queries.ts): flows per period, stocks summed to
-// each period's last day, the nearest targets below a unit, the latest statistic as of each
+// One statement defines what a figure is (figures.queries.ts): flows per period (a year to date's
+// summed from its cells), stocks summed to each period's last day, the nearest targets below a unit, the latest statistic as of each
 // period's end. The views read a period at a time, publishing reads a batch's periods together:
 // both are checked here against figures worked out by hand, and the stock branch against the
 // partial index it is written to use.
@@ -74,6 +74,24 @@ const expected: Record<string, Figures> = {
     statistics: rows('population_15_plus', { '24175': 1200 }),
   },
 };
+// Years to date: the flow summed from quarters, months and days (2025-to-12-15 reads Q1–Q3, October,
+// November and 1–15 December), the stock at its end, the targets assigned for the year.
+expected['2025-to-12-15'] = {
+  metrics: [
+    ...rows(flow, { '66': 8, '24175': 16, '24175001': 24 }),
+    ...rows(stock, { '66': 8, '24175': 6, '24175001': 4 }),
+  ],
+  targets: rows(flow, { '66': 900, '24175': 300, '24343': 200 }),
+  statistics: rows('population_15_plus', { '24175': 1000 }),
+};
+expected['2025-to-11'] = {
+  metrics: [
+    ...rows(flow, { '66': 3, '24175': 6, '24175001': 9 }),
+    ...rows(stock, { '66': 3, '24175': 2, '24175001': 1 }),
+  ],
+  targets: rows(flow, { '66': 900, '24175': 300, '24343': 200 }),
+  statistics: rows('population_15_plus', { '24175': 1000 }),
+};
 const in2026: Figures = {
   metrics: [
     ...rows(flow, { '66': 11, '24175': 22, '24175001': 33 }),
@@ -82,7 +100,7 @@ const in2026: Figures = {
   targets: [],
   statistics: rows('population_15_plus', { '24175': 1200, '24343': 800 }),
 };
-for (const key of periodsOfDay('2026-01-02')) expected[key] = in2026;
+for (const key of [...periodsOfDay('2026-01-02'), '2026-to-01-02', '2026-to-Q1']) expected[key] = in2026;
 
 async function seed(pool: pg.Pool) {
   const cells: [string, string, string, number][] = [];
@@ -139,8 +157,19 @@ describe('figures of one or several periods, one statement (real PostgreSQL)', (
       // The stock branches read the partial indexes kept in (unit, metric, period) order, not every cell.
       await client.query('SET enable_seqscan = off');
       const { rows: plan } = await client.query<{ 'QUERY PLAN': string }>(
-        `EXPLAIN ${figuresSql({ units: '$1', keys: '$2', firstDays: '$3', lastDays: '$4', flow: '$5', stock: '$6', at: 'NULL', targets: '$7', statistics: '$8' })}`,
-        [units, ['2025'], ['2025-01-01'], ['2025-12-31'], [flow], [stock], [flow], ['population_15_plus']],
+        `EXPLAIN ${figuresSql({ units: '$1', keys: '$2', firstDays: '$3', lastDays: '$4', flow: '$5', stock: '$6', at: 'NULL', targets: '$7', statistics: '$8', cells: '$9', targetPeriods: '$10' })}`,
+        [
+          units,
+          ['2025'],
+          ['2025-01-01'],
+          ['2025-12-31'],
+          [flow],
+          [stock],
+          [flow],
+          ['population_15_plus'],
+          ['2025'],
+          ['2025'],
+        ],
       );
       const text = plan.map((r) => r['QUERY PLAN']).join('\n');
       expect(text).toMatch(/Scan using kpi_rollups_stock_days/);

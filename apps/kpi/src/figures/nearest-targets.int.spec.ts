@@ -147,6 +147,8 @@ describe('a unit’s target: its own or the nearest below it (real PostgreSQL)',
       null,
       [vneid],
       [],
+      [year.key],
+      [year.key],
     ]);
     // Candidates are looked up in hashes of themselves, built once: no join to misjudge. (Each
     // sub-plan is named once per column it compares.)
@@ -163,10 +165,10 @@ describe('a unit’s target: its own or the nearest below it (real PostgreSQL)',
     try {
       await client.query('SET plan_cache_mode = force_generic_plan');
       await client.query(
-        `PREPARE drill_down(text, text, text, text, text[], text[], text[], text[]) AS ${drillDownSql}`,
+        `PREPARE drill_down(text, text, text, text, text[], text[], text[], text[], text, text) AS ${drillDownSql}`,
       );
       const { rows: generic } = await client.query<{ 'QUERY PLAN': string }>(
-        `EXPLAIN EXECUTE drill_down('66', '2026', '2026-01-01', '2026-12-31', '{}', '{}', '{${vneid}}', '{}')`,
+        `EXPLAIN EXECUTE drill_down('66', '2026', '2026-01-01', '2026-12-31', '{}', '{}', '{${vneid}}', '{}', '2026', '2026')`,
       );
       expect(hashed(generic)).toBe(2);
     } finally {

@@ -5,7 +5,7 @@ import type pg from 'pg';
 import { metricKind } from '../indicators/evaluate.ts';
 import { sourceFromStored, type DeltaSource } from '../metrics/metric-delta.ts';
 import { nearestTargetsSql } from './figures.queries.ts';
-import type { Period } from '../periods/period.ts';
+import { targetPeriodOf, type Period } from '../periods/period.ts';
 
 type Db = Pick<pg.Pool, 'query'>;
 
@@ -32,11 +32,18 @@ export async function targetSources(
     `SELECT t.unit_code AS "unitCode", target_unit.name AS "unitName", t.value::float8 AS value,
             t.assigned_by AS "assignedBy", assigner.name AS "assignedByName",
             to_char(t.assigned_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "assignedAt"
-       FROM (${nearestTargetsSql('ARRAY[$1::text]', '(SELECT $3::text AS key) p', '$5', 'ARRAY[$2::text]')}) t
+       FROM (${nearestTargetsSql('ARRAY[$1::text]', '(SELECT $3::text AS key, $6::text AS target_period) p', '$5', 'ARRAY[$2::text]')}) t
        LEFT JOIN kpi_units target_unit ON target_unit.tree_version = $4 AND target_unit.code = t.unit_code
        LEFT JOIN kpi_units assigner ON assigner.tree_version = $4 AND assigner.code = t.assigned_by
       ORDER BY t.unit_code`,
-    [query.unit, query.metric, query.period.key, query.treeVersion, query.knownAt ?? null],
+    [
+      query.unit,
+      query.metric,
+      query.period.key,
+      query.treeVersion,
+      query.knownAt ?? null,
+      targetPeriodOf(query.period),
+    ],
   );
   return rows;
 }

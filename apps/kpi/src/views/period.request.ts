@@ -3,12 +3,22 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsISO8601, IsOptional, Matches } from 'class-validator';
 
-export const periodPattern = /^\d{4}(-Q[1-4]|-\d{2}(-\d{2})?)?$/;
-export const periodRule =
+/** The periods values are stored for: what a target is assigned for. */
+export const storedPeriodPattern = /^\d{4}(-Q[1-4]|-\d{2}(-\d{2})?)?$/;
+export const storedPeriodRule =
   'must be a day (2025-07-01), a month (2025-07), a quarter (2025-Q3) or a year (2025)';
 
+/** What a view reads: a stored period, or a year to date through a day, month or quarter. */
+export const periodPattern = /^\d{4}(-Q[1-4]|-\d{2}(-\d{2})?|-to-(Q[1-4]|\d{2}(-\d{2})?))?$/;
+export const periodRule =
+  'must be a day (2025-07-01), a month (2025-07), a quarter (2025-Q3), a year (2025) or a year to date through a day, month or quarter (2025-to-07-15, 2025-to-06, 2025-to-Q3)';
+
 export class PeriodQuery {
-  @ApiProperty({ example: '2025-Q3', description: 'Day, month, quarter or year, in Vietnam (UTC+7).' })
+  @ApiProperty({
+    example: '2025-Q3',
+    description:
+      'Day, month, quarter or year, in Vietnam (UTC+7); or a year to date ("lũy kế"), from 1 January through a day, month or quarter: 2025-to-06 is the first half, measured against the year’s target.',
+  })
   @Matches(periodPattern, { message: `period ${periodRule}` })
   period!: string;
 

@@ -32,6 +32,10 @@ const operandSource = closed(
     counts: { type: 'string', enum: ['flow', 'stock'] },
     how: text,
     assigned: list(assignedTarget),
+    period: {
+      type: 'string',
+      description: 'The period the targets were assigned for: a year to date is measured against its year’s.',
+    },
     members: list(closed({ unitCode: text, ...reported }, ['unitCode'])),
     ...reported,
   },

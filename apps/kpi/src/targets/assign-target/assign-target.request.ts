@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { unitCodePattern, unitCodeRule } from '@nhip/contracts';
 import { IsInt, IsString, Length, Matches, Max, Min } from 'class-validator';
-import { periodPattern, periodRule } from '../../views/period.request.ts';
+import { storedPeriodPattern, storedPeriodRule } from '../../views/period.request.ts';
 
 /** "Chỉ tiêu được giao": what a higher unit assigns a lower one for a period. */
 export class AssignTargetDto {
@@ -14,8 +14,11 @@ export class AssignTargetDto {
   @Length(1, 100)
   indicatorId!: string;
 
-  @ApiProperty({ example: '2024' })
-  @Matches(periodPattern, { message: `period ${periodRule}` })
+  @ApiProperty({
+    example: '2024',
+    description: 'A day, month, quarter or year; a year to date reads its year’s target.',
+  })
+  @Matches(storedPeriodPattern, { message: `period ${storedPeriodRule}` })
   period!: string;
 
   @ApiProperty({ example: 9950 })

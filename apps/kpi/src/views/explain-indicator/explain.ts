@@ -14,7 +14,7 @@ import { indicatorCatalog } from '../../indicators/catalog.ts';
 import { metricKind } from '../../indicators/evaluate.ts';
 import type { IndicatorDefinition, Operand } from '../../indicators/indicator.ts';
 import { metricName } from '../../indicators/metric-names.ts';
-import type { Period } from '../../periods/period.ts';
+import { targetPeriodOf, type Period } from '../../periods/period.ts';
 
 type Db = Pick<pg.Pool, 'query'>;
 
@@ -121,7 +121,14 @@ async function sourceOf(db: Db, request: ExplainRequest, operand: Operand) {
           knownAt: request.knownAt,
         })),
       );
-    return { kind: 'target', metric: operand.target, name: metricName(operand.target), assigned };
+    const assignedFor = targetPeriodOf(period);
+    return {
+      kind: 'target',
+      metric: operand.target,
+      name: metricName(operand.target),
+      period: assignedFor,
+      assigned,
+    };
   }
   return statisticOf(db, request, operand.statistic);
 }

@@ -12,7 +12,7 @@ import {
 } from '../../figures/named-grouping.ts';
 import { evaluateUnits, orNull } from '../../figures/indicator-values.ts';
 import type { IndicatorDefinition } from '../../indicators/indicator.ts';
-import { parsePeriod, periodsBetween, type Period } from '../../periods/period.ts';
+import { grainOf, parsePeriod, periodsBetween, type Period } from '../../periods/period.ts';
 import {
   codeParam,
   instantOf,
@@ -63,8 +63,8 @@ async function pointsOf(pool: pg.Pool, series: Series, periods: readonly Period[
 }
 
 function bucketsOf(from: Period, to: Period): Period[] {
-  if (from.kind !== to.kind)
-    throw invalidRequest([{ field: 'to', reason: `must be a ${from.kind} like from` }]);
+  if (grainOf(from) !== grainOf(to))
+    throw invalidRequest([{ field: 'to', reason: `must be a ${grainOf(from)} like from` }]);
   const keys = periodsBetween(from, to);
   if (keys.length === 0 || keys.length > maxPoints) {
     throw invalidRequest([

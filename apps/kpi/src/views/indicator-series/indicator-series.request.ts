@@ -3,7 +3,11 @@ import { IsISO8601, IsOptional, Matches } from 'class-validator';
 import { periodPattern, periodRule } from '../period.request.ts';
 
 export class SeriesQuery {
-  @ApiProperty({ example: '2024-01', description: 'The first period; its kind is the series’ kind.' })
+  @ApiProperty({
+    example: '2024-01',
+    description:
+      'The first period; its kind is the series’ kind. A year to date (2024-to-01) steps by its end: each month’s running total since 1 January.',
+  })
   @Matches(periodPattern, { message: `from ${periodRule}` })
   from!: string;
 
