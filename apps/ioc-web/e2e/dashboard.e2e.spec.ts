@@ -149,7 +149,7 @@ describe('IOC dashboard in Chromium', () => {
     for (const [query, said] of [
       [
         'unit=66&period=2026-13',
-        'Kỳ “2026-13” không hợp lệ. Nhập năm (2026), quý (2026-Q4), tháng (2026-12) hoặc ngày (2026-12-06).',
+        'Kỳ “2026-13” không hợp lệ. Nhập năm (2026), quý (2026-Q4), tháng (2026-12), ngày (2026-12-06) hoặc lũy kế từ đầu năm (2026-to-06: hết tháng 6; 2026-to-Q3: 9 tháng).',
       ],
       ['unit=66999&period=2026', 'Không tìm thấy đơn vị mã “66999” trong kỳ 2026.'],
     ] as const) {
@@ -252,6 +252,18 @@ describe('IOC dashboard in Chromium', () => {
     await page.waitForSelector(`.tile[data-ind="${vneid}"] [data-role=value]:text-is("1.805")`, {
       timeout: 10_000,
     });
+    await page.close();
+  });
+
+  it('shows a year to date, asked again when its year changes within it', async () => {
+    const page = await open(await tokenFor(personas.provinceIoc), `unit=66&period=2024-to-Q3&ind=${vneid}`);
+    await expect(tileValue(page, vneid).textContent()).resolves.toBe('1.805');
+    await page.waitForSelector('#connection[data-state=live]');
+    // October's report is after its end; September's moves it, a few seconds later (never published).
+    await report(platform.activity, hoaPhu, 2, '2024-10-02T09:00:00+07:00');
+    await report(platform.activity, hoaPhu, 4, '2024-09-22T09:00:00+07:00');
+    await page.waitForSelector(`.tile.changed[data-ind="${vneid}"]`, { timeout: 20_000 });
+    await expect(tileValue(page, vneid).textContent()).resolves.toBe('1.809');
     await page.close();
   });
 

@@ -88,9 +88,14 @@ export class App {
   }
 
   private live(): void {
-    const query = new URLSearchParams({ scope: this.unit, period: this.route.period });
+    // A year to date is never published (ADR 0057): its view follows its year's changes and asks
+    // for its figures again.
+    const toDate = this.route.period.includes('-to-');
+    const period = toDate ? this.route.period.slice(0, 4) : this.route.period;
+    const query = new URLSearchParams({ scope: this.unit, period });
     this.stream = new LiveStream(`/api/stream?${query}`, this.session.token, {
       snapshot: (summary) => {
+        if (toDate) return this.refreshFigures(true);
         forgetRevisions();
         // The first snapshot mostly repeats the summary just drawn, a few figures moved. Drawing it
         // anew replaced every tile under the operator's pointer a moment after the page showed (a
@@ -101,10 +106,11 @@ export class App {
         this.render();
       },
       change: (change) => {
+        if (toDate) return this.refreshFigures(true);
         if (!this.summary) return;
         const applied = applyChange(this.summary, change);
         if (applied) this.later(`${change.unitCode}|${change.indicatorId}`);
-        if (applied && this.summary.successorsIn) this.refreshOwnFigures();
+        if (applied && this.summary.successorsIn) this.refreshFigures(false);
       },
       state: (state) => this.showState(state),
     });
@@ -112,10 +118,11 @@ export class App {
   }
 
   /**
-   * A former unit's own figures are its members' summed by the KPI service and never come on the
-   * stream: when its members change, they are asked again, at most every five seconds.
+   * Figures that never come on the stream are asked again when what they are made of changes, at
+   * most every five seconds: a former unit's own (its members' summed by the KPI service), or with
+   * its children's too, a year to date's.
    */
-  private refreshOwnFigures(): void {
+  private refreshFigures(withChildren: boolean): void {
     this.ownTimer ??= setTimeout(() => {
       const shown = this.summary;
       void this.api
@@ -123,15 +130,22 @@ export class App {
         .then((fresh) => {
           this.ownTimer = undefined;
           if (this.summary !== shown || !shown || fresh.unit.code !== shown.unit.code) return;
-          // The value and what it is made of: 51/102 and 50/100 read the same per cent.
-          const figures = (i: Indicator) => `${i.value}|${i.numerator}|${i.denominator}`;
-          const before = new Map(shown.indicators.map((i) => [i.id, figures(i)]));
-          shown.indicators.splice(0, shown.indicators.length, ...fresh.indicators);
-          for (const i of fresh.indicators)
-            if (before.get(i.id) !== figures(i)) this.later(`${shown.unit.code}|${i.id}`);
+          this.replaceFigures(shown.unit.code, shown.indicators, fresh.indicators);
+          for (const child of withChildren ? shown.children : []) {
+            const now = fresh.children.find((c) => c.code === child.code)?.indicators;
+            if (now) this.replaceFigures(child.code, child.indicators, now);
+          }
         })
         .catch(() => (this.ownTimer = undefined));
     }, 5_000);
+  }
+
+  private replaceFigures(code: string, shown: Indicator[], fresh: readonly Indicator[]): void {
+    // The value and what it is made of: 51/102 and 50/100 read the same per cent.
+    const figures = (i: Indicator) => `${i.value}|${i.numerator}|${i.denominator}`;
+    const before = new Map(shown.map((i) => [i.id, figures(i)]));
+    shown.splice(0, shown.length, ...fresh);
+    for (const i of fresh) if (before.get(i.id) !== figures(i)) this.later(`${code}|${i.id}`);
   }
 
   /** Changes arrive by the dozen a second: drawn together a few times a second, then highlighted. */

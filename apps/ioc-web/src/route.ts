@@ -41,10 +41,13 @@ export function hrefOf(route: Route): string {
   return `${location.pathname}?${q}`;
 }
 
-/** The last calendar day of a period key (2025, 2025-Q3, 2025-07, 2025-07-01), capped at today. */
+/**
+ * The last calendar day of a period key (2025, 2025-Q3, 2025-07, 2025-07-01; a year to date's,
+ * 2025-to-07, is its end's), capped at today.
+ */
 export function asOfOf(route: Route): string {
   if (route.asOf !== undefined) return route.asOf;
-  const p = route.period;
+  const p = route.period.replace('-to-', '-');
   const [year = '', part = ''] = p.split('-');
   let last = `${year}-12-31`;
   if (/^Q\d$/.test(part)) last = lastDayOfMonth(Number(year), Number(part.slice(1)) * 3);

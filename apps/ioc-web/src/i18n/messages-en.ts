@@ -107,7 +107,8 @@ export const en: Record<MessageKey, string> = {
   unreachable: 'Could not reach the server; check the network, then reload the page.',
   unitNotFound: 'No unit has the code “{code}” in the period {period}.',
   badPeriod: 'The period “{period}” is not valid.',
-  periodHint: 'Enter a year (2026), a quarter (2026-Q4), a month (2026-12) or a day (2026-12-06).',
+  periodHint:
+    'Enter a year (2026), a quarter (2026-Q4), a month (2026-12), a day (2026-12-06) or a year to date (2026-to-06: through June; 2026-to-Q3: nine months).',
   loading: 'Loading…',
   'role.ioc-operator': 'Provincial IOC',
   'role.district-oc': 'District operations centre',

@@ -105,7 +105,8 @@ export const vi = {
   unreachable: 'Không kết nối được tới máy chủ; kiểm tra mạng rồi tải lại trang.',
   unitNotFound: 'Không tìm thấy đơn vị mã “{code}” trong kỳ {period}.',
   badPeriod: 'Kỳ “{period}” không hợp lệ.',
-  periodHint: 'Nhập năm (2026), quý (2026-Q4), tháng (2026-12) hoặc ngày (2026-12-06).',
+  periodHint:
+    'Nhập năm (2026), quý (2026-Q4), tháng (2026-12), ngày (2026-12-06) hoặc lũy kế từ đầu năm (2026-to-06: hết tháng 6; 2026-to-Q3: 9 tháng).',
   loading: 'Đang tải…',
   'role.ioc-operator': 'Trung tâm IOC tỉnh',
   'role.district-oc': 'Trung tâm điều hành cấp huyện',

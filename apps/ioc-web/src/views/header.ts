@@ -40,7 +40,7 @@ export function periodForm(period: string, go: (period: string) => void): HTMLEl
     id: 'period',
     name: 'period',
     value: period,
-    pattern: '\\d{4}(-Q[1-4]|-\\d{2}(-\\d{2})?)?',
+    pattern: '\\d{4}(-Q[1-4]|-\\d{2}(-\\d{2})?|-to-(Q[1-4]|\\d{2}(-\\d{2})?))?',
     // The browser says it when the pattern is not met: which forms a period takes.
     title: t('periodHint'),
     size: '10',

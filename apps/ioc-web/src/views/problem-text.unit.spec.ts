@@ -11,7 +11,7 @@ describe('what the page says when a view cannot be shown', () => {
   it('says which forms a period takes when the period is refused', () => {
     const refused = new ApiError(400, { errors: [{ field: 'period', reason: 'month 13 does not exist' }] });
     expect(problemText(refused, asked)).toBe(
-      'Kỳ “2026-13” không hợp lệ. Nhập năm (2026), quý (2026-Q4), tháng (2026-12) hoặc ngày (2026-12-06).',
+      'Kỳ “2026-13” không hợp lệ. Nhập năm (2026), quý (2026-Q4), tháng (2026-12), ngày (2026-12-06) hoặc lũy kế từ đầu năm (2026-to-06: hết tháng 6; 2026-to-Q3: 9 tháng).',
     );
     setLang('en');
     expect(problemText(refused, asked)).toMatch(/^The period “2026-13” is not valid\. Enter a year/);

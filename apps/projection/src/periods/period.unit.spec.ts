@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { currentPeriod, lastPeriods, parsePeriod, type Period } from './period.ts';
+import { currentLike, currentPeriod, lastPeriods, parsePeriod, type Period } from './period.ts';
 
 const period = (key: string) => parsePeriod(key) as Period;
 
@@ -31,5 +31,25 @@ describe('periods of the projection', () => {
     expect(currentPeriod('year', now).key).toBe('2026');
     expect(currentPeriod('quarter', now).key).toBe('2026-Q1');
     expect(currentPeriod('day', now).key).toBe('2026-01-01');
+  });
+
+  it('reads a year to date as the KPI service does: its last day, a trend of its earlier ends', () => {
+    expect(parsePeriod('2025-to-06')).toEqual({ kind: 'to-date', key: '2025-to-06', lastDay: '2025-06-30' });
+    expect(parsePeriod('2024-to-Q1')?.lastDay).toBe('2024-03-31');
+    expect(parsePeriod('2025-to-10-15')?.lastDay).toBe('2025-10-15');
+    for (const bad of ['2025-to-13', '2025-to-2025', '2025-to-Q0', '2025-to-02-30'])
+      expect(parsePeriod(bad)).toBeUndefined();
+    expect(lastPeriods(period('2025-to-02'), 4)).toEqual([
+      '2024-to-11',
+      '2024-to-12',
+      '2025-to-01',
+      '2025-to-02',
+    ]);
+    expect(lastPeriods(period('2025-to-Q2'), 2)).toEqual(['2025-to-Q1', '2025-to-Q2']);
+    const now = new Date('2025-12-31T18:00:00Z');
+    expect([currentLike(period('2024-to-Q3'), now).key, currentLike(period('2024-07'), now).key]).toEqual([
+      '2026-to-Q1',
+      '2026-01',
+    ]);
   });
 });

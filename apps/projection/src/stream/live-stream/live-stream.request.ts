@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { unitCodePattern, unitCodeRule } from '@nhip/contracts';
-import { periodPattern, periodRule } from '../../periods/period.ts';
+import { storedPeriodPattern, storedPeriodRule } from '../../periods/period.ts';
 
 export class StreamQuery {
   @ApiProperty({ example: '66', description: 'The unit whose subtree the stream carries.' })
@@ -10,10 +10,11 @@ export class StreamQuery {
 
   @ApiPropertyOptional({
     example: '2025',
-    description: 'The period the snapshot shows and the changes are of; the current year when left out.',
+    description:
+      'The period the snapshot shows and the changes are of; the current year when left out. A day, month, quarter or year: a year to date is never published (a view of one follows its year’s changes).',
   })
   @IsOptional()
-  @Matches(periodPattern, { message: `period ${periodRule}` })
+  @Matches(storedPeriodPattern, { message: `period ${storedPeriodRule}` })
   period?: string;
 
   @ApiPropertyOptional({

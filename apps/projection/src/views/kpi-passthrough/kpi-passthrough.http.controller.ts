@@ -3,14 +3,23 @@ import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { answerSchema } from '@nhip/contracts';
 import { Roles, UnitScope } from '@nhip/auth';
 import pg from 'pg';
-import { currentPeriod, parsePeriod, periodBefore, type PeriodKind } from '../../periods/period.ts';
+import {
+  currentLike,
+  currentPeriod,
+  parsePeriod,
+  periodBefore,
+  type PeriodKind,
+} from '../../periods/period.ts';
 import { Asking, type Asker } from '../asker.ts';
 import { explainers, readers, requirePeriod, requireScopedUnit } from '../unit-lookup.ts';
 import { KpiClient } from './kpi-client.ts';
 import { ExplainQuery, SeriesQuery } from './kpi-passthrough.request.ts';
 
-/** Points of a default series: a month back by day, a year by month, two by quarter, five by year. */
-const defaultPoints: Record<PeriodKind, number> = { day: 30, month: 12, quarter: 8, year: 5 };
+/**
+ * Points of a default series: a month back by day, a year by month, two by quarter, five by year;
+ * a year to date, its last twelve ends (of whatever it runs through).
+ */
+const defaultPoints: Record<PeriodKind, number> = { day: 30, month: 12, quarter: 8, year: 5, 'to-date': 12 };
 
 /** The KPI service's series and explanations, after this service's own scope check. */
 @ApiTags('indicators')
@@ -33,8 +42,8 @@ export class KpiPassthroughController {
     @Query() query: SeriesQuery,
     @Asking() asker: Asker,
   ): Promise<unknown> {
-    const grain = query.grain ?? parsePeriod(query.to ?? query.from ?? '')?.kind ?? 'month';
-    const to = requirePeriod(query.to ?? currentPeriod(grain).key, 'to');
+    const like = query.grain ? currentPeriod(query.grain) : parsePeriod(query.to ?? query.from ?? '');
+    const to = requirePeriod(query.to ?? currentLike(like ?? currentPeriod('month')).key, 'to');
     const from = query.from ?? periodBefore(to, defaultPoints[to.kind] - 1);
     await requireScopedUnit(this.pool, this.scope, asker.principal, [code, to, 'code']);
     const path = `/units/${code}/indicators/${encodeURIComponent(query.indicator)}/series`;
