@@ -258,12 +258,14 @@ describe('IOC dashboard in Chromium', () => {
   it('shows a year to date, asked again when its year changes within it', async () => {
     const page = await open(await tokenFor(personas.provinceIoc), `unit=66&period=2024-to-Q3&ind=${vneid}`);
     await expect(tileValue(page, vneid).textContent()).resolves.toBe('1.805');
+    await expect(page.locator('#unit-name').textContent()).resolves.toMatch(/ · Lũy kế đến 30\/09\/2024$/);
     await page.waitForSelector('#connection[data-state=live]');
     // October's report is after its end; September's moves it, a few seconds later (never published).
     await report(platform.activity, hoaPhu, 2, '2024-10-02T09:00:00+07:00');
     await report(platform.activity, hoaPhu, 4, '2024-09-22T09:00:00+07:00');
     await page.waitForSelector(`.tile.changed[data-ind="${vneid}"]`, { timeout: 20_000 });
     await expect(tileValue(page, vneid).textContent()).resolves.toBe('1.809');
+    await screenshot(page, 'year-to-date-vi-1920x1080');
     await page.close();
   });
 

@@ -59,6 +59,8 @@ export class App {
   async load(): Promise<void> {
     setLang(this.route.lang);
     this.stream?.stop();
+    clearTimeout(this.ownTimer);
+    this.ownTimer = undefined;
     this.summary = undefined;
     renderLabels(this);
     try {
@@ -124,11 +126,13 @@ export class App {
    */
   private refreshFigures(withChildren: boolean): void {
     this.ownTimer ??= setTimeout(() => {
+      // Cleared as the request leaves: a change while it is answered asks again, for the answer
+      // may have been read before that change.
+      this.ownTimer = undefined;
       const shown = this.summary;
       void this.api
         .summary(this.unit, this.route.period)
         .then((fresh) => {
-          this.ownTimer = undefined;
           if (this.summary !== shown || !shown || fresh.unit.code !== shown.unit.code) return;
           this.replaceFigures(shown.unit.code, shown.indicators, fresh.indicators);
           for (const child of withChildren ? shown.children : []) {
@@ -136,7 +140,7 @@ export class App {
             if (now) this.replaceFigures(child.code, child.indicators, now);
           }
         })
-        .catch(() => (this.ownTimer = undefined));
+        .catch(() => undefined);
     }, 5_000);
   }
 

@@ -4,6 +4,7 @@ import type { App } from './app.ts';
 import type { Summary } from './api/types.ts';
 import { byId, h } from './dom.ts';
 import { currentLang, formatCount, t } from './i18n/i18n.ts';
+import { periodTitle } from './i18n/period-label.ts';
 import { breadcrumbs, periodForm, whoText } from './views/header.ts';
 import { nameOf } from './views/indicator-text.ts';
 import { problemText, type Asked } from './views/problem-text.ts';
@@ -57,7 +58,7 @@ function indicatorChoice(app: App, summary: Summary): void {
 export async function renderView(app: App, summary: Summary): Promise<void> {
   byId('message').textContent = '';
   byId('view').hidden = false;
-  byId('unit-name').textContent = `${summary.unit.name} · ${t('period')} ${summary.period}`;
+  byId('unit-name').textContent = `${summary.unit.name} · ${periodTitle(summary.period)}`;
   const coverage = summary.coverage;
   byId('coverage').textContent = [
     coverage

@@ -89,6 +89,8 @@ export interface Operand {
     readonly counts?: 'flow' | 'stock';
     readonly how?: string;
     readonly assigned?: readonly AssignedTarget[];
+    /** A target's: the period it was assigned for (a year to date is measured against its year's). */
+    readonly period?: string;
     /** A grouping's statistic: each member's as reported. */
     readonly members?: readonly (ReportedStatistic & { readonly unitCode: string })[];
   };

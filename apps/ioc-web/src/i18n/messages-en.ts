@@ -67,6 +67,7 @@ export const en: Record<MessageKey, string> = {
   statisticMissing: 'not reported',
   statisticMembers: '{reported} of {total} units reported',
   sourceTarget: 'Target assigned for “{metric}”',
+  sourceTargetOf: 'Target for {period} assigned for “{metric}”',
   targetAssigned: '{by} assigned {unit}: {value} (on {date})',
   targetNone: 'no unit has been assigned a target',
   targetMore: 'and {count} more units',

@@ -64,6 +64,7 @@ export const vi = {
   statisticMissing: 'chưa có số liệu',
   statisticMembers: '{reported}/{total} đơn vị đã có số liệu',
   sourceTarget: 'Chỉ tiêu được giao về “{metric}”',
+  sourceTargetOf: 'Chỉ tiêu {period} được giao về “{metric}”',
   targetAssigned: '{by} giao cho {unit}: {value} (ngày {date})',
   targetNone: 'chưa có đơn vị nào được giao chỉ tiêu',
   targetMore: 'và {count} đơn vị khác',

@@ -3,6 +3,7 @@
 // a statistic's source and day, and each target with the unit that gave it.
 import type { AssignedTarget, Explanation, Indicator, Name, Operand } from '../api/types.ts';
 import { currentLang, formatCount, formatDate, formatDay, t } from '../i18n/i18n.ts';
+import { periodLabel } from '../i18n/period-label.ts';
 import { comparisonParts, shownComparisons } from './comparison-bar.ts';
 import { countText } from './indicator-text.ts';
 
@@ -37,12 +38,16 @@ export function sourceLines(operand: Operand): string[] {
   if (source.kind === 'metric')
     return [t('sourceMetric', { metric }), t(source.counts === 'stock' ? 'countsStock' : 'countsFlow')];
   if (source.kind === 'target') {
+    // Which period's: a year to date is measured against its year's (from a KPI service that says).
+    const title = source.period
+      ? t('sourceTargetOf', { metric, period: periodLabel(source.period) })
+      : t('sourceTarget', { metric });
     const assigned = source.assigned ?? [];
-    if (assigned.length === 0) return [t('sourceTarget', { metric }), t('targetNone')];
+    if (assigned.length === 0) return [title, t('targetNone')];
     // A province without its own target sums its communes': the first few named, the rest counted.
     const shown = assigned.slice(0, targetsNamed).map(assignedLine);
     const rest = assigned.length - shown.length;
-    return [t('sourceTarget', { metric }), ...shown, ...(rest > 0 ? [t('targetMore', { count: rest })] : [])];
+    return [title, ...shown, ...(rest > 0 ? [t('targetMore', { count: rest })] : [])];
   }
   return statisticLines(source);
 }

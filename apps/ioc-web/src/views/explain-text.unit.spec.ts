@@ -78,6 +78,10 @@ describe('where an explained figure comes from, in words', () => {
       `Chỉ tiêu được giao về “${helped.vi}”`,
       'chưa có đơn vị nào được giao chỉ tiêu',
     ]);
+    // The period it was assigned for, when the KPI service says it: a year to date reads its year's.
+    expect(sourceLines({ ...target, source: { ...target.source, period: '2024' } })[0]).toBe(
+      `Chỉ tiêu năm 2024 được giao về “${helped.vi}”`,
+    );
     // A province without its own target sums its communes': five named, the rest counted.
     const communes = Array.from({ length: 7 }, (_, i) => ({
       unitCode: `2417${i}`,

@@ -5,6 +5,7 @@ import { ApiError, type Api } from '../api/client.ts';
 import type { Explanation } from '../api/types.ts';
 import { h } from '../dom.ts';
 import { formatCount, formatValue, t } from '../i18n/i18n.ts';
+import { periodLabel } from '../i18n/period-label.ts';
 import { comparisons, contributions } from './explain-tables.ts';
 import { formulaText, sourceLines } from './explain-text.ts';
 import { knownAtForm } from './known-at.ts';
@@ -123,7 +124,7 @@ export async function openExplain(
       // Focused when the dialog opens (below): left to itself the dialog focuses its first focusable
       // element, the events' count far down, and opens scrolled past the equation.
       { id: 'explain-title', tabindex: '-1' },
-      t('explainOf', { name: `${nameOf(now.indicator)} · ${now.unit.name} · ${now.period}` }),
+      t('explainOf', { name: `${nameOf(now.indicator)} · ${now.unit.name} · ${periodLabel(now.period)}` }),
     ),
     // Later pages list what this figure counted, not what was recorded since it was read.
     explanationBody(

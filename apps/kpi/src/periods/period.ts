@@ -67,9 +67,9 @@ const toDatePattern = /^(\d{4})-to-(.+)$/;
 export function parsePeriod(key: string): Period | undefined {
   const [, year, through] = toDatePattern.exec(key) ?? [];
   if (year === undefined) return parseStored(key);
+  // `${year}-${through}` is never a year: "2025-to-2025" names "2025-2025", no period.
   const end = parseStored(`${year}-${through}`);
-  if (!end || end.kind === 'year') return undefined;
-  return { kind: 'to-date', key, firstDay: `${year}-01-01`, lastDay: end.lastDay };
+  return end && { kind: 'to-date', key, firstDay: `${year}-01-01`, lastDay: end.lastDay };
 }
 
 /** The day, month or quarter a year to date runs through; the period itself for any other. */

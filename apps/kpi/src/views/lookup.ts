@@ -9,12 +9,19 @@ import { findGrouping, type NamedGrouping } from '../figures/named-grouping.ts';
 import { unitFor } from '../figures/unit-view.ts';
 import type { TreeUnit } from '../figures/tree.queries.ts';
 import { parsePeriod, type Period } from '../periods/period.ts';
-import { periodRule } from './period.request.ts';
+import { periodRule, storedPeriodRule } from './period.request.ts';
 
 export function requirePeriod(key: string, field = 'period'): Period {
   const period = parsePeriod(key);
   if (period) return period;
   throw invalidRequest([{ field, reason: periodRule }], 400, `${field}: "${key}" is not a calendar period.`);
+}
+
+/** A period values are stored for, as a target is assigned for: a year to date is only read. */
+export function requireStoredPeriod(key: string, field = 'period'): Period {
+  const period = requirePeriod(key, field);
+  if (period.kind !== 'to-date') return period;
+  throw invalidRequest([{ field, reason: storedPeriodRule }], 400, `${field}: "${key}" is a year to date.`);
 }
 
 /** 400 unless the code is shaped like a unit code; `field` is where the caller wrote it. */

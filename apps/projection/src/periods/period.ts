@@ -55,8 +55,9 @@ function parseStored(key: string): Period | undefined {
 export function parsePeriod(key: string): Period | undefined {
   const [, year, through] = /^(\d{4})-to-(.+)$/.exec(key) ?? [];
   if (year === undefined) return parseStored(key);
+  // `${year}-${through}` is never a year: "2025-to-2025" names "2025-2025", no period.
   const end = parseStored(`${year}-${through}`);
-  return end && end.kind !== 'year' ? { kind: 'to-date', key, lastDay: end.lastDay } : undefined;
+  return end && { kind: 'to-date', key, lastDay: end.lastDay };
 }
 
 /**

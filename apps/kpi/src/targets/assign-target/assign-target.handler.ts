@@ -5,7 +5,7 @@ import { invalidRequest } from '@nhip/service-http';
 import { beforeRequestWrites } from '@nhip/postgres';
 import type pg from 'pg';
 import { ledgerPosition, publishChanges } from '../../ledger/publish-changes.ts';
-import { requireIndicator, requirePeriod, requireUnit, type WriteAccess } from '../../views/lookup.ts';
+import { requireIndicator, requireStoredPeriod, requireUnit, type WriteAccess } from '../../views/lookup.ts';
 import type { AssignTargetDto } from './assign-target.request.ts';
 
 export interface AssignedTarget {
@@ -30,7 +30,8 @@ export async function assignTarget(
   access: WriteAccess,
 ): Promise<AssignedTarget> {
   const metric = targetMetric(input.indicatorId);
-  const period = requirePeriod(input.period);
+  // The request's form refuses a year to date already; a handler called otherwise must too.
+  const period = requireStoredPeriod(input.period);
   const unit = await beforeRequestWrites(requireUnit(pool, input.unitCode, period, 'unitCode'));
   await access.inScope(unit);
   if (!unit.path.slice(0, -1).includes(input.assignedBy)) {
