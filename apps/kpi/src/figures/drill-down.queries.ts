@@ -39,7 +39,7 @@ const inputs: FigureParams = {
   statistics: '(SELECT statistics FROM args)::text[]',
 };
 
-export const drillDownSql = `
+const drillDownSqlOf = (from: 'cell' | 'cells') => `
   WITH args AS MATERIALIZED (
     SELECT $1::text AS code, $2::text AS key, $3::text AS first_day, $4::text AS last_day,
            $5::text[] AS flow, $6::text[] AS stock, $7::text[] AS targets, $8::text[] AS statistics,
@@ -62,7 +62,11 @@ export const drillDownSql = `
        AND t.effective_from > (SELECT o.effective_from FROM kpi_unit_trees o JOIN unit USING (tree_version))
      ORDER BY t.effective_from DESC LIMIT 1) later
   UNION ALL
-  SELECT f.kind, f.unit, f.id, f.value, NULL, NULL, NULL FROM (${figuresSql(inputs)}) f`;
+  SELECT f.kind, f.unit, f.id, f.value, NULL, NULL, NULL FROM (${figuresSql(inputs, from)}) f`;
+
+/** The drill-down of a stored period, the statement most screens run; of a year to date (ADR 0057). */
+export const drillDownSql = drillDownSqlOf('cell');
+const toDateSql = drillDownSqlOf('cells');
 
 interface Row {
   readonly part: 'unit' | 'child' | 'replaced-in' | 'metric' | 'target' | 'statistic';
@@ -109,8 +113,9 @@ export async function loadDrillDown(
 ): Promise<DrillDown | undefined> {
   const { flow, stock, targets, statistics } = inputsRead(indicators);
   const { rows } = await db.query<Row>({
-    name: 'kpi.drill-down',
-    text: drillDownSql,
+    ...(period.kind === 'to-date'
+      ? { name: 'kpi.drill-down-to-date', text: toDateSql }
+      : { name: 'kpi.drill-down', text: drillDownSql }),
     values: [
       code,
       period.key,

@@ -105,18 +105,28 @@ const stockCellsSql = (p: FigureParams) => {
   ].join(' UNION ALL ');
 };
 
-// Current metrics: a flow's cell of the period, or a year to date's few cells summed (a branch of
-// its own: aggregating every drill-down's single cells cost 0.2–1 ms a read), a stock summed to the
-// period's end.
-const rollupMetricsSql = (p: FigureParams) => `
+/**
+ * Where a statement reads the metrics from: each period's own cell, the few cells a year to date
+ * sums (`flowCellsOf`), or the ledger (with `knownAt`). Summing is its own statement: grouping
+ * every drill-down's single cells, or a second branch beside them, cost the read most screens make
+ * 5–30 % (ADR 0057).
+ */
+export type MetricsFrom = 'cell' | 'cells' | 'ledger';
+
+const flowCellSql = (p: FigureParams) => `
   SELECT 'metric' AS kind, p.key AS period, r.unit_code AS unit, r.metric AS id, r.value::float8 AS value
     FROM p JOIN kpi_rollups r ON r.period = p.key
-   WHERE p.cells = p.key AND r.unit_code = ANY(${p.units}) AND r.metric = ANY(${p.flow})
-  UNION ALL
-  SELECT 'metric', p.key, r.unit_code, r.metric, sum(r.value)::float8
+   WHERE r.unit_code = ANY(${p.units}) AND r.metric = ANY(${p.flow})`;
+
+const flowCellsSql = (p: FigureParams) => `
+  SELECT 'metric' AS kind, p.key AS period, r.unit_code AS unit, r.metric AS id, sum(r.value)::float8 AS value
     FROM p JOIN kpi_rollups r ON r.period = ANY(string_to_array(p.cells, ' '))
-   WHERE p.cells <> p.key AND r.unit_code = ANY(${p.units}) AND r.metric = ANY(${p.flow})
-   GROUP BY p.key, r.unit_code, r.metric
+   WHERE r.unit_code = ANY(${p.units}) AND r.metric = ANY(${p.flow})
+   GROUP BY p.key, r.unit_code, r.metric`;
+
+// Current metrics: a flow from its cells, a stock summed to the period's end.
+const rollupMetricsSql = (p: FigureParams, summed: boolean) => `
+  ${summed ? flowCellsSql(p) : flowCellSql(p)}
   UNION ALL
   SELECT 'metric', s.key, s.unit_code, s.metric, sum(s.value)::float8
     FROM (${stockCellsSql(p)}) s
@@ -174,16 +184,13 @@ const targetsAndStatisticsSql = (p: FigureParams) => `
        AND (${p.at}::timestamptz IS NULL OR s.recorded_at <= ${p.at}::timestamptz)
      ORDER BY p.key, s.unit_code, s.statistic, s.as_of DESC) latest`;
 
-/**
- * The one figures statement: rows `(kind, period, unit, id, value)`. `ledger` sums the metrics from
- * the ledger (with `knownAt`); the cells serve the current figures.
- */
-export const figuresSql = (p: FigureParams, ledger = false) => `
+/** The one figures statement: rows `(kind, period, unit, id, value)`, its metrics read `from`. */
+export const figuresSql = (p: FigureParams, from: MetricsFrom = 'cell') => `
   WITH p AS MATERIALIZED (
     SELECT * FROM unnest(${p.keys}::text[], ${p.firstDays}::text[], ${p.lastDays}::text[],
                          ${p.cells}::text[], ${p.targetPeriods}::text[])
         AS p(key, first_day, last_day, cells, target_period))
-  ${ledger ? ledgerMetricsSql(p) : rollupMetricsSql(p)}
+  ${from === 'ledger' ? ledgerMetricsSql(p) : rollupMetricsSql(p, from === 'cells')}
   UNION ALL
   ${targetsAndStatisticsSql(p)}`;
 
@@ -217,7 +224,13 @@ const numbered: FigureParams = {
 };
 /** The current figures' statement, `$1`…`$11` as `loadFiguresByPeriod` passes them. */
 export const currentSql = figuresSql(numbered);
-const knownSql = figuresSql(numbered, true);
+const summedSql = figuresSql(numbered, 'cells');
+const knownSql = figuresSql(numbered, 'ledger');
+
+/** What a read of these periods reads its metrics from: a year to date sums cells. */
+const metricsFrom = (periods: readonly Period[], knownAt: string | undefined): MetricsFrom =>
+  knownAt !== undefined ? 'ledger' : periods.some((p) => p.kind === 'to-date') ? 'cells' : 'cell';
+const statements: Record<MetricsFrom, string> = { cell: currentSql, cells: summedSql, ledger: knownSql };
 
 /**
  * The figures of `units` for each period, in one round trip; with `knownAt`, as recorded then.
@@ -230,7 +243,7 @@ export async function loadFiguresByPeriod(
   { knownAt, catalog = indicatorCatalog }: FiguresAsked = {},
 ): Promise<Map<string, Figures>> {
   const { flow, stock, targets, statistics } = inputsRead(catalog);
-  const { rows } = await db.query<FigureRowOf>(knownAt === undefined ? currentSql : knownSql, [
+  const { rows } = await db.query<FigureRowOf>(statements[metricsFrom(periods, knownAt)], [
     units,
     periods.map((p) => p.key),
     periods.map((p) => p.firstDay),
