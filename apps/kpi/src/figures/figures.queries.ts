@@ -71,7 +71,7 @@ export const inputsRead = (catalog: readonly IndicatorDefinition[]): FigureInput
 /**
  * Where the statement finds its inputs, as SQL: `$n` placeholders, or what the drill-down computes
  * them with. `keys`, `firstDays`, `lastDays`, `cells` and `targetPeriods` are parallel text arrays,
- * one entry per period (`periodColumns`); `at` is a timestamptz or NULL (the current figures).
+ * one entry per period; `at` is a timestamptz or NULL (the current figures).
  */
 export interface FigureParams {
   readonly units: string;
@@ -144,9 +144,9 @@ const ledgerMetricsSql = (p: FigureParams) => `
 
 /**
  * The targets a unit's figure sums, for each of `units`, each period of `periods` (a FROM item with
- * a `key` and the `target_period` its targets are assigned for) and each of the `metrics`: the unit's own target, or else the nearest ones assigned below
- * it. Rows `(key, unit, unit_code, metric, value, assigned_by, assigned_at)`, one per target summed
- * (ADR 0056).
+ * a `key` and the `target_period` its targets are assigned for) and each of the `metrics`: the
+ * unit's own target, or else the nearest ones assigned below it. Rows `(key, unit, unit_code,
+ * metric, value, assigned_by, assigned_at)`, one per target summed (ADR 0056).
  *
  * The candidates are the targets listed under the unit in `kpi_target_reach` (every target at or
  * below it), found by key. A candidate is hidden when a unit between it and the unit read (that
