@@ -1,6 +1,7 @@
 // What the address says: the unit, the period (and with it the tree in force), the indicator the map
 // is coloured by, the language. Every view can be bookmarked and shared by its address.
 import type { Lang } from './i18n/i18n.ts';
+import { lastDayOfPeriod } from './periods.ts';
 
 export interface Route {
   readonly unit: string | undefined;
@@ -47,17 +48,7 @@ export function hrefOf(route: Route): string {
  */
 export function asOfOf(route: Route): string {
   if (route.asOf !== undefined) return route.asOf;
-  const p = route.period.replace('-to-', '-');
-  const [year = '', part = ''] = p.split('-');
-  let last = `${year}-12-31`;
-  if (/^Q\d$/.test(part)) last = lastDayOfMonth(Number(year), Number(part.slice(1)) * 3);
-  else if (/^\d{4}-\d{2}$/.test(p)) last = lastDayOfMonth(Number(year), Number(part));
-  else if (/^\d{4}-\d{2}-\d{2}$/.test(p)) last = p;
+  const last = lastDayOfPeriod(route.period);
   const today = vietnamToday();
   return last > today ? today : last;
-}
-
-function lastDayOfMonth(year: number, month: number): string {
-  const day = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }

@@ -66,9 +66,12 @@ export function parsePeriod(key: string): Period | undefined {
  */
 export function periodBefore(period: Period, back: number): string {
   if (period.kind !== 'to-date') return storedBefore(period, back);
-  const end = storedBefore(parseStored(period.key.replace('-to-', '-')) as Period, back);
-  return `${end.slice(0, 4)}-to-${end.slice(5)}`;
+  return toDateThrough(storedBefore(throughOf(period), back));
 }
+
+/** The day, month or quarter a year to date runs through, and back: "2025-to-06" ⇄ "2025-06". */
+const throughOf = (period: Period): Period => parseStored(period.key.replace('-to-', '-')) as Period;
+const toDateThrough = (end: string): string => `${end.slice(0, 4)}-to-${end.slice(5)}`;
 
 // The `default` is a year: a year to date never comes here (periodBefore steps by its end).
 function storedBefore(period: Period, back: number): string {
@@ -109,9 +112,6 @@ export function currentPeriod(kind: StoredPeriodKind, now = new Date()): Period 
 /** The current period of this one's kind: a year to date runs through the current day, month or quarter. */
 export function currentLike(period: Period, now = new Date()): Period {
   if (period.kind !== 'to-date') return currentPeriod(period.kind, now);
-  const end = currentPeriod(
-    (parseStored(period.key.replace('-to-', '-')) as Period).kind as StoredPeriodKind,
-    now,
-  );
-  return parsePeriod(`${end.key.slice(0, 4)}-to-${end.key.slice(5)}`) as Period;
+  const end = currentPeriod(throughOf(period).kind as StoredPeriodKind, now);
+  return parsePeriod(toDateThrough(end.key)) as Period;
 }
