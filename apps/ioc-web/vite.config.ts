@@ -1,6 +1,6 @@
 // The dashboard's build: one page, ECharts imported piece by piece, and the province maps made from
 // ../shared/data/vn-admin as geo/<tree>/<province>.json (emitted at build, answered by the dev server).
-import { defineConfig, type Plugin } from 'vite';
+import { defaultClientConditions, defineConfig, type Plugin } from 'vite';
 import { provinceMaps, type ProvinceMap } from './build/geo.ts';
 
 function provinceGeo(): Plugin {
@@ -28,5 +28,8 @@ function provinceGeo(): Plugin {
 export default defineConfig({
   root: import.meta.dirname,
   plugins: [provinceGeo()],
+  // Workspace libraries from their sources, as the services and the tests take them: the page
+  // needs no library built first (it imports values only from @nhip/contracts/periods).
+  resolve: { conditions: ['@nhip/source', ...defaultClientConditions] },
   build: { outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 1200 },
 });

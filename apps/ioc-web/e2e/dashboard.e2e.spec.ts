@@ -255,10 +255,19 @@ describe('IOC dashboard in Chromium', () => {
     await page.close();
   });
 
-  it('shows a year to date, asked again when its year changes within it', async () => {
-    const page = await open(await tokenFor(personas.provinceIoc), `unit=66&period=2024-to-Q3&ind=${vneid}`);
+  it('shows a year to date typed in the period box, asked again when its year changes within it', async () => {
+    const page = await open(await tokenFor(personas.provinceIoc), `unit=66&period=2024&ind=${vneid}`);
+    // A key of the right shape that names no day is refused where it is typed, with the forms taken.
+    await page.fill('#period', '2024-to-02-30');
+    await page.click('form.period button[type=submit]');
+    await expect(
+      page.evaluate<string>("document.getElementById('period').validationMessage"),
+    ).resolves.toMatch(/^Nhập năm \(2026\), quý/);
+    expect(new URL(page.url()).searchParams.get('period')).toBe('2024');
+    await page.fill('#period', '2024-to-Q3');
+    await page.click('form.period button[type=submit]');
+    await page.locator('#unit-name', { hasText: / · Lũy kế đến 30\/09\/2024$/ }).waitFor();
     await expect(tileValue(page, vneid).textContent()).resolves.toBe('1.805');
-    await expect(page.locator('#unit-name').textContent()).resolves.toMatch(/ · Lũy kế đến 30\/09\/2024$/);
     await page.waitForSelector('#connection[data-state=live]');
     // October's report is after its end; September's moves it, a few seconds later (never published).
     await report(platform.activity, hoaPhu, 2, '2024-10-02T09:00:00+07:00');

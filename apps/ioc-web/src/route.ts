@@ -1,7 +1,7 @@
 // What the address says: the unit, the period (and with it the tree in force), the indicator the map
 // is coloured by, the language. Every view can be bookmarked and shared by its address.
 import type { Lang } from './i18n/i18n.ts';
-import { lastDayOfPeriod } from './periods.ts';
+import { parsePeriod } from '@nhip/contracts/periods';
 
 export interface Route {
   readonly unit: string | undefined;
@@ -43,12 +43,13 @@ export function hrefOf(route: Route): string {
 }
 
 /**
- * The last calendar day of a period key (2025, 2025-Q3, 2025-07, 2025-07-01; a year to date's,
- * 2025-to-07, is its end's), capped at today.
+ * The last calendar day of the period (2025, 2025-Q3, 2025-07, 2025-07-01; a year to date's,
+ * 2025-to-07, is its end's), capped at today; today for an address naming no period (the KPI
+ * service says what is wrong with it).
  */
 export function asOfOf(route: Route): string {
   if (route.asOf !== undefined) return route.asOf;
-  const last = lastDayOfPeriod(route.period);
   const today = vietnamToday();
+  const last = parsePeriod(route.period)?.lastDay ?? today;
   return last > today ? today : last;
 }

@@ -1,6 +1,6 @@
 // A period as an operator names it, not as the address keys it: "quý III/2025", "lũy kế đến
 // 30/06/2025"; "Q3 2025", "year to 30 Jun 2025". Vietnamese write a quarter in Roman numerals.
-import { lastDayOfPeriod } from '../periods.ts';
+import { parsePeriod, type Period, type PeriodKind } from '@nhip/contracts/periods';
 import { currentLang, formatDay } from './i18n.ts';
 
 const roman = ['I', 'II', 'III', 'IV'];
@@ -9,23 +9,25 @@ const monthName = (year: string, month: string): string =>
     new Date(Date.UTC(Number(year), Number(month) - 1, 1)),
   );
 
-// Each shape of key and how it reads, in Vietnamese (`vi`) or English; `g` is a matched group.
-type Label = (g: (i: number) => string, vi: boolean) => string;
-const shapes: readonly (readonly [RegExp, Label])[] = [
-  [/^(\d{4})-to-(.+)$/, (g, vi) => `${vi ? 'lũy kế đến' : 'year to'} ${formatDay(lastDayOfPeriod(g(0)))}`],
-  [/^(\d{4})$/, (g, vi) => (vi ? `năm ${g(1)}` : g(1))],
-  [/^(\d{4})-Q([1-4])$/, (g, vi) => (vi ? `quý ${roman[Number(g(2)) - 1]}/${g(1)}` : `Q${g(2)} ${g(1)}`)],
-  [/^(\d{4})-(\d{2})$/, (g, vi) => (vi ? `tháng ${Number(g(2))}/${g(1)}` : monthName(g(1), g(2)))],
-  [/^\d{4}-\d{2}-\d{2}$/, (g, vi) => `${vi ? 'ngày ' : ''}${formatDay(g(0))}`],
-];
+// How each kind of period reads, in Vietnamese (`vi`) or English.
+const labels: Record<PeriodKind, (period: Period, vi: boolean) => string> = {
+  'to-date': (p, vi) => `${vi ? 'lũy kế đến' : 'year to'} ${formatDay(p.lastDay)}`,
+  year: (p, vi) => (vi ? `năm ${p.key}` : p.key),
+  quarter: (p, vi) => {
+    const [year, q = ''] = p.key.split('-Q');
+    return vi ? `quý ${roman[Number(q) - 1]}/${year}` : `Q${q} ${year}`;
+  },
+  month: (p, vi) => {
+    const [year = '', month = ''] = p.key.split('-');
+    return vi ? `tháng ${Number(month)}/${year}` : monthName(year, month);
+  },
+  day: (p, vi) => `${vi ? 'ngày ' : ''}${formatDay(p.key)}`,
+};
 
-/** The label of a period key; a key of no known shape is shown as it is. */
+/** The label of a period key; a key naming no period (2025-13) is shown as it is. */
 export function periodLabel(key: string): string {
-  for (const [shape, label] of shapes) {
-    const match = shape.exec(key);
-    if (match) return label((i) => match[i] ?? '', currentLang() === 'vi');
-  }
-  return key;
+  const period = parsePeriod(key);
+  return period ? labels[period.kind](period, currentLang() === 'vi') : key;
 }
 
 /** The label heading a view: "Lũy kế đến 30/06/2025". */

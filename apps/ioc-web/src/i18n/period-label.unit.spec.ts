@@ -41,6 +41,6 @@ describe('a period as an operator names it', () => {
       'year to 29 Feb 2024',
       'year to 15 Jul 2025',
     ]);
-    expect(periodLabel('không phải kỳ')).toBe('không phải kỳ');
+    for (const none of ['không phải kỳ', '2025-13', '2025-to-02-30']) expect(periodLabel(none)).toBe(none);
   });
 });

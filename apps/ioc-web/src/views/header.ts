@@ -1,5 +1,6 @@
 // The bar on every view: breadcrumbs from the caller's home unit down, the period, the language
 // toggle, the stream's state and who is signed in.
+import { parsePeriod, periodPattern } from '@nhip/contracts/periods';
 import type { StreamState } from '../api/stream.ts';
 import type { Session } from '../api/session.ts';
 import type { Summary } from '../api/types.ts';
@@ -40,7 +41,7 @@ export function periodForm(period: string, go: (period: string) => void): HTMLEl
     id: 'period',
     name: 'period',
     value: period,
-    pattern: '\\d{4}(-Q[1-4]|-\\d{2}(-\\d{2})?|-to-(Q[1-4]|\\d{2}(-\\d{2})?))?',
+    pattern: periodPattern.source,
     // The browser says it when the pattern is not met: which forms a period takes.
     title: t('periodHint'),
     size: '10',
@@ -52,9 +53,13 @@ export function periodForm(period: string, go: (period: string) => void): HTMLEl
     input,
     h('button', { type: 'submit' }, t('show')),
   );
+  // A key of the right shape may still name no day (2025-02-30, 2025-13): said before it is asked.
+  input.addEventListener('input', () =>
+    input.setCustomValidity(parsePeriod(input.value) ? '' : t('periodHint')),
+  );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    if (input.checkValidity()) go(input.value);
+    if (input.reportValidity()) go(input.value);
   });
   return form;
 }

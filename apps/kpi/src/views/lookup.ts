@@ -1,6 +1,6 @@
 // What every view checks first: the period is a real one, the unit is known, the indicator exists.
 import { anyRole, type Principal, type Role, type UnitScope } from '@nhip/auth';
-import { unitCodePattern, unitCodeRule } from '@nhip/contracts';
+import { periodRule, storedPeriodRule, unitCodePattern, unitCodeRule } from '@nhip/contracts';
 import { invalidRequest, notFound } from '@nhip/service-http';
 import type pg from 'pg';
 import { catalogEntries, indicatorCatalog } from '../indicators/catalog.ts';
@@ -9,7 +9,6 @@ import { findGrouping, type NamedGrouping } from '../figures/named-grouping.ts';
 import { unitFor } from '../figures/unit-view.ts';
 import type { TreeUnit } from '../figures/tree.queries.ts';
 import { parsePeriod, type Period } from '../periods/period.ts';
-import { periodRule, storedPeriodRule } from './period.request.ts';
 
 export function requirePeriod(key: string, field = 'period'): Period {
   const period = parsePeriod(key);

@@ -1,17 +1,8 @@
 // Query parameters every view shares: a period of Vietnam's calendar and, optionally, the instant
 // the figures should be as known at.
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { periodPattern, periodRule } from '@nhip/contracts';
 import { IsISO8601, IsOptional, Matches } from 'class-validator';
-
-/** The periods values are stored for: what a target is assigned for. */
-export const storedPeriodPattern = /^\d{4}(-Q[1-4]|-\d{2}(-\d{2})?)?$/;
-export const storedPeriodRule =
-  'must be a day (2025-07-01), a month (2025-07), a quarter (2025-Q3) or a year (2025)';
-
-/** What a view reads: a stored period, or a year to date through a day, month or quarter. */
-export const periodPattern = /^\d{4}(-Q[1-4]|-\d{2}(-\d{2})?|-to-(Q[1-4]|\d{2}(-\d{2})?))?$/;
-export const periodRule =
-  'must be a day (2025-07-01), a month (2025-07), a quarter (2025-Q3), a year (2025) or a year to date through a day, month or quarter (2025-to-07-15, 2025-to-06, 2025-to-Q3)';
 
 export class PeriodQuery {
   @ApiProperty({

@@ -1,5 +1,6 @@
 import Type from 'typebox';
 import { publicEvent, publicTopics } from '../public-event.ts';
+import { storedPeriodPattern } from '../periods.ts';
 import { UnitCode } from '../registry/schema-parts.ts';
 
 // Keyed by unit: one unit's values reach a dashboard in the order they were computed.
@@ -17,7 +18,7 @@ export const IndicatorChangedV1 = publicEvent({
     indicatorId: Type.String({ minLength: 1, description: 'From the catalog, GET /catalog.' }),
     version: Type.Integer({ minimum: 1, description: 'The formula version it was computed with.' }),
     period: Type.String({
-      pattern: '^\\d{4}(-Q[1-4]|-\\d{2}(-\\d{2})?)?$',
+      pattern: storedPeriodPattern.source,
       description: 'Vietnamese calendar (UTC+7): 2025-07-01, 2025-07, 2025-Q3 or 2025.',
     }),
     value: Type.Union([Type.Number(), Type.Null()], {

@@ -1,7 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { unitCodePattern, unitCodeRule } from '@nhip/contracts';
+import { storedPeriodPattern, storedPeriodRule, unitCodePattern, unitCodeRule } from '@nhip/contracts';
 import { IsInt, IsString, Length, Matches, Max, Min } from 'class-validator';
-import { storedPeriodPattern, storedPeriodRule } from '../../views/period.request.ts';
 
 /** "Chỉ tiêu được giao": what a higher unit assigns a lower one for a period. */
 export class AssignTargetDto {

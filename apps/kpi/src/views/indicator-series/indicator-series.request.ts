@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { periodPattern, periodRule } from '@nhip/contracts';
 import { IsISO8601, IsOptional, Matches } from 'class-validator';
-import { periodPattern, periodRule } from '../period.request.ts';
 
 export class SeriesQuery {
   @ApiProperty({

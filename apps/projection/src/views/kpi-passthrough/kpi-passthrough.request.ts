@@ -12,7 +12,7 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
-import { periodKinds, periodPattern, periodRule } from '../../periods/period.ts';
+import { storedPeriodKinds, periodPattern, periodRule } from '../../periods/period.ts';
 import { ledgerPositionPattern, sourceEventOrders, type SourceEventOrder } from '@nhip/contracts';
 
 export class SeriesQuery {
@@ -23,13 +23,13 @@ export class SeriesQuery {
   indicator!: string;
 
   @ApiPropertyOptional({
-    enum: periodKinds,
+    enum: storedPeriodKinds,
     default: 'month',
     description: 'The kind of period of each point.',
   })
   @IsOptional()
-  @IsIn(periodKinds, { message: `grain must be one of ${periodKinds.join(', ')}` })
-  grain?: (typeof periodKinds)[number];
+  @IsIn(storedPeriodKinds, { message: `grain must be one of ${storedPeriodKinds.join(', ')}` })
+  grain?: (typeof storedPeriodKinds)[number];
 
   @ApiPropertyOptional({ example: '2025-01', description: 'First period (default: a year of points back).' })
   @IsOptional()
