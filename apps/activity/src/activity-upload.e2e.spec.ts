@@ -1,7 +1,8 @@
 // A bulk upload read as it arrives (docs/adr/0039): the body limit still holds for a declared and
 // an undeclared length, a file sent to another route is refused unread, a client that stops
 // mid-upload leaves nothing written, a file of several chunks gets the same verdicts as one read
-// whole (repeats across chunks included), and a spool left by a killed process is removed at start.
+// whole (repeats across chunks included), a spool left by a killed process is removed at start, and
+// a sheet past the commune's window is taken from an operations centre (ADR 0059).
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
@@ -180,5 +181,40 @@ describe('a bulk upload read as it arrives', () => {
       [2_302, 'rejected', 'activityId'],
     ]);
     expect(await stored()).toBe(before + 2_497);
+  });
+
+  it("takes a commune's old sheet from the province's IOC when the commune's window has passed", async () => {
+    const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
+    const [old, ancient] = [report({ occurredAt: daysAgo(75) }), report({ occurredAt: daysAgo(401) })];
+    const body = [old, ancient].map((r) => JSON.stringify(r)).join('\n');
+    const upload = async (token: string) =>
+      (
+        await platform.activity.as(token).post<Bulk>('/activities/bulk', body, {
+          'content-type': 'application/x-ndjson',
+        })
+      ).body;
+    const officer = await upload(
+      await tokenFor({ sub: 'officer-hp', role: 'commune-officer', unit: '24175' }),
+    );
+    expect(officer.verdicts.map((v) => v.errors?.[0]?.reason)).toEqual([
+      "Reports are accepted up to 60 days after the activity; this one happened 75 days ago. Ask the district operations centre or the province's IOC (up to 400 days) to record it.",
+      "Reports are accepted up to 60 days after the activity; this one happened 401 days ago. Ask the district operations centre or the province's IOC (up to 400 days) to record it.",
+    ]);
+    const before = await stored();
+    const ioc = await upload(await tokenFor(personas.provinceIoc));
+    expect(ioc.summary).toEqual({ lines: 2, accepted: 1, duplicate: 0, rejected: 1 });
+    expect(ioc.verdicts[1]?.errors?.[0]?.reason).toBe(
+      'Reports are accepted up to 400 days after the activity; this one happened 401 days ago.',
+    );
+    // Entered by the IOC, and said so: the history names who sent it.
+    const history = await platform.activity.get<{ data: { occurredAt: string }; actor?: string }[]>(
+      `/activities/${old.activityId}`,
+    );
+    const first = history.body[0];
+    expect([Date.parse(first?.data.occurredAt ?? ''), first?.actor, await stored()]).toEqual([
+      Date.parse(old.occurredAt),
+      personas.provinceIoc.sub,
+      before + 1,
+    ]);
   });
 });

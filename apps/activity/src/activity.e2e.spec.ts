@@ -171,11 +171,11 @@ describe('activity service beside the registry', () => {
       reason: /future/,
     },
     {
-      what: 'a report older than the window',
-      changes: { occurredAt: hoursAgo(24 * 61) },
+      what: 'a report older than any window (a commune officer’s 60 days: activity-upload.e2e.spec.ts)',
+      changes: { occurredAt: hoursAgo(24 * 401) },
       status: 422,
       field: 'occurredAt',
-      reason: /up to 60 days/,
+      reason: /^Reports are accepted up to 400 days after the activity; this one happened 401 days ago\.$/,
     },
     {
       what: 'no residents',

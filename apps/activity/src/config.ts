@@ -13,8 +13,10 @@ export class ActivityConfig {
   readonly adminDatabaseUrl: string;
   readonly databaseName: string;
   readonly maxBodyBytes: number;
-  /** Reports of activities older than this many days are refused (late reports are normal). */
+  /** A commune officer's reports of activities older than this many days are refused (late reports are normal). */
   readonly lateWindowDays: number;
+  /** An operations centre's (district OC, province IOC) reports may be this old (activities/late-window.ts). */
+  readonly operationsCentreWindowDays: number;
   /** The issuer whose tokens it accepts (ADR 0022). */
   readonly auth: AuthConfig;
 
@@ -24,6 +26,7 @@ export class ActivityConfig {
     this.databaseName = values.databaseName;
     this.maxBodyBytes = values.maxBodyBytes;
     this.lateWindowDays = values.lateWindowDays;
+    this.operationsCentreWindowDays = values.operationsCentreWindowDays;
     this.auth = values.auth;
   }
 }
@@ -36,6 +39,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ActivityConfig
     // 100,000 NDJSON reports are ~25 MB.
     maxBodyBytes: positiveInteger(env, 'ACTIVITY_MAX_BODY_MB', 64, 1024) * 1024 * 1024,
     lateWindowDays: positiveInteger(env, 'ACTIVITY_LATE_WINDOW_DAYS', 60, 3650),
+    operationsCentreWindowDays: positiveInteger(env, 'ACTIVITY_OC_WINDOW_DAYS', 400, 3650),
     auth: authConfigFrom(env),
   });
 }

@@ -72,7 +72,7 @@ function logActivity(command: LogActivity, state: ActivityState): ActivityEvent[
   }
   const judgement = checkReport(command.report, command.facts, {
     now: command.receivedAt,
-    lateWindowDays: command.lateWindowDays,
+    lateWindow: command.lateWindow,
   });
   if (!judgement.ok) throw DomainRuleViolation.of(judgement.violations);
   return [{ type: 'ActivityLogged', data: judgement.logged }];

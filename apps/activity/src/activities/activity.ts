@@ -2,6 +2,7 @@
 // residents. Born whole, then perhaps corrected or voided; never edited in place.
 import type { ActivityKind, ActivityLoggedData } from '@nhip/contracts';
 import type { ReportFacts } from './check-report.decide.ts';
+import type { LateWindow } from './late-window.ts';
 
 /** What a client reports; the service adds where it counts (commune, path) and when it arrived. */
 export interface ActivityReport {
@@ -46,8 +47,8 @@ export interface LogActivity {
   readonly facts: ReportFacts;
   /** ISO instant the report arrived. */
   readonly receivedAt: string;
-  /** Reports of activities older than this are refused. */
-  readonly lateWindowDays: number;
+  /** How old a report may be, and who records an older one (late-window.ts). */
+  readonly lateWindow: LateWindow;
 }
 
 export type ActivityCommand =

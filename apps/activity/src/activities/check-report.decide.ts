@@ -2,6 +2,7 @@
 // "now" come in, so single and bulk reports are judged by the same code, and tests need no server.
 import { vietnamDay } from '@nhip/contracts';
 import type { ActivityLogged, ActivityReport } from './activity.ts';
+import type { LateWindow } from './late-window.ts';
 
 export interface Violation {
   readonly code: string;
@@ -36,8 +37,8 @@ export interface ReportFacts {
 export interface Clock {
   /** ISO instant the report arrived. */
   readonly now: string;
-  /** Reports of activities older than this are refused. */
-  readonly lateWindowDays: number;
+  /** How old a report may be, and who records an older one (late-window.ts). */
+  readonly lateWindow: LateWindow;
 }
 
 const dayMs = 86_400_000;
@@ -116,12 +117,13 @@ function timeViolations(report: ActivityReport, clock: Clock): Violation[] {
       { code: 'occurred_in_future', field: 'occurredAt', reason: `${report.occurredAt} is in the future.` },
     ];
   }
-  if (at < now - clock.lateWindowDays * dayMs) {
+  const { days, olderRecordedBy } = clock.lateWindow;
+  if (at < now - days * dayMs) {
     return [
       {
         code: 'report_too_late',
         field: 'occurredAt',
-        reason: `Reports are accepted up to ${clock.lateWindowDays} days after the activity; this one happened ${Math.floor((now - at) / dayMs)} days ago. Ask the district OC to record it.`,
+        reason: `Reports are accepted up to ${days} days after the activity; this one happened ${Math.floor((now - at) / dayMs)} days ago.${olderRecordedBy === undefined ? '' : ` Ask ${olderRecordedBy} to record it.`}`,
       },
     ];
   }

@@ -19,7 +19,10 @@ const facts: ReportFacts = {
   place: { path: ['66', '24175', '24175-003'], communeCode: '24175' },
   campaign: undefined,
 };
-const clock = { now: '2026-11-23T03:00:00.000Z', lateWindowDays: 60 };
+const clock = {
+  now: '2026-11-23T03:00:00.000Z',
+  lateWindow: { days: 60, olderRecordedBy: 'the district OC' },
+};
 const codes = (r: ActivityReport, f: Partial<ReportFacts> = {}, c = clock) => {
   const judged = checkReport(r, { ...facts, ...f }, c);
   return judged.ok ? [] : judged.violations.map((v) => `${v.code}@${v.field}`);

@@ -2,6 +2,7 @@ import { answerSchema } from '@nhip/contracts';
 import { Body, Controller, Headers, HttpCode, Inject, Logger, Post, StreamableFile } from '@nestjs/common';
 import { Caller, Roles, UnitScope, type Principal } from '@nhip/auth';
 import { requireTeamsInScope } from '../team-scope.ts';
+import { lateWindowOf, recordsOlderReports } from '../late-window.ts';
 import { ApiBody, ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { requestContext } from '@nhip/service-http';
 import pg from 'pg';
@@ -25,7 +26,7 @@ export class IngestBulkController {
   /** NDJSON (one report per line) or CSV (the commune's spreadsheet); a verdict for every line. */
   @Post('bulk')
   @HttpCode(200)
-  @Roles('commune-officer', 'admin')
+  @Roles('commune-officer', ...recordsOlderReports)
   @ApiConsumes('application/x-ndjson', 'text/csv')
   @ApiBody({ schema: { type: 'string', format: 'binary' } })
   @ApiOkResponse({ description: 'A summary and a verdict per line.', schema: answerSchema('BulkVerdicts') })
@@ -42,7 +43,7 @@ export class IngestBulkController {
       bulkLog.debug({ lines: file.total, ms: ms() }, 'bulk parsed');
       // A commune uploads its own sheet: one team outside its area refuses the whole file.
       await beforeRequestWrites(requireTeamsInScope(this.pool, this.scope, caller, [...file.teamIds]));
-      const ctx = { ...requestContext(headers, caller), lateWindowDays: this.config.lateWindowDays };
+      const ctx = { ...requestContext(headers, caller), lateWindow: lateWindowOf(caller, this.config) };
       // The request's correlation id and actor come with every line (ADR 0014).
       const result = await ingestBulk(this.pool, { ...file, lines: upload.lines() }, ctx, (done, total) => {
         if (done === total || done % 20_000 === 0) bulkLog.log({ done, total, ms: ms() }, 'bulk progress');

@@ -37,7 +37,7 @@ export async function writeChunk(
         report,
         facts: facts(report),
         receivedAt,
-        lateWindowDays: ctx.lateWindowDays,
+        lateWindow: ctx.lateWindow,
       },
       metadata: { correlationId: ctx.correlationId, occurredAt: report.occurredAt, actor: ctx.actor },
     }));

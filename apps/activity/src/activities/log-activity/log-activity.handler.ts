@@ -11,13 +11,14 @@ import { activityAggregate } from '../activity.aggregate.ts';
 import { activityStream, type ActivityLogged, type ActivityReport } from '../activity.ts';
 import { sameReport } from '../check-report.decide.ts';
 import { factsForReports } from '../report-facts.queries.ts';
+import type { LateWindow } from '../late-window.ts';
 
 export interface Logged {
   readonly replayed: boolean;
   readonly activity: ActivityLogged;
 }
 
-export type ReportContext = RequestContext & { readonly lateWindowDays: number };
+export type ReportContext = RequestContext & { readonly lateWindow: LateWindow };
 
 export async function logActivity(
   pool: pg.Pool,
@@ -36,7 +37,7 @@ export async function logActivity(
         report,
         facts,
         receivedAt: ctx.now.toISOString(),
-        lateWindowDays: ctx.lateWindowDays,
+        lateWindow: ctx.lateWindow,
       },
       metadata: { correlationId: ctx.correlationId, occurredAt: report.occurredAt, actor: ctx.actor },
     });

@@ -1,6 +1,7 @@
 import { Body, Controller, Headers, Inject, Post, Res } from '@nestjs/common';
 import { Caller, Roles, UnitScope, type Principal } from '@nhip/auth';
 import { requireTeamsInScope } from '../team-scope.ts';
+import { lateWindowOf, recordsOlderReports } from '../late-window.ts';
 import { ApiBody, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { answerSchema } from '@nhip/contracts';
 import { invalidRequest, requestContext } from '@nhip/service-http';
@@ -23,7 +24,7 @@ export class LogActivityController {
 
   /** 201 for a new report; 200 with the original answer for a retry (same activityId). */
   @Post()
-  @Roles('commune-officer', 'admin')
+  @Roles('commune-officer', ...recordsOlderReports)
   @ApiBody({ schema: JSON.parse(JSON.stringify(ActivityReportSchema)) as object })
   @ApiResponse({
     status: 201,
@@ -49,7 +50,7 @@ export class LogActivityController {
     const shape = reportFromJson(body);
     if (!shape.ok) throw invalidRequest(shape.problems);
     await beforeRequestWrites(requireTeamsInScope(this.pool, this.scope, caller, [shape.report.teamId]));
-    const ctx = { ...requestContext(headers, caller), lateWindowDays: this.config.lateWindowDays };
+    const ctx = { ...requestContext(headers, caller), lateWindow: lateWindowOf(caller, this.config) };
     const result = await logActivity(this.pool, shape.report, ctx);
     void reply.status(result.replayed ? 200 : 201).header('idempotent-replayed', String(result.replayed));
     return result.activity;

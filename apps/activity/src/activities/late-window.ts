@@ -1,0 +1,31 @@
+// How old a report a caller may record. Volunteers report late and communes send sheets weeks
+// after (domain brief): a commune officer records up to ACTIVITY_LATE_WINDOW_DAYS (60) after the
+// activity. Older paper records are the operations centres' to enter, checked by them first: a
+// district OC or the province's IOC (and the platform's admin) records up to
+// ACTIVITY_OC_WINDOW_DAYS (400: the whole of last year while its report is written). ADR 0059.
+import type { Principal } from '@nhip/auth';
+import type { Role } from '@nhip/contracts';
+
+export interface LateWindow {
+  /** Reports of activities older than this many days are refused. */
+  readonly days: number;
+  /** Who records an older one, said in the refusal; none past the longest window. */
+  readonly olderRecordedBy: string | undefined;
+}
+
+export interface LateWindowDays {
+  readonly lateWindowDays: number;
+  readonly operationsCentreWindowDays: number;
+}
+
+/** The roles that record reports past a commune's window, for the teams in their scope. */
+export const recordsOlderReports: readonly Role[] = ['district-oc', 'ioc-operator', 'admin'];
+
+export function lateWindowOf(caller: Pick<Principal, 'role'>, config: LateWindowDays): LateWindow {
+  if (recordsOlderReports.includes(caller.role))
+    return { days: config.operationsCentreWindowDays, olderRecordedBy: undefined };
+  return {
+    days: config.lateWindowDays,
+    olderRecordedBy: `the district operations centre or the province's IOC (up to ${config.operationsCentreWindowDays} days)`,
+  };
+}
