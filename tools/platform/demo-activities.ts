@@ -1,13 +1,14 @@
-// Demo activity for npm start: two weeks of reports from every pilot team, sent the way a commune
-// syncs (one NDJSON upload per commune, by its officer), with ids derived from what they are, so a
-// second start adds none. The province's IOC operator is who lists the teams.
-import { createHash } from 'node:crypto';
-import { activityKinds, vietnamDay, type ActivityKind } from '@nhip/contracts';
+// Demo activity for npm start: the year so far, entered by the province's IOC (demo-history.ts),
+// then two weeks of reports from every pilot team, sent the way a commune syncs (one NDJSON upload
+// per commune, by its officer), with ids derived from what they are (demo-report.ts), so a second
+// start adds none. The province's IOC operator is who lists the teams.
+import { vietnamDay } from '@nhip/contracts';
 import { devToken, personas } from '@nhip/dev-issuer';
-import { deterministicUuid } from '@nhip/event-sourcing';
 import { pilot } from './demo-data.ts';
 import { fetchJson } from './demo-http.ts';
 import { withStep } from '../infra/progress.ts';
+import { historyReports } from './demo-history.ts';
+import { demoReport, recentDays, type DemoTeam } from './demo-report.ts';
 
 interface Team {
   readonly teamId: string;
@@ -15,7 +16,6 @@ interface Team {
   readonly unitPath: readonly string[];
 }
 
-const kinds = Object.keys(activityKinds) as ActivityKind[];
 const dayMs = 86_400_000;
 
 export async function loadDemoActivities(registryUrl: string, activityUrl: string): Promise<void> {
@@ -35,11 +35,19 @@ export async function loadDemoActivities(registryUrl: string, activityUrl: strin
     () => replicaCaughtUp(activityUrl),
     (waited) => `caught up after ${(waited / 1000).toFixed(1)} s`,
   );
+  const said = (s: Summary, count: number) =>
+    `${count} reports: ${s.accepted} accepted now, ${s.duplicate} accepted by an earlier start, none rejected`;
+  const history = historyReports(teams, new Date());
+  const ioc = await devToken(personas.provinceIoc);
+  await withStep(
+    `Entering the pilot communes' sheets since 1 January (the province's IOC, past a commune's 60 days)`,
+    () => sendPerCommune(activityUrl, teams, history, () => Promise.resolve(ioc)),
+    (s) => said(s, history.length),
+  );
   await withStep(
     `Reporting two weeks of activity from ${teams.length} teams (bulk NDJSON, one file per commune)`,
-    () => sendPerCommune(activityUrl, teams, lines),
-    (s) =>
-      `${lines.length} reports: ${s.accepted} accepted now, ${s.duplicate} accepted by an earlier start, none rejected`,
+    () => sendPerCommune(activityUrl, teams, lines, officerOf),
+    (s) => said(s, lines.length),
   );
 }
 
@@ -47,11 +55,11 @@ export async function loadDemoActivities(registryUrl: string, activityUrl: strin
  * Four reports a day per team over the last two weeks, during working hours in Vietnam (07:00 to
  * 16:00, UTC+7); hours still ahead today are left for a later start.
  */
-export function demoReports(teams: readonly Pick<Team, 'teamId' | 'unitCode'>[], now: Date): string[] {
+export function demoReports(teams: readonly DemoTeam[], now: Date): string[] {
   const today = Date.parse(`${vietnamDay(now)}T00:00:00+07:00`);
   const lines: string[] = [];
   for (const team of teams) {
-    for (let day = 0; day < 14; day++) {
+    for (let day = 0; day < recentDays; day++) {
       const date = vietnamDay(new Date(today - day * dayMs));
       for (let n = 0; n < 4; n++) lines.push(demoReport(team, date, n));
     }
@@ -59,29 +67,6 @@ export function demoReports(teams: readonly Pick<Team, 'teamId' | 'unitCode'>[],
   return lines.filter(
     (line) => Date.parse((JSON.parse(line) as { occurredAt: string }).occurredAt) <= now.getTime(),
   );
-}
-
-/**
- * The `n`th report of a team on a day. Everything in it follows from (day, team, n), the id's own
- * seed: a start on another day, or with more teams listed, sends the same line under the same id
- * (answered "duplicate"). Drawn from the team's place in the list and the day's distance from
- * today, as it first was, a second start a day later sent other reports under the same ids, and
- * the activity service rightly refused them all. (`v2`: new ids, so a database holding the first
- * kind of report takes these beside them instead of refusing them.)
- */
-function demoReport(team: Pick<Team, 'teamId' | 'unitCode'>, date: string, n: number): string {
-  const seed = `demo/activity/v2/${date}/${team.teamId}/${n}`;
-  const bytes = createHash('sha256').update(seed).digest();
-  const hour = String(7 + ((bytes[0] as number) % 10)).padStart(2, '0');
-  const minute = String((bytes[1] as number) % 60).padStart(2, '0');
-  return JSON.stringify({
-    activityId: deterministicUuid(seed),
-    teamId: team.teamId,
-    placeCode: team.unitCode,
-    kind: kinds[(bytes[2] as number) % kinds.length],
-    residentsHelped: 1 + ((bytes[3] as number) % 25),
-    occurredAt: `${date}T${hour}:${minute}:00+07:00`,
-  });
 }
 
 interface Summary {
@@ -143,8 +128,15 @@ async function sendUntilKnown(activityUrl: string, body: string, token: string):
 // A commune code has five digits; a village's code adds a suffix (24175-001).
 const communeOf = (team: Team): string => team.unitPath.find((code) => /^\d{5}$/.test(code)) ?? team.unitCode;
 
-/** Each commune's officer uploads that commune's reports; the summaries add up. */
-async function sendPerCommune(activityUrl: string, teams: readonly Team[], lines: readonly string[]) {
+const officerOf = (code: string) => devToken({ sub: `officer-${code}`, role: 'commune-officer', unit: code });
+
+/** One upload per commune (its officer's, or whoever `tokenOf` names); the summaries add up. */
+async function sendPerCommune(
+  activityUrl: string,
+  teams: readonly Team[],
+  lines: readonly string[],
+  tokenOf: (commune: string) => Promise<string>,
+) {
   const commune = new Map(teams.map((team) => [team.teamId, communeOf(team)]));
   const files = Map.groupBy(
     lines,
@@ -152,8 +144,7 @@ async function sendPerCommune(activityUrl: string, teams: readonly Team[], lines
   );
   const total: Summary = { accepted: 0, duplicate: 0, rejected: 0 };
   for (const [code, file] of files) {
-    const officer = await devToken({ sub: `officer-${code}`, role: 'commune-officer', unit: code });
-    const summary = await sendUntilKnown(activityUrl, file.join('\n'), officer);
+    const summary = await sendUntilKnown(activityUrl, file.join('\n'), await tokenOf(code));
     total.accepted += summary.accepted;
     total.duplicate += summary.duplicate;
     total.rejected += summary.rejected;
