@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import type { ActivityReport } from './activity.ts';
 import { vietnamDay } from '@nhip/contracts';
 import { checkReport, type ReportFacts } from './check-report.decide.ts';
+import { lateWindowOf } from './late-window.ts';
 
 const report: ActivityReport = {
   activityId: '3f6d2a10-7c4b-4e8a-9b1f-2a3c4d5e6f70',
@@ -77,5 +78,29 @@ describe('judging a report against the replica and the clock', () => {
       ),
     ).toEqual(['place_outside_campaign@placeCode']);
     expect(vietnamDay('2026-11-20T17:30:00Z')).toBe('2026-11-21');
+  });
+});
+
+describe('how old a report each caller may record (late-window.ts)', () => {
+  const windows = { lateWindowDays: 60, operationsCentreWindowDays: 400 };
+  const now = '2026-12-06T03:00:00.000Z';
+  const reasons = (role: Parameters<typeof lateWindowOf>[0]['role'], occurredAt: string) => {
+    const at = { now, lateWindow: lateWindowOf({ role }, windows) };
+    const judged = checkReport({ ...report, occurredAt }, facts, at);
+    return judged.ok ? [] : judged.violations.map((v) => v.reason);
+  };
+
+  it('refuses a commune officer a report past 60 days, naming who records it', () => {
+    expect(reasons('commune-officer', '2026-08-01T09:00:00+07:00')).toEqual([
+      "Reports are accepted up to 60 days after the activity; this one happened 127 days ago. Ask the district operations centre or the province's IOC (up to 400 days) to record it.",
+    ]);
+  });
+
+  it('takes it from a district OC, the province’s IOC or the admin, up to 400 days', () => {
+    const roles = ['district-oc', 'ioc-operator', 'admin'] as const;
+    expect(roles.map((role) => reasons(role, '2026-08-01T09:00:00+07:00'))).toEqual([[], [], []]);
+    expect(reasons('district-oc', '2025-10-31T09:00:00+07:00')).toEqual([
+      'Reports are accepted up to 400 days after the activity; this one happened 401 days ago.',
+    ]);
   });
 });
