@@ -102,5 +102,7 @@ describe('how old a report each caller may record (late-window.ts)', () => {
     expect(reasons('district-oc', '2025-10-31T09:00:00+07:00')).toEqual([
       'Reports are accepted up to 400 days after the activity; this one happened 401 days ago.',
     ]);
+    const wide = lateWindowOf({ role: 'district-oc' }, { ...windows, lateWindowDays: 3650 });
+    expect(wide.days).toBe(3650);
   });
 });

@@ -22,8 +22,13 @@ export interface LateWindowDays {
 export const recordsOlderReports: readonly Role[] = ['district-oc', 'ioc-operator', 'admin'];
 
 export function lateWindowOf(caller: Pick<Principal, 'role'>, config: LateWindowDays): LateWindow {
+  // Whatever a commune may record, an operations centre may too (a deployment that widens the
+  // communes' window past 400 days widens theirs).
   if (recordsOlderReports.includes(caller.role))
-    return { days: config.operationsCentreWindowDays, olderRecordedBy: undefined };
+    return {
+      days: Math.max(config.operationsCentreWindowDays, config.lateWindowDays),
+      olderRecordedBy: undefined,
+    };
   return {
     days: config.lateWindowDays,
     olderRecordedBy: `the district operations centre or the province's IOC (up to ${config.operationsCentreWindowDays} days)`,
