@@ -33,6 +33,9 @@ const newestSourceEvent = {
   en: ['Tổ dân phố 2', 'Activity report …', '6,387'],
 };
 
+/** This year in Vietnam (UTC+7), as the dashboard counts it. */
+const vietnamYear = () => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 4);
+
 describe('IOC dashboard in Chromium', () => {
   let platform: Platform;
   let cutter: Cutter;
@@ -257,6 +260,13 @@ describe('IOC dashboard in Chromium', () => {
 
   it('shows a year to date typed in the period box, asked again when its year changes within it', async () => {
     const page = await open(await tokenFor(personas.provinceIoc), `unit=66&period=2024&ind=${vneid}`);
+    // Offered under the box: the periods reports are written for, each by its name.
+    const offered = await page.evaluate<string[][]>(
+      "[...document.querySelectorAll('#period-choices option')].map((o) => [o.value, o.label])",
+    );
+    expect(offered[0]).toEqual([vietnamYear(), `năm ${vietnamYear()}`]);
+    for (const [, label] of offered)
+      expect(label).toMatch(/^(năm|quý [IV]+|tháng \d+|lũy kế đến \d\d\/\d\d)[ /]\d{4}$/);
     // A key of the right shape that names no day is refused where it is typed, with the forms taken.
     await page.fill('#period', '2024-to-02-30');
     await page.click('form.period button[type=submit]');

@@ -12,7 +12,8 @@ export interface Route {
   readonly lang: Lang;
 }
 
-const vietnamToday = (): string => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+/** Today's date in Vietnam (UTC+7), whatever the browser's zone. */
+export const vietnamToday = (): string => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
 
 /**
  * The map and the laggards' table open on the province's headline: VNeID accounts against the

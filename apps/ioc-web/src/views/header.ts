@@ -6,6 +6,9 @@ import type { Session } from '../api/session.ts';
 import type { Summary } from '../api/types.ts';
 import { h } from '../dom.ts';
 import { formatTime, t } from '../i18n/i18n.ts';
+import { periodLabel } from '../i18n/period-label.ts';
+import { vietnamToday } from '../route.ts';
+import { periodChoices } from './period-choices.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 
 /** After this long without the stream, its figures are called stale, with the time they stopped. */
@@ -45,12 +48,18 @@ export function periodForm(period: string, go: (period: string) => void): HTMLEl
     // The browser says it when the pattern is not met: which forms a period takes.
     title: t('periodHint'),
     size: '10',
+    list: 'period-choices',
   });
+  // The browser shows each key with its name (the key alone would be "2026-to-Q3").
+  const choices = periodChoices(vietnamToday()).map((key) =>
+    h('option', { value: key, label: periodLabel(key) }),
+  );
   const form = h(
     'form',
     { class: 'period' },
     h('label', { for: 'period' }, t('period')),
     input,
+    h('datalist', { id: 'period-choices' }, ...choices),
     h('button', { type: 'submit' }, t('show')),
   );
   // A key of the right shape may still name no day (2025-02-30, 2025-13): said before it is asked.
