@@ -15,13 +15,13 @@ import {
   pick,
   registerTeam,
   registerVillage,
+  importUnits2024,
   startPlatform,
   type Platform,
 } from './fixtures/platform.ts';
 import { expectNamedSources, expectSourcesLeadToReports, type Explained } from './fixtures/explained.ts';
 import { ledgerMismatchesSql, type CellMismatch } from './ledger/ledger-check.ts';
 
-const units2024 = fs.readFileSync(new URL('./fixtures/units-2024.csv', import.meta.url));
 const helped = 'residents_helped.vneid_activation';
 
 describe('KPI service: late, corrected and voided reports, as known at a time', () => {
@@ -47,9 +47,7 @@ describe('KPI service: late, corrected and voided reports, as known at a time', 
 
   beforeAll(async () => {
     platform = await startPlatform('kpi_known');
-    await platform.registry.post('/unit-trees/vn-2024/imports?effectiveFrom=2024-01-01', units2024, {
-      'content-type': 'text/csv',
-    });
+    await importUnits2024(platform.registry);
     place = await registerVillage(platform.registry, '20206', 'Tổ dân phố 7');
     teamId = await registerTeam(platform.registry, place);
   });

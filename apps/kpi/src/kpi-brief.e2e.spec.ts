@@ -2,7 +2,6 @@
 // service and the KPI service on the real broker and databases: Thanh Khê Đông's VNeID target and
 // its rollup, the Đắk Lắk pilot's villages with an active team, and a dissolved team's members.
 import { randomUUID } from 'node:crypto';
-import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { publicEventProblems, publicTopics, vietnamDay, type IndicatorChangedData } from '@nhip/contracts';
 import { readTopic } from '@nhip/event-sourcing';
@@ -17,11 +16,11 @@ import {
   pick,
   registerTeam,
   registerVillage,
+  importUnits2024,
   startPlatform,
   type Platform,
 } from './fixtures/platform.ts';
 
-const units2024 = fs.readFileSync(new URL('./fixtures/units-2024.csv', import.meta.url));
 const thisYear = vietnamDay(new Date()).slice(0, 4);
 
 /** 13,387 VNeID activations over 16 residential groups, as the ward reported them. */
@@ -32,14 +31,7 @@ describe('KPI service: the cases of the domain brief', () => {
 
   beforeAll(async () => {
     platform = await startPlatform('kpi_brief');
-    const imported = await platform.registry.post(
-      '/unit-trees/vn-2024/imports?effectiveFrom=2024-01-01',
-      units2024,
-      {
-        'content-type': 'text/csv',
-      },
-    );
-    expect(imported.status).toBeLessThan(300);
+    await importUnits2024(platform.registry);
     // Four services started one after another: on a busy machine more than the tiers' 90 s default.
   }, 180_000);
   afterAll(() => platform.stop());

@@ -2,7 +2,6 @@
 // province's operations center names two wards, reads them like a unit (their sums, themselves as
 // the children ranked among them, a series), and every bad definition is an RFC 9457 problem.
 import { randomUUID } from 'node:crypto';
-import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { eventually, tokenFor } from '@nhip/testing';
 import {
@@ -12,11 +11,11 @@ import {
   pick,
   registerTeam,
   registerVillage,
+  importUnits2024,
   startPlatform,
   type Platform,
 } from './fixtures/platform.ts';
 
-const units2024 = fs.readFileSync(new URL('./fixtures/units-2024.csv', import.meta.url));
 const helped = 'residents_helped.vneid_activation';
 const code = 'thanh-khe-hai-phuong';
 
@@ -27,9 +26,7 @@ describe('KPI service: a named grouping of units, defined and read like a unit',
 
   beforeAll(async () => {
     platform = await startPlatform('kpi_groupings');
-    await platform.registry.post('/unit-trees/vn-2024/imports?effectiveFrom=2024-01-01', units2024, {
-      'content-type': 'text/csv',
-    });
+    await importUnits2024(platform.registry);
     const teams = new Map<string, { teamId: string; place: string }>();
     for (const ward of ['20206', '20207']) {
       const place = await registerVillage(platform.registry, ward, `Tổ dân phố ${ward}`);

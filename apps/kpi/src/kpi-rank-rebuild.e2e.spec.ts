@@ -3,7 +3,6 @@
 // full ledger into a fresh table equals the live one, is switched in, and the consumer goes on
 // counting into it.
 import { randomUUID } from 'node:crypto';
-import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { publicTopics, type IndicatorChangedData } from '@nhip/contracts';
 import { readTopic } from '@nhip/event-sourcing';
@@ -16,11 +15,11 @@ import {
   pick,
   registerTeam,
   registerVillage,
+  importUnits2024,
   startPlatform,
   type Platform,
 } from './fixtures/platform.ts';
 
-const units2024 = fs.readFileSync(new URL('./fixtures/units-2024.csv', import.meta.url));
 const helped = 'residents_helped.vneid_activation';
 
 describe('KPI service: siblings re-ranked, and a rebuild that is checked and switched in', () => {
@@ -40,9 +39,7 @@ describe('KPI service: siblings re-ranked, and a rebuild that is checked and swi
 
   beforeAll(async () => {
     platform = await startPlatform('kpi_rank');
-    await platform.registry.post('/unit-trees/vn-2024/imports?effectiveFrom=2024-01-01', units2024, {
-      'content-type': 'text/csv',
-    });
+    await importUnits2024(platform.registry);
     for (const ward of ['20206', '20207']) {
       const place = await registerVillage(platform.registry, ward, `Tổ dân phố ${ward}`);
       teams.set(ward, { teamId: await registerTeam(platform.registry, place), place });

@@ -2,7 +2,6 @@
 // a day, month or quarter, measured against the year's target, as known at an earlier time, explained
 // by the events of those days, drawn as a running total; a target is never assigned for one (ADR 0057).
 import { randomUUID } from 'node:crypto';
-import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import {
   indicatorReaches,
@@ -11,12 +10,12 @@ import {
   pick,
   registerTeam,
   registerVillage,
+  importUnits2024,
   startPlatform,
   type Platform,
 } from './fixtures/platform.ts';
 import type { Explained } from './fixtures/explained.ts';
 
-const units2024 = fs.readFileSync(new URL('./fixtures/units-2024.csv', import.meta.url));
 const indicator = 'vneid_vs_target';
 
 describe('KPI service: a year to date', () => {
@@ -31,9 +30,7 @@ describe('KPI service: a year to date', () => {
   beforeAll(async () => {
     platform = await startPlatform('kpi_to_date');
     const { registry, activity, kpi } = platform;
-    await registry.post('/unit-trees/vn-2024/imports?effectiveFrom=2024-01-01', units2024, {
-      'content-type': 'text/csv',
-    });
+    await importUnits2024(registry);
     const placeCode = await registerVillage(registry, '20206', 'Tổ dân phố 3');
     const teamId = await registerTeam(registry, placeCode);
     const report = (day: string, residentsHelped: number) => ({
