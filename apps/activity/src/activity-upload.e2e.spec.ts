@@ -197,8 +197,8 @@ describe('a bulk upload read as it arrives', () => {
       await tokenFor({ sub: 'officer-hp', role: 'commune-officer', unit: '24175' }),
     );
     expect(officer.verdicts.map((v) => v.errors?.[0]?.reason)).toEqual([
-      "Reports are accepted up to 60 days after the activity; this one happened 75 days ago. Ask the district operations centre or the province's IOC (up to 400 days) to record it.",
-      "Reports are accepted up to 60 days after the activity; this one happened 401 days ago. Ask the district operations centre or the province's IOC (up to 400 days) to record it.",
+      "Reports are accepted up to 60 days after the activity; this one happened 75 days ago. Ask the district operations centre or the province's IOC to record it (up to 400 days).",
+      'Reports are accepted up to 60 days after the activity; this one happened 401 days ago.',
     ]);
     const before = await stored();
     const ioc = await upload(await tokenFor(personas.provinceIoc));

@@ -34,7 +34,7 @@ const logIt = (changes: Partial<ReportFacts> = {}): LogActivity => ({
   report,
   facts: { ...facts, ...changes },
   receivedAt: recordedAt,
-  lateWindow: { days: 60, olderRecordedBy: 'the district OC' },
+  lateWindow: { days: 60, olderRecordedBy: { who: 'the district OC', days: 400 } },
 });
 const at = '2026-11-22T01:00:00.000Z';
 const wasLogged: ActivityEvent = { type: 'ActivityLogged', data: logged };

@@ -117,13 +117,19 @@ function timeViolations(report: ActivityReport, clock: Clock): Violation[] {
       { code: 'occurred_in_future', field: 'occurredAt', reason: `${report.occurredAt} is in the future.` },
     ];
   }
-  const { days, olderRecordedBy } = clock.lateWindow;
+  const { days, olderRecordedBy: older } = clock.lateWindow;
   if (at < now - days * dayMs) {
+    const age = Math.floor((now - at) / dayMs);
+    // Named only when they could take it: a report past every window is refused to everyone.
+    const ask =
+      older !== undefined && at >= now - older.days * dayMs
+        ? ` Ask ${older.who} to record it (up to ${older.days} days).`
+        : '';
     return [
       {
         code: 'report_too_late',
         field: 'occurredAt',
-        reason: `Reports are accepted up to ${days} days after the activity; this one happened ${Math.floor((now - at) / dayMs)} days ago.${olderRecordedBy === undefined ? '' : ` Ask ${olderRecordedBy} to record it.`}`,
+        reason: `Reports are accepted up to ${days} days after the activity; this one happened ${age} days ago.${ask}`,
       },
     ];
   }

@@ -22,7 +22,7 @@ const facts: ReportFacts = {
 };
 const clock = {
   now: '2026-11-23T03:00:00.000Z',
-  lateWindow: { days: 60, olderRecordedBy: 'the district OC' },
+  lateWindow: { days: 60, olderRecordedBy: { who: 'the district OC', days: 400 } },
 };
 const codes = (r: ActivityReport, f: Partial<ReportFacts> = {}, c = clock) => {
   const judged = checkReport(r, { ...facts, ...f }, c);
@@ -92,8 +92,15 @@ describe('how old a report each caller may record (late-window.ts)', () => {
 
   it('refuses a commune officer a report past 60 days, naming who records it', () => {
     expect(reasons('commune-officer', '2026-08-01T09:00:00+07:00')).toEqual([
-      "Reports are accepted up to 60 days after the activity; this one happened 127 days ago. Ask the district operations centre or the province's IOC (up to 400 days) to record it.",
+      "Reports are accepted up to 60 days after the activity; this one happened 127 days ago. Ask the district operations centre or the province's IOC to record it (up to 400 days).",
     ]);
+    // Past every window, or where theirs is no wider, no one is named.
+    expect(reasons('commune-officer', '2025-10-31T09:00:00+07:00')).toEqual([
+      'Reports are accepted up to 60 days after the activity; this one happened 401 days ago.',
+    ]);
+    expect(
+      lateWindowOf({ role: 'commune-officer' }, { ...windows, lateWindowDays: 3650 }).olderRecordedBy,
+    ).toBeUndefined();
   });
 
   it('takes it from a district OC, the province’s IOC or the admin, up to 400 days', () => {

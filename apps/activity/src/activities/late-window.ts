@@ -9,8 +9,8 @@ import type { Role } from '@nhip/contracts';
 export interface LateWindow {
   /** Reports of activities older than this many days are refused. */
   readonly days: number;
-  /** Who records an older one, said in the refusal; none past the longest window. */
-  readonly olderRecordedBy: string | undefined;
+  /** Who records an older one and up to how old, said in a refusal it could take; none at the widest. */
+  readonly olderRecordedBy: { readonly who: string; readonly days: number } | undefined;
 }
 
 export interface LateWindowDays {
@@ -29,8 +29,14 @@ export function lateWindowOf(caller: Pick<Principal, 'role'>, config: LateWindow
       days: Math.max(config.operationsCentreWindowDays, config.lateWindowDays),
       olderRecordedBy: undefined,
     };
+  const wider = config.operationsCentreWindowDays > config.lateWindowDays;
   return {
     days: config.lateWindowDays,
-    olderRecordedBy: `the district operations centre or the province's IOC (up to ${config.operationsCentreWindowDays} days)`,
+    olderRecordedBy: wider
+      ? {
+          who: "the district operations centre or the province's IOC",
+          days: config.operationsCentreWindowDays,
+        }
+      : undefined,
   };
 }

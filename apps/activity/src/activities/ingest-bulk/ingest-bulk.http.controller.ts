@@ -41,7 +41,8 @@ export class IngestBulkController {
     try {
       const file = await sortOut(upload.lines());
       bulkLog.debug({ lines: file.total, ms: ms() }, 'bulk parsed');
-      // A commune uploads its own sheet: one team outside its area refuses the whole file.
+      // A commune uploads its own sheet, an operations centre those of communes in its area: one
+      // team outside the caller's area refuses the whole file.
       await beforeRequestWrites(requireTeamsInScope(this.pool, this.scope, caller, [...file.teamIds]));
       const ctx = { ...requestContext(headers, caller), lateWindow: lateWindowOf(caller, this.config) };
       // The request's correlation id and actor come with every line (ADR 0014).
