@@ -62,10 +62,11 @@ export function periodForm(period: string, go: (period: string) => void): HTMLEl
     h('datalist', { id: 'period-choices' }, ...choices),
     h('button', { type: 'submit' }, t('show')),
   );
-  // A key of the right shape may still name no day (2025-02-30, 2025-13): said before it is asked.
-  input.addEventListener('input', () =>
-    input.setCustomValidity(parsePeriod(input.value) ? '' : t('periodHint')),
-  );
+  // A key of the right shape may still name no day (2025-02-30, 2025-13): said before it is asked,
+  // typed or come with the address.
+  const judge = () => input.setCustomValidity(parsePeriod(input.value) ? '' : t('periodHint'));
+  input.addEventListener('input', judge);
+  judge();
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     if (input.reportValidity()) go(input.value);
