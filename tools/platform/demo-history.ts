@@ -2,14 +2,15 @@
 // paper and Excel sheets held it, entered by the province's IOC (past a commune officer's 60-day
 // window; ADR 0059). Without it a year to date, a monthly trend or "quý III" shows nothing in the
 // demo. Light and rising through the year, as the campaigns spread: a team reports on about one day
-// in seven in January and three in seven by November, once on such a day.
+// in seven from January to May, two from June to October, three in November and December, once on
+// such a day.
 import { createHash } from 'node:crypto';
 import { vietnamDay } from '@nhip/contracts';
 import { demoReport, recentDays, type DemoTeam } from './demo-report.ts';
 
 const dayMs = 86_400_000;
 
-/** Whether a team reported on a day: one day in seven in January, three in seven from November. */
+/** Whether a team reported on a day: one day in seven to May, two to October, three after. */
 function reportedOn(team: DemoTeam, date: string): boolean {
   const month = Number(date.slice(5, 7));
   const seed = createHash('sha256').update(`demo/history/${date}/${team.teamId}`).digest();

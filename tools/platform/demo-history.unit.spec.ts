@@ -20,9 +20,28 @@ describe('the demo year before the recent two weeks', () => {
   it('runs from 1 January to the day before the recent fourteen, none in them', () => {
     const days = history.map((r) => vietnamDayOf(r.occurredAt)).sort();
     expect([days[0] ?? '', days.at(-1) ?? '']).toEqual(['2026-01-01', '2026-11-19']);
-    const recent = new Set(parse(demoReports(teams, now)).map((r) => r.activityId));
-    expect(history.filter((r) => recent.has(r.activityId))).toEqual([]);
     expect(new Set(history.map((r) => r.activityId)).size).toBe(history.length);
+  });
+
+  it('never sends another line under an id, when days leave the recent two weeks for the history', () => {
+    const starts = ['2026-12-03T03:00:00Z', '2026-12-10T03:00:00Z', '2026-12-24T16:30:00Z'].map(
+      (at) => new Date(at),
+    );
+    const lineOf = new Map<string, Set<string>>();
+    for (const at of starts)
+      for (const line of [...historyReports(teams, at), ...demoReports(teams, at)]) {
+        const id = (JSON.parse(line) as { activityId: string }).activityId;
+        lineOf.set(id, (lineOf.get(id) ?? new Set()).add(line));
+      }
+    expect([...lineOf.values()].filter((lines) => lines.size > 1)).toEqual([]);
+    // A day of the first start's two weeks is in the last start's history, beside its own four.
+    const first = new Set(
+      parse(demoReports(teams, starts[0] as Date)).map((r) => vietnamDayOf(r.occurredAt)),
+    );
+    const later = parse(historyReports(teams, starts[2] as Date)).filter((r) =>
+      first.has(vietnamDayOf(r.occurredAt)),
+    );
+    expect(later.length).toBeGreaterThan(0);
   });
 
   it('rises through the year: about one team-day in seven in January, three in seven in November', () => {
