@@ -216,5 +216,14 @@ describe('a bulk upload read as it arrives', () => {
       personas.provinceIoc.sub,
       before + 1,
     ]);
+    // A line entered wrongly is withdrawn by whoever entered it; a commune's neighbour cannot.
+    const neighbour = platform.activity.as(
+      await tokenFor({ sub: 'ioc-krong-nang', role: 'ioc-operator', unit: '24343' }),
+    );
+    const voidIt = { reason: 'Nhập trùng từ sổ giấy' };
+    const refused = await neighbour.post(`/activities/${old.activityId}/void`, voidIt);
+    const province = platform.activity.as(await tokenFor(personas.provinceIoc));
+    const voided = await province.post(`/activities/${old.activityId}/void`, voidIt);
+    expect([refused.status, voided.status]).toEqual([403, 200]);
   });
 });

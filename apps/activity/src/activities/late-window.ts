@@ -18,13 +18,16 @@ export interface LateWindowDays {
   readonly operationsCentreWindowDays: number;
 }
 
-/** The roles that record reports past a commune's window, for the teams in their scope. */
-export const recordsOlderReports: readonly Role[] = ['district-oc', 'ioc-operator', 'admin'];
+/**
+ * The roles that record, correct and void reports for the communes in their area (besides the
+ * communes' own officers), past a commune's window too.
+ */
+export const recordsForCommunes: readonly Role[] = ['district-oc', 'ioc-operator', 'admin'];
 
 export function lateWindowOf(caller: Pick<Principal, 'role'>, config: LateWindowDays): LateWindow {
   // Whatever a commune may record, an operations centre may too (a deployment that widens the
   // communes' window past 400 days widens theirs).
-  if (recordsOlderReports.includes(caller.role))
+  if (recordsForCommunes.includes(caller.role))
     return {
       days: Math.max(config.operationsCentreWindowDays, config.lateWindowDays),
       olderRecordedBy: undefined,

@@ -1,6 +1,7 @@
 import { Body, Controller, Headers, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { Caller, Roles, UnitScope, type Principal } from '@nhip/auth';
 import { requireActivityInScope } from '../team-scope.ts';
+import { recordsForCommunes } from '../late-window.ts';
 import { ApiResponse, ApiTags } from '@nestjs/swagger';
 import { answerSchema } from '@nhip/contracts';
 import { requestContext, requireUuid } from '@nhip/service-http';
@@ -30,7 +31,7 @@ export class ChangeActivityController {
   @Post(':activityId/corrections')
   @HttpCode(200)
   @ApiResponse(eventsCaused)
-  @Roles('commune-officer', 'admin')
+  @Roles('commune-officer', ...recordsForCommunes)
   async correct(
     @Param('activityId') activityId: string,
     @Body() body: CorrectionDto,
@@ -54,7 +55,7 @@ export class ChangeActivityController {
   @Post(':activityId/void')
   @HttpCode(200)
   @ApiResponse(eventsCaused)
-  @Roles('commune-officer', 'admin')
+  @Roles('commune-officer', ...recordsForCommunes)
   async void(
     @Param('activityId') activityId: string,
     @Body() body: VoidDto,

@@ -2,7 +2,7 @@ import { answerSchema } from '@nhip/contracts';
 import { Body, Controller, Headers, HttpCode, Inject, Logger, Post, StreamableFile } from '@nestjs/common';
 import { Caller, Roles, UnitScope, type Principal } from '@nhip/auth';
 import { requireTeamsInScope } from '../team-scope.ts';
-import { lateWindowOf, recordsOlderReports } from '../late-window.ts';
+import { lateWindowOf, recordsForCommunes } from '../late-window.ts';
 import { ApiBody, ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { requestContext } from '@nhip/service-http';
 import pg from 'pg';
@@ -26,7 +26,7 @@ export class IngestBulkController {
   /** NDJSON (one report per line) or CSV (the commune's spreadsheet); a verdict for every line. */
   @Post('bulk')
   @HttpCode(200)
-  @Roles('commune-officer', ...recordsOlderReports)
+  @Roles('commune-officer', ...recordsForCommunes)
   @ApiConsumes('application/x-ndjson', 'text/csv')
   @ApiBody({ schema: { type: 'string', format: 'binary' } })
   @ApiOkResponse({ description: 'A summary and a verdict per line.', schema: answerSchema('BulkVerdicts') })

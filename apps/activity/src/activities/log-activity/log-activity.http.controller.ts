@@ -1,7 +1,7 @@
 import { Body, Controller, Headers, Inject, Post, Res } from '@nestjs/common';
 import { Caller, Roles, UnitScope, type Principal } from '@nhip/auth';
 import { requireTeamsInScope } from '../team-scope.ts';
-import { lateWindowOf, recordsOlderReports } from '../late-window.ts';
+import { lateWindowOf, recordsForCommunes } from '../late-window.ts';
 import { ApiBody, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { answerSchema } from '@nhip/contracts';
 import { invalidRequest, requestContext } from '@nhip/service-http';
@@ -24,7 +24,7 @@ export class LogActivityController {
 
   /** 201 for a new report; 200 with the original answer for a retry (same activityId). */
   @Post()
-  @Roles('commune-officer', ...recordsOlderReports)
+  @Roles('commune-officer', ...recordsForCommunes)
   @ApiBody({ schema: JSON.parse(JSON.stringify(ActivityReportSchema)) as object })
   @ApiResponse({
     status: 201,
