@@ -286,6 +286,11 @@ describe('IOC dashboard in Chromium', () => {
     await expect(tileValue(page, vneid).textContent()).resolves.toBe('1.809');
     await screenshot(page, 'year-to-date-vi-1920x1080');
     await page.close();
+    // The address alone opens the same view: what a bookmark or a shared link gives.
+    const linked = await open(await tokenFor(personas.provinceIoc), `unit=66&period=2024-to-Q3&ind=${vneid}`);
+    await expect(tileValue(linked, vneid).textContent()).resolves.toBe('1.809');
+    await expect(linked.inputValue('#period')).resolves.toBe('2024-to-Q3');
+    await linked.close();
   });
 
   it('explains Thanh Khê Đông’s VNeID: 13,387 / 9,950 = 134.54 %', async () => {
