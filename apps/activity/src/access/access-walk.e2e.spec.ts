@@ -384,6 +384,17 @@ describe('every operation of every service', () => {
     ]);
   });
 
+  it("takes a district OC's entry of a commune's old report in what its 2024 district became", async () => {
+    const district = platform.activity.as(await tokenFor(personas.districtOc));
+    const occurredAt = new Date(Date.now() - 90 * 86_400_000).toISOString(); // past a commune's 60 days
+    const old = { ...report(ids.in), occurredAt };
+    const entered = await district.post('/activities', old);
+    const outside = await district.post('/activities', { ...report(ids.out), occurredAt });
+    expect([entered.status, outside.status]).toEqual([201, 403]);
+    const history = await district.get<{ type: string; actor: string }[]>(`/activities/${old.activityId}`);
+    expect(history.body.map((e) => [e.type, e.actor])).toEqual([['ActivityLogged', personas.districtOc.sub]]);
+  });
+
   it("streams each scoped caller its own area only, while the province's stream carries the rest", async () => {
     const url = (unit: string) =>
       `${serviceOf('projection').base}/api/stream${projectionQuery('/api/stream', unit)}`;
