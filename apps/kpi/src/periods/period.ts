@@ -3,14 +3,7 @@
 // public event); here is what only the KPI service computes over them. A value is bucketed by the
 // day things happened, so a late or corrected report moves that day's four stored periods and no
 // others; a year to date is summed from stored cells (ADR 0057).
-import {
-  lastDayOfMonth,
-  periodOfKind,
-  throughOf,
-  toDateThrough,
-  type Period,
-  type PeriodKey,
-} from '@nhip/contracts';
+import { lastDayOfMonth, periodBefore, throughOf, type Period, type PeriodKey } from '@nhip/contracts';
 
 export { parsePeriod, periodsOfDay, type Period, type PeriodKey } from '@nhip/contracts';
 
@@ -44,26 +37,18 @@ export const targetPeriodOf = (period: Period): PeriodKey =>
 export const grainOf = (period: Period): string =>
   period.kind === 'to-date' ? `year to date through a ${throughOf(period).kind}` : period.kind;
 
-const nextDay = (day: string): string => {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + 1);
-  return date.toISOString().slice(0, 10);
-};
-
 /**
  * The periods of one grain (`grainOf`) from `from` to `to`, both included, in order: a time
  * series' buckets. A year to date steps by its end ("2025-to-05", "2025-to-06", …), starting
- * again at each new year.
+ * again at each new year. Counted back from `to` (keys of one grain sort as their periods do),
+ * at most `limit` of them: a series asked over centuries of days stops at its cap, not at the end.
  */
-export function periodsBetween(from: Period, to: Period): PeriodKey[] {
-  if (from.kind === 'to-date') {
-    const ends = periodsBetween(throughOf(from), throughOf(to));
-    return ends.map(toDateThrough);
-  }
+export function periodsBetween(from: Period, to: Period, limit = Infinity): PeriodKey[] {
   const keys: PeriodKey[] = [];
-  for (let day = from.firstDay; day <= to.lastDay; day = nextDay(day)) {
-    const key = periodOfKind(from.kind, day);
-    if (keys.at(-1) !== key) keys.push(key);
+  for (let back = 0; keys.length < limit; back++) {
+    const key = periodBefore(to, back);
+    if (key < from.key) break;
+    keys.push(key);
   }
-  return keys;
+  return keys.reverse();
 }

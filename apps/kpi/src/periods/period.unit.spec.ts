@@ -27,6 +27,15 @@ describe('periods between two of a kind', () => {
     expect(between('2025', '2024')).toEqual([]);
   });
 
+  it('stops at its limit, counting back from the end: a century of days asked is not walked', () => {
+    const keys = periodsBetween(
+      parsePeriod('2000-01-01') as Period,
+      parsePeriod('2099-12-31') as Period,
+      401,
+    );
+    expect([keys.length, keys[0], keys.at(-1)]).toEqual([401, '2098-11-26', '2099-12-31']);
+  });
+
   it('steps a year to date by its end, starting again at each year', () => {
     expect(between('2024-to-11', '2025-to-02')).toEqual([
       '2024-to-11',

@@ -65,7 +65,8 @@ async function pointsOf(pool: pg.Pool, series: Series, periods: readonly Period[
 function bucketsOf(from: Period, to: Period): Period[] {
   if (grainOf(from) !== grainOf(to))
     throw invalidRequest([{ field: 'to', reason: `must be a ${grainOf(from)} like from` }]);
-  const keys = periodsBetween(from, to);
+  // One more than a series may hold is enough to refuse it.
+  const keys = periodsBetween(from, to, maxPoints + 1);
   if (keys.length === 0 || keys.length > maxPoints) {
     throw invalidRequest([
       { field: 'to', reason: `must be from "from" to at most ${maxPoints} periods later` },
