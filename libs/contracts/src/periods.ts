@@ -101,6 +101,10 @@ export function periodOfKind(kind: StoredPeriodKind, day: string): PeriodKey {
   return periodsOfDay(day)[storedPeriodKinds.indexOf(kind)] ?? day;
 }
 
+/** The same, parsed: "this quarter" on a day, with its first and last days. */
+export const periodHolding = (kind: StoredPeriodKind, day: string): Period =>
+  parseStored(periodOfKind(kind, day)) as Period;
+
 // The `default` is a year: a year to date never comes here (periodBefore steps by its end).
 function storedBefore(period: Period, back: number): PeriodKey {
   const [y = 0, m = 1, d = 1] = period.key.split(/-Q?/).map(Number);

@@ -5,6 +5,7 @@ import {
   lastPeriods,
   parsePeriod,
   periodBefore,
+  periodHolding,
   periodOfKind,
   periodPattern,
   periodsOfDay,
@@ -83,6 +84,7 @@ describe('periods of Vietnam’s calendar', () => {
           expect([storedPeriodPattern.test(key), periodPattern.test(key)]).toEqual([true, true]);
         }
         expect(periodOfKind('quarter', day)).toBe(keys[2]);
+        expect(periodHolding('quarter', day)).toEqual(parsePeriod(keys[2] ?? ''));
       }),
     );
   });

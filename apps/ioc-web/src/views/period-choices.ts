@@ -2,20 +2,15 @@
 // remember how a key is spelt: this year and the last, the year to date at the end of last month
 // and of each quarter closed this year (the three-, six- and nine-month reports), this quarter and
 // the last, this month and the last. Any other key can still be typed.
-import {
-  parsePeriod,
-  periodBefore,
-  periodOfKind,
-  toDateThrough,
-  type Period,
-  type StoredPeriodKind,
-} from '@nhip/contracts/periods';
-
-const on = (kind: StoredPeriodKind, day: string) => parsePeriod(periodOfKind(kind, day)) as Period;
+import { periodBefore, periodHolding, toDateThrough } from '@nhip/contracts/periods';
 
 /** The choices on a Vietnamese calendar day, the most asked first; each key once. */
 export function periodChoices(today: string): string[] {
-  const [year, quarter, month] = [on('year', today), on('quarter', today), on('month', today)];
+  const [year, quarter, month] = [
+    periodHolding('year', today),
+    periodHolding('quarter', today),
+    periodHolding('month', today),
+  ];
   const thisYear = (key: string) => key.startsWith(year.key);
   const lastMonth = periodBefore(month, 1);
   const closedQuarters = [3, 2, 1]

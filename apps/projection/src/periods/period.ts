@@ -4,7 +4,7 @@
 // the KPI service and never published, so the stream keeps to the stored kinds (ADR 0057).
 import {
   parsePeriod,
-  periodOfKind,
+  periodHolding,
   throughOf,
   toDateThrough,
   vietnamDay,
@@ -28,7 +28,7 @@ export {
 
 /** The period of a kind holding an instant, in Vietnam (UTC+7): what "now" means for a grain. */
 export const currentPeriod = (kind: StoredPeriodKind, now = new Date()): Period =>
-  parsePeriod(periodOfKind(kind, vietnamDay(now))) as Period;
+  periodHolding(kind, vietnamDay(now));
 
 /** The current period of this one's kind: a year to date runs through the current day, month or quarter. */
 export function currentLike(period: Period, now = new Date()): Period {
