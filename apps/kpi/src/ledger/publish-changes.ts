@@ -110,6 +110,33 @@ async function changedIn(tx: Tx, touched: ReadonlyMap<Period, readonly string[]>
   );
 }
 
+/**
+ * The touched periods in groups of about `budget` (unit, period) pairs. A group's figures are read in
+ * one statement for every unit of the group in each of its periods; a statistic reported for every
+ * commune of a province reaches each one's published days, months and quarters (statistic-reach.ts),
+ * and read as one group that would be every commune in every period. A batch of activities stays
+ * far below it, so its figures are still one statement.
+ */
+export function inSlices<P>(
+  periods: ReadonlyMap<P, readonly string[]>,
+  budget = 20_000,
+): Map<P, readonly string[]>[] {
+  const slices: Map<P, readonly string[]>[] = [];
+  let slice = new Map<P, readonly string[]>();
+  let pairs = 0;
+  for (const [period, units] of periods) {
+    if (slice.size > 0 && pairs + units.length > budget) {
+      slices.push(slice);
+      slice = new Map<P, readonly string[]>();
+      pairs = 0;
+    }
+    slice.set(period, units);
+    pairs += units.length;
+  }
+  if (slice.size > 0) slices.push(slice);
+  return slices;
+}
+
 const upsertSql = `
   INSERT INTO kpi_published (unit_code, indicator_id, period, version, figures)
   SELECT p.unit_code, p.indicator_id, p.period, p.version, p.figures
@@ -137,7 +164,8 @@ export async function publishChanges(
     const period = parsePeriod(key);
     if (period) periods.set(period, [...new Set(pairs.map((p) => p.unitCode))]);
   }
-  const changed = await changedIn(tx, periods, stamp);
+  const changed: IndicatorChangedData[] = [];
+  for (const slice of inSlices(periods)) changed.push(...(await changedIn(tx, slice, stamp)));
   if (changed.length === 0) return 0;
   const rows = changed.map((d) => ({
     unit_code: d.unitCode,

@@ -1,13 +1,13 @@
 // A statistic with its source and as-of date, from the API or a partner's topic; a later report for
-// the same date replaces it. The unit's values for the periods holding that date are published again
-// if they changed, in the same transaction.
+// the same date replaces it. The unit's values for the periods it reaches (statistic-reach.ts) are
+// published again if they changed, in the same transaction.
 import { inTransaction, type Tx } from '@nhip/event-sourcing';
 import { beforeRequestWrites } from '@nhip/postgres';
 import type pg from 'pg';
 import { ledgerPosition, publishChanges, type Touched } from '../../ledger/publish-changes.ts';
-import { periodsOfDay } from '../../periods/period.ts';
 import { requirePeriod, requireUnit, type WriteAccess } from '../../views/lookup.ts';
 import type { ReportStatisticDto } from './report-statistic.request.ts';
+import { periodsReached } from './statistic-reach.ts';
 
 export interface StatisticReport {
   readonly unitCode: string;
@@ -37,7 +37,8 @@ export async function storeStatistic(
        source = EXCLUDED.source, recorded_at = EXCLUDED.recorded_at`,
     [report.unitCode, report.statistic, report.asOf, report.value, report.source, recordedAt],
   );
-  const touched = periodsOfDay(report.asOf).map((period) => ({ unitCode: report.unitCode, period }));
+  const reached = await periodsReached(tx, report.unitCode, report.statistic, report.asOf);
+  const touched = reached.map((period) => ({ unitCode: report.unitCode, period }));
   return { stored: { ...report, recordedAt }, touched };
 }
 

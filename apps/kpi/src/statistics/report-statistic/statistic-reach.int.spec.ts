@@ -1,0 +1,117 @@
+// A statistic counts for every period whose last day is on or after its date, until the next one of
+// its kind: a period's figure takes the latest reported by its last day. Statistics are reported
+// late (an office publishes June's population in October), so values already published for the
+// months after the statistic's date must be published again, or the projection and the partners keep
+// the old figure for them (real PostgreSQL).
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { inTransaction } from '@nhip/event-sourcing';
+import { freshTestDatabase, migrationHarness } from '@nhip/testing';
+import type pg from 'pg';
+import { ledgerPosition, publishChanges } from '../../ledger/publish-changes.ts';
+import { kpiDataSource } from '../../schema/kpi-data-source.ts';
+import { recordStatistic } from './report-statistic.handler.ts';
+
+interface Published {
+  period: string;
+  numerator: number | null;
+  denominator: number | null;
+}
+
+const commune = '24175';
+const source = 'Cục Thống kê (test)';
+
+describe('a statistic reported after the periods it reaches were published (real PostgreSQL)', () => {
+  const { start, plainPool, close } = migrationHarness(kpiDataSource);
+  let pool: pg.Pool;
+  afterAll(close);
+
+  const record = (statistic: string, asOf: string, value: number, n: number) =>
+    inTransaction(pool, (tx) =>
+      recordStatistic(tx, { unitCode: commune, statistic, value, asOf, source }, `test/${n}`),
+    );
+
+  /** The e-payment share published since `after`, by period. */
+  async function publishedSince(after: number): Promise<Map<string, Published>> {
+    const { rows } = await pool.query<{ data: Published & { indicatorId: string } }>(
+      `SELECT data FROM es_outbox WHERE type = 'vn.nhip.kpi.indicator.changed.v1' AND id > $1 ORDER BY id`,
+      [after],
+    );
+    const ePayment = rows.map((r) => r.data).filter((d) => d.indicatorId === 'e_payment_15_plus');
+    return new Map(ePayment.map((d) => [d.period, d]));
+  }
+
+  const lastOutboxId = async () =>
+    Number(
+      (await pool.query<{ last: string }>('SELECT coalesce(max(id), 0) AS last FROM es_outbox')).rows[0]
+        ?.last,
+    );
+
+  beforeAll(async () => {
+    const url = await freshTestDatabase('kpi_statistic_reach');
+    await start(url);
+    pool = plainPool(url);
+    await pool.query(
+      `INSERT INTO kpi_unit_trees (tree_version, effective_from) VALUES ('vn-2025', '2025-07-01')`,
+    );
+    await pool.query(
+      `INSERT INTO kpi_units (tree_version, code, name, level, parent_code, origin, path) VALUES
+         ('vn-2025', '66', 'Tỉnh Đắk Lắk', 1, NULL, 'official', '{66}'),
+         ('vn-2025', '${commune}', 'Xã Hòa Phú', 2, '66', 'official', '{66,${commune}}')`,
+    );
+    await record('residents_with_e_payment_account', '2026-03-31', 1_500, 1);
+    await record('population_15_plus', '2026-03-31', 2_000, 2);
+    await record('population_15_plus', '2026-07-31', 3_000, 3);
+    // June, August and the third quarter published as an activity there would have them.
+    const touched = ['2026-06', '2026-06-12', '2026-08', '2026-Q3'].map((period) => ({
+      unitCode: commune,
+      period,
+    }));
+    await inTransaction(pool, async (tx) =>
+      publishChanges(tx, touched, await ledgerPosition(tx), 'test/activity'),
+    );
+  });
+
+  it('publishes again the values it changes after its own day, and only those', async () => {
+    const before = await publishedSince(0);
+    expect(before.get('2026-06')).toMatchObject({ numerator: 1_500, denominator: 2_000 });
+    expect(before.get('2026-08')).toMatchObject({ numerator: 1_500, denominator: 3_000 });
+    const after = await lastOutboxId();
+
+    await record('population_15_plus', '2026-05-15', 2_500, 4);
+
+    const published = await publishedSince(after);
+    // Its own day, month and quarter as before; June and 12 June, published earlier with 2,000,
+    // now take 2,500. August, the third quarter and the year take 31 July's 3,000: unchanged.
+    expect([...published.keys()].sort()).toEqual([
+      '2026-05',
+      '2026-05-15',
+      '2026-06',
+      '2026-06-12',
+      '2026-Q2',
+    ]);
+    for (const figures of published.values())
+      expect(figures).toMatchObject({ numerator: 1_500, denominator: 2_500 });
+  });
+
+  it('reaches every later published period when no later statistic of its kind bounds it', async () => {
+    // Its kind's: 31 July's population does not bound a count of e-payment accounts.
+    const after = await lastOutboxId();
+    await record('residents_with_e_payment_account', '2026-04-30', 1_800, 5);
+    const published = await publishedSince(after);
+    expect([...published.keys()].sort()).toEqual([
+      '2026',
+      '2026-04',
+      '2026-04-30',
+      '2026-05',
+      '2026-05-15',
+      '2026-06',
+      '2026-06-12',
+      '2026-07',
+      '2026-07-31',
+      '2026-08',
+      '2026-Q2',
+      '2026-Q3',
+    ]);
+    expect(published.get('2026-08')).toMatchObject({ numerator: 1_800, denominator: 3_000 });
+  });
+});
