@@ -27,6 +27,7 @@ export class App {
   private pending = new Set<string>();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private ownTimer: ReturnType<typeof setTimeout> | undefined;
+  private refreshedAt = 0;
 
   constructor(
     readonly session: Session,
@@ -90,14 +91,12 @@ export class App {
   }
 
   private live(): void {
-    // A year to date is never published (ADR 0057): its view follows its year's changes and asks
-    // for its figures again.
+    // A year to date is never published (ADR 0057): its stream carries the changes of the year and
+    // of the periods it is summed from (ADR 0060), and its view asks for its figures again on one.
     const toDate = this.route.period.includes('-to-');
-    const period = toDate ? this.route.period.slice(0, 4) : this.route.period;
-    const query = new URLSearchParams({ scope: this.unit, period });
+    const query = new URLSearchParams({ scope: this.unit, period: this.route.period });
     this.stream = new LiveStream(`/api/stream?${query}`, this.session.token, {
       snapshot: (summary) => {
-        if (toDate) return this.refreshFigures(true);
         forgetRevisions();
         // The first snapshot mostly repeats the summary just drawn, a few figures moved. Drawing it
         // anew replaced every tile under the operator's pointer a moment after the page showed (a
@@ -120,15 +119,19 @@ export class App {
   }
 
   /**
-   * Figures that never come on the stream are asked again when what they are made of changes, at
-   * most every five seconds: a former unit's own (its members' summed by the KPI service), or with
-   * its children's too, a year to date's.
+   * Figures that never come on the stream are asked again when what they are made of changes: a
+   * former unit's own (its members' summed by the KPI service), or with its children's too, a year
+   * to date's. A quarter of a second after the first change, so one report's day, month, quarter
+   * and year come in one request; then at most every five seconds while changes keep coming (a
+   * year to date's answer costs the KPI service one view per period it is summed from).
    */
   private refreshFigures(withChildren: boolean): void {
+    const wait = Math.max(250, this.refreshedAt + 5_000 - Date.now());
     this.ownTimer ??= setTimeout(() => {
       // Cleared as the request leaves: a change while it is answered asks again, for the answer
       // may have been read before that change.
       this.ownTimer = undefined;
+      this.refreshedAt = Date.now();
       const shown = this.summary;
       void this.api
         .summary(this.unit, this.route.period)
@@ -141,7 +144,7 @@ export class App {
           }
         })
         .catch(() => undefined);
-    }, 5_000);
+    }, wait);
   }
 
   private replaceFigures(code: string, shown: Indicator[], fresh: readonly Indicator[]): void {

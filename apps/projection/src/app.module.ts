@@ -42,7 +42,7 @@ export class AppModule {
         { provide: ProjectionConfig, useValue: config },
         { provide: InputLag, useValue: inputs },
         { provide: ChangeHub, useValue: hub },
-        { provide: KpiClient, useValue: new KpiClient(config.kpiUrl) },
+        { provide: KpiClient, useValue: new KpiClient(config.kpiUrl, () => hub.last) },
         { provide: RegistryClient, useValue: new RegistryClient(config.registryUrl) },
         Summaries,
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },

@@ -1,7 +1,8 @@
 // Periods of Vietnam's calendar as the projection reads them: the keys, their kinds, last days and
 // the periods before one are the contracts' (`@nhip/contracts`' periods, the KPI service's own);
-// here is only what "now" is for a period of a kind. A year to date ("2025-to-06") is read from
-// the KPI service and never published, so the stream keeps to the stored kinds (ADR 0057).
+// here is only what "now" is for a period of a kind, and what a view of a period follows. A year to
+// date ("2025-to-06") is read from the KPI service and never published (ADR 0057): its stream
+// carries the changes of the stored periods it is summed from (ADR 0060).
 import {
   parsePeriod,
   periodHolding,
@@ -9,6 +10,7 @@ import {
   toDateThrough,
   vietnamDay,
   type Period,
+  type PeriodKey,
   type StoredPeriodKind,
 } from '@nhip/contracts';
 
@@ -35,4 +37,27 @@ export function currentLike(period: Period, now = new Date()): Period {
   if (period.kind !== 'to-date') return currentPeriod(period.kind, now);
   const end = currentPeriod(throughOf(period).kind as StoredPeriodKind, now);
   return parsePeriod(toDateThrough(end.key)) as Period;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const upTo = (count: number, key: (n: number) => string) =>
+  Array.from({ length: count }, (_v, i) => key(i + 1));
+
+/**
+ * The stored periods whose published changes can move a view of this one: a stored period itself. A
+ * year to date is summed from its year's quarters, months and days up to its end and measured against
+ * the year's target (ADR 0057), and a statistic dated inside it can change a month without the year:
+ * so the year, each quarter and month starting by its end, and the days of its last month through it.
+ */
+export function periodsFollowed(period: Period): PeriodKey[] {
+  if (period.kind !== 'to-date') return [period.key];
+  const year = period.key.slice(0, 4);
+  const [month, day] = [Number(period.lastDay.slice(5, 7)), Number(period.lastDay.slice(8))];
+  const days = throughOf(period).kind === 'day' ? upTo(day, (d) => `${year}-${pad(month)}-${pad(d)}`) : [];
+  return [
+    year,
+    ...upTo(Math.ceil(month / 3), (q) => `${year}-Q${q}`),
+    ...upTo(month, (m) => `${year}-${pad(m)}`),
+    ...days,
+  ];
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { currentLike, currentPeriod, parsePeriod, type Period } from './period.ts';
+import { periodsOfDay } from '@nhip/contracts';
+import { currentLike, currentPeriod, parsePeriod, periodsFollowed, type Period } from './period.ts';
 
 // The keys, their days and the periods before one are the contracts' (libs/contracts/src/periods.unit.spec.ts).
 
@@ -20,5 +21,62 @@ describe('now, in the projection’s periods', () => {
       '2026-01',
     ]);
     expect(currentLike(period('2024-to-10-15'), now).key).toBe('2026-to-01-01');
+  });
+});
+
+describe('what a view of a period follows on the stream', () => {
+  it('follows a stored period alone', () => {
+    expect(['2025', '2025-Q3', '2025-07', '2025-07-01'].map((k) => periodsFollowed(period(k)))).toEqual([
+      ['2025'],
+      ['2025-Q3'],
+      ['2025-07'],
+      ['2025-07-01'],
+    ]);
+  });
+
+  it('follows a year to date through its year, its quarters and months so far, and its last days', () => {
+    expect(periodsFollowed(period('2025-to-05'))).toEqual([
+      '2025',
+      '2025-Q1',
+      '2025-Q2',
+      '2025-01',
+      '2025-02',
+      '2025-03',
+      '2025-04',
+      '2025-05',
+    ]);
+    expect(periodsFollowed(period('2024-to-02-03'))).toEqual([
+      '2024',
+      '2024-Q1',
+      '2024-01',
+      '2024-02',
+      '2024-02-01',
+      '2024-02-02',
+      '2024-02-03',
+    ]);
+    expect(periodsFollowed(period('2025-to-Q4'))).toHaveLength(1 + 4 + 12);
+  });
+
+  it('carries every day inside a year to date by a period of it, and no day after its end by its own', () => {
+    for (const key of ['2024-to-01-01', '2024-to-02-29', '2024-to-06', '2024-to-Q3', '2024-to-12-30']) {
+      const { lastDay } = period(key);
+      const followed = new Set(periodsFollowed(period(key)));
+      for (
+        let d = new Date('2024-01-01T00:00:00Z');
+        d.getUTCFullYear() === 2024;
+        d.setUTCDate(d.getUTCDate() + 1)
+      ) {
+        const day = d.toISOString().slice(0, 10);
+        const [own, month] = periodsOfDay(day);
+        if (day <= lastDay) expect([key, day, followed.has(month ?? '')]).toEqual([key, day, true]);
+        else
+          expect([key, day, followed.has(own ?? ''), month! > lastDay && followed.has(month!)]).toEqual([
+            key,
+            day,
+            false,
+            false,
+          ]);
+      }
+    }
   });
 });

@@ -29,16 +29,17 @@ export interface ReplayWindow {
   readonly after: number;
   readonly upTo: number;
   readonly roots: readonly string[];
-  readonly period: string | undefined;
+  /** Every period when undefined. */
+  readonly periods: readonly string[] | undefined;
 }
 
 /** One page of a resume: the scope's changes in (after, upTo], oldest first. */
 export async function replayPage(db: Db, window: ReplayWindow, limit: number): Promise<ChangeRecord[]> {
   const { rows } = await db.query<ChangeRecord>(
     `SELECT ${columns} FROM projection_changes
-     WHERE seq > $1 AND seq <= $2 AND path && $3::text[] AND ($4::text IS NULL OR period = $4)
+     WHERE seq > $1 AND seq <= $2 AND path && $3::text[] AND ($4::text[] IS NULL OR period = ANY($4::text[]))
      ORDER BY seq LIMIT $5`,
-    [window.after, window.upTo, window.roots, window.period ?? null, limit],
+    [window.after, window.upTo, window.roots, window.periods ?? null, limit],
   );
   return rows;
 }

@@ -14,6 +14,7 @@ import { replayPage } from './change-log.queries.ts';
 import { openStream, type ResumableLog } from './resume.ts';
 import { SseConnection } from './sse-connection.ts';
 import { SnapshotCache } from './snapshot-cache.ts';
+import { FollowedPeriods, periodsOf } from './followed-periods.ts';
 import { StreamQuery } from './live-stream.request.ts';
 
 /** The live stream of a scope: a snapshot, then every change in it, resumable by Last-Event-ID. */
@@ -21,6 +22,7 @@ import { StreamQuery } from './live-stream.request.ts';
 @Controller('api')
 export class LiveStreamController {
   readonly #snapshots = new SnapshotCache();
+  readonly #followed = new FollowedPeriods();
   constructor(
     @Inject(Summaries) private readonly summaries: Summaries,
     @Inject(ChangeHub) private readonly hub: ChangeHub,
@@ -57,7 +59,7 @@ export class LiveStreamController {
     const summaryOf = await this.summaries.builder(asker);
     const filter = {
       roots: new Set([unit.code, ...roots.map((r) => r.path.at(-1) ?? '')]),
-      period: period.key,
+      periods: this.#followed.of(period),
     };
     reply.hijack();
     const res = reply.raw;
@@ -95,7 +97,11 @@ export class LiveStreamController {
       },
       horizon: () => hub.horizon(),
       page: (stream, window, size) =>
-        replayPage(pool, { ...window, roots: [...stream.filter.roots], period: stream.filter.period }, size),
+        replayPage(
+          pool,
+          { ...window, roots: [...stream.filter.roots], periods: periodsOf(stream.filter) },
+          size,
+        ),
     };
     return log;
   }

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { unitCodePattern, unitCodeRule } from '@nhip/contracts';
-import { storedPeriodPattern, storedPeriodRule } from '../../periods/period.ts';
+import { periodPattern, periodRule } from '../../periods/period.ts';
 
 export class StreamQuery {
   @ApiProperty({ example: '66', description: 'The unit whose subtree the stream carries.' })
@@ -11,10 +11,10 @@ export class StreamQuery {
   @ApiPropertyOptional({
     example: '2025',
     description:
-      'The period the snapshot shows and the changes are of; the current year when left out. A day, month, quarter or year: a year to date is never published (a view of one follows its year’s changes).',
+      'The period the snapshot shows; the current year when left out. A day, month, quarter or year carries its own changes. A year to date (2025-to-06) is never published: its stream carries the changes of the year, and of the quarters, months and days it is summed from; a client asks its figures again when one comes.',
   })
   @IsOptional()
-  @Matches(storedPeriodPattern, { message: `period ${storedPeriodRule}` })
+  @Matches(periodPattern, { message: `period ${periodRule}` })
   period?: string;
 
   @ApiPropertyOptional({

@@ -7,9 +7,11 @@ const refused = (query: Record<string, string>) =>
   validateSync(plainToInstance(StreamQuery, query)).map((e) => e.property);
 
 describe('the stream’s period', () => {
-  it('is one values are published for: a year to date never is (ADR 0057)', () => {
+  it('is any period a view reads: a stored one, or a year to date following its parts (ADR 0060)', () => {
     expect(refused({ scope: '66', period: '2025' })).toEqual([]);
     expect(refused({ scope: '66', period: '2025-06' })).toEqual([]);
-    expect(refused({ scope: '66', period: '2025-to-06' })).toEqual(['period']);
+    expect(refused({ scope: '66', period: '2025-to-06' })).toEqual([]);
+    expect(refused({ scope: '66', period: '2025-to-2025' })).toEqual(['period']);
+    expect(refused({ scope: '66', period: '2025-H1' })).toEqual(['period']);
   });
 });

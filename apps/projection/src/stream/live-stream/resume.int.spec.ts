@@ -41,7 +41,7 @@ const changeLog = (
   horizon: () => horizon(pool),
   page: async (stream: SseConnection, window, size) => {
     await beforeRead();
-    return replayPage(pool, { ...window, roots: [...stream.filter.roots], period: '2025' }, size);
+    return replayPage(pool, { ...window, roots: [...stream.filter.roots], periods: ['2025'] }, size);
   },
 });
 

@@ -7,7 +7,8 @@ import type { ChangeRecord } from './change-log.queries.ts';
 export interface StreamFilter {
   /** Units whose subtrees the stream carries: a change passes when its path holds one of them. */
   readonly roots: ReadonlySet<string>;
-  readonly period: string | undefined;
+  /** The stored periods whose changes it carries (`periodsFollowed`); every period when undefined. */
+  readonly periods: ReadonlySet<string> | undefined;
 }
 
 export interface Frame {
@@ -59,7 +60,7 @@ export class SseConnection {
   }
 
   carries(change: ChangeRecord): boolean {
-    if (this.filter.period !== undefined && change.period !== this.filter.period) return false;
+    if (this.filter.periods !== undefined && !this.filter.periods.has(change.period)) return false;
     return change.path.some((code) => this.filter.roots.has(code));
   }
 

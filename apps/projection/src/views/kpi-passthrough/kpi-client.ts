@@ -47,9 +47,13 @@ export class KpiClient {
   #catalog: { at: number; entries: readonly CatalogEntry[] } | undefined;
   // A page asks for the summary and opens the stream at once, a wall of screens opens the same scope
   // with one operator's token: one question to the KPI service for all of them.
-  readonly #views = new Map<string, { at: number; view: Promise<KpiUnitView | undefined> }>();
+  readonly #views = new Map<string, { at: number; seq: number; view: Promise<KpiUnitView | undefined> }>();
 
-  constructor(private readonly base: string) {}
+  constructor(
+    private readonly base: string,
+    /** The change log's newest sequence (the stream's hub); answers kept from before it are not given. */
+    private readonly changeSeq: () => number = () => 0,
+  ) {}
 
   /** GET a KPI path with the caller's bearer token; its answer as it came (4xx included). */
   async get(pathAndQuery: string, authorization: string): Promise<KpiAnswer> {
@@ -78,20 +82,23 @@ export class KpiClient {
   /**
    * The KPI service's own view of a unit and its children for a period (GET /units/{code}/indicators;
    * a former unit after the reform as the units that replaced it): undefined when it refuses (a
-   * unit it does not know yet), a 503 when it is away.
+   * unit it does not know yet), a 503 when it is away. An answer is kept only while the change log
+   * has nothing newer: a screen asks again because a change came (a year to date's view, a quarter of
+   * a second after it), and the KPI service had that change before this service logged it.
    */
   unitView(code: string, period: string, authorization: string): Promise<KpiUnitView | undefined> {
+    const seq = this.changeSeq();
     // Figures only: the summary takes names and comparison lines from the catalog it keeps.
     const path = `/units/${encodeURIComponent(code)}/indicators?period=${encodeURIComponent(period)}&fields=figures`;
     // Kept per caller: the KPI service judges each caller's scope per period (a commune that changed
     // district), so one caller's answer, or refusal, must not stand in for another's.
     const key = `${authorization}\n${path}`;
     const kept = this.#views.get(key);
-    if (kept && Date.now() - kept.at < viewTtlMs) return kept.view;
+    if (kept && kept.seq === seq && Date.now() - kept.at < viewTtlMs) return kept.view;
     const view = this.get(path, authorization).then((answer) =>
       answer.status === 200 ? (answer.body as KpiUnitView) : undefined,
     );
-    this.#views.set(key, { at: Date.now(), view });
+    this.#views.set(key, { at: Date.now(), seq, view });
     // Only answers are kept: a refusal or an outage is asked again next time.
     view.then((answered) => answered ?? this.#views.delete(key)).catch(() => this.#views.delete(key));
     for (const [k, entry] of this.#views) if (Date.now() - entry.at >= viewTtlMs) this.#views.delete(k);
