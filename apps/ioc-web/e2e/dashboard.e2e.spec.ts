@@ -303,6 +303,17 @@ describe('IOC dashboard in Chromium', () => {
     await linked.close();
   });
 
+  it('offers the new day’s periods when the box is opened after midnight, the page left open', async () => {
+    const page = await open(await tokenFor(personas.provinceIoc), `unit=66&period=2024&ind=${vneid}`);
+    const first = () => page.evaluate<string>("document.querySelector('#period-choices option').value");
+    await expect(first()).resolves.toBe(vietnamYear());
+    const next = String(Number(vietnamYear()) + 1);
+    await page.clock.setFixedTime(new Date(`${next}-01-01T00:05:00+07:00`));
+    await page.focus('#period');
+    await expect(first()).resolves.toBe(next);
+    await page.close();
+  });
+
   it('explains Thanh Khê Đông’s VNeID: 13,387 / 9,950 = 134.54 %', async () => {
     const token = await tokenFor({ sub: 'ioc-da-nang', role: 'ioc-operator', unit: '48' });
     for (const [lang, equation] of [

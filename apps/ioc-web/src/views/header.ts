@@ -50,16 +50,26 @@ export function periodForm(period: string, go: (period: string) => void): HTMLEl
     size: '10',
     list: 'period-choices',
   });
-  // The browser shows each key with its name (the key alone would be "2026-to-Q3").
-  const choices = periodChoices(vietnamToday()).map((key) =>
-    h('option', { value: key, label: periodLabel(key) }),
-  );
+  const choices = h('datalist', { id: 'period-choices' });
+  // The browser shows each key with its name (the key alone would be "2026-to-Q3"). Made again when
+  // the box is opened on another day than they were made for: a wall screen is left open for weeks,
+  // and on the 1st of a month "this month" and "through last month" are new.
+  let madeFor = '';
+  const offer = () => {
+    if (madeFor === vietnamToday()) return;
+    madeFor = vietnamToday();
+    choices.replaceChildren(
+      ...periodChoices(madeFor).map((key) => h('option', { value: key, label: periodLabel(key) })),
+    );
+  };
+  offer();
+  input.addEventListener('focus', offer);
   const form = h(
     'form',
     { class: 'period' },
     h('label', { for: 'period' }, t('period')),
     input,
-    h('datalist', { id: 'period-choices' }, ...choices),
+    choices,
     h('button', { type: 'submit' }, t('show')),
   );
   // A key of the right shape may still name no day (2025-02-30, 2025-13): said before it is asked,
