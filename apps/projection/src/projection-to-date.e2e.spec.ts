@@ -2,7 +2,8 @@
 // half year ("6 tháng đầu năm") opens one stream for it: the snapshot is the half year's, then it
 // carries the changes of the year and of the quarters and months it is summed from, none after its
 // end. A statistic dated inside it reaches it even when the year's figure does not move, which a
-// screen following only its year missed (ADR 0060).
+// screen following only its year missed (ADR 0060). And the summary as known at a moment between two
+// reports: why yesterday's report differs from today's screen.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { IndicatorChangedData } from '@nhip/contracts';
@@ -66,6 +67,8 @@ afterAll(async () => {
 
 describe('a year to date on the stream, end to end', () => {
   let half: SseStream;
+  /** A moment after August's report was recorded and before May's. */
+  let between = '';
 
   it('opens with its own snapshot, then carries the changes of the periods it is summed from, none after', async () => {
     half = await streamOf('2024-to-Q2');
@@ -77,6 +80,7 @@ describe('a year to date on the stream, end to end', () => {
     // stream has it, the half year's has been handed the same read of the log.
     await post(5, '2024-08-05T09:00:00+07:00');
     await august.waitFor((frames) => changes(frames).some((c) => c.unitCode === place.village));
+    between = new Date().toISOString();
     await post(6, '2024-05-11T09:00:00+07:00');
     const may = (frames: readonly SseFrame[]) =>
       changes(frames).some((c) => c.period === '2024-05' && c.unitCode === place.village);
@@ -118,5 +122,31 @@ describe('a year to date on the stream, end to end', () => {
     );
     expect(years.map((c) => c.denominator)).not.toContain(2_500);
     expect(years.at(-1)).toMatchObject({ numerator: 1_500, denominator: 3_000 });
+  });
+
+  it('answers a summary as known at a moment: what was recorded after it left out, its trend too', async () => {
+    type Summary = {
+      knownAt: string | null;
+      indicators: { id: string; value: number | null; trend: { period: string; value: number | null }[] }[];
+    };
+    const district = platform.projection.as(
+      await tokenFor({ sub: 'oc-643', role: 'district-oc', unit: '643' }),
+    );
+    const helped = (summary: Summary) =>
+      summary.indicators.find((i) => i.id === 'residents_helped.vneid_activation');
+    const summary = async (query: string) =>
+      (await district.get<Summary>(`/api/units/643/summary?${query}`)).body;
+    const now = await summary('period=2024-to-Q3');
+    const then = await summary(`period=2024-to-Q3&knownAt=${encodeURIComponent(between)}`);
+    // August's 5 then May's 6: known at the moment between, the nine months held August's alone.
+    expect([helped(now)?.value, now.knownAt]).toEqual([11, null]);
+    expect([helped(then)?.value, then.knownAt]).toEqual([5, between]);
+    // Each point of its trend as known then too: the half year, nothing yet.
+    const point = (s: Summary, period: string) => helped(s)?.trend.find((p) => p.period === period)?.value;
+    expect([point(now, '2024-to-Q2'), point(then, '2024-to-Q2')]).toEqual([6, 0]);
+    const refused = await district.get<{ errors: { field: string }[] }>(
+      '/api/units/643/summary?knownAt=yesterday',
+    );
+    expect([refused.status, refused.body.errors.map((e) => e.field)]).toEqual([400, ['knownAt']]);
   });
 });

@@ -21,7 +21,10 @@ export const unitSummary = closed(
       description: 'The units above it in its own tree, the province first.',
     },
     period: text,
-    knownAt: nullable('string', 'Always null: the summary is the current figures.'),
+    knownAt: nullable(
+      'string',
+      'The instant the figures are as known at (`?knownAt=`); null for the live figures.',
+    ),
     indicators: list(ref('SummaryIndicator')),
     children: list(closed({ code: text, name: text, indicators: list(ref('SummaryIndicator')) })),
     coverage: closed({ villages: { type: 'integer' }, villagesWithTeam: { type: 'integer' } }),

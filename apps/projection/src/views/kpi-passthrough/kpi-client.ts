@@ -86,10 +86,16 @@ export class KpiClient {
    * has nothing newer: a screen asks again because a change came (a year to date's view, a quarter of
    * a second after it), and the KPI service had that change before this service logged it.
    */
-  unitView(code: string, period: string, authorization: string): Promise<KpiUnitView | undefined> {
+  unitView(
+    code: string,
+    period: string,
+    authorization: string,
+    knownAt?: string,
+  ): Promise<KpiUnitView | undefined> {
     const seq = this.changeSeq();
     // Figures only: the summary takes names and comparison lines from the catalog it keeps.
-    const path = `/units/${encodeURIComponent(code)}/indicators?period=${encodeURIComponent(period)}&fields=figures`;
+    const query = new URLSearchParams({ period, fields: 'figures', ...(knownAt ? { knownAt } : {}) });
+    const path = `/units/${encodeURIComponent(code)}/indicators?${query.toString()}`;
     // Kept per caller: the KPI service judges each caller's scope per period (a commune that changed
     // district), so one caller's answer, or refusal, must not stand in for another's.
     const key = `${authorization}\n${path}`;

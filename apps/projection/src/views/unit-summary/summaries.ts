@@ -23,10 +23,17 @@ export class Summaries {
     return requireScopedUnit(this.pool, this.scope, asker.principal, [code, period, field]);
   }
 
-  /** A summary builder with the catalog already asked for: a KPI outage fails here, not later. */
-  async builder(asker: Asker): Promise<(unit: ScopedUnit, period: Period) => Promise<UnitSummary>> {
+  /**
+   * A summary builder with the catalog already asked for: a KPI outage fails here, not later. With
+   * `knownAt` (an ISO instant) every figure is the KPI service's as known then.
+   */
+  async builder(
+    asker: Asker,
+    knownAt?: string,
+  ): Promise<(unit: ScopedUnit, period: Period) => Promise<UnitSummary>> {
     const catalog = await this.kpi.catalog(asker.authorization);
-    const views = (code: string, period: string) => this.kpi.unitView(code, period, asker.authorization);
-    return (unit, period) => unitSummary(this.pool, unit, period, { catalog, views });
+    const views = (code: string, period: string) =>
+      this.kpi.unitView(code, period, asker.authorization, knownAt);
+    return (unit, period) => unitSummary(this.pool, unit, period, { catalog, views, knownAt });
   }
 }

@@ -27,6 +27,7 @@ export class UnitSummaryController {
   ): Promise<UnitSummary> {
     const period = requirePeriod(query.period);
     const unit = await this.summaries.unit(asker, code, period);
-    return (await this.summaries.builder(asker))(unit, period);
+    const knownAt = query.knownAt === undefined ? undefined : new Date(query.knownAt).toISOString();
+    return (await this.summaries.builder(asker, knownAt))(unit, period);
   }
 }

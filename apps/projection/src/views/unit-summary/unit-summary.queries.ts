@@ -42,7 +42,7 @@ export interface UnitSummary {
    */
   readonly ancestors: readonly NamedUnit[];
   readonly period: string;
-  readonly knownAt: null;
+  readonly knownAt: string | null;
   readonly indicators: readonly SummaryIndicator[];
   readonly children: readonly { code: string; name: string; indicators: readonly SummaryIndicator[] }[];
   readonly coverage: { readonly villages: number; readonly villagesWithTeam: number };
@@ -123,13 +123,15 @@ export interface SummarySources {
   readonly catalog: Catalog;
   /** GET /units/{code}/indicators of the KPI service, which reads a former unit as its successors. */
   readonly views: UnitViews;
+  /** The figures as known then (the views are asked so): the read model, always current, is not read. */
+  readonly knownAt?: string | undefined;
 }
 
 export async function unitSummary(
   db: Db,
   unit: ScopedUnit,
   period: Period,
-  { catalog, views }: SummarySources,
+  { catalog, views, knownAt }: SummarySources,
 ): Promise<UnitSummary> {
   const former = await formerUnitOf(db, unit, period);
   const children = former
@@ -141,8 +143,8 @@ export async function unitSummary(
   const [values, coverage, ancestors] = await Promise.all([
     db.query<ValueRow>(
       `SELECT unit_code AS unit, period, data FROM projection_values
-       WHERE unit_code = ANY($1::text[]) AND period = ANY($2::text[])`,
-      [codes, periods],
+       WHERE unit_code = ANY($1::text[]) AND period = ANY($2::text[]) AND NOT $3::boolean`,
+      [codes, periods, knownAt !== undefined],
     ),
     db.query<UnitSummary['coverage']>(
       coverageSql,
@@ -162,7 +164,7 @@ export async function unitSummary(
     unit: { code: unit.code, name: unit.name, treeVersion: unit.treeVersion },
     ancestors,
     period: period.key,
-    knownAt: null,
+    knownAt: knownAt ?? null,
     indicators: of(unit.code),
     children: children.map((c) => ({ code: c.code, name: c.name, indicators: of(c.code) })),
     coverage: coverage.rows[0] ?? { villages: 0, villagesWithTeam: 0 },

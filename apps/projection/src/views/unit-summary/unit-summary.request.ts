@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, Matches } from 'class-validator';
+import { IsISO8601, IsOptional, Matches } from 'class-validator';
 import { periodPattern, periodRule } from '../../periods/period.ts';
 
 export class SummaryQuery {
@@ -11,4 +11,16 @@ export class SummaryQuery {
   @IsOptional()
   @Matches(periodPattern, { message: `period ${periodRule}` })
   period?: string;
+
+  @ApiPropertyOptional({
+    example: '2025-10-01T08:00:00+07:00',
+    description:
+      'The summary as it was known then: reports recorded later (late ones) left out, every figure and trend point from the KPI service’s view as known at that time; coverage is today’s. Left out, the live figures.',
+  })
+  @IsOptional()
+  @IsISO8601(
+    { strict: true },
+    { message: 'knownAt must be an ISO 8601 date-time, such as 2025-10-01T08:00:00+07:00' },
+  )
+  knownAt?: string;
 }
