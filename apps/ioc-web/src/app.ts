@@ -48,8 +48,9 @@ export class App {
   };
 
   navigate(route: Route, push = true): void {
-    const reload =
-      route.unit !== this.route.unit || route.period !== this.route.period || route.asOf !== this.route.asOf;
+    const reload = (['unit', 'period', 'asOf', 'knownAt'] as const).some(
+      (key) => route[key] !== this.route[key],
+    );
     this.route = route;
     if (push) history.pushState(null, '', hrefOf(route));
     setLang(route.lang);
@@ -66,11 +67,12 @@ export class App {
     renderLabels(this);
     try {
       // One request: the summary names the units above, for the breadcrumbs and the map.
-      const summary = await this.api.summary(this.unit, this.route.period);
+      const summary = await this.api.summary(this.unit, this.route.period, this.route.knownAt);
       this.trail = trailOf(summary, this.session.unit, this.trail);
       this.summary = summary;
       this.render();
-      this.live();
+      // Figures as recorded by a past moment do not move: no stream.
+      if (this.route.knownAt === undefined) this.live();
     } catch (error) {
       showProblem(error, { unit: this.unit, period: this.route.period });
     }
@@ -83,7 +85,7 @@ export class App {
 
   showState(state: StreamState = this.state): void {
     this.state = state;
-    const { text, kind } = connectionText(state);
+    const { text, kind } = connectionText(state, new Date(), this.route.knownAt);
     const element = byId('connection');
     element.hidden = false;
     element.textContent = text;

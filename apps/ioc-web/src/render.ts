@@ -5,6 +5,7 @@ import type { Summary } from './api/types.ts';
 import { byId, h } from './dom.ts';
 import { currentLang, formatCount, t } from './i18n/i18n.ts';
 import { periodTitle } from './i18n/period-label.ts';
+import { hrefOf } from './route.ts';
 import { breadcrumbs, periodForm, whoText } from './views/header.ts';
 import { nameOf } from './views/indicator-text.ts';
 import { problemText, type Asked } from './views/problem-text.ts';
@@ -30,12 +31,13 @@ export function renderLabels(app: App): void {
   byId('map').setAttribute('aria-label', t('map'));
   byId('crumbs').replaceChildren(breadcrumbs(app.trail, app.linkTo));
   // Rebuilt only when their language or period changes: a snapshot must not wipe what is typed.
-  const key = `${currentLang()}|${app.route.period}`;
+  const key = `${currentLang()}|${app.route.period}|${app.route.knownAt ?? ''}`;
   const bar = byId('search-host');
   if (bar.dataset['key'] !== key) {
     bar.dataset['key'] = key;
+    const live = hrefOf({ ...app.route, knownAt: undefined });
     byId('period-host').replaceChildren(
-      periodForm(app.route.period, (period) => app.navigate({ ...app.route, period })),
+      periodForm(app.route, (asked) => app.navigate({ ...app.route, ...asked }), live),
     );
     bar.replaceChildren(
       searchBox({ api: app.api, asOf: app.asOf, home: app.session.unit, linkTo: app.linkTo }),

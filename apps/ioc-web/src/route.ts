@@ -8,6 +8,8 @@ export interface Route {
   readonly period: string;
   /** The tree in force on this day decides the levels; by default the period's last day. */
   readonly asOf: string | undefined;
+  /** The figures as recorded by this instant (ISO), not live; the live figures when undefined. */
+  readonly knownAt: string | undefined;
   readonly indicator: string;
   readonly lang: Lang;
 }
@@ -28,6 +30,7 @@ export function readRoute(search: string = location.search): Route {
     unit: q.get('unit') ?? undefined,
     period: q.get('period') ?? vietnamToday().slice(0, 4),
     asOf: q.get('asOf') ?? undefined,
+    knownAt: q.get('knownAt') ?? undefined,
     indicator: q.get('ind') ?? defaultIndicator,
     lang: q.get('lang') === 'en' ? 'en' : 'vi',
   };
@@ -38,6 +41,7 @@ export function hrefOf(route: Route): string {
   if (route.unit !== undefined) q.set('unit', route.unit);
   q.set('period', route.period);
   if (route.asOf !== undefined) q.set('asOf', route.asOf);
+  if (route.knownAt !== undefined) q.set('knownAt', route.knownAt);
   if (route.indicator !== defaultIndicator) q.set('ind', route.indicator);
   if (route.lang !== 'vi') q.set('lang', route.lang);
   return `${location.pathname}?${q}`;

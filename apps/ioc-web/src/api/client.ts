@@ -38,8 +38,10 @@ export class Api {
     return (await reply.json()) as T;
   }
 
-  summary(code: string, period: string): Promise<Summary> {
-    return this.get(`/api/units/${encodeURIComponent(code)}/summary?period=${encodeURIComponent(period)}`);
+  /** With `knownAt` (an ISO instant), the figures as recorded by then. */
+  summary(code: string, period: string, knownAt?: string): Promise<Summary> {
+    const query = new URLSearchParams({ period, ...(knownAt === undefined ? {} : { knownAt }) });
+    return this.get(`/api/units/${encodeURIComponent(code)}/summary?${query.toString()}`);
   }
 
   /** `after`, `until` and `limit` page the source events (the previous page's `next`, the first's `until`). */

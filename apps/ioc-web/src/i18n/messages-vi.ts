@@ -93,6 +93,10 @@ export const vi = {
   knownAtInvalid:
     '“{typed}” không phải là thời điểm hợp lệ. Nhập ngày/tháng/năm giờ:phút, ví dụ 06/12/2026 10:40.',
   knownAtFailed: 'Không tải được số liệu đã biết lúc đó ({status}); thử lại.',
+  asRecordedBy: 'Ghi nhận đến',
+  liveFigures: 'hiện tại',
+  asKnownAt: 'Số liệu như đã ghi nhận lúc {time} (không cập nhật trực tiếp)',
+  showLive: 'Xem số liệu hiện tại',
   compare: 'So sánh',
   knownThen: 'Khi đó',
   knownNow: 'Hiện nay',

@@ -5,16 +5,23 @@ import type { StreamState } from '../api/stream.ts';
 import type { Session } from '../api/session.ts';
 import type { Summary } from '../api/types.ts';
 import { h } from '../dom.ts';
-import { formatTime, t } from '../i18n/i18n.ts';
+import { formatDateTime, formatTime, t } from '../i18n/i18n.ts';
 import { periodLabel } from '../i18n/period-label.ts';
 import { vietnamToday } from '../route.ts';
+import { knownAtBox } from './known-at.ts';
 import { periodChoices } from './period-choices.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 
 /** After this long without the stream, its figures are called stale, with the time they stopped. */
 const staleAfterMs = 10_000;
 
-export function connectionText(state: StreamState, now: Date = new Date()): { text: string; kind: string } {
+export function connectionText(
+  state: StreamState,
+  now: Date = new Date(),
+  knownAt?: string,
+): { text: string; kind: string } {
+  if (knownAt !== undefined)
+    return { text: t('asKnownAt', { time: formatDateTime(knownAt) }), kind: 'known-at' };
   if (state.kind === 'live') return { text: t('live'), kind: 'live' };
   if (state.kind === 'connecting') return { text: t('connecting'), kind: 'connecting' };
   if (state.kind === 'ended') return { text: t('ended', { reason: state.reason }), kind: 'ended' };
@@ -39,7 +46,17 @@ export function breadcrumbs(
   return h('nav', { 'aria-label': t('breadcrumb'), class: 'breadcrumbs' }, h('ol', {}, ...items));
 }
 
-export function periodForm(period: string, go: (period: string) => void): HTMLElement {
+/** What the period form shows and asks for: a period, and the moment its figures are as recorded by. */
+export interface Asked {
+  readonly period: string;
+  readonly knownAt: string | undefined;
+}
+
+export function periodForm(
+  { period, knownAt }: Asked,
+  go: (asked: Asked) => void,
+  liveHref: string,
+): HTMLElement {
   const input = h('input', {
     id: 'period',
     name: 'period',
@@ -64,13 +81,18 @@ export function periodForm(period: string, go: (period: string) => void): HTMLEl
   };
   offer();
   input.addEventListener('focus', offer);
+  const moment = knownAtBox(knownAt);
   const form = h(
     'form',
     { class: 'period' },
     h('label', { for: 'period' }, t('period')),
     input,
     choices,
+    h('label', { for: 'known-at-view' }, t('asRecordedBy')),
+    moment.input,
     h('button', { type: 'submit' }, t('show')),
+    // Back to the live figures, where a past moment is shown.
+    ...(knownAt === undefined ? [] : [h('a', { href: liveHref, class: 'live-link' }, t('showLive'))]),
   );
   // A key of the right shape may still name no day (2025-02-30, 2025-13): said before it is asked,
   // typed or come with the address.
@@ -79,7 +101,8 @@ export function periodForm(period: string, go: (period: string) => void): HTMLEl
   judge();
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    if (input.reportValidity()) go(input.value);
+    const at = moment.read();
+    if (input.reportValidity() && at !== null) go({ period: input.value, knownAt: at });
   });
   return form;
 }

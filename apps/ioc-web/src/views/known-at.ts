@@ -83,3 +83,32 @@ export function knownAtForm(
   });
   return compare;
 }
+
+/**
+ * The box for the moment a whole view is as recorded by, typed as the explanation's is: empty for the
+ * live figures. `read` gives the instant (ISO), undefined when empty, null when it is no moment (the
+ * box then says so, as the browser says a period's pattern is not met).
+ */
+export function knownAtBox(knownAt: string | undefined): {
+  input: HTMLInputElement;
+  read: () => string | undefined | null;
+} {
+  const input = h('input', {
+    type: 'text',
+    id: 'known-at-view',
+    name: 'knownAt',
+    size: '16',
+    placeholder: t('liveFigures'),
+    title: t('knownAtHint'),
+    value: knownAt === undefined ? '' : inputText(new Date(knownAt)),
+  });
+  const read = () => {
+    const typed = input.value.trim();
+    const moment = typed === '' ? undefined : parseInput(typed);
+    input.setCustomValidity(moment === null ? t('knownAtInvalid', { typed }) : '');
+    if (moment === null) input.reportValidity();
+    return moment === undefined ? undefined : (moment?.toISOString() ?? null);
+  };
+  input.addEventListener('input', () => input.setCustomValidity(''));
+  return { input, read };
+}
