@@ -21,6 +21,15 @@ export const ledgerPositionPattern = /^[0-9]{1,18}$/;
 export const sourceEventOrders = ['oldest', 'newest'] as const;
 export type SourceEventOrder = (typeof sourceEventOrders)[number];
 
+/**
+ * An instant as `knownAt` takes it: an ISO 8601 calendar date and time with its offset (Z or ±hh:mm),
+ * the form every client writes. ISO 8601 also has week and ordinal dates and a basic form
+ * (2025-W40-3, 20251001T0800Z), which `Date` cannot read, and a time with no offset means the
+ * server's zone: both refused.
+ */
+export const instantPattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+export const instantRule = 'must be an ISO 8601 date-time with its offset, such as 2025-10-01T08:00:00+07:00';
+
 export const unitCodeRule =
   'must be an official unit code (2, 3 or 5 digits) or a village code (commune code, "-", 3 digits)';
 

@@ -10,7 +10,9 @@ export function flattenValidationErrors(
 ): { field: string; reason: string }[] {
   return errors.flatMap((error) => {
     const field = prefix ? `${prefix}.${error.property}` : error.property;
-    const own = Object.values(error.constraints ?? {}).map((reason) => ({ field, reason }));
+    // Two checks of one field may say it in the same words (a pattern and a date check both
+    // giving the form to write): said once.
+    const own = [...new Set(Object.values(error.constraints ?? {}))].map((reason) => ({ field, reason }));
     return [...own, ...flattenValidationErrors(error.children ?? [], field)];
   });
 }

@@ -1,7 +1,7 @@
 // Query parameters every view shares: a period of Vietnam's calendar and, optionally, the instant
 // the figures should be as known at.
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { periodPattern, periodRule } from '@nhip/contracts';
+import { instantPattern, instantRule, periodPattern, periodRule } from '@nhip/contracts';
 import { IsISO8601, IsOptional, Matches } from 'class-validator';
 
 export class PeriodQuery {
@@ -18,6 +18,7 @@ export class PeriodQuery {
     description: 'The figures as recorded by then: later (late) reports are left out.',
   })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'knownAt must be an ISO 8601 date-time' })
+  @IsISO8601({ strict: true }, { message: `knownAt ${instantRule}` })
+  @Matches(instantPattern, { message: `knownAt ${instantRule}` })
   knownAt?: string;
 }

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { periodPattern, periodRule } from '@nhip/contracts';
+import { instantPattern, instantRule, periodPattern, periodRule } from '@nhip/contracts';
 import { IsISO8601, IsOptional, Matches } from 'class-validator';
 
 export class SeriesQuery {
@@ -17,6 +17,7 @@ export class SeriesQuery {
 
   @ApiPropertyOptional({ example: '2025-01-05T00:00:00+07:00' })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'knownAt must be an ISO 8601 date-time' })
+  @IsISO8601({ strict: true }, { message: `knownAt ${instantRule}` })
+  @Matches(instantPattern, { message: `knownAt ${instantRule}` })
   knownAt?: string;
 }

@@ -13,7 +13,13 @@ import {
   MinLength,
 } from 'class-validator';
 import { storedPeriodKinds, periodPattern, periodRule } from '../../periods/period.ts';
-import { ledgerPositionPattern, sourceEventOrders, type SourceEventOrder } from '@nhip/contracts';
+import {
+  instantPattern,
+  instantRule,
+  ledgerPositionPattern,
+  sourceEventOrders,
+  type SourceEventOrder,
+} from '@nhip/contracts';
 
 export class SeriesQuery {
   @ApiProperty({ example: 'vneid_vs_target', description: 'An indicator id of the catalog.' })
@@ -49,7 +55,8 @@ export class ExplainQuery {
 
   @ApiPropertyOptional({ example: '2025-10-01T00:00:00+07:00' })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'knownAt must be an ISO 8601 date-time' })
+  @IsISO8601({ strict: true }, { message: `knownAt ${instantRule}` })
+  @Matches(instantPattern, { message: `knownAt ${instantRule}` })
   knownAt?: string;
 
   @ApiPropertyOptional({
