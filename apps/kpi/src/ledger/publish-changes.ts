@@ -144,6 +144,17 @@ const upsertSql = `
   ON CONFLICT (unit_code, indicator_id, period) DO UPDATE SET version = EXCLUDED.version, figures = EXCLUDED.figures`;
 
 /** Publishes the changed values; `cause` (the batch's first event id) makes message ids repeatable. */
+const publishLock = `pg_advisory_xact_lock(hashtext('nhip.kpi.publish'))`;
+
+/**
+ * Takes the lock `publishChanges` takes, early: a writer that chooses what to publish from what was
+ * published (a statistic's reach) must not read it while another writer is publishing, or a value
+ * that one publishes from the old figures escapes both. Held until the transaction ends.
+ */
+export async function holdPublishLock(tx: Tx): Promise<void> {
+  await tx.query(`SELECT ${publishLock}`);
+}
+
 export async function publishChanges(
   tx: Tx,
   touched: readonly Touched[],
@@ -155,8 +166,7 @@ export async function publishChanges(
   // the second wait, and under READ COMMITTED its reads then see the first one's commit.
   // One round trip: the lock is taken (FROM) before the revision is drawn (the select list).
   const { rows: taken } = await tx.query<{ revision: string }>(
-    `SELECT nextval('kpi_revisions')::text AS revision
-       FROM (SELECT pg_advisory_xact_lock(hashtext('nhip.kpi.publish'))) AS locked`,
+    `SELECT nextval('kpi_revisions')::text AS revision FROM (SELECT ${publishLock}) AS locked`,
   );
   const stamp = { position, revision: taken[0]?.revision ?? '0' };
   const periods = new Map<Period, string[]>();

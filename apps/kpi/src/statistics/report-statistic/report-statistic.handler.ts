@@ -4,7 +4,12 @@
 import { inTransaction, type Tx } from '@nhip/event-sourcing';
 import { beforeRequestWrites } from '@nhip/postgres';
 import type pg from 'pg';
-import { ledgerPosition, publishChanges, type Touched } from '../../ledger/publish-changes.ts';
+import {
+  holdPublishLock,
+  ledgerPosition,
+  publishChanges,
+  type Touched,
+} from '../../ledger/publish-changes.ts';
 import { requirePeriod, requireUnit, type WriteAccess } from '../../views/lookup.ts';
 import type { ReportStatisticDto } from './report-statistic.request.ts';
 import { periodsReached } from './statistic-reach.ts';
@@ -37,6 +42,9 @@ export async function storeStatistic(
        source = EXCLUDED.source, recorded_at = EXCLUDED.recorded_at`,
     [report.unitCode, report.statistic, report.asOf, report.value, report.source, recordedAt],
   );
+  // Before the reach is read: a batch publishing a period for the first time from the old figures
+  // commits before it, and the reach sees that period (READ COMMITTED).
+  await holdPublishLock(tx);
   const reached = await periodsReached(tx, report.unitCode, report.statistic, report.asOf);
   const touched = reached.map((period) => ({ unitCode: report.unitCode, period }));
   return { stored: { ...report, recordedAt }, touched };

@@ -30,14 +30,17 @@ describe('a statistic reported after the periods it reaches were published (real
       recordStatistic(tx, { unitCode: commune, statistic, value, asOf, source }, `test/${n}`),
     );
 
-  /** The e-payment share published since `after`, by period. */
-  async function publishedSince(after: number): Promise<Map<string, Published>> {
+  /** An indicator's values published since `after`, by period: the e-payment share unless named. */
+  async function publishedSince(
+    after: number,
+    indicator = 'e_payment_15_plus',
+  ): Promise<Map<string, Published>> {
     const { rows } = await pool.query<{ data: Published & { indicatorId: string } }>(
       `SELECT data FROM es_outbox WHERE type = 'vn.nhip.kpi.indicator.changed.v1' AND id > $1 ORDER BY id`,
       [after],
     );
-    const ePayment = rows.map((r) => r.data).filter((d) => d.indicatorId === 'e_payment_15_plus');
-    return new Map(ePayment.map((d) => [d.period, d]));
+    const values = rows.map((r) => r.data).filter((d) => d.indicatorId === indicator);
+    return new Map(values.map((d) => [d.period, d]));
   }
 
   const lastOutboxId = async () =>
@@ -113,5 +116,32 @@ describe('a statistic reported after the periods it reaches were published (real
       '2026-Q3',
     ]);
     expect(published.get('2026-08')).toMatchObject({ numerator: 1_800, denominator: 3_000 });
+  });
+
+  it('reaches a period published for other indicators, where its own was never counted before', async () => {
+    const after = await lastOutboxId();
+    // No household figures until now: the digital-address share was published for no period.
+    await record('households', '2026-01-31', 900, 6);
+    const published = await publishedSince(after, 'digital_address_households');
+    expect([...published.keys()].sort()).toEqual([
+      '2026',
+      '2026-01',
+      '2026-01-31',
+      '2026-03',
+      '2026-03-31',
+      '2026-04',
+      '2026-04-30',
+      '2026-05',
+      '2026-05-15',
+      '2026-06',
+      '2026-06-12',
+      '2026-07',
+      '2026-07-31',
+      '2026-08',
+      '2026-Q1',
+      '2026-Q2',
+      '2026-Q3',
+    ]);
+    expect(published.get('2026-08')).toMatchObject({ numerator: null, denominator: 900 });
   });
 });

@@ -3,27 +3,18 @@
 // ending on or after that day, until the next one of its kind. Statistics arrive late (an office
 // publishes June's population in October): the values already published for the months after its
 // day were computed with the one before, and the projection and the partners keep them until each is
-// published again. Periods never published need nothing: the projection asks the KPI service for a
-// value it has not got (ADR 0035).
+// published again. Every period the unit has anything published for is looked at, not only those of
+// the statistic's indicators: one not counted before (no figures) may be counted now. A period with
+// nothing published needs nothing: the projection asks the KPI service for a value it has not got
+// (ADR 0035).
 import type { Tx } from '@nhip/event-sourcing';
-import { indicatorCatalog } from '../../indicators/catalog.ts';
 import { parsePeriod, periodsOfDay, type PeriodKey } from '../../periods/period.ts';
-
-/** The ids of the indicators whose numerator or denominator is `statistic`. */
-const readersOf = (statistic: string): string[] => [
-  ...new Set(
-    indicatorCatalog
-      .filter((i) =>
-        [i.numerator, i.denominator].some((o) => o && 'statistic' in o && o.statistic === statistic),
-      )
-      .map((i) => i.id),
-  ),
-];
 
 /**
  * The unit's periods a statistic dated `asOf` now counts for: the day's own periods, and every
- * period a reader of it was published for whose last day is on or after `asOf` and before the
- * unit's next statistic of the same kind.
+ * period the unit has values published for whose last day is on or after `asOf` and before the
+ * unit's next statistic of the same kind. Keys start with their year, so a period of an earlier
+ * year is never read.
  */
 export async function periodsReached(
   tx: Tx,
@@ -36,8 +27,8 @@ export async function periodsReached(
             (SELECT min(s.as_of)::text FROM kpi_statistics s
               WHERE s.unit_code = $1 AND s.statistic = $2 AND s.as_of > $3::date) AS next
        FROM kpi_published p
-      WHERE p.unit_code = $1 AND p.indicator_id = ANY($4::text[])`,
-    [unitCode, statistic, asOf, readersOf(statistic)],
+      WHERE p.unit_code = $1 AND p.period >= $4`,
+    [unitCode, statistic, asOf, asOf.slice(0, 4)],
   );
   const reached = rows.filter(({ period, next }) => {
     const lastDay = parsePeriod(period)?.lastDay;
