@@ -86,4 +86,20 @@ describe('the dashboard as recorded by a moment', () => {
     await expect(tileValue(page).textContent()).resolves.toBe('0');
     await page.close();
   });
+
+  it('says what to fix when the address carries a moment that is none, and keeps the box usable', async () => {
+    const page = await browser.newPage({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+    const token = await tokenFor(personas.provinceIoc);
+    await page.goto(`${platform.projection.base}/?unit=66&period=2024&knownAt=2024-W40-3#token=${token}`);
+    await page.locator('#message', { hasText: 'Ghi nhận đến' }).waitFor();
+    await expect(page.locator('#message').textContent()).resolves.toBe(
+      vi.badKnownAt.replace('{knownAt}', '2024-W40-3'),
+    );
+    // Emptied, the box goes back to the live figures.
+    await page.fill('#known-at-view', '');
+    await page.click('form.period button[type=submit]');
+    await page.waitForSelector('#connection[data-state=live]');
+    await expect(tileValue(page).textContent()).resolves.toBe('1.005');
+    await page.close();
+  });
 });

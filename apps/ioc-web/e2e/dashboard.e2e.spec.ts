@@ -286,7 +286,8 @@ describe('IOC dashboard in Chromium', () => {
     await page.waitForSelector(`.tile.changed[data-ind="${vneid}"]`, { timeout: 20_000 });
     measured['activityToDateHighlightMs'] = Date.now() - posted;
     await expect(tileValue(page, vneid).textContent()).resolves.toBe('1.809');
-    expect(measured['activityToDateHighlightMs']).toBeLessThan(3000);
+    // It asked five seconds after the first change before (ADR 0060): well under that now.
+    expect(measured['activityToDateHighlightMs']).toBeLessThan(4500);
     // October's is after its end: its year's change asks again and the figure stays, as the next
     // September report shows (1.810, not 1.812).
     await report(platform.activity, hoaPhu, 2, '2024-10-02T09:00:00+07:00');

@@ -28,6 +28,7 @@ export class App {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private ownTimer: ReturnType<typeof setTimeout> | undefined;
   private refreshedAt = 0;
+  private loads = 0;
 
   constructor(
     readonly session: Session,
@@ -61,20 +62,26 @@ export class App {
   async load(): Promise<void> {
     setLang(this.route.lang);
     this.stream?.stop();
+    this.stream = undefined;
     clearTimeout(this.ownTimer);
-    this.ownTimer = undefined;
+    [this.ownTimer, this.refreshedAt] = [undefined, 0];
     this.summary = undefined;
+    // A view left before its answer came (a past one asks the KPI service six times) must not be
+    // drawn, nor open a stream, over the one the operator went to.
+    const asked = ++this.loads;
     renderLabels(this);
     try {
       // One request: the summary names the units above, for the breadcrumbs and the map.
       const summary = await this.api.summary(this.unit, this.route.period, this.route.knownAt);
+      if (asked !== this.loads) return;
       this.trail = trailOf(summary, this.session.unit, this.trail);
       this.summary = summary;
       this.render();
       // Figures as recorded by a past moment do not move: no stream.
       if (this.route.knownAt === undefined) this.live();
     } catch (error) {
-      showProblem(error, { unit: this.unit, period: this.route.period });
+      if (asked !== this.loads) return;
+      showProblem(error, { unit: this.unit, period: this.route.period, knownAt: this.route.knownAt });
     }
   }
 

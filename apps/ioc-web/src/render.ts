@@ -31,7 +31,9 @@ export function renderLabels(app: App): void {
   byId('map').setAttribute('aria-label', t('map'));
   byId('crumbs').replaceChildren(breadcrumbs(app.trail, app.linkTo));
   // Rebuilt only when their language or period changes: a snapshot must not wipe what is typed.
-  const key = `${currentLang()}|${app.route.period}|${app.route.knownAt ?? ''}`;
+  // The live link names the unit and indicator shown: rebuilt with them too.
+  const { period, knownAt, unit, indicator, asOf } = app.route;
+  const key = [currentLang(), period, knownAt, unit, indicator, asOf].join('|');
   const bar = byId('search-host');
   if (bar.dataset['key'] !== key) {
     bar.dataset['key'] = key;

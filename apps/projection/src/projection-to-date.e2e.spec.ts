@@ -5,6 +5,7 @@
 // screen following only its year missed (ADR 0060). And the summary as known at a moment between two
 // reports: why yesterday's report differs from today's screen.
 import { randomUUID } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { IndicatorChangedData } from '@nhip/contracts';
 import { eventually, tokenFor } from '@nhip/testing';
@@ -82,8 +83,11 @@ describe('a year to date on the stream, end to end', () => {
     await august.waitFor((frames) => changes(frames).some((c) => c.unitCode === place.village));
     between = new Date().toISOString();
     await post(6, '2024-05-11T09:00:00+07:00');
+    // May's month and quarter may come in different reads of the log: both waited for.
     const may = (frames: readonly SseFrame[]) =>
-      changes(frames).some((c) => c.period === '2024-05' && c.unitCode === place.village);
+      ['2024-05', '2024-Q2'].every((p) =>
+        changes(frames).some((c) => c.period === p && c.unitCode === place.village),
+      );
     await half.waitFor(may);
     // Its days are its months' (a half year is summed from quarters): the day's change is not carried.
     expect([...new Set(changes(half.frames).map((c) => c.period))].sort()).toEqual([
@@ -94,7 +98,8 @@ describe('a year to date on the stream, end to end', () => {
     // A resume replays the same periods of the log, and no others.
     const resumed = await streamOf('2024-to-Q2', { 'last-event-id': half.frames[0]?.id ?? '' });
     await resumed.waitFor(may);
-    expect(changeIds(resumed.frames)).toEqual(changeIds(half.frames));
+    // The district's and the province's changes may still be on their way to either: the same in the end.
+    await eventually(() => isDeepStrictEqual(changeIds(resumed.frames), changeIds(half.frames)) || undefined);
   });
 
   it('carries a statistic dated inside it whose year does not move', async () => {

@@ -96,6 +96,8 @@ export const en: Record<MessageKey, string> = {
   knownAtInvalid: '“{typed}” is not a moment. Type day/month/year hour:minute, e.g. 06/12/2026 10:40.',
   knownAtFailed: 'Could not load the figures known then ({status}); try again.',
   asRecordedBy: 'As recorded by',
+  badKnownAt:
+    'The moment “{knownAt}” in the address is not valid. Type day/month/year hour:minute in “As recorded by”, or leave it empty for the live figures.',
   liveFigures: 'now',
   asKnownAt: 'Figures as recorded at {time} (not live)',
   showLive: 'Show the live figures',

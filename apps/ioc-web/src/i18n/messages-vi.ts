@@ -94,6 +94,8 @@ export const vi = {
     '“{typed}” không phải là thời điểm hợp lệ. Nhập ngày/tháng/năm giờ:phút, ví dụ 06/12/2026 10:40.',
   knownAtFailed: 'Không tải được số liệu đã biết lúc đó ({status}); thử lại.',
   asRecordedBy: 'Ghi nhận đến',
+  badKnownAt:
+    'Thời điểm “{knownAt}” trong địa chỉ không hợp lệ. Nhập ngày/tháng/năm giờ:phút vào ô “Ghi nhận đến”, hoặc để trống để xem số liệu hiện tại.',
   liveFigures: 'hiện tại',
   asKnownAt: 'Số liệu như đã ghi nhận lúc {time} (không cập nhật trực tiếp)',
   showLive: 'Xem số liệu hiện tại',

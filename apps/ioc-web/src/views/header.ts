@@ -20,8 +20,9 @@ export function connectionText(
   now: Date = new Date(),
   knownAt?: string,
 ): { text: string; kind: string } {
-  if (knownAt !== undefined)
-    return { text: t('asKnownAt', { time: formatDateTime(knownAt) }), kind: 'known-at' };
+  // An address may carry any text: shown as it is when it is no moment (the summary says why).
+  const time = (at: string) => (Number.isNaN(Date.parse(at)) ? at : formatDateTime(at));
+  if (knownAt !== undefined) return { text: t('asKnownAt', { time: time(knownAt) }), kind: 'known-at' };
   if (state.kind === 'live') return { text: t('live'), kind: 'live' };
   if (state.kind === 'connecting') return { text: t('connecting'), kind: 'connecting' };
   if (state.kind === 'ended') return { text: t('ended', { reason: state.reason }), kind: 'ended' };

@@ -93,6 +93,9 @@ export function knownAtBox(knownAt: string | undefined): {
   input: HTMLInputElement;
   read: () => string | undefined | null;
 } {
+  const parsed = knownAt === undefined ? undefined : new Date(knownAt);
+  const shown =
+    parsed === undefined ? '' : Number.isNaN(parsed.getTime()) ? (knownAt ?? '') : inputText(parsed);
   const input = h('input', {
     type: 'text',
     id: 'known-at-view',
@@ -100,14 +103,17 @@ export function knownAtBox(knownAt: string | undefined): {
     size: '16',
     placeholder: t('liveFigures'),
     title: t('knownAtHint'),
-    value: knownAt === undefined ? '' : inputText(new Date(knownAt)),
+    value: shown,
   });
   const read = () => {
     const typed = input.value.trim();
-    const moment = typed === '' ? undefined : parseInput(typed);
-    input.setCustomValidity(moment === null ? t('knownAtInvalid', { typed }) : '');
-    if (moment === null) input.reportValidity();
-    return moment === undefined ? undefined : (moment?.toISOString() ?? null);
+    // Shown to the minute: sent again as it was, not moved to the minute's start.
+    if (typed === shown) return knownAt;
+    if (typed === '') return undefined;
+    const moment = parseInput(typed);
+    input.setCustomValidity(moment ? '' : t('knownAtInvalid', { typed }));
+    if (!moment) input.reportValidity();
+    return moment?.toISOString() ?? null;
   };
   input.addEventListener('input', () => input.setCustomValidity(''));
   return { input, read };
