@@ -1,11 +1,16 @@
 // The stream when what it stands on fails, on the real broker and databases: PostgreSQL drops the
 // hub's LISTEN session (and refuses new sessions for a while) under an open stream; the KPI service
 // is away when a stream's snapshot is made.
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { eventually, postgresAdminUrl, tokenFor } from '@nhip/testing';
 import pg from 'pg';
-import { importTree, report, startPlatform, villageWithTeam, type Platform } from './fixtures/platform.ts';
+import {
+  importTree,
+  startPlatform,
+  villageWithTeam,
+  vneidReport,
+  type Platform,
+} from './fixtures/platform.ts';
 import { dataOf, openStream, type SseStream } from './fixtures/sse-client.ts';
 
 const helped = 'residents_helped.vneid_activation';
@@ -29,15 +34,7 @@ async function districtStream(): Promise<SseStream> {
   return stream;
 }
 
-const post = (residentsHelped: number) =>
-  report(platform.activity, {
-    activityId: randomUUID(),
-    teamId: place.teamId,
-    placeCode: place.village,
-    kind: 'vneid_activation',
-    residentsHelped,
-    occurredAt: '2024-05-10T09:00:00+07:00',
-  });
+const post = (residentsHelped: number) => vneidReport(platform.activity, place, residentsHelped);
 
 /** The hub's LISTEN sessions on the projection's database, by process id. */
 const listeners = async () =>

@@ -4,12 +4,17 @@
 // end. A statistic dated inside it reaches it even when the year's figure does not move, which a
 // screen following only its year missed (ADR 0060). And the summary as known at a moment between two
 // reports: why yesterday's report differs from today's screen.
-import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { IndicatorChangedData } from '@nhip/contracts';
 import { eventually, tokenFor } from '@nhip/testing';
-import { importTree, report, startPlatform, villageWithTeam, type Platform } from './fixtures/platform.ts';
+import {
+  importTree,
+  startPlatform,
+  villageWithTeam,
+  vneidReport,
+  type Platform,
+} from './fixtures/platform.ts';
 import { dataOf, openStream, type SseFrame, type SseStream } from './fixtures/sse-client.ts';
 
 let platform: Platform;
@@ -30,14 +35,7 @@ async function streamOf(period: string, headers: Record<string, string> = {}) {
 }
 
 const post = (residentsHelped: number, occurredAt: string) =>
-  report(platform.activity, {
-    activityId: randomUUID(),
-    teamId: place.teamId,
-    placeCode: place.village,
-    kind: 'vneid_activation',
-    residentsHelped,
-    occurredAt,
-  });
+  vneidReport(platform.activity, place, residentsHelped, occurredAt);
 
 /** A statistic of Xã Hòa Phú, once the KPI service knows the commune. */
 const statistic = (name: string, asOf: string, value: number) =>
