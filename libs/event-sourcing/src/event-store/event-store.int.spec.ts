@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { serverVersions, testDatabase } from '@nhip/testing';
+import { eventually, serverVersions, testDatabase } from '@nhip/testing';
 import pg from 'pg';
 import { migrateEventStore } from '../schema/migrate.ts';
 import { ConcurrencyConflict, DuplicateEventId } from './errors.ts';
@@ -206,6 +206,17 @@ describe(`event store on PostgreSQL ${serverVersions().postgres}`, () => {
       }
     }
 
+    /**
+     * The same once it has something: a transaction of any database of the server that is still open
+     * (a spec's CREATE DATABASE, a service's batch) holds every later one back, as it should, so an
+     * append is read when that one ends, not always at once (the CI of 2026-12-06 read nothing once).
+     */
+    const caughtUp = (from: LogPosition) =>
+      eventually(async () => {
+        const read = await catchUp(from);
+        return read.events.length > 0 ? read : undefined;
+      });
+
     // Found by the registry's read-model rebuild: ORDER BY once sorted the ::text columns, so at
     // 9,999 → 10,000 pages overlapped. Positions here are pushed just below a power of ten.
     it('pages in numeric order across a power of ten, each event once', async () => {
@@ -216,7 +227,7 @@ describe(`event store on PostgreSQL ${serverVersions().postgres}`, () => {
       await pool.query(`SELECT setval('es_events_global_position_seq', $1::bigint)`, [rows[0]?.next]);
       const events = Array.from({ length: 9 }, () => buildEvent());
       await store.appendToStream(`digits-${randomUUID()}`, 'no_stream', events);
-      const read = (await catchUp(start)).events.map((e) => e.eventId);
+      const read = (await caughtUp(start)).events.map((e) => e.eventId);
       expect(read).toEqual(events.map((e) => e.eventId));
     });
 
@@ -254,7 +265,7 @@ describe(`event store on PostgreSQL ${serverVersions().postgres}`, () => {
         ]);
         expect(naiveAfter).toHaveLength(0); // the naive reader has skipped `early` for good
 
-        const afterCommit = await catchUp(whileOpen.position);
+        const afterCommit = await caughtUp(whileOpen.position);
         expect(afterCommit.events.map((e) => e.eventId)).toEqual([early.eventId, late.eventId]);
         expect((await catchUp(afterCommit.position)).events).toEqual([]);
       } finally {
