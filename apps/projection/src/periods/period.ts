@@ -45,19 +45,22 @@ const upTo = (count: number, key: (n: number) => string) =>
 
 /**
  * The stored periods whose published changes can move a view of this one: a stored period itself. A
- * year to date is summed from its year's quarters, months and days up to its end and measured against
- * the year's target (ADR 0057), and a statistic dated inside it can change a month without the year:
- * so the year, each quarter and month starting by its end, and the days of its last month through it.
+ * year to date is summed from its year's whole quarters, whole months and days up to its end and is
+ * measured against the year's target (ADR 0057), and a statistic dated inside it can change a month
+ * without the year: so the year, each quarter and month that ends by its end, and the days of its
+ * last month through it. A change after its end moves none of these but the year (a report in
+ * December is not carried to a screen of the first eleven months by its quarter).
  */
 export function periodsFollowed(period: Period): PeriodKey[] {
   if (period.kind !== 'to-date') return [period.key];
   const year = period.key.slice(0, 4);
   const [month, day] = [Number(period.lastDay.slice(5, 7)), Number(period.lastDay.slice(8))];
+  const ended = (key: string) => (parsePeriod(key)?.lastDay ?? '9999') <= period.lastDay;
   const days = throughOf(period).kind === 'day' ? upTo(day, (d) => `${year}-${pad(month)}-${pad(d)}`) : [];
   return [
     year,
-    ...upTo(Math.ceil(month / 3), (q) => `${year}-Q${q}`),
-    ...upTo(month, (m) => `${year}-${pad(m)}`),
+    ...upTo(4, (q) => `${year}-Q${q}`).filter(ended),
+    ...upTo(12, (m) => `${year}-${pad(m)}`).filter(ended),
     ...days,
   ];
 }
