@@ -6,6 +6,7 @@ export {
   notFound,
   chosenIdRule,
   IsChosenId,
+  IsInstant,
   isNilOrMaxUuid,
   requireUuid,
   validationPipe,

@@ -1,7 +1,8 @@
 // class-validator failures become a 400 problem naming every field (nested as decision.date) and
 // why; unknown fields are refused rather than silently dropped.
 import { applyDecorators, ValidationPipe, type ValidationError } from '@nestjs/common';
-import { IsUUID, ValidateBy } from 'class-validator';
+import { instantPattern, instantRule } from '@nhip/contracts';
+import { isISO8601, IsUUID, ValidateBy } from 'class-validator';
 import { ProblemError, problemType } from './problem.ts';
 
 export function flattenValidationErrors(
@@ -10,9 +11,7 @@ export function flattenValidationErrors(
 ): { field: string; reason: string }[] {
   return errors.flatMap((error) => {
     const field = prefix ? `${prefix}.${error.property}` : error.property;
-    // Two checks of one field may say it in the same words (a pattern and a date check both
-    // giving the form to write): said once.
-    const own = [...new Set(Object.values(error.constraints ?? {}))].map((reason) => ({ field, reason }));
+    const own = Object.values(error.constraints ?? {}).map((reason) => ({ field, reason }));
     return [...own, ...flattenValidationErrors(error.children ?? [], field)];
   });
 }
@@ -95,3 +94,18 @@ export function notFound(what: string, field: string, value: string): ProblemErr
     errors: [{ field, reason: `unknown ${what}` }],
   });
 }
+
+/**
+ * An instant such as `knownAt`: a real calendar date and time (ISO 8601, strict) written with its
+ * offset (`instantPattern`), one refusal naming the form to write. Checked whole here, not by two
+ * decorators saying the same thing twice.
+ */
+export const IsInstant = (): PropertyDecorator =>
+  ValidateBy({
+    name: 'isInstant',
+    validator: {
+      validate: (value: unknown) =>
+        typeof value === 'string' && instantPattern.test(value) && isISO8601(value, { strict: true }),
+      defaultMessage: (args) => `${args?.property ?? 'value'} ${instantRule}`,
+    },
+  });

@@ -1,8 +1,9 @@
 // Query parameters every view shares: a period of Vietnam's calendar and, optionally, the instant
 // the figures should be as known at.
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { instantPattern, instantRule, periodPattern, periodRule } from '@nhip/contracts';
-import { IsISO8601, IsOptional, Matches } from 'class-validator';
+import { periodPattern, periodRule } from '@nhip/contracts';
+import { IsInstant } from '@nhip/service-http';
+import { IsOptional, Matches } from 'class-validator';
 
 export class PeriodQuery {
   @ApiProperty({
@@ -18,7 +19,6 @@ export class PeriodQuery {
     description: 'The figures as recorded by then: later (late) reports are left out.',
   })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: `knownAt ${instantRule}` })
-  @Matches(instantPattern, { message: `knownAt ${instantRule}` })
+  @IsInstant()
   knownAt?: string;
 }

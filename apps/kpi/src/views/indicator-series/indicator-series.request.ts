@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { instantPattern, instantRule, periodPattern, periodRule } from '@nhip/contracts';
-import { IsISO8601, IsOptional, Matches } from 'class-validator';
+import { periodPattern, periodRule } from '@nhip/contracts';
+import { IsInstant } from '@nhip/service-http';
+import { IsOptional, Matches } from 'class-validator';
 
 export class SeriesQuery {
   @ApiProperty({
@@ -17,7 +18,6 @@ export class SeriesQuery {
 
   @ApiPropertyOptional({ example: '2025-01-05T00:00:00+07:00' })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: `knownAt ${instantRule}` })
-  @Matches(instantPattern, { message: `knownAt ${instantRule}` })
+  @IsInstant()
   knownAt?: string;
 }

@@ -1,25 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  IsIn,
-  IsInt,
-  IsISO8601,
-  IsOptional,
-  IsString,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  MinLength,
-} from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { storedPeriodKinds, periodPattern, periodRule } from '../../periods/period.ts';
-import {
-  instantPattern,
-  instantRule,
-  ledgerPositionPattern,
-  sourceEventOrders,
-  type SourceEventOrder,
-} from '@nhip/contracts';
+import { ledgerPositionPattern, sourceEventOrders, type SourceEventOrder } from '@nhip/contracts';
+import { IsInstant } from '@nhip/service-http';
 
 export class SeriesQuery {
   @ApiProperty({ example: 'vneid_vs_target', description: 'An indicator id of the catalog.' })
@@ -55,8 +39,7 @@ export class ExplainQuery {
 
   @ApiPropertyOptional({ example: '2025-10-01T00:00:00+07:00' })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: `knownAt ${instantRule}` })
-  @Matches(instantPattern, { message: `knownAt ${instantRule}` })
+  @IsInstant()
   knownAt?: string;
 
   @ApiPropertyOptional({

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsOptional, Matches } from 'class-validator';
+import { IsInstant } from '@nhip/service-http';
+import { IsOptional, Matches } from 'class-validator';
 import { periodPattern, periodRule } from '../../periods/period.ts';
-import { instantPattern, instantRule } from '@nhip/contracts';
 
 export class SummaryQuery {
   @ApiPropertyOptional({
@@ -19,7 +19,6 @@ export class SummaryQuery {
       'The summary as it was known then: reports recorded later (late ones) left out, every figure and trend point from the KPI service’s view as known at that time; coverage is today’s. Left out, the live figures.',
   })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: `knownAt ${instantRule}` })
-  @Matches(instantPattern, { message: `knownAt ${instantRule}` })
+  @IsInstant()
   knownAt?: string;
 }
