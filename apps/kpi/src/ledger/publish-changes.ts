@@ -143,7 +143,6 @@ const upsertSql = `
     FROM jsonb_to_recordset($1::jsonb) AS p(unit_code text, indicator_id text, period text, version int, figures text)
   ON CONFLICT (unit_code, indicator_id, period) DO UPDATE SET version = EXCLUDED.version, figures = EXCLUDED.figures`;
 
-/** Publishes the changed values; `cause` (the batch's first event id) makes message ids repeatable. */
 const publishLock = `pg_advisory_xact_lock(hashtext('nhip.kpi.publish'))`;
 
 /**
@@ -155,6 +154,7 @@ export async function holdPublishLock(tx: Tx): Promise<void> {
   await tx.query(`SELECT ${publishLock}`);
 }
 
+/** Publishes the changed values; `cause` (the batch's first event id) makes message ids repeatable. */
 export async function publishChanges(
   tx: Tx,
   touched: readonly Touched[],

@@ -141,11 +141,14 @@ export async function unitSummary(
   const codes = [unit.code, ...children.map((c) => c.code)];
   const above = unit.path.filter((code) => code !== unit.code);
   const [values, coverage, ancestors] = await Promise.all([
-    db.query<ValueRow>(
-      `SELECT unit_code AS unit, period, data FROM projection_values
-       WHERE unit_code = ANY($1::text[]) AND period = ANY($2::text[]) AND NOT $3::boolean`,
-      [codes, periods, knownAt !== undefined],
-    ),
+    // As known at a past moment, nothing of the read model (always current) is read.
+    knownAt === undefined
+      ? db.query<ValueRow>(
+          `SELECT unit_code AS unit, period, data FROM projection_values
+           WHERE unit_code = ANY($1::text[]) AND period = ANY($2::text[])`,
+          [codes, periods],
+        )
+      : { rows: [] as ValueRow[] },
     db.query<UnitSummary['coverage']>(
       coverageSql,
       former ? [former.inForce, former.members.map((m) => m.code)] : [unit.treeVersion, [unit.code]],
