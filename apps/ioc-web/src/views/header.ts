@@ -48,14 +48,14 @@ export function breadcrumbs(
 }
 
 /** What the period form shows and asks for: a period, and the moment its figures are as recorded by. */
-export interface Asked {
+export interface PeriodAsked {
   readonly period: string;
   readonly knownAt: string | undefined;
 }
 
 export function periodForm(
-  { period, knownAt }: Asked,
-  go: (asked: Asked) => void,
+  { period, knownAt }: PeriodAsked,
+  go: (asked: PeriodAsked) => void,
   liveHref: string,
 ): HTMLElement {
   const input = h('input', {
