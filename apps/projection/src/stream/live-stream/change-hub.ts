@@ -5,8 +5,15 @@
 import { eventFreshness } from '@nhip/telemetry';
 import pg from 'pg';
 import { ChangeListener } from './change-listener.ts';
-import { changesAfter, horizon, lastSeq, prune, type ChangeRecord } from './change-log.queries.ts';
-import { frameOf, type SseConnection } from './sse-connection.ts';
+import {
+  changesAfter,
+  changeTimesAfter,
+  horizon,
+  lastSeq,
+  prune,
+  type ChangeTime,
+} from './change-log.queries.ts';
+import { frameOf, type Frame, type SseConnection } from './sse-connection.ts';
 
 export interface ChangeHubOptions {
   readonly pool: pg.Pool;
@@ -120,10 +127,27 @@ export class ChangeHub {
 
   async #pump(): Promise<void> {
     for (;;) {
-      const changes = await changesAfter(this.options.pool, this.#last, pageSize);
-      if (changes.length > 0) this.#hand(changes);
-      if (changes.length < pageSize) return;
+      const read = await this.#read();
+      if (read === undefined) continue; // read again whole, for a stream opened meanwhile
+      if (read.changes.length > 0) this.#hand(read);
+      if (read.changes.length < pageSize) return;
     }
+  }
+
+  /**
+   * The next page of the log, whole while a stream is open. With none open a change's content goes
+   * nowhere, so only its position and time are read: the paths and figures were most of what the
+   * hub cost behind a bulk upload. Undefined when a stream opened during such a read: its snapshot
+   * may be from before the page, so the same changes must reach it whole.
+   */
+  async #read(): Promise<{ changes: readonly ChangeTime[]; frames?: readonly Frame[] } | undefined> {
+    const { pool } = this.options;
+    if (this.#streams.size > 0) {
+      const changes = await changesAfter(pool, this.#last, pageSize);
+      return { changes, frames: changes.map(frameOf) };
+    }
+    const changes = await changeTimesAfter(pool, this.#last, pageSize);
+    return this.#streams.size === 0 ? { changes } : undefined;
   }
 
   /**
@@ -139,8 +163,7 @@ export class ChangeHub {
   }
 
   /** A read of the log to every stream, each frame serialised once, a stream's share in few writes. */
-  #hand(changes: readonly ChangeRecord[]): void {
-    const frames = changes.map(frameOf);
+  #hand({ changes, frames = [] }: { changes: readonly ChangeTime[]; frames?: readonly Frame[] }): void {
     for (const stream of this.#streams) stream.offerAll(frames);
     this.#last = changes.at(-1)?.seq ?? this.#last;
     // Measured whether or not a stream is open: how late this instance could show the change, once

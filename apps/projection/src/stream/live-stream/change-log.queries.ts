@@ -25,6 +25,18 @@ export async function changesAfter(db: Db, after: number, limit: number): Promis
   return rows;
 }
 
+/** A change's position and the moment its KPI event left Kafka: all a read needs with no stream open. */
+export type ChangeTime = Pick<ChangeRecord, 'seq' | 'eventAt'>;
+
+export async function changeTimesAfter(db: Db, after: number, limit: number): Promise<ChangeTime[]> {
+  const { rows } = await db.query<ChangeTime>(
+    `SELECT seq::float8 AS seq, (extract(epoch FROM event_at) * 1000)::float8 AS "eventAt"
+       FROM projection_changes WHERE seq > $1 ORDER BY seq LIMIT $2`,
+    [after, limit],
+  );
+  return rows;
+}
+
 export interface ReplayWindow {
   readonly after: number;
   readonly upTo: number;
