@@ -24,12 +24,14 @@ export interface Period {
   readonly lastDay: string;
 }
 
+// A key's year has four digits and, as asked for, is 1000 or later: "0999" or "0025" is a slip of the
+// keyboard, not a period anyone records. Arithmetic below still keeps every year four digits wide.
 /** The keys values are stored and published for: what a target is assigned for, what a stream carries. */
-export const storedPeriodPattern = /^\d{4}(-Q[1-4]|-\d{2}(-\d{2})?)?$/;
+export const storedPeriodPattern = /^[1-9]\d{3}(-Q[1-4]|-\d{2}(-\d{2})?)?$/;
 export const storedPeriodRule =
   'must be a day (2025-07-01), a month (2025-07), a quarter (2025-Q3) or a year (2025)';
 /** The keys a view reads: a stored period, or a year to date through a day, month or quarter. */
-export const periodPattern = /^\d{4}(-Q[1-4]|-\d{2}(-\d{2})?|-to-(Q[1-4]|\d{2}(-\d{2})?))?$/;
+export const periodPattern = /^[1-9]\d{3}(-Q[1-4]|-\d{2}(-\d{2})?|-to-(Q[1-4]|\d{2}(-\d{2})?))?$/;
 export const periodRule =
   'must be a day (2025-07-01), a month (2025-07), a quarter (2025-Q3), a year (2025) or a year to date through a day, month or quarter (2025-to-07-15, 2025-to-06, 2025-to-Q3)';
 
@@ -41,9 +43,15 @@ const patterns: Record<StoredPeriodKind, RegExp> = {
 };
 
 const pad = (n: number) => String(n).padStart(2, '0');
+const yearKey = (year: number) => String(year).padStart(4, '0');
 const isoDay = (date: Date) => date.toISOString().slice(0, 10);
-export const lastDayOfMonth = (year: number, month: number): number =>
-  new Date(Date.UTC(year, month, 0)).getUTCDate();
+/** A calendar day of any year: `Date.UTC` reads the years 0–99 as 1900–1999. */
+function utcDay(year: number, monthIndex: number, day: number): Date {
+  const date = new Date(0);
+  date.setUTCFullYear(year, monthIndex, day);
+  return date;
+}
+export const lastDayOfMonth = (year: number, month: number): number => utcDay(year, month, 0).getUTCDate();
 
 // Each kind's first and last month, from the number its key carries (month, quarter, or none).
 const months: Record<Exclude<StoredPeriodKind, 'day'>, (n: number) => [number, number]> = {
@@ -67,8 +75,8 @@ function parseStored(key: string): Period | undefined {
   return {
     kind,
     key,
-    firstDay: `${year}-${pad(first)}-01`,
-    lastDay: `${year}-${pad(last)}-${pad(lastDayOfMonth(year, last))}`,
+    firstDay: `${y}-${pad(first)}-01`,
+    lastDay: `${y}-${pad(last)}-${pad(lastDayOfMonth(year, last))}`,
   };
 }
 
@@ -110,17 +118,17 @@ function storedBefore(period: Period, back: number): PeriodKey {
   const [y = 0, m = 1, d = 1] = period.key.split(/-Q?/).map(Number);
   switch (period.kind) {
     case 'day':
-      return isoDay(new Date(Date.UTC(y, m - 1, d - back)));
+      return isoDay(utcDay(y, m - 1, d - back));
     case 'month': {
-      const date = new Date(Date.UTC(y, m - 1 - back, 1));
-      return `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}`;
+      const date = utcDay(y, m - 1 - back, 1);
+      return `${yearKey(date.getUTCFullYear())}-${pad(date.getUTCMonth() + 1)}`;
     }
     case 'quarter': {
       const index = y * 4 + (m - 1) - back;
-      return `${Math.floor(index / 4)}-Q${(index % 4) + 1}`;
+      return `${yearKey(Math.floor(index / 4))}-Q${(index % 4) + 1}`;
     }
     default:
-      return String(y - back);
+      return yearKey(y - back);
   }
 }
 

@@ -127,4 +127,22 @@ describe('the periods before one', () => {
     expect(lastPeriods(period('2025-to-Q2'), 2)).toEqual(['2025-to-Q1', '2025-to-Q2']);
     expect(periodBefore(period('2024-to-03-01'), 1)).toBe('2024-to-02-29');
   });
+
+  it('keeps every year four digits wide, and reads the years 0–99 as written', () => {
+    expect(lastPeriods(period('1000-02'), 3)).toEqual(['0999-12', '1000-01', '1000-02']);
+    expect(lastPeriods(period('1000-Q1'), 2)).toEqual(['0999-Q4', '1000-Q1']);
+    expect(lastPeriods(period('1000'), 2)).toEqual(['0999', '1000']);
+    expect(periodBefore(period('1000-01-01'), 1)).toBe('0999-12-31');
+    expect(period('0999')).toMatchObject({ firstDay: '0999-01-01', lastDay: '0999-12-31' });
+    // Date.UTC reads the years 0–99 as 1900–1999.
+    expect(lastPeriods(period('0099-03'), 2)).toEqual(['0099-02', '0099-03']);
+    expect(period('0000-02')).toMatchObject({ lastDay: '0000-02-29' }); // 1900 had no 29 February
+    expect(periodBefore(period('0099-03-01'), 1)).toBe('0099-02-28');
+  });
+
+  it('is asked only for years from 1000: an earlier one is a slip of the keyboard', () => {
+    for (const key of ['0999', '0025-06', '0100-Q1', '0999-12-31', '0999-to-06'])
+      expect([storedPeriodPattern.test(key), periodPattern.test(key)]).toEqual([false, false]);
+    for (const key of ['1000', '9999-Q4', '2026-to-11']) expect(periodPattern.test(key)).toBe(true);
+  });
 });

@@ -16,10 +16,10 @@ const pad = (n: number) => String(n).padStart(2, '0');
  */
 export function flowCellsOf(period: Period): PeriodKey[] {
   if (period.kind !== 'to-date') return [period.key];
-  const year = Number(period.key.slice(0, 4));
+  const year = period.key.slice(0, 4);
   const [, month = 0, day = 0] = period.lastDay.split('-').map(Number);
-  const wholeMonths = day === lastDayOfMonth(year, month) ? month : month - 1;
-  if (wholeMonths === 12) return [String(year)];
+  const wholeMonths = day === lastDayOfMonth(Number(year), month) ? month : month - 1;
+  if (wholeMonths === 12) return [year];
   const wholeQuarters = Math.floor(wholeMonths / 3);
   const count = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
   return [
