@@ -128,26 +128,24 @@ export class ChangeHub {
   async #pump(): Promise<void> {
     for (;;) {
       const read = await this.#read();
-      if (read === undefined) continue; // read again whole, for a stream opened meanwhile
+      // Checked with no await before handing: a stream that opened after a read without figures
+      // may have taken its snapshot below it, so the same changes are read again whole for it.
+      if (read.frames === undefined && this.#streams.size > 0) continue;
       if (read.changes.length > 0) this.#hand(read);
       if (read.changes.length < pageSize) return;
     }
   }
 
   /**
-   * The next page of the log, whole while a stream is open. With none open a change's content goes
-   * nowhere, so only its position and time are read: the paths and figures were most of what the
-   * hub cost behind a bulk upload. Undefined when a stream opened during such a read: its snapshot
-   * may be from before the page, so the same changes must reach it whole.
+   * The next page of the log, whole (with its frames) while a stream is open. With none open a
+   * change's content goes nowhere, so only its position and time are read: the paths and figures
+   * were most of what the hub cost behind a bulk upload.
    */
-  async #read(): Promise<{ changes: readonly ChangeTime[]; frames?: readonly Frame[] } | undefined> {
+  async #read(): Promise<{ changes: readonly ChangeTime[]; frames?: readonly Frame[] }> {
     const { pool } = this.options;
-    if (this.#streams.size > 0) {
-      const changes = await changesAfter(pool, this.#last, pageSize);
-      return { changes, frames: changes.map(frameOf) };
-    }
-    const changes = await changeTimesAfter(pool, this.#last, pageSize);
-    return this.#streams.size === 0 ? { changes } : undefined;
+    if (this.#streams.size === 0) return { changes: await changeTimesAfter(pool, this.#last, pageSize) };
+    const changes = await changesAfter(pool, this.#last, pageSize);
+    return { changes, frames: changes.map(frameOf) };
   }
 
   /**
@@ -166,7 +164,8 @@ export class ChangeHub {
   #hand({ changes, frames = [] }: { changes: readonly ChangeTime[]; frames?: readonly Frame[] }): void {
     for (const stream of this.#streams) stream.offerAll(frames);
     this.#last = changes.at(-1)?.seq ?? this.#last;
-    // Measured whether or not a stream is open: how late this instance could show the change, once
+    // Measured whether or not a stream is open (with none, after the lighter read: a little sooner
+    // than a stream would have had it): how late this instance could show the change, once
     // the whole read has gone to the streams (a read's first changes did not wait for its last before).
     const now = Date.now();
     for (const { eventAt } of changes)
