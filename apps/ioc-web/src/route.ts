@@ -1,7 +1,7 @@
 // What the address says: the unit, the period (and with it the tree in force), the indicator the map
 // is coloured by, the language. Every view can be bookmarked and shared by its address.
 import type { Lang } from './i18n/i18n.ts';
-import { parsePeriod } from '@nhip/contracts/periods';
+import { parsePeriod, periodPattern } from '@nhip/contracts/periods';
 
 export interface Route {
   readonly unit: string | undefined;
@@ -55,6 +55,7 @@ export function hrefOf(route: Route): string {
 export function asOfOf(route: Route): string {
   if (route.asOf !== undefined) return route.asOf;
   const today = vietnamToday();
-  const last = parsePeriod(route.period)?.lastDay ?? today;
+  const asked = periodPattern.test(route.period) ? parsePeriod(route.period) : undefined;
+  const last = asked?.lastDay ?? today;
   return last > today ? today : last;
 }

@@ -23,5 +23,7 @@ describe('the tree in force for the period of the address', () => {
     const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
     expect(asOf('2999-to-Q4')).toBe(today);
     expect(asOfOf(readRoute('?period=2026-to-06&asOf=2025-06-30'))).toBe('2025-06-30');
+    // A period the forms refuse names no day to ask for: today's tree, and the views say what is wrong.
+    expect(asOf('0999')).toBe(today);
   });
 });

@@ -8,8 +8,8 @@ export const unitCodePattern = /^[0-9]{2,5}(-[0-9]{3})?$/;
 export const officialUnitCodePattern = /^[0-9]{2,5}$/;
 /** A version of the unit tree, e.g. vn-2024 (3 levels) or vn-2025 (2 levels). */
 export const treeVersionPattern = /^[a-z0-9][a-z0-9-]{0,39}$/;
-/** A calendar date, YYYY-MM-DD (a Vietnamese calendar day where it is one; see vietnamDay). */
-export const calendarDayPattern = /^\d{4}-\d{2}-\d{2}$/;
+/** A calendar date, YYYY-MM-DD, of a year from 1000 (a Vietnamese calendar day where it is one; see vietnamDay). */
+export const calendarDayPattern = /^[1-9]\d{3}-\d{2}-\d{2}$/;
 
 /**
  * A position in the KPI service's ledger (its `kpi_deltas` id): the cursors `after` and `until` with

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { vietnamDay } from './calendar.ts';
+import { calendarDayPattern } from './patterns.ts';
 import {
   lastPeriods,
   parsePeriod,
@@ -144,5 +145,7 @@ describe('the periods before one', () => {
     for (const key of ['0999', '0025-06', '0100-Q1', '0999-12-31', '0999-to-06'])
       expect([storedPeriodPattern.test(key), periodPattern.test(key)]).toEqual([false, false]);
     for (const key of ['1000', '9999-Q4', '2026-to-11']) expect(periodPattern.test(key)).toBe(true);
+    // A statistic's date becomes the periods it is counted in: the same years.
+    expect(['0999-06-30', '1000-01-01'].map((day) => calendarDayPattern.test(day))).toEqual([false, true]);
   });
 });

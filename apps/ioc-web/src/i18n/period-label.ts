@@ -4,10 +4,11 @@ import { parsePeriod, type Period, type PeriodKind } from '@nhip/contracts/perio
 import { currentLang, formatDay } from './i18n.ts';
 
 const roman = ['I', 'II', 'III', 'IV'];
-const monthName = (year: string, month: string): string =>
-  new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-    new Date(Date.UTC(Number(year), Number(month) - 1, 1)),
-  );
+function monthName(year: string, month: string): string {
+  const first = new Date(0);
+  first.setUTCFullYear(Number(year), Number(month) - 1, 1); // Date.UTC reads 0026 as 1926
+  return new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(first);
+}
 
 // How each kind of period reads, in Vietnamese (`vi`) or English.
 const labels: Record<PeriodKind, (period: Period, vi: boolean) => string> = {

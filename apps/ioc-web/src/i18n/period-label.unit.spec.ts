@@ -42,5 +42,7 @@ describe('a period as an operator names it', () => {
       'year to 15 Jul 2025',
     ]);
     for (const none of ['không phải kỳ', '2025-13', '2025-to-02-30']) expect(periodLabel(none)).toBe(none);
+    // A year below 100 is its own, not the 1900s' (Date.UTC's reading).
+    expect(periodLabel('0099-07')).toBe('July 99');
   });
 });

@@ -13,7 +13,7 @@ const vietnamOffsetMs = 7 * 3_600_000;
 /** A moment as the box shows it: day/month/year hour:minute in Vietnam's time, as every time on screen. */
 export function inputText(at: Date): string {
   const v = new Date(at.getTime() + vietnamOffsetMs);
-  const day = `${pad(v.getUTCDate())}/${pad(v.getUTCMonth() + 1)}/${v.getUTCFullYear()}`;
+  const day = `${pad(v.getUTCDate())}/${pad(v.getUTCMonth() + 1)}/${String(v.getUTCFullYear()).padStart(4, '0')}`;
   return `${day} ${pad(v.getUTCHours())}:${pad(v.getUTCMinutes())}`;
 }
 

@@ -28,5 +28,9 @@ describe('a moment typed as Vietnam writes it', () => {
     expect(inputText(at)).toBe('05/03/2026 09:07');
     expect(parseInput(inputText(at))).toEqual(at);
     expect(inputText(new Date('2026-03-05T17:30:00Z'))).toBe('06/03/2026 00:30');
+    // Four digits for the year whatever it is: the box reads no other form back.
+    const early = new Date('0026-03-05T02:07:00Z');
+    expect(inputText(early)).toBe('05/03/0026 09:07');
+    expect(parseInput(inputText(early))).toEqual(early);
   });
 });
