@@ -44,12 +44,25 @@ const upTo = (count: number, key: (n: number) => string) =>
   Array.from({ length: count }, (_v, i) => key(i + 1));
 
 /**
+ * The year a year to date follows only for its target (`StreamFilter.targetOnly`): the view is
+ * measured against the year's target but never summed from the year's value, so a report after its
+ * end moves the year and not the view. None through the year's last day, when the view is the year's
+ * own value (`flowCellsOf`), and none for a stored period.
+ */
+export function yearForTargetOnly(period: Period): PeriodKey | undefined {
+  if (period.kind !== 'to-date') return undefined;
+  const year = period.key.slice(0, 4);
+  return period.lastDay === `${year}-12-31` ? undefined : year;
+}
+
+/**
  * The stored periods whose published changes can move a view of this one: a stored period itself. A
  * year to date is summed from its year's whole quarters, whole months and days up to its end and is
  * measured against the year's target (ADR 0057), and a statistic dated inside it can change a month
  * without the year: so the year, each quarter and month that ends by its end, and the days of its
  * last month through it. A change after its end moves none of these but the year (a report in
- * December is not carried to a screen of the first eleven months by its quarter).
+ * December is not carried to a screen of the first eleven months by its quarter), and the year's
+ * changes reach such a screen only when they move its target (`yearForTargetOnly`).
  */
 export function periodsFollowed(period: Period): PeriodKey[] {
   if (period.kind !== 'to-date') return [period.key];

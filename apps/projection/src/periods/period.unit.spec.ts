@@ -1,6 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
 import { periodsOfDay } from '@nhip/contracts';
-import { currentLike, currentPeriod, parsePeriod, periodsFollowed, type Period } from './period.ts';
+import {
+  currentLike,
+  currentPeriod,
+  parsePeriod,
+  periodsFollowed,
+  yearForTargetOnly,
+  type Period,
+} from './period.ts';
 
 // The keys, their days and the periods before one are the contracts' (libs/contracts/src/periods.unit.spec.ts).
 
@@ -52,6 +59,19 @@ describe('what a view of a period follows on the stream', () => {
       '2024-02-03',
     ]);
     expect(periodsFollowed(period('2025-to-Q4'))).toHaveLength(1 + 4 + 12);
+  });
+
+  it('follows the year of a year to date for its target alone, unless it runs through the year', () => {
+    expect(['2025-to-05', '2024-to-02-03', '2025-to-Q3'].map((k) => yearForTargetOnly(period(k)))).toEqual([
+      '2025',
+      '2024',
+      '2025',
+    ]);
+    expect(
+      ['2025-to-Q4', '2025-to-12', '2025-to-12-31', '2025', '2025-Q2'].map((k) =>
+        yearForTargetOnly(period(k)),
+      ),
+    ).toEqual([undefined, undefined, undefined, undefined, undefined]);
   });
 
   it('carries every day inside a year to date by a period of it, and a day after its end by its year alone', () => {

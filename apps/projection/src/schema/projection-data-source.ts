@@ -8,6 +8,7 @@ import {
   ReplicaLineageRelationFilled,
   replicaEntities,
 } from '@nhip/registry-replica/entities';
+import { ProjectionChangeTargetMoved } from './projection-change-target-moved.migration.ts';
 import { ProjectionChangeEventTime } from './projection-event-time.migration.ts';
 import { ProjectionSchema } from './projection-schema.migration.ts';
 import { projectionEntities } from './projection.entities.ts';
@@ -24,6 +25,7 @@ export function projectionDataSource(url: string): ServiceDataSourceOptions {
       ProjectionChangeEventTime,
       ReplicaLineageRelation,
       ReplicaLineageRelationFilled,
+      ProjectionChangeTargetMoved,
     ],
     poolSize: 12,
   };

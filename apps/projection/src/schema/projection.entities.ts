@@ -52,6 +52,8 @@ export interface ChangeRow {
   at: Date;
   /** The Kafka timestamp of the KPI event it came from: what the stream's freshness is measured from. */
   eventAt: Date | null;
+  /** Whether it moved the value's target (a key's first value does); null for rows from before. */
+  targetMoved: boolean | null;
 }
 export const Change = new EntitySchema<ChangeRow>({
   name: 'Change',
@@ -64,6 +66,7 @@ export const Change = new EntitySchema<ChangeRow>({
     data: { type: 'jsonb' },
     at: { type: 'timestamptz', default: () => 'now()' },
     eventAt: { type: 'timestamptz', nullable: true },
+    targetMoved: { type: 'boolean', nullable: true },
   },
   indices: [{ name: 'projection_changes_at', columns: ['at'] }],
 });

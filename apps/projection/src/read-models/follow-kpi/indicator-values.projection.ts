@@ -1,6 +1,8 @@
 // The KPI service's changed values → the latest value per unit, indicator and period (delivery may
 // reorder one unit's values, so the highest revision wins), and each value that won → one row of
-// the change log, in the consumer's transaction: offsets, values and changes commit together.
+// the change log, in the consumer's transaction: offsets, values and changes commit together. A row
+// says whether it moved the value's target (`old` in RETURNING, PostgreSQL 18): a year to date's
+// stream needs its year's changes only for that.
 import type { IndicatorChangedData } from '@nhip/contracts';
 import type { Tx } from '@nhip/event-sourcing';
 import { parsePeriod } from '../../periods/period.ts';
@@ -44,11 +46,12 @@ const applySql = `
     ON CONFLICT (unit_code, indicator_id, period) DO UPDATE
       SET revision = EXCLUDED.revision, data = EXCLUDED.data
       WHERE projection_values.revision < EXCLUDED.revision
-    RETURNING unit_code, indicator_id, period
+    RETURNING unit_code, indicator_id, period,
+              old.unit_code IS NULL OR old.data -> 'target' IS DISTINCT FROM new.data -> 'target' AS target_moved
   ), logged AS (
-    INSERT INTO projection_changes (unit_code, period, path, data, event_at)
+    INSERT INTO projection_changes (unit_code, period, path, data, event_at, target_moved)
     SELECT l.unit_code, l.period, coalesce(u.path, ARRAY[l.unit_code]),
-           l.data || jsonb_build_object('unitName', coalesce(n.name, l.unit_code)), l.event_at
+           l.data || jsonb_build_object('unitName', coalesce(n.name, l.unit_code)), l.event_at, w.target_moved
     FROM won w
     JOIN latest l USING (unit_code, indicator_id, period)
     LEFT JOIN replica_units u ON u.tree_version = l.tree_version AND u.code = l.unit_code

@@ -12,10 +12,12 @@ export interface ChangeRecord {
   readonly data: { readonly indicatorId: string } & Record<string, unknown>;
   /** Epoch milliseconds of the KPI event's Kafka timestamp; null for rows from before it was kept. */
   readonly eventAt: number | null;
+  /** Whether it moved the value's target (a key's first value does); null for rows from before. */
+  readonly targetMoved: boolean | null;
 }
 
 const columns =
-  'seq::float8 AS seq, unit_code AS "unitCode", period, path, data, (extract(epoch FROM event_at) * 1000)::float8 AS "eventAt"';
+  'seq::float8 AS seq, unit_code AS "unitCode", period, path, data, (extract(epoch FROM event_at) * 1000)::float8 AS "eventAt", target_moved AS "targetMoved"';
 
 export async function changesAfter(db: Db, after: number, limit: number): Promise<ChangeRecord[]> {
   const { rows } = await db.query<ChangeRecord>(
@@ -43,6 +45,8 @@ export interface ReplayWindow {
   readonly roots: readonly string[];
   /** Every period when undefined. */
   readonly periods: readonly string[] | undefined;
+  /** A period whose changes are replayed only when they moved the target (`StreamFilter.targetOnly`). */
+  readonly targetOnly?: string;
 }
 
 /** One page of a resume: the scope's changes in (after, upTo], oldest first. */
@@ -50,8 +54,9 @@ export async function replayPage(db: Db, window: ReplayWindow, limit: number): P
   const { rows } = await db.query<ChangeRecord>(
     `SELECT ${columns} FROM projection_changes
      WHERE seq > $1 AND seq <= $2 AND path && $3::text[] AND ($4::text[] IS NULL OR period = ANY($4::text[]))
+       AND (period IS DISTINCT FROM $6::text OR target_moved IS NOT FALSE)
      ORDER BY seq LIMIT $5`,
-    [window.after, window.upTo, window.roots, window.periods ?? null, limit],
+    [window.after, window.upTo, window.roots, window.periods ?? null, limit, window.targetOnly ?? null],
   );
   return rows;
 }

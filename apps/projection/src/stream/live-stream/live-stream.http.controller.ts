@@ -9,6 +9,7 @@ import { ProjectionConfig } from '../../config.ts';
 import { Asking, type Asker } from '../../views/asker.ts';
 import { Summaries } from '../../views/unit-summary/index.ts';
 import { readers, requirePeriod } from '../../views/unit-lookup.ts';
+import { yearForTargetOnly } from '../../periods/period.ts';
 import { ChangeHub } from './change-hub.ts';
 import { replayPage } from './change-log.queries.ts';
 import { openStream, type ResumableLog } from './resume.ts';
@@ -60,6 +61,7 @@ export class LiveStreamController {
     const filter = {
       roots: new Set([unit.code, ...roots.map((r) => r.path.at(-1) ?? '')]),
       periods: this.#followed.of(period),
+      targetOnly: yearForTargetOnly(period),
     };
     reply.hijack();
     const res = reply.raw;
@@ -99,7 +101,12 @@ export class LiveStreamController {
       page: (stream, window, size) =>
         replayPage(
           pool,
-          { ...window, roots: [...stream.filter.roots], periods: periodsOf(stream.filter) },
+          {
+            ...window,
+            roots: [...stream.filter.roots],
+            periods: periodsOf(stream.filter),
+            targetOnly: stream.filter.targetOnly,
+          },
           size,
         ),
     };

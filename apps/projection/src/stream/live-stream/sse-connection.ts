@@ -9,6 +9,11 @@ export interface StreamFilter {
   readonly roots: ReadonlySet<string>;
   /** The stored periods whose changes it carries (`periodsFollowed`); every period when undefined. */
   readonly periods: ReadonlySet<string> | undefined;
+  /**
+   * A period whose changes matter only when they move the target: a year to date's year, which it is
+   * measured against but never summed from (`yearForTargetOnly`). A row from before this was kept passes.
+   */
+  readonly targetOnly?: string;
 }
 
 export interface Frame {
@@ -61,6 +66,7 @@ export class SseConnection {
 
   carries(change: ChangeRecord): boolean {
     if (this.filter.periods !== undefined && !this.filter.periods.has(change.period)) return false;
+    if (change.period === this.filter.targetOnly && change.targetMoved === false) return false;
     return change.path.some((code) => this.filter.roots.has(code));
   }
 

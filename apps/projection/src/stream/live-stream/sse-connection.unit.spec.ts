@@ -2,9 +2,10 @@
 // and period until it drains, then go out oldest first; past the bound it is told it was too slow.
 // The socket is a stand-in whose buffer fills on command; everything else is the real class.
 import { describe, expect, it } from '@jest/globals';
-import { slowStream } from '../../fixtures/slow-socket.ts';
+import { SlowSocket, slowStream } from '../../fixtures/slow-socket.ts';
 import type { ChangeRecord } from './change-log.queries.ts';
-import { frameOf } from './sse-connection.ts';
+import type { ServerResponse } from 'node:http';
+import { frameOf, SseConnection } from './sse-connection.ts';
 
 const change = (seq: number, unitCode: string, indicatorId = 'vneid_vs_target'): ChangeRecord => ({
   seq,
@@ -13,6 +14,7 @@ const change = (seq: number, unitCode: string, indicatorId = 'vneid_vs_target'):
   path: ['66', unitCode],
   data: { indicatorId, unitCode, value: seq },
   eventAt: null,
+  targetMoved: null,
 });
 
 function open(maxCoalesced = 10) {
@@ -106,5 +108,27 @@ describe('a slow stream', () => {
     expect(ids()).toEqual([]);
     stream.goLive(3);
     expect(ids()).toEqual([4]);
+  });
+});
+
+describe('a year to date’s stream', () => {
+  it('carries its year’s changes only when they move the target, and rows from before that was recorded', () => {
+    const socket = new SlowSocket();
+    const halfYear = new SseConnection(
+      socket as unknown as ServerResponse,
+      { roots: new Set(['66']), periods: new Set(['2025', '2025-Q1', '2025-Q2']), targetOnly: '2025' },
+      10,
+    );
+    halfYear.goLive(0);
+    const year = (seq: number, targetMoved: boolean | null) => ({ ...change(seq, '24175'), targetMoved });
+    halfYear.offerAll(
+      [
+        year(1, true),
+        year(2, false),
+        year(3, null),
+        { ...change(4, '24175'), period: '2025-Q2', targetMoved: false },
+      ].map(frameOf),
+    );
+    expect(socket.ids()).toEqual([1, 3, 4]);
   });
 });
