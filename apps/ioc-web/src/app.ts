@@ -100,8 +100,9 @@ export class App {
   }
 
   private live(): void {
-    // A year to date is never published (ADR 0057): its stream carries the changes of the year and
-    // of the periods it is summed from (ADR 0060), and its view asks for its figures again on one.
+    // A year to date is never published (ADR 0057): its stream carries the changes of the periods it
+    // is summed from and those of its year that move the target (ADR 0060), and its view asks for its
+    // figures again on one.
     const toDate = this.route.period.includes('-to-');
     const query = new URLSearchParams({ scope: this.unit, period: this.route.period });
     this.stream = new LiveStream(`/api/stream?${query}`, this.session.token, {

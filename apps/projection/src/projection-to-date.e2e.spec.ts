@@ -94,9 +94,6 @@ describe('a year to date on the stream, end to end', () => {
     await wholeYear.waitFor((frames) =>
       changes(frames).some((c) => c.period === '2024' && c.unitCode === place.village && c.numerator === 11),
     );
-    const years = changes(half.frames).filter((c) => c.period === '2024' && c.unitCode === place.village);
-    expect(years.length).toBeGreaterThan(0);
-    expect(years.every((c) => c.numerator === 5)).toBe(true);
     // Its days are its months' (a half year is summed from quarters): the day's change is not carried.
     expect([...new Set(changes(half.frames).map((c) => c.period))].sort()).toEqual([
       '2024',
@@ -108,6 +105,12 @@ describe('a year to date on the stream, end to end', () => {
     await resumed.waitFor(may);
     // The district's and the province's changes may still be on their way to either: the same in the end.
     await eventually(() => isDeepStrictEqual(changeIds(resumed.frames), changeIds(half.frames)) || undefined);
+    // The resume was asked after the year's stream had May's year change, so its replay, read from
+    // the log with the same rule, holds whatever the stream carries of the year: August's first
+    // values, not May's.
+    const years = changes(resumed.frames).filter((c) => c.period === '2024' && c.unitCode === place.village);
+    expect(years.length).toBeGreaterThan(0);
+    expect(years.every((c) => c.numerator === 5)).toBe(true);
   });
 
   it('carries a statistic dated inside it whose year does not move', async () => {

@@ -144,4 +144,17 @@ describe('a statistic reported after the periods it reaches were published (real
     ]);
     expect(published.get('2026-08')).toMatchObject({ numerator: null, denominator: 900 });
   });
+
+  it('reaches a later year through its first day, month and quarter, which every year to date of it follows', async () => {
+    const after = await lastOutboxId();
+    // A population dated the last day of 2025 counts for 2026 until 31 March's. The first day of
+    // 2026 was never published for this unit: a half year's screen of 2026 would have heard of it
+    // through nothing but the year, whose target it does not move.
+    await record('population_15_plus', '2025-12-31', 1_800, 7);
+    const published = await publishedSince(after);
+    expect(published.get('2026-01-01')).toMatchObject({ denominator: 1_800 });
+    expect(published.get('2026-01')).toMatchObject({ denominator: 1_800 });
+    // The first quarter ends on 31 March, whose population it takes.
+    expect(published.has('2026-Q1')).toBe(false);
+  });
 });

@@ -30,9 +30,23 @@ export async function periodsReached(
       WHERE p.unit_code = $1 AND p.period >= $4`,
     [unitCode, statistic, asOf, asOf.slice(0, 4)],
   );
-  const reached = rows.filter(({ period, next }) => {
+  const next = rows[0]?.next ?? null;
+  const reached = [...rows.map((r) => r.period), ...yearStarts(rows, asOf)].filter((period) => {
     const lastDay = parsePeriod(period)?.lastDay;
     return lastDay !== undefined && lastDay >= asOf && (next === null || lastDay < next);
   });
-  return [...new Set([...periodsOfDay(asOf), ...reached.map((r) => r.period)])];
+  return [...new Set([...periodsOfDay(asOf), ...reached])];
+}
+
+/**
+ * The first day, month and quarter of each later year the unit has anything published in. A year
+ * to date is never published: its stream learns of a change from the periods it is summed from, and
+ * takes its year's changes only when they move the target (ADR 0060 addendum). Where the unit has
+ * only its year published (a target assigned, reports after the screen's end), a statistic dated in
+ * an earlier year would reach such a screen through nothing; every year to date of a year follows
+ * that year's first day, January or the first quarter.
+ */
+function yearStarts(rows: readonly { period: string }[], asOf: string): PeriodKey[] {
+  const later = new Set(rows.map((r) => r.period.slice(0, 4)).filter((year) => year > asOf.slice(0, 4)));
+  return [...later].flatMap((year) => periodsOfDay(`${year}-01-01`).slice(0, 3));
 }
