@@ -1,9 +1,10 @@
 // A year to date on the stream, end to end on the real broker and databases. A screen showing the
 // half year ("6 tháng đầu năm") opens one stream for it: the snapshot is the half year's, then it
 // carries the changes of the quarters and months it is summed from, none after its end, and its
-// year's only when they move the target it is measured against. A statistic dated inside it reaches it even when the year's figure does not move, which a
-// screen following only its year missed (ADR 0060). And the summary as known at a moment between two
-// reports: why yesterday's report differs from today's screen.
+// year's only when they move the target it is measured against. A statistic dated inside it
+// reaches it even when the year's figure does not move, which a screen following only its year
+// missed (ADR 0060). And the summary as known at a moment between two reports: why yesterday's
+// report differs from today's screen.
 import { isDeepStrictEqual } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { IndicatorChangedData } from '@nhip/contracts';

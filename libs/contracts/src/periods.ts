@@ -46,7 +46,7 @@ const pad = (n: number) => String(n).padStart(2, '0');
 const yearKey = (year: number) => String(year).padStart(4, '0');
 const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 /** A calendar day of any year: `Date.UTC` reads the years 0–99 as 1900–1999. */
-function utcDay(year: number, monthIndex: number, day: number): Date {
+export function utcDay(year: number, monthIndex: number, day: number): Date {
   const date = new Date(0);
   date.setUTCFullYear(year, monthIndex, day);
   return date;

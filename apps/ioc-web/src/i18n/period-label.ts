@@ -1,14 +1,13 @@
 // A period as an operator names it, not as the address keys it: "quý III/2025", "lũy kế đến
 // 30/06/2025"; "Q3 2025", "year to 30 Jun 2025". Vietnamese write a quarter in Roman numerals.
-import { parsePeriod, type Period, type PeriodKind } from '@nhip/contracts/periods';
+import { parsePeriod, utcDay, type Period, type PeriodKind } from '@nhip/contracts/periods';
 import { currentLang, formatDay } from './i18n.ts';
 
 const roman = ['I', 'II', 'III', 'IV'];
-function monthName(year: string, month: string): string {
-  const first = new Date(0);
-  first.setUTCFullYear(Number(year), Number(month) - 1, 1); // Date.UTC reads 0026 as 1926
-  return new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(first);
-}
+const monthName = (year: string, month: string): string =>
+  new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    utcDay(Number(year), Number(month) - 1, 1),
+  );
 
 // How each kind of period reads, in Vietnamese (`vi`) or English.
 const labels: Record<PeriodKind, (period: Period, vi: boolean) => string> = {

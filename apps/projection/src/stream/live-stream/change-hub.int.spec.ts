@@ -3,6 +3,7 @@
 import { afterAll, afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { eventually, freshTestDatabase, migrationHarness } from '@nhip/testing';
 import type pg from 'pg';
+import { seedChangeLog } from '../../fixtures/change-log.ts';
 import { slowStream } from '../../fixtures/slow-socket.ts';
 import { projectionDataSource } from '../../schema/projection-data-source.ts';
 import { ChangeHub } from './change-hub.ts';
@@ -25,11 +26,7 @@ beforeEach(async () => {
   url = await freshTestDatabase(`projection_hub_${++databases}`);
   await start(url);
   pool = plainPool(url);
-  await pool.query(
-    `INSERT INTO projection_changes (unit_code, period, path, data, at)
-     SELECT 'u' || i, '2025', ARRAY['66', 'u' || i], jsonb_build_object('indicatorId', 'members_trained'), now()
-       FROM generate_series(1, 6) AS i`,
-  );
+  await seedChangeLog(pool, 6);
 });
 
 /** The hub's pool, recording each read of the log and holding the next one that skips the figures. */

@@ -4,6 +4,7 @@
 import { afterAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { freshTestDatabase, migrationHarness } from '@nhip/testing';
 import type pg from 'pg';
+import { seedChangeLog } from '../../fixtures/change-log.ts';
 import { slowStream } from '../../fixtures/slow-socket.ts';
 import { projectionDataSource } from '../../schema/projection-data-source.ts';
 import { horizon, prune, replayPage } from './change-log.queries.ts';
@@ -22,15 +23,7 @@ beforeEach(async () => {
 });
 
 /** `count` changes of the province for 2025, each its own unit, the first `old` two hours old. */
-async function logOf(count: number, old = 0): Promise<void> {
-  await pool.query(
-    `INSERT INTO projection_changes (unit_code, period, path, data, at)
-     SELECT 'u' || i, '2025', ARRAY['66', 'u' || i], jsonb_build_object('indicatorId', 'members_trained'),
-            CASE WHEN i <= $2 THEN now() - interval '2 hours' ELSE now() END
-       FROM generate_series(1, $1) AS i`,
-    [count, old],
-  );
-}
+const logOf = (count: number, old = 0) => seedChangeLog(pool, count, old);
 
 /** The log as the controller reads it; `beforeRead` runs before each page is read. */
 const changeLog = (

@@ -2,10 +2,9 @@
 // and period until it drains, then go out oldest first; past the bound it is told it was too slow.
 // The socket is a stand-in whose buffer fills on command; everything else is the real class.
 import { describe, expect, it } from '@jest/globals';
-import { SlowSocket, slowStream } from '../../fixtures/slow-socket.ts';
+import { slowStream } from '../../fixtures/slow-socket.ts';
 import type { ChangeRecord } from './change-log.queries.ts';
-import type { ServerResponse } from 'node:http';
-import { frameOf, SseConnection } from './sse-connection.ts';
+import { frameOf } from './sse-connection.ts';
 
 const change = (seq: number, unitCode: string, indicatorId = 'vneid_vs_target'): ChangeRecord => ({
   seq,
@@ -113,12 +112,11 @@ describe('a slow stream', () => {
 
 describe('a year to date’s stream', () => {
   it('carries its year’s changes only when they move the target, and rows from before that was recorded', () => {
-    const socket = new SlowSocket();
-    const halfYear = new SseConnection(
-      socket as unknown as ServerResponse,
-      { roots: new Set(['66']), periods: new Set(['2025', '2025-Q1', '2025-Q2']), targetOnly: '2025' },
-      10,
-    );
+    const { socket, stream: halfYear } = slowStream(10, {
+      roots: new Set(['66']),
+      periods: new Set(['2025', '2025-Q1', '2025-Q2']),
+      targetOnly: '2025',
+    });
     halfYear.goLive(0);
     const year = (seq: number, targetMoved: boolean | null) => ({ ...change(seq, '24175'), targetMoved });
     halfYear.offerAll(
