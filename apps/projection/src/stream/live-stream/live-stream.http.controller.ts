@@ -57,7 +57,7 @@ export class LiveStreamController {
       unit.treeVersion,
     );
     // Asked before the stream opens, so a KPI outage is still a problem+json answer.
-    const summaryOf = await this.summaries.builder(asker);
+    const summaryOf = await this.summaries.snapshotBuilder(asker);
     const filter = {
       roots: new Set([unit.code, ...roots.map((r) => r.path.at(-1) ?? '')]),
       periods: this.#followed.of(period),

@@ -10,6 +10,12 @@ import { KpiClient } from '../kpi-passthrough/index.ts';
 import { requireScopedUnit, type ScopedUnit } from '../unit-lookup.ts';
 import { unitSummary, type UnitSummary } from './unit-summary.queries.ts';
 
+/** A summary, and whether every caller who may see its unit may be shown it as it is. */
+export interface SnapshotSummary {
+  readonly summary: UnitSummary;
+  readonly shareable: boolean;
+}
+
 @Injectable()
 export class Summaries {
   constructor(
@@ -35,5 +41,25 @@ export class Summaries {
     const views = (code: string, period: string) =>
       this.kpi.unitView(code, period, asker.authorization, knownAt);
     return (unit, period) => unitSummary(this.pool, unit, period, { catalog, views, knownAt });
+  }
+
+  /**
+   * The stream's snapshot builder: a summary, and whether every KPI view it asked was answered. A
+   * refused view leaves its figures blank for this caller only; such a snapshot is not shared.
+   */
+  async snapshotBuilder(
+    asker: Asker,
+  ): Promise<(unit: ScopedUnit, period: Period) => Promise<SnapshotSummary>> {
+    const catalog = await this.kpi.catalog(asker.authorization);
+    return async (unit, period) => {
+      let shareable = true;
+      const views = async (code: string, p: string) => {
+        const view = await this.kpi.unitView(code, p, asker.authorization);
+        if (!view) shareable = false;
+        return view;
+      };
+      const summary = await unitSummary(this.pool, unit, period, { catalog, views });
+      return { summary, shareable };
+    };
   }
 }
