@@ -421,4 +421,23 @@ describe('IOC dashboard in Chromium', () => {
     expect(await seriousViolations(page)).toEqual([]);
     await page.close();
   });
+
+  // Last: it registers a village more in Hòa Phú, which the views above do not count on.
+  it('draws the coverage line from its indicator, as of the period, and moves it live with the tile', async () => {
+    const line = (page: Page) => page.locator('#coverage').textContent();
+    // 2024 as recorded: the fixture registered its villages and teams this year (2/2 before, beside a
+    // tile counting 0 / 0).
+    const past = await open(await tokenFor(personas.provinceIoc), `unit=66&period=2024&ind=${vneid}`, desk);
+    await expect(line(past)).resolves.toBe(`${vi.coverage}: 0/0`);
+    await past.close();
+    const page = await open(await tokenFor(personas.provinceIoc), `unit=66&period=${vietnamYear()}`, desk);
+    await page.waitForSelector('#connection[data-state=live]');
+    await expect(line(page)).resolves.toBe(`${vi.coverage}: 2/2`);
+    await villageWithTeam(platform.registry, '24172', 'Thôn 2');
+    const moved = JSON.stringify(`${vi.coverage}: 3/3`);
+    await page.waitForFunction(`document.getElementById('coverage')?.textContent === ${moved}`, undefined, {
+      timeout: 10_000,
+    });
+    await page.close();
+  });
 });

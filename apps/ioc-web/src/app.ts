@@ -10,7 +10,14 @@ import { byId, flash } from './dom.ts';
 import { setLang, t } from './i18n/i18n.ts';
 import { applyChange, forgetRevisions, snapshotInPlace } from './live.ts';
 import { asOfOf, hrefOf, readRoute, type Route } from './route.ts';
-import { renderLabels, renderView, sayProblem, showProblem } from './render.ts';
+import {
+  movesCoverage,
+  renderCoverage,
+  renderLabels,
+  renderView,
+  sayProblem,
+  showProblem,
+} from './render.ts';
 import { pageMap } from './views/locator-map.ts';
 import { refreshTile } from './views/tiles.ts';
 import { renderTable } from './views/table.ts';
@@ -178,6 +185,7 @@ export class App {
     const keys = [...this.pending];
     this.pending.clear();
     const tiles = byId('tiles');
+    if (keys.some((key) => movesCoverage(summary, key))) renderCoverage(summary);
     for (const indicator of summary.indicators) {
       if (keys.includes(`${summary.unit.code}|${indicator.id}`)) refreshTile(tiles, indicator);
     }

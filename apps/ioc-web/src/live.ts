@@ -68,10 +68,14 @@ const drawnOnce = (i: Indicator) => ({
   trend: i.trend?.map((point, k, all) => (k === all.length - 1 ? point.period : point)),
 });
 
-/** Everything but the figures: the unit, its trail, coverage, the units and what each indicator is. */
+/**
+ * Everything but the figures: the unit, its trail, the units and what each indicator is. Coverage is
+ * figures too (those of the indicator counting villages with a team, which the line is drawn from).
+ */
 const layoutOf = (s: Summary) =>
   JSON.stringify({
     ...s,
+    coverage: undefined,
     indicators: s.indicators.map(drawnOnce),
     children: s.children.map((c) => ({ ...c, indicators: c.indicators.map(drawnOnce) })),
   });
@@ -80,7 +84,7 @@ const layoutOf = (s: Summary) =>
  * A snapshot laid over the summary on screen when only figures differ (a stream's first snapshot, a
  * reconnection's): each indicator whose figures moved is updated as a change would update it, and
  * its key ("unit|indicator") returned, to be redrawn as changes are. Undefined when anything else
- * differs (a unit more, a renamed indicator, a new version, coverage, an earlier trend point): the
+ * differs (a unit more, a renamed indicator, a new version, an earlier trend point): the
  * snapshot is then drawn anew.
  */
 export function snapshotInPlace(shown: Summary, fresh: Summary): string[] | undefined {

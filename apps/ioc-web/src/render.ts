@@ -59,11 +59,24 @@ function indicatorChoice(app: App, summary: Summary): void {
   select.onchange = () => app.navigate({ ...app.route, indicator: select.value });
 }
 
-export async function renderView(app: App, summary: Summary): Promise<void> {
-  byId('message').textContent = '';
-  byId('view').hidden = false;
-  byId('unit-name').textContent = `${summary.unit.name} · ${periodTitle(summary.period)}`;
-  const coverage = summary.coverage;
+/** The indicator the coverage line repeats, as the summary's `coverage` does. */
+const coverageIndicator = 'villages_with_active_team';
+
+/**
+ * Villages with a team, of the villages: the counting indicator's figures as they stand (a change on
+ * the stream moves them), so the line and the indicator's tile never disagree; else the summary's.
+ */
+function coverageOf(summary: Summary): Summary['coverage'] {
+  const counted = summary.indicators.find((i) => i.id === coverageIndicator);
+  if (counted?.numerator != null && counted.denominator != null) {
+    return { villages: counted.denominator, villagesWithTeam: counted.numerator };
+  }
+  return summary.coverage;
+}
+
+/** The line under the unit's name: its coverage, and for a former unit the tree of its successors. */
+export function renderCoverage(summary: Summary): void {
+  const coverage = coverageOf(summary);
   byId('coverage').textContent = [
     coverage
       ? `${t('coverage')}: ${formatCount(coverage.villagesWithTeam)}/${formatCount(coverage.villages)}`
@@ -72,6 +85,17 @@ export async function renderView(app: App, summary: Summary): Promise<void> {
   ]
     .filter((part) => part !== '')
     .join(' · ');
+}
+
+/** True when a change of this key ("unit|indicator") moves the coverage line of the summary. */
+export const movesCoverage = (summary: Summary, key: string): boolean =>
+  key === `${summary.unit.code}|${coverageIndicator}`;
+
+export async function renderView(app: App, summary: Summary): Promise<void> {
+  byId('message').textContent = '';
+  byId('view').hidden = false;
+  byId('unit-name').textContent = `${summary.unit.name} · ${periodTitle(summary.period)}`;
+  renderCoverage(summary);
   renderTiles(byId('tiles'), summary, app.explain);
   indicatorChoice(app, summary);
   renderTable(byId('table'), {

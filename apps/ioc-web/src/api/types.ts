@@ -47,7 +47,8 @@ export interface Summary {
   readonly knownAt: string | null;
   readonly indicators: Indicator[];
   readonly children: ChildUnit[];
-  readonly coverage?: { readonly villages: number; readonly villagesWithTeam: number };
+  /** The figures of `villages_with_active_team` when the summary was made; null without them. */
+  readonly coverage?: { readonly villages: number; readonly villagesWithTeam: number } | null;
   /** A unit not in force in the period (a 2024 district in 2026): the tree of the units that replaced it. */
   readonly successorsIn?: string | null;
 }

@@ -27,7 +27,12 @@ export const unitSummary = closed(
     ),
     indicators: list(ref('SummaryIndicator')),
     children: list(closed({ code: text, name: text, indicators: list(ref('SummaryIndicator')) })),
-    coverage: closed({ villages: { type: 'integer' }, villagesWithTeam: { type: 'integer' } }),
+    coverage: {
+      ...closed({ villages: { type: 'integer' }, villagesWithTeam: { type: 'integer' } }),
+      nullable: true,
+      description:
+        'Villages with an active team, of the villages, at the period’s end as recorded (as known then with `knownAt`): the figures of `villages_with_active_team`; null where it has none.',
+    },
     successorsIn: nullable('string', 'For a unit replaced in the period’s tree: the tree of its successors.'),
   },
   ['unit', 'ancestors', 'period', 'knownAt', 'indicators', 'children', 'coverage', 'successorsIn'],

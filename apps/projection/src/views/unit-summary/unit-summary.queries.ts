@@ -1,7 +1,7 @@
 // A unit's summary from the projection's read models: the shape of the KPI service's
 // GET /units/{code}/indicators (own indicators and each child's), every indicator with its last six
-// periods of the same kind, and the unit's village coverage from the registry replica. What the read
-// model has no value of is shown as the KPI service's own view shows it (kpi-fallback.ts).
+// periods of the same kind, and the unit's village coverage for the period. What the read model has no
+// value of is shown as the KPI service's own view shows it (kpi-fallback.ts).
 import { indicatorFigureFields, type IndicatorChangedData } from '@nhip/contracts';
 import type pg from 'pg';
 import { lastPeriods, type Period } from '../../periods/period.ts';
@@ -45,7 +45,12 @@ export interface UnitSummary {
   readonly knownAt: string | null;
   readonly indicators: readonly SummaryIndicator[];
   readonly children: readonly { code: string; name: string; indicators: readonly SummaryIndicator[] }[];
-  readonly coverage: { readonly villages: number; readonly villagesWithTeam: number };
+  /**
+   * Villages with an active team, of the villages, at the period's end as recorded (as known then
+   * with `knownAt`): the figures of the indicator that counts them, so the line above the tiles and
+   * the indicator's tile never disagree. Null where it has no figures.
+   */
+  readonly coverage: { readonly villages: number; readonly villagesWithTeam: number } | null;
   /**
    * Set for a unit no longer in force in the period (a 2024 district in 2026): the tree its children
    * come from, the units that replaced its own; its figures are theirs summed (former-unit.ts).
@@ -64,15 +69,8 @@ const childrenSql = `
   LEFT JOIN projection_unit_names n ON n.tree_version = u.tree_version AND n.code = u.code
   WHERE u.tree_version = $1 AND u.parent_code = $2 ORDER BY u.code`;
 
-// Villages are the units registered locally (origin 'local'), as the registry counts coverage.
-// Under any of the roots: the unit itself, or the units that replaced a former one.
-const coverageSql = `
-  SELECT count(*)::int AS villages,
-         count(*) FILTER (WHERE EXISTS (
-           SELECT 1 FROM replica_teams t WHERE t.status = 'active' AND t.tree_version = v.tree_version
-             AND t.unit_code = v.code))::int AS "villagesWithTeam"
-  FROM replica_units v
-  WHERE v.tree_version = $1 AND v.origin = 'local' AND v.path && $2::text[]`;
+/** The indicator the coverage line repeats: villages with an active team over villages. */
+export const coverageIndicator = 'villages_with_active_team';
 
 type Figures = Pick<SummaryIndicator, (typeof indicatorFigureFields)[number]>;
 
@@ -119,6 +117,12 @@ function lackingPeriods(values: readonly ValueRow[], codes: string[], periods: s
   );
 }
 
+function coverageOf(indicators: readonly SummaryIndicator[]): UnitSummary['coverage'] {
+  const counted = indicators.find((i) => i.id === coverageIndicator);
+  if (counted?.numerator == null || counted.denominator == null) return null;
+  return { villages: counted.denominator, villagesWithTeam: counted.numerator };
+}
+
 export interface SummarySources {
   readonly catalog: Catalog;
   /** GET /units/{code}/indicators of the KPI service, which reads a former unit as its successors. */
@@ -140,7 +144,7 @@ export async function unitSummary(
   const periods = lastPeriods(period, trendLength);
   const codes = [unit.code, ...children.map((c) => c.code)];
   const above = unit.path.filter((code) => code !== unit.code);
-  const [values, coverage, ancestors] = await Promise.all([
+  const [values, ancestors] = await Promise.all([
     // As known at a past moment, nothing of the read model (always current) is read.
     knownAt === undefined
       ? db.query<ValueRow>(
@@ -149,10 +153,6 @@ export async function unitSummary(
           [codes, periods],
         )
       : { rows: [] as ValueRow[] },
-    db.query<UnitSummary['coverage']>(
-      coverageSql,
-      former ? [former.inForce, former.members.map((m) => m.code)] : [unit.treeVersion, [unit.code]],
-    ),
     namedUnits(db, unit.treeVersion, above),
   ]);
   // A former unit's own figures are never published (the KPI service publishes units in force):
@@ -163,14 +163,15 @@ export async function unitSummary(
   const byUnit = Map.groupBy(values.rows, (r) => r.unit);
   const of = (code: string) =>
     indicatorsOf(catalog, unitFigures(byUnit.get(code) ?? [], fallback, code), periods, period.key);
+  const indicators = of(unit.code);
   return {
     unit: { code: unit.code, name: unit.name, treeVersion: unit.treeVersion },
     ancestors,
     period: period.key,
     knownAt: knownAt ?? null,
-    indicators: of(unit.code),
+    indicators,
     children: children.map((c) => ({ code: c.code, name: c.name, indicators: of(c.code) })),
-    coverage: coverage.rows[0] ?? { villages: 0, villagesWithTeam: 0 },
+    coverage: coverageOf(indicators),
     successorsIn: former?.inForce ?? null,
   };
 }

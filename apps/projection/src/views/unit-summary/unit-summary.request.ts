@@ -16,7 +16,7 @@ export class SummaryQuery {
   @ApiPropertyOptional({
     example: '2025-10-01T08:00:00+07:00',
     description:
-      'The summary as it was known then: reports recorded later (late ones) left out, every figure and trend point from the KPI service’s view as known at that time; coverage is today’s. Left out, the live figures.',
+      'The summary as it was known then: reports recorded later (late ones) left out, every figure, trend point and the coverage from the KPI service’s view as known at that time. Left out, the live figures.',
   })
   @IsOptional()
   @IsInstant()
