@@ -29,7 +29,7 @@ export const en: Record<MessageKey, string> = {
   noTarget: 'no target assigned',
   noStatistic: 'no statistic reported',
   zeroDenominator: 'denominator is zero',
-  coverage: 'Villages with a digital technology team',
+  coverage: 'Villages and residential groups with a digital technology team',
   formerUnit:
     'A unit before the reorganisation: its figures are the sums of the units that replaced it in the {tree} tree',
   map: 'Map',

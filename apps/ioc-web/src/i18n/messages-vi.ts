@@ -27,7 +27,7 @@ export const vi = {
   noTarget: 'chưa giao chỉ tiêu',
   noStatistic: 'chưa có số liệu thống kê',
   zeroDenominator: 'mẫu số bằng 0',
-  coverage: 'Thôn có tổ công nghệ số',
+  coverage: 'Thôn, tổ dân phố có tổ công nghệ số',
   formerUnit: 'Đơn vị trước sắp xếp: số liệu là tổng của các đơn vị thay thế trong cây {tree}',
   map: 'Bản đồ',
   mapIndicator: 'Tô màu bản đồ theo',
