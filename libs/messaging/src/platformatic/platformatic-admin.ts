@@ -4,6 +4,8 @@ import type { EnsureTopicsOptions, GroupMember, TopicAdmin, TopicSpec } from '..
 import { whileBrokerSettles } from './broker-settling.ts';
 import type { KafkaConnection } from './kafka-connection.ts';
 
+const listedWithinMs = 30_000;
+
 export class PlatformaticAdmin implements TopicAdmin {
   readonly #admin: Admin;
 
@@ -30,6 +32,27 @@ export class PlatformaticAdmin implements TopicAdmin {
         // Another process may have created it between our list and create.
         if (!/already exists/i.test(errorSummary(error, Infinity))) throw error;
       }
+    }
+    await this.#untilListed(missing.map((t) => t.name));
+  }
+
+  /**
+   * A created topic reaches the broker's metadata a moment after the controller accepted it: until
+   * then a listing leaves it out, and a deletion right after creating it found nothing to delete
+   * (a flaky spec, and a topic left behind). Ensured means listed.
+   */
+  async #untilListed(names: readonly string[]): Promise<void> {
+    const deadline = Date.now() + listedWithinMs;
+    for (;;) {
+      const listed = new Set(await this.#admin.listTopics());
+      const unlisted = names.filter((name) => !listed.has(name));
+      if (unlisted.length === 0) return;
+      if (Date.now() > deadline) {
+        throw new Error(
+          `Created topics not listed by the broker within ${listedWithinMs} ms: ${unlisted.join(', ')}`,
+        );
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
     }
   }
 
