@@ -4,6 +4,8 @@
 //   $1 items as a JSON array: stream_id, event_id, event_type, schema_version, data, metadata
 //   $2 outbox messages as a JSON array, each with the stream_id it belongs to; a message without
 //      data publishes its event's data (sent once instead of twice when they are the same)
+// The streams created come back as JSON, which the driver parses in one call: as a text[] they went
+// through postgres-array character by character, 4 % of an upload's allocations in a profile.
 export const appendNewStreamsSql = `
 WITH items AS (
   SELECT * FROM ROWS FROM (jsonb_to_recordset($1::jsonb)
@@ -36,5 +38,5 @@ outboxed AS (
   ORDER BY o.ord
   RETURNING 1
 )
-SELECT (SELECT coalesce(array_agg(stream_id), '{}') FROM appended) AS created,
+SELECT (SELECT coalesce(json_agg(stream_id), '[]') FROM appended) AS created,
        CASE WHEN EXISTS (SELECT 1 FROM outboxed) THEN pg_notify('es_outbox', '') END AS notified`;
