@@ -1,5 +1,6 @@
 // Drawing a view: every label from the catalogue in the language in force, then the unit's tiles,
 // map and table, the breadcrumbs, the search box and the period form.
+import { coverageIndicator, coverageOf } from '@nhip/contracts/coverage';
 import type { App } from './app.ts';
 import type { Summary } from './api/types.ts';
 import { byId, h } from './dom.ts';
@@ -59,24 +60,10 @@ function indicatorChoice(app: App, summary: Summary): void {
   select.onchange = () => app.navigate({ ...app.route, indicator: select.value });
 }
 
-/** The indicator the coverage line repeats, as the summary's `coverage` does. */
-const coverageIndicator = 'villages_with_active_team';
-
-/**
- * Villages with a team, of the villages: the counting indicator's figures as they stand (a change on
- * the stream moves them), so the line and the indicator's tile never disagree; else the summary's.
- */
-function coverageOf(summary: Summary): Summary['coverage'] {
-  const counted = summary.indicators.find((i) => i.id === coverageIndicator);
-  if (counted?.numerator != null && counted.denominator != null) {
-    return { villages: counted.denominator, villagesWithTeam: counted.numerator };
-  }
-  return summary.coverage;
-}
-
 /** The line under the unit's name: its coverage, and for a former unit the tree of its successors. */
 export function renderCoverage(summary: Summary): void {
-  const coverage = coverageOf(summary);
+  // The counting indicator's figures as they stand: a change on the stream moves them.
+  const coverage = coverageOf(summary.indicators);
   byId('coverage').textContent = [
     coverage
       ? `${t('coverage')}: ${formatCount(coverage.villagesWithTeam)}/${formatCount(coverage.villages)}`

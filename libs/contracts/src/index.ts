@@ -24,5 +24,6 @@ export * from './kpi/indicator-events.ts';
 export * from './kpi/partner-statistics.ts';
 export { vietnamDay } from './calendar.ts';
 export * from './periods.ts';
+export * from './coverage.ts';
 export { defaultAudience, isRole, roles, type Role } from './sign-in.ts';
 export * from './answers/index.ts';

@@ -1,6 +1,6 @@
 // The projection service's answers as the dashboard reads them (the agreed projection API: the KPI
 // service's shapes plus trend and coverage).
-import type { IndicatorChangedData, SourceKind } from '@nhip/contracts';
+import type { Coverage, IndicatorChangedData, SourceKind } from '@nhip/contracts';
 
 export interface TrendPoint {
   readonly period: string;
@@ -48,7 +48,7 @@ export interface Summary {
   readonly indicators: Indicator[];
   readonly children: ChildUnit[];
   /** The figures of `villages_with_active_team` when the summary was made; null without them. */
-  readonly coverage?: { readonly villages: number; readonly villagesWithTeam: number } | null;
+  readonly coverage?: Coverage | null;
   /** A unit not in force in the period (a 2024 district in 2026): the tree of the units that replaced it. */
   readonly successorsIn?: string | null;
 }

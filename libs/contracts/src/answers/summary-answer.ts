@@ -1,4 +1,5 @@
 import { indicatorValueProperties, indicatorValueRequired, unitRef } from './indicator-answers.ts';
+import { coverageIndicator } from '../coverage.ts';
 import { closed, list, nullable, ref, text } from './openapi-schema.ts';
 
 /** The projection's summary: the drill-down's shape, each indicator with its last periods' values. */
@@ -30,8 +31,7 @@ export const unitSummary = closed(
     coverage: {
       ...closed({ villages: { type: 'integer' }, villagesWithTeam: { type: 'integer' } }),
       nullable: true,
-      description:
-        'Villages with an active team, of the villages, at the period’s end as recorded (as known then with `knownAt`): the figures of `villages_with_active_team`; null where it has none.',
+      description: `Villages with an active team, of the villages, at the period’s end as recorded (as known then with \`knownAt\`): the figures of \`${coverageIndicator}\`; null where it has none.`,
     },
     successorsIn: nullable('string', 'For a unit replaced in the period’s tree: the tree of its successors.'),
   },

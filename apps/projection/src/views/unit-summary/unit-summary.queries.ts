@@ -2,7 +2,7 @@
 // GET /units/{code}/indicators (own indicators and each child's), every indicator with its last six
 // periods of the same kind, and the unit's village coverage for the period. What the read model has no
 // value of is shown as the KPI service's own view shows it (kpi-fallback.ts).
-import { indicatorFigureFields, type IndicatorChangedData } from '@nhip/contracts';
+import { coverageOf, indicatorFigureFields, type Coverage, type IndicatorChangedData } from '@nhip/contracts';
 import type pg from 'pg';
 import { lastPeriods, type Period } from '../../periods/period.ts';
 import type { CatalogEntry } from '../kpi-passthrough/index.ts';
@@ -50,7 +50,7 @@ export interface UnitSummary {
    * with `knownAt`): the figures of the indicator that counts them, so the line above the tiles and
    * the indicator's tile never disagree. Null where it has no figures.
    */
-  readonly coverage: { readonly villages: number; readonly villagesWithTeam: number } | null;
+  readonly coverage: Coverage | null;
   /**
    * Set for a unit no longer in force in the period (a 2024 district in 2026): the tree its children
    * come from, the units that replaced its own; its figures are theirs summed (former-unit.ts).
@@ -68,9 +68,6 @@ const childrenSql = `
   SELECT u.code, coalesce(n.name, u.code) AS name FROM replica_units u
   LEFT JOIN projection_unit_names n ON n.tree_version = u.tree_version AND n.code = u.code
   WHERE u.tree_version = $1 AND u.parent_code = $2 ORDER BY u.code`;
-
-/** The indicator the coverage line repeats: villages with an active team over villages. */
-export const coverageIndicator = 'villages_with_active_team';
 
 type Figures = Pick<SummaryIndicator, (typeof indicatorFigureFields)[number]>;
 
@@ -115,12 +112,6 @@ function lackingPeriods(values: readonly ValueRow[], codes: string[], periods: s
   return periods.filter((p) =>
     codes.some((code) => catalog.some((e) => !has.has(`${code}|${e.id}|${e.version}|${p}`))),
   );
-}
-
-function coverageOf(indicators: readonly SummaryIndicator[]): UnitSummary['coverage'] {
-  const counted = indicators.find((i) => i.id === coverageIndicator);
-  if (counted?.numerator == null || counted.denominator == null) return null;
-  return { villages: counted.denominator, villagesWithTeam: counted.numerator };
 }
 
 export interface SummarySources {
