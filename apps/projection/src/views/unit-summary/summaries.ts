@@ -37,28 +37,27 @@ export class Summaries {
     asker: Asker,
     knownAt?: string,
   ): Promise<(unit: ScopedUnit, period: Period) => Promise<UnitSummary>> {
-    const catalog = await this.kpi.catalog(asker.authorization);
-    const views = (code: string, period: string) =>
-      this.kpi.unitView(code, period, asker.authorization, knownAt);
-    return (unit, period) => unitSummary(this.pool, unit, period, { catalog, views, knownAt });
+    const build = await this.snapshotBuilder(asker, knownAt);
+    return async (unit, period) => (await build(unit, period)).summary;
   }
 
   /**
-   * The stream's snapshot builder: a summary, and whether every KPI view it asked was answered. A
-   * refused view leaves its figures blank for this caller only; such a snapshot is not shared.
+   * The same, telling too whether every KPI view it asked was answered: a refused view leaves its
+   * figures blank for this caller only, and the stream does not share such a snapshot.
    */
   async snapshotBuilder(
     asker: Asker,
+    knownAt?: string,
   ): Promise<(unit: ScopedUnit, period: Period) => Promise<SnapshotSummary>> {
     const catalog = await this.kpi.catalog(asker.authorization);
     return async (unit, period) => {
       let shareable = true;
       const views = async (code: string, p: string) => {
-        const view = await this.kpi.unitView(code, p, asker.authorization);
+        const view = await this.kpi.unitView(code, p, asker.authorization, knownAt);
         if (!view) shareable = false;
         return view;
       };
-      const summary = await unitSummary(this.pool, unit, period, { catalog, views });
+      const summary = await unitSummary(this.pool, unit, period, { catalog, views, knownAt });
       return { summary, shareable };
     };
   }
