@@ -31,6 +31,7 @@ export function deterministicUuid(name: string): string {
   // The first 16 bytes, version 5 in byte 6's high nibble, the variant in byte 8's high bits.
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variantDigit(hex.charAt(16))}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
+
 export function eventIdFor(commandId: string, index: number): string {
   return deterministicUuid(`${commandId}/event/${index}`);
 }
