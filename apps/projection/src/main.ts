@@ -31,9 +31,8 @@ startService({
   topics: [
     { name: publicTopics.kpiIndicator, partitions: 6 }, // keyed by unit
     { name: publicTopics.registryUnit, partitions: 3 },
-    { name: publicTopics.registryTeam, partitions: 6 },
   ],
-  // One group over the KPI and registry topics: values, units and names commit with their offsets.
+  // One group over the KPI and the registry's unit topics: values, units and names commit with their offsets.
   consumer: {
     name: 'projection.inputs',
     isKnownType: (type) => isKpiType(type) || isReplicaType(type),

@@ -8,6 +8,7 @@ export {
   ReplicaUnitLineage,
   ReplicaUnitTree,
   replicaEntities,
+  replicaUnitEntities,
   type ReplicaTeamMemberRow,
   type ReplicaTeamRow,
   type ReplicaUnitRow,

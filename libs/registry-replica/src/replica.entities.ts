@@ -86,13 +86,10 @@ export const ReplicaUnitLineage = new EntitySchema<ReplicaUnitLineageRow>({
   ],
 });
 
-export const replicaEntities = [
-  ReplicaUnitTree,
-  ReplicaUnit,
-  ReplicaUnitLineage,
-  ReplicaTeam,
-  ReplicaTeamMember,
-];
+/** The units part alone: a service that checks scope but never a team (the projection) keeps only these. */
+export const replicaUnitEntities = [ReplicaUnitTree, ReplicaUnit, ReplicaUnitLineage];
+
+export const replicaEntities = [...replicaUnitEntities, ReplicaTeam, ReplicaTeamMember];
 
 /** The schema changes the replica tables took since their first release (each service lists them, in this order). */
 export { ReplicaLineageRelation } from './replica-lineage-relation.migration.ts';

@@ -6,9 +6,10 @@ import type { ServiceDataSourceOptions } from '@nhip/postgres';
 import {
   ReplicaLineageRelation,
   ReplicaLineageRelationFilled,
-  replicaEntities,
+  replicaUnitEntities,
 } from '@nhip/registry-replica/entities';
 import { ProjectionChangeTargetMoved } from './projection-change-target-moved.migration.ts';
+import { ProjectionDropsTeamReplica } from './projection-drops-team-replica.migration.ts';
 import { ProjectionChangeEventTime } from './projection-event-time.migration.ts';
 import { ProjectionSchema } from './projection-schema.migration.ts';
 import { projectionEntities } from './projection.entities.ts';
@@ -17,7 +18,8 @@ export function projectionDataSource(url: string): ServiceDataSourceOptions {
   return {
     url,
     service: 'projection',
-    entities: [...replicaEntities, ...projectionEntities],
+    // The replica's units only: scope is checked against them; no read here needs a team.
+    entities: [...replicaUnitEntities, ...projectionEntities],
     // The event store's tables hold the consumers' processed ids and offsets.
     migrations: [
       EventStoreSchema,
@@ -26,6 +28,7 @@ export function projectionDataSource(url: string): ServiceDataSourceOptions {
       ReplicaLineageRelation,
       ReplicaLineageRelationFilled,
       ProjectionChangeTargetMoved,
+      ProjectionDropsTeamReplica,
     ],
     poolSize: 12,
   };

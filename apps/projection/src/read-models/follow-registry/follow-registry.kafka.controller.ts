@@ -1,5 +1,6 @@
-// The registry's public events: the shared replica (paths and lineage, what scope is checked
-// against) and the units' names, which the replica does not keep and a dashboard shows.
+// The registry's unit events: the shared replica's units (paths and lineage, what scope is checked
+// against) and the units' names, which the replica does not keep and a dashboard shows. The team
+// topic is not followed: no read here needs a team (coverage comes from the KPI service's figures).
 import { EventPattern } from '@nestjs/microservices';
 import { publicTopics, UnitAddedV1, UnitRenamedV1 } from '@nhip/contracts';
 import { on, routeEvents } from '@nhip/event-sourcing';
@@ -29,10 +30,5 @@ export class FollowRegistryController {
   async onUnitEvents({ events, tx }: EventBatch): Promise<void> {
     await applyToReplica(events, tx);
     await names.handle(events, tx);
-  }
-
-  @EventPattern(publicTopics.registryTeam)
-  onTeamEvents({ events, tx }: EventBatch): Promise<void> {
-    return applyToReplica(events, tx);
   }
 }
