@@ -112,6 +112,14 @@ describe('KPI service: siblings re-ranked, and a rebuild that is checked and swi
     expect(rebuilt.body).toMatchObject({ switched: true });
     expect(rebuilt.body.deltas).toBeGreaterThanOrEqual(4);
     expect(rebuilt.body.cells).toBeGreaterThan(0);
+    // Whoever watches the service's log saw each step as it was done.
+    const told = kpi
+      .output()
+      .split('\n')
+      .filter((line) => line.includes('"rebuild progress"'))
+      .map((line) => (JSON.parse(line) as { step: string }).step);
+    expect(told[0]).toBe('read');
+    expect(told.slice(-5)).toEqual(['written', 'keyed', 'analyzed', 'checked', 'switched']);
     expect(await indicatorsOf(kpi, '48', 'period=2024-04')).toEqual(before);
     expect(await indexes()).toEqual(migrated);
     await logActivity(activity, report('20206', 5));

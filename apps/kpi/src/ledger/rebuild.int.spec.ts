@@ -8,7 +8,7 @@ import type pg from 'pg';
 import type { MetricDelta } from '../metrics/metric-delta.ts';
 import { kpiDataSource } from '../schema/kpi-data-source.ts';
 import { recordDeltas } from './ledger.table.ts';
-import { rebuildRollups } from './rebuild.ts';
+import { rebuildRollups, type RebuildProgress } from './rebuild.ts';
 
 const flow: MetricDelta['metric'] = 'residents_helped.vneid_activation';
 const paths = [
@@ -86,8 +86,24 @@ describe('the rebuild from the ledger (real PostgreSQL)', () => {
     // Rows of 0 the live consumer kept (the day the fixture takes to 0 in three units, and others).
     const zeros = await pool.query(`SELECT 1 FROM kpi_rollups WHERE value = 0`);
     expect(zeros.rowCount).toBeGreaterThanOrEqual(3);
-    const outcome = await rebuildRollups(pool);
+    const told: RebuildProgress[] = [];
+    const outcome = await rebuildRollups(pool, (progress) => told.push(progress));
     expect(outcome).toMatchObject({ deltas: 402, cells: cells.length, partitions: 3, switched: true });
+    // Each step told as it was done, in order, with the figures the outcome reports (times apart).
+    expect(told.map((p) => ({ ...p, ms: undefined }))).toEqual([
+      { step: 'read', deltas: 402, partitions: 3 },
+      { step: 'fold', done: 1, of: 3 },
+      { step: 'fold', done: 2, of: 3 },
+      { step: 'fold', done: 3, of: 3 },
+      { step: 'written', cells: cells.length },
+      { step: 'keyed' },
+      { step: 'analyzed' },
+      { step: 'checked', equal: true },
+      { step: 'switched' },
+    ]);
+    const times = told.map((p) => p.ms);
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+    expect(times.at(-1)).toBeLessThanOrEqual(outcome.millis.total);
     expect(await cellsOf(pool)).toEqual(cells);
     expect(await indexesOf(pool)).toEqual(indexes);
     expect(outcome.memory.peakRss).toBeGreaterThan(0);
@@ -110,8 +126,13 @@ describe('the rebuild from the ledger (real PostgreSQL)', () => {
     try {
       expect(await pool.query(corrupt)).toHaveProperty('rowCount', 1);
       const corrupted = await cellsOf(pool);
-      const outcome = await rebuildRollups(pool);
+      const told: RebuildProgress[] = [];
+      const outcome = await rebuildRollups(pool, (progress) => told.push(progress));
       expect(outcome.switched).toBe(false);
+      expect(told.slice(-2).map((p) => (p.step === 'checked' ? [p.step, p.equal] : [p.step]))).toEqual([
+        ['checked', false],
+        ['kept'],
+      ]);
       expect(outcome.mismatches).toHaveLength(1);
       expect(outcome.mismatches[0]?.unit).toBe('20194');
       expect(await cellsOf(pool)).toEqual(corrupted);

@@ -41,6 +41,24 @@ export interface RebuildOutcome {
   readonly memory: { readonly peakRss: number; readonly peakHeap: number };
 }
 
+/**
+ * What the rebuild has done so far, told as it goes: at national scale it runs for minutes inside
+ * one request, and whoever started it (and whoever watches the service's log) should see how far
+ * it is rather than a request that hangs. `ms` counts from the rebuild's start.
+ */
+export type RebuildProgress =
+  | { readonly step: 'read'; readonly deltas: number; readonly partitions: number; readonly ms: number }
+  | { readonly step: 'fold'; readonly done: number; readonly of: number; readonly ms: number }
+  | { readonly step: 'written'; readonly cells: number; readonly ms: number }
+  | { readonly step: 'keyed' | 'analyzed'; readonly ms: number }
+  | { readonly step: 'checked'; readonly equal: boolean; readonly ms: number }
+  | { readonly step: 'switched' | 'kept'; readonly ms: number };
+
+export type OnRebuildProgress = (progress: RebuildProgress) => void;
+
+/** A step as the rebuild tells it; the time is added as it is told. */
+type Step = RebuildProgress extends infer P ? (P extends RebuildProgress ? Omit<P, 'ms'> : never) : never;
+
 const since = (start: number) => Math.round(performance.now() - start);
 
 class MemoryPeak {
@@ -56,7 +74,7 @@ class MemoryPeak {
 
 type Built = Pick<RebuildOutcome, 'deltas' | 'cells' | 'partitions' | 'steps' | 'memory'>;
 
-async function build(tx: Tx): Promise<Built> {
+async function build(tx: Tx, tell: (step: Step) => void): Promise<Built> {
   const memory = new MemoryPeak();
   let start = performance.now();
   const ledger = new LedgerPartitions();
@@ -65,6 +83,7 @@ async function build(tx: Tx): Promise<Built> {
     const partitions = ledger.partitions();
     memory.sample();
     const read = since(start);
+    tell({ step: 'read', deltas: ledger.rows, partitions: partitions.length });
     start = performance.now();
     const order = new CellOrder(ledger, await keySecondColumn(tx));
     await tx.query(createNextSql);
@@ -72,27 +91,35 @@ async function build(tx: Tx): Promise<Built> {
     const onPartition = (done: number) => {
       memory.sample();
       if (done === partitions.length) fold = since(start);
+      tell({ step: 'fold', done, of: partitions.length });
     };
     const cells = await writeCells(tx, rebuiltRows(ledger, partitions, order, onPartition));
     const write = since(start) - fold;
+    tell({ step: 'written', cells });
     start = performance.now();
     for (const index of await liveIndexes(tx)) await tx.query(indexOnNextSql(index));
     const key = since(start);
+    tell({ step: 'keyed' });
     start = performance.now();
     // A fresh table has no statistics until autovacuum gets to it: the reads planned per call
     // (series, explain, knownAt, the check below) would be planned blind for the first minutes
     // after the switch. Gathered here, they are committed with the switch.
     await tx.query('ANALYZE kpi_rollups_next');
     const steps = { read, fold, write, key, analyze: since(start) };
+    tell({ step: 'analyzed' });
     return { deltas: ledger.rows, cells, partitions: partitions.length, steps, memory };
   } finally {
     ledger.spill.close();
   }
 }
 
-export async function rebuildRollups(pool: pg.Pool): Promise<RebuildOutcome> {
+export async function rebuildRollups(
+  pool: pg.Pool,
+  onProgress: OnRebuildProgress = () => undefined,
+): Promise<RebuildOutcome> {
   return inTransaction(pool, async (tx) => {
     const start = performance.now();
+    const tell = (step: Step) => onProgress({ ...step, ms: since(start) });
     // The listing of differing cells joins the two tables; COPY writes a day as text in its ISO
     // form only under this DateStyle.
     await tx.query(`SET LOCAL work_mem = '512MB'`);
@@ -101,13 +128,16 @@ export async function rebuildRollups(pool: pg.Pool): Promise<RebuildOutcome> {
     await tx.query(`SET LOCAL DateStyle = 'ISO, YMD'`);
     await tx.query(`SELECT pg_advisory_xact_lock(hashtext('nhip.kpi.rebuild'))`);
     await tx.query('LOCK TABLE kpi_deltas, kpi_rollups IN SHARE MODE');
-    const built = await build(tx);
+    const built = await build(tx, tell);
     const buildMillis = since(start);
     const mismatches = await differences(tx);
     const check = since(start) - buildMillis;
+    tell({ step: 'checked', equal: mismatches.length === 0 });
     const switched = mismatches.length === 0;
     if (switched) for (const sql of switchSql(await liveIndexes(tx))) await tx.query(sql);
     else await tx.query('DROP TABLE kpi_rollups_next');
+    // Told before the commit: 'switched' is what the transaction will make of the table.
+    tell({ step: switched ? 'switched' : 'kept' });
     return { ...built, mismatches, switched, millis: { build: buildMillis, check, total: since(start) } };
   });
 }

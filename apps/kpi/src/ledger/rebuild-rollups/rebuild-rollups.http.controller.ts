@@ -1,10 +1,14 @@
 import { answerSchema } from '@nhip/contracts';
-import { Controller, HttpCode, Inject, Post } from '@nestjs/common';
+import { Controller, HttpCode, Inject, Logger, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@nhip/auth';
 import { ProblemError, problemType } from '@nhip/service-http';
 import pg from 'pg';
 import { rebuildRollups, type RebuildOutcome } from '../rebuild.ts';
+
+// At national scale the request runs for minutes: each step goes to the service's log as it is done
+// (ledger read, each partition folded, cells written, keyed, analyzed, checked, switched or kept).
+const rebuildLog = new Logger('rebuild');
 
 /**
  * Rebuilds the rollup cells from the full ledger into a fresh table and switches to it when it
@@ -23,7 +27,9 @@ export class RebuildRollupsController {
     schema: answerSchema('RebuildOutcome'),
   })
   async rebuild(): Promise<RebuildOutcome> {
-    const outcome = await rebuildRollups(this.pool);
+    const outcome = await rebuildRollups(this.pool, (progress) =>
+      rebuildLog.log(progress, 'rebuild progress'),
+    );
     if (outcome.switched) return outcome;
     throw new ProblemError({
       type: problemType('rebuild-differs'),
