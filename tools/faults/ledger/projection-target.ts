@@ -77,7 +77,8 @@ async function changeLog(url: string): Promise<TableComparison> {
 export function projectionTarget(dbs: PlatformDatabases, topicPrefix: string): LedgerTarget {
   const url = (db: string) => databaseUrl(dbs.adminUrl, db);
   const projection = dbs.projection ?? 'projection';
-  const consumed = [publicTopics.kpiIndicator, publicTopics.registryUnit, publicTopics.registryTeam];
+  // The registry's units only: the projection does not follow the team topic (ADR 0061 addendum).
+  const consumed = [publicTopics.kpiIndicator, publicTopics.registryUnit];
   return {
     service: 'projection',
     databaseUrl: url(projection),
