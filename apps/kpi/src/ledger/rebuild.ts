@@ -46,18 +46,16 @@ export interface RebuildOutcome {
  * one request, and whoever started it (and whoever watches the service's log) should see how far
  * it is rather than a request that hangs. `ms` counts from the rebuild's start.
  */
-export type RebuildProgress =
-  | { readonly step: 'read'; readonly deltas: number; readonly partitions: number; readonly ms: number }
-  | { readonly step: 'fold'; readonly done: number; readonly of: number; readonly ms: number }
-  | { readonly step: 'written'; readonly cells: number; readonly ms: number }
-  | { readonly step: 'keyed' | 'analyzed'; readonly ms: number }
-  | { readonly step: 'checked'; readonly equal: boolean; readonly ms: number }
-  | { readonly step: 'switched' | 'kept'; readonly ms: number };
+type RebuildStep =
+  | { readonly step: 'read'; readonly deltas: number; readonly partitions: number }
+  | { readonly step: 'fold'; readonly done: number; readonly of: number }
+  | { readonly step: 'written'; readonly cells: number }
+  | { readonly step: 'keyed' | 'analyzed' | 'switched' | 'kept' }
+  | { readonly step: 'checked'; readonly equal: boolean };
+
+export type RebuildProgress = RebuildStep & { readonly ms: number };
 
 export type OnRebuildProgress = (progress: RebuildProgress) => void;
-
-/** A step as the rebuild tells it; the time is added as it is told. */
-type Step = RebuildProgress extends infer P ? (P extends RebuildProgress ? Omit<P, 'ms'> : never) : never;
 
 const since = (start: number) => Math.round(performance.now() - start);
 
@@ -74,7 +72,7 @@ class MemoryPeak {
 
 type Built = Pick<RebuildOutcome, 'deltas' | 'cells' | 'partitions' | 'steps' | 'memory'>;
 
-async function build(tx: Tx, tell: (step: Step) => void): Promise<Built> {
+async function build(tx: Tx, tell: (step: RebuildStep) => void): Promise<Built> {
   const memory = new MemoryPeak();
   let start = performance.now();
   const ledger = new LedgerPartitions();
@@ -119,7 +117,7 @@ export async function rebuildRollups(
 ): Promise<RebuildOutcome> {
   return inTransaction(pool, async (tx) => {
     const start = performance.now();
-    const tell = (step: Step) => onProgress({ ...step, ms: since(start) });
+    const tell = (step: RebuildStep) => onProgress({ ...step, ms: since(start) });
     // The listing of differing cells joins the two tables; COPY writes a day as text in its ISO
     // form only under this DateStyle.
     await tx.query(`SET LOCAL work_mem = '512MB'`);
