@@ -61,8 +61,14 @@ export async function startProjectionStack(
     async () =>
       (await activity.sql<{ n: number }>('SELECT count(*)::int AS n FROM replica_teams'))[0]?.n ===
         registered.length &&
-      (await projection.sql<{ n: number }>('SELECT count(*)::int AS n FROM replica_teams'))[0]?.n ===
-        registered.length,
+      // The projection keeps the registry's units only (ADR 0061): it is ready once it knows
+      // every team's village, where the KPI values the stream carries are placed.
+      (
+        await projection.sql<{ n: number }>(
+          'SELECT count(DISTINCT code)::int AS n FROM replica_units WHERE code = ANY($1)',
+          [registered.map((t) => t.place)],
+        )
+      )[0]?.n === registered.length,
     { timeoutMs: 60_000 },
   );
   const services = { registry, activity, kpi, projection };
