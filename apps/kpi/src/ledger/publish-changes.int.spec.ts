@@ -1,0 +1,165 @@
+// What a batch publishes: the indicators that read what it changed, at the units it touched and
+// their siblings, and none of the others (real PostgreSQL).
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { inTransaction } from '@nhip/event-sourcing';
+import { freshTestDatabase, migrationHarness } from '@nhip/testing';
+import type pg from 'pg';
+import type { MetricId } from '../indicators/indicator.ts';
+import { kpiDataSource } from '../schema/kpi-data-source.ts';
+import { siblingsByDay } from './batch-figures.queries.ts';
+import { recordBatch } from './record-batch.ts';
+
+interface Published {
+  unitCode: string;
+  indicatorId: string;
+  period: string;
+  value: number | null;
+  rank: number | null;
+}
+
+describe('a batch publishes the indicators that read what it changed (real PostgreSQL)', () => {
+  const { start, plainPool, close } = migrationHarness(kpiDataSource);
+  let pool: pg.Pool;
+  let batches = 0;
+  afterAll(close);
+
+  /** Residents helped in a commune of the 2025 tree on 12 June 2026, as one consumed batch. */
+  const helped = (commune: string, kind: string, residents: number) =>
+    inTransaction(pool, (tx) =>
+      recordBatch(
+        tx,
+        [
+          {
+            units: ['66', commune],
+            metric: `residents_helped.${kind}` as MetricId,
+            day: '2026-06-12',
+            delta: residents,
+            sourceEventId: `event-${++batches}`,
+            source: { kind: 'activity', id: `activity-${batches}` },
+            recordedAt: new Date().toISOString(),
+          },
+        ],
+        `test/${batches}`,
+      ),
+    );
+
+  async function publishedSince(after: number): Promise<Published[]> {
+    const { rows } = await pool.query<{ data: Published }>(
+      `SELECT data FROM es_outbox WHERE type = 'vn.nhip.kpi.indicator.changed.v1' AND id > $1 ORDER BY id`,
+      [after],
+    );
+    return rows.map((r) => r.data);
+  }
+  const lastOutboxId = async () =>
+    Number(
+      (await pool.query<{ last: string }>('SELECT coalesce(max(id), 0) AS last FROM es_outbox')).rows[0]
+        ?.last,
+    );
+
+  beforeAll(async () => {
+    const url = await freshTestDatabase('kpi_publish_changes');
+    await start(url);
+    pool = plainPool(url);
+    await pool.query(
+      `INSERT INTO kpi_unit_trees (tree_version, effective_from) VALUES ('vn-2024', '2024-01-01'), ('vn-2025', '2025-07-01')`,
+    );
+    // 2024: province › district › communes; 2025: the same communes straight under the province,
+    // with a third one beside them and a second province.
+    await pool.query(
+      `INSERT INTO kpi_units (tree_version, code, name, level, parent_code, origin, path) VALUES
+         ('vn-2024', '66', 'Tỉnh Đắk Lắk', 1, NULL, 'official', '{66}'),
+         ('vn-2024', '645', 'Huyện Krông Pắc', 2, '66', 'official', '{66,645}'),
+         ('vn-2024', '24175', 'Xã Hòa Phú', 3, '645', 'official', '{66,645,24175}'),
+         ('vn-2024', '24343', 'Xã Phú Lộc', 3, '645', 'official', '{66,645,24343}'),
+         ('vn-2025', '66', 'Tỉnh Đắk Lắk', 1, NULL, 'official', '{66}'),
+         ('vn-2025', '24175', 'Xã Hòa Phú', 2, '66', 'official', '{66,24175}'),
+         ('vn-2025', '24343', 'Xã Phú Lộc', 2, '66', 'official', '{66,24343}'),
+         ('vn-2025', '24400', 'Xã Ea Tu', 2, '66', 'official', '{66,24400}'),
+         ('vn-2025', '67', 'Tỉnh Đắk Nông', 1, NULL, 'official', '{67}'),
+         ('vn-2025', '24500', 'Xã Quảng Sơn', 2, '67', 'official', '{67,24500}')`,
+    );
+  });
+
+  it('reads each touched unit’s siblings in the tree in force on the period’s last day, once each', async () => {
+    const siblings = await inTransaction(pool, (tx) =>
+      siblingsByDay(tx, [
+        { unit: '24175', lastDay: '2024-12-31' },
+        { unit: '24343', lastDay: '2024-12-31' },
+        { unit: '24175', lastDay: '2026-06-30' },
+        { unit: '24343', lastDay: '2026-06-30' },
+        { unit: '24175', lastDay: '2026-06-30' },
+        { unit: '24500', lastDay: '2026-06-30' },
+        { unit: '66', lastDay: '2026-06-30' },
+      ]),
+    );
+    expect(Object.fromEntries(siblings)).toEqual({
+      '2024-12-31': [
+        { lastDay: '2024-12-31', code: '24175', parentCode: '645' },
+        { lastDay: '2024-12-31', code: '24343', parentCode: '645' },
+      ],
+      // A province has no parent, so nothing to be ranked among.
+      '2026-06-30': [
+        { lastDay: '2026-06-30', code: '24175', parentCode: '66' },
+        { lastDay: '2026-06-30', code: '24343', parentCode: '66' },
+        { lastDay: '2026-06-30', code: '24400', parentCode: '66' },
+        { lastDay: '2026-06-30', code: '24500', parentCode: '67' },
+      ],
+    });
+  });
+
+  it('publishes the kind’s indicators only, for the commune, its siblings and the province', async () => {
+    const after = await lastOutboxId();
+    await helped('24175', 'heritage_qr', 5);
+    const published = await publishedSince(after);
+    expect(new Set(published.map((p) => p.indicatorId))).toEqual(new Set(['residents_helped.heritage_qr']));
+    expect(published.filter((p) => p.period === '2026-06').map((p) => [p.unitCode, p.value, p.rank])).toEqual(
+      expect.arrayContaining([
+        ['24175', 5, 1],
+        ['66', 5, null],
+      ]),
+    );
+  });
+
+  it('publishes a sibling whose rank a neighbour’s value moved, though nothing of its own changed', async () => {
+    const after = await lastOutboxId();
+    await helped('24343', 'heritage_qr', 9);
+    const june = (await publishedSince(after)).filter((p) => p.period === '2026-06');
+    expect(june.map((p) => [p.unitCode, p.indicatorId, p.value, p.rank])).toEqual(
+      expect.arrayContaining([
+        ['24343', 'residents_helped.heritage_qr', 9, 1],
+        ['24175', 'residents_helped.heritage_qr', 5, 2],
+        ['66', 'residents_helped.heritage_qr', 14, null],
+      ]),
+    );
+    expect(june.every((p) => p.indicatorId === 'residents_helped.heritage_qr')).toBe(true);
+  });
+
+  it('publishes the indicator measured against a target beside the kind’s count', async () => {
+    const after = await lastOutboxId();
+    await helped('24400', 'vneid_activation', 3);
+    const ids = new Set((await publishedSince(after)).map((p) => p.indicatorId));
+    expect(ids).toEqual(new Set(['residents_helped.vneid_activation', 'vneid_vs_target']));
+  });
+
+  it('publishes nothing for a metric no indicator reads', async () => {
+    const after = await lastOutboxId();
+    await inTransaction(pool, (tx) =>
+      recordBatch(
+        tx,
+        [
+          {
+            units: ['66', '24175'],
+            metric: 'activities.heritage_qr',
+            day: '2026-06-12',
+            delta: 1,
+            sourceEventId: 'event-activities',
+            source: { kind: 'activity', id: 'activity-activities' },
+            recordedAt: new Date().toISOString(),
+          },
+        ],
+        'test/activities',
+      ),
+    );
+    expect(await publishedSince(after)).toEqual([]);
+  });
+});
