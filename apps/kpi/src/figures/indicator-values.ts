@@ -26,14 +26,14 @@ const byUnit = (rows: readonly FigureRow[]): Map<string, Map<string, number>> =>
   return map;
 };
 
-type FigureIndex = readonly [
+export type FigureIndex = readonly [
   Map<string, Map<string, number>>,
   Map<string, Map<string, number>>,
   Map<string, Map<string, number>>,
 ];
 
 /** The rows grouped by unit once, not once per unit evaluated. */
-const indexOf = (figures: Figures): FigureIndex =>
+export const indexOf = (figures: Figures): FigureIndex =>
   [byUnit(figures.metrics), byUnit(figures.targets), byUnit(figures.statistics)] as const;
 
 /** The figures of one unit as the evaluator reads them: a metric never counted is 0. */
@@ -63,15 +63,16 @@ function withTarget(definition: IndicatorDefinition, value: IndicatorValue): Omi
 
 /**
  * Every indicator for every unit; ranks compare the units given as `ranked` (a unit's siblings),
- * units outside it get none.
+ * units outside it get none. A caller evaluating many groups from the same figures indexes them once
+ * (`indexOf`) and passes the index.
  */
 export function evaluateUnits(
-  figures: Figures,
+  figures: Figures | FigureIndex,
   units: readonly string[],
   ranked: readonly string[] = units,
   catalog: readonly IndicatorDefinition[] = indicatorCatalog,
 ): Map<string, UnitIndicator[]> {
-  const index = indexOf(figures);
+  const index = 'metrics' in figures ? indexOf(figures) : figures;
   const values = new Map(
     units.map((unit) => {
       const own = operandFigures(index, unit);

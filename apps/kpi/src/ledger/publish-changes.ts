@@ -1,53 +1,108 @@
-// After a batch: the indicators of the (unit, period) pairs it touched are computed again, ranked
-// among siblings, compared with what was last published, and only the changed ones are written to
-// the outbox, in the batch's transaction (ADR 0027).
+// After a batch: at the (unit, period) pairs it touched, the indicators reading what it changed are
+// computed again, ranked among siblings, compared with what was last published, and only the changed
+// ones are written to the outbox, in the batch's transaction (ADR 0027, 0062).
 import { IndicatorChangedV1, type IndicatorChangedData } from '@nhip/contracts';
 import { publicMessage, toOutboxMessages, writeOutbox, type Tx } from '@nhip/event-sourcing';
 import { loadFiguresByPeriod, type Figures } from '../figures/figures.queries.ts';
-import { evaluateUnits, orNull, type UnitIndicator } from '../figures/indicator-values.ts';
+import {
+  evaluateUnits,
+  indexOf,
+  orNull,
+  type FigureIndex,
+  type UnitIndicator,
+} from '../figures/indicator-values.ts';
+import { indicatorCatalog } from '../indicators/catalog.ts';
+import type { IndicatorDefinition } from '../indicators/indicator.ts';
+import { inCatalogOrder } from '../indicators/readers.ts';
 import { parsePeriod, type Period } from '../periods/period.ts';
 import { siblingsByDay, type Sibling } from './batch-figures.queries.ts';
 
 export interface Touched {
   readonly unitCode: string;
   readonly period: string;
+  /**
+   * The indicators whose inputs changed there (`indicatorsReading`); every indicator when absent.
+   * A unit's value cannot move unless one of its indicator's inputs did, nor its rank unless a
+   * sibling's value did, and the siblings of a unit touched for an indicator are evaluated with it.
+   */
+  readonly indicators?: readonly IndicatorDefinition[];
 }
 
-/** Units evaluated together: the touched units' sibling groups, then any unit outside the tree, unranked. */
-function evaluatePeriod(figures: Figures, siblings: readonly Sibling[], units: readonly string[]) {
-  const parents = new Set(siblings.filter((s) => units.includes(s.code)).map((s) => s.parentCode));
+/** A unit touched in a period, with the indicators to evaluate there. */
+interface TouchedUnit {
+  readonly unit: string;
+  readonly indicators: readonly IndicatorDefinition[];
+}
+
+/**
+ * One indicator over the touched units' sibling groups, ranked among them; then any unit outside
+ * the tree, unranked.
+ */
+function evaluateIndicator(
+  index: FigureIndex,
+  siblings: readonly Sibling[],
+  units: readonly string[],
+  indicator: IndicatorDefinition,
+): Map<string, UnitIndicator> {
+  const touched = new Set(units);
+  const parents = new Set(siblings.filter((s) => touched.has(s.code)).map((s) => s.parentCode));
   const groups = Map.groupBy(
     siblings.filter((s) => parents.has(s.parentCode)),
     (s) => s.parentCode,
   );
-  const values = new Map<string, UnitIndicator[]>();
+  const values = new Map<string, UnitIndicator>();
+  const add = (evaluated: Map<string, UnitIndicator[]>) => {
+    for (const [unit, [value]] of evaluated) if (value) values.set(unit, value);
+  };
   for (const group of groups.values()) {
     const codes = group.map((s) => s.code);
-    for (const [unit, list] of evaluateUnits(figures, codes)) values.set(unit, list);
+    add(evaluateUnits(index, codes, codes, [indicator]));
   }
-  for (const unit of units.filter((u) => !values.has(u)))
-    for (const [code, list] of evaluateUnits(figures, [unit], [])) values.set(code, list);
+  const outside = units.filter((u) => !values.has(u));
+  if (outside.length > 0) add(evaluateUnits(index, outside, [], [indicator]));
+  return values;
+}
+
+/** Each indicator asked in a period, over the units touched for it; a unit's values in the catalog's order. */
+function evaluatePeriod(
+  figures: Figures,
+  siblings: readonly Sibling[],
+  touched: readonly TouchedUnit[],
+  catalog: readonly IndicatorDefinition[],
+): Map<string, UnitIndicator[]> {
+  const index = indexOf(figures);
+  const values = new Map<string, UnitIndicator[]>();
+  for (const indicator of catalog) {
+    const units = touched.filter((t) => t.indicators.includes(indicator)).map((t) => t.unit);
+    if (units.length === 0) continue;
+    for (const [unit, value] of evaluateIndicator(index, siblings, units, indicator)) {
+      const list = values.get(unit);
+      if (list) list.push(value);
+      else values.set(unit, [value]);
+    }
+  }
   return values;
 }
 
 /**
  * Each touched unit's indicators and its siblings', ranked among them in the tree in force for the
  * period (one unit's new value can move a sibling's rank without changing its figures), for every
- * period at once: one read of the siblings, one of the figures.
+ * period at once: one read of the siblings, one of the figures of the indicators asked.
  */
 async function valuesOf(
   tx: Tx,
-  touched: ReadonlyMap<Period, readonly string[]>,
+  touched: ReadonlyMap<Period, readonly TouchedUnit[]>,
+  catalog: readonly IndicatorDefinition[],
 ): Promise<Map<Period, Map<string, UnitIndicator[]>>> {
-  const pairs = [...touched].flatMap(([p, units]) => units.map((unit) => ({ unit, lastDay: p.lastDay })));
+  const pairs = [...touched].flatMap(([p, units]) => units.map(({ unit }) => ({ unit, lastDay: p.lastDay })));
   const siblings = await siblingsByDay(tx, pairs);
   const all = new Set([...pairs.map((p) => p.unit), ...[...siblings.values()].flat().map((s) => s.code)]);
-  const figures = await loadFiguresByPeriod(tx, [...all], [...touched.keys()]);
+  const figures = await loadFiguresByPeriod(tx, [...all], [...touched.keys()], { catalog });
   const none: Figures = { metrics: [], targets: [], statistics: [] };
   return new Map(
     [...touched].map(([period, units]) => [
       period,
-      evaluatePeriod(figures.get(period.key) ?? none, siblings.get(period.lastDay) ?? [], units),
+      evaluatePeriod(figures.get(period.key) ?? none, siblings.get(period.lastDay) ?? [], units, catalog),
     ]),
   );
 }
@@ -85,8 +140,9 @@ const figuresOf = (data: IndicatorChangedData): string =>
 
 const neverCounted = (v: UnitIndicator) => !v.numerator && !v.denominator;
 
-async function changedIn(tx: Tx, touched: ReadonlyMap<Period, readonly string[]>, stamp: Stamp) {
-  const values = await valuesOf(tx, touched);
+async function changedIn(tx: Tx, touched: ReadonlyMap<Period, readonly TouchedUnit[]>, stamp: Stamp) {
+  const catalog = inCatalogOrder(new Set([...touched.values()].flat().flatMap((t) => t.indicators)));
+  const values = await valuesOf(tx, touched, catalog);
   const units = new Set([...values.values()].flatMap((byUnit) => [...byUnit.keys()]));
   const { rows } = await tx.query<{
     unit_code: string;
@@ -95,8 +151,8 @@ async function changedIn(tx: Tx, touched: ReadonlyMap<Period, readonly string[]>
     figures: string;
   }>(
     `SELECT unit_code, indicator_id, period, figures FROM kpi_published
-      WHERE unit_code = ANY($1) AND period = ANY($2)`,
-    [[...units], [...touched.keys()].map((p) => p.key)],
+      WHERE unit_code = ANY($1) AND period = ANY($2) AND indicator_id = ANY($3)`,
+    [[...units], [...touched.keys()].map((p) => p.key), catalog.map((d) => d.id)],
   );
   const last = new Map(rows.map((r) => [`${r.unit_code}/${r.period}/${r.indicator_id}`, r.figures]));
   return [...values].flatMap(([period, byUnit]) =>
@@ -117,17 +173,17 @@ async function changedIn(tx: Tx, touched: ReadonlyMap<Period, readonly string[]>
  * and read as one group that would be every commune in every period. A batch of activities stays
  * far below it, so its figures are still one statement.
  */
-export function inSlices<P>(
-  periods: ReadonlyMap<P, readonly string[]>,
+export function inSlices<P, U>(
+  periods: ReadonlyMap<P, readonly U[]>,
   budget = 20_000,
-): Map<P, readonly string[]>[] {
-  const slices: Map<P, readonly string[]>[] = [];
-  let slice = new Map<P, readonly string[]>();
+): Map<P, readonly U[]>[] {
+  const slices: Map<P, readonly U[]>[] = [];
+  let slice = new Map<P, readonly U[]>();
   let pairs = 0;
   for (const [period, units] of periods) {
     if (slice.size > 0 && pairs + units.length > budget) {
       slices.push(slice);
-      slice = new Map<P, readonly string[]>();
+      slice = new Map<P, readonly U[]>();
       pairs = 0;
     }
     slice.set(period, units);
@@ -154,6 +210,16 @@ export async function holdPublishLock(tx: Tx): Promise<void> {
   await tx.query(`SELECT ${publishLock}`);
 }
 
+/** Each unit once, with every indicator any of its pairs asked for. */
+function touchedUnits(pairs: readonly Touched[]): TouchedUnit[] {
+  return [...Map.groupBy(pairs, (p) => p.unitCode)].map(([unit, same]) => ({
+    unit,
+    indicators: same.some((p) => p.indicators === undefined)
+      ? indicatorCatalog
+      : inCatalogOrder(new Set(same.flatMap((p) => p.indicators ?? []))),
+  }));
+}
+
 /** Publishes the changed values; `cause` (the batch's first event id) makes message ids repeatable. */
 export async function publishChanges(
   tx: Tx,
@@ -161,6 +227,9 @@ export async function publishChanges(
   position: string,
   cause: string,
 ): Promise<number> {
+  // A statistic no indicator reads yet moves nothing: no lock, no revision.
+  const asked = touched.filter((t) => t.indicators === undefined || t.indicators.length > 0);
+  if (asked.length === 0) return 0;
   // Writers of different inputs (a batch, a target) would otherwise each compute from a snapshot
   // without the other's change and the later commit would publish a stale value: the lock makes
   // the second wait, and under READ COMMITTED its reads then see the first one's commit.
@@ -169,10 +238,10 @@ export async function publishChanges(
     `SELECT nextval('kpi_revisions')::text AS revision FROM (SELECT ${publishLock}) AS locked`,
   );
   const stamp = { position, revision: taken[0]?.revision ?? '0' };
-  const periods = new Map<Period, string[]>();
-  for (const [key, pairs] of Map.groupBy(touched, (t) => t.period)) {
+  const periods = new Map<Period, TouchedUnit[]>();
+  for (const [key, pairs] of Map.groupBy(asked, (t) => t.period)) {
     const period = parsePeriod(key);
-    if (period) periods.set(period, [...new Set(pairs.map((p) => p.unitCode))]);
+    if (period) periods.set(period, touchedUnits(pairs));
   }
   const changed: IndicatorChangedData[] = [];
   for (const slice of inSlices(periods)) changed.push(...(await changedIn(tx, slice, stamp)));

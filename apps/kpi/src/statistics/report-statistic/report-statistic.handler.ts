@@ -10,6 +10,7 @@ import {
   publishChanges,
   type Touched,
 } from '../../ledger/publish-changes.ts';
+import { indicatorsReading } from '../../indicators/readers.ts';
 import { requirePeriod, requireUnit, type WriteAccess } from '../../views/lookup.ts';
 import type { ReportStatisticDto } from './report-statistic.request.ts';
 import { periodsReached } from './statistic-reach.ts';
@@ -46,7 +47,8 @@ export async function storeStatistic(
   // commits before it, and the reach sees that period (READ COMMITTED).
   await holdPublishLock(tx);
   const reached = await periodsReached(tx, report.unitCode, report.statistic, report.asOf);
-  const touched = reached.map((period) => ({ unitCode: report.unitCode, period }));
+  const indicators = indicatorsReading({ statistic: report.statistic });
+  const touched = reached.map((period) => ({ unitCode: report.unitCode, period, indicators }));
   return { stored: { ...report, recordedAt }, touched };
 }
 

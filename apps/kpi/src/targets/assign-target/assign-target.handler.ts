@@ -4,6 +4,7 @@ import { inTransaction } from '@nhip/event-sourcing';
 import { invalidRequest } from '@nhip/service-http';
 import { beforeRequestWrites } from '@nhip/postgres';
 import type pg from 'pg';
+import { indicatorsReading } from '../../indicators/readers.ts';
 import { ledgerPosition, publishChanges } from '../../ledger/publish-changes.ts';
 import { requireIndicator, requireStoredPeriod, requireUnit, type WriteAccess } from '../../views/lookup.ts';
 import type { AssignTargetDto } from './assign-target.request.ts';
@@ -51,7 +52,8 @@ export async function assignTarget(
          unit_path = EXCLUDED.unit_path, assigned_by = EXCLUDED.assigned_by, assigned_at = EXCLUDED.assigned_at`,
       [unit.code, metric, period.key, unit.path, input.value, input.assignedBy, assignedAt],
     );
-    const touched = unit.path.map((unitCode) => ({ unitCode, period: period.key }));
+    const indicators = indicatorsReading({ target: metric });
+    const touched = unit.path.map((unitCode) => ({ unitCode, period: period.key, indicators }));
     await publishChanges(tx, touched, await ledgerPosition(tx), `target/${access.requestId}`);
   });
   return {
