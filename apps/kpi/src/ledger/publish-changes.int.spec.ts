@@ -23,17 +23,17 @@ describe('a batch publishes the indicators that read what it changed (real Postg
   let batches = 0;
   afterAll(close);
 
-  /** Residents helped in a commune of the 2025 tree on 12 June 2026, as one consumed batch. */
-  const helped = (commune: string, kind: string, residents: number) =>
+  /** One delta in a commune of the 2025 tree and the province, as one consumed batch. */
+  const counted = (commune: string, metric: MetricId, delta: number, day = '2026-06-12') =>
     inTransaction(pool, (tx) =>
       recordBatch(
         tx,
         [
           {
             units: ['66', commune],
-            metric: `residents_helped.${kind}` as MetricId,
-            day: '2026-06-12',
-            delta: residents,
+            metric,
+            day,
+            delta,
             sourceEventId: `event-${++batches}`,
             source: { kind: 'activity', id: `activity-${batches}` },
             recordedAt: new Date().toISOString(),
@@ -42,6 +42,9 @@ describe('a batch publishes the indicators that read what it changed (real Postg
         `test/${batches}`,
       ),
     );
+  /** Residents helped on 12 June 2026. */
+  const helped = (commune: string, kind: string, residents: number) =>
+    counted(commune, `residents_helped.${kind}` as MetricId, residents);
 
   async function publishedSince(after: number): Promise<Published[]> {
     const { rows } = await pool.query<{ data: Published }>(
@@ -139,6 +142,29 @@ describe('a batch publishes the indicators that read what it changed (real Postg
     await helped('24400', 'vneid_activation', 3);
     const ids = new Set((await publishedSince(after)).map((p) => p.indicatorId));
     expect(ids).toEqual(new Set(['residents_helped.vneid_activation', 'vneid_vs_target']));
+  });
+
+  it('publishes a stock changed late again in the later periods already published, and only its indicators', async () => {
+    await counted('24175', 'active_teams', 2, '2026-06-01');
+    await counted('24175', 'active_members', 10, '2026-06-01');
+    // 20 June has values (residents helped) before a team registered on the 15th is recorded.
+    await counted('24175', 'residents_helped.heritage_qr', 1, '2026-06-20');
+    const after = await lastOutboxId();
+    await counted('24175', 'active_teams', 1, '2026-06-15');
+    const published = await publishedSince(after);
+    const perTeam = published.filter(
+      (p) => p.unitCode === '24175' && p.indicatorId === 'active_members_per_team',
+    );
+    // Its own day, month, quarter and year, and the later day published before it; not the 12th.
+    expect(perTeam.map((p) => p.period).sort()).toEqual([
+      '2026',
+      '2026-06',
+      '2026-06-15',
+      '2026-06-20',
+      '2026-Q2',
+    ]);
+    expect(perTeam.find((p) => p.period === '2026-06-20')).toMatchObject({ value: 3.3 });
+    expect(new Set(published.map((p) => p.indicatorId))).toEqual(new Set(['active_members_per_team']));
   });
 
   it('publishes nothing for a metric no indicator reads', async () => {

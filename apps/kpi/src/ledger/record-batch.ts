@@ -1,16 +1,20 @@
 // What every input slice does with the deltas of one consumed batch, in the consumer's transaction:
-// keep them in the ledger, add them to the rollup cells, then publish the indicator values they changed.
+// keep them in the ledger, add them to the rollup cells, then publish the indicator values they
+// changed: in the periods of their days, and for a stock in the later periods it reaches.
 import type { Tx } from '@nhip/event-sourcing';
 import type { IndicatorDefinition } from '../indicators/indicator.ts';
 import { indicatorsReading } from '../indicators/readers.ts';
 import type { MetricDelta } from '../metrics/metric-delta.ts';
+import type { RollupCell } from '../rollups/rollup.ts';
 import { recordDeltas } from './ledger.table.ts';
 import { publishChanges, type Touched } from './publish-changes.ts';
+import { stockReach } from './stock-reach.ts';
 
-export async function recordBatch(tx: Tx, deltas: readonly MetricDelta[], cause: string): Promise<void> {
-  const { cells, position } = await recordDeltas(tx, deltas);
-  if (!position || cells.length === 0) return;
-  // A cell of a metric no indicator reads (the count of activities of a kind) publishes nothing.
+/**
+ * Each (unit, period) the cells changed, with the indicators reading their metrics; a cell of a
+ * metric no indicator reads (the count of activities of a kind) touches nothing.
+ */
+function touchedBy(cells: readonly RollupCell[]): Touched[] {
   const touched = new Map<
     string,
     { unitCode: string; period: string; indicators: Set<IndicatorDefinition> }
@@ -23,6 +27,11 @@ export async function recordBatch(tx: Tx, deltas: readonly MetricDelta[], cause:
     for (const indicator of readers) pair.indicators.add(indicator);
     touched.set(key, pair);
   }
-  const pairs: Touched[] = [...touched.values()].map((p) => ({ ...p, indicators: [...p.indicators] }));
-  await publishChanges(tx, pairs, position, cause);
+  return [...touched.values()].map((p) => ({ ...p, indicators: [...p.indicators] }));
+}
+
+export async function recordBatch(tx: Tx, deltas: readonly MetricDelta[], cause: string): Promise<void> {
+  const { cells, position } = await recordDeltas(tx, deltas);
+  if (!position || cells.length === 0) return;
+  await publishChanges(tx, [...touchedBy(cells), ...(await stockReach(tx, deltas))], position, cause);
 }
