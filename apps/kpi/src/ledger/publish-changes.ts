@@ -120,7 +120,7 @@ export async function publishChanges(
   position: string,
   cause: string,
 ): Promise<number> {
-  // A statistic no indicator reads yet moves nothing: no lock, no revision.
+  // An input no indicator reads (the count of activities of a kind) moves nothing: no lock, no revision.
   const asked = touched.filter((t) => t.indicators === undefined || t.indicators.length > 0);
   if (asked.length === 0) return 0;
   // Writers of different inputs (a batch, a target) would otherwise each compute from a snapshot
