@@ -32,13 +32,15 @@ export type FigureIndex = readonly [
   Map<string, Map<string, number>>,
 ];
 
-/** The rows grouped by unit once, not once per unit evaluated. */
-export const indexOf = (figures: Figures): FigureIndex =>
-  [byUnit(figures.metrics), byUnit(figures.targets), byUnit(figures.statistics)] as const;
+/** The rows grouped by unit once, not once per unit evaluated; an index already made is itself. */
+export const indexOf = (figures: Figures | FigureIndex): FigureIndex =>
+  'metrics' in figures
+    ? ([byUnit(figures.metrics), byUnit(figures.targets), byUnit(figures.statistics)] as const)
+    : figures;
 
 /** The figures of one unit as the evaluator reads them: a metric never counted is 0. */
 export function operandFigures(figures: Figures | FigureIndex, unit: string): OperandFigures {
-  const index = 'metrics' in figures ? indexOf(figures) : figures;
+  const index = indexOf(figures);
   const none = new Map<string, number>();
   const [metrics, targets, statistics] = index.map((byCode) => byCode.get(unit) ?? none) as [
     Map<string, number>,
@@ -72,7 +74,7 @@ export function evaluateUnits(
   ranked: readonly string[] = units,
   catalog: readonly IndicatorDefinition[] = indicatorCatalog,
 ): Map<string, UnitIndicator[]> {
-  const index = 'metrics' in figures ? indexOf(figures) : figures;
+  const index = indexOf(figures);
   const values = new Map(
     units.map((unit) => {
       const own = operandFigures(index, unit);
