@@ -5,17 +5,10 @@ import { inTransaction } from '@nhip/event-sourcing';
 import { freshTestDatabase, migrationHarness } from '@nhip/testing';
 import type pg from 'pg';
 import type { MetricId } from '../indicators/indicator.ts';
+import { lastOutboxId, publishedSince } from '../fixtures/published-values.ts';
 import { kpiDataSource } from '../schema/kpi-data-source.ts';
 import { siblingsByDay } from './batch-figures.queries.ts';
 import { recordBatch } from './record-batch.ts';
-
-interface Published {
-  unitCode: string;
-  indicatorId: string;
-  period: string;
-  value: number | null;
-  rank: number | null;
-}
 
 describe('a batch publishes the indicators that read what it changed (real PostgreSQL)', () => {
   const { start, plainPool, close } = migrationHarness(kpiDataSource);
@@ -45,19 +38,6 @@ describe('a batch publishes the indicators that read what it changed (real Postg
   /** Residents helped on 12 June 2026. */
   const helped = (commune: string, kind: string, residents: number) =>
     counted(commune, `residents_helped.${kind}` as MetricId, residents);
-
-  async function publishedSince(after: number): Promise<Published[]> {
-    const { rows } = await pool.query<{ data: Published }>(
-      `SELECT data FROM es_outbox WHERE type = 'vn.nhip.kpi.indicator.changed.v1' AND id > $1 ORDER BY id`,
-      [after],
-    );
-    return rows.map((r) => r.data);
-  }
-  const lastOutboxId = async () =>
-    Number(
-      (await pool.query<{ last: string }>('SELECT coalesce(max(id), 0) AS last FROM es_outbox')).rows[0]
-        ?.last,
-    );
 
   beforeAll(async () => {
     const url = await freshTestDatabase('kpi_publish_changes');
@@ -111,9 +91,9 @@ describe('a batch publishes the indicators that read what it changed (real Postg
   });
 
   it('publishes the kind’s indicators only, for the commune, its siblings and the province', async () => {
-    const after = await lastOutboxId();
+    const after = await lastOutboxId(pool);
     await helped('24175', 'heritage_qr', 5);
-    const published = await publishedSince(after);
+    const published = await publishedSince(pool, after);
     expect(new Set(published.map((p) => p.indicatorId))).toEqual(new Set(['residents_helped.heritage_qr']));
     expect(published.filter((p) => p.period === '2026-06').map((p) => [p.unitCode, p.value, p.rank])).toEqual(
       expect.arrayContaining([
@@ -124,9 +104,9 @@ describe('a batch publishes the indicators that read what it changed (real Postg
   });
 
   it('publishes a sibling whose rank a neighbour’s value moved, though nothing of its own changed', async () => {
-    const after = await lastOutboxId();
+    const after = await lastOutboxId(pool);
     await helped('24343', 'heritage_qr', 9);
-    const june = (await publishedSince(after)).filter((p) => p.period === '2026-06');
+    const june = (await publishedSince(pool, after)).filter((p) => p.period === '2026-06');
     expect(june.map((p) => [p.unitCode, p.indicatorId, p.value, p.rank])).toEqual(
       expect.arrayContaining([
         ['24343', 'residents_helped.heritage_qr', 9, 1],
@@ -138,9 +118,9 @@ describe('a batch publishes the indicators that read what it changed (real Postg
   });
 
   it('publishes the indicator measured against a target beside the kind’s count', async () => {
-    const after = await lastOutboxId();
+    const after = await lastOutboxId(pool);
     await helped('24400', 'vneid_activation', 3);
-    const ids = new Set((await publishedSince(after)).map((p) => p.indicatorId));
+    const ids = new Set((await publishedSince(pool, after)).map((p) => p.indicatorId));
     expect(ids).toEqual(new Set(['residents_helped.vneid_activation', 'vneid_vs_target']));
   });
 
@@ -149,9 +129,9 @@ describe('a batch publishes the indicators that read what it changed (real Postg
     await counted('24175', 'active_members', 10, '2026-06-01');
     // 20 June has values (residents helped) before a team registered on the 15th is recorded.
     await counted('24175', 'residents_helped.heritage_qr', 1, '2026-06-20');
-    const after = await lastOutboxId();
+    const after = await lastOutboxId(pool);
     await counted('24175', 'active_teams', 1, '2026-06-15');
-    const published = await publishedSince(after);
+    const published = await publishedSince(pool, after);
     const perTeam = published.filter(
       (p) => p.unitCode === '24175' && p.indicatorId === 'active_members_per_team',
     );
@@ -168,7 +148,7 @@ describe('a batch publishes the indicators that read what it changed (real Postg
   });
 
   it('publishes nothing for a metric no indicator reads', async () => {
-    const after = await lastOutboxId();
+    const after = await lastOutboxId(pool);
     await inTransaction(pool, (tx) =>
       recordBatch(
         tx,
@@ -186,6 +166,6 @@ describe('a batch publishes the indicators that read what it changed (real Postg
         'test/activities',
       ),
     );
-    expect(await publishedSince(after)).toEqual([]);
+    expect(await publishedSince(pool, after)).toEqual([]);
   });
 });

@@ -8,6 +8,10 @@ import { inTransaction } from '@nhip/event-sourcing';
 import { freshTestDatabase, migrationHarness } from '@nhip/testing';
 import type pg from 'pg';
 import { ledgerPosition, publishChanges } from '../../ledger/publish-changes.ts';
+import {
+  lastOutboxId as lastOutboxIdOf,
+  publishedSince as publishedValuesSince,
+} from '../../fixtures/published-values.ts';
 import { kpiDataSource } from '../../schema/kpi-data-source.ts';
 import { recordStatistic } from './report-statistic.handler.ts';
 
@@ -35,19 +39,11 @@ describe('a statistic reported after the periods it reaches were published (real
     after: number,
     indicator = 'e_payment_15_plus',
   ): Promise<Map<string, Published>> {
-    const { rows } = await pool.query<{ data: Published & { indicatorId: string } }>(
-      `SELECT data FROM es_outbox WHERE type = 'vn.nhip.kpi.indicator.changed.v1' AND id > $1 ORDER BY id`,
-      [after],
-    );
-    const values = rows.map((r) => r.data).filter((d) => d.indicatorId === indicator);
+    const values = (await publishedValuesSince(pool, after)).filter((d) => d.indicatorId === indicator);
     return new Map(values.map((d) => [d.period, d]));
   }
 
-  const lastOutboxId = async () =>
-    Number(
-      (await pool.query<{ last: string }>('SELECT coalesce(max(id), 0) AS last FROM es_outbox')).rows[0]
-        ?.last,
-    );
+  const lastOutboxId = () => lastOutboxIdOf(pool);
 
   beforeAll(async () => {
     const url = await freshTestDatabase('kpi_statistic_reach');
