@@ -121,7 +121,7 @@ export async function publishChanges(
   cause: string,
 ): Promise<number> {
   // An input no indicator reads (the count of activities of a kind) moves nothing: no lock, no revision.
-  const asked = touched.filter((t) => t.indicators === undefined || t.indicators.length > 0);
+  const asked = touched.filter((t) => t.indicators.length > 0);
   if (asked.length === 0) return 0;
   // Writers of different inputs (a batch, a target) would otherwise each compute from a snapshot
   // without the other's change and the later commit would publish a stale value: the lock makes

@@ -5,7 +5,6 @@
 import type { Tx } from '@nhip/event-sourcing';
 import { loadFiguresByPeriod, type Figures } from '../figures/figures.queries.ts';
 import { evaluateUnits, indexOf, type FigureIndex, type UnitIndicator } from '../figures/indicator-values.ts';
-import { indicatorCatalog } from '../indicators/catalog.ts';
 import type { IndicatorDefinition } from '../indicators/indicator.ts';
 import { inCatalogOrder } from '../indicators/readers.ts';
 import type { Period } from '../periods/period.ts';
@@ -15,11 +14,11 @@ export interface Touched {
   readonly unitCode: string;
   readonly period: string;
   /**
-   * The indicators whose inputs changed there (`indicatorsReading`); every indicator when absent.
-   * A unit's value cannot move unless one of its indicator's inputs did, nor its rank unless a
+   * The indicators whose inputs changed there (`indicatorsReading`), none for an input no indicator
+   * reads. A unit's value cannot move unless one of its indicator's inputs did, nor its rank unless a
    * sibling's value did, and the siblings of a unit touched for an indicator are evaluated with it.
    */
-  readonly indicators?: readonly IndicatorDefinition[];
+  readonly indicators: readonly IndicatorDefinition[];
 }
 
 /** A unit touched in a period, with the indicators to evaluate there. */
@@ -105,8 +104,6 @@ export async function valuesOf(
 export function touchedUnits(pairs: readonly Touched[]): TouchedUnit[] {
   return [...Map.groupBy(pairs, (p) => p.unitCode)].map(([unit, same]) => ({
     unit,
-    indicators: same.some((p) => p.indicators === undefined)
-      ? indicatorCatalog
-      : inCatalogOrder(new Set(same.flatMap((p) => p.indicators ?? []))),
+    indicators: inCatalogOrder(new Set(same.flatMap((p) => p.indicators))),
   }));
 }

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { inTransaction } from '@nhip/event-sourcing';
 import { freshTestDatabase, migrationHarness } from '@nhip/testing';
 import type pg from 'pg';
+import { indicatorCatalog } from '../../indicators/catalog.ts';
 import { ledgerPosition, publishChanges } from '../../ledger/publish-changes.ts';
 import {
   lastOutboxId as lastOutboxIdOf,
@@ -60,10 +61,12 @@ describe('a statistic reported after the periods it reaches were published (real
     await record('residents_with_e_payment_account', '2026-03-31', 1_500, 1);
     await record('population_15_plus', '2026-03-31', 2_000, 2);
     await record('population_15_plus', '2026-07-31', 3_000, 3);
-    // June, August and the third quarter published as an activity there would have them.
+    // June, August and the third quarter published, every indicator of them (the e-payment share
+    // among them), as values published before the statistic below arrives.
     const touched = ['2026-06', '2026-06-12', '2026-08', '2026-Q3'].map((period) => ({
       unitCode: commune,
       period,
+      indicators: indicatorCatalog,
     }));
     await inTransaction(pool, async (tx) =>
       publishChanges(tx, touched, await ledgerPosition(tx), 'test/activity'),
