@@ -132,7 +132,8 @@ describe('IOC dashboard in Chromium', () => {
     await expect(
       page.locator('table.children tbody tr').first().locator('td').first().textContent(),
     ).resolves.toBe('797');
-    expect(await page.locator('#map svg path').count()).toBeGreaterThan(5);
+    // The map draws once its geometry has arrived, after the tiles: wait for it, as the drill-down does.
+    await page.waitForFunction(`document.querySelectorAll('#map svg path').length > 5`);
     // A per-cent indicator shows the line it is compared with, as text and as a tick on its bar.
     const ePayment = page.locator('.tile[data-ind="e_payment_15_plus"]');
     await expect(ePayment.locator('.comparisons').textContent()).resolves.toBe('Bình quân cả nước75,00%');
