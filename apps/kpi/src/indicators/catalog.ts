@@ -1,7 +1,10 @@
 // The indicators of the domain brief, version 1. Comparison lines carry the figures the brief
 // quotes, with where they come from; a province's own targets arrive as assigned targets instead.
+// A changed formula is added as a new version beside the old one, never edited in place: values are
+// computed with the newest, and those published with an older one are published again (ADR 0063).
 import { activityKinds, type ActivityKind } from '@nhip/contracts';
 import type { ComparisonLine, IndicatorDefinition } from './indicator.ts';
+import { inForce, superseded } from './in-force.ts';
 import { metricName, type Name } from './metric-names.ts';
 
 const percent = { unit: 'percent', decimals: 2, direction: 'higher-is-better', version: 1 } as const;
@@ -25,7 +28,8 @@ const residentsHelped: IndicatorDefinition[] = (Object.keys(activityKinds) as Ac
   comparisons: [],
 }));
 
-export const indicatorCatalog: readonly IndicatorDefinition[] = [
+/** Every version of every indicator ever shipped. */
+export const catalogVersions: readonly IndicatorDefinition[] = [
   {
     ...percent,
     id: 'vneid_vs_target',
@@ -158,7 +162,13 @@ export const indicatorCatalog: readonly IndicatorDefinition[] = [
   },
 ];
 
-/** The catalog's entries with these ids, in catalog order (every version of each). */
+/** The indicators in force: the newest version of each, what every value is computed with. */
+export const indicatorCatalog = inForce(catalogVersions);
+
+/** The older versions, kept to explain a value recorded with one. */
+export const supersededVersions = superseded(catalogVersions);
+
+/** The catalog's entries in force with these ids, in catalog order. */
 export const catalogEntries = (ids: Iterable<string>): readonly IndicatorDefinition[] => {
   const wanted = new Set(ids);
   return indicatorCatalog.filter((d) => wanted.has(d.id));

@@ -1,12 +1,14 @@
 import { describe, expect, it } from '@jest/globals';
 import { activityKinds, statisticIds, statisticNames } from '@nhip/contracts';
-import { indicatorCatalog } from './catalog.ts';
+import { catalogVersions, indicatorCatalog } from './catalog.ts';
 import { metricDefinitions } from './metric-names.ts';
 
 describe('the indicator catalog', () => {
   it('names each indicator once per version', () => {
-    const keys = indicatorCatalog.map((i) => `${i.id}@${i.version}`);
+    const keys = catalogVersions.map((i) => `${i.id}@${i.version}`);
     expect(new Set(keys).size).toBe(keys.length);
+    // In force: one version of each.
+    expect(new Set(indicatorCatalog.map((i) => i.id)).size).toBe(indicatorCatalog.length);
   });
 
   it('gives every ratio a denominator and no count one', () => {

@@ -116,9 +116,9 @@ export function requireIndicators(
   return catalogEntries(ids);
 }
 
-/** The indicator's latest version in the catalog. */
+/** The indicator's version in force (its latest). */
 export function requireIndicator(id: string, field = 'indicatorId'): IndicatorDefinition {
-  const found = indicatorCatalog.filter((d) => d.id === id).sort((a, b) => b.version - a.version)[0];
+  const found = indicatorCatalog.find((d) => d.id === id);
   if (!found) throw notFound('indicator', field, id);
   return found;
 }

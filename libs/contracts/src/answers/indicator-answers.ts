@@ -126,7 +126,15 @@ export const metricDefinition = closed({
 });
 
 export const catalogAnswer = closed({
-  indicators: list(ref('IndicatorDefinition')),
+  indicators: {
+    ...list(ref('IndicatorDefinition')),
+    description: 'The indicators in force: the newest version of each, what values are computed with.',
+  },
+  superseded: {
+    ...list(ref('IndicatorDefinition')),
+    description:
+      'Older versions a newer one replaced, to read a value recorded with one; such values are published again with the version in force.',
+  },
   statistics: { ...list(text), description: 'The statistics’ ids, as partner.statistics.v1 names them.' },
   statisticNames: { type: 'object', additionalProperties: ref('Name') },
   metrics: list(ref('MetricDefinition')),
