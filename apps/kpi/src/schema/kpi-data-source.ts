@@ -5,6 +5,7 @@ import type { ServiceDataSourceOptions } from '@nhip/postgres';
 import { KpiCellsByPeriod } from './kpi-cells-by-period.migration.ts';
 import { KpiDeltaSources } from './kpi-delta-sources.migration.ts';
 import { KpiGroupingsTable } from './kpi-groupings.migration.ts';
+import { KpiPublishedVersions } from './kpi-published-versions.migration.ts';
 import { KpiSchema } from './kpi-schema.migration.ts';
 import { KpiStockSpans } from './kpi-stock-spans.migration.ts';
 import { KpiTargetReach } from './kpi-target-reach.migration.ts';
@@ -26,6 +27,7 @@ export function kpiDataSource(url: string): ServiceDataSourceOptions {
       KpiStockSpans,
       KpiDeltaSources,
       KpiTargetReach,
+      KpiPublishedVersions,
     ],
     poolSize: 8,
   };

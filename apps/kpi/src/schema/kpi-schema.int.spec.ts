@@ -55,6 +55,26 @@ describe('kpi schema migrations (real PostgreSQL)', () => {
     ]);
   });
 
+  it('records, when KpiPublishedVersions runs, the version of an indicator whose published values all carry one', async () => {
+    const url = await freshTestDatabase('kpi_published_versions_upgrade');
+    await start(url);
+    const pool = plainPool(url);
+    // The database as the previous version left it: published values, no record of their versions.
+    await pool.query('DROP TABLE kpi_published_versions');
+    await pool.query(`DELETE FROM ${migrationsTable} WHERE name = 'KpiPublishedVersions1796800000000'`);
+    await pool.query(
+      `INSERT INTO kpi_published (unit_code, indicator_id, period, version, figures) VALUES
+         ('66', 'vneid_vs_target', '2026', 1, '{}'), ('24175', 'vneid_vs_target', '2026', 1, '{}'),
+         ('66', 'e_payment_15_plus', '2026', 1, '{}'), ('24175', 'e_payment_15_plus', '2026', 2, '{}')`,
+    );
+    expect((await start(url)).migrated).toEqual(['KpiPublishedVersions1796800000000']);
+    const { rows } = await pool.query<{ indicator_id: string; version: number }>(
+      'SELECT indicator_id, version FROM kpi_published_versions',
+    );
+    // Two versions side by side are left for the service's start to put right (ADR 0063).
+    expect(rows).toEqual([{ indicator_id: 'vneid_vs_target', version: 1 }]);
+  });
+
   it('lets two instances start together: both start, and each migration runs once', async () => {
     const url = await freshTestDatabase('kpi_concurrent');
     const [a, b] = await Promise.all([start(url), start(url)]);

@@ -3,6 +3,7 @@
 import { EntitySchema } from 'typeorm';
 import { KpiUnitLineage } from './kpi-lineage.entities.ts';
 import { KpiGrouping } from './kpi-groupings.entities.ts';
+import { KpiPublishedVersion } from './kpi-published-versions.entities.ts';
 import { KpiTarget, KpiTargetReach } from './kpi-targets.entities.ts';
 
 const text = { type: 'text' } as const;
@@ -199,6 +200,7 @@ export const kpiEntities = [
   KpiTargetReach,
   KpiStatistic,
   KpiPublished,
+  KpiPublishedVersion,
   KpiUnitLineage,
   KpiGrouping,
 ];

@@ -1,0 +1,149 @@
+// A value published with another formula version than the one in force is computed again and
+// published with it, once, in slices that a shutdown may stop and the next start finishes
+// (real PostgreSQL). A version older than the catalog's (0) stands for a formula this deploy changed.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { inTransaction } from '@nhip/event-sourcing';
+import { freshTestDatabase, migrationHarness } from '@nhip/testing';
+import type pg from 'pg';
+import { lastOutboxId, publishedSince } from '../fixtures/published-values.ts';
+import { indicatorCatalog } from '../indicators/catalog.ts';
+import { recordBatch } from '../ledger/record-batch.ts';
+import { kpiDataSource } from '../schema/kpi-data-source.ts';
+import { outdatedIndicators, republishOutdated } from './republish-outdated.ts';
+
+const vneid = 'residents_helped.vneid_activation';
+
+describe('values published with another formula version are published again (real PostgreSQL)', () => {
+  const { start, plainPool, close } = migrationHarness(kpiDataSource);
+  let pool: pg.Pool;
+  afterAll(close);
+
+  const helped = (commune: string, residents: number, n: number) =>
+    inTransaction(pool, (tx) =>
+      recordBatch(
+        tx,
+        [
+          {
+            units: ['66', commune],
+            metric: vneid,
+            day: '2026-06-12',
+            delta: residents,
+            sourceEventId: `event-${n}`,
+            source: { kind: 'activity', id: `activity-${n}` },
+            recordedAt: new Date().toISOString(),
+          },
+        ],
+        `test/${n}`,
+      ),
+    );
+
+  /** What is published for the indicator, as (unit, period) → [version, value]. */
+  const publishedOf = async (indicator: string) => {
+    const { rows } = await pool.query<{
+      unit_code: string;
+      period: string;
+      version: number;
+      figures: string;
+    }>('SELECT unit_code, period, version, figures FROM kpi_published WHERE indicator_id = $1', [indicator]);
+    return new Map(
+      rows.map((r) => [
+        `${r.unit_code}/${r.period}`,
+        [r.version, (JSON.parse(r.figures) as { value: number | null }).value],
+      ]),
+    );
+  };
+
+  /** The deploy before this one: the indicator's values and its recorded version carry version 0. */
+  const recordedWithVersionZero = async (indicator: string) => {
+    const { rows } = await pool.query<{ unit_code: string; period: string; figures: string }>(
+      'SELECT unit_code, period, figures FROM kpi_published WHERE indicator_id = $1',
+      [indicator],
+    );
+    for (const row of rows) {
+      // The figures as that deploy wrote them: the same text but for the version.
+      const figures = JSON.stringify({ ...JSON.parse(row.figures), version: 0 });
+      await pool.query(
+        'UPDATE kpi_published SET version = 0, figures = $4 WHERE indicator_id = $1 AND unit_code = $2 AND period = $3',
+        [indicator, row.unit_code, row.period, figures],
+      );
+    }
+    await pool.query('UPDATE kpi_published_versions SET version = 0 WHERE indicator_id = $1', [indicator]);
+  };
+
+  beforeAll(async () => {
+    const url = await freshTestDatabase('kpi_formula_versions');
+    await start(url);
+    pool = plainPool(url);
+    await pool.query(
+      `INSERT INTO kpi_unit_trees (tree_version, effective_from) VALUES ('vn-2025', '2025-07-01')`,
+    );
+    await pool.query(
+      `INSERT INTO kpi_units (tree_version, code, name, level, parent_code, origin, path) VALUES
+         ('vn-2025', '66', 'Tỉnh Đắk Lắk', 1, NULL, 'official', '{66}'),
+         ('vn-2025', '24175', 'Xã Hòa Phú', 2, '66', 'official', '{66,24175}'),
+         ('vn-2025', '24343', 'Xã Phú Lộc', 2, '66', 'official', '{66,24343}')`,
+    );
+    await helped('24175', 40, 1);
+    await helped('24343', 25, 2);
+  });
+
+  it('records the versions in force on a first start, finding every value already on them', async () => {
+    expect(await outdatedIndicators(pool)).toHaveLength(indicatorCatalog.length);
+    const before = await lastOutboxId(pool);
+    const outcome = await republishOutdated(pool);
+    expect([outcome.scanned, outcome.published, outcome.done]).toEqual([0, 0, true]);
+    expect(await publishedSince(pool, before)).toEqual([]);
+    expect(await outdatedIndicators(pool)).toEqual([]);
+    // A start with the catalog unchanged reads the small table and nothing else.
+    expect(await republishOutdated(pool)).toEqual({ indicators: [], scanned: 0, published: 0, done: true });
+  });
+
+  it('publishes each outdated value once with the version in force, its figures unchanged', async () => {
+    await recordedWithVersionZero(vneid);
+    const old = await publishedOf(vneid);
+    // 3 units × day, month, quarter, year, and the two year-to-date keys the batch reached.
+    expect(old.size).toBeGreaterThanOrEqual(12);
+    expect(await outdatedIndicators(pool)).toEqual([{ id: vneid, from: 0, to: 1 }]);
+    const before = await lastOutboxId(pool);
+    const progress: number[] = [];
+    const outcome = await republishOutdated(pool, {
+      sliceSize: 3,
+      onProgress: (p) => progress.push(p.scanned),
+    });
+    const sent = await publishedSince(pool, before);
+    expect(sent.map((d) => `${d.unitCode}/${d.period}`).toSorted()).toEqual([...old.keys()].toSorted());
+    expect(new Set(sent.map((d) => `${d.indicatorId}@${d.version}`))).toEqual(new Set([`${vneid}@1`]));
+    expect(sent.map((d) => [`${d.unitCode}/${d.period}`, d.value])).toEqual(
+      sent.map((d) => [`${d.unitCode}/${d.period}`, old.get(`${d.unitCode}/${d.period}`)?.[1]]),
+    );
+    // Siblings are published with the value they rank against, so later slices find fewer to read.
+    expect(outcome).toMatchObject({ published: old.size, done: true });
+    expect(outcome.scanned).toBeLessThanOrEqual(old.size);
+    expect(progress.length).toBeGreaterThan(1);
+    expect(new Set([...(await publishedOf(vneid)).values()].map(([version]) => version))).toEqual(
+      new Set([1]),
+    );
+    expect(await outdatedIndicators(pool)).toEqual([]);
+    expect(await republishOutdated(pool)).toMatchObject({ published: 0 });
+  });
+
+  it('stops between slices at shutdown, records nothing, and the next start publishes only the rest', async () => {
+    await recordedWithVersionZero(vneid);
+    const keys = [...(await publishedOf(vneid)).keys()];
+    const before = await lastOutboxId(pool);
+    let slices = 0;
+    const stopped = await republishOutdated(pool, {
+      sliceSize: 2,
+      onProgress: () => slices++,
+      stopped: () => slices >= 1,
+    });
+    expect(stopped.done).toBe(false);
+    expect(stopped.published).toBeGreaterThan(0);
+    expect(stopped.published).toBeLessThan(keys.length);
+    expect(await outdatedIndicators(pool)).toEqual([{ id: vneid, from: 0, to: 1 }]);
+    const finished = await republishOutdated(pool, { sliceSize: 2 });
+    expect(stopped.published + finished.published).toBe(keys.length);
+    const sent = (await publishedSince(pool, before)).map((d) => `${d.unitCode}/${d.period}`);
+    expect(sent.toSorted()).toEqual(keys.toSorted());
+  });
+});
