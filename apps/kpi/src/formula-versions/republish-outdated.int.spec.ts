@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { inTransaction } from '@nhip/event-sourcing';
 import { freshTestDatabase, migrationHarness } from '@nhip/testing';
 import type pg from 'pg';
+import { communesOfDakLak2025 } from '../fixtures/communes-2025.ts';
 import { lastOutboxId, publishedSince } from '../fixtures/published-values.ts';
 import { indicatorCatalog } from '../indicators/catalog.ts';
 import { recordBatch } from '../ledger/record-batch.ts';
@@ -74,15 +75,10 @@ describe('values published with another formula version are published again (rea
     const url = await freshTestDatabase('kpi_formula_versions');
     await start(url);
     pool = plainPool(url);
-    await pool.query(
-      `INSERT INTO kpi_unit_trees (tree_version, effective_from) VALUES ('vn-2025', '2025-07-01')`,
-    );
-    await pool.query(
-      `INSERT INTO kpi_units (tree_version, code, name, level, parent_code, origin, path) VALUES
-         ('vn-2025', '66', 'Tỉnh Đắk Lắk', 1, NULL, 'official', '{66}'),
-         ('vn-2025', '24175', 'Xã Hòa Phú', 2, '66', 'official', '{66,24175}'),
-         ('vn-2025', '24343', 'Xã Phú Lộc', 2, '66', 'official', '{66,24343}')`,
-    );
+    await communesOfDakLak2025(pool, [
+      ['24175', 'Xã Hòa Phú'],
+      ['24343', 'Xã Phú Lộc'],
+    ]);
     await helped('24175', 40, 1);
     await helped('24343', 25, 2);
   });

@@ -6,6 +6,7 @@ import { StatisticReportedV1 } from '@nhip/contracts';
 import { inTransaction, type IncomingEvent } from '@nhip/event-sourcing';
 import { freshTestDatabase, migrationHarness } from '@nhip/testing';
 import type pg from 'pg';
+import { communesOfDakLak2025 } from '../../fixtures/communes-2025.ts';
 import { kpiDataSource } from '../../schema/kpi-data-source.ts';
 import { takeStatistics } from './partner-statistics.routes.ts';
 
@@ -42,15 +43,10 @@ describe('statistics from partners, a batch at a time (real PostgreSQL)', () => 
     const url = await freshTestDatabase('kpi_partner_statistics');
     await start(url);
     pool = plainPool(url);
-    await pool.query(
-      `INSERT INTO kpi_unit_trees (tree_version, effective_from) VALUES ('vn-2025', '2025-07-01')`,
-    );
-    await pool.query(
-      `INSERT INTO kpi_units (tree_version, code, name, level, parent_code, origin, path) VALUES
-         ('vn-2025', '66', 'Tỉnh Đắk Lắk', 1, NULL, 'official', '{66}'),
-         ('vn-2025', '24175', 'Xã Hòa Phú', 2, '66', 'official', '{66,24175}'),
-         ('vn-2025', '24181', 'Xã Hòa Xuân', 2, '66', 'official', '{66,24181}')`,
-    );
+    await communesOfDakLak2025(pool, [
+      ['24175', 'Xã Hòa Phú'],
+      ['24181', 'Xã Hòa Xuân'],
+    ]);
   });
 
   it('publishes each changed value once for the batch, with both of its figures', async () => {

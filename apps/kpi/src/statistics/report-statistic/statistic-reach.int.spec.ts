@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { inTransaction } from '@nhip/event-sourcing';
 import { freshTestDatabase, migrationHarness } from '@nhip/testing';
 import type pg from 'pg';
+import { communesOfDakLak2025 } from '../../fixtures/communes-2025.ts';
 import { indicatorCatalog } from '../../indicators/catalog.ts';
 import { ledgerPosition, publishChanges } from '../../ledger/publish-changes.ts';
 import {
@@ -50,14 +51,7 @@ describe('a statistic reported after the periods it reaches were published (real
     const url = await freshTestDatabase('kpi_statistic_reach');
     await start(url);
     pool = plainPool(url);
-    await pool.query(
-      `INSERT INTO kpi_unit_trees (tree_version, effective_from) VALUES ('vn-2025', '2025-07-01')`,
-    );
-    await pool.query(
-      `INSERT INTO kpi_units (tree_version, code, name, level, parent_code, origin, path) VALUES
-         ('vn-2025', '66', 'Tỉnh Đắk Lắk', 1, NULL, 'official', '{66}'),
-         ('vn-2025', '${commune}', 'Xã Hòa Phú', 2, '66', 'official', '{66,${commune}}')`,
-    );
+    await communesOfDakLak2025(pool, [[commune, 'Xã Hòa Phú']]);
     await record('residents_with_e_payment_account', '2026-03-31', 1_500, 1);
     await record('population_15_plus', '2026-03-31', 2_000, 2);
     await record('population_15_plus', '2026-07-31', 3_000, 3);
