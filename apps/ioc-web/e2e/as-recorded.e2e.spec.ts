@@ -2,6 +2,7 @@
 // a screen showed before a report came in (why yesterday's report differs from today's screen),
 // said as such and not live, typed as Vietnam writes a moment, and one click back to the live view.
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
@@ -84,6 +85,36 @@ describe('the dashboard as recorded by a moment', () => {
     const value = `.tile[data-ind="${vneid}"] [data-role=value]`;
     await page.waitForFunction(`(document.querySelector('${value}')?.textContent ?? '1.005') !== '1.005'`);
     await expect(tileValue(page).textContent()).resolves.toBe('0');
+    await page.close();
+  });
+
+  it('downloads the view as recorded then as CSV for Excel: that moment’s figures, the moment in its name', async () => {
+    const page = await browser.newPage({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+    const token = await tokenFor(personas.provinceIoc);
+    await page.goto(`${platform.projection.base}/?unit=66&period=2024&knownAt=${between}#token=${token}`);
+    await page.waitForSelector('.tile .value');
+    await expect(page.locator('#download').textContent()).resolves.toBe(vi.download);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#download').click()]);
+    // The minute in Vietnam's time, as the "Ghi nhận đến" box shows it.
+    const minute = new Date(Date.parse(between) + 7 * 3_600_000).toISOString().slice(0, 16);
+    expect(download.suggestedFilename()).toBe(
+      `nhip-66-2024-${minute.replace('T', '-').replace(':', 'h')}.csv`,
+    );
+    const text = fs.readFileSync(await download.path(), 'utf8');
+    expect(text.startsWith('\uFEFF')).toBe(true);
+    const lines = text
+      .slice(1)
+      .split('\r\n')
+      .map((line) => line.split(';'));
+    expect(lines[0]?.slice(0, 4)).toEqual(['Mã đơn vị', 'Đơn vị', 'Vai trò', 'Kỳ']);
+    const own = lines.find((line) => line[0] === '66' && line[4] === vneid);
+    expect(own?.slice(0, 4)).toEqual(['66', 'Tỉnh Đắk Lắk', 'Đơn vị đang xem', '2024']);
+    // 1,000 as recorded then (1,005 now), a plain number Excel reads.
+    expect(own?.[8]).toBe('1000');
+    const districts = lines.filter((line) => line[2] === 'Đơn vị trực thuộc' && line[4] === vneid);
+    expect(districts.map((line) => line[8]).filter((value) => value !== '0' && value !== '')).toEqual([
+      '1000',
+    ]);
     await page.close();
   });
 

@@ -11,6 +11,7 @@ import { breadcrumbs, periodForm, whoText } from './views/header.ts';
 import { nameOf } from './views/indicator-text.ts';
 import { problemText, type Asked } from './views/problem-text.ts';
 import { searchBox } from './views/search.ts';
+import { downloadCsv } from './views/summary-csv.ts';
 import { renderTable } from './views/table.ts';
 import { renderTiles } from './views/tiles.ts';
 
@@ -26,6 +27,7 @@ export function renderLabels(app: App): void {
   lang.setAttribute('lang', currentLang() === 'vi' ? 'en' : 'vi');
   lang.setAttribute('aria-label', `${t('language')}: ${t('switchTo')}`);
   byId('sign-out').textContent = t('signOut');
+  byId('download').textContent = t('download');
   byId('tiles-title').textContent = t('indicators');
   byId('map-title').textContent = t('map');
   byId('map-indicator-label').textContent = t('mapIndicator');
@@ -83,6 +85,8 @@ export async function renderView(app: App, summary: Summary): Promise<void> {
   byId('view').hidden = false;
   byId('unit-name').textContent = `${summary.unit.name} · ${periodTitle(summary.period)}`;
   renderCoverage(summary);
+  // The figures as they stand when clicked: the stream keeps the summary's figures current.
+  byId('download').onclick = () => downloadCsv(app.summary ?? summary);
   renderTiles(byId('tiles'), summary, app.explain);
   indicatorChoice(app, summary);
   renderTable(byId('table'), {
