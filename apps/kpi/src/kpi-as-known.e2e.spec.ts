@@ -15,6 +15,7 @@ import {
   pick,
   registerTeam,
   registerVillage,
+  reportWardHouseholds,
   importUnits2024,
   startPlatform,
   type Platform,
@@ -134,19 +135,7 @@ describe('KPI service: late, corrected and voided reports, as known at a time', 
       ['2024-04', 0],
       ['2024-05', 12],
     ]);
-    for (const [statistic, value] of [
-      ['households', 800],
-      ['households_with_digital_address', 300],
-    ] as const) {
-      const sent = await kpi.post('/statistics', {
-        unitCode: '20206',
-        statistic,
-        value,
-        asOf: '2024-06-30',
-        source: 'UBND phường, rà soát tháng 6/2024',
-      });
-      expect(sent.status).toBe(201);
-    }
+    await reportWardHouseholds(kpi);
     const reply = await indicatorsOf(kpi, '20206', 'period=2024');
     expect(pick(reply.indicators, 'digital_address_households')).toMatchObject({
       exact: '37.50',

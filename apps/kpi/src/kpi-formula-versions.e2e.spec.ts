@@ -13,7 +13,7 @@ import {
   uniqueTopicPrefix,
   type RunningService,
 } from '@nhip/testing';
-import { importUnits2024, indicatorReaches } from './fixtures/platform.ts';
+import { importUnits2024, indicatorReaches, reportWardHouseholds } from './fixtures/platform.ts';
 
 const indicator = 'digital_address_households';
 
@@ -34,19 +34,7 @@ describe('KPI service: values recorded with a replaced formula version are publi
     await eventually(async () => (await kpi.get('/units/48/indicators?period=2024')).status === 200, {
       timeoutMs: 120_000,
     });
-    for (const [statistic, value] of [
-      ['households', 800],
-      ['households_with_digital_address', 300],
-    ] as const) {
-      const sent = await kpi.post('/statistics', {
-        unitCode: '20206',
-        statistic,
-        value,
-        asOf: '2024-06-30',
-        source: 'UBND phường, rà soát tháng 6/2024',
-      });
-      expect(sent.status).toBe(201);
-    }
+    await reportWardHouseholds(kpi);
     await indicatorReaches(kpi, ['20206', 'period=2024', indicator], (f) => f?.exact === '37.50');
   }, 180_000);
 

@@ -63,16 +63,21 @@ export class RepublishOnStart implements OnApplicationBootstrap, BeforeApplicati
     }
   }
 
+  /**
+   * The start of a republication once its first slice is done, its count every few seconds, and its
+   * end; a database with nothing recorded on another version (a fresh one) gets the end alone.
+   */
   private reporter(): (progress: RepublishProgress) => void {
     let announced = false;
     let lastAt = Date.now();
     return (progress) => {
-      if (!announced) {
+      if (progress.done) {
+        const counts = `${progress.published} values published again of ${progress.scanned} read`;
+        log.log({ ...progress }, `formula versions in force: ${summary(progress)} (${counts})`);
+      } else if (!announced) {
         announced = true;
         log.log({ ...progress }, `formula versions: publishing values again with ${summary(progress)}`);
-      }
-      if (progress.done) log.log({ ...progress }, `formula versions in force: ${summary(progress)}`);
-      else if (Date.now() - lastAt >= progressEveryMs) {
+      } else if (Date.now() - lastAt >= progressEveryMs) {
         lastAt = Date.now();
         log.log(
           { ...progress },
