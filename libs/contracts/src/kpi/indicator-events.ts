@@ -16,7 +16,11 @@ export const IndicatorChangedV1 = publicEvent({
   schema: Type.Object({
     unitCode: UnitCode,
     indicatorId: Type.String({ minLength: 1, description: 'From the catalog, GET /catalog.' }),
-    version: Type.Integer({ minimum: 1, description: 'The formula version it was computed with.' }),
+    version: Type.Integer({
+      minimum: 1,
+      description:
+        'The formula version it was computed with. When a formula changes, every value of the indicator is published again with the new version (a higher revision).',
+    }),
     period: Type.String({
       pattern: storedPeriodPattern.source,
       description: 'Vietnamese calendar (UTC+7): 2025-07-01, 2025-07, 2025-Q3 or 2025.',
