@@ -48,6 +48,7 @@ export const en: Record<MessageKey, string> = {
   csvRole: 'Role',
   csvShown: 'Unit shown',
   csvChild: 'Unit below',
+  csvSuccessor: 'Unit that replaced it',
   csvIndicatorId: 'Indicator id',
   csvIndicator: 'Indicator',
   csvMeasure: 'Measure',

@@ -45,6 +45,7 @@ export const vi = {
   csvRole: 'Vai trò',
   csvShown: 'Đơn vị đang xem',
   csvChild: 'Đơn vị trực thuộc',
+  csvSuccessor: 'Đơn vị thay thế',
   csvIndicatorId: 'Mã chỉ tiêu',
   csvIndicator: 'Chỉ tiêu',
   csvMeasure: 'Đơn vị tính',

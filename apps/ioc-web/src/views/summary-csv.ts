@@ -63,7 +63,10 @@ export function summaryCsv(summary: Summary): string {
   const lines = [
     header.map((key) => textCell(t(key), separator)).join(separator),
     ...linesOf(summary.unit, t('csvShown'), summary.indicators, summary.period),
-    ...children.flatMap((c) => linesOf(c, t('csvChild'), c.indicators, summary.period)),
+    // A unit replaced in the period's tree (ADR 0050) is shown as the units that replaced it.
+    ...children.flatMap((c) =>
+      linesOf(c, t(summary.successorsIn ? 'csvSuccessor' : 'csvChild'), c.indicators, summary.period),
+    ),
   ];
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }

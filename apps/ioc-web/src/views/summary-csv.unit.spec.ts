@@ -89,6 +89,24 @@ describe('the view as CSV for Excel', () => {
     );
   });
 
+  it('names the units that replaced a former one as such, not as units below it', () => {
+    setLang('vi');
+    const former: Summary = {
+      ...summary,
+      unit: { code: '643', name: 'Thành phố Buôn Ma Thuột', treeVersion: 'vn-2024' },
+      period: '2026',
+      successorsIn: 'vn-2025',
+      children: [{ code: '24133', name: 'Phường Buôn Ma Thuột', indicators: [helped(9)] }],
+    };
+    const lines = summaryCsv(former).slice(1).split('\r\n');
+    expect(lines.at(-2)?.split(';').slice(0, 4)).toEqual([
+      '24133',
+      'Phường Buôn Ma Thuột',
+      'Đơn vị thay thế',
+      '2026',
+    ]);
+  });
+
   it('names the file after the unit and period, and the moment in Vietnam’s time for a view as recorded then', () => {
     expect(csvFileName(summary)).toBe('nhip-20207-2024.csv');
     expect(csvFileName({ ...summary, knownAt: '2026-12-06T20:40:00.000Z' })).toBe(
