@@ -5,7 +5,7 @@ import { ProblemDetailsFilter, validationPipe } from '@nhip/service-http';
 import pg from 'pg';
 import { KpiConfig } from './config.ts';
 import { KpiScopeTree } from './figures/kpi-scope-tree.ts';
-import { RepublishOnStart } from './formula-versions/republish-on-start.ts';
+import { KeepFormulaVersions } from './formula-versions/keep-formula-versions.ts';
 import { HealthController } from './health/health.http.controller.ts';
 import { InputLag } from './health/input-lag.ts';
 import { CountActivityController } from './inputs/count-activity/index.ts';
@@ -49,7 +49,7 @@ export class AppModule {
         { provide: pg.Pool, useValue: pool },
         { provide: KpiConfig, useValue: config },
         { provide: InputLag, useValue: inputs },
-        RepublishOnStart,
+        KeepFormulaVersions,
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_PIPE, useValue: validationPipe },
       ],

@@ -13,6 +13,8 @@ export class KpiConfig {
   readonly adminDatabaseUrl: string;
   readonly databaseName: string;
   readonly maxBodyBytes: number;
+  /** How often the published values' formula versions are checked against the catalog (ADR 0063). */
+  readonly formulaCheckMs: number;
   /** Who signs tokens and for which audience (the development issuer unless configured). */
   readonly auth: AuthConfig;
 
@@ -21,6 +23,7 @@ export class KpiConfig {
     this.adminDatabaseUrl = values.adminDatabaseUrl;
     this.databaseName = values.databaseName;
     this.maxBodyBytes = values.maxBodyBytes;
+    this.formulaCheckMs = values.formulaCheckMs;
     this.auth = values.auth;
   }
 }
@@ -31,6 +34,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): KpiConfig {
     adminDatabaseUrl: adminDatabaseUrlFrom(env),
     databaseName: env['KPI_DATABASE'] ?? 'kpi',
     maxBodyBytes: positiveInteger(env, 'KPI_MAX_BODY_MB', 4, 1024) * 1024 * 1024,
+    formulaCheckMs: positiveInteger(env, 'KPI_FORMULA_CHECK_SECONDS', 60, 86_400) * 1000,
     auth: authConfigFrom(env),
   });
 }

@@ -1,15 +1,18 @@
 // A value published with another formula version than the one in force is computed again and
 // published with it, once, in slices that a shutdown may stop and the next start finishes
 // (real PostgreSQL). A version older than the catalog's (0) stands for a formula this deploy changed.
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { inTransaction } from '@nhip/event-sourcing';
-import { freshTestDatabase, migrationHarness } from '@nhip/testing';
+import { eventually, freshTestDatabase, migrationHarness } from '@nhip/testing';
 import type pg from 'pg';
 import { communesOfDakLak2025 } from '../fixtures/communes-2025.ts';
 import { lastOutboxId, publishedSince } from '../fixtures/published-values.ts';
 import { indicatorCatalog } from '../indicators/catalog.ts';
 import { recordBatch } from '../ledger/record-batch.ts';
 import { kpiDataSource } from '../schema/kpi-data-source.ts';
+import { KpiConfig } from '../config.ts';
+import { KeepFormulaVersions } from './keep-formula-versions.ts';
 import { outdatedIndicators, republishOutdated } from './republish-outdated.ts';
 
 const vneid = 'residents_helped.vneid_activation';
@@ -123,7 +126,7 @@ describe('values published with another formula version are published again (rea
     expect(await republishOutdated(pool)).toMatchObject({ published: 0 });
   });
 
-  it('stops between slices at shutdown, records nothing, and the next start publishes only the rest', async () => {
+  it('stops between slices at shutdown, leaves the indicator outdated, and the next check publishes only the rest', async () => {
     await recordedWithVersionZero(vneid);
     const keys = [...(await publishedOf(vneid)).keys()];
     const before = await lastOutboxId(pool);
@@ -136,10 +139,52 @@ describe('values published with another formula version are published again (rea
     expect(stopped.done).toBe(false);
     expect(stopped.published).toBeGreaterThan(0);
     expect(stopped.published).toBeLessThan(keys.length);
-    expect(await outdatedIndicators(pool)).toEqual([{ id: vneid, from: 0, to: 1 }]);
+    // Its values are on two versions now: the first slice's publishing dropped the record of version 0.
+    expect(await outdatedIndicators(pool)).toEqual([{ id: vneid, from: null, to: 1 }]);
     const finished = await republishOutdated(pool, { sliceSize: 2 });
     expect(stopped.published + finished.published).toBe(keys.length);
     const sent = (await publishedSince(pool, before)).map((d) => `${d.unitCode}/${d.period}`);
     expect(sent.toSorted()).toEqual(keys.toSorted());
+  });
+
+  it('drops an indicator’s record when a value is published with another version, so the next check puts it right', async () => {
+    const onVersion = async () =>
+      new Map(
+        (
+          await pool.query<{ indicator_id: string; version: number }>(
+            'SELECT indicator_id, version FROM kpi_published_versions',
+          )
+        ).rows.map((r) => [r.indicator_id, r.version]),
+      );
+    expect(await outdatedIndicators(pool)).toEqual([]);
+    // Published with the version recorded: the record holds.
+    await helped('24175', 5, 3);
+    expect((await onVersion()).get(vneid)).toBe(1);
+    // An instance on another catalog recorded version 2; this one publishes version 1.
+    await pool.query('UPDATE kpi_published_versions SET version = 2 WHERE indicator_id = $1', [vneid]);
+    await helped('24343', 5, 4);
+    const recorded = await onVersion();
+    expect(recorded.has(vneid)).toBe(false);
+    expect(recorded.get('vneid_vs_target')).toBe(1);
+    expect(await outdatedIndicators(pool)).toEqual([{ id: vneid, from: null, to: 1 }]);
+    expect(await republishOutdated(pool)).toMatchObject({ done: true });
+    expect((await onVersion()).get(vneid)).toBe(1);
+  });
+
+  it('checks again every interval in the background, and stops between checks at shutdown', async () => {
+    const keeper = new KeepFormulaVersions(pool, { formulaCheckMs: 50 } as KpiConfig);
+    keeper.onApplicationBootstrap();
+    try {
+      // The start's check (one small read) is long done; then a formula changes under the running
+      // service, as a rolling deploy leaves it: only a later check can put it right.
+      await sleep(300);
+      await recordedWithVersionZero(vneid);
+      await eventually(async () => (await outdatedIndicators(pool)).length === 0, { timeoutMs: 10_000 });
+      expect(new Set([...(await publishedOf(vneid)).values()].map(([version]) => version))).toEqual(
+        new Set([1]),
+      );
+    } finally {
+      await keeper.beforeApplicationShutdown();
+    }
   });
 });

@@ -4,6 +4,7 @@
 import { IndicatorChangedV1, type IndicatorChangedData } from '@nhip/contracts';
 import { publicMessage, toOutboxMessages, writeOutbox, type Tx } from '@nhip/event-sourcing';
 import { orNull, type UnitIndicator } from '../figures/indicator-values.ts';
+import { forgetVersionsOutOfStep } from '../formula-versions/versions-out-of-step.ts';
 import { inCatalogOrder } from '../indicators/readers.ts';
 import { parsePeriod, type Period } from '../periods/period.ts';
 import { touchedUnits, valuesOf, type Touched, type TouchedUnit } from './touched-values.ts';
@@ -139,6 +140,7 @@ export async function publishChanges(
   const changed: IndicatorChangedData[] = [];
   for (const slice of inSlices(periods)) changed.push(...(await changedIn(tx, slice, stamp)));
   if (changed.length === 0) return 0;
+  await forgetVersionsOutOfStep(tx, changed);
   const rows = changed.map((d) => ({
     unit_code: d.unitCode,
     indicator_id: d.indicatorId,

@@ -1,7 +1,9 @@
-// Each start of the service puts published values on the formula versions in force (ADR 0063), in
-// the background: the service answers and consumes meanwhile, and each slice waits for the
-// publishers' lock like any batch. A database outage is waited out; a shutdown stops it between
-// slices, and the next start goes on from what is still outdated.
+// The published values are kept on the formula versions in force (ADR 0063): checked at the service's
+// start and then every minute (KPI_FORMULA_CHECK_SECONDS), in the background. The check is one read of
+// a 21-row table; when an indicator is outdated (a deploy changed its formula, or an instance on the
+// previous catalog published after the record was made) its values are published again, slice by
+// slice, each slice waiting for the publishers' lock like any batch. A database outage is waited out;
+// a shutdown stops it between slices, and the next check goes on from what is still outdated.
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
   Inject,
@@ -12,6 +14,7 @@ import {
 } from '@nestjs/common';
 import { backoffMs, isConnectionError } from '@nhip/postgres';
 import pg from 'pg';
+import { KpiConfig } from '../config.ts';
 import { republishOutdated, type RepublishProgress } from './republish-outdated.ts';
 
 const log = new Logger('formula-versions');
@@ -22,11 +25,14 @@ const summary = ({ indicators }: RepublishProgress) =>
   indicators.map((i) => `${i.id} ${i.from ?? 'none recorded'} → ${i.to}`).join(', ');
 
 @Injectable()
-export class RepublishOnStart implements OnApplicationBootstrap, BeforeApplicationShutdown {
+export class KeepFormulaVersions implements OnApplicationBootstrap, BeforeApplicationShutdown {
   readonly #stop = new AbortController();
   #running: Promise<void> | undefined;
 
-  constructor(@Inject(pg.Pool) private readonly pool: pg.Pool) {}
+  constructor(
+    @Inject(pg.Pool) private readonly pool: pg.Pool,
+    @Inject(KpiConfig) private readonly config: KpiConfig,
+  ) {}
 
   onApplicationBootstrap(): void {
     this.#running = this.run();
@@ -38,28 +44,32 @@ export class RepublishOnStart implements OnApplicationBootstrap, BeforeApplicati
   }
 
   private async run(): Promise<void> {
-    for (let attempt = 1; !this.#stop.signal.aborted; attempt++) {
-      try {
-        const outcome = await republishOutdated(this.pool, {
-          onProgress: this.reporter(),
-          stopped: () => this.#stop.signal.aborted,
-        });
-        if (!outcome.done)
-          log.log({ ...outcome }, `formula versions: stopped at shutdown (${summary(outcome)})`);
-        return;
-      } catch (error) {
-        if (!isConnectionError(error)) {
-          log.error(
-            { err: error },
-            'formula versions: publishing values again failed; the next start tries again',
-          );
-          return;
-        }
-        log.warn({ err: error, attempt }, 'formula versions: the database is away; trying again');
-        await sleep(backoffMs(attempt, 1_000, 30_000), undefined, { signal: this.#stop.signal }).catch(
-          () => undefined,
-        );
-      }
+    const { signal } = this.#stop;
+    for (let outage = 0; !signal.aborted;) {
+      outage = (await this.check()) ? 0 : outage + 1;
+      const wait = outage === 0 ? this.config.formulaCheckMs : backoffMs(outage, 1_000, 30_000);
+      if (outage === 1) log.warn('formula versions: the database is away; checking again');
+      await sleep(wait, undefined, { signal }).catch(() => undefined);
+    }
+  }
+
+  /** One check, and the republication it finds needed; false when the database was away. */
+  private async check(): Promise<boolean> {
+    try {
+      const outcome = await republishOutdated(this.pool, {
+        onProgress: this.reporter(),
+        stopped: () => this.#stop.signal.aborted,
+      });
+      if (!outcome.done)
+        log.log({ ...outcome }, `formula versions: stopped at shutdown (${summary(outcome)})`);
+      return true;
+    } catch (error) {
+      if (isConnectionError(error)) return false;
+      log.error(
+        { err: error },
+        'formula versions: publishing values again failed; the next check tries again',
+      );
+      return true;
     }
   }
 
