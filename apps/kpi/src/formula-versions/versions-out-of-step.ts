@@ -1,19 +1,22 @@
 // A value published with another formula version than the one recorded for its indicator means the
 // record no longer holds: during a rolling deploy, an instance still on the previous catalog
-// publishing after a new one recorded its version (or the reverse). The record is dropped in the same
-// transaction, and the next check of any instance publishes the indicator's values again (ADR 0063).
-import type { Tx } from '@nhip/event-sourcing';
+// publishing after a new one recorded its version (or the reverse). The record is dropped as the
+// value is written, and the next check of any instance publishes the indicator's values again
+// (ADR 0063).
 
-export async function forgetVersionsOutOfStep(
-  tx: Tx,
-  published: readonly { readonly indicatorId: string; readonly version: number }[],
-): Promise<void> {
-  const versions = new Map(published.map((v) => [`${v.indicatorId}@${v.version}`, v]));
-  if (versions.size === 0) return;
-  const pairs = [...versions.values()];
-  await tx.query(
-    `DELETE FROM kpi_published_versions r USING unnest($1::text[], $2::int[]) AS p(id, version)
-      WHERE r.indicator_id = p.id AND r.version <> p.version`,
-    [pairs.map((v) => v.indicatorId), pairs.map((v) => v.version)],
-  );
+/**
+ * A data-modifying CTE for the statement that writes published values, given the indicators and
+ * versions written as `$2` and `$3` (`versionsWritten`): one statement, no round trip of its own on
+ * the consumers' path.
+ */
+export const forgetVersionsOutOfStep = `forgotten AS (
+  DELETE FROM kpi_published_versions r USING unnest($2::text[], $3::int[]) AS w(indicator_id, version)
+   WHERE r.indicator_id = w.indicator_id AND r.version <> w.version)`;
+
+/** The distinct (indicator, version) pairs of the values written, as `forgetVersionsOutOfStep` takes them. */
+export function versionsWritten(
+  values: readonly { readonly indicatorId: string; readonly version: number }[],
+): [ids: string[], versions: number[]] {
+  const pairs = [...new Map(values.map((v) => [`${v.indicatorId}@${v.version}`, v])).values()];
+  return [pairs.map((v) => v.indicatorId), pairs.map((v) => v.version)];
 }

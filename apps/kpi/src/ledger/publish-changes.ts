@@ -4,7 +4,7 @@
 import { IndicatorChangedV1, type IndicatorChangedData } from '@nhip/contracts';
 import { publicMessage, toOutboxMessages, writeOutbox, type Tx } from '@nhip/event-sourcing';
 import { orNull, type UnitIndicator } from '../figures/indicator-values.ts';
-import { forgetVersionsOutOfStep } from '../formula-versions/versions-out-of-step.ts';
+import { forgetVersionsOutOfStep, versionsWritten } from '../formula-versions/versions-out-of-step.ts';
 import { inCatalogOrder } from '../indicators/readers.ts';
 import { parsePeriod, type Period } from '../periods/period.ts';
 import { touchedUnits, valuesOf, type Touched, type TouchedUnit } from './touched-values.ts';
@@ -98,6 +98,7 @@ export function inSlices<P, U>(
 }
 
 const upsertSql = `
+  WITH ${forgetVersionsOutOfStep}
   INSERT INTO kpi_published (unit_code, indicator_id, period, version, figures)
   SELECT p.unit_code, p.indicator_id, p.period, p.version, p.figures
     FROM jsonb_to_recordset($1::jsonb) AS p(unit_code text, indicator_id text, period text, version int, figures text)
@@ -140,7 +141,6 @@ export async function publishChanges(
   const changed: IndicatorChangedData[] = [];
   for (const slice of inSlices(periods)) changed.push(...(await changedIn(tx, slice, stamp)));
   if (changed.length === 0) return 0;
-  await forgetVersionsOutOfStep(tx, changed);
   const rows = changed.map((d) => ({
     unit_code: d.unitCode,
     indicator_id: d.indicatorId,
@@ -148,7 +148,7 @@ export async function publishChanges(
     version: d.version,
     figures: figuresOf(d),
   }));
-  await tx.query(upsertSql, [JSON.stringify(rows)]);
+  await tx.query(upsertSql, [JSON.stringify(rows), ...versionsWritten(changed)]);
   const messages = changed.map((d) => publicMessage(IndicatorChangedV1, d));
   await writeOutbox(tx, toOutboxMessages(messages, `kpi/${cause}`, new Date().toISOString()));
   return changed.length;
