@@ -22,20 +22,19 @@ export interface RepublishOptions {
   /** Published values read and computed again per transaction (each holds the publishers' lock). */
   readonly sliceSize?: number;
   readonly onProgress?: (progress: RepublishProgress) => void;
-  /** Asked between slices: a service shutting down stops, and its next start goes on. */
+  /** Asked between slices: a service shutting down stops, and the next check goes on. */
   readonly stopped?: () => boolean;
 }
 
 /** The catalog's indicators whose recorded version is not the one in force. */
 export async function outdatedIndicators(
   db: Pick<pg.Pool, 'query'>,
-  catalog: readonly IndicatorDefinition[] = indicatorCatalog,
 ): Promise<RepublishProgress['indicators']> {
   const { rows } = await db.query<{ indicator_id: string; version: number }>(
     'SELECT indicator_id, version FROM kpi_published_versions',
   );
   const recorded = new Map(rows.map((r) => [r.indicator_id, r.version]));
-  return catalog
+  return indicatorCatalog
     .filter((d) => recorded.get(d.id) !== d.version)
     .map((d) => ({ id: d.id, from: recorded.get(d.id) ?? null, to: d.version }));
 }
