@@ -8,7 +8,7 @@ import { formatDateTime, t } from '../i18n/i18n.ts';
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** Vietnam's offset from UTC: +7 all year (no daylight saving), as every time on screen is shown. */
-const vietnamOffsetMs = 7 * 3_600_000;
+export const vietnamOffsetMs = 7 * 3_600_000;
 
 /** A moment as the box shows it: day/month/year hour:minute in Vietnam's time, as every time on screen. */
 export function inputText(at: Date): string {

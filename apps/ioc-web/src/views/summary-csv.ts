@@ -6,6 +6,8 @@
 import type { ChildUnit, Indicator, Summary } from '../api/types.ts';
 import { currentLang, t, type Lang } from '../i18n/i18n.ts';
 import { missingText } from './indicator-text.ts';
+import { vietnamOffsetMs } from './known-at.ts';
+import { byName } from './table.ts';
 
 const formats: Record<Lang, { readonly separator: string; readonly decimal: string }> = {
   vi: { separator: ';', decimal: ',' },
@@ -15,8 +17,6 @@ const formats: Record<Lang, { readonly separator: string; readonly decimal: stri
 // Excel runs a cell that starts with one of these as a formula: a village's name typed by a member
 // ("=HYPERLINK(…)") must stay text, so it is written after an apostrophe, as Excel itself marks text.
 const formulaStart = /^[=+\-@\t\r]/;
-
-const byName = new Intl.Collator('vi', { numeric: true });
 
 function textCell(text: string, separator: string): string {
   const safe = formulaStart.test(text) ? `'${text}` : text;
@@ -73,7 +73,7 @@ export function summaryCsv(summary: Summary): string {
 
 // Vietnam's time, UTC+7 without daylight saving, as the moment is typed and shown on screen.
 const vietnamMinute = (iso: string): string =>
-  new Date(Date.parse(iso) + 7 * 3_600_000).toISOString().slice(0, 16).replace('T', '-').replace(':', 'h');
+  new Date(Date.parse(iso) + vietnamOffsetMs).toISOString().slice(0, 16).replace('T', '-').replace(':', 'h');
 
 /** The file's name: the unit, the period, and for a view as recorded by a moment that moment. */
 export const csvFileName = (summary: Summary): string =>

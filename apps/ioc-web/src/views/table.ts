@@ -10,7 +10,7 @@ const valueOf = (child: ChildUnit, id: string): number | null =>
   child.indicators.find((i) => i.id === id)?.value ?? null;
 
 // Ties in Vietnamese order, numbers as numbers: Thôn 2 before Thôn 10, as a commune lists its villages.
-const byName = new Intl.Collator('vi', { numeric: true });
+export const byName = new Intl.Collator('vi', { numeric: true });
 
 export function laggardsFirst(children: readonly ChildUnit[], id: string): ChildUnit[] {
   return [...children].sort((a, b) => {

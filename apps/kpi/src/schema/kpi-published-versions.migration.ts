@@ -2,10 +2,10 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * An indicator's row says that every value published for it was computed with that version of its
- * formula (ADR 0063). At start the service compares it with the catalog in force, so a start with an
- * unchanged catalog costs one small read, not a scan of every published value. The backfill records
+ * formula (ADR 0063). At start and every minute the service compares it with the catalog in force, so
+ * a check with an unchanged catalog costs one small read, not a scan of every published value. The backfill records
  * an indicator whose published values all carry one version; one with none, or with several, is
- * left for the service's first start to put right.
+ * left for the service's first check to put right.
  */
 export class KpiPublishedVersions implements MigrationInterface {
   readonly name = 'KpiPublishedVersions1796800000000';

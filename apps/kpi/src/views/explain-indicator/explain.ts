@@ -10,7 +10,7 @@ import { evaluateUnits, orNull, type UnitIndicator } from '../../figures/indicat
 import { groupingFigures, type NamedGrouping } from '../../figures/named-grouping.ts';
 import { ledgerEnd, ledgerPage, statisticSource, targetSources } from '../../figures/sources.queries.ts';
 import { childrenOf, type TreeUnit } from '../../figures/tree.queries.ts';
-import { catalogVersions } from '../../indicators/catalog.ts';
+import { indicatorCatalog } from '../../indicators/catalog.ts';
 import { metricKind } from '../../indicators/evaluate.ts';
 import type { IndicatorDefinition, Operand } from '../../indicators/indicator.ts';
 import { metricName } from '../../indicators/metric-names.ts';
@@ -188,7 +188,8 @@ export async function explain(db: Db, request: ExplainRequest) {
     [indicator],
   );
   const own = values.get(subject.unit.code)?.[0];
-  const newest = Math.max(...catalogVersions.filter((d) => d.id === indicator.id).map((d) => d.version));
+  // The version in force, which the catalog already chose (inForce): a value may carry an older one.
+  const newest = indicatorCatalog.find((d) => d.id === indicator.id)?.version ?? indicator.version;
   return {
     unit: subject.unit,
     period: period.key,
