@@ -81,18 +81,20 @@ export class KeepFormulaVersions implements OnApplicationBootstrap, BeforeApplic
     let announced = false;
     let lastAt = Date.now();
     return (progress) => {
-      if (progress.done) {
-        const counts = `${progress.published} values published again of ${progress.scanned} read`;
+      const counts = `${progress.published} values published again of ${progress.scanned} read`;
+      if (progress.done && progress.settled) {
         log.log({ ...progress }, `formula versions in force: ${summary(progress)} (${counts})`);
+      } else if (progress.done) {
+        log.warn(
+          { ...progress },
+          `formula versions: not settled, a value was published with another version or another pass took over while this ran; the next check reads again (${summary(progress)}, ${counts})`,
+        );
       } else if (!announced) {
         announced = true;
         log.log({ ...progress }, `formula versions: publishing values again with ${summary(progress)}`);
       } else if (Date.now() - lastAt >= progressEveryMs) {
         lastAt = Date.now();
-        log.log(
-          { ...progress },
-          `formula versions: ${progress.published} values published again of ${progress.scanned} read`,
-        );
+        log.log({ ...progress }, `formula versions: ${counts}`);
       }
     };
   }

@@ -13,6 +13,7 @@ import { recordBatch } from '../ledger/record-batch.ts';
 import { kpiDataSource } from '../schema/kpi-data-source.ts';
 import { KpiConfig } from '../config.ts';
 import { KeepFormulaVersions } from './keep-formula-versions.ts';
+import { forgetVersionsOutOfStep } from './versions-out-of-step.ts';
 import { outdatedIndicators, republishOutdated } from './republish-outdated.ts';
 
 const vneid = 'residents_helped.vneid_activation';
@@ -71,7 +72,28 @@ describe('values published with another formula version are published again (rea
         [indicator, row.unit_code, row.period, figures],
       );
     }
-    await pool.query('UPDATE kpi_published_versions SET version = 0 WHERE indicator_id = $1', [indicator]);
+    await pool.query(
+      `INSERT INTO kpi_published_versions (indicator_id, version) VALUES ($1, 0)
+       ON CONFLICT (indicator_id) DO UPDATE SET version = 0, pending_pass = NULL`,
+      [indicator],
+    );
+  };
+
+  /**
+   * An instance still on the previous catalog writes the value at the first key with version 0, with
+   * the statement's out-of-step CTE as its publish carries it. (Its own catalog is not this process's:
+   * publishChanges computes with the definitions in force.)
+   */
+  const publishedByAnOldInstance = async (indicator: string) => {
+    const { rows } = await pool.query<{ key: string }>(
+      `WITH ${forgetVersionsOutOfStep}
+       UPDATE kpi_published SET version = 0, figures = replace(figures, '"version":1', '"version":0')
+        WHERE indicator_id = $1 AND (unit_code, period) = (
+         SELECT unit_code, period FROM kpi_published WHERE indicator_id = $1 ORDER BY unit_code, period LIMIT 1)
+       RETURNING unit_code || '/' || period AS key`,
+      [indicator, [indicator], [0]],
+    );
+    return rows[0]?.key;
   };
 
   beforeAll(async () => {
@@ -94,7 +116,13 @@ describe('values published with another formula version are published again (rea
     expect(await publishedSince(pool, before)).toEqual([]);
     expect(await outdatedIndicators(pool)).toEqual([]);
     // A start with the catalog unchanged reads the small table and nothing else.
-    expect(await republishOutdated(pool)).toEqual({ indicators: [], scanned: 0, published: 0, done: true });
+    expect(await republishOutdated(pool)).toEqual({
+      indicators: [],
+      scanned: 0,
+      published: 0,
+      done: true,
+      settled: true,
+    });
   });
 
   it('publishes each outdated value once with the version in force, its figures unchanged', async () => {
@@ -107,7 +135,9 @@ describe('values published with another formula version are published again (rea
     const progress: number[] = [];
     const outcome = await republishOutdated(pool, {
       sliceSize: 3,
-      onProgress: (p) => progress.push(p.scanned),
+      onProgress: (p) => {
+        progress.push(p.scanned);
+      },
     });
     const sent = await publishedSince(pool, before);
     expect(sent.map((d) => `${d.unitCode}/${d.period}`).toSorted()).toEqual([...old.keys()].toSorted());
@@ -133,13 +163,15 @@ describe('values published with another formula version are published again (rea
     let slices = 0;
     const stopped = await republishOutdated(pool, {
       sliceSize: 2,
-      onProgress: () => slices++,
+      onProgress: () => {
+        slices++;
+      },
       stopped: () => slices >= 1,
     });
     expect(stopped.done).toBe(false);
     expect(stopped.published).toBeGreaterThan(0);
     expect(stopped.published).toBeLessThan(keys.length);
-    // Its values are on two versions now: the first slice's publishing dropped the record of version 0.
+    // Its values are on two versions now, and the record is pending on the stopped pass.
     expect(await outdatedIndicators(pool)).toEqual([{ id: vneid, from: null, to: 1 }]);
     const finished = await republishOutdated(pool, { sliceSize: 2 });
     expect(stopped.published + finished.published).toBe(keys.length);
@@ -169,6 +201,45 @@ describe('values published with another formula version are published again (rea
     expect(await outdatedIndicators(pool)).toEqual([{ id: vneid, from: null, to: 1 }]);
     expect(await republishOutdated(pool)).toMatchObject({ done: true });
     expect((await onVersion()).get(vneid)).toBe(1);
+  });
+
+  it('does not settle when an old instance publishes the previous version behind the pass, and the next check puts it right', async () => {
+    await recordedWithVersionZero(vneid);
+    let behind: string | undefined;
+    const outcome = await republishOutdated(pool, {
+      sliceSize: 2,
+      // After the first slice: a key the pass has read and published with version 1.
+      onProgress: async (p) => {
+        if (!p.done && behind === undefined) behind = await publishedByAnOldInstance(vneid);
+      },
+    });
+    expect(outcome).toMatchObject({ done: true, settled: false });
+    expect((await publishedOf(vneid)).get(behind as string)?.[0]).toBe(0);
+    expect(await outdatedIndicators(pool)).toEqual([{ id: vneid, from: null, to: 1 }]);
+    const next = await republishOutdated(pool);
+    expect(next).toMatchObject({ done: true, settled: true });
+    expect(next.published).toBeGreaterThanOrEqual(1);
+    expect(new Set([...(await publishedOf(vneid)).values()].map(([version]) => version))).toEqual(
+      new Set([1]),
+    );
+    expect(await outdatedIndicators(pool)).toEqual([]);
+  });
+
+  it('leaves the record to a pass that took it over, which settles it', async () => {
+    await recordedWithVersionZero(vneid);
+    const taken = await republishOutdated(pool, {
+      sliceSize: 2,
+      onProgress: async (p) => {
+        if (!p.done)
+          await pool.query(
+            'UPDATE kpi_published_versions SET pending_pass = gen_random_uuid() WHERE pending_pass IS NOT NULL',
+          );
+      },
+    });
+    expect(taken).toMatchObject({ done: true, settled: false });
+    expect(await outdatedIndicators(pool)).toEqual([{ id: vneid, from: null, to: 1 }]);
+    expect(await republishOutdated(pool)).toMatchObject({ published: 0, settled: true });
+    expect(await outdatedIndicators(pool)).toEqual([]);
   });
 
   it('checks again every interval in the background, and stops between checks at shutdown', async () => {

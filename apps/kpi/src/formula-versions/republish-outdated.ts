@@ -16,22 +16,31 @@ export interface RepublishProgress {
   readonly scanned: number;
   readonly published: number;
   readonly done: boolean;
+  /**
+   * Done, and the versions recorded as settled: false when a value was published with another version
+   * while the pass ran (an instance on another catalog), so the next check reads again.
+   */
+  readonly settled: boolean;
 }
 
 export interface RepublishOptions {
   /** Published values read and computed again per transaction (each holds the publishers' lock). */
   readonly sliceSize?: number;
-  readonly onProgress?: (progress: RepublishProgress) => void;
+  /** Told after each slice and at the end; a returned promise holds the pass until it settles. */
+  readonly onProgress?: (progress: RepublishProgress) => void | Promise<void>;
   /** Asked between slices: a service shutting down stops, and the next check goes on. */
   readonly stopped?: () => boolean;
 }
 
-/** The catalog's indicators whose recorded version is not the one in force. */
+/**
+ * The catalog's indicators with no settled record of the version in force: none recorded, another
+ * one, or a pass still pending (running, or stopped before its end).
+ */
 export async function outdatedIndicators(
   db: Pick<pg.Pool, 'query'>,
 ): Promise<RepublishProgress['indicators']> {
   const { rows } = await db.query<{ indicator_id: string; version: number }>(
-    'SELECT indicator_id, version FROM kpi_published_versions',
+    'SELECT indicator_id, version FROM kpi_published_versions WHERE pending_pass IS NULL',
   );
   const recorded = new Map(rows.map((r) => [r.indicator_id, r.version]));
   return indicatorCatalog
@@ -92,10 +101,11 @@ export async function republishOutdated(
 ): Promise<RepublishProgress> {
   const { sliceSize, onProgress, stopped } = { ...defaults, ...options };
   const indicators = await outdatedIndicators(pool);
-  const progress = { indicators, scanned: 0, published: 0, done: false };
-  if (indicators.length === 0) return { ...progress, done: true };
+  const progress = { indicators, scanned: 0, published: 0, done: false, settled: false };
+  if (indicators.length === 0) return { ...progress, done: true, settled: true };
   const wanted = new Set(indicators.map((i) => i.id));
   const outdated = indicatorCatalog.filter((d) => wanted.has(d.id));
+  const pass = await startPass(pool, outdated);
   let after: Key | undefined = ['', '', ''];
   while (after) {
     if (stopped()) return progress;
@@ -103,15 +113,34 @@ export async function republishOutdated(
     after = slice.last;
     progress.scanned += slice.read;
     progress.published += slice.published;
-    if (after) onProgress({ ...progress });
+    if (after) await onProgress({ ...progress });
   }
-  const [ids, versions] = [outdated.map((d) => d.id), outdated.map((d) => d.version)];
-  await pool.query(
-    `INSERT INTO kpi_published_versions (indicator_id, version) SELECT * FROM unnest($1::text[], $2::int[])
-     ON CONFLICT (indicator_id) DO UPDATE SET version = EXCLUDED.version`,
-    [ids, versions],
-  );
-  const finished = { ...progress, done: true };
-  onProgress(finished);
+  const finished = { ...progress, done: true, settled: await settlePass(pool, pass, outdated.length) };
+  await onProgress(finished);
   return finished;
+}
+
+/**
+ * Records the versions in force as pending on this pass before its first slice: from then on, a value
+ * published with another version (an instance on another catalog, at a key already read) drops the
+ * record, and the pass cannot settle it. A pass started later takes the record over.
+ */
+async function startPass(pool: pg.Pool, outdated: readonly IndicatorDefinition[]): Promise<string> {
+  const pass = randomUUID();
+  await pool.query(
+    `INSERT INTO kpi_published_versions (indicator_id, version, pending_pass)
+     SELECT id, version, $3 FROM unnest($1::text[], $2::int[]) AS f(id, version)
+     ON CONFLICT (indicator_id) DO UPDATE SET version = EXCLUDED.version, pending_pass = EXCLUDED.pending_pass`,
+    [outdated.map((d) => d.id), outdated.map((d) => d.version), pass],
+  );
+  return pass;
+}
+
+/** Settles what is still pending on this pass; true when every indicator of it was. */
+async function settlePass(pool: pg.Pool, pass: string, indicators: number): Promise<boolean> {
+  const { rowCount } = await pool.query(
+    'UPDATE kpi_published_versions SET pending_pass = NULL WHERE pending_pass = $1',
+    [pass],
+  );
+  return rowCount === indicators;
 }

@@ -6,6 +6,7 @@ import { KpiCellsByPeriod } from './kpi-cells-by-period.migration.ts';
 import { KpiDeltaSources } from './kpi-delta-sources.migration.ts';
 import { KpiGroupingsTable } from './kpi-groupings.migration.ts';
 import { KpiPublishedVersions } from './kpi-published-versions.migration.ts';
+import { KpiPublishedVersionsPending } from './kpi-published-versions-pending.migration.ts';
 import { KpiSchema } from './kpi-schema.migration.ts';
 import { KpiStockSpans } from './kpi-stock-spans.migration.ts';
 import { KpiTargetReach } from './kpi-target-reach.migration.ts';
@@ -28,6 +29,7 @@ export function kpiDataSource(url: string): ServiceDataSourceOptions {
       KpiDeltaSources,
       KpiTargetReach,
       KpiPublishedVersions,
+      KpiPublishedVersionsPending,
     ],
     poolSize: 8,
   };
