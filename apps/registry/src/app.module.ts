@@ -6,6 +6,7 @@ import { HealthController } from './health/health.http.controller.ts';
 import { PersonalDataController } from './members/personal-data/index.ts';
 import { RegisterMemberController } from './members/register-member/index.ts';
 import { ChangeTeamController } from './teams/change-team/index.ts';
+import { MoveTeamController } from './teams/move-team/index.ts';
 import { CoverageController } from './teams/coverage/index.ts';
 import { RegisterTeamController } from './teams/register-team/index.ts';
 import { TeamRosterController } from './teams/team-roster/index.ts';
@@ -36,6 +37,7 @@ export class AppModule {
         RegisterTeamController,
         TeamRosterController,
         ChangeTeamController,
+        MoveTeamController,
         RegisterMemberController,
         PersonalDataController,
       ],

@@ -7,6 +7,7 @@ import {
   TeamLeaderAssignedV1,
   TeamMemberAddedV1,
   TeamMemberRemovedV1,
+  TeamMovedV1,
   TeamRegisteredV1,
   TeamReinstatedV1,
   TeamRenamedV1,
@@ -57,6 +58,13 @@ const router = routeEvents(
         d.teamId,
         d.memberId,
       ]),
+    ),
+    // A team serving another unit is judged there from now on: reports name places of its new tree.
+    on(TeamMovedV1, (d, tx) =>
+      tx.query(
+        'UPDATE replica_teams SET tree_version = $2, unit_code = $3, unit_path = $4 WHERE team_id = $1',
+        [d.teamId, d.treeVersion, d.unitCode, d.unitPath],
+      ),
     ),
     on(TeamSuspendedV1, teamStatus('suspended')),
     on(TeamReinstatedV1, teamStatus('active')),

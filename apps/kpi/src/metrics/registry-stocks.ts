@@ -11,7 +11,8 @@ import type { MetricId } from '../indicators/indicator.ts';
 import type { DeltaSource, MetricDelta } from './metric-delta.ts';
 
 export interface TeamFact {
-  readonly path: readonly string[];
+  /** Where it serves now: a move changes it (team-moved). */
+  path: readonly string[];
   active: boolean;
   readonly members: Set<string>;
 }
@@ -44,6 +45,7 @@ export type StockInput = Envelope &
     | { readonly type: 'team-suspended'; readonly teamId: string }
     | { readonly type: 'team-reinstated'; readonly teamId: string }
     | { readonly type: 'team-dissolved'; readonly teamId: string }
+    | { readonly type: 'team-moved'; readonly teamId: string; readonly path: readonly string[] }
     | { readonly type: 'member-trained'; readonly memberId: string }
   );
 
@@ -142,6 +144,20 @@ function team(facts: StockFacts, teamId: string, path: readonly string[], emit: 
   setActive(facts, teamId, true, emit);
 }
 
+/**
+ * A team serves another unit from the day it moved: as if it stopped where it was and started where
+ * it is, its members with it (a member counts once per unit either way). A suspended team moves
+ * without counting anywhere.
+ */
+function moved(facts: StockFacts, teamId: string, path: readonly string[], emit: Emit): void {
+  const team = facts.teams.get(teamId);
+  if (!team || team.path.join('/') === path.join('/')) return;
+  const active = team.active;
+  setActive(facts, teamId, false, emit);
+  team.path = path;
+  setActive(facts, teamId, active, emit);
+}
+
 type Apply<T extends StockInput['type']> = (
   facts: StockFacts,
   input: Extract<StockInput, { type: T }>,
@@ -155,6 +171,7 @@ const appliers: { [T in StockInput['type']]: Apply<T> } = {
   'team-reinstated': (facts, input, emit) => setActive(facts, input.teamId, true, emit),
   'team-suspended': (facts, input, emit) => setActive(facts, input.teamId, false, emit),
   'team-dissolved': (facts, input, emit) => setActive(facts, input.teamId, false, emit),
+  'team-moved': (facts, input, emit) => moved(facts, input.teamId, input.path, emit),
   'member-trained': (facts, input, emit) => trained(facts, input.memberId, emit),
 };
 

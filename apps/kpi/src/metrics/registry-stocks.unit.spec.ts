@@ -33,6 +33,13 @@ const dissolved = (teamId: string): StockInput => ({ type: 'team-dissolved', tea
 const suspended = (teamId: string): StockInput => ({ type: 'team-suspended', teamId, ...at() });
 const reinstated = (teamId: string): StockInput => ({ type: 'team-reinstated', teamId, ...at() });
 const trained = (memberId: string): StockInput => ({ type: 'member-trained', memberId, ...at() });
+const krongNang = ['66', '24343', '24343-001'];
+const movedTo = (teamId: string, path: readonly string[]): StockInput => ({
+  type: 'team-moved',
+  teamId,
+  path,
+  ...at(),
+});
 
 function emptyFacts(): StockFacts {
   return { teams: new Map(), memberTeams: new Map(), trained: new Set(), villages: new Map() };
@@ -131,6 +138,47 @@ describe('stocks from registry and training events', () => {
       'active_members@24175': 1,
       'villages_with_active_team@24175': 1,
     });
+  });
+
+  it('moves a team with its members and its village: out where it served, in where it serves, unchanged above both', () => {
+    const history = [
+      village('24175-001'),
+      { type: 'village-registered', path: krongNang, ...at() } as StockInput,
+      team('t1', '24175-001'),
+      joins('m1', 't1'),
+      joins('m2', 't1'),
+      trained('m1'),
+    ];
+    const counts = stocks(...history, movedTo('t1', krongNang));
+    expect(counts).toMatchObject({
+      'active_teams@24343': 1,
+      'active_teams@66': 1,
+      'active_members@24343': 2,
+      'active_members@66': 2,
+      'active_members_trained@24343': 1,
+      'villages_with_active_team@24343': 1,
+      'villages_with_active_team@66': 1,
+    });
+    for (const metric of [
+      'active_teams',
+      'active_members',
+      'active_members_trained',
+      'villages_with_active_team',
+    ])
+      expect(counts[`${metric}@24175`]).toBeUndefined();
+  });
+
+  it('moves a suspended team without counting it anywhere until reinstated, and ignores a move to where it is', () => {
+    const history = [team('t1', '24175'), joins('m1', 't1'), suspended('t1'), movedTo('t1', ['66', '24343'])];
+    expect(stocks(...history)['active_teams@66']).toBeUndefined();
+    expect(stocks(...history, reinstated('t1'))).toMatchObject({
+      'active_teams@24343': 1,
+      'active_members@24343': 1,
+    });
+    expect(stocks(...history, reinstated('t1'))['active_teams@24175']).toBeUndefined();
+    const facts = emptyFacts();
+    applyStockEvent(facts, team('t2', '24175'));
+    expect(applyStockEvent(facts, movedTo('t2', ['66', '24175']))).toEqual([]);
   });
 
   it('ignores a repeated registration and a change to a team it never saw', () => {

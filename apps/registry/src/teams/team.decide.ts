@@ -1,8 +1,9 @@
 // The rules a team leader would expect: a team exists once, on a unit of the tree in force, by a
 // decision already taken; the leader is one of its members; nobody is a member twice; a dissolved
-// team is history and changes no more. Asking for what already holds decides nothing.
+// team is history and changes no more; a team moves only within its commune, or into the commune that
+// replaced its own after a reform. Asking for what already holds decides nothing.
 import { DomainRuleViolation } from '@nhip/decider';
-import type { TeamCommand, TeamEvent, TeamState } from './team.ts';
+import type { ServedUnit, TeamCommand, TeamEvent, TeamState } from './team.ts';
 
 type Registered = Exclude<TeamState, { status: 'unregistered' }>;
 type Of<T extends TeamCommand['type']> = Extract<TeamCommand, { type: T }>;
@@ -26,6 +27,7 @@ const changes: { [T in Change]: (command: Of<T>, team: Registered) => TeamEvent[
   DissolveTeam: (command, team) => [
     { type: 'TeamDissolved', data: { teamId: team.teamId, reason: command.reason } },
   ],
+  MoveTeam: moveTeam,
 };
 
 export function decideTeam(command: TeamCommand, state: TeamState): TeamEvent[] {
@@ -127,4 +129,53 @@ function removeMember(command: Of<'RemoveMember'>, team: Registered): TeamEvent[
       data: { teamId: team.teamId, memberId: command.memberId, reason: command.reason },
     },
   ];
+}
+
+/**
+ * A team moves between villages of its commune, or, after a reform, into the commune of the tree in
+ * force that replaced its own (the recorded lineage): anything else is a new team's work.
+ */
+function moveTeam(command: Of<'MoveTeam'>, team: Registered): TeamEvent[] {
+  const unit = unitInForce(command);
+  if (unit.treeVersion === team.unit.treeVersion && unit.code === team.unit.code) return [];
+  requireReachable(command, unit, team);
+  return [
+    {
+      type: 'TeamMoved',
+      data: { teamId: team.teamId, unit, previousUnit: team.unit, reason: command.reason },
+    },
+  ];
+}
+
+function unitInForce(command: Of<'MoveTeam'>): ServedUnit {
+  if (command.unit === undefined || command.communeOfUnit === undefined) {
+    throw new DomainRuleViolation(
+      'unknown_unit',
+      `No unit ${command.unitCode} in the unit tree in force today: check the code, or register the village first.`,
+      'unitCode',
+    );
+  }
+  return command.unit;
+}
+
+function requireReachable(command: Of<'MoveTeam'>, unit: ServedUnit, team: Registered): void {
+  const { communeOfUnit, communeOfTeam, successorsOfTeamCommune } = command;
+  if (unit.treeVersion === team.unit.treeVersion) {
+    if (communeOfUnit === communeOfTeam) return;
+    throw new DomainRuleViolation(
+      'other_commune',
+      `Team "${team.name}" works in commune ${communeOfTeam} and unit ${unit.code} is in commune ${communeOfUnit}: a team moves only between villages of its commune; register a new team there instead.`,
+      'unitCode',
+    );
+  }
+  if (successorsOfTeamCommune.includes(communeOfUnit ?? '')) return;
+  const successors =
+    successorsOfTeamCommune.length > 0
+      ? `the commune(s) that replaced it: ${successorsOfTeamCommune.join(', ')}`
+      : `no commune recorded as replacing it: record the reform's lineage (POST /unit-trees/${unit.treeVersion}/lineage) first`;
+  throw new DomainRuleViolation(
+    'not_a_successor',
+    `Unit ${unit.code} is in commune ${communeOfUnit}, which did not replace commune ${communeOfTeam} of tree ${team.unit.treeVersion} where team "${team.name}" works; the tree in force has ${successors}.`,
+    'unitCode',
+  );
 }

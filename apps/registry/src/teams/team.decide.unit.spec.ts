@@ -202,3 +202,89 @@ describe('lifecycle', () => {
     spec.given([]).when({ type: 'RenameTeam', name: 'Tổ' }).thenRefused('team_not_found', 'teamId');
   });
 });
+
+describe('moving a team', () => {
+  // Hòa Phú (24172, vn-2024) became commune 24175 of the 2025 tree.
+  const commune2025 = { treeVersion: 'vn-2025', code: '24175', path: ['66', '24175'] };
+  const move = (overrides: Partial<Extract<TeamCommand, { type: 'MoveTeam' }>> = {}): TeamCommand => ({
+    type: 'MoveTeam',
+    unitCode: commune2025.code,
+    unit: commune2025,
+    communeOfUnit: '24175',
+    communeOfTeam: '24172',
+    successorsOfTeamCommune: ['24175'],
+    reason: 'Sáp nhập xã',
+    ...overrides,
+  });
+  const moved = (unit: typeof village, previousUnit = village): TeamEvent => ({
+    type: 'TeamMoved',
+    data: { teamId, unit, previousUnit, reason: 'Sáp nhập xã' },
+  });
+
+  it('moves it into the commune of the tree in force that replaced its own, or a village of it', () => {
+    spec
+      .given([registered, added(lan)])
+      .when(move())
+      .then([moved(commune2025)]);
+    const newVillage = { treeVersion: 'vn-2025', code: '24175-004', path: ['66', '24175', '24175-004'] };
+    spec
+      .given([registered])
+      .when(move({ unitCode: newVillage.code, unit: newVillage }))
+      .then([moved(newVillage)]);
+  });
+
+  it('moves a suspended team too, and decides nothing for the unit it already serves', () => {
+    const suspended: TeamEvent = { type: 'TeamSuspended', data: { teamId, reason: 'Tạm dừng' } };
+    spec
+      .given([registered, suspended])
+      .when(move())
+      .then([moved(commune2025)]);
+    spec
+      .given([registered, moved(commune2025)])
+      .when(move())
+      .then([]);
+  });
+
+  it('refuses a commune that did not replace its own, naming those that did or the lineage to record', () => {
+    const elsewhere = { treeVersion: 'vn-2025', code: '24343', path: ['66', '24343'] };
+    spec
+      .given([registered])
+      .when(move({ unitCode: '24343', unit: elsewhere, communeOfUnit: '24343' }))
+      .thenRefused('not_a_successor', 'unitCode');
+    spec
+      .given([registered])
+      .when(move({ successorsOfTeamCommune: [] }))
+      .thenRefused('not_a_successor', 'unitCode');
+  });
+
+  it('moves it between villages of its commune within one tree, and not to another commune', () => {
+    const neighbour = {
+      treeVersion: 'vn-2024',
+      code: '24172-002',
+      path: ['66', '643', '24172', '24172-002'],
+    };
+    const within = {
+      unitCode: neighbour.code,
+      unit: neighbour,
+      communeOfUnit: '24172',
+      successorsOfTeamCommune: [],
+    };
+    spec
+      .given([registered])
+      .when(move(within))
+      .then([moved(neighbour)]);
+    const other = { treeVersion: 'vn-2024', code: '24355', path: ['66', '650', '24355'] };
+    spec
+      .given([registered])
+      .when(move({ ...within, unitCode: '24355', unit: other, communeOfUnit: '24355' }))
+      .thenRefused('other_commune', 'unitCode');
+  });
+
+  it('refuses a unit not in the tree in force, and any move of a dissolved team', () => {
+    spec
+      .given([registered])
+      .when(move({ unitCode: '99999', unit: undefined, communeOfUnit: undefined }))
+      .thenRefused('unknown_unit', 'unitCode');
+    spec.given([registered, dissolved]).when(move()).thenRefused('team_dissolved', 'teamId');
+  });
+});

@@ -18,6 +18,8 @@ export function evolveTeam(state: TeamState, event: TeamEvent): TeamState {
       return { ...state, status: 'active' };
     case 'TeamDissolved':
       return { ...state, status: 'dissolved' };
+    case 'TeamMoved':
+      return { ...state, unit: event.data.unit };
     default:
       return evolveMembership(state, event);
   }

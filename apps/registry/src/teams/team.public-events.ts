@@ -4,6 +4,7 @@ import {
   TeamLeaderAssignedV1,
   TeamMemberAddedV1,
   TeamMemberRemovedV1,
+  TeamMovedV1,
   TeamRegisteredV1,
   TeamReinstatedV1,
   TeamRenamedV1,
@@ -29,6 +30,19 @@ function publicEventOf(event: TeamEvent): PublicMessage {
       return publicMessage(TeamMemberAddedV1, event.data);
     case 'MemberRemoved':
       return publicMessage(TeamMemberRemovedV1, event.data);
+    case 'TeamMoved': {
+      const { teamId, unit, previousUnit, reason } = event.data;
+      return publicMessage(TeamMovedV1, {
+        teamId,
+        treeVersion: unit.treeVersion,
+        unitCode: unit.code,
+        unitPath: unit.path,
+        previousTreeVersion: previousUnit.treeVersion,
+        previousUnitCode: previousUnit.code,
+        previousUnitPath: previousUnit.path,
+        reason,
+      });
+    }
     default:
       return lifecycleEventOf(event);
   }

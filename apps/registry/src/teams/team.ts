@@ -37,7 +37,11 @@ export type TeamEvent =
   | { type: 'MemberRemoved'; data: { teamId: string; memberId: string; reason: string } }
   | { type: 'TeamSuspended'; data: { teamId: string; reason: string } }
   | { type: 'TeamReinstated'; data: { teamId: string } }
-  | { type: 'TeamDissolved'; data: { teamId: string; reason: string } };
+  | { type: 'TeamDissolved'; data: { teamId: string; reason: string } }
+  | {
+      type: 'TeamMoved';
+      data: { teamId: string; unit: ServedUnit; previousUnit: ServedUnit; reason: string };
+    };
 
 export type TeamCommand =
   | {
@@ -65,7 +69,19 @@ export type TeamCommand =
   | { type: 'RemoveMember'; memberId: string; reason: string }
   | { type: 'SuspendTeam'; reason: string }
   | { type: 'ReinstateTeam' }
-  | { type: 'DissolveTeam'; reason: string };
+  | { type: 'DissolveTeam'; reason: string }
+  | {
+      type: 'MoveTeam';
+      unitCode: string;
+      /** The unit in the tree in force today; undefined when the code is not in it. */
+      unit: ServedUnit | undefined;
+      /** The commune of each unit: the unit itself, or the commune above a village (looked up). */
+      communeOfUnit: string | undefined;
+      communeOfTeam: string;
+      /** The communes of the tree in force that replaced the team's commune (the reform's lineage). */
+      successorsOfTeamCommune: readonly string[];
+      reason: string;
+    };
 
 export type TeamState =
   | { readonly status: 'unregistered' }

@@ -94,6 +94,24 @@ export const TeamDissolvedV1 = publicEvent({
   schema: Type.Object({ teamId: Uuid, reason }),
 });
 
+export const TeamMovedV1 = publicEvent({
+  type: 'vn.nhip.registry.team.moved.v1',
+  topic,
+  keyField,
+  summary:
+    'A team now serves another unit: after a reform, the unit that replaced its own in the tree in force (a commune merged in July 2025), or another village of its commune. Its members, leader and history stay; what it does from now on counts where it serves now.',
+  schema: Type.Object({
+    teamId: Uuid,
+    treeVersion: TreeVersion,
+    unitCode: UnitCode,
+    unitPath: UnitPath,
+    previousTreeVersion: TreeVersion,
+    previousUnitCode: UnitCode,
+    previousUnitPath: UnitPath,
+    reason,
+  }),
+});
+
 export type TeamRegisteredData = Type.Static<typeof TeamRegisteredV1.schema>;
 export type TeamMemberAddedData = Type.Static<typeof TeamMemberAddedV1.schema>;
 
@@ -106,4 +124,5 @@ export const teamEvents = [
   TeamSuspendedV1,
   TeamReinstatedV1,
   TeamDissolvedV1,
+  TeamMovedV1,
 ] as const;

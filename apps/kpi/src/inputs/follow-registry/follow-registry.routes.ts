@@ -5,6 +5,7 @@ import {
   TeamLeaderAssignedV1,
   TeamMemberAddedV1,
   TeamMemberRemovedV1,
+  TeamMovedV1,
   TeamRegisteredV1,
   TeamReinstatedV1,
   TeamRenamedV1,
@@ -79,6 +80,9 @@ function teamRoutes(push: Push) {
     on(TeamSuspendedV1, (d, _tx, e) => collect({ type: 'team-suspended', teamId: d.teamId, ...at(e) })),
     on(TeamReinstatedV1, (d, _tx, e) => collect({ type: 'team-reinstated', teamId: d.teamId, ...at(e) })),
     on(TeamDissolvedV1, (d, _tx, e) => collect({ type: 'team-dissolved', teamId: d.teamId, ...at(e) })),
+    on(TeamMovedV1, (d, _tx, e) =>
+      collect({ type: 'team-moved', teamId: d.teamId, path: d.unitPath, ...at(e) }),
+    ),
   ];
 }
 

@@ -78,7 +78,7 @@ export async function saveStockFacts(tx: Tx, { facts, pairs }: Loaded): Promise<
     `INSERT INTO kpi_teams (team_id, path, active)
      SELECT t."teamId", ARRAY(SELECT jsonb_array_elements_text(t.path)), t.active
        FROM jsonb_to_recordset($1::jsonb) AS t("teamId" uuid, path jsonb, active boolean)
-     ON CONFLICT (team_id) DO UPDATE SET active = EXCLUDED.active`,
+     ON CONFLICT (team_id) DO UPDATE SET active = EXCLUDED.active, path = EXCLUDED.path`,
     [JSON.stringify(teams)],
   );
   const now = new Set(

@@ -10,7 +10,15 @@ export async function projectTeam(tx: Tx, events: readonly TeamEvent[], at: stri
 
 type TeamRowEvent = Extract<
   TeamEvent,
-  { type: 'TeamRenamed' | 'TeamLeaderAssigned' | 'TeamSuspended' | 'TeamReinstated' | 'TeamDissolved' }
+  {
+    type:
+      | 'TeamRenamed'
+      | 'TeamLeaderAssigned'
+      | 'TeamSuspended'
+      | 'TeamReinstated'
+      | 'TeamDissolved'
+      | 'TeamMoved';
+  }
 >;
 
 async function apply(tx: Tx, event: TeamEvent, at: string): Promise<void> {
@@ -58,6 +66,15 @@ async function updateTeam(tx: Tx, event: TeamRowEvent, at: string): Promise<void
     case 'TeamLeaderAssigned':
       await setTeam('leader_id = $3', event.data.memberId);
       return;
+    case 'TeamMoved': {
+      const { unit } = event.data;
+      await setTeam(
+        `tree_version = $3::jsonb->>0, unit_code = $3::jsonb->>1,
+         unit_path = ARRAY(SELECT jsonb_array_elements_text($3::jsonb->2))`,
+        JSON.stringify([unit.treeVersion, unit.code, unit.path]),
+      );
+      return;
+    }
     case 'TeamSuspended':
     case 'TeamReinstated':
     case 'TeamDissolved':

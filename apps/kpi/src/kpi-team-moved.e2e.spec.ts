@@ -1,0 +1,139 @@
+// A team registered on the 2024 tree, after the July 2025 reform, through the public APIs of the
+// registry, activity and KPI services on the real broker and database: the registry moves it only into
+// the commune that replaced its own (the recorded lineage); the activity service then judges its
+// reports in the tree in force; the KPI service counts the team, its members and its new work where
+// it serves now, and leaves its earlier work where it happened.
+import fs from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { vietnamDay } from '@nhip/contracts';
+import {
+  importUnits2024,
+  indicatorReaches,
+  indicatorsOf,
+  logActivity,
+  pick,
+  registerTeam,
+  registerVillage,
+  startPlatform,
+  type Platform,
+} from './fixtures/platform.ts';
+import { ledgerMismatchesSql, type CellMismatch } from './ledger/ledger-check.ts';
+
+const helped = 'residents_helped.vneid_activation';
+const fixtures = new URL('../../registry/src/fixtures/', import.meta.url);
+const csv = (file: string) => fs.readFileSync(new URL(file, fixtures));
+
+interface Problem {
+  readonly type: string;
+  readonly detail: string;
+  readonly errors?: readonly { field: string; reason: string }[];
+}
+
+describe('KPI service: a team moved into the tree in force after the reform', () => {
+  let platform: Platform;
+  let teamId: string;
+  let oldVillage: string;
+  const thisYear = vietnamDay(new Date().toISOString()).slice(0, 4);
+  const report = (placeCode: string, occurredAt: string, residentsHelped: number) => ({
+    activityId: randomUUID(),
+    teamId,
+    placeCode,
+    kind: 'vneid_activation',
+    residentsHelped,
+    occurredAt,
+  });
+
+  beforeAll(async () => {
+    platform = await startPlatform('kpi_team_moved');
+    const { registry, activity, kpi } = platform;
+    await importUnits2024(registry);
+    oldVillage = await registerVillage(registry, '24172', 'Thôn 1');
+    teamId = await registerTeam(registry, oldVillage);
+    for (const name of ['H’Hen Niê', 'Y Bhăm Niê']) {
+      const member = await registry.post<{ memberId: string }>('/members', { fullName: name });
+      const joined = await registry.post(`/teams/${teamId}/members`, {
+        memberId: member.body.memberId,
+        role: 'member',
+        affiliation: 'youth_union',
+      });
+      expect(joined.status).toBe(200);
+    }
+    // Work done in March 2025, under the 2024 tree, before the reform.
+    await logActivity(activity, report(oldVillage, '2025-03-10T08:00:00+07:00', 5));
+    await indicatorReaches(kpi, ['24172', 'period=2025-03', helped], (f) => f?.value === 5);
+    const imported = await registry.post(
+      '/unit-trees/vn-2025/imports?effectiveFrom=2025-07-01',
+      csv('dak-lak-pilot-2025.csv'),
+      { 'content-type': 'text/csv' },
+    );
+    const mapped = await registry.post(
+      '/unit-trees/vn-2025/lineage?from=vn-2024',
+      csv('dak-lak-pilot-mapping.csv'),
+      {
+        'content-type': 'text/csv',
+      },
+    );
+    expect([imported.status, mapped.status].every((s) => s < 300)).toBe(true);
+  });
+  afterAll(() => platform.stop());
+
+  it('refuses a commune that did not replace the team’s own, naming the one that did', async () => {
+    const reply = await platform.registry.post(`/teams/${teamId}/unit`, {
+      unitCode: '24343',
+      reason: 'Sắp xếp đơn vị hành chính cấp xã',
+    });
+    expect(reply.status).toBe(422);
+    const problem = reply.body as Problem;
+    expect(problem.type).toBe('https://nhip.vn/problems/not_a_successor');
+    expect(problem.errors?.map((e) => e.field)).toEqual(['unitCode']);
+    expect(problem.detail).toContain('24175');
+    const unexplained = await platform.registry.post(`/teams/${teamId}/unit`, { unitCode: '24175' });
+    expect(unexplained.status).toBe(400);
+    expect(new Set((unexplained.body as Problem).errors?.map((e) => e.field))).toEqual(new Set(['reason']));
+  });
+
+  it('moves it into the commune that replaced its own, where its members and new work count from now on', async () => {
+    const { registry, activity, kpi } = platform;
+    const newVillage = await registerVillage(registry, '24175', 'Thôn 1');
+    const moved = await registry.post<{ treeVersion: string; unitCode: string; members: number }>(
+      `/teams/${teamId}/unit`,
+      { unitCode: newVillage, reason: 'Sắp xếp đơn vị hành chính cấp xã' },
+    );
+    expect(moved.status).toBe(200);
+    expect(moved.body).toMatchObject({ treeVersion: 'vn-2025', unitCode: newVillage, members: 2 });
+    const again = await registry.post(`/teams/${teamId}/unit`, { unitCode: newVillage, reason: 'Lặp lại' });
+    expect(again.status).toBe(200);
+
+    const year = `period=${thisYear}`;
+    const served = await indicatorReaches(
+      kpi,
+      ['24175', year, 'active_members_per_team'],
+      (f) => f?.denominator === 1,
+    );
+    expect(pick(served.indicators, 'active_members_per_team')).toMatchObject({
+      numerator: 2,
+      denominator: 1,
+    });
+    expect(pick(served.indicators, 'villages_with_active_team')).toMatchObject({
+      numerator: 1,
+      denominator: 1,
+    });
+
+    // Reports now name places of the tree in force; its old village is not one of them.
+    const now = new Date(Date.now() - 3_600_000).toISOString();
+    await logActivity(activity, report(newVillage, now, 7));
+    await indicatorReaches(kpi, ['24175', year, helped], (f) => f?.value === 7);
+    const old = await activity.post<Problem>('/activities', report(oldVillage, now, 1));
+    expect(old.status).toBe(422);
+    expect(old.body.errors?.map((e) => e.field)).toContain('placeCode');
+
+    // What it did before the reform stays where it happened.
+    expect(pick((await indicatorsOf(kpi, '24172', 'period=2025-03')).indicators, helped)?.value).toBe(5);
+    expect(pick((await indicatorsOf(kpi, '24175', 'period=2025-03')).indicators, helped)?.value ?? 0).toBe(0);
+  });
+
+  it('keeps every rollup cell equal to the sum of its ledger deltas', async () => {
+    expect(await platform.kpi.sql<CellMismatch>(ledgerMismatchesSql)).toEqual([]);
+  });
+});

@@ -1,0 +1,1 @@
+export { MoveTeamController } from './move-team.http.controller.ts';
