@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { vietnamDay } from '@nhip/contracts';
+import { tokenFor } from '@nhip/testing';
 import {
   importUnits2024,
   indicatorReaches,
@@ -96,10 +97,14 @@ describe('KPI service: a team moved into the tree in force after the reform', ()
   it('moves it into the commune that replaced its own, where its members and new work count from now on', async () => {
     const { registry, activity, kpi } = platform;
     const newVillage = await registerVillage(registry, '24175', 'Thôn 1');
-    const moved = await registry.post<{ treeVersion: string; unitCode: string; members: number }>(
-      `/teams/${teamId}/unit`,
-      { unitCode: newVillage, reason: 'Sắp xếp đơn vị hành chính cấp xã' },
-    );
+    // The new commune's officer moves it: the 2024 commune is its area's past (scope follows lineage).
+    const officerOf = async (unit: string) =>
+      registry.as(await tokenFor({ sub: `officer-${unit}`, role: 'commune-officer', unit }));
+    const body = { unitCode: newVillage, reason: 'Sắp xếp đơn vị hành chính cấp xã' };
+    expect((await (await officerOf('24343')).post(`/teams/${teamId}/unit`, body)).status).toBe(403);
+    const moved = await (
+      await officerOf('24175')
+    ).post<{ treeVersion: string; unitCode: string; members: number }>(`/teams/${teamId}/unit`, body);
     expect(moved.status).toBe(200);
     expect(moved.body).toMatchObject({ treeVersion: 'vn-2025', unitCode: newVillage, members: 2 });
     const again = await registry.post(`/teams/${teamId}/unit`, { unitCode: newVillage, reason: 'Lặp lại' });
