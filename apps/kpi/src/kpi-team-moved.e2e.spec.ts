@@ -97,6 +97,11 @@ describe('KPI service: a team moved into the tree in force after the reform', ()
   it('moves it into the commune that replaced its own, where its members and new work count from now on', async () => {
     const { registry, activity, kpi } = platform;
     const newVillage = await registerVillage(registry, '24175', 'Thôn 1');
+    type Page = { items: { teamId: string }[] };
+    const listed = async (query: string) =>
+      (await registry.get<Page>(`/teams?${query}`)).body.items.map((t) => t.teamId);
+    // Still to move: listed among the province's teams of the 2024 tree, not yet in 24175.
+    expect([await listed('unit=66&asOf=2025-06-30'), await listed('unit=24175')]).toEqual([[teamId], []]);
     // The new commune's officer moves it: the 2024 commune is its area's past (scope follows lineage).
     const officerOf = async (unit: string) =>
       registry.as(await tokenFor({ sub: `officer-${unit}`, role: 'commune-officer', unit }));
@@ -107,6 +112,7 @@ describe('KPI service: a team moved into the tree in force after the reform', ()
     ).post<{ treeVersion: string; unitCode: string; members: number }>(`/teams/${teamId}/unit`, body);
     expect(moved.status).toBe(200);
     expect(moved.body).toMatchObject({ treeVersion: 'vn-2025', unitCode: newVillage, members: 2 });
+    expect([await listed('unit=66&asOf=2025-06-30'), await listed('unit=24175')]).toEqual([[], [teamId]]);
     const again = await registry.post(`/teams/${teamId}/unit`, { unitCode: newVillage, reason: 'Lặp lại' });
     expect(again.status).toBe(200);
 
