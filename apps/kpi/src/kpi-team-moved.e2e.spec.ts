@@ -100,7 +100,9 @@ describe('KPI service: a team moved into the tree in force after the reform', ()
     type Page = { items: { teamId: string }[] };
     const listed = async (query: string) =>
       (await registry.get<Page>(`/teams?${query}`)).body.items.map((t) => t.teamId);
-    // Still to move: listed among the province's teams of the 2024 tree, not yet in 24175.
+    // Still to move: it says where it may go, and it is listed among the province's 2024 teams.
+    const before = await registry.get<{ movesTo: string[] }>(`/teams/${teamId}`);
+    expect(before.body.movesTo).toEqual(['24175']);
     expect([await listed('unit=66&asOf=2025-06-30'), await listed('unit=24175')]).toEqual([[teamId], []]);
     // The new commune's officer moves it: the 2024 commune is its area's past (scope follows lineage).
     const officerOf = async (unit: string) =>
@@ -111,7 +113,12 @@ describe('KPI service: a team moved into the tree in force after the reform', ()
       await officerOf('24175')
     ).post<{ treeVersion: string; unitCode: string; members: number }>(`/teams/${teamId}/unit`, body);
     expect(moved.status).toBe(200);
-    expect(moved.body).toMatchObject({ treeVersion: 'vn-2025', unitCode: newVillage, members: 2 });
+    expect(moved.body).toMatchObject({
+      treeVersion: 'vn-2025',
+      unitCode: newVillage,
+      members: 2,
+      movesTo: [],
+    });
     expect([await listed('unit=66&asOf=2025-06-30'), await listed('unit=24175')]).toEqual([[], [teamId]]);
     const again = await registry.post(`/teams/${teamId}/unit`, { unitCode: newVillage, reason: 'Lặp lại' });
     expect(again.status).toBe(200);

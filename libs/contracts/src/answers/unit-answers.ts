@@ -94,6 +94,11 @@ export const teamsPage = closed({
 
 export const teamDetail = closed({
   ...teamProperties,
+  movesTo: {
+    ...list(text),
+    description:
+      'For a team on a unit of an earlier tree (before the July 2025 reform): the communes of the tree in force that replaced its own, where POST /teams/{id}/unit may move it. Empty otherwise.',
+  },
   roster: list(
     closed({
       memberId: { type: 'string', format: 'uuid' },

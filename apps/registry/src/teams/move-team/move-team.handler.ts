@@ -2,38 +2,18 @@
 // unit and of the team's current one; and the communes of the tree in force that replaced the team's
 // commune across the reforms recorded (lineage, followed through every tree in between). The decider
 // then says whether the move is one a team makes (team.decide.ts).
-import { executeCommand, type Tx } from '@nhip/event-sourcing';
+import { executeCommand } from '@nhip/event-sourcing';
 import { beforeAnyWrite } from '@nhip/postgres';
 import { commandIdOf, type RequestContext } from '@nhip/service-http';
 import type pg from 'pg';
 import { findUnit, requireTreeInForce } from '../../unit-trees/units/index.ts';
 import { teamAggregate } from '../team.aggregate.ts';
 import { teamStream } from '../team.ts';
-import type { TeamDetail } from '../team-roster/index.ts';
+import { communeOf, successorsIn, type TeamDetail } from '../team-roster/index.ts';
 
 export interface MoveTeamInput {
   readonly unitCode: string;
   readonly reason: string;
-}
-
-/** The commune a unit belongs to: itself, or the official unit above a village. */
-async function communeOf(tx: Tx, treeVersion: string, code: string): Promise<string | undefined> {
-  const unit = await findUnit(tx, treeVersion, code);
-  return unit && (unit.origin === 'local' ? (unit.parentCode ?? undefined) : unit.code);
-}
-
-/** The units of `inTree` that replaced (treeVersion, code), through every reform recorded in between. */
-async function successorsIn(tx: Tx, treeVersion: string, code: string, inTree: string): Promise<string[]> {
-  const { rows } = await tx.query<{ code: string }>(
-    `WITH RECURSIVE later(tree_version, code) AS (
-       SELECT $1::text, $2::text
-       UNION
-       SELECT l.tree_version, l.code FROM rm_unit_lineage l
-         JOIN later p ON l.predecessor_tree_version = p.tree_version AND l.predecessor_code = p.code)
-     SELECT code FROM later WHERE tree_version = $3 ORDER BY code`,
-    [treeVersion, code, inTree],
-  );
-  return rows.map((r) => r.code);
 }
 
 export async function moveTeam(

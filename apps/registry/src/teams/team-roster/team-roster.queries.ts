@@ -1,5 +1,6 @@
 // Teams as the operations centers look them up: in a subtree (paged, filtered) and one in detail.
 import type pg from 'pg';
+import { movesTo } from './moves-to.queries.ts';
 
 type Db = Pick<pg.Pool, 'query'>;
 
@@ -19,6 +20,8 @@ export interface TeamSummary {
 
 export interface TeamDetail extends TeamSummary {
   readonly roster: readonly { memberId: string; role: string; affiliation: string; leader: boolean }[];
+  /** For a team on a unit of an earlier tree: the communes of the tree in force it may move into. */
+  readonly movesTo: readonly string[];
 }
 
 export interface TeamFilter {
@@ -74,5 +77,5 @@ export async function teamDetail(db: Db, teamId: string): Promise<TeamDetail | u
     ),
   ]);
   const summary = team.rows[0];
-  return summary && { ...summary, roster: roster.rows };
+  return summary && { ...summary, roster: roster.rows, movesTo: await movesTo(db, summary) };
 }

@@ -3,6 +3,6 @@
 export { UnitsController } from './units.http.controller.ts';
 export { AsOfDto } from './units.request.ts';
 export { projectUnitTree, projectVillages, unitTreeTables, villageTables } from './units.projection.ts';
-export { findUnit, type TreeInForce, type UnitDetail, type UnitView } from './units.queries.ts';
+export { findUnit, treeInForce, type TreeInForce, type UnitDetail, type UnitView } from './units.queries.ts';
 export { requireTreeInForce, requireUnitInForce } from './tree-in-force.ts';
 export { RegistryUnitTree } from './unit-tree-port.ts';
