@@ -1,7 +1,7 @@
-// Moving a team: the unit it is to serve, looked up in the tree in force today; the commune of that
-// unit and of the team's current one; and the communes of the tree in force that replaced the team's
-// commune across the reforms recorded (lineage, followed through every tree in between). The decider
-// then says whether the move is one a team makes (team.decide.ts).
+// Moving a team: the unit it is to serve, looked up in the tree in force today, and the commune of
+// that unit and of the team's current one. Where the team may go across a reform is its `movesTo`,
+// read with the team (moves-to.queries.ts), so a refusal names what the team's answer shows. The
+// decider then says whether the move is one a team makes (team.decide.ts).
 import { executeCommand } from '@nhip/event-sourcing';
 import { beforeAnyWrite } from '@nhip/postgres';
 import { commandIdOf, type RequestContext } from '@nhip/service-http';
@@ -9,7 +9,7 @@ import type pg from 'pg';
 import { findUnit, requireTreeInForce } from '../../unit-trees/units/index.ts';
 import { teamAggregate } from '../team.aggregate.ts';
 import { teamStream } from '../team.ts';
-import { communeOf, successorsIn, type TeamDetail } from '../team-roster/index.ts';
+import { communeOfUnit, teamCommune, type TeamDetail } from '../team-roster/index.ts';
 
 export interface MoveTeamInput {
   readonly unitCode: string;
@@ -25,7 +25,6 @@ export async function moveTeam(
   const tree = await beforeAnyWrite(requireTreeInForce(pool, ctx.now, 'unitCode'));
   await executeCommand(pool, teamAggregate, async (tx) => {
     const unit = await findUnit(tx, tree.treeVersion, input.unitCode);
-    const communeOfTeam = (await communeOf(tx, team.treeVersion, team.unitCode)) ?? team.unitCode;
     return {
       commandId: commandIdOf(ctx),
       streamId: teamStream(team.teamId),
@@ -33,9 +32,9 @@ export async function moveTeam(
         type: 'MoveTeam' as const,
         unitCode: input.unitCode,
         unit: unit && { treeVersion: tree.treeVersion, code: unit.code, path: unit.path },
-        communeOfUnit: unit && (await communeOf(tx, tree.treeVersion, unit.code)),
-        communeOfTeam,
-        successorsOfTeamCommune: await successorsIn(tx, team.treeVersion, communeOfTeam, tree.treeVersion),
+        communeOfUnit: unit && communeOfUnit(unit),
+        communeOfTeam: await teamCommune(tx, team),
+        successorsOfTeamCommune: team.movesTo,
         reason: input.reason.normalize('NFC').trim(),
       },
       metadata: { correlationId: ctx.correlationId, occurredAt: ctx.now.toISOString(), actor: ctx.actor },

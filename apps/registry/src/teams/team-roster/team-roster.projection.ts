@@ -53,11 +53,11 @@ async function apply(tx: Tx, event: TeamEvent, at: string): Promise<void> {
 
 /** Events that change the team's own row, and its updated_at with it. */
 async function updateTeam(tx: Tx, event: TeamRowEvent, at: string): Promise<void> {
-  const setTeam = (assignments: string, value: unknown) =>
+  const setTeam = (assignments: string, ...values: unknown[]) =>
     tx.query(`UPDATE rm_teams SET ${assignments}, updated_at = $2 WHERE team_id = $1`, [
       event.data.teamId,
       at,
-      value,
+      ...values,
     ]);
   switch (event.type) {
     case 'TeamRenamed':
@@ -69,9 +69,10 @@ async function updateTeam(tx: Tx, event: TeamRowEvent, at: string): Promise<void
     case 'TeamMoved': {
       const { unit } = event.data;
       await setTeam(
-        `tree_version = $3::jsonb->>0, unit_code = $3::jsonb->>1,
-         unit_path = ARRAY(SELECT jsonb_array_elements_text($3::jsonb->2))`,
-        JSON.stringify([unit.treeVersion, unit.code, unit.path]),
+        'tree_version = $3, unit_code = $4, unit_path = $5',
+        unit.treeVersion,
+        unit.code,
+        unit.path,
       );
       return;
     }
