@@ -51,10 +51,26 @@ export {
   type IncomingEvent,
   type PoisonReason,
 } from './consumer/incoming-event.ts';
-export { deadLetter, deadLetterTopic } from './consumer/dead-letter.ts';
+export { deadLetter, deadLetterTopic } from './dead-letters/dead-letter.ts';
 export { on, routeEvents, type EventRoute, type EventRouter } from './consumer/event-routes.ts';
 export { processedCount } from './consumer/processed-store.ts';
 export { failpoint, failpointDelay } from './failpoints.ts';
 export { readTopic } from './reconciliation/read-topic.ts';
 export { reconcile, type Reconciliation } from './reconciliation/reconcile.ts';
 export { compareWithRebuild, type TableComparison } from './reconciliation/compare-rebuild.ts';
+export {
+  readDeadLetterRecords,
+  redriveMessage,
+  type DeadLetter,
+  type DeadLetterTopicRead,
+} from './dead-letters/dead-letter-record.ts';
+export {
+  letterStatus,
+  planRedrive,
+  redrivableReasons,
+  summarizeDeadLetters,
+  type DeadLetterGroup,
+  type RedrivePlan,
+  type RedriveSelection,
+} from './dead-letters/redrive-plan.ts';
+export { deadLetterTopics, readDeadLetters, redriveDeadLetters } from './dead-letters/redrive.ts';

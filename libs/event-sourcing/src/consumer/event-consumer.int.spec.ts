@@ -8,7 +8,7 @@ import { eventually, startFixture, stopAllFixtures, uniqueTopic } from '@nhip/te
 import pg from 'pg';
 import { appliedCounts, countingHandler } from '../fixtures/counting-handler.ts';
 import { eventSourcingTestContext, fixturesDir, type TestContext } from '../fixtures/test-context.ts';
-import { deadLetterTopic } from './dead-letter.ts';
+import { deadLetterTopic } from '../dead-letters/dead-letter.ts';
 import { startEventConsumer, type EventBatchHandler, type RunningConsumer } from './event-consumer.ts';
 import { processedCount } from './processed-store.ts';
 

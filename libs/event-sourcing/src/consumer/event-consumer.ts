@@ -13,7 +13,7 @@ import type pg from 'pg';
 import { inTransaction } from '../command/transaction.ts';
 import { failpoint, failpointDelay } from '../failpoints.ts';
 import { countDeadLetters, inHandlerSpans, observeFreshness, reportConsumer } from './consumer-telemetry.ts';
-import { deadLetter } from './dead-letter.ts';
+import { deadLetter } from '../dead-letters/dead-letter.ts';
 import { parseIncoming, type IncomingEvent, type Parsed } from './incoming-event.ts';
 import { advanceOffsets, alreadyHandled, claimEventIds, loadOffsets } from './processed-store.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { ReceivedMessage } from '@nhip/messaging';
-import { deadLetter } from './dead-letter.ts';
+import { deadLetter } from '../dead-letters/dead-letter.ts';
 import { maxMessageBytes, parseIncoming } from './incoming-event.ts';
 
 const message = (value: Buffer | string, headers: Record<string, string>): ReceivedMessage => ({

@@ -1,5 +1,5 @@
 import type { OutgoingMessage, ReceivedMessage } from '@nhip/messaging';
-import { maxMessageBytes } from './incoming-event.ts';
+import { maxMessageBytes } from '../consumer/incoming-event.ts';
 
 export const deadLetterTopic = (topic: string): string => `${topic}.dlt`;
 

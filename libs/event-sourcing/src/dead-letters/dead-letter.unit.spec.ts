@@ -1,7 +1,7 @@
 // A dead letter keeps the original message, except a body too large for any topic to take again.
 import { describe, expect, it } from '@jest/globals';
 import { deadLetter } from './dead-letter.ts';
-import { maxMessageBytes } from './incoming-event.ts';
+import { maxMessageBytes } from '../consumer/incoming-event.ts';
 
 const message = (value: Buffer) => ({
   topic: 'public.registry.team.v1',

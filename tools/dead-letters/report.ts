@@ -1,0 +1,86 @@
+// What `npm run dead-letters` prints: the letters by source topic, consumer and reason, what a
+// re-drive would do, and the next command to type. Pure, so its wording is tested.
+import type {
+  DeadLetterGroup,
+  DeadLetterTopicRead,
+  RedrivePlan,
+  RedriveSelection,
+} from '@nhip/event-sourcing';
+import { redrivableReasons } from '@nhip/event-sourcing';
+
+const plural = (n: number, one: string, many = `${one}s`): string =>
+  `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+const minute = (iso: string): string => `${iso.slice(0, 19).replace('T', ' ')} UTC`;
+
+export function listingLines(
+  topics: readonly string[],
+  read: DeadLetterTopicRead,
+  groups: readonly DeadLetterGroup[],
+): string[] {
+  if (topics.length === 0)
+    return ['No dead-letter topic on the broker: no consumer has set a message aside.'];
+  const waiting = groups.reduce((n, g) => n + g.waiting, 0);
+  const lines = [
+    `${plural(read.letters.length, 'dead letter')} on ${plural(topics.length, 'dead-letter topic')}` +
+      (read.letters.length === 0 ? '.' : `, ${plural(waiting, 'letter')} waiting for a re-drive.`),
+  ];
+  if (read.foreign > 0)
+    lines.push(`  ${plural(read.foreign, 'record')} there not written by a consumer (skipped).`);
+  let heading = '';
+  for (const group of groups) {
+    const next = `${group.originalTopic} → ${group.consumer}`;
+    if (next !== heading) lines.push('', `  ${next}`);
+    heading = next;
+    lines.push(...groupLines(group));
+  }
+  const consumers = [...new Set(groups.filter((g) => g.waiting > 0).map((g) => g.consumer))];
+  if (consumers.length > 0) {
+    lines.push('', '  Once the release of the consumer takes them, send its waiting letters back:');
+    for (const consumer of consumers)
+      lines.push(
+        `    npm run dead-letters -- redrive --consumer ${consumer}           (shows the plan)`,
+        `    npm run dead-letters -- redrive --consumer ${consumer} --apply   (sends them)`,
+      );
+  }
+  return lines;
+}
+
+function groupLines(group: DeadLetterGroup): string[] {
+  const state = redrivableReasons.has(group.reason)
+    ? `${group.waiting.toLocaleString('en')} waiting, ${group.redriven.toLocaleString('en')} re-driven`
+    : 'left on the topic (no release can read these bytes)';
+  const types = group.types.map(([type, n]) => `${type} ×${n.toLocaleString('en')}`).join(', ');
+  return [
+    `    ${group.reason.padEnd(20)} ${plural(group.count, 'letter')}: ${state}; the last ${minute(group.lastFailedAt)}`,
+    `      ${types}`,
+    ...(group.again > 0 ? [`      ${plural(group.again, 'letter')} failed again after a re-drive`] : []),
+    `      "${group.lastDetail}"`,
+  ];
+}
+
+export function planLines(selection: RedriveSelection, plan: RedrivePlan, applied: boolean): string[] {
+  const scope = selection.topic ? ` on ${selection.topic.replace(/\.dlt$/, '')}` : '';
+  const lines = [
+    `Re-drive for ${selection.consumer}${scope}: ${plural(plan.send.length, 'letter')} to send back.`,
+  ];
+  const byTopic = new Map<string, Map<string, number>>();
+  for (const letter of plan.send) {
+    const types = byTopic.get(letter.originalTopic) ?? new Map<string, number>();
+    const type = letter.eventType ?? '(none)';
+    byTopic.set(letter.originalTopic, types.set(type, (types.get(type) ?? 0) + 1));
+  }
+  for (const [topic, types] of byTopic)
+    lines.push(
+      `  ${topic}: ${[...types].map(([type, n]) => `${type} ×${n.toLocaleString('en')}`).join(', ')}`,
+    );
+  if (plan.left.length > 0)
+    lines.push(`  ${plural(plan.left.length, 'letter')} left on the topic: no release can read their bytes.`);
+  if (plan.send.length === 0) lines.push('Nothing to send.');
+  else if (!applied) lines.push('Nothing sent: add --apply to send them.');
+  else
+    lines.push(
+      `✔ Sent back and marked re-driven. ${selection.consumer} applies them as it reaches them; the groups that ` +
+        'applied them before skip them by their ce_id.',
+    );
+  return lines;
+}
