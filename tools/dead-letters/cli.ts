@@ -4,6 +4,7 @@
 // one `npm start` runs.
 import { parseArgs } from 'node:util';
 import {
+  type DeadLetterTopicRead,
   deadLetterTopics,
   readDeadLetters,
   redriveDeadLetters,
@@ -27,40 +28,63 @@ function brokers(): string[] {
   throw new InfraError('No broker: start the platform with "npm start", or export KAFKA_BROKERS=host:port.');
 }
 
-async function main(messaging: Messaging, argv: readonly string[]): Promise<void> {
+interface Command {
+  readonly name: 'list' | 'redrive';
+  readonly consumer: string;
+  readonly topic: string | undefined;
+  readonly apply: boolean;
+}
+
+function parseCommand(argv: readonly string[]): Command {
   const { values, positionals } = parseArgs({
     args: [...argv],
     allowPositionals: true,
     options: { consumer: { type: 'string' }, topic: { type: 'string' }, apply: { type: 'boolean' } },
   });
-  const command = positionals[0] ?? 'list';
-  if (!['list', 'redrive'].includes(command) || (command === 'redrive' && !values.consumer))
-    throw new InfraError(usage);
-  const all = await deadLetterTopics(messaging);
-  const wanted = values.topic ? `${values.topic.replace(/\.dlt$/, '')}.dlt` : undefined;
-  const topics = wanted ? all.filter((t) => t === wanted) : all;
-  if (wanted && topics.length === 0)
+  const name = positionals[0] ?? 'list';
+  if (name === 'list') return { name, consumer: '', topic: values.topic, apply: false };
+  if (name !== 'redrive' || !values.consumer) throw new InfraError(usage);
+  return { name, consumer: values.consumer, topic: values.topic, apply: values.apply === true };
+}
+
+/** Every dead-letter topic, or the one asked for (named by its source topic or itself). */
+async function chosenTopics(messaging: Messaging, topic: string | undefined): Promise<string[]> {
+  const all = await deadLetterTopics(messaging).catch((error: unknown) => {
+    throw new InfraError(
+      `The broker at ${brokers().join(',')} did not answer: is the platform up ("npm start")?`,
+      String(error),
+    );
+  });
+  if (topic === undefined) return all;
+  const wanted = `${topic.replace(/\.dlt$/, '')}.dlt`;
+  if (!all.includes(wanted))
     throw new InfraError(
       `No dead-letter topic ${wanted}: the ones on the broker are ${all.join(', ') || 'none'}.`,
     );
+  return [wanted];
+}
+
+async function redrive(messaging: Messaging, command: Command, read: DeadLetterTopicRead): Promise<void> {
+  const consumers = [...new Set(read.letters.map((l) => l.consumer))].sort();
+  if (!consumers.includes(command.consumer))
+    throw new InfraError(
+      `No dead letters of the consumer group "${command.consumer}"` +
+        `${command.topic ? ` on ${command.topic.replace(/\.dlt$/, '')}.dlt` : ''}; ` +
+        `groups with letters: ${consumers.join(', ') || 'none'}.`,
+    );
+  const selection = { consumer: command.consumer, topic: command.topic };
+  const plan = await redriveDeadLetters(messaging, read, selection, { apply: command.apply });
+  for (const line of planLines(selection, plan, command.apply)) log(line);
+}
+
+async function main(messaging: Messaging, argv: readonly string[]): Promise<void> {
+  const command = parseCommand(argv);
+  const topics = await chosenTopics(messaging, command.topic);
   const read = await withStep(`Reading ${topics.length} dead-letter topic(s)`, () =>
     readDeadLetters(messaging, topics),
   );
-  if (command === 'list') {
-    for (const line of listingLines(topics, read, summarizeDeadLetters(read))) log(line);
-    return;
-  }
-  const consumer = values.consumer ?? '';
-  const consumers = [...new Set(read.letters.map((l) => l.consumer))].sort();
-  if (!consumers.includes(consumer))
-    throw new InfraError(
-      `No dead letters of the consumer group "${consumer}"${wanted ? ` on ${wanted}` : ''}; ` +
-        `groups with letters: ${consumers.join(', ') || 'none'}.`,
-    );
-  const selection = { consumer, topic: values.topic };
-  const apply = values.apply === true;
-  const plan = await redriveDeadLetters(messaging, read, selection, { apply });
-  for (const line of planLines(selection, plan, apply)) log(line);
+  if (command.name === 'redrive') return redrive(messaging, command, read);
+  for (const line of listingLines(topics, read, summarizeDeadLetters(read))) log(line);
 }
 
 const messaging = (() => {

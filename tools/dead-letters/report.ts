@@ -36,11 +36,12 @@ export function listingLines(
   const consumers = [...new Set(groups.filter((g) => g.waiting > 0).map((g) => g.consumer))];
   if (consumers.length > 0) {
     lines.push('', '  Once the release of the consumer takes them, send its waiting letters back:');
-    for (const consumer of consumers)
-      lines.push(
-        `    npm run dead-letters -- redrive --consumer ${consumer}           (shows the plan)`,
-        `    npm run dead-letters -- redrive --consumer ${consumer} --apply   (sends them)`,
-      );
+    const commands = consumers.flatMap((consumer) => [
+      [`npm run dead-letters -- redrive --consumer ${consumer}`, '(shows the plan)'],
+      [`npm run dead-letters -- redrive --consumer ${consumer} --apply`, '(sends them)'],
+    ]);
+    const width = Math.max(...commands.map(([command = '']) => command.length));
+    lines.push(...commands.map(([command = '', what]) => `    ${command.padEnd(width)}   ${what}`));
   }
   return lines;
 }
@@ -51,7 +52,7 @@ function groupLines(group: DeadLetterGroup): string[] {
     : 'left on the topic (no release can read these bytes)';
   const types = group.types.map(([type, n]) => `${type} ×${n.toLocaleString('en')}`).join(', ');
   return [
-    `    ${group.reason.padEnd(20)} ${plural(group.count, 'letter')}: ${state}; the last ${minute(group.lastFailedAt)}`,
+    `    ${group.reason.padEnd(20)} ${plural(group.count, 'letter')}: ${state}; last set aside ${minute(group.lastFailedAt)}`,
     `      ${types}`,
     ...(group.again > 0 ? [`      ${plural(group.again, 'letter')} failed again after a re-drive`] : []),
     `      "${group.lastDetail}"`,
@@ -60,27 +61,34 @@ function groupLines(group: DeadLetterGroup): string[] {
 
 export function planLines(selection: RedriveSelection, plan: RedrivePlan, applied: boolean): string[] {
   const scope = selection.topic ? ` on ${selection.topic.replace(/\.dlt$/, '')}` : '';
-  const lines = [
+  return [
     `Re-drive for ${selection.consumer}${scope}: ${plural(plan.send.length, 'letter')} to send back.`,
+    ...sentByTopic(plan),
+    ...(plan.left.length > 0
+      ? [`  ${plural(plan.left.length, 'letter')} left on the topic: no release can read their bytes.`]
+      : []),
+    outcome(selection, plan, applied),
   ];
+}
+
+function sentByTopic(plan: RedrivePlan): string[] {
   const byTopic = new Map<string, Map<string, number>>();
   for (const letter of plan.send) {
     const types = byTopic.get(letter.originalTopic) ?? new Map<string, number>();
     const type = letter.eventType ?? '(none)';
     byTopic.set(letter.originalTopic, types.set(type, (types.get(type) ?? 0) + 1));
   }
-  for (const [topic, types] of byTopic)
-    lines.push(
+  return [...byTopic].map(
+    ([topic, types]) =>
       `  ${topic}: ${[...types].map(([type, n]) => `${type} ×${n.toLocaleString('en')}`).join(', ')}`,
-    );
-  if (plan.left.length > 0)
-    lines.push(`  ${plural(plan.left.length, 'letter')} left on the topic: no release can read their bytes.`);
-  if (plan.send.length === 0) lines.push('Nothing to send.');
-  else if (!applied) lines.push('Nothing sent: add --apply to send them.');
-  else
-    lines.push(
-      `✔ Sent back and marked re-driven. ${selection.consumer} applies them as it reaches them; the groups that ` +
-        'applied them before skip them by their ce_id.',
-    );
-  return lines;
+  );
+}
+
+function outcome(selection: RedriveSelection, plan: RedrivePlan, applied: boolean): string {
+  if (plan.send.length === 0) return 'Nothing to send.';
+  if (!applied) return 'Nothing sent: add --apply to send them.';
+  return (
+    `✔ Sent back and marked re-driven. ${selection.consumer} applies them as it reaches them; the groups that ` +
+    'applied them before skip them by their ce_id.'
+  );
 }

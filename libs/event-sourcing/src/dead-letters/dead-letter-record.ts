@@ -103,18 +103,30 @@ export function redriveMessage(letter: DeadLetter): OutgoingMessage {
   };
 }
 
+export interface MarkerContent {
+  readonly topic: string;
+  readonly consumer: string;
+  readonly through: ReadonlyMap<number, bigint>;
+  readonly redriven: number;
+  /** The selection's letters on this topic that stay (their bytes). */
+  readonly left: number;
+  readonly at: Date;
+}
+
 /** Written after the letters it covers are acknowledged: it says they were sent back. */
-export function redriveMarker(
-  topic: string,
-  consumer: string,
-  through: ReadonlyMap<number, bigint>,
-  counts: { readonly redriven: number; readonly left: number },
-  at: Date,
-): OutgoingMessage {
+export function redriveMarker({
+  topic,
+  consumer,
+  through,
+  redriven,
+  left,
+  at,
+}: MarkerContent): OutgoingMessage {
   const body = {
     consumer,
     through: Object.fromEntries([...through].map(([p, o]) => [String(p), o.toString()])),
-    ...counts,
+    redriven,
+    left,
     at: at.toISOString(),
   };
   return { topic, key: consumer, value: JSON.stringify(body), headers: { [markerHeader]: consumer } };

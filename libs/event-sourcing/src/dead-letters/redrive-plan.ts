@@ -53,8 +53,14 @@ export function planRedrive(read: DeadLetterTopicRead, selection: RedriveSelecti
   const left = selected.filter((l) => letterStatus(l, read.markers) === 'left');
   const markers = [...new Set(send.map((l) => l.topic))].map((topic) => {
     const sent = send.filter((l) => l.topic === topic);
-    const counts = { redriven: sent.length, left: left.filter((l) => l.topic === topic).length };
-    return redriveMarker(topic, selection.consumer, lastOffsets(sent), counts, at);
+    return redriveMarker({
+      topic,
+      consumer: selection.consumer,
+      through: lastOffsets(sent),
+      redriven: sent.length,
+      left: left.filter((l) => l.topic === topic).length,
+      at,
+    });
   });
   return { send, left, messages: send.map(redriveMessage), markers };
 }

@@ -34,13 +34,8 @@ const received = (written: OutgoingMessage): ReceivedMessage => ({
   timestamp: new Date(0),
 });
 
-const letter = (
-  topic: string,
-  offset: bigint,
-  consumer: string,
-  reason: string,
-  detail = `detail ${offset}`,
-) => received(deadLetter(original(topic, offset), consumer, reason, detail));
+const letter = (topic: string, offset: bigint, consumer: string, reason: string) =>
+  received(deadLetter(original(topic, offset), consumer, reason, `detail ${offset}`));
 
 describe('dead letters read back and sent back', () => {
   const messages = [
@@ -86,7 +81,7 @@ describe('dead letters read back and sent back', () => {
     expect(plan.send.map((l) => l.detail)).toEqual(['detail 10', 'detail 13', 'detail 14']);
     expect(plan.left.map((l) => l.reason)).toEqual(['malformed_json']);
     expect(plan.messages.map((m) => m.topic)).toEqual([teamTopic, teamTopic, activityTopic]);
-    expect(plan.markers.map((m) => [m.topic, JSON.parse(m.value.toString())])).toEqual([
+    expect(plan.markers.map((m) => [m.topic, JSON.parse(m.value.toString()) as unknown])).toEqual([
       [
         `${teamTopic}.dlt`,
         { consumer: 'kpi', through: { '0': '3' }, redriven: 2, left: 1, at: '2026-12-07T14:00:00.000Z' },

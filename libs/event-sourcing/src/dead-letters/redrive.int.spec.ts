@@ -3,13 +3,14 @@
 // applied it skips it, unreadable bytes stay, and a second re-drive sends nothing.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Messaging, OutgoingMessage } from '@nhip/messaging';
+import type { Messaging, OutgoingMessage, ReceivedMessage } from '@nhip/messaging';
 import { eventually, uniqueTopic } from '@nhip/testing';
 import type pg from 'pg';
 import { startEventConsumer, type RunningConsumer } from '../consumer/event-consumer.ts';
 import { appliedCounts, countingHandler } from '../fixtures/counting-handler.ts';
 import { eventSourcingTestContext, type TestContext } from '../fixtures/test-context.ts';
 import { readTopic } from '../reconciliation/read-topic.ts';
+import type { DeadLetter } from './dead-letter-record.ts';
 import { deadLetterTopic } from './dead-letter.ts';
 import { summarizeDeadLetters } from './redrive-plan.ts';
 import { readDeadLetters, redriveDeadLetters } from './redrive.ts';
@@ -87,10 +88,13 @@ describe('re-driving dead letters on a real broker and database', () => {
     }
     const onTopic = await readTopic(messaging, topic);
     expect(onTopic).toHaveLength(4);
-    const [letter] = dryRun.send;
-    const from = `${letter?.topic}/${letter?.partition}@${letter?.offset}`;
-    expect(onTopic[3]?.headers).toMatchObject({ ce_id: idOf(fix), nhip_redriven_from: from });
-    expect(Object.keys(onTopic[3]?.headers ?? {}).filter((h) => h.startsWith('dlt_'))).toEqual([]);
+    const [letter] = dryRun.send as [DeadLetter];
+    const sentBack = (onTopic[3] as ReceivedMessage).headers;
+    expect(sentBack).toMatchObject({
+      ce_id: idOf(fix),
+      nhip_redriven_from: `${letter.topic}/${letter.partition}@${letter.offset}`,
+    });
+    expect(Object.keys(sentBack).filter((h) => h.startsWith('dlt_'))).toEqual([]);
     expect(Object.fromEntries(await appliedCounts(pool, kpi))).toEqual({ [idOf(first)]: 1, [idOf(fix)]: 1 });
     expect(Object.fromEntries(await appliedCounts(pool, projection))).toEqual({
       [idOf(first)]: 1,
@@ -99,7 +103,7 @@ describe('re-driving dead letters on a real broker and database', () => {
 
     const after = await readDeadLetters(messaging, [deadLetterTopic(topic)]);
     expect(after.markers.map((m) => [m.consumer, Object.fromEntries(m.through)])).toEqual([
-      [kpi, { [letter?.partition ?? -1]: letter?.offset }],
+      [kpi, { [letter.partition]: letter.offset }],
     ]);
     const again = await redriveDeadLetters(messaging, after, { consumer: kpi }, { apply: true });
     expect(again.send).toEqual([]);
