@@ -187,7 +187,8 @@ export const alertSignals: AlertSignal[] = [
     signal: newDeadLetters,
     expr: `${newDeadLetters} > 0`,
     for: '0m',
-    summary: '{{ $labels.group }} set messages of {{ $labels.topic }} aside on its dead-letter topic.',
+    summary:
+      '{{ $labels.group }} set messages of {{ $labels.topic }} aside on its dead-letter topic: npm run dead-letters says why.',
   },
   {
     alert: 'OutboxBacklog',

@@ -130,7 +130,7 @@ const labels = (title: string, table: Record<string, string>): string =>
 const description = [
   'Public events of Nhịp, the platform that gives operations centers a live view of community digital technology teams.',
   'Every message is a CloudEvents 1.0 event in Kafka binary mode: attributes in `ce_*` headers, data as a JSON body.',
-  'Delivery is at least once: de-duplicate on `ce_id`. Within a major version fields are only added, so ignore fields you do not know.',
+  'Delivery is at least once: de-duplicate on `ce_id`. A message an operator sends back from a dead-letter topic comes again with its `ce_id` and a `nhip_redriven_from` header. Within a major version fields are only added, so ignore fields you do not know.',
   'Partners receive on `public.*` and send statistics on `partner.statistics.v1` (the one channel a partner writes to).',
   'No personal data travels here: members are pseudonymous ids.',
   labels('Team types', teamTypes),

@@ -13,6 +13,8 @@ export interface DeadLetter {
   readonly reason: string;
   readonly detail: string;
   readonly originalTopic: string;
+  /** Where it was read from: a crash before the consumer's commit can set one message aside twice. */
+  readonly originalPlace: string;
   readonly failedAt: string;
   readonly eventType: string | undefined;
   /** Where it was re-driven from, when a re-drive sent it back and it failed again. */
@@ -63,6 +65,7 @@ function letterOf(message: ReceivedMessage): DeadLetter {
     reason: h['dlt_reason'] ?? 'unknown',
     detail: h['dlt_detail'] ?? '',
     originalTopic: h['dlt_original_topic'] ?? message.topic.replace(/\.dlt$/, ''),
+    originalPlace: `${h['dlt_original_topic']}/${h['dlt_original_partition']}@${h['dlt_original_offset']}`,
     failedAt: h['dlt_failed_at'] ?? message.timestamp.toISOString(),
     eventType: h['ce_type'],
     redrivenFrom: h[redrivenFromHeader],

@@ -49,20 +49,32 @@ export function planRedrive(read: DeadLetterTopicRead, selection: RedriveSelecti
   const selected = read.letters.filter(
     (l) => l.consumer === selection.consumer && (source === undefined || l.originalTopic === source),
   );
-  const send = selected.filter((l) => letterStatus(l, read.markers) === 'waiting');
+  const waiting = selected.filter((l) => letterStatus(l, read.markers) === 'waiting');
+  const send = firstOfEachPlace(waiting);
   const left = selected.filter((l) => letterStatus(l, read.markers) === 'left');
+  // The markers cover the twice-set-aside too, so they do not wait for the next re-drive.
   const markers = [...new Set(send.map((l) => l.topic))].map((topic) => {
-    const sent = send.filter((l) => l.topic === topic);
+    const sent = waiting.filter((l) => l.topic === topic);
     return redriveMarker({
       topic,
       consumer: selection.consumer,
       through: lastOffsets(sent),
-      redriven: sent.length,
+      redriven: send.filter((l) => l.topic === topic).length,
       left: left.filter((l) => l.topic === topic).length,
       at,
     });
   });
   return { send, left, messages: send.map(redriveMessage), markers };
+}
+
+/** A message set aside twice (a crash before the consumer's commit) goes back once. */
+function firstOfEachPlace(letters: readonly DeadLetter[]): DeadLetter[] {
+  const seen = new Set<string>();
+  return letters.filter((l) => {
+    const first = !seen.has(l.originalPlace);
+    seen.add(l.originalPlace);
+    return first;
+  });
 }
 
 function lastOffsets(letters: readonly DeadLetter[]): Map<number, bigint> {
@@ -94,7 +106,9 @@ export function summarizeDeadLetters(read: DeadLetterTopicRead): DeadLetterGroup
   const groups = new Map<string, DeadLetter[]>();
   for (const letter of read.letters) {
     const key = [letter.originalTopic, letter.consumer, letter.reason].join('\u0000');
-    groups.set(key, [...(groups.get(key) ?? []), letter]);
+    const group = groups.get(key);
+    if (group) group.push(letter);
+    else groups.set(key, [letter]);
   }
   return [...groups.keys()].sort().map((key) => summarize(groups.get(key) ?? [], read.markers));
 }

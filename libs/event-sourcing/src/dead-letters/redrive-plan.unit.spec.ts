@@ -99,6 +99,21 @@ describe('dead letters read back and sent back', () => {
     ]);
   });
 
+  it('sends a message set aside twice (a crash before the commit) back once, and marks both', () => {
+    const twice = [...messages, letter(activityTopic, 14n, 'kpi', 'handler_failed')];
+    const plan = planRedrive(
+      readDeadLetterRecords(twice),
+      { consumer: 'kpi', topic: activityTopic },
+      new Date(),
+    );
+    expect(plan.send.map((l) => l.offset)).toEqual([4n]);
+    const after = readDeadLetterRecords([...twice, ...plan.markers.map(received)]);
+    expect(planRedrive(after, { consumer: 'kpi' }, new Date()).send.map((l) => l.detail)).toEqual([
+      'detail 10',
+      'detail 13',
+    ]);
+  });
+
   it('takes one source topic when asked, by its name or its dead-letter name', () => {
     const read = readDeadLetterRecords(messages);
     for (const topic of [activityTopic, `${activityTopic}.dlt`])
