@@ -3,7 +3,7 @@ import { ApiResponse, ApiTags } from '@nestjs/swagger';
 import { answerSchema } from '@nhip/contracts';
 import { Context, Roles, UnitScope, type CallContext } from '@nhip/auth';
 import pg from 'pg';
-import { requireTeam, requireTeamInScope, type TeamDetail } from '../team-roster/index.ts';
+import { requireTeam, requireTeamIdInScope, type TeamDetail } from '../team-roster/index.ts';
 import { addMember, changeTeam, type SimpleCommand } from './change-team.handler.ts';
 import { AddMemberDto, AssignLeaderDto, ReasonDto, RenameTeamDto } from './change-team.request.ts';
 import { requireUuid } from '@nhip/service-http';
@@ -57,7 +57,7 @@ export class ChangeTeamController {
     @Body() body: AddMemberDto,
     @Context() ctx: CallContext,
   ): Promise<TeamDetail> {
-    const id = (await requireTeamInScope(this.pool, this.scope, ctx.caller, teamId)).teamId;
+    const id = await requireTeamIdInScope(this.pool, this.scope, ctx.caller, teamId);
     await addMember(
       this.pool,
       id,
@@ -117,7 +117,7 @@ export class ChangeTeamController {
   }
 
   private async change(teamId: string, command: SimpleCommand, ctx: CallContext): Promise<TeamDetail> {
-    const id = (await requireTeamInScope(this.pool, this.scope, ctx.caller, teamId)).teamId;
+    const id = await requireTeamIdInScope(this.pool, this.scope, ctx.caller, teamId);
     await changeTeam(this.pool, id, command, ctx);
     return requireTeam(this.pool, id);
   }

@@ -3,5 +3,5 @@ export { TeamRosterController } from './team-roster.http.controller.ts';
 export { projectTeam, teamRosterTables } from './team-roster.projection.ts';
 export { type TeamDetail } from './team-roster.queries.ts';
 export { requireTeam } from './require-team.ts';
-export { requireTeamInScope } from './team-in-scope.ts';
+export { requireTeamIdInScope, requireTeamInScope } from './team-in-scope.ts';
 export { communeOfUnit, movesTo, teamCommune } from './moves-to.queries.ts';

@@ -1,11 +1,14 @@
 import type { Principal, UnitScope } from '@nhip/auth';
+import { notFound, requireUuid } from '@nhip/service-http';
 import type pg from 'pg';
 import { requireTeam } from './require-team.ts';
-import type { TeamDetail } from './team-roster.queries.ts';
+import { teamPlacement, type TeamDetail } from './team-roster.queries.ts';
+
+type Db = Pick<pg.Pool, 'query'>;
 
 /** The team, or 403 when it works outside the caller's area (its unit in its own tree version). */
 export async function requireTeamInScope(
-  db: Pick<pg.Pool, 'query'>,
+  db: Db,
   scope: UnitScope,
   caller: Principal,
   teamId: string,
@@ -13,4 +16,26 @@ export async function requireTeamInScope(
   const team = await requireTeam(db, teamId);
   await scope.requirePlacement(caller, { treeVersion: team.treeVersion, path: team.unitPath }, 'teamId');
   return team;
+}
+
+/**
+ * The same guard for a write that answers with the team as it is after: only where the team
+ * works is read (one row), not its roster and the communes it may move to, which the answer
+ * reads once the write is done.
+ */
+export async function requireTeamIdInScope(
+  db: Db,
+  scope: UnitScope,
+  caller: Principal,
+  teamId: string,
+): Promise<string> {
+  const id = requireUuid(teamId, 'teamId');
+  const placement = await teamPlacement(db, id);
+  if (!placement) throw notFound('team', 'teamId', teamId);
+  await scope.requirePlacement(
+    caller,
+    { treeVersion: placement.treeVersion, path: placement.unitPath },
+    'teamId',
+  );
+  return id;
 }

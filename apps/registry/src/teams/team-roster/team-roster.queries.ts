@@ -79,3 +79,15 @@ export async function teamDetail(db: Db, teamId: string): Promise<TeamDetail | u
   const summary = team.rows[0];
   return summary && { ...summary, roster: roster.rows, movesTo: await movesTo(db, summary) };
 }
+
+/** Where a team works (its tree version and path), for a scope check; undefined if unknown. */
+export async function teamPlacement(
+  db: Db,
+  teamId: string,
+): Promise<{ treeVersion: string; unitPath: string[] } | undefined> {
+  const { rows } = await db.query<{ treeVersion: string; unitPath: string[] }>(
+    'SELECT tree_version AS "treeVersion", unit_path AS "unitPath" FROM rm_teams WHERE team_id = $1',
+    [teamId],
+  );
+  return rows[0];
+}
