@@ -100,10 +100,27 @@ describe('KPI service: a team moved into the tree in force after the reform', ()
     type Page = { items: { teamId: string }[] };
     const listed = async (query: string) =>
       (await registry.get<Page>(`/teams?${query}`)).body.items.map((t) => t.teamId);
+    // The coverage of the tree in force counts it as waiting in the province and in 24175 only.
+    type Coverage = {
+      unit: { teams: number; teamsToMove: number };
+      children: { code: string; teamsToMove: number }[];
+    };
+    const waiting = async () => {
+      const province = (await registry.get<Coverage>('/units/66/coverage')).body;
+      const hoaPhu = (await registry.get<Coverage>('/units/24175/coverage')).body;
+      const child = (code: string) => province.children.find((c) => c.code === code)?.teamsToMove;
+      return {
+        province: province.unit.teamsToMove,
+        hoaPhu: child('24175') === hoaPhu.unit.teamsToMove ? hoaPhu.unit.teamsToMove : -1,
+        krongNang: child('24343'),
+        hoaPhuTeams: hoaPhu.unit.teams,
+      };
+    };
     // Still to move: it says where it may go, and it is listed among the province's 2024 teams.
     const before = await registry.get<{ movesTo: string[] }>(`/teams/${teamId}`);
     expect(before.body.movesTo).toEqual(['24175']);
     expect([await listed('unit=66&asOf=2025-06-30'), await listed('unit=24175')]).toEqual([[teamId], []]);
+    expect(await waiting()).toEqual({ province: 1, hoaPhu: 1, krongNang: 0, hoaPhuTeams: 0 });
     // The new commune's officer moves it: the 2024 commune is its area's past (scope follows lineage).
     const officerOf = async (unit: string) =>
       registry.as(await tokenFor({ sub: `officer-${unit}`, role: 'commune-officer', unit }));
@@ -120,6 +137,7 @@ describe('KPI service: a team moved into the tree in force after the reform', ()
       movesTo: [],
     });
     expect([await listed('unit=66&asOf=2025-06-30'), await listed('unit=24175')]).toEqual([[], [teamId]]);
+    expect(await waiting()).toEqual({ province: 0, hoaPhu: 0, krongNang: 0, hoaPhuTeams: 1 });
     const again = await registry.post(`/teams/${teamId}/unit`, { unitCode: newVillage, reason: 'Lặp lại' });
     expect(again.status).toBe(200);
 

@@ -90,6 +90,7 @@ describe('Đắk Lắk pilot: villages, teams, members and coverage', () => {
       teams: 15,
       activeTeams: 15,
       activeMembers: commune.members,
+      teamsToMove: 0,
     });
     expect(body.children).toHaveLength(15);
     expect(body.children.every((c) => c.coverage === 1)).toBe(true);

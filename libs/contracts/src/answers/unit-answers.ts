@@ -63,6 +63,11 @@ const unitCoverage = closed({
   teams: { type: 'integer' },
   activeTeams: { type: 'integer' },
   activeMembers: { type: 'integer', description: 'Distinct people: a member of two teams counts once.' },
+  teamsToMove: {
+    type: 'integer',
+    description:
+      'Teams still on a unit of an earlier tree whose commune the lineage leads here: POST /teams/{teamId}/unit moves one in.',
+  },
 });
 
 export const coverageReport = closed({ ...treeInForce, unit: unitCoverage, children: list(unitCoverage) });

@@ -2,6 +2,7 @@
 // for the unit and for each of its children, so an OC can see which commune lags.
 import type pg from 'pg';
 import type { TreeInForce, UnitView } from '../../unit-trees/units/index.ts';
+import { teamsToMove } from './teams-to-move.queries.ts';
 
 type Db = Pick<pg.Pool, 'query'>;
 
@@ -14,6 +15,8 @@ export interface CoverageCounts {
   readonly activeTeams: number;
   /** Distinct people: a member of two active teams counts once. */
   readonly activeMembers: number;
+  /** Teams still on a unit of an earlier tree whose commune this unit replaced (ADR 0065). */
+  readonly teamsToMove: number;
 }
 
 export interface UnitCoverage extends CoverageCounts {
@@ -47,7 +50,7 @@ const countsSql = `
        WHERE t.k = keys.k AND t.status = 'active')::int AS "activeMembers"
   FROM keys WHERE keys.k IS NOT NULL`;
 
-type Counted = Omit<CoverageCounts, 'coverage'> & { code: string };
+type Counted = Omit<CoverageCounts, 'coverage' | 'teamsToMove'> & { code: string };
 
 const none: Omit<Counted, 'code'> = {
   villages: 0,
@@ -65,9 +68,18 @@ export async function coverageOf(
 ): Promise<CoverageReport> {
   const run = (groupLevel: number) =>
     db.query<Counted>(countsSql, [tree.treeVersion, unit.code, unit.level, groupLevel]);
-  const [own, perChild] = await Promise.all([run(unit.level), run(unit.level + 1)]);
+  const [own, perChild, toMove, toMoveByChild] = await Promise.all([
+    run(unit.level),
+    run(unit.level + 1),
+    teamsToMove(db, tree.treeVersion, unit, unit.level),
+    teamsToMove(db, tree.treeVersion, unit, unit.level + 1),
+  ]);
   const byCode = new Map(perChild.rows.map((r) => [r.code, r]));
-  const withRatio = (u: UnitView, counts: Omit<Counted, 'code'> | undefined): UnitCoverage => {
+  const withRatio = (
+    u: UnitView,
+    counts: Omit<Counted, 'code'> | undefined,
+    moving: number,
+  ): UnitCoverage => {
     const c = counts ?? none;
     return {
       code: u.code,
@@ -75,6 +87,7 @@ export async function coverageOf(
       level: u.level,
       ...c,
       coverage: c.villages === 0 ? null : c.villagesWithActiveTeam / c.villages,
+      teamsToMove: moving,
     };
   };
   // The tree by its two fields: a caller passing the unit's whole detail (a TreeInForce too) had its
@@ -82,7 +95,9 @@ export async function coverageOf(
   return {
     treeVersion: tree.treeVersion,
     effectiveFrom: tree.effectiveFrom,
-    unit: withRatio(unit, own.rows[0]),
-    children: children.map((child) => withRatio(child, byCode.get(child.code))),
+    unit: withRatio(unit, own.rows[0], toMove.get(unit.code) ?? 0),
+    children: children.map((child) =>
+      withRatio(child, byCode.get(child.code), toMoveByChild.get(child.code) ?? 0),
+    ),
   };
 }
