@@ -85,6 +85,7 @@ async function up(): Promise<void> {
   log(
     '  Status:  npm run infra -- status   (each service is restarted when it exits; .infra/logs/<service>.supervisor.log)',
   );
+  log('           npm run dead-letters   (messages a consumer set aside, and why: docs/adr/0066)');
   log('  Stop:    npm run stop');
 }
 
