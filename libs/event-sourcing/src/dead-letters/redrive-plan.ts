@@ -39,8 +39,9 @@ export interface RedrivePlan {
   readonly send: readonly DeadLetter[];
   /** The selection's letters whose bytes no release will read. */
   readonly left: readonly DeadLetter[];
-  /** The messages to publish, in order: the letters back on their topics, then one marker a topic. */
+  /** What goes back: `send`, each as it first arrived on its own topic. */
   readonly messages: readonly OutgoingMessage[];
+  /** One per dead-letter topic, published once `messages` are acknowledged. */
   readonly markers: readonly OutgoingMessage[];
 }
 
