@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { partnerTopics, StatisticReportedV1, vietnamDay, type Role } from '@nhip/contracts';
+import { partnerTopics, publicTopics, StatisticReportedV1, vietnamDay, type Role } from '@nhip/contracts';
 import { readTopic } from '@nhip/event-sourcing';
 import { createMessaging } from '@nhip/messaging';
 import { eventually, kafkaBrokers, tokenFor } from '@nhip/testing';
@@ -144,7 +144,7 @@ describe('KPI service: late, corrected and voided reports, as known at a time', 
     });
   });
 
-  it('takes statistics from partners on partner.statistics.v1 and dead-letters a bad one with the reason', async () => {
+  it('takes statistics from partners on partner.statistics.v1, dead-letters a bad one and tells its partner why', async () => {
     const messaging = createMessaging({ brokers: kafkaBrokers(), clientId: 'kpi-e2e-partner' });
     const topic = `${platform.topicPrefix}${partnerTopics.statistics}`;
     const send = (data: unknown) => ({
@@ -160,10 +160,11 @@ describe('KPI service: late, corrected and voided reports, as known at a time', 
     });
     const report = { unitCode: '20206', asOf: '2024-12-31', source: 'Cục Thống kê TP Đà Nẵng' };
     try {
+      const bad = send({ ...report, statistic: 'population_15_plus', value: -3 });
       await messaging.publisher.publish([
         send({ ...report, statistic: 'population_15_plus', value: 2000 }),
         send({ ...report, statistic: 'residents_with_e_payment_account', value: 1570 }),
-        send({ ...report, statistic: 'population_15_plus', value: -3 }),
+        bad,
       ]);
       const reply = await indicatorReaches(
         platform.kpi,
@@ -183,6 +184,20 @@ describe('KPI service: late, corrected and voided reports, as known at a time', 
       );
       expect(letters).toHaveLength(1);
       expect(letters[0]?.headers['dlt_detail']).toMatch(/\/value/);
+      // The partner cannot read the dead-letter topic: it reads why on a public one.
+      const refusals = `${platform.topicPrefix}${publicTopics.kpiStatisticRefusal}`;
+      const [answer] = await eventually(async () => {
+        const read = await readTopic(messaging, refusals);
+        return read.length > 0 ? read : undefined;
+      });
+      expect([answer?.key, JSON.parse(answer?.value.toString() ?? '{}')]).toEqual([
+        '/partner/gso',
+        expect.objectContaining({
+          statisticEventId: bad.headers.ce_id,
+          reason: 'refused',
+          detail: expect.stringMatching(/\/value/),
+        }),
+      ]);
     } finally {
       await messaging.close();
     }

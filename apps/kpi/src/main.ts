@@ -9,7 +9,7 @@ import { isActivityType } from './inputs/count-activity/index.ts';
 import { isTrainingType } from './inputs/count-training/index.ts';
 import { isRegistryType } from './inputs/follow-registry/index.ts';
 import { kpiDataSource } from './schema/kpi-data-source.ts';
-import { isPartnerStatisticType } from './statistics/partner-statistics/index.ts';
+import { answerRefusedStatistics, isPartnerStatisticType } from './statistics/partner-statistics/index.ts';
 
 const inputTypes = [isActivityType, isRegistryType, isTrainingType, isPartnerStatisticType];
 
@@ -22,6 +22,7 @@ startService({
   // What this service publishes and reads; the readers' topics are created here too, so it can start first.
   topics: [
     { name: publicTopics.kpiIndicator, partitions: 6 }, // keyed by unit
+    { name: publicTopics.kpiStatisticRefusal, partitions: 3 }, // keyed by the partner's source
     { name: publicTopics.activity, partitions: 12 },
     { name: publicTopics.registryUnit, partitions: 3 },
     { name: publicTopics.registryTeam, partitions: 6 },
@@ -34,6 +35,7 @@ startService({
     name: 'kpi.inputs',
     isKnownType: (type) => inputTypes.some((known) => known(type)),
     failure: 'kpi input failed',
+    onDeadLetter: answerRefusedStatistics,
   },
   module: ({ pool, config, consumerLag }) => AppModule.with(pool, config, new InputLag(consumerLag)),
   http: {

@@ -3,6 +3,7 @@
 // libs/contracts/asyncapi.json; a test fails when the committed file is stale.
 import { publicEventCatalog } from './catalog.ts';
 import { statisticIds, statisticNames, StatisticReportedV1 } from './kpi/partner-statistics.ts';
+import { StatisticRefusedV1 } from './kpi/statistic-refused.ts';
 import type { PublicEventDefinition } from './public-event.ts';
 import { activityKinds } from './activity/vocabulary.ts';
 import { affiliations, memberRoles, teamTypes } from './registry/vocabulary.ts';
@@ -63,7 +64,7 @@ const partnerStatisticMessage = {
   description: [
     `\`statistic\` is one of: ${statisticIds.map((id) => `\`${id}\` (${statisticNames[id].en})`).join(', ')}; GET /catalog of the KPI service lists them with their Vietnamese names.`,
     'A later message for the same unit, statistic and `asOf` replaces the earlier one; the latest `asOf` up to a period’s end is the one its indicators use.',
-    `A message the KPI service cannot take (no \`ce_id\` or \`ce_type\`, a body that breaks the schema, an unknown statistic, a unit in no tree) goes to \`${StatisticReportedV1.topic}.dlt\` with its original bytes (a body over 1 MiB is left out, its size in \`dlt_body_omitted_bytes\`) and the reason in the \`dlt_reason\` and \`dlt_detail\` headers.`,
+    `A message the KPI service cannot take (no \`ce_id\` or \`ce_type\`, a body that breaks the schema, an unknown statistic, a unit in no tree) goes to \`${StatisticReportedV1.topic}.dlt\` with its original bytes (a body over 1 MiB is left out, its size in \`dlt_body_omitted_bytes\`) and the reason in the \`dlt_reason\` and \`dlt_detail\` headers. The sender reads why on \`${StatisticRefusedV1.topic}\` (\`${StatisticRefusedV1.type}\`, keyed by its \`ce_source\`): its \`ce_id\`, the reason and the message's place.`,
   ].join('\n\n'),
   contentType: 'application/json',
   headers: {

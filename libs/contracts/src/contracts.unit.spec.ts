@@ -68,7 +68,7 @@ describe('public event contracts', () => {
     expect(diagnostics.filter((d) => (d.severity as number) === errorSeverity).map((d) => d.message)).toEqual(
       [],
     );
-    expect(document?.channels().length).toBe(10);
+    expect(document?.channels().length).toBe(11);
     // The public events, and the one message partners send (partner.statistics.v1).
     expect(document?.messages().length).toBe(publicEventCatalog.length + 1);
   });

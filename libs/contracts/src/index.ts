@@ -22,6 +22,7 @@ export * from './training/vocabulary.ts';
 export * from './training/training-events.ts';
 export * from './kpi/indicator-events.ts';
 export * from './kpi/partner-statistics.ts';
+export * from './kpi/statistic-refused.ts';
 export { vietnamDay } from './calendar.ts';
 export * from './periods.ts';
 export * from './coverage.ts';

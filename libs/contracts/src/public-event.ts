@@ -58,6 +58,7 @@ export const publicTopics = {
   trainingSession: 'public.training.session.v1',
   trainingAttendance: 'public.training.attendance.v1',
   kpiIndicator: 'public.kpi.indicator.v1',
+  kpiStatisticRefusal: 'public.kpi.statistic-refusal.v1',
 } as const;
 
 /** CloudEvents `source` of everything the registry publishes. */

@@ -51,7 +51,7 @@ export {
   type IncomingEvent,
   type PoisonReason,
 } from './consumer/incoming-event.ts';
-export { deadLetter, deadLetterTopic } from './dead-letters/dead-letter.ts';
+export { deadLetter, deadLetterTopic, type SetAside } from './dead-letters/dead-letter.ts';
 export { on, routeEvents, type EventRoute, type EventRouter } from './consumer/event-routes.ts';
 export { processedCount } from './consumer/processed-store.ts';
 export { failpoint, failpointDelay } from './failpoints.ts';

@@ -2,7 +2,7 @@
 // and migrated, its consumer group (a Nest transport), its outbox relay, then serve(); and, when it
 // stops, everything closed in the reverse order. A service's main.ts declares only what differs.
 import type { DynamicModule } from '@nestjs/common';
-import { OutboxRelay } from '@nhip/event-sourcing';
+import { OutboxRelay, type EventConsumerOptions } from '@nhip/event-sourcing';
 import {
   brokerCheck,
   createMessaging,
@@ -46,6 +46,8 @@ export interface ServiceConsumer {
   readonly isKnownType: (type: string) => boolean;
   /** The log line of a failed batch, e.g. 'kpi input failed'. */
   readonly failure: string;
+  /** Told of what the group set aside, in the transaction moving past it (an answer to its senders). */
+  readonly onDeadLetter?: EventConsumerOptions['onDeadLetter'];
 }
 
 /** What a service opens besides the shared parts (a hub, a rebuild), and what closes it. */
@@ -148,6 +150,7 @@ function consumerOf(
     publisher: messaging.publisher,
     isKnownType: consumer.isKnownType,
     onError: (error, where) => log.error({ err: error, context: where }, consumer.failure),
+    onDeadLetter: consumer.onDeadLetter,
   });
 }
 

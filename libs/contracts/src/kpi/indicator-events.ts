@@ -2,6 +2,7 @@ import Type from 'typebox';
 import { publicEvent, publicTopics } from '../public-event.ts';
 import { storedPeriodPattern } from '../periods.ts';
 import { UnitCode } from '../registry/schema-parts.ts';
+import { StatisticRefusedV1 } from './statistic-refused.ts';
 
 // Keyed by unit: one unit's values reach a dashboard in the order they were computed.
 const Figure = Type.Union([Type.Integer(), Type.Null()]);
@@ -76,4 +77,4 @@ export const indicatorFigureFields = [
   'missing',
 ] as const satisfies readonly (keyof IndicatorChangedData)[];
 
-export const kpiEvents = [IndicatorChangedV1] as const;
+export const kpiEvents = [IndicatorChangedV1, StatisticRefusedV1] as const;

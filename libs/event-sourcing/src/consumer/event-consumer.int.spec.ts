@@ -9,7 +9,12 @@ import pg from 'pg';
 import { appliedCounts, countingHandler } from '../fixtures/counting-handler.ts';
 import { eventSourcingTestContext, fixturesDir, type TestContext } from '../fixtures/test-context.ts';
 import { deadLetterTopic } from '../dead-letters/dead-letter.ts';
-import { startEventConsumer, type EventBatchHandler, type RunningConsumer } from './event-consumer.ts';
+import {
+  startEventConsumer,
+  type EventBatchHandler,
+  type EventConsumerOptions,
+  type RunningConsumer,
+} from './event-consumer.ts';
 import { processedCount } from './processed-store.ts';
 
 const fixtures = fixturesDir;
@@ -47,6 +52,7 @@ describe('idempotent consumers on a real broker and database', () => {
     topic: string,
     name: string,
     handle: EventBatchHandler = countingHandler(name),
+    onDeadLetter?: EventConsumerOptions['onDeadLetter'],
   ): Promise<RunningConsumer> {
     return startEventConsumer({
       name,
@@ -57,6 +63,7 @@ describe('idempotent consumers on a real broker and database', () => {
       isKnownType: (type) => type === 'vn.nhip.activity.logged.v1',
       handle,
       retryDelayMs: 20,
+      onDeadLetter,
     });
   }
 
@@ -164,6 +171,42 @@ describe('idempotent consumers on a real broker and database', () => {
       dlt_detail: 'residentsHelped must be positive',
     });
     expect(attemptsOnBad).toBe(6); // three with its batch, three alone
+  });
+
+  it('tells what it set aside, once each, in the transaction that moves past it', async () => {
+    const topic = uniqueTopic('set-aside');
+    const name = `c-${topic}`;
+    await messaging.admin.ensureTopics([{ name: topic, partitions: 1 }]);
+    await pool.query('CREATE TABLE IF NOT EXISTS set_aside (consumer text, event_id text, reason text)');
+    const malformed: OutgoingMessage = { ...cloudEvent(topic), value: Buffer.from('{"residentsHelped": 2,') };
+    const bad = cloudEvent(topic, randomUUID(), { residentsHelped: -1 });
+    const good = [cloudEvent(topic), cloudEvent(topic)];
+    await messaging.publisher.publish([good[0], malformed, bad, good[1]] as OutgoingMessage[]);
+    const counting = countingHandler(name);
+    const failsOnBad: EventBatchHandler = async (events, tx) => {
+      if (events.some((e) => e.id === bad.headers?.['ce_id']))
+        throw new Error('residentsHelped must be positive');
+      await counting(events, tx);
+    };
+    const consumer = await consume(topic, name, failsOnBad, async (letters, tx) => {
+      for (const { message, reason } of letters)
+        await tx.query('INSERT INTO set_aside VALUES ($1, $2, $3)', [name, message.headers['ce_id'], reason]);
+    });
+    try {
+      await eventually(async () => (await appliedCounts(pool, name)).size === 2);
+      await eventually(async () => (await consumer.lag()) === 0n);
+    } finally {
+      await consumer.stop();
+    }
+    // The batch was tried three times with the poison in it: each try's answer rolled back with it.
+    const { rows } = await pool.query(
+      'SELECT event_id, reason FROM set_aside WHERE consumer = $1 ORDER BY reason',
+      [name],
+    );
+    expect(rows).toEqual([
+      { event_id: bad.headers?.['ce_id'], reason: 'handler_failed' },
+      { event_id: malformed.headers?.['ce_id'], reason: 'malformed_json' },
+    ]);
   });
 
   describe.each([

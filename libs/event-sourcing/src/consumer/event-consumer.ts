@@ -13,7 +13,7 @@ import type pg from 'pg';
 import { inTransaction } from '../command/transaction.ts';
 import { failpoint, failpointDelay } from '../failpoints.ts';
 import { countDeadLetters, inHandlerSpans, observeFreshness, reportConsumer } from './consumer-telemetry.ts';
-import { deadLetter } from '../dead-letters/dead-letter.ts';
+import { deadLetter, type SetAside } from '../dead-letters/dead-letter.ts';
 import { parseIncoming, type IncomingEvent, type Parsed } from './incoming-event.ts';
 import { advanceOffsets, alreadyHandled, claimEventIds, loadOffsets } from './processed-store.ts';
 
@@ -34,6 +34,8 @@ export interface EventConsumerOptions {
   readonly retryDelayMs?: number;
   readonly maxBatchSize?: number;
   readonly onError?: (error: unknown, context: string) => void;
+  /** What it set aside, in the transaction moving past it: an answer to senders blind to the DLT. */
+  readonly onDeadLetter?: (letters: readonly SetAside[], tx: pg.PoolClient) => Promise<void>;
 }
 
 export interface RunningConsumer {
@@ -123,7 +125,10 @@ async function processAlone(
   const detail = lastError instanceof Error ? lastError.message : String(lastError);
   await options.publisher.publish([deadLetter(message, options.name, 'handler_failed', detail)]);
   countDeadLetters(options.name, [message]);
-  await inTransaction(options.pool, (tx) => advanceOffsets(tx, options.name, [message]));
+  await inTransaction(options.pool, async (tx) => {
+    await advanceOffsets(tx, options.name, [message]);
+    await options.onDeadLetter?.([{ message, reason: 'handler_failed', detail }], tx);
+  });
   return [];
 }
 
@@ -168,22 +173,25 @@ async function applyInOneTransaction(
       await inHandlerSpans(options.name, toApply, (traced) => options.handle(traced, tx));
     await advanceOffsets(tx, options.name, fresh);
     // Last, so a handler failing on a neighbour (and its batch retried) dead-letters poison once.
-    await deadLetterPoison(options, parsed);
+    await deadLetterPoison(options, parsed, tx);
     failpoint('consumer:before-db-commit');
     return toApply.map((e) => e.message);
   });
 }
 
-async function deadLetterPoison(options: EventConsumerOptions, parsed: readonly Parsed[]): Promise<void> {
-  const letters = parsed.flatMap((p) =>
-    p.ok ? [] : [deadLetter(p.message, options.name, p.reason, p.detail)],
-  );
-  if (letters.length === 0) return;
-  await options.publisher.publish(letters);
+async function deadLetterPoison(
+  options: EventConsumerOptions,
+  parsed: readonly Parsed[],
+  tx: pg.PoolClient,
+): Promise<void> {
+  const poison = parsed.flatMap((p): SetAside[] => (p.ok ? [] : [p]));
+  if (poison.length === 0) return;
+  await options.publisher.publish(poison.map((p) => deadLetter(p.message, options.name, p.reason, p.detail)));
   countDeadLetters(
     options.name,
-    parsed.flatMap((p) => (p.ok ? [] : [p.message])),
+    poison.map((p) => p.message),
   );
+  await options.onDeadLetter?.(poison, tx);
 }
 
 const delay = (baseMs: number, attempt: number): Promise<void> =>

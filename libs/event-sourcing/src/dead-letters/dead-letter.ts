@@ -1,6 +1,13 @@
 import type { OutgoingMessage, ReceivedMessage } from '@nhip/messaging';
 import { maxMessageBytes } from '../consumer/incoming-event.ts';
 
+/** A message a consumer set aside, with the reason it gave on the dead-letter topic. */
+export interface SetAside {
+  readonly message: ReceivedMessage;
+  readonly reason: string;
+  readonly detail: string;
+}
+
 export const deadLetterTopic = (topic: string): string => `${topic}.dlt`;
 
 /**
