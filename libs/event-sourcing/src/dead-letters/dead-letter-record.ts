@@ -65,12 +65,22 @@ function letterOf(message: ReceivedMessage): DeadLetter {
     reason: h['dlt_reason'] ?? 'unknown',
     detail: h['dlt_detail'] ?? '',
     originalTopic: h['dlt_original_topic'] ?? message.topic.replace(/\.dlt$/, ''),
-    originalPlace: `${h['dlt_original_topic']}/${h['dlt_original_partition']}@${h['dlt_original_offset']}`,
+    originalPlace: placeOf(h) ?? `${message.topic}/${message.partition}@${message.offset}`,
     failedAt: h['dlt_failed_at'] ?? message.timestamp.toISOString(),
     eventType: h['ce_type'],
     redrivenFrom: h[redrivenFromHeader],
     message,
   };
+}
+
+/** The source topic, partition and offset a letter names; undefined when it names none. */
+function placeOf(h: ReceivedMessage['headers']): string | undefined {
+  const [topic, partition, offset] = [
+    h['dlt_original_topic'],
+    h['dlt_original_partition'],
+    h['dlt_original_offset'],
+  ];
+  return topic && partition && offset ? `${topic}/${partition}@${offset}` : undefined;
 }
 
 function markerOf(message: ReceivedMessage): RedriveMarker | undefined {

@@ -114,6 +114,18 @@ describe('dead letters read back and sent back', () => {
     ]);
   });
 
+  it('sends back two letters that name no original place, each from its own place', () => {
+    const bare = (id: string) =>
+      received({
+        topic: `${teamTopic}.dlt`,
+        key: id,
+        value: '{}',
+        headers: { ce_id: id, dlt_consumer: 'kpi', dlt_reason: 'handler_failed' },
+      });
+    const read = readDeadLetterRecords([bare('a'), bare('b')]);
+    expect(planRedrive(read, { consumer: 'kpi' }, new Date()).messages.map((m) => m.key)).toEqual(['a', 'b']);
+  });
+
   it('takes one source topic when asked, by its name or its dead-letter name', () => {
     const read = readDeadLetterRecords(messages);
     for (const topic of [activityTopic, `${activityTopic}.dlt`])
