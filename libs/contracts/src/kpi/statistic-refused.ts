@@ -3,6 +3,18 @@
 // message goes with the reason, is out of its sight: without this it would never learn what to fix.
 import Type from 'typebox';
 import { publicEvent, publicTopics } from '../public-event.ts';
+import { oneOf } from '../registry/schema-parts.ts';
+
+/** Every reason a refusal may give: `refused` for the statistic, the others for the message. */
+export const statisticRefusalReasons = [
+  'refused',
+  'malformed_json',
+  'missing_ce_id',
+  'missing_ce_type',
+  'unsupported_specversion',
+  'unknown_event_type',
+  'oversized',
+] as const;
 
 export const StatisticRefusedV1 = publicEvent({
   type: 'vn.nhip.kpi.statistic.refused.v1',
@@ -18,20 +30,9 @@ export const StatisticRefusedV1 = publicEvent({
       minLength: 1,
       description: 'The ce_source it was sent with ("unknown" when it had none): a partner reads its own.',
     }),
-    reason: Type.Union(
-      [
-        Type.Literal('refused'),
-        Type.Literal('malformed_json'),
-        Type.Literal('missing_ce_id'),
-        Type.Literal('missing_ce_type'),
-        Type.Literal('unsupported_specversion'),
-        Type.Literal('unknown_event_type'),
-        Type.Literal('oversized'),
-      ],
-      {
-        description:
-          '`refused`: the statistic breaks its schema, names a statistic GET /catalog does not list, a day that is not one, or a unit in no tree (the detail says which). The others: the message itself (not UTF-8 JSON, a missing CloudEvents header, over 1 MiB).',
-      },
+    reason: oneOf(
+      statisticRefusalReasons,
+      '`refused`: the statistic breaks its schema, names a statistic GET /catalog does not list, a day that is not one, or a unit in no tree (the detail says which). The others: the message itself (not UTF-8 JSON, a missing CloudEvents header, over 1 MiB).',
     ),
     detail: Type.String({ maxLength: 1000, description: 'The reason in words, naming the field.' }),
     partition: Type.Integer({ minimum: 0, description: 'Where it was on partner.statistics.v1.' }),
@@ -41,14 +42,3 @@ export const StatisticRefusedV1 = publicEvent({
 });
 
 export type StatisticRefusedData = Type.Static<typeof StatisticRefusedV1.schema>;
-
-/** Every reason a refusal may give (its schema's). */
-export const statisticRefusalReasons: readonly StatisticRefusedData['reason'][] = [
-  'refused',
-  'malformed_json',
-  'missing_ce_id',
-  'missing_ce_type',
-  'unsupported_specversion',
-  'unknown_event_type',
-  'oversized',
-];
