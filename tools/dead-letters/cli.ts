@@ -10,7 +10,12 @@ import {
   redriveDeadLetters,
   summarizeDeadLetters,
 } from '@nhip/event-sourcing';
-import { createMessaging, type Messaging } from '@nhip/messaging';
+import {
+  createMessaging,
+  kafkaConnectionFromEnv,
+  type KafkaConnection,
+  type Messaging,
+} from '@nhip/messaging';
 import { describeFailure, InfraError } from '../infra/infra-error.ts';
 import { kafkaStatus } from '../infra/kafka.ts';
 import { log, withStep } from '../infra/progress.ts';
@@ -20,11 +25,13 @@ const usage =
   'Usage: npm run dead-letters [-- --topic <topic>]\n' +
   '       npm run dead-letters -- redrive --consumer <group> [--topic <topic>] [--apply]';
 
-function brokers(): string[] {
-  const configured = process.env['KAFKA_BROKERS'];
-  if (configured) return configured.split(',').map((b) => b.trim());
+const clientId = 'nhip-dead-letters';
+
+/** KAFKA_BROKERS as every service reads it (a malformed one refused), else the local broker. */
+function connection(): KafkaConnection {
+  if (process.env['KAFKA_BROKERS']) return kafkaConnectionFromEnv(clientId);
   const local = kafkaStatus();
-  if (local.running) return [`127.0.0.1:${local.port}`];
+  if (local.running) return { brokers: [`127.0.0.1:${local.port}`], clientId };
   throw new InfraError('No broker: start the platform with "npm start", or export KAFKA_BROKERS=host:port.');
 }
 
@@ -48,10 +55,14 @@ function parseCommand(argv: readonly string[]): Command {
 }
 
 /** Every dead-letter topic, or the one asked for (named by its source topic or itself). */
-async function chosenTopics(messaging: Messaging, topic: string | undefined): Promise<string[]> {
+async function chosenTopics(
+  messaging: Messaging,
+  brokers: readonly string[],
+  topic: string | undefined,
+): Promise<string[]> {
   const all = await deadLetterTopics(messaging).catch((error: unknown) => {
     throw new InfraError(
-      `The broker at ${brokers().join(',')} did not answer: is the platform up ("npm start")?`,
+      `The broker at ${brokers.join(',')} did not answer: is the platform up ("npm start")?`,
       String(error),
     );
   });
@@ -77,9 +88,13 @@ async function redrive(messaging: Messaging, command: Command, read: DeadLetterT
   for (const line of planLines(selection, plan, command.apply)) log(line);
 }
 
-async function main(messaging: Messaging, argv: readonly string[]): Promise<void> {
+async function main(
+  messaging: Messaging,
+  brokers: readonly string[],
+  argv: readonly string[],
+): Promise<void> {
   const command = parseCommand(argv);
-  const topics = await chosenTopics(messaging, command.topic);
+  const topics = await chosenTopics(messaging, brokers, command.topic);
   const read = await withStep(`Reading ${topics.length} dead-letter topic(s)`, () =>
     readDeadLetters(messaging, topics),
   );
@@ -87,19 +102,20 @@ async function main(messaging: Messaging, argv: readonly string[]): Promise<void
   for (const line of listingLines(topics, read, summarizeDeadLetters(read))) log(line);
 }
 
-const messaging = (() => {
+const connected = (() => {
   try {
-    return createMessaging({ brokers: brokers(), clientId: 'nhip-dead-letters' });
+    const kafka = connection();
+    return { messaging: createMessaging(kafka), brokers: kafka.brokers };
   } catch (error) {
     log(describeFailure(error));
     process.exit(1);
   }
 })();
 try {
-  await main(messaging, process.argv.slice(2));
+  await main(connected.messaging, connected.brokers, process.argv.slice(2));
 } catch (error) {
   log(describeFailure(error));
   process.exitCode = 1;
 } finally {
-  await messaging.close();
+  await connected.messaging.close();
 }
