@@ -1,5 +1,6 @@
 // Checks (a)–(g) of ../shared/quality-bars.md after a fault and quiescence, as data: each held or
 // not, with the counts that decide it (docs/adr/0020).
+import { readDeadLetterRecords } from '@nhip/event-sourcing';
 import pg from 'pg';
 import type { KafkaView } from './kafka-view.ts';
 import type { Ledger } from './ledger.ts';
@@ -64,10 +65,8 @@ async function lagZero(input: CheckInput): Promise<CheckResult> {
 
 /** Distinct dead letters a group wrote for one topic, by the original message's place. */
 async function deadLettersOf(input: CheckInput, group: ConsumerGroup, topic: string): Promise<string[]> {
-  const letters = await input.kafka.read(`${topic}.dlt`);
-  return letters
-    .filter((m) => m.headers['dlt_consumer'] === group.group)
-    .map((m) => `${topic}/${m.headers['dlt_original_partition']}@${m.headers['dlt_original_offset']}`);
+  const { letters } = readDeadLetterRecords(await input.kafka.read(`${topic}.dlt`));
+  return letters.filter((l) => l.consumer === group.group).map((l) => l.originalPlace);
 }
 
 /** (g) everything poisonous dead-lettered once, and nothing else. */
