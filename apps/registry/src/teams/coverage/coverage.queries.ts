@@ -68,11 +68,10 @@ export async function coverageOf(
 ): Promise<CoverageReport> {
   const run = (groupLevel: number) =>
     db.query<Counted>(countsSql, [tree.treeVersion, unit.code, unit.level, groupLevel]);
-  const [own, perChild, toMove, toMoveByChild] = await Promise.all([
+  const [own, perChild, toMove] = await Promise.all([
     run(unit.level),
     run(unit.level + 1),
-    teamsToMove(db, tree.treeVersion, unit, unit.level),
-    teamsToMove(db, tree.treeVersion, unit, unit.level + 1),
+    teamsToMove(db, tree.treeVersion, unit),
   ]);
   const byCode = new Map(perChild.rows.map((r) => [r.code, r]));
   const withRatio = (
@@ -95,9 +94,9 @@ export async function coverageOf(
   return {
     treeVersion: tree.treeVersion,
     effectiveFrom: tree.effectiveFrom,
-    unit: withRatio(unit, own.rows[0], toMove.get(unit.code) ?? 0),
+    unit: withRatio(unit, own.rows[0], toMove.total),
     children: children.map((child) =>
-      withRatio(child, byCode.get(child.code), toMoveByChild.get(child.code) ?? 0),
+      withRatio(child, byCode.get(child.code), toMove.byChild.get(child.code) ?? 0),
     ),
   };
 }

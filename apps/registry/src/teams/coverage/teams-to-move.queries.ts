@@ -5,16 +5,17 @@ import type pg from 'pg';
 
 type Db = Pick<pg.Pool, 'query'>;
 
-// $1 the coverage's tree, $2 the unit, $3 its level, $4 the level rows are grouped by (as countsSql).
-// The lineage is walked back from the subtree's units, so only the teams that may come here are
-// read, not every team of an earlier tree. A team whose commune was split counts under each
-// successor it may choose, and once in a total.
+// $1 the coverage's tree, $2 the unit, $3 its level. The lineage is walked back from the subtree's
+// units, so only the teams that may come here are read, not every team of an earlier tree; each
+// unit reached carries the child of $2 it leads to (null for $2 itself). One walk gives both the
+// children's counts and the total: a team whose commune was split counts under each successor it
+// may choose, and once in the total.
 const teamsToMoveSql = `
-  WITH RECURSIVE earlier(tree_version, code, k) AS (
-    SELECT tree_version, code, path[$4] FROM rm_units
+  WITH RECURSIVE earlier(tree_version, code, child) AS (
+    SELECT tree_version, code, path[$3 + 1] FROM rm_units
     WHERE tree_version = $1 AND origin = 'official' AND path @> ARRAY[$2::text] AND path[$3] = $2
     UNION
-    SELECT l.predecessor_tree_version, l.predecessor_code, e.k FROM rm_unit_lineage l
+    SELECT l.predecessor_tree_version, l.predecessor_code, e.child FROM rm_unit_lineage l
       JOIN earlier e ON l.tree_version = e.tree_version AND l.code = e.code
   ), waiting AS (
     SELECT t.team_id, t.tree_version,
@@ -24,23 +25,28 @@ const teamsToMoveSql = `
     WHERE t.tree_version <> $1 AND t.status <> 'dissolved'
       AND t.unit_path && ARRAY(SELECT code FROM earlier WHERE tree_version <> $1)
   )
-  SELECT e.k AS code, count(DISTINCT w.team_id)::int AS "teamsToMove"
+  SELECT e.child, GROUPING(e.child) = 1 AS total, count(DISTINCT w.team_id)::int AS teams
   FROM waiting w JOIN earlier e ON e.tree_version = w.tree_version AND e.code = w.commune
-  WHERE e.k IS NOT NULL
-  GROUP BY e.k`;
+  GROUP BY GROUPING SETS ((e.child), ())`;
 
-/** Teams to move in, by the code at `groupLevel` (the unit's own level for its total). */
+export interface TeamsToMove {
+  readonly total: number;
+  /** By child of the unit; a child none may move into is absent. */
+  readonly byChild: ReadonlyMap<string, number>;
+}
+
 export async function teamsToMove(
   db: Db,
   treeVersion: string,
   unit: { readonly code: string; readonly level: number },
-  groupLevel: number,
-): Promise<Map<string, number>> {
-  const { rows } = await db.query<{ code: string; teamsToMove: number }>(teamsToMoveSql, [
+): Promise<TeamsToMove> {
+  const { rows } = await db.query<{ child: string | null; total: boolean; teams: number }>(teamsToMoveSql, [
     treeVersion,
     unit.code,
     unit.level,
-    groupLevel,
   ]);
-  return new Map(rows.map((r) => [r.code, r.teamsToMove]));
+  return {
+    total: rows.find((r) => r.total)?.teams ?? 0,
+    byChild: new Map(rows.flatMap((r) => (r.total || r.child === null ? [] : [[r.child, r.teams] as const]))),
+  };
 }
