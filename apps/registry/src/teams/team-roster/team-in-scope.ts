@@ -14,7 +14,7 @@ export async function requireTeamInScope(
   teamId: string,
 ): Promise<TeamDetail> {
   const team = await requireTeam(db, teamId);
-  await scope.requirePlacement(caller, { treeVersion: team.treeVersion, path: team.unitPath }, 'teamId');
+  await requireWhereItWorks(scope, caller, team);
   return team;
 }
 
@@ -32,10 +32,14 @@ export async function requireTeamIdInScope(
   const id = requireUuid(teamId, 'teamId');
   const placement = await teamPlacement(db, id);
   if (!placement) throw notFound('team', 'teamId', teamId);
-  await scope.requirePlacement(
-    caller,
-    { treeVersion: placement.treeVersion, path: placement.unitPath },
-    'teamId',
-  );
+  await requireWhereItWorks(scope, caller, placement);
   return id;
 }
+
+/** 403 naming `teamId` unless the caller's area holds the team's unit in its own tree version. */
+const requireWhereItWorks = (
+  scope: UnitScope,
+  caller: Principal,
+  team: { readonly treeVersion: string; readonly unitPath: readonly string[] },
+): Promise<unknown> =>
+  scope.requirePlacement(caller, { treeVersion: team.treeVersion, path: team.unitPath }, 'teamId');
