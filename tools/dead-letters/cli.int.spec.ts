@@ -74,6 +74,19 @@ describe('npm run dead-letters', () => {
   });
 
   it('shows the plan, sends nothing without --apply, then sends the letter back once', async () => {
+    const failed = await deadLetters(
+      'redrive',
+      '--consumer',
+      group,
+      '--topic',
+      topic,
+      '--reason',
+      'handler_failed',
+    );
+    expect(failed.output).toContain(
+      `Re-drive for ${group} on ${topic}, set aside as handler_failed: 0 letters to send back.`,
+    );
+    expect(failed.output).toContain('Nothing to send.');
     const plan = await deadLetters('redrive', '--consumer', group, '--topic', topic);
     expect(plan.output).toContain(`Re-drive for ${group} on ${topic}: 1 letter to send back.`);
     expect(plan.output).toContain('1 letter left on the topic: no release can read their bytes.');
@@ -103,5 +116,10 @@ describe('npm run dead-letters', () => {
     expect(noTopic.code).toBe(1);
     expect(noTopic.output).toContain(`✖ No dead-letter topic ${topic}-none.dlt`);
     expect((await deadLetters('redrive')).output).toContain('✖ Usage: npm run dead-letters');
+    const poison = await deadLetters('redrive', '--consumer', group, '--reason', 'malformed_json');
+    expect(poison.code).toBe(1);
+    expect(poison.output).toContain(
+      '✖ --reason malformed_json is not one a re-drive takes: unknown_event_type, handler_failed.',
+    );
   });
 });

@@ -1,12 +1,13 @@
 // `npm run dead-letters`: what the consumers set aside on their dead-letter topics, and why.
-// `npm run dead-letters -- redrive --consumer <group> [--topic <topic>] [--apply]` sends a group's
-// letters back once its release takes them (docs/adr/0066). The broker is KAFKA_BROKERS, else the
+// `npm run dead-letters -- redrive --consumer <group> [--topic <topic>] [--reason <reason>] [--apply]`
+// sends a group's letters back once its release takes them (docs/adr/0066). The broker is KAFKA_BROKERS, else the
 // one `npm start` runs.
 import { parseArgs } from 'node:util';
 import {
   type DeadLetterTopicRead,
   deadLetterTopics,
   readDeadLetters,
+  redrivableReasons,
   redriveDeadLetters,
   summarizeDeadLetters,
 } from '@nhip/event-sourcing';
@@ -23,7 +24,7 @@ import { listingLines, planLines } from './report.ts';
 
 const usage =
   'Usage: npm run dead-letters [-- --topic <topic>]\n' +
-  '       npm run dead-letters -- redrive --consumer <group> [--topic <topic>] [--apply]';
+  '       npm run dead-letters -- redrive --consumer <group> [--topic <topic>] [--reason <reason>] [--apply]';
 
 const clientId = 'nhip-dead-letters';
 
@@ -39,6 +40,7 @@ interface Command {
   readonly name: 'list' | 'redrive';
   readonly consumer: string;
   readonly topic: string | undefined;
+  readonly reason: string | undefined;
   readonly apply: boolean;
 }
 
@@ -46,12 +48,23 @@ function parseCommand(argv: readonly string[]): Command {
   const { values, positionals } = parseArgs({
     args: [...argv],
     allowPositionals: true,
-    options: { consumer: { type: 'string' }, topic: { type: 'string' }, apply: { type: 'boolean' } },
+    options: {
+      consumer: { type: 'string' },
+      topic: { type: 'string' },
+      reason: { type: 'string' },
+      apply: { type: 'boolean' },
+    },
   });
   const name = positionals[0] ?? 'list';
-  if (name === 'list') return { name, consumer: '', topic: values.topic, apply: false };
+  const { topic, reason } = values;
+  if (name === 'list') return { name, consumer: '', topic, reason: undefined, apply: false };
   if (name !== 'redrive' || !values.consumer) throw new InfraError(usage);
-  return { name, consumer: values.consumer, topic: values.topic, apply: values.apply === true };
+  if (reason !== undefined && !redrivableReasons.has(reason))
+    throw new InfraError(
+      `--reason ${reason} is not one a re-drive takes: ${[...redrivableReasons].join(', ')}. ` +
+        'Letters set aside for the other reasons stay on the topic: no release can read their bytes.',
+    );
+  return { name, consumer: values.consumer, topic, reason, apply: values.apply === true };
 }
 
 /** Every dead-letter topic, or the one asked for (named by its source topic or itself). */
@@ -83,7 +96,7 @@ async function redrive(messaging: Messaging, command: Command, read: DeadLetterT
         `${command.topic ? ` on ${command.topic.replace(/\.dlt$/, '')}.dlt` : ''}; ` +
         `groups with letters: ${consumers.join(', ') || 'none'}.`,
     );
-  const selection = { consumer: command.consumer, topic: command.topic };
+  const selection = { consumer: command.consumer, topic: command.topic, reason: command.reason };
   const plan = await redriveDeadLetters(messaging, read, selection, { apply: command.apply });
   for (const line of planLines(selection, plan, command.apply)) log(line);
 }

@@ -60,7 +60,9 @@ function groupLines(group: DeadLetterGroup): string[] {
 }
 
 export function planLines(selection: RedriveSelection, plan: RedrivePlan, applied: boolean): string[] {
-  const scope = selection.topic ? ` on ${selection.topic.replace(/\.dlt$/, '')}` : '';
+  const scope =
+    (selection.topic ? ` on ${selection.topic.replace(/\.dlt$/, '')}` : '') +
+    (selection.reason ? `, set aside as ${selection.reason}` : '');
   return [
     `Re-drive for ${selection.consumer}${scope}: ${plural(plan.send.length, 'letter')} to send back.`,
     ...sentByTopic(plan),

@@ -55,7 +55,7 @@ export { deadLetter, deadLetterTopic, type SetAside } from './dead-letters/dead-
 export { on, routeEvents, type EventRoute, type EventRouter } from './consumer/event-routes.ts';
 export { processedCount } from './consumer/processed-store.ts';
 export { failpoint, failpointDelay } from './failpoints.ts';
-export { readTopic } from './reconciliation/read-topic.ts';
+export { forgetGroup, readTopic } from './reconciliation/read-topic.ts';
 export { reconcile, type Reconciliation } from './reconciliation/reconcile.ts';
 export { compareWithRebuild, type TableComparison } from './reconciliation/compare-rebuild.ts';
 export {

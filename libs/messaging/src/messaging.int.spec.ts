@@ -128,6 +128,25 @@ describe(`messaging port on a real Apache Kafka ${versions.kafka} broker`, () =>
     expect(await messaging.admin.groupMembers(groupId)).toEqual([]);
   });
 
+  it('a group is listed until deleted, and one with a member is refused', async () => {
+    const topic = uniqueTopic('groups');
+    const [busy, idle] = [`g-${topic}-busy`, `g-${topic}-idle`];
+    await messaging.admin.ensureTopics([{ name: topic, partitions: 1 }]);
+    await messaging.publisher.publish(batchOf(topic, 'groups', 1));
+    const reading = await receive(topic, busy, 5, true);
+    await (await receive(topic, idle, 5, true)).subscription.stop();
+    expect(await messaging.admin.consumerGroups()).toEqual(expect.arrayContaining([busy, idle]));
+
+    await expect(messaging.admin.deleteGroups([busy])).rejects.toThrow();
+    await messaging.admin.deleteGroups([idle, `g-${topic}-never-made`]);
+    const listed = await messaging.admin.consumerGroups();
+    expect(listed).toContain(busy);
+    expect(listed).not.toContain(idle);
+    await reading.subscription.stop();
+    await messaging.admin.deleteGroups([busy]);
+    expect(await messaging.admin.consumerGroups()).not.toContain(busy);
+  });
+
   it('creating topics that already exist changes nothing', async () => {
     const topic = uniqueTopic('idempotent');
     await messaging.admin.ensureTopics([{ name: topic, partitions: 2 }]);

@@ -87,6 +87,13 @@ export interface TopicAdmin {
   deleteTopics(names: readonly string[]): Promise<void>;
   /** Who is in a consumer group now, as the group's coordinator lists them. */
   groupMembers(groupId: string): Promise<GroupMember[]>;
+  /** Every consumer group the broker knows, with members or not. */
+  consumerGroups(): Promise<string[]>;
+  /**
+   * Deletes the named groups and their committed offsets; names the broker does not know are
+   * ignored. A group that still has members is refused by the broker.
+   */
+  deleteGroups(groupIds: readonly string[]): Promise<void>;
   close(): Promise<void>;
 }
 

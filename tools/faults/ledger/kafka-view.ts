@@ -1,6 +1,6 @@
 // What the checks read from the real broker: consumer-group lag (committed offsets against the
 // high watermarks), every message on a topic, and the dead letters a group wrote.
-import { readTopic } from '@nhip/event-sourcing';
+import { forgetGroup, readTopic } from '@nhip/event-sourcing';
 import type { Messaging, ReceivedMessage } from '@nhip/messaging';
 import { randomUUID } from 'node:crypto';
 import kafkajs, { Kafka, logLevel, type Admin } from 'kafkajs';
@@ -51,8 +51,9 @@ export class KafkaView {
       ends.every((end) =>
         received.some((m) => m.partition === end.partition && m.offset >= BigInt(end.high) - 1n),
       );
+    const groupId = `reader-${randomUUID()}`;
     const subscription = await this.messaging.subscriber.subscribe(
-      { groupId: `reader-${randomUUID()}`, topics: [topic], startFrom: 'earliest' },
+      { groupId, topics: [topic], startFrom: 'earliest' },
       async (batch, commit) => {
         received.push(...batch);
         await commit(batch);
@@ -66,6 +67,7 @@ export class KafkaView {
       );
     } finally {
       await subscription.stop();
+      await forgetGroup(this.messaging, groupId);
     }
   }
 

@@ -27,6 +27,8 @@ export interface RedriveMarker {
   readonly consumer: string;
   /** Per partition of the dead-letter topic, the last offset the re-drive went through. */
   readonly through: ReadonlyMap<number, bigint>;
+  /** Only the letters set aside for this reason went back; every reason when undefined. */
+  readonly reason: string | undefined;
   readonly at: string;
 }
 
@@ -87,11 +89,13 @@ function markerOf(message: ReceivedMessage): RedriveMarker | undefined {
   try {
     const body = JSON.parse(message.value.toString('utf8')) as {
       through?: Record<string, string>;
+      reason?: string;
       at?: string;
     };
     const through = new Map(Object.entries(body.through ?? {}).map(([p, o]) => [Number(p), BigInt(o)]));
     const consumer = message.headers[markerHeader] ?? '';
-    return { topic: message.topic, consumer, through, at: body.at ?? message.timestamp.toISOString() };
+    const at = body.at ?? message.timestamp.toISOString();
+    return { topic: message.topic, consumer, through, reason: body.reason, at };
   } catch {
     return undefined;
   }
@@ -120,6 +124,7 @@ export interface MarkerContent {
   readonly topic: string;
   readonly consumer: string;
   readonly through: ReadonlyMap<number, bigint>;
+  readonly reason?: string | undefined;
   readonly redriven: number;
   /** The selection's letters on this topic that stay (their bytes). */
   readonly left: number;
@@ -131,6 +136,7 @@ export function redriveMarker({
   topic,
   consumer,
   through,
+  reason,
   redriven,
   left,
   at,
@@ -138,6 +144,7 @@ export function redriveMarker({
   const body = {
     consumer,
     through: Object.fromEntries([...through].map(([p, o]) => [String(p), o.toString()])),
+    reason,
     redriven,
     left,
     at: at.toISOString(),

@@ -23,6 +23,7 @@ export function letterStatus(letter: DeadLetter, markers: readonly RedriveMarker
     (m) =>
       m.topic === letter.topic &&
       m.consumer === letter.consumer &&
+      (m.reason === undefined || m.reason === letter.reason) &&
       (m.through.get(letter.partition) ?? -1n) >= letter.offset,
   );
   return covered ? 'redriven' : 'waiting';
@@ -33,6 +34,11 @@ export interface RedriveSelection {
   readonly consumer: string;
   /** Only this source topic's letters (its name, with or without `.dlt`). */
   readonly topic?: string | undefined;
+  /**
+   * Only the letters set aside for this reason: after an upgrade, the types it learnt
+   * (`unknown_event_type`) can go back while `handler_failed` waits for its fix.
+   */
+  readonly reason?: string | undefined;
 }
 
 export interface RedrivePlan {
@@ -47,8 +53,12 @@ export interface RedrivePlan {
 
 export function planRedrive(read: DeadLetterTopicRead, selection: RedriveSelection, at: Date): RedrivePlan {
   const source = selection.topic?.replace(/\.dlt$/, '');
+  const { consumer, reason } = selection;
   const selected = read.letters.filter(
-    (l) => l.consumer === selection.consumer && (source === undefined || l.originalTopic === source),
+    (l) =>
+      l.consumer === consumer &&
+      (source === undefined || l.originalTopic === source) &&
+      (reason === undefined || l.reason === reason),
   );
   const waiting = selected.filter((l) => letterStatus(l, read.markers) === 'waiting');
   const send = firstOfEachPlace(waiting);
@@ -58,8 +68,9 @@ export function planRedrive(read: DeadLetterTopicRead, selection: RedriveSelecti
     const sent = waiting.filter((l) => l.topic === topic);
     return redriveMarker({
       topic,
-      consumer: selection.consumer,
+      consumer,
       through: lastOffsets(sent),
+      reason,
       redriven: send.filter((l) => l.topic === topic).length,
       left: left.filter((l) => l.topic === topic).length,
       at,

@@ -126,6 +126,22 @@ describe('dead letters read back and sent back', () => {
     expect(planRedrive(read, { consumer: 'kpi' }, new Date()).messages.map((m) => m.key)).toEqual(['a', 'b']);
   });
 
+  it('takes one reason when asked, and its markers cover only that reason', () => {
+    const read = readDeadLetterRecords(messages);
+    const plan = planRedrive(read, { consumer: 'kpi', reason: 'handler_failed' }, new Date());
+    expect(plan.send.map((l) => l.detail)).toEqual(['detail 13', 'detail 14']);
+    expect(plan.left).toEqual([]);
+    const after = readDeadLetterRecords([...messages, ...plan.markers.map(received)]);
+    expect(after.markers.map((m) => [m.topic, m.reason, Object.fromEntries(m.through)])).toEqual([
+      [`${teamTopic}.dlt`, 'handler_failed', { 0: 3n }],
+      [`${activityTopic}.dlt`, 'handler_failed', { 0: 4n }],
+    ]);
+    // Offset 0 of the team topic lies under the marker's offset 3, but was set aside for another reason.
+    expect(planRedrive(after, { consumer: 'kpi' }, new Date()).send.map((l) => l.detail)).toEqual([
+      'detail 10',
+    ]);
+  });
+
   it('takes one source topic when asked, by its name or its dead-letter name', () => {
     const read = readDeadLetterRecords(messages);
     for (const topic of [activityTopic, `${activityTopic}.dlt`])

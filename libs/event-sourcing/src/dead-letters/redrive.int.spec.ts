@@ -2,7 +2,7 @@
 // sends it back on the real broker: the group that set it aside applies it once, the group that had
 // applied it skips it, unreadable bytes stay, and a second re-drive sends nothing.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { Messaging, OutgoingMessage, ReceivedMessage } from '@nhip/messaging';
 import { eventually, uniqueTopic } from '@nhip/testing';
 import type pg from 'pg';
@@ -119,5 +119,24 @@ describe('re-driving dead letters on a real broker and database', () => {
       [kpi, 'unknown_event_type', 1, 0, 1],
       [projection, 'malformed_json', 1, 0, 0],
     ]);
+  });
+
+  it('reading the dead-letter topics leaves no consumer group behind', async () => {
+    const topics = [uniqueTopic('read-a'), uniqueTopic('read-b')].map(deadLetterTopic);
+    await messaging.admin.ensureTopics(topics.map((name) => ({ name, partitions: 1 })));
+    await messaging.publisher.publish(topics.map((topic) => cloudEvent(topic, logged)));
+    // Observed, not replaced: the broker deletes them, the spy only learns their names.
+    const deletions = jest.spyOn(messaging.admin, 'deleteGroups');
+    let readers: string[] = [];
+    try {
+      expect((await readDeadLetters(messaging, topics)).foreign).toBe(2);
+      readers = deletions.mock.calls.flatMap(([groups]) => [...groups]);
+    } finally {
+      deletions.mockRestore();
+    }
+    expect(readers).toHaveLength(2);
+    for (const group of readers) expect(group).toMatch(/^reader-/);
+    const listed = await messaging.admin.consumerGroups();
+    expect(readers.filter((group) => listed.includes(group))).toEqual([]);
   });
 });

@@ -78,6 +78,16 @@ export class PlatformaticAdmin implements TopicAdmin {
     }));
   }
 
+  async consumerGroups(): Promise<string[]> {
+    return [...(await this.#admin.listGroups()).keys()].sort();
+  }
+
+  async deleteGroups(groupIds: readonly string[]): Promise<void> {
+    const known = new Set(await this.consumerGroups());
+    const present = groupIds.filter((id) => known.has(id));
+    if (present.length > 0) await this.#admin.deleteGroups({ groups: present });
+  }
+
   async close(): Promise<void> {
     await this.#admin.close();
   }
