@@ -5,6 +5,7 @@ import pg from 'pg';
 import { HealthController } from './health/health.http.controller.ts';
 import { PersonalDataController } from './members/personal-data/index.ts';
 import { RegisterMemberController } from './members/register-member/index.ts';
+import { CarryOverController } from './teams/carry-over/index.ts';
 import { ChangeTeamController } from './teams/change-team/index.ts';
 import { MoveTeamController } from './teams/move-team/index.ts';
 import { CoverageController } from './teams/coverage/index.ts';
@@ -38,6 +39,7 @@ export class AppModule {
         TeamRosterController,
         ChangeTeamController,
         MoveTeamController,
+        CarryOverController,
         RegisterMemberController,
         PersonalDataController,
       ],

@@ -32,7 +32,7 @@ export {
 export { noReadModel, type Aggregate } from './command/aggregate.ts';
 export { executeCommand } from './command/execute-command.ts';
 export { executeFirstCommand } from './command/execute-first-command.ts';
-export { executeCommands, type CommandOutcome } from './command/execute-commands.ts';
+export { executeCommands, executeCommandsIn, type CommandOutcome } from './command/execute-commands.ts';
 export { inTransaction, type Tx } from './command/transaction.ts';
 export { OutboxRelay, type OutboxRelayOptions } from './outbox/outbox-relay.ts';
 export { pendingOutboxCount } from './outbox/relay-database.ts';

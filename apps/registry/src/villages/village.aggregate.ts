@@ -7,7 +7,7 @@ import { villagePublicEvents } from './village.public-events.ts';
 import {
   treeVersionOfVillagesStream,
   villagesStreamPrefix,
-  type RegisterVillage,
+  type VillageCommand,
   type VillageEvent,
   type VillagesState,
 } from './village.ts';
@@ -15,7 +15,7 @@ import {
 const project = (tx: Tx, events: readonly VillageEvent[], run: ProjectedRun): Promise<void> =>
   projectVillages(tx, treeVersionOfVillagesStream(run.streamId), events);
 
-export const villageAggregate: Aggregate<RegisterVillage, VillageEvent, VillagesState> = {
+export const villageAggregate: Aggregate<VillageCommand, VillageEvent, VillagesState> = {
   decider: villageDecider,
   toOutbox: (events, { command, commandId, metadata }) =>
     toOutboxMessages(villagePublicEvents(command.treeVersion, events), commandId, metadata.occurredAt),

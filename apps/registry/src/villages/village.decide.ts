@@ -1,11 +1,26 @@
 import { DomainRuleViolation } from '@nhip/decider';
+import { evolveVillages } from './village.evolve.ts';
 import {
   maxVillagesPerCommune,
   sameName,
   type RegisterVillage,
+  type VillageCommand,
   type VillageEvent,
   type VillagesState,
 } from './village.ts';
+
+export function decideVillages(command: VillageCommand, state: VillagesState): VillageEvent[] {
+  if (command.type === 'RegisterVillage') return decideVillage(command, state);
+  const events: VillageEvent[] = [];
+  let now = state;
+  for (const { name, villageType } of command.villages) {
+    for (const registered of decideVillage({ ...command, type: 'RegisterVillage', name, villageType }, now)) {
+      now = evolveVillages(now, registered);
+      events.push(registered);
+    }
+  }
+  return events;
+}
 
 export function decideVillage(command: RegisterVillage, state: VillagesState): VillageEvent[] {
   const commune = command.commune;

@@ -1,10 +1,10 @@
 import type { Decider } from '@nhip/decider';
-import { decideVillage } from './village.decide.ts';
+import { decideVillages } from './village.decide.ts';
 import { evolveVillages } from './village.evolve.ts';
-import { initialVillages, type RegisterVillage, type VillageEvent, type VillagesState } from './village.ts';
+import { initialVillages, type VillageCommand, type VillageEvent, type VillagesState } from './village.ts';
 
-export const villageDecider: Decider<RegisterVillage, VillageEvent, VillagesState> = {
+export const villageDecider: Decider<VillageCommand, VillageEvent, VillagesState> = {
   initialState: initialVillages,
-  decide: decideVillage,
+  decide: decideVillages,
   evolve: evolveVillages,
 };

@@ -32,6 +32,20 @@ export interface RegisterVillage {
   readonly villageType: string;
 }
 
+/**
+ * Several villages in one decision, each judged as if registered alone after the ones before it:
+ * a commune formed by a reform takes in the villages of the communes it replaced (ADR 0068).
+ */
+export interface RegisterVillages {
+  readonly type: 'RegisterVillages';
+  readonly treeVersion: string;
+  readonly communeCode: string;
+  readonly commune: CommuneFacts | undefined;
+  readonly villages: readonly { readonly name: string; readonly villageType: string }[];
+}
+
+export type VillageCommand = RegisterVillage | RegisterVillages;
+
 export interface VillagesState {
   readonly registered: number;
   /** Normalised name → code, so "Thôn 1" is not registered twice as "thôn 1". */

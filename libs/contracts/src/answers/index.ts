@@ -34,6 +34,7 @@ import {
   seriesAnswer,
   unitIndicators,
 } from './indicator-answers.ts';
+import { carryOver } from './carry-over-answer.ts';
 import { ref, type OpenApiSchema } from './openapi-schema.ts';
 import {
   lineageRecorded,
@@ -110,6 +111,7 @@ export const answerSchemas = {
   MemberRegistered: memberRegistered,
   UnitListImported: unitListImported,
   LineageRecorded: lineageRecorded,
+  CarryOver: carryOver,
   PersonalData: personalData,
   PersonalDataAudit: personalDataAudit,
   MemberLookups: memberLookups,

@@ -40,6 +40,12 @@ export async function executeCommands<Command, Event extends DomainEvent, State>
   return inRetriedTransaction(pool, async (tx) => decideAndAppend(tx, aggregate, await prepare(tx)));
 }
 
+/**
+ * The same, inside a transaction the caller holds: commands of one aggregate type written with
+ * another's (a commune's villages and the teams moved into them) commit or fail together.
+ */
+export const executeCommandsIn = decideAndAppend;
+
 async function decideAndAppend<Command, Event extends DomainEvent, State>(
   tx: Tx,
   aggregate: Aggregate<Command, Event, State>,

@@ -4,4 +4,4 @@ export { projectTeam, teamRosterTables } from './team-roster.projection.ts';
 export { type TeamDetail } from './team-roster.queries.ts';
 export { requireTeam } from './require-team.ts';
 export { requireTeamIdInScope, requireTeamInScope } from './team-in-scope.ts';
-export { communeOfUnit, movesTo, teamCommune } from './moves-to.queries.ts';
+export { communeOfUnit, movesTo, successorsIn, teamCommune } from './moves-to.queries.ts';

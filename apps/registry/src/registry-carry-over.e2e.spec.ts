@@ -1,0 +1,188 @@
+// After the July 2025 reform, Xã Ea Drông of the 2025 tree takes over what the 2024 communes it
+// replaced had (the real lineage of Đắk Lắk): Xã Ea Drông and Xã Ea Siên in whole, and part of Xã
+// Ea D'Rơng, which went to Xã Cuôr Đăng too. Through the HTTP API of the compiled registry on the
+// real broker and database: the plan, the carry-over in one transaction, the teams' public moves,
+// the coverage after, a second carry-over with nothing left to do, and the refusals.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { publicTopics } from '@nhip/contracts';
+import { readTopic } from '@nhip/event-sourcing';
+import { createMessaging } from '@nhip/messaging';
+import { kafkaBrokers, tokenFor } from '@nhip/testing';
+import { startRegistry, type RunningRegistry } from './fixtures/registry-service.ts';
+
+const units2024 = `code,name,type,level,parent_code
+66,Tỉnh Đắk Lắk,Tỉnh,1,
+644,Thị xã Buôn Hồ,Thị xã,2,66
+648,Huyện Cư M'gar,Huyện,2,66
+24328,Xã Ea Drông,Xã,3,644
+24334,Xã Ea Siên,Xã,3,644
+24292,Xã Ea D'Rơng,Xã,3,648
+24301,Xã Cuor Đăng,Xã,3,648
+`;
+const units2025 = `code,name,type,level,parent_code
+66,Tỉnh Đắk Lắk,Tỉnh,1,
+24328,Xã Ea Drông,Xã,2,66
+24301,Xã Cuôr Đăng,Xã,2,66
+`;
+const lineage = `new_code,new_name,new_level,old_code,old_name,old_level,relation
+66,Tỉnh Đắk Lắk,1,66,Tỉnh Đắk Lắk,1,full
+24328,Xã Ea Drông,2,24328,Xã Ea Drông,3,full
+24328,Xã Ea Drông,2,24334,Xã Ea Siên,3,full
+24328,Xã Ea Drông,2,24292,Xã Ea D'Rơng,3,partial
+24301,Xã Cuôr Đăng,2,24292,Xã Ea D'Rơng,3,partial
+24301,Xã Cuôr Đăng,2,24301,Xã Cuor Đăng,3,full
+`;
+const reason = 'Sắp xếp đơn vị hành chính cấp xã từ ngày 01/7/2025';
+
+interface Team {
+  teamId: string;
+  treeVersion: string;
+  unitCode: string;
+  movesTo: string[];
+}
+interface CarryOver {
+  applied: boolean;
+  villages: { from: { code: string }; action: string; to: string | null; because: string | null }[];
+  teams: { teamId: string; action: string; to: { code: string | null } | null; because: string | null }[];
+  summary: Record<string, number>;
+}
+interface Problem {
+  type: string;
+  errors?: { field: string }[];
+}
+
+describe('a commune formed by the reform takes over the villages and teams of those it replaced', () => {
+  let registry: RunningRegistry;
+  const teams: Record<string, string> = {};
+
+  const importTree = async (version: string, from: string, csv: string) =>
+    (
+      await registry.post(`/unit-trees/${version}/imports?effectiveFrom=${from}`, csv, {
+        'content-type': 'text/csv',
+      })
+    ).status;
+  const village = async (commune: string, name: string) =>
+    (await registry.post<{ code: string }>(`/units/${commune}/villages`, { name, type: name.split(' ')[0] }))
+      .body.code;
+  const team = async (label: string, unitCode: string) => {
+    const registered = await registry.post<{ teamId: string }>('/teams', {
+      name: `Tổ công nghệ số cộng đồng ${label}`,
+      teamType: 'community_digital_technology',
+      unitCode,
+      decision: { number: '12/QĐ-UBND', date: '2023-03-01' },
+    });
+    expect(registered.status).toBe(201);
+    teams[label] = registered.body.teamId;
+  };
+
+  beforeAll(async () => {
+    registry = await startRegistry('carry_over');
+    expect(await importTree('vn-2024', '2008-08-01', units2024)).toBe(200);
+    const [drong, thon1, , siên] = [
+      await village('24328', 'Buôn Drông'),
+      await village('24328', 'Thôn 1'),
+      await village('24334', 'Thôn 1'),
+      await village('24334', 'Buôn Ea Siên'),
+    ];
+    await team('buôn Drông', drong);
+    await team('thôn 1 Ea Drông', thon1);
+    await team('xã Ea Siên', '24334');
+    await team('buôn Ea Siên', siên);
+    await team('thôn 3 Ea D’Rơng', await village('24292', 'Thôn 3'));
+    await team('đã giải thể', siên);
+    await registry.post(`/teams/${teams['đã giải thể']}/dissolution`, { reason: 'Sáp nhập tổ' });
+    expect(await importTree('vn-2025', '2025-07-01', units2025)).toBe(200);
+    const mapped = await registry.post('/unit-trees/vn-2025/lineage?from=vn-2024', lineage, {
+      'content-type': 'text/csv',
+    });
+    expect(mapped.status).toBeLessThan(300);
+    await village('24328', 'Buôn  Drông'); // registered by hand already, spelled with two spaces
+  });
+  afterAll(() => registry.stop());
+
+  it('plans without writing: what is taken over, and why the rest stays', async () => {
+    const plan = await registry.get<CarryOver>('/units/24328/carry-over');
+    expect(plan.status).toBe(200);
+    expect(plan.body.applied).toBe(false);
+    expect(plan.body.summary).toEqual({
+      villagesToRegister: 1,
+      villagesThere: 1,
+      villagesLeft: 3,
+      teamsToMove: 3,
+      teamsLeft: 2,
+    });
+    expect(plan.body.villages.map((v) => [v.from.code, v.action, v.because])).toEqual([
+      ['24292-001', 'left', 'split'],
+      ['24328-001', 'exists', null],
+      ['24328-002', 'left', 'name_taken'],
+      ['24334-001', 'left', 'name_taken'],
+      ['24334-002', 'register', null],
+    ]);
+    const again = await registry.get<CarryOver>('/units/24328/carry-over');
+    expect(again.body).toEqual(plan.body);
+  });
+
+  it('carries it out: villages registered, teams moved and announced, coverage counting them', async () => {
+    const done = await registry.post<CarryOver>('/units/24328/carry-over', { reason });
+    expect(done.status).toBe(200);
+    expect(done.body.applied).toBe(true);
+    expect(done.body.villages.find((v) => v.from.code === '24334-002')?.to).toBe('24328-002');
+    const where = async (label: string) => {
+      const t = (await registry.get<Team>(`/teams/${teams[label]}`)).body;
+      return [t.treeVersion, t.unitCode, t.movesTo];
+    };
+    expect(await where('buôn Drông')).toEqual(['vn-2025', '24328-001', []]);
+    expect(await where('xã Ea Siên')).toEqual(['vn-2025', '24328', []]);
+    expect(await where('buôn Ea Siên')).toEqual(['vn-2025', '24328-002', []]);
+    expect(await where('thôn 1 Ea Drông')).toEqual(['vn-2024', '24328-002', ['24328']]);
+    expect(await where('thôn 3 Ea D’Rơng')).toEqual(['vn-2024', '24292-001', ['24301', '24328']]);
+
+    type Coverage = { unit: { villages: number; teams: number; teamsToMove: number } };
+    const coverage = (await registry.get<Coverage>('/units/24328/coverage')).body.unit;
+    expect(coverage).toMatchObject({ villages: 2, teams: 3, teamsToMove: 2 });
+
+    const messaging = createMessaging({ brokers: kafkaBrokers(), clientId: 'carry-over-reader' });
+    try {
+      const topic = `${registry.topicPrefix}${publicTopics.registryTeam}`;
+      const moved = (await readTopic(messaging, topic)).filter(
+        (m) => m.headers['ce_type'] === 'vn.nhip.registry.team.moved.v1',
+      );
+      expect(moved.map((m) => m.key).sort()).toEqual(
+        ['buôn Drông', 'xã Ea Siên', 'buôn Ea Siên'].map((label) => teams[label]).sort(),
+      );
+      expect(moved.map((m) => (JSON.parse(m.value.toString()) as { reason: string }).reason)).toEqual([
+        reason,
+        reason,
+        reason,
+      ]);
+    } finally {
+      await messaging.close();
+    }
+  });
+
+  it('has nothing left to do the second time', async () => {
+    const again = await registry.post<CarryOver>('/units/24328/carry-over', { reason });
+    expect(again.body.summary).toEqual({
+      villagesToRegister: 0,
+      villagesThere: 2,
+      villagesLeft: 3,
+      teamsToMove: 0,
+      teamsLeft: 2,
+    });
+  });
+
+  it('refuses a unit that is not a commune, a caller from elsewhere, and no reason', async () => {
+    const province = await registry.post<Problem>('/units/66/carry-over', { reason });
+    expect([province.status, province.body.errors?.[0]?.field]).toEqual([422, 'code']);
+    expect(province.body.type).toBe('https://nhip.vn/problems/wrong_level');
+    const elsewhere = registry.as(
+      await tokenFor({ sub: 'officer-9', role: 'commune-officer', unit: '24301' }),
+    );
+    expect((await elsewhere.get('/units/24328/carry-over')).status).toBe(403);
+    const partner = registry.as(await tokenFor({ sub: 'gso', role: 'partner', unit: '66' }));
+    expect((await partner.get('/units/24328/carry-over')).status).toBe(403);
+    const unexplained = await registry.post<Problem>('/units/24328/carry-over', {});
+    expect([unexplained.status, unexplained.body.errors?.[0]?.field]).toEqual([400, 'reason']);
+    expect((await registry.get<Problem>('/units/99999/carry-over')).status).toBe(404);
+  });
+});

@@ -1,0 +1,77 @@
+import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Caller, Context, Roles, UnitScope, type CallContext, type Principal } from '@nhip/auth';
+import { answerSchema, vietnamDay } from '@nhip/contracts';
+import { DomainRuleViolation } from '@nhip/decider';
+import { beforeRequestWrites } from '@nhip/postgres';
+import { notFound } from '@nhip/service-http';
+import pg from 'pg';
+import { requireTreeInForce } from '../../unit-trees/units/index.ts';
+import { carryOverAnswer, type CarryOverAnswer } from './carry-over.answer.ts';
+import { carryOver } from './carry-over.handler.ts';
+import { planCarryOver, type CarryOverPlan } from './carry-over.plan.ts';
+import { carryOverFacts, type CarryOverFacts } from './carry-over.queries.ts';
+import { CarryOverDto } from './carry-over.request.ts';
+
+const description =
+  'After a reform (the communes merged on 1 July 2025), a commune of the tree in force takes over what the communes it replaced had: each village is registered again under it by name (or found there already), and each team not dissolved moves to its village’s counterpart, or to the commune. A former commune divided among several, and two villages of one name, are left for a person, saying why. GET shows the plan; POST carries it out in one transaction.';
+
+/** A commune formed by a reform takes over the villages and teams of the communes it replaced. */
+@ApiTags('units')
+@Controller('units')
+export class CarryOverController {
+  constructor(
+    @Inject(pg.Pool) private readonly pool: pg.Pool,
+    @Inject(UnitScope) private readonly scope: UnitScope,
+  ) {}
+
+  @Get(':code/carry-over')
+  @ApiOperation({ summary: 'What a commune would take over from the communes it replaced', description })
+  @ApiOkResponse({ description: 'The plan: nothing is written.', schema: answerSchema('CarryOver') })
+  @Roles('ioc-operator', 'district-oc', 'commune-officer', 'admin')
+  async plan(@Param('code') code: string, @Caller() caller: Principal): Promise<CarryOverAnswer> {
+    const { plan } = await this.planFor(code, caller, new Date());
+    return carryOverAnswer(plan, false);
+  }
+
+  @Post(':code/carry-over')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Take over the villages and teams of the communes it replaced', description })
+  @ApiOkResponse({ description: 'What was done, and what was left.', schema: answerSchema('CarryOver') })
+  @Roles('commune-officer', 'admin')
+  async apply(
+    @Param('code') code: string,
+    @Body() body: CarryOverDto,
+    @Context() ctx: CallContext,
+  ): Promise<CarryOverAnswer> {
+    const { plan, facts } = await beforeRequestWrites(this.planFor(code, ctx.caller, ctx.now));
+    return carryOverAnswer(
+      await carryOver(this.pool, { plan, commune: facts.commune }, body.reason, ctx),
+      true,
+    );
+  }
+
+  private async planFor(
+    code: string,
+    caller: Principal,
+    now: Date,
+  ): Promise<{ plan: CarryOverPlan; facts: CarryOverFacts }> {
+    await this.scope.require(caller, code, vietnamDay(now), 'code');
+    const tree = await requireTreeInForce(this.pool, now, 'code');
+    const facts = await carryOverFacts(this.pool, tree, code);
+    if (!facts) throw notFound(`unit in tree ${tree.treeVersion}`, 'code', code);
+    const { commune } = facts;
+    if (commune.officialChildren > 0 || commune.origin === 'local')
+      throw new DomainRuleViolation(
+        'wrong_level',
+        `${commune.name} (${commune.code}) is not a commune: a carry-over takes in the villages and teams of the communes a commune replaced. Ask it of each commune under it (GET /units/${commune.code}).`,
+        'code',
+      );
+    const inside = await this.scope.insideAll(
+      caller,
+      facts.teams.map((t) => ({ treeVersion: t.treeVersion, path: t.unitPath })),
+    );
+    const insideIds = new Set(facts.teams.filter((_, i) => inside[i]).map((t) => t.teamId));
+    return { plan: planCarryOver(facts, (team) => insideIds.has(team.teamId)), facts };
+  }
+}

@@ -1,0 +1,142 @@
+// What a commune formed by a reform takes over, decided from the facts alone (ADR 0068). A former
+// commune taken in whole brings its villages (registered again under the new commune, by name)
+// and its teams (moved to their village's new counterpart, or to the commune). What needs a
+// person stays, saying why: a commune split among several, or two villages of one name.
+import { sameName } from '../../villages/village.ts';
+import type { CarryOverFacts, FormerCommune, Village, WaitingTeam } from './carry-over.queries.ts';
+
+export type LeftBecause = 'split' | 'name_taken' | 'village_left' | 'outside_area' | 'refused';
+
+export interface PlannedVillage {
+  readonly from: Pick<Village, 'treeVersion' | 'code' | 'name' | 'type' | 'communeCode'>;
+  /** `register` under the commune, or the village of that name it `exists` as already. */
+  readonly action: 'register' | 'exists' | 'left';
+  /** Its code in the tree in force; for a village to register, known once registered. */
+  readonly to: string | null;
+  readonly why: string | null;
+  readonly because: LeftBecause | null;
+}
+
+export interface PlannedTeam {
+  readonly team: WaitingTeam;
+  readonly action: 'move' | 'left';
+  /** The unit it moves to: the commune, or its village's counterpart (by name until registered). */
+  readonly to: { readonly code: string | null; readonly villageName: string | null } | null;
+  readonly why: string | null;
+  readonly because: LeftBecause | null;
+  readonly movesTo: readonly string[];
+}
+
+export interface CarryOverPlan {
+  readonly treeVersion: string;
+  readonly commune: { readonly code: string; readonly name: string };
+  readonly formers: readonly (FormerCommune & { readonly whole: boolean })[];
+  readonly villages: readonly PlannedVillage[];
+  readonly teams: readonly PlannedTeam[];
+}
+
+const left = (because: LeftBecause, why: string) => ({ action: 'left' as const, because, why });
+
+type Former = FormerCommune & { readonly whole: boolean };
+const placeOf = (p: { treeVersion: string; code: string }): string => `${p.treeVersion}/${p.code}`;
+
+export function planCarryOver(
+  facts: CarryOverFacts,
+  insideArea: (team: WaitingTeam) => boolean,
+): CarryOverPlan {
+  const { commune } = facts;
+  const formers = facts.formers.map((f) => ({
+    ...f,
+    whole: f.successors.length === 1 && f.successors[0] === commune.code,
+  }));
+  const byPlace = new Map(formers.map((f) => [placeOf(f), f]));
+  const formerOf = (v: { treeVersion: string; communeCode: string }) =>
+    byPlace.get(placeOf({ treeVersion: v.treeVersion, code: v.communeCode }));
+  const villages = facts.formerVillages.map((v) => planVillage(v, formerOf(v), facts));
+  const counterparts = new Map(villages.map((p) => [placeOf(p.from), p]));
+  const teams = facts.teams.map((team) =>
+    planTeam(team, formerOf(team), insideArea(team) ? counterparts : undefined, commune.code),
+  );
+  return {
+    treeVersion: facts.treeVersion,
+    commune: { code: commune.code, name: commune.name },
+    formers,
+    villages,
+    teams,
+  };
+}
+
+/** `counterparts` (the villages' plans by place) is undefined for a team outside the caller's area. */
+function planTeam(
+  team: WaitingTeam,
+  former: Former | undefined,
+  counterparts: ReadonlyMap<string, PlannedVillage> | undefined,
+  communeCode: string,
+): PlannedTeam {
+  const movesTo = former ? former.successors : [];
+  const stays = (because: LeftBecause, why: string): PlannedTeam => ({
+    team,
+    to: null,
+    movesTo,
+    ...left(because, why),
+  });
+  if (!counterparts) return stays('outside_area', 'The team works outside your area.');
+  if (!former?.whole) return stays('split', splitWhy(former, movesTo));
+  const moves = (code: string | null, villageName: string | null): PlannedTeam => ({
+    team,
+    action: 'move',
+    to: { code, villageName },
+    why: null,
+    because: null,
+    movesTo,
+  });
+  if (team.unitCode === team.communeCode) return moves(communeCode, null);
+  const village = counterparts.get(placeOf({ treeVersion: team.treeVersion, code: team.unitCode }));
+  return village && village.action !== 'left'
+    ? moves(village.to, village.from.name)
+    : stays('village_left', villageLeftWhy(team, village));
+}
+
+const villageLeftWhy = (team: WaitingTeam, village: PlannedVillage | undefined): string =>
+  `Its village ${team.unitCode} is not taken over: ${village?.why ?? 'it is not a village of its commune.'}`;
+
+function planVillage(village: Village, former: Former | undefined, facts: CarryOverFacts): PlannedVillage {
+  const from = {
+    treeVersion: village.treeVersion,
+    code: village.code,
+    name: village.name,
+    type: village.type,
+    communeCode: village.communeCode,
+  };
+  if (!former?.whole) return { from, to: null, ...left('split', splitWhy(former, former?.successors ?? [])) };
+  const name = sameName(village.name);
+  const namesakes = facts.formerVillages.filter(
+    (v) => v !== village && sameName(v.name) === name && wholeIn(v, facts),
+  );
+  if (namesakes.length > 0) {
+    const others = namesakes.map((v) => v.code).join(', ');
+    return {
+      from,
+      to: null,
+      ...left(
+        'name_taken',
+        `${village.name} is also the name of ${others} in another commune taken over: register each under a name of its own in ${facts.commune.name} (POST /units/${facts.commune.code}/villages), then move its teams (POST /teams/{teamId}/unit).`,
+      ),
+    };
+  }
+  const existing = facts.villages.find((v) => sameName(v.name) === name);
+  if (existing) return { from, action: 'exists', to: existing.code, why: null, because: null };
+  return { from, action: 'register', to: null, why: null, because: null };
+}
+
+const wholeIn = (village: Village, facts: CarryOverFacts): boolean =>
+  facts.formers.some(
+    (f) =>
+      f.treeVersion === village.treeVersion &&
+      f.code === village.communeCode &&
+      f.successors.length === 1 &&
+      f.successors[0] === facts.commune.code,
+  );
+
+const splitWhy = (former: FormerCommune | undefined, successors: readonly string[]): string =>
+  `${former ? `${former.name} (${former.code})` : 'Its commune'} was divided among ${successors.join(', ')}: which of them takes it is a person's call (POST /teams/{teamId}/unit, POST /units/{code}/villages).`;

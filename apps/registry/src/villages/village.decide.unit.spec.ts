@@ -1,0 +1,51 @@
+import { describe, expect, it } from '@jest/globals';
+import { DomainRuleViolation } from '@nhip/decider';
+import { decideVillages } from './village.decide.ts';
+import { evolveVillages } from './village.evolve.ts';
+import { initialVillages, type CommuneFacts, type VillageEvent } from './village.ts';
+
+const commune: CommuneFacts = {
+  code: '24328',
+  name: 'Xã Ea Drông',
+  level: 2,
+  path: ['66', '24328'],
+  officialChildren: 0,
+};
+const base = { treeVersion: 'vn-2025', communeCode: '24328', commune };
+
+describe('registering several villages in one decision', () => {
+  const first = decideVillages(
+    { ...base, type: 'RegisterVillage', name: 'Buôn Drông', villageType: 'Buôn' },
+    initialVillages(),
+  );
+  const state = first.reduce(evolveVillages, initialVillages());
+
+  it('numbers them on from the commune’s last, each as if registered alone', () => {
+    const events = decideVillages(
+      {
+        ...base,
+        type: 'RegisterVillages',
+        villages: [
+          { name: 'Buôn Ea Siên', villageType: 'Buôn' },
+          { name: 'Thôn 3', villageType: 'Thôn' },
+        ],
+      },
+      state,
+    );
+    expect(events.map((e: VillageEvent) => [e.data.code, e.data.name, e.data.path])).toEqual([
+      ['24328-002', 'Buôn Ea Siên', ['66', '24328', '24328-002']],
+      ['24328-003', 'Thôn 3', ['66', '24328', '24328-003']],
+    ]);
+    expect(decideVillages({ ...base, type: 'RegisterVillages', villages: [] }, state)).toEqual([]);
+  });
+
+  it('refuses the whole list when one name is there already or twice in it', () => {
+    const again = (names: string[]) => () =>
+      decideVillages(
+        { ...base, type: 'RegisterVillages', villages: names.map((name) => ({ name, villageType: 'Thôn' })) },
+        state,
+      );
+    expect(again(['Thôn 3', 'buôn drông'])).toThrow(DomainRuleViolation);
+    expect(again(['Thôn 3', 'thôn 3'])).toThrow(/already has "thôn 3"/);
+  });
+});
