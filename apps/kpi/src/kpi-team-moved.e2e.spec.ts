@@ -2,7 +2,8 @@
 // registry, activity and KPI services on the real broker and database: the registry moves it only into
 // the commune that replaced its own (the recorded lineage); the activity service then judges its
 // reports in the tree in force; the KPI service counts the team, its members and its new work where
-// it serves now, and leaves its earlier work where it happened.
+// it serves now, and leaves its earlier work where it happened. A whole commune's villages and teams
+// carried over at once (ADR 0068) count in the commune that replaced it.
 import fs from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
@@ -35,6 +36,7 @@ describe('KPI service: a team moved into the tree in force after the reform', ()
   let platform: Platform;
   let teamId: string;
   let oldVillage: string;
+  let phuLocTeam: string;
   const thisYear = vietnamDay(new Date().toISOString()).slice(0, 4);
   const report = (placeCode: string, occurredAt: string, residentsHelped: number) => ({
     activityId: randomUUID(),
@@ -51,9 +53,14 @@ describe('KPI service: a team moved into the tree in force after the reform', ()
     await importUnits2024(registry);
     oldVillage = await registerVillage(registry, '24172', 'Thôn 1');
     teamId = await registerTeam(registry, oldVillage);
-    for (const name of ['H’Hen Niê', 'Y Bhăm Niê']) {
+    phuLocTeam = await registerTeam(registry, await registerVillage(registry, '24355', 'Thôn 2'));
+    for (const [team, name] of [
+      [teamId, 'H’Hen Niê'],
+      [teamId, 'Y Bhăm Niê'],
+      [phuLocTeam, 'Nguyễn Thị Hương'],
+    ] as const) {
       const member = await registry.post<{ memberId: string }>('/members', { fullName: name });
-      const joined = await registry.post(`/teams/${teamId}/members`, {
+      const joined = await registry.post(`/teams/${team}/members`, {
         memberId: member.body.memberId,
         role: 'member',
         affiliation: 'youth_union',
@@ -119,8 +126,9 @@ describe('KPI service: a team moved into the tree in force after the reform', ()
     // Still to move: it says where it may go, and it is listed among the province's 2024 teams.
     const before = await registry.get<{ movesTo: string[] }>(`/teams/${teamId}`);
     expect(before.body.movesTo).toEqual(['24175']);
-    expect([await listed('unit=66&asOf=2025-06-30'), await listed('unit=24175')]).toEqual([[teamId], []]);
-    expect(await waiting()).toEqual({ province: 1, hoaPhu: 1, krongNang: 0, hoaPhuTeams: 0 });
+    expect([await listed('unit=24172&asOf=2025-06-30'), await listed('unit=24175')]).toEqual([[teamId], []]);
+    // The team of Phú Lộc waits in Krông Năng, which replaced it.
+    expect(await waiting()).toEqual({ province: 2, hoaPhu: 1, krongNang: 1, hoaPhuTeams: 0 });
     // The new commune's officer moves it: the 2024 commune is its area's past (scope follows lineage).
     const officerOf = async (unit: string) =>
       registry.as(await tokenFor({ sub: `officer-${unit}`, role: 'commune-officer', unit }));
@@ -136,8 +144,8 @@ describe('KPI service: a team moved into the tree in force after the reform', ()
       members: 2,
       movesTo: [],
     });
-    expect([await listed('unit=66&asOf=2025-06-30'), await listed('unit=24175')]).toEqual([[], [teamId]]);
-    expect(await waiting()).toEqual({ province: 0, hoaPhu: 0, krongNang: 0, hoaPhuTeams: 1 });
+    expect([await listed('unit=24172&asOf=2025-06-30'), await listed('unit=24175')]).toEqual([[], [teamId]]);
+    expect(await waiting()).toEqual({ province: 1, hoaPhu: 0, krongNang: 1, hoaPhuTeams: 1 });
     const again = await registry.post(`/teams/${teamId}/unit`, { unitCode: newVillage, reason: 'Lặp lại' });
     expect(again.status).toBe(200);
 
@@ -167,6 +175,31 @@ describe('KPI service: a team moved into the tree in force after the reform', ()
     // What it did before the reform stays where it happened.
     expect(pick((await indicatorsOf(kpi, '24172', 'period=2025-03')).indicators, helped)?.value).toBe(5);
     expect(pick((await indicatorsOf(kpi, '24175', 'period=2025-03')).indicators, helped)?.value ?? 0).toBe(0);
+  });
+
+  it('carries a whole commune over at once: its village and team count in the commune that replaced it', async () => {
+    const { registry, kpi } = platform;
+    type CarryOver = { summary: Record<string, number>; villages: { to: string | null }[] };
+    const done = await registry.post<CarryOver>('/units/24343/carry-over', {
+      reason: 'Sắp xếp đơn vị hành chính cấp xã',
+    });
+    expect(done.status).toBe(200);
+    expect(done.body.summary).toMatchObject({ villagesToRegister: 1, teamsToMove: 1, teamsLeft: 0 });
+    const moved = await registry.get<{ treeVersion: string; unitCode: string }>(`/teams/${phuLocTeam}`);
+    expect(moved.body).toMatchObject({ treeVersion: 'vn-2025', unitCode: done.body.villages[0]?.to });
+    const counted = await indicatorReaches(
+      kpi,
+      ['24343', `period=${thisYear}`, 'villages_with_active_team'],
+      (f) => f?.denominator === 1,
+    );
+    expect(pick(counted.indicators, 'villages_with_active_team')).toMatchObject({
+      numerator: 1,
+      denominator: 1,
+    });
+    expect(pick(counted.indicators, 'active_members_per_team')).toMatchObject({
+      numerator: 1,
+      denominator: 1,
+    });
   });
 
   it('keeps every rollup cell equal to the sum of its ledger deltas', async () => {
