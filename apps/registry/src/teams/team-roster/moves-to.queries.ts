@@ -20,7 +20,12 @@ export async function teamCommune(
 }
 
 /** The units of `inTree` that replaced (treeVersion, code), through every reform recorded in between. */
-export async function successorsIn(db: Db, treeVersion: string, code: string, inTree: string): Promise<string[]> {
+export async function successorsIn(
+  db: Db,
+  treeVersion: string,
+  code: string,
+  inTree: string,
+): Promise<string[]> {
   const { rows } = await db.query<{ code: string }>(
     `WITH RECURSIVE later(tree_version, code) AS (
        SELECT $1::text, $2::text
