@@ -5,7 +5,7 @@ import { echarts } from './charts.ts';
 import type { Api } from './api/client.ts';
 import type { Session } from './api/session.ts';
 import { LiveStream, type StreamState } from './api/stream.ts';
-import type { Indicator, Summary } from './api/types.ts';
+import type { Indicator, Summary, TeamsToMove } from './api/types.ts';
 import { byId, flash } from './dom.ts';
 import { setLang, t } from './i18n/i18n.ts';
 import { applyChange, forgetRevisions, snapshotInPlace } from './live.ts';
@@ -14,6 +14,7 @@ import {
   movesCoverage,
   renderCoverage,
   renderLabels,
+  renderTeamsToMove,
   renderView,
   sayProblem,
   showProblem,
@@ -27,6 +28,7 @@ import { connectionText, trailOf } from './views/header.ts';
 export class App {
   route: Route = readRoute();
   summary: Summary | undefined;
+  teamsToMove: TeamsToMove | undefined;
   trail: { code: string; name: string }[] = [];
   state: StreamState = { kind: 'connecting' };
   chart: ECharts | undefined;
@@ -86,6 +88,7 @@ export class App {
       this.render();
       // Figures as recorded by a past moment do not move: no stream.
       if (this.route.knownAt === undefined) this.live();
+      void this.askTeamsToMove(asked, summary);
     } catch (error) {
       if (asked !== this.loads) return;
       showProblem(error, { unit: this.unit, period: this.route.period, knownAt: this.route.knownAt });
@@ -95,6 +98,22 @@ export class App {
   render(): void {
     renderLabels(this);
     if (this.summary) void renderView(this, this.summary);
+    renderTeamsToMove(this.teamsToMove);
+  }
+
+  /**
+   * The teams of former units still to move in, as the registry counts them today: for a unit of
+   * the tree in force (a former unit has nothing to move into). Only a line beside the figures, so a
+   * registry that cannot answer leaves it out rather than the view.
+   */
+  private async askTeamsToMove(asked: number, summary: Summary): Promise<void> {
+    this.teamsToMove = undefined;
+    renderTeamsToMove(undefined);
+    if (summary.successorsIn) return;
+    const coverage = await this.api.teamsToMove(summary.unit.code).catch(() => undefined);
+    if (asked !== this.loads) return;
+    this.teamsToMove = coverage;
+    renderTeamsToMove(coverage);
   }
 
   showState(state: StreamState = this.state): void {

@@ -2,7 +2,7 @@
 // map and table, the breadcrumbs, the search box and the period form.
 import { coverageIndicator, coverageOf } from '@nhip/contracts/coverage';
 import type { App } from './app.ts';
-import type { Summary } from './api/types.ts';
+import type { Summary, TeamsToMove } from './api/types.ts';
 import { byId, h } from './dom.ts';
 import { currentLang, formatCount, t } from './i18n/i18n.ts';
 import { periodTitle } from './i18n/period-label.ts';
@@ -11,6 +11,7 @@ import { breadcrumbs, periodForm, whoText } from './views/header.ts';
 import { nameOf } from './views/indicator-text.ts';
 import { problemText, type Asked } from './views/problem-text.ts';
 import { searchBox } from './views/search.ts';
+import { teamsToMoveText } from './views/teams-to-move.ts';
 import { downloadCsv } from './views/summary-csv.ts';
 import { renderTable } from './views/table.ts';
 import { renderTiles } from './views/tiles.ts';
@@ -74,6 +75,13 @@ export function renderCoverage(summary: Summary): void {
   ]
     .filter((part) => part !== '')
     .join(' · ');
+}
+
+/** The teams of former units still to move in; hidden when none waits or the registry did not say. */
+export function renderTeamsToMove(coverage: TeamsToMove | undefined): void {
+  const line = byId('teams-to-move');
+  line.textContent = coverage ? teamsToMoveText(coverage) : '';
+  line.hidden = line.textContent === '';
 }
 
 /** True when a change of this key ("unit|indicator") moves the coverage line of the summary. */

@@ -1,8 +1,8 @@
-// Calls to the projection service (and the registry's search, relayed under /registry), signed in
+// Calls to the projection service (and the registry's reads it relays under /registry), signed in
 // with the session's bearer token. The page asks only for units it was led to from its home unit.
 import type { SourceEventOrder } from '@nhip/contracts';
 import type { Session } from './session.ts';
-import type { Explanation, FoundUnit, Summary } from './types.ts';
+import type { Explanation, FoundUnit, Summary, TeamsToMove } from './types.ts';
 
 /** What an RFC 9457 answer says beyond its status: the server's words, and which input is wrong. */
 export interface ProblemBody {
@@ -66,6 +66,11 @@ export class Api {
     return this.get(
       `/api/units/${encodeURIComponent(code)}/indicators/${encodeURIComponent(indicatorId)}/explain?${query}`,
     );
+  }
+
+  /** The registry's coverage of a unit of the tree in force today, for its teams still to move in. */
+  teamsToMove(code: string): Promise<TeamsToMove> {
+    return this.get(`/registry/units/${encodeURIComponent(code)}/coverage`);
   }
 
   async search(q: string, asOf: string): Promise<FoundUnit[]> {

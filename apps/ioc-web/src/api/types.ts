@@ -145,3 +145,13 @@ export interface FoundUnit {
   readonly via: 'name' | 'former-name';
   readonly matchedName: string;
 }
+
+/** What the registry's coverage says of teams still on a unit of an earlier tree (ADR 0065, 0068). */
+export interface TeamsToMove {
+  readonly unit: { readonly code: string; readonly name: string; readonly teamsToMove: number };
+  readonly children: readonly {
+    readonly code: string;
+    readonly name: string;
+    readonly teamsToMove: number;
+  }[];
+}

@@ -32,6 +32,7 @@ export const en: Record<MessageKey, string> = {
   coverage: 'Villages and residential groups with a digital technology team',
   formerUnit:
     'A unit before the reorganisation: its figures are the sums of the units that replaced it in the {tree} tree',
+  teamsToMove: 'After the reform, teams of former units still to move into {unit}: {n}',
   map: 'Map',
   mapIndicator: 'Colour the map by',
   mapNone: 'No map for this level',

@@ -29,6 +29,7 @@ export const vi = {
   zeroDenominator: 'mẫu số bằng 0',
   coverage: 'Thôn, tổ dân phố có tổ công nghệ số',
   formerUnit: 'Đơn vị trước sắp xếp: số liệu là tổng của các đơn vị thay thế trong cây {tree}',
+  teamsToMove: 'Sau sắp xếp đơn vị hành chính, số tổ công nghệ số của đơn vị cũ chưa chuyển vào {unit}: {n}',
   map: 'Bản đồ',
   mapIndicator: 'Tô màu bản đồ theo',
   mapNone: 'Chưa có bản đồ cho cấp này',

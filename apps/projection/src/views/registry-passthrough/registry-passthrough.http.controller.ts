@@ -14,9 +14,10 @@ const query = (values: Record<string, string | number | undefined>): string => {
 };
 
 /**
- * Just the two registry reads the dashboard makes (its search box and its breadcrumbs), so the
- * dashboard talks to one origin. The unit trees are public reference data to every signed-in role
- * (ADR 0022): no scope check here, and the registry checks the token again.
+ * Just the registry reads the dashboard makes (its search box, its breadcrumbs, and the teams still
+ * to move in after a reform), so the dashboard talks to one origin. The unit trees are public
+ * reference data to every signed-in role (ADR 0022); a unit's coverage is not, and the registry
+ * checks the token and the caller's area again for each, as it would if asked directly.
  */
 @ApiTags('units')
 @Controller('registry/units')
@@ -31,6 +32,18 @@ export class RegistryPassthroughController {
   search(@Query() search: UnitSearchQuery, @Asking() asker: Asker): Promise<unknown> {
     const { q, asOf, limit } = search;
     return this.registry.answer(`/units/search${query({ q, asOf, limit })}`, asker.authorization);
+  }
+
+  @Get(':code/coverage')
+  @ApiOkResponse({
+    description:
+      'The registry’s coverage of the unit and each child: villages with an active team, teams, members, and the teams of former units still to move in after a reform.',
+    schema: answerSchema('CoverageReport'),
+  })
+  @Roles('ioc-operator', 'district-oc', 'commune-officer', 'partner', 'admin')
+  @ApiOperation({ summary: 'A unit’s coverage by teams, from the registry' })
+  coverage(@Param('code') code: string, @Asking() asker: Asker): Promise<unknown> {
+    return this.registry.answer(`/units/${encodeURIComponent(code)}/coverage`, asker.authorization);
   }
 
   @Get(':code')
