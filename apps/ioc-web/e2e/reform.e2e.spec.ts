@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { vietnamDay } from '@nhip/contracts';
 import { eventually, personas, tokenFor } from '@nhip/testing';
 import type { Browser, Page } from 'playwright-core';
-import { launch, seriousViolations } from './browser.ts';
+import { launch, screenshot, seriousViolations } from './browser.ts';
 import { startPlatform, villageWithTeam, type Platform } from './platform.ts';
 
 const appDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -79,13 +79,18 @@ describe('the dashboard after the 2025 reform', () => {
   };
 
   it('says how many teams of the former communes wait, and where, until each commune takes them over', async () => {
-    const page = await browser.newPage({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+    const page = await browser.newPage({
+      locale: 'vi-VN',
+      timezoneId: 'Asia/Ho_Chi_Minh',
+      viewport: { width: 1366, height: 768 },
+    });
     const token = await tokenFor(personas.provinceIoc);
     const address = `${platform.projection.base}/?unit=66&period=${year}#token=${token}`;
     await expect(noticeAfter(page, () => page.goto(address))).resolves.toBe(
       'Sau sắp xếp đơn vị hành chính, số tổ công nghệ số của đơn vị cũ chưa chuyển vào Tỉnh Đắk Lắk: 2 (Xã Hòa Phú 1, Xã Krông Năng 1)',
     );
     expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'teams-to-move-vi-1366x768');
     await page.click('#lang');
     await expect(page.locator('#teams-to-move').textContent()).resolves.toBe(
       'After the reform, teams of former units still to move into Tỉnh Đắk Lắk: 2 (Xã Hòa Phú 1, Xã Krông Năng 1)',
