@@ -39,6 +39,8 @@ export type StockInput = Envelope &
         /** Active teams already serving it: a team's event may overtake its village's (two topics). */
         readonly activeTeams?: number;
       }
+    /** Taken over by a village of a later tree (ADR 0068): it stops counting where it was. */
+    | { readonly type: 'village-retired'; readonly path: readonly string[] }
     | { readonly type: 'team-registered'; readonly teamId: string; readonly path: readonly string[] }
     | { readonly type: 'member-added'; readonly teamId: string; readonly memberId: string }
     | { readonly type: 'member-removed'; readonly teamId: string; readonly memberId: string }
@@ -138,6 +140,16 @@ function village(facts: StockFacts, path: readonly string[], emit: Emit, activeT
   if (activeTeams > 0) emit('villages_with_active_team', path, 1);
 }
 
+/** The village at exactly that path (a code of another tree's may repeat) no longer counts there. */
+function retired(facts: StockFacts, path: readonly string[], emit: Emit): void {
+  const code = path.at(-1) ?? '';
+  const village = facts.villages.get(code);
+  if (!village || village.path.join('/') !== path.join('/')) return;
+  emit('villages', path, -1);
+  if (village.activeTeams > 0) emit('villages_with_active_team', path, -1);
+  facts.villages.set(code, { path: [], activeTeams: 0 });
+}
+
 function team(facts: StockFacts, teamId: string, path: readonly string[], emit: Emit): void {
   if (facts.teams.has(teamId)) return;
   facts.teams.set(teamId, { path, active: false, members: new Set() });
@@ -165,6 +177,7 @@ type Apply<T extends StockInput['type']> = (
 ) => void;
 const appliers: { [T in StockInput['type']]: Apply<T> } = {
   'village-registered': (facts, input, emit) => village(facts, input.path, emit, input.activeTeams),
+  'village-retired': (facts, input, emit) => retired(facts, input.path, emit),
   'team-registered': (facts, input, emit) => team(facts, input.teamId, input.path, emit),
   'member-added': membership,
   'member-removed': membership,
@@ -175,10 +188,11 @@ const appliers: { [T in StockInput['type']]: Apply<T> } = {
   'member-trained': (facts, input, emit) => trained(facts, input.memberId, emit),
 };
 
-/** What the event is about: a membership's team, the member trained, the village registered. */
+/** What the event is about: a membership's team, the member trained, the village registered or retired. */
 function sourceOf(input: StockInput): DeltaSource {
   if (input.type === 'member-trained') return { kind: 'member', id: input.memberId };
-  if (input.type === 'village-registered') return { kind: 'village', id: input.path.at(-1) ?? '' };
+  if (input.type === 'village-registered' || input.type === 'village-retired')
+    return { kind: 'village', id: input.path.at(-1) ?? '' };
   return { kind: 'team', id: input.teamId };
 }
 

@@ -199,4 +199,30 @@ describe('stocks from registry and training events', () => {
     expect(sources(joins('m1', 't1'))).toEqual(['team/t1']);
     expect(sources(trained('m1'))).toEqual(['member/m1']);
   });
+
+  it('takes a village carried over out where it was, once, and not another tree’s village of its code', () => {
+    const hoaPhu2024 = ['66', '643', '24172', '24172-001'];
+    const retire = (path: readonly string[]): StockInput => ({ type: 'village-retired', path, ...at() });
+    const history = [
+      { type: 'village-registered' as const, path: hoaPhu2024, ...at() },
+      { type: 'team-registered' as const, teamId: 't1', path: hoaPhu2024, ...at() },
+      village('24175-001'),
+      movedTo('t1', ['66', '24175', '24175-001']),
+    ];
+    const counts = stocks(...history, retire(['66', '24172-001']), retire(hoaPhu2024), retire(hoaPhu2024));
+    // Nothing is left in 643, 24172 or the retired village: each sums to 0.
+    expect(counts).toEqual({
+      'villages@66': 1,
+      'villages@24175': 1,
+      'villages@24175-001': 1,
+      'villages_with_active_team@66': 1,
+      'villages_with_active_team@24175': 1,
+      'villages_with_active_team@24175-001': 1,
+      'active_teams@66': 1,
+      'active_teams@24175': 1,
+      'active_teams@24175-001': 1,
+    });
+    // Retired before its team moved out: the same stocks in the end.
+    expect(stocks(...history.slice(0, 3), retire(hoaPhu2024), history[3] as StockInput)).toEqual(counts);
+  });
 });

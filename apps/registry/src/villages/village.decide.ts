@@ -4,6 +4,7 @@ import {
   maxVillagesPerCommune,
   sameName,
   type RegisterVillage,
+  type RetireVillages,
   type VillageCommand,
   type VillageEvent,
   type VillagesState,
@@ -11,6 +12,7 @@ import {
 
 export function decideVillages(command: VillageCommand, state: VillagesState): VillageEvent[] {
   if (command.type === 'RegisterVillage') return decideVillage(command, state);
+  if (command.type === 'RetireVillages') return retire(command, state);
   const events: VillageEvent[] = [];
   let now = state;
   for (const { name, villageType } of command.villages) {
@@ -67,4 +69,19 @@ export function decideVillage(command: RegisterVillage, state: VillagesState): V
       },
     },
   ];
+}
+
+/** Each village once: one retired already decides nothing, one never registered here is refused. */
+function retire(command: RetireVillages, state: VillagesState): VillageEvent[] {
+  const registered = new Set(state.byName.values());
+  const unknown = command.villages.find((v) => !registered.has(v.code));
+  if (unknown)
+    throw new DomainRuleViolation(
+      'unknown_unit',
+      `No village ${unknown.code} in commune ${command.communeCode} of tree ${command.treeVersion}.`,
+      'code',
+    );
+  return command.villages
+    .filter((v) => !state.retired.has(v.code))
+    .map((data) => ({ type: 'VillageRetired' as const, data }));
 }

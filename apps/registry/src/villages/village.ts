@@ -20,7 +20,17 @@ export interface VillageRegisteredData {
   readonly path: readonly string[];
 }
 
-export type VillageEvent = { type: 'VillageRegistered'; data: VillageRegisteredData };
+export interface VillageRetiredData {
+  readonly code: string;
+  /** The village of a later tree that took it over (ADR 0068). */
+  readonly carriedTo: { readonly treeVersion: string; readonly code: string };
+  readonly reason: string;
+}
+
+export type VillageEvent =
+  | { type: 'VillageRegistered'; data: VillageRegisteredData }
+  /** Taken over by a village of the commune that replaced its own: it counts there from now on. */
+  | { type: 'VillageRetired'; data: VillageRetiredData };
 
 export interface RegisterVillage {
   readonly type: 'RegisterVillage';
@@ -44,15 +54,29 @@ export interface RegisterVillages {
   readonly villages: readonly { readonly name: string; readonly villageType: string }[];
 }
 
-export type VillageCommand = RegisterVillage | RegisterVillages;
+/** Villages of an earlier tree taken over by villages of the commune that replaced theirs. */
+export interface RetireVillages {
+  readonly type: 'RetireVillages';
+  readonly treeVersion: string;
+  readonly communeCode: string;
+  readonly villages: readonly VillageRetiredData[];
+}
+
+export type VillageCommand = RegisterVillage | RegisterVillages | RetireVillages;
 
 export interface VillagesState {
   readonly registered: number;
   /** Normalised name → code, so "Thôn 1" is not registered twice as "thôn 1". */
   readonly byName: ReadonlyMap<string, string>;
+  /** Codes taken over by a later tree's village. */
+  readonly retired: ReadonlySet<string>;
 }
 
-export const initialVillages = (): VillagesState => ({ registered: 0, byName: new Map() });
+export const initialVillages = (): VillagesState => ({
+  registered: 0,
+  byName: new Map(),
+  retired: new Set(),
+});
 
 /** Every commune's villages stream name starts with it: the read-model rebuild finds them by it. */
 export const villagesStreamPrefix = 'villages-';

@@ -21,7 +21,7 @@ import {
 import { on, routeEvents, type IncomingEvent, type Tx } from '@nhip/event-sourcing';
 import { recordBatch } from '../../ledger/record-batch.ts';
 import { applyStockEvent, type StockInput } from '../../metrics/registry-stocks.ts';
-import { activeTeamsAt, addUnit, moveUnit } from './kpi-units.projection.ts';
+import { activeTeamsAt, addUnit, moveUnit, villagePath } from './kpi-units.projection.ts';
 import { loadStockFacts, saveStockFacts } from './stock-facts.table.ts';
 
 type Push = (input: StockInput) => void;
@@ -58,9 +58,12 @@ function unitRoutes(push: Push) {
         [d.treeVersion, d.code, JSON.stringify(d.predecessors)],
       ),
     ),
-    on(UnitRetiredV1, (d, tx) =>
-      tx.query('DELETE FROM kpi_units WHERE tree_version = $1 AND code = $2', [d.treeVersion, d.code]),
-    ),
+    on(UnitRetiredV1, async (d, tx, e) => {
+      // A village taken over by a later tree's keeps its name for the periods it counted in.
+      const path = await villagePath(tx, d.treeVersion, d.code);
+      if (path) return push({ type: 'village-retired', path, eventId: e.id, recordedAt: now(e) });
+      await tx.query('DELETE FROM kpi_units WHERE tree_version = $1 AND code = $2', [d.treeVersion, d.code]);
+    }),
   ];
 }
 

@@ -35,6 +35,15 @@ export async function moveUnit(moved: UnitMovedData, tx: Tx): Promise<void> {
   );
 }
 
+/** A village's path in its tree; undefined for an official unit or one not known. */
+export async function villagePath(tx: Tx, treeVersion: string, code: string): Promise<string[] | undefined> {
+  const { rows } = await tx.query<{ path: string[] }>(
+    `SELECT path FROM kpi_units WHERE tree_version = $1 AND code = $2 AND origin = 'local'`,
+    [treeVersion, code],
+  );
+  return rows[0]?.path;
+}
+
 /** Active teams the service already holds at a village: its team's event may have come first. */
 export async function activeTeamsAt(tx: Tx, village: string): Promise<number> {
   const { rows } = await tx.query<{ n: number }>(

@@ -110,7 +110,7 @@ export async function saveStockFacts(tx: Tx, { facts, pairs }: Loaded): Promise<
     `INSERT INTO kpi_villages (code, path, active_teams)
      SELECT v.code, ARRAY(SELECT jsonb_array_elements_text(v.path)), v."activeTeams"
        FROM jsonb_to_recordset($1::jsonb) AS v(code text, path jsonb, "activeTeams" int)
-     ON CONFLICT (code) DO UPDATE SET active_teams = EXCLUDED.active_teams`,
+     ON CONFLICT (code) DO UPDATE SET active_teams = EXCLUDED.active_teams, path = EXCLUDED.path`,
     [JSON.stringify(villages)],
   );
 }

@@ -6,10 +6,17 @@ import { executeCommand, executeCommandsIn, type CommandOutcome, type Tx } from 
 import { commandIdOf, type RequestContext } from '@nhip/service-http';
 import type pg from 'pg';
 import { villageAggregate } from '../../villages/village.aggregate.ts';
-import { sameName, villagesStream, type CommuneFacts, type VillageEvent } from '../../villages/village.ts';
+import {
+  sameName,
+  villagesStream,
+  type CommuneFacts,
+  type VillageEvent,
+  type VillageRegisteredData,
+} from '../../villages/village.ts';
 import { teamAggregate } from '../team.aggregate.ts';
 import { teamStream, type ServedUnit, type TeamEvent } from '../team.ts';
 import type { CarryOverPlan, PlannedTeam, PlannedVillage } from './carry-over.plan.ts';
+import { retireTakenOver, type Written } from './retire-taken-over.ts';
 
 export async function carryOver(
   pool: pg.Pool,
@@ -38,15 +45,13 @@ export async function carryOver(
         metadata,
       }),
     async (tx, result) => {
-      const units = unitsByName(plan, commune, result.events);
-      moved = await moveTeams(tx, plan, units, {
-        commandId,
-        metadata,
-        reason: reason.normalize('NFC').trim(),
-      });
+      const units = unitsByName(plan, commune, registeredIn(result.events));
+      const written = { commandId, metadata, reason: reason.normalize('NFC').trim() };
+      moved = await moveTeams(tx, plan, units, written);
+      await retireTakenOver(tx, plan, { units, moved }, written);
     },
   );
-  const codes = new Map(registered.events.map((e) => [sameName(e.data.name), e.data.code]));
+  const codes = new Map(registeredIn(registered.events).map((e) => [sameName(e.name), e.code]));
   return {
     ...plan,
     villages: plan.villages.map((v) =>
@@ -56,11 +61,14 @@ export async function carryOver(
   };
 }
 
+const registeredIn = (events: readonly VillageEvent[]): VillageRegisteredData[] =>
+  events.flatMap((e) => (e.type === 'VillageRegistered' ? [e.data] : []));
+
 /** The units the teams move to, by the village name they go to ('' for the commune itself). */
 function unitsByName(
   plan: CarryOverPlan,
   commune: CommuneFacts,
-  events: readonly VillageEvent[],
+  registered: readonly VillageRegisteredData[],
 ): ReadonlyMap<string, ServedUnit> {
   const units = new Map<string, ServedUnit>([
     ['', { treeVersion: plan.treeVersion, code: commune.code, path: commune.path }],
@@ -74,21 +82,15 @@ function unitsByName(
       code: v.to,
       path: [...commune.path, v.to],
     });
-  for (const e of events) units.set(sameName(e.data.name), { treeVersion: plan.treeVersion, ...e.data });
+  for (const v of registered) units.set(sameName(v.name), { treeVersion: plan.treeVersion, ...v });
   return units;
-}
-
-interface MoveContext {
-  readonly commandId: string;
-  readonly metadata: { correlationId: string; occurredAt: string; actor?: string | undefined };
-  readonly reason: string;
 }
 
 async function moveTeams(
   tx: Tx,
   plan: CarryOverPlan,
   units: ReadonlyMap<string, ServedUnit>,
-  { commandId, metadata, reason }: MoveContext,
+  { commandId, metadata, reason }: Written,
 ): Promise<ReadonlyMap<string, CommandOutcome<TeamEvent>>> {
   const moving = plan.teams.flatMap((t) => {
     const unit = t.action === 'move' ? units.get(sameName(t.to?.villageName ?? '')) : undefined;

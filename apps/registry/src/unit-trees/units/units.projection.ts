@@ -69,7 +69,10 @@ export async function projectVillages(
   treeVersion: string,
   events: readonly VillageEvent[],
 ): Promise<void> {
-  for (const { data } of events) {
+  for (const event of events) {
+    // A village taken over by a later tree's stays in its own tree's read model: that tree as it was.
+    if (event.type === 'VillageRetired') continue;
+    const { data } = event;
     await tx.query(
       `INSERT INTO rm_units (tree_version, code, name, type, level, parent_code, origin, path)
        VALUES ($1, $2, $3, $4, $5, $6, 'local', $7)`,

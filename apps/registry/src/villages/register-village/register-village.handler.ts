@@ -34,6 +34,6 @@ export async function registerVillage(
     };
   });
   const [registered] = result.events;
-  if (!registered) throw new Error('Registering a village decided nothing.');
+  if (registered?.type !== 'VillageRegistered') throw new Error('Registering a village decided nothing.');
   return { treeVersion: tree.treeVersion, ...registered.data };
 }
