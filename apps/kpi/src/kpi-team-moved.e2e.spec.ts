@@ -200,6 +200,19 @@ describe('KPI service: a team moved into the tree in force after the reform', ()
       numerator: 1,
       denominator: 1,
     });
+    // 24175's own carry-over finds its team moved by hand and its village there by name: it retires
+    // the 2024 village, so the province counts each village once, where it is now.
+    const hoaPhu = await registry.post<CarryOver>('/units/24175/carry-over', { reason: 'Sắp xếp' });
+    expect(hoaPhu.body.summary).toMatchObject({ villagesThere: 1, teamsToMove: 0 });
+    const province = await indicatorReaches(
+      kpi,
+      ['66', `period=${thisYear}`, 'villages_with_active_team'],
+      (f) => f?.denominator === 2,
+    );
+    expect(pick(province.indicators, 'villages_with_active_team')).toMatchObject({
+      numerator: 2,
+      denominator: 2,
+    });
   });
 
   it('keeps every rollup cell equal to the sum of its ledger deltas', async () => {

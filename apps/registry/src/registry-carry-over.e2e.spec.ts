@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { publicTopics } from '@nhip/contracts';
 import { readTopic } from '@nhip/event-sourcing';
 import { createMessaging } from '@nhip/messaging';
-import { kafkaBrokers, tokenFor } from '@nhip/testing';
+import { eventually, kafkaBrokers, tokenFor } from '@nhip/testing';
 import { startRegistry, type RunningRegistry } from './fixtures/registry-service.ts';
 
 const units2024 = `code,name,type,level,parent_code
@@ -141,24 +141,38 @@ describe('a commune formed by the reform takes over the villages and teams of th
     const coverage = (await registry.get<Coverage>('/units/24328/coverage')).body.unit;
     expect(coverage).toMatchObject({ villages: 2, teams: 3, teamsToMove: 2 });
 
+    // The relay publishes after the commit: the moves and retirements reach their topics shortly.
+    const moved = await eventually(async () => {
+      const found = await published(publicTopics.registryTeam, 'vn.nhip.registry.team.moved.v1');
+      return found.length === 3 ? found : undefined;
+    });
+    expect(moved.map((m) => m.key).sort()).toEqual(
+      ['buôn Drông', 'xã Ea Siên', 'buôn Ea Siên'].map((label) => teams[label]).sort(),
+    );
+    expect(moved.map((m) => (JSON.parse(m.value.toString()) as { reason: string }).reason)).toEqual([
+      reason,
+      reason,
+      reason,
+    ]);
+    // The villages taken over, and only those, leave the 2024 tree's counts.
+    await eventually(async () => (await retired()).length === 2);
+    expect(await retired()).toEqual(['vn-2024/24328-001', 'vn-2024/24334-002']);
+  });
+
+  const published = async (topic: string, type: string) => {
     const messaging = createMessaging({ brokers: kafkaBrokers(), clientId: 'carry-over-reader' });
     try {
-      const topic = `${registry.topicPrefix}${publicTopics.registryTeam}`;
-      const moved = (await readTopic(messaging, topic)).filter(
-        (m) => m.headers['ce_type'] === 'vn.nhip.registry.team.moved.v1',
-      );
-      expect(moved.map((m) => m.key).sort()).toEqual(
-        ['buôn Drông', 'xã Ea Siên', 'buôn Ea Siên'].map((label) => teams[label]).sort(),
-      );
-      expect(moved.map((m) => (JSON.parse(m.value.toString()) as { reason: string }).reason)).toEqual([
-        reason,
-        reason,
-        reason,
-      ]);
+      const all = await readTopic(messaging, `${registry.topicPrefix}${topic}`);
+      return all.filter((m) => m.headers['ce_type'] === type);
     } finally {
       await messaging.close();
     }
-  });
+  };
+  const retired = async () =>
+    (await published(publicTopics.registryUnit, 'vn.nhip.registry.unit.retired.v1'))
+      .map((m) => JSON.parse(m.value.toString()) as { treeVersion: string; code: string })
+      .map((u) => `${u.treeVersion}/${u.code}`)
+      .sort();
 
   it('has nothing left to do the second time', async () => {
     const again = await registry.post<CarryOver>('/units/24328/carry-over', { reason });
@@ -169,6 +183,7 @@ describe('a commune formed by the reform takes over the villages and teams of th
       teamsToMove: 0,
       teamsLeft: 2,
     });
+    expect(await retired()).toEqual(['vn-2024/24328-001', 'vn-2024/24334-002']);
   });
 
   it('refuses a unit that is not a commune, a caller from elsewhere, and no reason', async () => {
