@@ -1,7 +1,8 @@
 // Carrying a plan out in one transaction (ADR 0068): the villages to register, under the commune's
 // villages stream (its lock also makes two carry-overs of one commune take turns), then the teams
-// moved, each decided by the team's own decider as a single move would be. A team the decider
-// refuses (it moved meanwhile) stays, saying why; anything else failing leaves nothing written.
+// moved, each decided by the team's own decider as a single move would be, then the villages taken
+// over retired where they were (retire-taken-over.ts). A team the decider refuses (it moved
+// meanwhile) stays, saying why; anything else failing leaves nothing written.
 import { executeCommand, executeCommandsIn, type CommandOutcome, type Tx } from '@nhip/event-sourcing';
 import { commandIdOf, type RequestContext } from '@nhip/service-http';
 import type pg from 'pg';
