@@ -38,7 +38,8 @@ export interface CarryOverPlan {
 const left = (because: LeftBecause, why: string) => ({ action: 'left' as const, because, why });
 
 type Former = FormerCommune & { readonly whole: boolean };
-const placeOf = (p: { treeVersion: string; code: string }): string => `${p.treeVersion}/${p.code}`;
+/** A unit's key across trees: a code alone may repeat in another tree. */
+export const placeOf = (p: { treeVersion: string; code: string }): string => `${p.treeVersion}/${p.code}`;
 
 export function planCarryOver(
   facts: CarryOverFacts,
@@ -52,7 +53,15 @@ export function planCarryOver(
   const byPlace = new Map(formers.map((f) => [placeOf(f), f]));
   const formerOf = (v: { treeVersion: string; communeCode: string }) =>
     byPlace.get(placeOf({ treeVersion: v.treeVersion, code: v.communeCode }));
-  const villages = facts.formerVillages.map((v) => planVillage(v, formerOf(v), facts));
+  // Villages of the communes taken in whole, by name: two of one name need a person.
+  const byName = Map.groupBy(
+    facts.formerVillages.filter((v) => formerOf(v)?.whole),
+    (v) => sameName(v.name),
+  );
+  const villages = facts.formerVillages.map((v) => {
+    const namesakes = (byName.get(sameName(v.name)) ?? []).filter((other) => other !== v);
+    return planVillage(v, formerOf(v), namesakes, facts);
+  });
   const counterparts = new Map(villages.map((p) => [placeOf(p.from), p]));
   const teams = facts.teams.map((team) =>
     planTeam(team, formerOf(team), insideArea(team) ? counterparts : undefined, commune.code),
@@ -100,7 +109,12 @@ function planTeam(
 const villageLeftWhy = (team: WaitingTeam, village: PlannedVillage | undefined): string =>
   `Its village ${team.unitCode} is not taken over: ${village?.why ?? 'it is not a village of its commune.'}`;
 
-function planVillage(village: Village, former: Former | undefined, facts: CarryOverFacts): PlannedVillage {
+function planVillage(
+  village: Village,
+  former: Former | undefined,
+  namesakes: readonly Village[],
+  facts: CarryOverFacts,
+): PlannedVillage {
   const from = {
     treeVersion: village.treeVersion,
     code: village.code,
@@ -109,10 +123,6 @@ function planVillage(village: Village, former: Former | undefined, facts: CarryO
     communeCode: village.communeCode,
   };
   if (!former?.whole) return { from, to: null, ...left('split', splitWhy(former, former?.successors ?? [])) };
-  const name = sameName(village.name);
-  const namesakes = facts.formerVillages.filter(
-    (v) => v !== village && sameName(v.name) === name && wholeIn(v, facts),
-  );
   if (namesakes.length > 0) {
     const others = namesakes.map((v) => v.code).join(', ');
     return {
@@ -124,19 +134,10 @@ function planVillage(village: Village, former: Former | undefined, facts: CarryO
       ),
     };
   }
-  const existing = facts.villages.find((v) => sameName(v.name) === name);
+  const existing = facts.villages.find((v) => sameName(v.name) === sameName(village.name));
   if (existing) return { from, action: 'exists', to: existing.code, why: null, because: null };
   return { from, action: 'register', to: null, why: null, because: null };
 }
-
-const wholeIn = (village: Village, facts: CarryOverFacts): boolean =>
-  facts.formers.some(
-    (f) =>
-      f.treeVersion === village.treeVersion &&
-      f.code === village.communeCode &&
-      f.successors.length === 1 &&
-      f.successors[0] === facts.commune.code,
-  );
 
 const splitWhy = (former: FormerCommune | undefined, successors: readonly string[]): string =>
   `${former ? `${former.name} (${former.code})` : 'Its commune'} was divided among ${successors.join(', ')}: which of them takes it is a person's call (POST /teams/{teamId}/unit, POST /units/{code}/villages).`;

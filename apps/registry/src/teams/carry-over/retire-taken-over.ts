@@ -6,7 +6,7 @@ import { executeCommandsIn, type CommandOutcome, type Tx } from '@nhip/event-sou
 import { villageAggregate } from '../../villages/village.aggregate.ts';
 import { sameName, villagesStream } from '../../villages/village.ts';
 import type { ServedUnit, TeamEvent } from '../team.ts';
-import type { CarryOverPlan, PlannedVillage } from './carry-over.plan.ts';
+import { placeOf, type CarryOverPlan, type PlannedVillage } from './carry-over.plan.ts';
 
 export interface Taken {
   /** The units teams moved to, by village name ('' for the commune). */
@@ -19,8 +19,6 @@ export interface Written {
   readonly metadata: { correlationId: string; occurredAt: string; actor?: string | undefined };
   readonly reason: string;
 }
-
-const placeOf = (p: { treeVersion: string; code: string }): string => `${p.treeVersion}/${p.code}`;
 
 export async function retireTakenOver(
   tx: Tx,
