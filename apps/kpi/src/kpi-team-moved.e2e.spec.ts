@@ -3,7 +3,8 @@
 // the commune that replaced its own (the recorded lineage); the activity service then judges its
 // reports in the tree in force; the KPI service counts the team, its members and its new work where
 // it serves now, and leaves its earlier work where it happened. A whole commune's villages and teams
-// carried over at once (ADR 0068) count in the commune that replaced it.
+// carried over at once (ADR 0068) count in the commune that replaced it, also where a 2025 village
+// has the code of a 2024 one (ADR 0069): Xã Hòa Khánh was 24175 in 2024, Xã Hòa Phú is in 2025.
 import fs from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
@@ -37,6 +38,7 @@ describe('KPI service: a team moved into the tree in force after the reform', ()
   let teamId: string;
   let oldVillage: string;
   let phuLocTeam: string;
+  let hoaKhanhVillage: string;
   const thisYear = vietnamDay(new Date().toISOString()).slice(0, 4);
   const report = (placeCode: string, occurredAt: string, residentsHelped: number) => ({
     activityId: randomUUID(),
@@ -50,7 +52,8 @@ describe('KPI service: a team moved into the tree in force after the reform', ()
   beforeAll(async () => {
     platform = await startPlatform('kpi_team_moved');
     const { registry, activity, kpi } = platform;
-    await importUnits2024(registry);
+    await importUnits2024(registry, '24175,Xã Hòa Khánh,Xã,3,643\n');
+    hoaKhanhVillage = await registerVillage(registry, '24175', 'Buôn Kô Tam');
     oldVillage = await registerVillage(registry, '24172', 'Thôn 1');
     teamId = await registerTeam(registry, oldVillage);
     phuLocTeam = await registerTeam(registry, await registerVillage(registry, '24355', 'Thôn 2'));
@@ -75,9 +78,13 @@ describe('KPI service: a team moved into the tree in force after the reform', ()
       csv('dak-lak-pilot-2025.csv'),
       { 'content-type': 'text/csv' },
     );
+    // Xã Hòa Phú of 2025 took in Xã Hòa Khánh too (the real lineage; the pilot's list leaves it out).
     const mapped = await registry.post(
       '/unit-trees/vn-2025/lineage?from=vn-2024',
-      csv('dak-lak-pilot-mapping.csv'),
+      Buffer.concat([
+        csv('dak-lak-pilot-mapping.csv'),
+        Buffer.from('24175,Xã Hòa Phú,2,24175,Xã Hòa Khánh,3,full\n'),
+      ]),
       {
         'content-type': 'text/csv',
       },
@@ -104,6 +111,8 @@ describe('KPI service: a team moved into the tree in force after the reform', ()
   it('moves it into the commune that replaced its own, where its members and new work count from now on', async () => {
     const { registry, activity, kpi } = platform;
     const newVillage = await registerVillage(registry, '24175', 'Thôn 1');
+    // Each tree numbers a commune's villages afresh: the code of Xã Hòa Khánh's first village of 2024.
+    expect(newVillage).toBe(hoaKhanhVillage);
     type Page = { items: { teamId: string }[] };
     const listed = async (query: string) =>
       (await registry.get<Page>(`/teams?${query}`)).body.items.map((t) => t.teamId);
@@ -159,9 +168,11 @@ describe('KPI service: a team moved into the tree in force after the reform', ()
       numerator: 2,
       denominator: 1,
     });
+    // Both 24175-001 count: the 2025 one, with the team, and Xã Hòa Khánh's of 2024 until the carry-over
+    // takes it in (rollup cells are kept by unit code, and 24175 is the code of both communes).
     expect(pick(served.indicators, 'villages_with_active_team')).toMatchObject({
       numerator: 1,
-      denominator: 1,
+      denominator: 2,
     });
 
     // Reports now name places of the tree in force; its old village is not one of them.
@@ -200,17 +211,23 @@ describe('KPI service: a team moved into the tree in force after the reform', ()
       numerator: 1,
       denominator: 1,
     });
-    // 24175's own carry-over finds its team moved by hand and its village there by name: it retires
-    // the 2024 village, so the province counts each village once, where it is now.
+    // 24175's own carry-over finds Hòa Phú's team moved by hand and its village there by name, and
+    // registers Hòa Khánh's village again: it retires both 2024 villages, so the province counts each
+    // village once, where it is now: 24175-001 and 24175-002 of Hòa Phú, 24343-001 of Krông Năng.
     const hoaPhu = await registry.post<CarryOver>('/units/24175/carry-over', { reason: 'Sắp xếp' });
-    expect(hoaPhu.body.summary).toMatchObject({ villagesThere: 1, teamsToMove: 0 });
+    expect(hoaPhu.body.summary).toMatchObject({ villagesThere: 1, villagesToRegister: 1, teamsToMove: 0 });
     const province = await indicatorReaches(
       kpi,
       ['66', `period=${thisYear}`, 'villages_with_active_team'],
-      (f) => f?.denominator === 2,
+      (f) => f?.denominator === 3,
     );
     expect(pick(province.indicators, 'villages_with_active_team')).toMatchObject({
       numerator: 2,
+      denominator: 3,
+    });
+    const commune = await indicatorsOf(kpi, '24175', `period=${thisYear}`);
+    expect(pick(commune.indicators, 'villages_with_active_team')).toMatchObject({
+      numerator: 1,
       denominator: 2,
     });
   });

@@ -9,47 +9,9 @@
 import { vietnamDay } from '@nhip/contracts';
 import type { MetricId } from '../indicators/indicator.ts';
 import type { DeltaSource, MetricDelta } from './metric-delta.ts';
+import { villageKey, type Place, type StockFacts, type StockInput } from './stock-facts.ts';
 
-export interface TeamFact {
-  /** Where it serves now: a move changes it (team-moved). */
-  path: readonly string[];
-  active: boolean;
-  readonly members: Set<string>;
-}
-
-export interface StockFacts {
-  readonly teams: Map<string, TeamFact>;
-  /** Each member's teams, active or not. */
-  readonly memberTeams: Map<string, Set<string>>;
-  /** Members who attended at least one held session. */
-  readonly trained: Set<string>;
-  /** Registered villages, with how many active teams serve each. */
-  readonly villages: Map<string, { readonly path: readonly string[]; activeTeams: number }>;
-}
-
-interface Envelope {
-  readonly eventId: string;
-  readonly recordedAt: string;
-}
-export type StockInput = Envelope &
-  (
-    | {
-        readonly type: 'village-registered';
-        readonly path: readonly string[];
-        /** Active teams already serving it: a team's event may overtake its village's (two topics). */
-        readonly activeTeams?: number;
-      }
-    /** Taken over by a village of a later tree (ADR 0068): it stops counting where it was. */
-    | { readonly type: 'village-retired'; readonly path: readonly string[] }
-    | { readonly type: 'team-registered'; readonly teamId: string; readonly path: readonly string[] }
-    | { readonly type: 'member-added'; readonly teamId: string; readonly memberId: string }
-    | { readonly type: 'member-removed'; readonly teamId: string; readonly memberId: string }
-    | { readonly type: 'team-suspended'; readonly teamId: string }
-    | { readonly type: 'team-reinstated'; readonly teamId: string }
-    | { readonly type: 'team-dissolved'; readonly teamId: string }
-    | { readonly type: 'team-moved'; readonly teamId: string; readonly path: readonly string[] }
-    | { readonly type: 'member-trained'; readonly memberId: string }
-  );
+export type { StockFacts, StockInput, TeamFact } from './stock-facts.ts';
 
 /** The units where a member counts as active: every unit on the paths of their active teams. */
 function activeUnits(facts: StockFacts, memberId: string): Set<string> {
@@ -100,8 +62,8 @@ function setActive(facts: StockFacts, teamId: string, active: boolean, emit: Emi
   const sign = active ? 1 : -1;
   changingMembers(facts, team.members, emit, () => (team.active = active));
   emit('active_teams', team.path, sign);
-  const village = facts.villages.get(team.path.at(-1) ?? '');
-  if (!village) return;
+  const village = facts.villages.get(villageKey(team.treeVersion, team.path.at(-1) ?? ''));
+  if (!village?.path.length) return;
   village.activeTeams += sign;
   if (village.activeTeams === (active ? 1 : 0)) emit('villages_with_active_team', village.path, sign);
 }
@@ -132,27 +94,31 @@ function trained(facts: StockFacts, memberId: string, emit: Emit): void {
   emit('active_members_trained', [...activeUnits(facts, memberId)], 1);
 }
 
-function village(facts: StockFacts, path: readonly string[], emit: Emit, activeTeams = 0): void {
-  const code = path.at(-1) ?? '';
-  if (facts.villages.has(code)) return;
-  facts.villages.set(code, { path, activeTeams });
+function village(
+  facts: StockFacts,
+  { treeVersion, path, activeTeams = 0 }: Extract<StockInput, { type: 'village-registered' }>,
+  emit: Emit,
+): void {
+  const key = villageKey(treeVersion, path.at(-1) ?? '');
+  if (facts.villages.has(key)) return;
+  facts.villages.set(key, { path, activeTeams });
   emit('villages', path, 1);
   if (activeTeams > 0) emit('villages_with_active_team', path, 1);
 }
 
-/** The village at exactly that path (a code of another tree's may repeat) no longer counts there. */
-function retired(facts: StockFacts, path: readonly string[], emit: Emit): void {
-  const code = path.at(-1) ?? '';
-  const village = facts.villages.get(code);
-  if (!village || village.path.join('/') !== path.join('/')) return;
-  emit('villages', path, -1);
-  if (village.activeTeams > 0) emit('villages_with_active_team', path, -1);
-  facts.villages.set(code, { path: [], activeTeams: 0 });
+/** The village of that tree no longer counts where it was (a code of another tree's may repeat). */
+function retired(facts: StockFacts, treeVersion: string, path: readonly string[], emit: Emit): void {
+  const key = villageKey(treeVersion, path.at(-1) ?? '');
+  const village = facts.villages.get(key);
+  if (!village?.path.length) return;
+  emit('villages', village.path, -1);
+  if (village.activeTeams > 0) emit('villages_with_active_team', village.path, -1);
+  facts.villages.set(key, { path: [], activeTeams: 0 });
 }
 
-function team(facts: StockFacts, teamId: string, path: readonly string[], emit: Emit): void {
+function team(facts: StockFacts, teamId: string, { treeVersion, path }: Place, emit: Emit): void {
   if (facts.teams.has(teamId)) return;
-  facts.teams.set(teamId, { path, active: false, members: new Set() });
+  facts.teams.set(teamId, { path, treeVersion, active: false, members: new Set() });
   setActive(facts, teamId, true, emit);
 }
 
@@ -161,12 +127,13 @@ function team(facts: StockFacts, teamId: string, path: readonly string[], emit: 
  * it is, its members with it (a member counts once per unit either way). A suspended team moves
  * without counting anywhere.
  */
-function moved(facts: StockFacts, teamId: string, path: readonly string[], emit: Emit): void {
+function moved(facts: StockFacts, teamId: string, { treeVersion, path }: Place, emit: Emit): void {
   const team = facts.teams.get(teamId);
-  if (!team || team.path.join('/') === path.join('/')) return;
+  if (!team || (team.treeVersion === treeVersion && team.path.join('/') === path.join('/'))) return;
   const active = team.active;
   setActive(facts, teamId, false, emit);
   team.path = path;
+  team.treeVersion = treeVersion;
   setActive(facts, teamId, active, emit);
 }
 
@@ -176,15 +143,15 @@ type Apply<T extends StockInput['type']> = (
   emit: Emit,
 ) => void;
 const appliers: { [T in StockInput['type']]: Apply<T> } = {
-  'village-registered': (facts, input, emit) => village(facts, input.path, emit, input.activeTeams),
-  'village-retired': (facts, input, emit) => retired(facts, input.path, emit),
-  'team-registered': (facts, input, emit) => team(facts, input.teamId, input.path, emit),
+  'village-registered': village,
+  'village-retired': (facts, input, emit) => retired(facts, input.treeVersion, input.path, emit),
+  'team-registered': (facts, input, emit) => team(facts, input.teamId, input, emit),
   'member-added': membership,
   'member-removed': membership,
   'team-reinstated': (facts, input, emit) => setActive(facts, input.teamId, true, emit),
   'team-suspended': (facts, input, emit) => setActive(facts, input.teamId, false, emit),
   'team-dissolved': (facts, input, emit) => setActive(facts, input.teamId, false, emit),
-  'team-moved': (facts, input, emit) => moved(facts, input.teamId, input.path, emit),
+  'team-moved': (facts, input, emit) => moved(facts, input.teamId, input, emit),
   'member-trained': (facts, input, emit) => trained(facts, input.memberId, emit),
 };
 

@@ -5,8 +5,10 @@ import { applyStockEvent, type StockFacts, type StockInput } from './registry-st
 const day = '2025-08-01';
 let n = 0;
 const at = () => ({ eventId: `e${++n}`, recordedAt: `${day}T03:00:00Z` });
+const [vn2024, vn2025] = ['vn-2024', 'vn-2025'];
 const village = (code: string, activeTeams?: number): StockInput => ({
   type: 'village-registered',
+  treeVersion: vn2025,
   path: ['66', '24175', code],
   ...(activeTeams === undefined ? {} : { activeTeams }),
   ...at(),
@@ -14,6 +16,7 @@ const village = (code: string, activeTeams?: number): StockInput => ({
 const team = (teamId: string, unit: string): StockInput => ({
   type: 'team-registered',
   teamId,
+  treeVersion: vn2025,
   path: unit.includes('-') ? ['66', '24175', unit] : ['66', unit],
   ...at(),
 });
@@ -37,6 +40,7 @@ const krongNang = ['66', '24343', '24343-001'];
 const movedTo = (teamId: string, path: readonly string[]): StockInput => ({
   type: 'team-moved',
   teamId,
+  treeVersion: vn2025,
   path,
   ...at(),
 });
@@ -143,7 +147,7 @@ describe('stocks from registry and training events', () => {
   it('moves a team with its members and its village: out where it served, in where it serves, unchanged above both', () => {
     const history = [
       village('24175-001'),
-      { type: 'village-registered', path: krongNang, ...at() } as StockInput,
+      { type: 'village-registered', treeVersion: vn2025, path: krongNang, ...at() } as StockInput,
       team('t1', '24175-001'),
       joins('m1', 't1'),
       joins('m2', 't1'),
@@ -202,14 +206,20 @@ describe('stocks from registry and training events', () => {
 
   it('takes a village carried over out where it was, once, and not another tree’s village of its code', () => {
     const hoaPhu2024 = ['66', '643', '24172', '24172-001'];
-    const retire = (path: readonly string[]): StockInput => ({ type: 'village-retired', path, ...at() });
+    const retire = (treeVersion: string, path: readonly string[]): StockInput => ({
+      type: 'village-retired',
+      treeVersion,
+      path,
+      ...at(),
+    });
     const history = [
-      { type: 'village-registered' as const, path: hoaPhu2024, ...at() },
-      { type: 'team-registered' as const, teamId: 't1', path: hoaPhu2024, ...at() },
+      { type: 'village-registered' as const, treeVersion: vn2024, path: hoaPhu2024, ...at() },
+      { type: 'team-registered' as const, teamId: 't1', treeVersion: vn2024, path: hoaPhu2024, ...at() },
       village('24175-001'),
       movedTo('t1', ['66', '24175', '24175-001']),
     ];
-    const counts = stocks(...history, retire(['66', '24172-001']), retire(hoaPhu2024), retire(hoaPhu2024));
+    const retirements = [retire(vn2025, ['66', '24172', '24172-001']), retire(vn2024, hoaPhu2024)];
+    const counts = stocks(...history, ...retirements, retire(vn2024, hoaPhu2024));
     // Nothing is left in 643, 24172 or the retired village: each sums to 0.
     expect(counts).toEqual({
       'villages@66': 1,
@@ -223,6 +233,28 @@ describe('stocks from registry and training events', () => {
       'active_teams@24175-001': 1,
     });
     // Retired before its team moved out: the same stocks in the end.
-    expect(stocks(...history.slice(0, 3), retire(hoaPhu2024), history[3] as StockInput)).toEqual(counts);
+    expect(stocks(...history.slice(0, 3), retire(vn2024, hoaPhu2024), history[3] as StockInput)).toEqual(
+      counts,
+    );
+  });
+
+  it('counts a village of 2025 whose code a 2024 village had, and takes out only the 2024 one', () => {
+    // Xã Hòa Khánh was 24175 in 2024 (Thành phố Buôn Ma Thuột, 643); Xã Hòa Phú is 24175 in 2025,
+    // and its carried-over villages are numbered from 24175-001 again.
+    const hoaKhanh2024 = ['66', '643', '24175', '24175-001'];
+    const history = [
+      { type: 'village-registered' as const, treeVersion: vn2024, path: hoaKhanh2024, ...at() },
+      { type: 'team-registered' as const, teamId: 't1', treeVersion: vn2024, path: hoaKhanh2024, ...at() },
+      village('24175-001'),
+      movedTo('t1', ['66', '24175', '24175-001']),
+      { type: 'village-retired' as const, treeVersion: vn2024, path: hoaKhanh2024, ...at() },
+    ];
+    expect(stocks(...history)).toMatchObject({
+      'villages@66': 1,
+      'villages@24175-001': 1,
+      'villages_with_active_team@66': 1,
+      'villages_with_active_team@24175-001': 1,
+    });
+    expect(stocks(...history)['villages@643']).toBeUndefined();
   });
 });

@@ -11,6 +11,7 @@ import { KpiSchema } from './kpi-schema.migration.ts';
 import { KpiStockSpans } from './kpi-stock-spans.migration.ts';
 import { KpiTargetReach } from './kpi-target-reach.migration.ts';
 import { KpiUnitLineageTable } from './kpi-unit-lineage.migration.ts';
+import { KpiVillagesByTree } from './kpi-villages-by-tree.migration.ts';
 import { kpiEntities } from './kpi.entities.ts';
 
 export function kpiDataSource(url: string): ServiceDataSourceOptions {
@@ -30,6 +31,7 @@ export function kpiDataSource(url: string): ServiceDataSourceOptions {
       KpiTargetReach,
       KpiPublishedVersions,
       KpiPublishedVersionsPending,
+      KpiVillagesByTree,
     ],
     poolSize: 8,
   };

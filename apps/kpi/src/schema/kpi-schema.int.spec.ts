@@ -75,6 +75,45 @@ describe('kpi schema migrations (real PostgreSQL)', () => {
     expect(rows).toEqual([{ indicator_id: 'vneid_vs_target', version: 1 }]);
   });
 
+  it('gives each village and team held the tree of its path when KpiVillagesByTree runs', async () => {
+    const url = await freshTestDatabase('kpi_villages_by_tree_upgrade');
+    await start(url);
+    const pool = plainPool(url);
+    // The database as the previous version left it: villages keyed by code, teams without a tree.
+    await pool.query(`ALTER TABLE kpi_villages DROP CONSTRAINT kpi_villages_pkey, DROP COLUMN tree_version`);
+    await pool.query(`ALTER TABLE kpi_villages ADD CONSTRAINT kpi_villages_pkey PRIMARY KEY (code)`);
+    await pool.query(`ALTER TABLE kpi_teams DROP COLUMN tree_version`);
+    await pool.query(`DELETE FROM ${migrationsTable} WHERE name = 'KpiVillagesByTree1797000000000'`);
+    await pool.query(
+      `INSERT INTO kpi_unit_trees (tree_version, effective_from) VALUES ('vn-2024', '2024-01-01'), ('vn-2025', '2025-07-01');
+       INSERT INTO kpi_units (tree_version, code, name, level, parent_code, origin, path) VALUES
+         ('vn-2024', '24175-001', 'Thôn 1', 4, '24175', 'local', '{66,643,24175,24175-001}'),
+         ('vn-2024', '24172-001', 'Thôn 2', 4, '24172', 'local', '{66,643,24172,24172-001}'),
+         ('vn-2025', '24175-002', 'Thôn 2', 3, '24175', 'local', '{66,24175,24175-002}');
+       INSERT INTO kpi_villages (code, path, active_teams) VALUES
+         ('24175-001', '{66,643,24175,24175-001}', 1), ('24172-001', '{}', 0), ('24175-002', '{66,24175,24175-002}', 1);
+       INSERT INTO kpi_teams (team_id, path, active) VALUES
+         ('00000000-0000-4000-8000-000000000001', '{66,643,24175,24175-001}', true),
+         ('00000000-0000-4000-8000-000000000002', '{66,24175,24175-002}', true),
+         ('00000000-0000-4000-8000-000000000003', '{66,24999}', true)`,
+    );
+    expect((await start(url)).migrated).toEqual(['KpiVillagesByTree1797000000000']);
+    const villages = await pool.query('SELECT tree_version, code FROM kpi_villages ORDER BY code');
+    // The retired one (its path emptied) takes the oldest tree holding its code.
+    expect(villages.rows.map((v) => `${v.tree_version}/${v.code}`)).toEqual([
+      'vn-2024/24172-001',
+      'vn-2024/24175-001',
+      'vn-2025/24175-002',
+    ]);
+    const teams = await pool.query('SELECT tree_version FROM kpi_teams ORDER BY team_id');
+    // A team at a unit not yet heard of takes the newest tree.
+    expect(teams.rows.map((t) => t.tree_version)).toEqual(['vn-2024', 'vn-2025', 'vn-2025']);
+    // The 2025 village that takes 24175-001 over has a row of its own now.
+    await pool.query(
+      `INSERT INTO kpi_villages (tree_version, code, path, active_teams) VALUES ('vn-2025', '24175-001', '{66,24175,24175-001}', 0)`,
+    );
+  });
+
   it('lets two instances start together: both start, and each migration runs once', async () => {
     const url = await freshTestDatabase('kpi_concurrent');
     const [a, b] = await Promise.all([start(url), start(url)]);

@@ -121,10 +121,15 @@ export const KpiOrphanChange = new EntitySchema<{ eventId: string; activityId: s
   columns: { eventId: textKey, activityId: { type: 'uuid' }, type: text },
 });
 
-export const KpiTeam = new EntitySchema<{ teamId: string; path: string[]; active: boolean }>({
+export const KpiTeam = new EntitySchema<{
+  teamId: string;
+  path: string[];
+  treeVersion: string;
+  active: boolean;
+}>({
   name: 'KpiTeam',
   tableName: 'kpi_teams',
-  columns: { teamId: uuidKey, path: texts, active: { type: 'boolean' } },
+  columns: { teamId: uuidKey, path: texts, treeVersion: text, active: { type: 'boolean' } },
 });
 
 export const KpiTeamMember = new EntitySchema<{ teamId: string; memberId: string }>({
@@ -140,10 +145,16 @@ export const KpiTrainedMember = new EntitySchema<{ memberId: string }>({
   columns: { memberId: uuidKey },
 });
 
-export const KpiVillage = new EntitySchema<{ code: string; path: string[]; activeTeams: number }>({
+/** Keyed by tree and code: the reform numbered each commune's villages afresh (ADR 0069). */
+export const KpiVillage = new EntitySchema<{
+  treeVersion: string;
+  code: string;
+  path: string[];
+  activeTeams: number;
+}>({
   name: 'KpiVillage',
   tableName: 'kpi_villages',
-  columns: { code: textKey, path: texts, activeTeams: { type: 'integer' } },
+  columns: { treeVersion: textKey, code: textKey, path: texts, activeTeams: { type: 'integer' } },
 });
 
 export const KpiStatistic = new EntitySchema<{

@@ -38,8 +38,9 @@ function unitRoutes(push: Push) {
     on(UnitAddedV1, async (d, tx, e) => {
       const path = await addUnit(d, tx);
       if (!path || d.origin !== 'local') return;
-      const activeTeams = await activeTeamsAt(tx, d.code);
-      push({ type: 'village-registered', path, activeTeams, eventId: e.id, recordedAt: now(e) });
+      const activeTeams = await activeTeamsAt(tx, d.treeVersion, d.code);
+      const at = { eventId: e.id, recordedAt: now(e) };
+      push({ type: 'village-registered', treeVersion: d.treeVersion, path, activeTeams, ...at });
     }),
     on(UnitMovedV1, moveUnit),
     on(UnitRenamedV1, (d, tx) =>
@@ -61,18 +62,24 @@ function unitRoutes(push: Push) {
     on(UnitRetiredV1, async (d, tx, e) => {
       // A village taken over by a later tree's keeps its name for the periods it counted in.
       const path = await villagePath(tx, d.treeVersion, d.code);
-      if (path) return push({ type: 'village-retired', path, eventId: e.id, recordedAt: now(e) });
+      const at = { eventId: e.id, recordedAt: now(e) };
+      if (path) return push({ type: 'village-retired', treeVersion: d.treeVersion, path, ...at });
       await tx.query('DELETE FROM kpi_units WHERE tree_version = $1 AND code = $2', [d.treeVersion, d.code]);
     }),
   ];
 }
+
+const placeOf = (d: { treeVersion: string; unitPath: string[] }) => ({
+  treeVersion: d.treeVersion,
+  path: d.unitPath,
+});
 
 function teamRoutes(push: Push) {
   const at = (e: IncomingEvent) => ({ eventId: e.id, recordedAt: now(e) });
   const collect = (input: StockInput) => Promise.resolve(push(input));
   return [
     on(TeamRegisteredV1, (d, _tx, e) =>
-      collect({ type: 'team-registered', teamId: d.teamId, path: d.unitPath, ...at(e) }),
+      collect({ type: 'team-registered', teamId: d.teamId, ...placeOf(d), ...at(e) }),
     ),
     on(TeamMemberAddedV1, (d, _tx, e) =>
       collect({ type: 'member-added', teamId: d.teamId, memberId: d.memberId, ...at(e) }),
@@ -84,7 +91,7 @@ function teamRoutes(push: Push) {
     on(TeamReinstatedV1, (d, _tx, e) => collect({ type: 'team-reinstated', teamId: d.teamId, ...at(e) })),
     on(TeamDissolvedV1, (d, _tx, e) => collect({ type: 'team-dissolved', teamId: d.teamId, ...at(e) })),
     on(TeamMovedV1, (d, _tx, e) =>
-      collect({ type: 'team-moved', teamId: d.teamId, path: d.unitPath, ...at(e) }),
+      collect({ type: 'team-moved', teamId: d.teamId, ...placeOf(d), ...at(e) }),
     ),
   ];
 }

@@ -45,10 +45,11 @@ export async function villagePath(tx: Tx, treeVersion: string, code: string): Pr
 }
 
 /** Active teams the service already holds at a village: its team's event may have come first. */
-export async function activeTeamsAt(tx: Tx, village: string): Promise<number> {
+export async function activeTeamsAt(tx: Tx, treeVersion: string, village: string): Promise<number> {
   const { rows } = await tx.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM kpi_teams WHERE active AND path[cardinality(path)] = $1`,
-    [village],
+    `SELECT count(*)::int AS n FROM kpi_teams
+      WHERE active AND tree_version = $1 AND path[cardinality(path)] = $2`,
+    [treeVersion, village],
   );
   return rows[0]?.n ?? 0;
 }

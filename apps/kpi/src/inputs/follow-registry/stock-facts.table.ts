@@ -1,7 +1,7 @@
 // The working set of a batch of stock events (ADR 0026 §4): the teams, memberships, trained
 // members and villages its events touch, loaded once, and what changed written back after.
 import type { Tx } from '@nhip/event-sourcing';
-import type { StockFacts, StockInput, TeamFact } from '../../metrics/registry-stocks.ts';
+import { villageKey, type StockFacts, type StockInput, type TeamFact } from '../../metrics/stock-facts.ts';
 
 const pairKey = (teamId: string, memberId: string) => `${teamId}/${memberId}`;
 
@@ -29,17 +29,27 @@ export async function loadStockFacts(tx: Tx, inputs: readonly StockInput[]): Pro
     ]),
   ];
   const pairs = [...ofTeams, ...(await memberships(tx, 'member_id', memberIds))];
-  const { rows: teams } = await tx.query<{ team_id: string; path: string[]; active: boolean }>(
-    'SELECT team_id, path, active FROM kpi_teams WHERE team_id = ANY($1::uuid[])',
-    [[...new Set([...teamIds, ...pairs.map((p) => p.team_id)])]],
-  );
+  const { rows: teams } = await tx.query<{
+    team_id: string;
+    path: string[];
+    tree_version: string;
+    active: boolean;
+  }>('SELECT team_id, path, tree_version, active FROM kpi_teams WHERE team_id = ANY($1::uuid[])', [
+    [...new Set([...teamIds, ...pairs.map((p) => p.team_id)])],
+  ]);
   const facts: StockFacts = {
     teams: new Map(),
     memberTeams: new Map(),
     trained: new Set(),
     villages: new Map(),
   };
-  for (const t of teams) facts.teams.set(t.team_id, { path: t.path, active: t.active, members: new Set() });
+  for (const t of teams)
+    facts.teams.set(t.team_id, {
+      path: t.path,
+      treeVersion: t.tree_version,
+      active: t.active,
+      members: new Set(),
+    });
   const seen = new Set<string>();
   for (const { team_id: teamId, member_id: memberId } of pairs) {
     if (seen.has(pairKey(teamId, memberId))) continue;
@@ -57,28 +67,35 @@ export async function loadStockFacts(tx: Tx, inputs: readonly StockInput[]): Pro
 }
 
 async function loadVillages(tx: Tx, facts: StockFacts, inputs: readonly StockInput[]): Promise<void> {
-  const codes = [
-    ...[...facts.teams.values()].map((t) => t.path.at(-1) ?? ''),
-    ...inputs.flatMap((i) => ('path' in i ? [i.path.at(-1) ?? ''] : [])),
-  ];
-  const { rows } = await tx.query<{ code: string; path: string[]; active_teams: number }>(
-    'SELECT code, path, active_teams FROM kpi_villages WHERE code = ANY($1)',
-    [[...new Set(codes)]],
+  const places = [...facts.teams.values(), ...inputs.flatMap((i) => ('path' in i ? [i] : []))];
+  const [trees, codes] = [places.map((p) => p.treeVersion), places.map((p) => p.path.at(-1) ?? '')];
+  const { rows } = await tx.query<{
+    tree_version: string;
+    code: string;
+    path: string[];
+    active_teams: number;
+  }>(
+    `SELECT tree_version, code, path, active_teams FROM kpi_villages
+      WHERE (tree_version, code) IN (SELECT * FROM unnest($1::text[], $2::text[]))`,
+    [trees, codes],
   );
-  for (const v of rows) facts.villages.set(v.code, { path: v.path, activeTeams: v.active_teams });
+  for (const v of rows)
+    facts.villages.set(villageKey(v.tree_version, v.code), { path: v.path, activeTeams: v.active_teams });
 }
 
 export async function saveStockFacts(tx: Tx, { facts, pairs }: Loaded): Promise<void> {
   const teams = [...facts.teams].map(([teamId, t]: [string, TeamFact]) => ({
     teamId,
     path: t.path,
+    treeVersion: t.treeVersion,
     active: t.active,
   }));
   await tx.query(
-    `INSERT INTO kpi_teams (team_id, path, active)
-     SELECT t."teamId", ARRAY(SELECT jsonb_array_elements_text(t.path)), t.active
-       FROM jsonb_to_recordset($1::jsonb) AS t("teamId" uuid, path jsonb, active boolean)
-     ON CONFLICT (team_id) DO UPDATE SET active = EXCLUDED.active, path = EXCLUDED.path`,
+    `INSERT INTO kpi_teams (team_id, path, tree_version, active)
+     SELECT t."teamId", ARRAY(SELECT jsonb_array_elements_text(t.path)), t."treeVersion", t.active
+       FROM jsonb_to_recordset($1::jsonb) AS t("teamId" uuid, path jsonb, "treeVersion" text, active boolean)
+     ON CONFLICT (team_id) DO UPDATE
+       SET active = EXCLUDED.active, path = EXCLUDED.path, tree_version = EXCLUDED.tree_version`,
     [JSON.stringify(teams)],
   );
   const now = new Set(
@@ -101,16 +118,20 @@ export async function saveStockFacts(tx: Tx, { facts, pairs }: Loaded): Promise<
     'INSERT INTO kpi_trained_members (member_id) SELECT unnest($1::uuid[]) ON CONFLICT DO NOTHING',
     [[...facts.trained]],
   );
-  const villages = [...facts.villages].map(([code, v]) => ({
-    code,
-    path: v.path,
-    activeTeams: v.activeTeams,
-  }));
+  const villages = [...facts.villages].map(([key, v]) => {
+    const slash = key.indexOf('/');
+    return {
+      treeVersion: key.slice(0, slash),
+      code: key.slice(slash + 1),
+      path: v.path,
+      activeTeams: v.activeTeams,
+    };
+  });
   await tx.query(
-    `INSERT INTO kpi_villages (code, path, active_teams)
-     SELECT v.code, ARRAY(SELECT jsonb_array_elements_text(v.path)), v."activeTeams"
-       FROM jsonb_to_recordset($1::jsonb) AS v(code text, path jsonb, "activeTeams" int)
-     ON CONFLICT (code) DO UPDATE SET active_teams = EXCLUDED.active_teams, path = EXCLUDED.path`,
+    `INSERT INTO kpi_villages (tree_version, code, path, active_teams)
+     SELECT v."treeVersion", v.code, ARRAY(SELECT jsonb_array_elements_text(v.path)), v."activeTeams"
+       FROM jsonb_to_recordset($1::jsonb) AS v("treeVersion" text, code text, path jsonb, "activeTeams" int)
+     ON CONFLICT (tree_version, code) DO UPDATE SET active_teams = EXCLUDED.active_teams, path = EXCLUDED.path`,
     [JSON.stringify(villages)],
   );
 }
