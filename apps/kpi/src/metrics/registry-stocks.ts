@@ -9,7 +9,7 @@
 import { vietnamDay } from '@nhip/contracts';
 import type { MetricId } from '../indicators/indicator.ts';
 import type { DeltaSource, MetricDelta } from './metric-delta.ts';
-import { villageKey, type Place, type StockFacts, type StockInput } from './stock-facts.ts';
+import { villageKey, type Place, type StockFacts, type StockInput, type TeamFact } from './stock-facts.ts';
 
 export type { StockFacts, StockInput, TeamFact } from './stock-facts.ts';
 
@@ -55,6 +55,12 @@ function changingMembers(
   });
 }
 
+/** The village a team serves, while it counts (not retired). */
+function villageOf(facts: StockFacts, team: TeamFact) {
+  const village = facts.villages.get(villageKey(team.treeVersion, team.path.at(-1) ?? ''));
+  return village?.path.length ? village : undefined;
+}
+
 /** A team starts or stops working: active teams, its members, and the village it serves. */
 function setActive(facts: StockFacts, teamId: string, active: boolean, emit: Emit): void {
   const team = facts.teams.get(teamId);
@@ -62,8 +68,8 @@ function setActive(facts: StockFacts, teamId: string, active: boolean, emit: Emi
   const sign = active ? 1 : -1;
   changingMembers(facts, team.members, emit, () => (team.active = active));
   emit('active_teams', team.path, sign);
-  const village = facts.villages.get(villageKey(team.treeVersion, team.path.at(-1) ?? ''));
-  if (!village?.path.length) return;
+  const village = villageOf(facts, team);
+  if (!village) return;
   village.activeTeams += sign;
   if (village.activeTeams === (active ? 1 : 0)) emit('villages_with_active_team', village.path, sign);
 }

@@ -98,14 +98,18 @@ describe('kpi schema migrations (real PostgreSQL)', () => {
          ('00000000-0000-4000-8000-000000000003', '{66,24999}', true)`,
     );
     expect((await start(url)).migrated).toEqual(['KpiVillagesByTree1797000000000']);
-    const villages = await pool.query('SELECT tree_version, code FROM kpi_villages ORDER BY code');
+    const villages = await pool.query<{ tree_version: string; code: string }>(
+      'SELECT tree_version, code FROM kpi_villages ORDER BY code',
+    );
     // The retired one (its path emptied) takes the oldest tree holding its code.
     expect(villages.rows.map((v) => `${v.tree_version}/${v.code}`)).toEqual([
       'vn-2024/24172-001',
       'vn-2024/24175-001',
       'vn-2025/24175-002',
     ]);
-    const teams = await pool.query('SELECT tree_version FROM kpi_teams ORDER BY team_id');
+    const teams = await pool.query<{ tree_version: string }>(
+      'SELECT tree_version FROM kpi_teams ORDER BY team_id',
+    );
     // A team at a unit not yet heard of takes the newest tree.
     expect(teams.rows.map((t) => t.tree_version)).toEqual(['vn-2024', 'vn-2025', 'vn-2025']);
     // The 2025 village that takes 24175-001 over has a row of its own now.

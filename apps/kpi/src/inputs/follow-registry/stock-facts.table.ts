@@ -118,6 +118,10 @@ export async function saveStockFacts(tx: Tx, { facts, pairs }: Loaded): Promise<
     'INSERT INTO kpi_trained_members (member_id) SELECT unnest($1::uuid[]) ON CONFLICT DO NOTHING',
     [[...facts.trained]],
   );
+  await saveVillages(tx, facts);
+}
+
+async function saveVillages(tx: Tx, facts: StockFacts): Promise<void> {
   const villages = [...facts.villages].map(([key, v]) => {
     const slash = key.indexOf('/');
     return {
