@@ -107,6 +107,8 @@ describe('a commune formed by the reform takes over the villages and teams of th
     expect(plan.body.summary).toEqual({
       villagesToRegister: 1,
       villagesThere: 1,
+      villagesLinked: 0,
+      villagesCarried: 0,
       villagesLeft: 3,
       teamsToMove: 3,
       teamsLeft: 2,
@@ -174,16 +176,66 @@ describe('a commune formed by the reform takes over the villages and teams of th
       .map((u) => `${u.treeVersion}/${u.code}`)
       .sort();
 
-  it('has nothing left to do the second time', async () => {
+  it('has nothing left to do the second time: what it took over shows where it went', async () => {
     const again = await registry.post<CarryOver>('/units/24328/carry-over', { reason });
     expect(again.body.summary).toEqual({
       villagesToRegister: 0,
-      villagesThere: 2,
+      villagesThere: 0,
+      villagesLinked: 0,
+      villagesCarried: 2,
       villagesLeft: 3,
       teamsToMove: 0,
       teamsLeft: 2,
     });
+    expect(again.body.villages.filter((v) => v.action === 'carried').map((v) => [v.from.code, v.to])).toEqual(
+      [
+        ['24328-001', '24328-001'],
+        ['24334-002', '24328-002'],
+      ],
+    );
     expect(await retired()).toEqual(['vn-2024/24328-001', 'vn-2024/24334-002']);
+  });
+
+  it('takes the villages left once a person says which village each became', async () => {
+    // Xã Ea Drông's officer registers the two villages the plan could not place, under names of their own.
+    const [thôn1, thôn1EaSiên] = [await village('24328', 'Thôn 1'), await village('24328', 'Thôn 1 Ea Siên')];
+    const refused = await registry.post<Problem>('/units/24328/carry-over', {
+      reason,
+      villages: [
+        { from: '24328-001', to: thôn1 },
+        { from: '24292-001', to: '24301-001' },
+      ],
+    });
+    expect(refused.status).toBe(422);
+    expect(refused.body.errors?.map((e) => e.field)).toEqual(['villages[0].from', 'villages[1].to']);
+    const done = await registry.post<CarryOver>('/units/24328/carry-over', {
+      reason,
+      villages: [
+        { from: '24328-002', to: thôn1 },
+        { from: '24334-001', to: thôn1EaSiên },
+        { from: '24292-001', to: thôn1 },
+      ],
+    });
+    expect(done.status).toBe(200);
+    expect(done.body.summary).toMatchObject({
+      villagesLinked: 3,
+      villagesLeft: 0,
+      teamsToMove: 2,
+      teamsLeft: 0,
+    });
+    const where = async (label: string) => (await registry.get<Team>(`/teams/${teams[label]}`)).body;
+    expect(await where('thôn 1 Ea Drông')).toMatchObject({ treeVersion: 'vn-2025', unitCode: thôn1 });
+    expect(await where('thôn 3 Ea D’Rơng')).toMatchObject({ treeVersion: 'vn-2025', unitCode: thôn1 });
+    await eventually(async () => (await retired()).length === 5);
+    expect(await retired()).toEqual([
+      'vn-2024/24292-001',
+      'vn-2024/24328-001',
+      'vn-2024/24328-002',
+      'vn-2024/24334-001',
+      'vn-2024/24334-002',
+    ]);
+    const after = await registry.get<CarryOver>('/units/24328/carry-over');
+    expect(after.body.summary).toMatchObject({ villagesCarried: 5, villagesLeft: 0, teamsLeft: 0 });
   });
 
   it('refuses a unit that is not a commune, a caller from elsewhere, and no reason', async () => {

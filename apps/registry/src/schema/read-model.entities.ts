@@ -32,6 +32,9 @@ export interface UnitRow {
   path: string[];
   /** The name as search compares it (no diacritics, lower case), kept by PostgreSQL. */
   searchName: string;
+  /** A village taken over by a later tree's: that village (ADR 0068). */
+  carriedToTreeVersion: string | null;
+  carriedToCode: string | null;
 }
 export const Unit = new EntitySchema<UnitRow>({
   name: 'Unit',
@@ -52,6 +55,8 @@ export const Unit = new EntitySchema<UnitRow>({
       insert: false,
       update: false,
     },
+    carriedToTreeVersion: { type: 'text', nullable: true },
+    carriedToCode: { type: 'text', nullable: true },
   },
   indices: [
     { name: 'rm_units_children', columns: ['treeVersion', 'parentCode'] },

@@ -6,6 +6,7 @@ import { MemberPersonalData, PersonalDataAudit } from './personal-data.entities.
 import { ReadModelMeta, Team, TeamMember, Unit, UnitLineage, UnitTree } from './read-model.entities.ts';
 import { RegistrySchema } from './registry-schema.migration.ts';
 import { AuditTrailInWriteOrder } from './audit-trail-in-write-order.migration.ts';
+import { VillagesCarriedTo } from './villages-carried-to.migration.ts';
 import { UnitSearchNames } from './unit-search-names.migration.ts';
 
 export function registryDataSource(url: string): ServiceDataSourceOptions {
@@ -22,7 +23,13 @@ export function registryDataSource(url: string): ServiceDataSourceOptions {
       MemberPersonalData,
       PersonalDataAudit,
     ],
-    migrations: [EventStoreSchema, RegistrySchema, AuditTrailInWriteOrder, UnitSearchNames],
+    migrations: [
+      EventStoreSchema,
+      RegistrySchema,
+      AuditTrailInWriteOrder,
+      UnitSearchNames,
+      VillagesCarriedTo,
+    ],
     poolSize: 10,
   };
 }

@@ -10,15 +10,17 @@ import { registryDataSource } from './registry-data-source.ts';
 const allMigrations = registryDataSource('').migrations.map((Migration) => new Migration().name);
 
 // rm_units.search_name is derived by PostgreSQL from each row's name, and typeorm_metadata is
-// TypeORM's note of how: neither is data the upgrade could lose.
+// TypeORM's note of how: neither is data the upgrade could lose. Where a village went (carried_to_*)
+// is read from the events; the previous release had retired none.
 const derived = 'typeorm_metadata';
+const addedSince = ['search_name', 'carried_to_tree_version', 'carried_to_code'];
 function storedRows(contents: Record<string, string[]>): Record<string, object[]> {
   const rowsOf = (rows: string[]) =>
-    rows.map((row) => {
-      const stored = JSON.parse(row) as Record<string, unknown>;
-      delete stored['search_name'];
-      return stored;
-    });
+    rows.map((row) =>
+      Object.fromEntries(
+        Object.entries(JSON.parse(row) as Record<string, unknown>).filter(([c]) => !addedSince.includes(c)),
+      ),
+    );
   return Object.fromEntries(Object.entries(contents).map(([table, rows]) => [table, rowsOf(rows)]));
 }
 
@@ -75,14 +77,40 @@ describe('registry schema migrations (real PostgreSQL)', () => {
   it('reverts its latest migration and applies it again on the next start', async () => {
     const url = await freshTestDatabase('registry_revert');
     const { dataSource } = await start(url);
-    const searchColumn = async () =>
-      (await schemaShape(plainPool(url))).filter((line) => line.startsWith('rm_units.search_name '));
-    const current = await searchColumn();
-    expect(current).toHaveLength(1);
+    const carriedColumns = async () =>
+      (await schemaShape(plainPool(url))).filter((line) => line.startsWith('rm_units.carried_to_'));
+    const current = await carriedColumns();
+    expect(current).toHaveLength(2);
     await dataSource.undoLastMigration({ transaction: 'all' });
-    expect(await searchColumn()).toEqual([]);
+    expect(await carriedColumns()).toEqual([]);
     expect((await start(url)).migrated).toEqual([allMigrations.at(-1)]);
-    expect(await searchColumn()).toEqual(current);
+    expect(await carriedColumns()).toEqual(current);
+  });
+
+  it('says where each village retired before VillagesCarriedTo went, read from its event', async () => {
+    const url = await freshTestDatabase('registry_carried_to_upgrade');
+    await start(url);
+    const pool = plainPool(url);
+    await pool.query('ALTER TABLE rm_units DROP COLUMN carried_to_tree_version, DROP COLUMN carried_to_code');
+    await pool.query(`DELETE FROM ${migrationsTable} WHERE name = 'VillagesCarriedTo1797000000000'`);
+    await pool.query(
+      `INSERT INTO rm_units (tree_version, code, name, type, level, parent_code, origin, path) VALUES
+         ('vn-2024', '24334-001', 'Thôn 1', 'Thôn', 4, '24334', 'local', '{66,644,24334,24334-001}'),
+         ('vn-2024', '24334-002', 'Buôn Ea Siên', 'Buôn', 4, '24334', 'local', '{66,644,24334,24334-002}')`,
+    );
+    await pool.query(
+      `INSERT INTO es_events (stream_id, stream_version, event_id, event_type, schema_version, data, metadata)
+       VALUES ('villages-vn-2024-24334', 3, gen_random_uuid(), 'VillageRetired', 1, $1, '{}')`,
+      [{ code: '24334-002', carriedTo: { treeVersion: 'vn-2025', code: '24328-002' }, reason: 'Sắp xếp' }],
+    );
+    expect((await start(url)).migrated).toEqual(['VillagesCarriedTo1797000000000']);
+    const { rows } = await pool.query<{ code: string; to: string | null }>(
+      `SELECT code, carried_to_tree_version || '/' || carried_to_code AS to FROM rm_units ORDER BY code`,
+    );
+    expect(rows).toEqual([
+      { code: '24334-001', to: null },
+      { code: '24334-002', to: 'vn-2025/24328-002' },
+    ]);
   });
 
   it('applies nothing when one pending migration fails, and leaves no lock behind', async () => {

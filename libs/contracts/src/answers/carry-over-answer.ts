@@ -30,8 +30,9 @@ const village = closed({
   from: closed({ treeVersion: text, code: text, name: text, type: text, communeCode: text }),
   action: {
     type: 'string',
-    enum: ['register', 'exists', 'left'],
-    description: 'Registered again under the commune by name, found there already, or left.',
+    enum: ['register', 'exists', 'linked', 'carried', 'left'],
+    description:
+      'Registered again under the commune by name, found there already, placed by a person (`villages` of the POST), taken over by an earlier carry-over, or left.',
   },
   to: nullable('string', 'Its code under the commune: for one to register, once registered.'),
   ...left,
@@ -61,6 +62,8 @@ export const carryOver = closed({
   summary: closed({
     villagesToRegister: count('Villages registered again under the commune (or to be).'),
     villagesThere: count('Villages the commune already has by that name.'),
+    villagesLinked: count('Villages a person placed in a village of the commune.'),
+    villagesCarried: count('Villages taken over by an earlier carry-over.'),
     villagesLeft: count('Villages left for a person.'),
     teamsToMove: count('Teams moved (or to move).'),
     teamsLeft: count('Teams left for a person.'),

@@ -18,6 +18,8 @@ export interface CarryOverAnswer {
   readonly summary: {
     readonly villagesToRegister: number;
     readonly villagesThere: number;
+    readonly villagesLinked: number;
+    readonly villagesCarried: number;
     readonly villagesLeft: number;
     readonly teamsToMove: number;
     readonly teamsLeft: number;
@@ -44,6 +46,8 @@ export function carryOverAnswer(plan: CarryOverPlan, applied: boolean): CarryOve
     summary: {
       villagesToRegister: count(villages, (v) => v.action === 'register'),
       villagesThere: count(villages, (v) => v.action === 'exists'),
+      villagesLinked: count(villages, (v) => v.action === 'linked'),
+      villagesCarried: count(villages, (v) => v.action === 'carried'),
       villagesLeft: count(villages, (v) => v.action === 'left'),
       teamsToMove: count(teams, (t) => t.action === 'move'),
       teamsLeft: count(teams, (t) => t.action === 'left'),

@@ -16,7 +16,8 @@ import {
 } from '../../villages/village.ts';
 import { teamAggregate } from '../team.aggregate.ts';
 import { teamStream, type ServedUnit, type TeamEvent } from '../team.ts';
-import type { CarryOverPlan, PlannedTeam, PlannedVillage } from './carry-over.plan.ts';
+import { placeOf, type CarryOverPlan, type PlannedTeam } from './carry-over.plan.ts';
+import type { WaitingTeam } from './carry-over.queries.ts';
 import { retireTakenOver, type Written } from './retire-taken-over.ts';
 
 export async function carryOver(
@@ -46,7 +47,7 @@ export async function carryOver(
         metadata,
       }),
     async (tx, result) => {
-      const units = unitsByName(plan, commune, registeredIn(result.events));
+      const units = unitsByPlace(plan, commune, registeredIn(result.events));
       const written = { commandId, metadata, reason: reason.normalize('NFC').trim() };
       moved = await moveTeams(tx, plan, units, written);
       await retireTakenOver(tx, plan, { units, moved }, written);
@@ -65,8 +66,12 @@ export async function carryOver(
 const registeredIn = (events: readonly VillageEvent[]): VillageRegisteredData[] =>
   events.flatMap((e) => (e.type === 'VillageRegistered' ? [e.data] : []));
 
-/** The units the teams move to, by the village name they go to ('' for the commune itself). */
-function unitsByName(
+/** Where a waiting team's unit goes: its village's place, or '' for a team of the commune itself. */
+export const unitKeyOf = (team: WaitingTeam): string =>
+  team.unitCode === team.communeCode ? '' : placeOf({ treeVersion: team.treeVersion, code: team.unitCode });
+
+/** The units of the tree in force the former villages go to, by their place ('' for the commune). */
+function unitsByPlace(
   plan: CarryOverPlan,
   commune: CommuneFacts,
   registered: readonly VillageRegisteredData[],
@@ -74,16 +79,12 @@ function unitsByName(
   const units = new Map<string, ServedUnit>([
     ['', { treeVersion: plan.treeVersion, code: commune.code, path: commune.path }],
   ]);
-  const existing = plan.villages.filter(
-    (v): v is PlannedVillage & { to: string } => v.action === 'exists' && v.to !== null,
-  );
-  for (const v of existing)
-    units.set(sameName(v.from.name), {
-      treeVersion: plan.treeVersion,
-      code: v.to,
-      path: [...commune.path, v.to],
-    });
-  for (const v of registered) units.set(sameName(v.name), { treeVersion: plan.treeVersion, ...v });
+  const codes = new Map(registered.map((v) => [sameName(v.name), v.code]));
+  for (const v of plan.villages) {
+    const code = v.action === 'register' ? codes.get(sameName(v.from.name)) : v.to;
+    if (v.action !== 'left' && code)
+      units.set(placeOf(v.from), { treeVersion: plan.treeVersion, code, path: [...commune.path, code] });
+  }
   return units;
 }
 
@@ -94,7 +95,7 @@ async function moveTeams(
   { commandId, metadata, reason }: Written,
 ): Promise<ReadonlyMap<string, CommandOutcome<TeamEvent>>> {
   const moving = plan.teams.flatMap((t) => {
-    const unit = t.action === 'move' ? units.get(sameName(t.to?.villageName ?? '')) : undefined;
+    const unit = t.action === 'move' ? units.get(unitKeyOf(t.team)) : undefined;
     return unit ? [{ planned: t, unit }] : [];
   });
   const outcomes = await executeCommandsIn(

@@ -9,12 +9,13 @@ import pg from 'pg';
 import { requireTreeInForce } from '../../unit-trees/units/index.ts';
 import { carryOverAnswer, type CarryOverAnswer } from './carry-over.answer.ts';
 import { carryOver } from './carry-over.handler.ts';
+import type { VillageLink } from './carry-over.links.ts';
 import { planCarryOver, type CarryOverPlan } from './carry-over.plan.ts';
 import { carryOverFacts, type CarryOverFacts } from './carry-over.queries.ts';
 import { CarryOverDto } from './carry-over.request.ts';
 
 const description =
-  'After a reform (the communes merged on 1 July 2025), a commune of the tree in force takes over what the communes it replaced had: each village is registered again under it by name (or found there already), and each team not dissolved moves to its village’s counterpart, or to the commune. A former commune divided among several, and two villages of one name, are left for a person, saying why. GET shows the plan; POST carries it out in one transaction.';
+  'After a reform (the communes merged on 1 July 2025), a commune of the tree in force takes over what the communes it replaced had: each village is registered again under it by name (or found there already), and each team not dissolved moves to its village’s counterpart, or to the commune. A former commune divided among several, and two villages of one name, are left for a person, saying why; the person says on POST which village of the commune each became (`villages`). A village taken over already shows as `carried`. GET shows the plan; POST carries it out in one transaction.';
 
 /** A commune formed by a reform takes over the villages and teams of the communes it replaced. */
 @ApiTags('units')
@@ -44,7 +45,8 @@ export class CarryOverController {
     @Body() body: CarryOverDto,
     @Context() ctx: CallContext,
   ): Promise<CarryOverAnswer> {
-    const { plan, facts } = await beforeRequestWrites(this.planFor(code, ctx.caller, ctx.now));
+    const links = body.villages ?? [];
+    const { plan, facts } = await beforeRequestWrites(this.planFor(code, ctx.caller, ctx.now, links));
     return carryOverAnswer(
       await carryOver(this.pool, { plan, commune: facts.commune }, body.reason, ctx),
       true,
@@ -55,6 +57,7 @@ export class CarryOverController {
     code: string,
     caller: Principal,
     now: Date,
+    links: readonly VillageLink[] = [],
   ): Promise<{ plan: CarryOverPlan; facts: CarryOverFacts }> {
     await this.scope.require(caller, code, vietnamDay(now), 'code');
     const tree = await requireTreeInForce(this.pool, now, 'code');
@@ -72,6 +75,6 @@ export class CarryOverController {
       facts.teams.map((t) => ({ treeVersion: t.treeVersion, path: t.unitPath })),
     );
     const insideIds = new Set(facts.teams.filter((_, i) => inside[i]).map((t) => t.teamId));
-    return { plan: planCarryOver(facts, (team) => insideIds.has(team.teamId)), facts };
+    return { plan: planCarryOver(facts, (team) => insideIds.has(team.teamId), links), facts };
   }
 }

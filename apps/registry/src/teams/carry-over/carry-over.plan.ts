@@ -1,16 +1,21 @@
 // What a commune formed by a reform takes over, decided from the facts alone (ADR 0068). A former
 // commune taken in whole brings its villages (registered again under the new commune, by name)
 // and its teams (moved to their village's new counterpart, or to the commune). What needs a
-// person stays, saying why: a commune split among several, or two villages of one name.
+// person stays, saying why: a commune split among several, or two villages of one name, until the
+// person says which village it became (carry-over.links.ts). A village taken over already says where.
 import { sameName } from '../../villages/village.ts';
+import { withLinks, type VillageLink } from './carry-over.links.ts';
 import type { CarryOverFacts, FormerCommune, Village, WaitingTeam } from './carry-over.queries.ts';
 
 export type LeftBecause = 'split' | 'name_taken' | 'village_left' | 'outside_area' | 'refused';
 
 export interface PlannedVillage {
   readonly from: Pick<Village, 'treeVersion' | 'code' | 'name' | 'type' | 'communeCode'>;
-  /** `register` under the commune, or the village of that name it `exists` as already. */
-  readonly action: 'register' | 'exists' | 'left';
+  /**
+   * `register` under the commune, the village of that name it `exists` as already, the village a
+   * person said it became (`linked`), or the one that took it over before (`carried`).
+   */
+  readonly action: 'register' | 'exists' | 'linked' | 'carried' | 'left';
   /** Its code in the tree in force; for a village to register, known once registered. */
   readonly to: string | null;
   readonly why: string | null;
@@ -44,6 +49,7 @@ export const placeOf = (p: { treeVersion: string; code: string }): string => `${
 export function planCarryOver(
   facts: CarryOverFacts,
   insideArea: (team: WaitingTeam) => boolean,
+  links: readonly VillageLink[] = [],
 ): CarryOverPlan {
   const { commune } = facts;
   const formers = facts.formers.map((f) => ({
@@ -58,10 +64,11 @@ export function planCarryOver(
     facts.formerVillages.filter((v) => formerOf(v)?.whole),
     (v) => sameName(v.name),
   );
-  const villages = facts.formerVillages.map((v) => {
+  const planned = facts.formerVillages.map((v) => {
     const namesakes = (byName.get(sameName(v.name)) ?? []).filter((other) => other !== v);
     return planVillage(v, formerOf(v), namesakes, facts);
   });
+  const villages = withLinks(planned, links, facts.villages);
   const counterparts = new Map(villages.map((p) => [placeOf(p.from), p]));
   const teams = facts.teams.map((team) =>
     planTeam(team, formerOf(team), insideArea(team) ? counterparts : undefined, commune.code),
@@ -82,29 +89,47 @@ function planTeam(
   counterparts: ReadonlyMap<string, PlannedVillage> | undefined,
   communeCode: string,
 ): PlannedTeam {
-  const movesTo = former ? former.successors : [];
-  const stays = (because: LeftBecause, why: string): PlannedTeam => ({
-    team,
-    to: null,
-    movesTo,
-    ...left(because, why),
-  });
-  if (!counterparts) return stays('outside_area', 'The team works outside your area.');
-  if (!former?.whole) return stays('split', splitWhy(former, movesTo));
-  const moves = (code: string | null, villageName: string | null): PlannedTeam => ({
+  const movesTo = former?.successors ?? [];
+  const outcomes = outcomesOf(team, movesTo);
+  if (!counterparts) return outcomes.stays('outside_area', 'The team works outside your area.');
+  const village = counterparts.get(placeOf({ treeVersion: team.treeVersion, code: team.unitCode }));
+  // A village a person placed goes where they said, even from a divided commune.
+  if (village && decided.has(village.action)) return outcomes.moves(village.to, village.from.name);
+  if (!former?.whole) return outcomes.stays('split', splitWhy(former, movesTo));
+  return fromWholeCommune(team, village, communeCode, outcomes);
+}
+
+/** A team of a commune taken in whole: to the commune, or where its village goes. */
+function fromWholeCommune(
+  team: WaitingTeam,
+  village: PlannedVillage | undefined,
+  communeCode: string,
+  outcomes: ReturnType<typeof outcomesOf>,
+): PlannedTeam {
+  if (team.unitCode === team.communeCode) return outcomes.moves(communeCode, null);
+  return village && village.action !== 'left'
+    ? outcomes.moves(village.to, village.from.name)
+    : outcomes.stays('village_left', villageLeftWhy(team, village));
+}
+
+const outcomesOf = (team: WaitingTeam, movesTo: readonly string[]) => ({
+  moves: (code: string | null, villageName: string | null): PlannedTeam => ({
     team,
     action: 'move',
     to: { code, villageName },
     why: null,
     because: null,
     movesTo,
-  });
-  if (team.unitCode === team.communeCode) return moves(communeCode, null);
-  const village = counterparts.get(placeOf({ treeVersion: team.treeVersion, code: team.unitCode }));
-  return village && village.action !== 'left'
-    ? moves(village.to, village.from.name)
-    : stays('village_left', villageLeftWhy(team, village));
-}
+  }),
+  stays: (because: LeftBecause, why: string): PlannedTeam => ({
+    team,
+    to: null,
+    movesTo,
+    ...left(because, why),
+  }),
+});
+
+const decided = new Set<PlannedVillage['action']>(['linked', 'carried']);
 
 const villageLeftWhy = (team: WaitingTeam, village: PlannedVillage | undefined): string =>
   `Its village ${team.unitCode} is not taken over: ${village?.why ?? 'it is not a village of its commune.'}`;
@@ -122,6 +147,8 @@ function planVillage(
     type: village.type,
     communeCode: village.communeCode,
   };
+  if (village.carriedTo)
+    return { from, action: 'carried', to: village.carriedTo.code, why: null, because: null };
   if (!former?.whole) return { from, to: null, ...left('split', splitWhy(former, former?.successors ?? [])) };
   if (namesakes.length > 0) {
     const others = namesakes.map((v) => v.code).join(', ');

@@ -22,6 +22,8 @@ export interface Village {
   readonly type: string;
   readonly path: readonly string[];
   readonly communeCode: string;
+  /** The village of a later tree that took it over (ADR 0068); null while it counts here. */
+  readonly carriedTo: { readonly treeVersion: string; readonly code: string } | null;
 }
 
 export interface WaitingTeam {
@@ -57,7 +59,10 @@ const formersSql = `
   ORDER BY u.tree_version, u.code`;
 
 const villagesSql = `
-  SELECT u.tree_version AS "treeVersion", u.code, u.name, u.type, u.path, u.parent_code AS "communeCode"
+  SELECT u.tree_version AS "treeVersion", u.code, u.name, u.type, u.path, u.parent_code AS "communeCode",
+         CASE WHEN u.carried_to_code IS NOT NULL
+              THEN json_build_object('treeVersion', u.carried_to_tree_version, 'code', u.carried_to_code) END
+           AS "carriedTo"
   FROM unnest($1::text[], $2::text[]) AS c(tree_version, code)
   JOIN rm_units u ON u.tree_version = c.tree_version AND u.parent_code = c.code AND u.origin = 'local'
   ORDER BY u.tree_version, u.code`;

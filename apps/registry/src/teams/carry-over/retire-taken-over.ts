@@ -4,12 +4,12 @@
 // for a person, or its move refused) is not retired: it still has someone serving it.
 import { executeCommandsIn, type CommandOutcome, type Tx } from '@nhip/event-sourcing';
 import { villageAggregate } from '../../villages/village.aggregate.ts';
-import { sameName, villagesStream } from '../../villages/village.ts';
+import { villagesStream } from '../../villages/village.ts';
 import type { ServedUnit, TeamEvent } from '../team.ts';
 import { placeOf, type CarryOverPlan, type PlannedVillage } from './carry-over.plan.ts';
 
 export interface Taken {
-  /** The units teams moved to, by village name ('' for the commune). */
+  /** The units the former villages go to, by their place ('' for the commune). */
   readonly units: ReadonlyMap<string, ServedUnit>;
   readonly moved: ReadonlyMap<string, CommandOutcome<TeamEvent>>;
 }
@@ -33,8 +33,9 @@ export async function retireTakenOver(
     served.map((t) => placeOf({ treeVersion: t.team.treeVersion, code: t.team.unitCode })),
   );
   const taken = plan.villages.flatMap((v) => {
-    const to =
-      v.action === 'left' || stillServed.has(placeOf(v.from)) ? undefined : units.get(sameName(v.from.name));
+    // A village carried before is retired already.
+    const done = v.action === 'left' || v.action === 'carried' || stillServed.has(placeOf(v.from));
+    const to = done ? undefined : units.get(placeOf(v.from));
     return to ? [{ village: v, carriedTo: { treeVersion: to.treeVersion, code: to.code } }] : [];
   });
   const byCommune = Map.groupBy(taken, ({ village }) =>

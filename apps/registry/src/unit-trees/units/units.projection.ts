@@ -70,8 +70,16 @@ export async function projectVillages(
   events: readonly VillageEvent[],
 ): Promise<void> {
   for (const event of events) {
-    // A village taken over by a later tree's stays in its own tree's read model: that tree as it was.
-    if (event.type === 'VillageRetired') continue;
+    // A village taken over by a later tree's stays in its own tree's read model (that tree as it
+    // was), saying which village took it over.
+    if (event.type === 'VillageRetired') {
+      const { code, carriedTo } = event.data;
+      await tx.query(
+        'UPDATE rm_units SET carried_to_tree_version = $3, carried_to_code = $4 WHERE tree_version = $1 AND code = $2',
+        [treeVersion, code, carriedTo.treeVersion, carriedTo.code],
+      );
+      continue;
+    }
     const { data } = event;
     await tx.query(
       `INSERT INTO rm_units (tree_version, code, name, type, level, parent_code, origin, path)
