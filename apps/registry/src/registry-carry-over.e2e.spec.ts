@@ -124,6 +124,34 @@ describe('a commune formed by the reform takes over the villages and teams of th
     expect(again.body).toEqual(plan.body);
   });
 
+  it('says for the province where each commune’s carry-over stands, the most to do first', async () => {
+    type Progress = {
+      communes: { code: string; summary: Record<string, number> }[];
+      total: Record<string, number>;
+    };
+    const province = await registry.get<Progress>('/units/66/carry-overs');
+    expect(province.status).toBe(200);
+    // Xã Cuôr Đăng shares Xã Ea D'Rơng: its village and team wait for a person in both communes' plans.
+    expect(
+      province.body.communes.map((c) => [c.code, c.summary['villagesLeft'], c.summary['teamsLeft']]),
+    ).toEqual([
+      ['24328', 3, 2],
+      ['24301', 1, 1],
+    ]);
+    expect(province.body.total).toMatchObject({
+      villagesToRegister: 1,
+      villagesLeft: 4,
+      teamsToMove: 3,
+      teamsLeft: 3,
+    });
+    const officer = registry.as(
+      await tokenFor({ sub: 'officer-24301', role: 'commune-officer', unit: '24301' }),
+    );
+    expect((await officer.get('/units/66/carry-overs')).status).toBe(403);
+    const own = await officer.get<Progress>('/units/24301/carry-overs');
+    expect(own.body.communes.map((c) => c.code)).toEqual(['24301']);
+  });
+
   it('carries it out: villages registered, teams moved and announced, coverage counting them', async () => {
     const done = await registry.post<CarryOver>('/units/24328/carry-over', { reason });
     expect(done.status).toBe(200);

@@ -52,6 +52,16 @@ const team = closed({
   ...left,
 });
 
+const summary = closed({
+  villagesToRegister: count('Villages registered again under the commune (or to be).'),
+  villagesThere: count('Villages the commune already has by that name.'),
+  villagesLinked: count('Villages a person placed in a village of the commune.'),
+  villagesCarried: count('Villages taken over by an earlier carry-over.'),
+  villagesLeft: count('Villages left for a person.'),
+  teamsToMove: count('Teams moved (or to move).'),
+  teamsLeft: count('Teams left for a person.'),
+});
+
 export const carryOver = closed({
   treeVersion: text,
   commune: closed({ code: text, name: text }),
@@ -59,13 +69,16 @@ export const carryOver = closed({
   formers: { ...list(former), description: 'The communes of earlier trees the lineage leads here from.' },
   villages: list(village),
   teams: list(team),
-  summary: closed({
-    villagesToRegister: count('Villages registered again under the commune (or to be).'),
-    villagesThere: count('Villages the commune already has by that name.'),
-    villagesLinked: count('Villages a person placed in a village of the commune.'),
-    villagesCarried: count('Villages taken over by an earlier carry-over.'),
-    villagesLeft: count('Villages left for a person.'),
-    teamsToMove: count('Teams moved (or to move).'),
-    teamsLeft: count('Teams left for a person.'),
-  }),
+  summary,
+});
+
+/** Where the carry-overs stand in every commune under a unit (GET /units/{code}/carry-overs). */
+export const carryOvers = closed({
+  treeVersion: text,
+  unit: closed({ code: text, name: text }),
+  communes: {
+    ...list(closed({ code: text, name: text, summary })),
+    description: 'The communes formed from earlier ones, those with the most still to do first.',
+  },
+  total: summary,
 });

@@ -34,7 +34,7 @@ import {
   seriesAnswer,
   unitIndicators,
 } from './indicator-answers.ts';
-import { carryOver } from './carry-over-answer.ts';
+import { carryOver, carryOvers } from './carry-over-answer.ts';
 import { ref, type OpenApiSchema } from './openapi-schema.ts';
 import {
   lineageRecorded,
@@ -112,6 +112,7 @@ export const answerSchemas = {
   UnitListImported: unitListImported,
   LineageRecorded: lineageRecorded,
   CarryOver: carryOver,
+  CarryOvers: carryOvers,
   PersonalData: personalData,
   PersonalDataAudit: personalDataAudit,
   MemberLookups: memberLookups,

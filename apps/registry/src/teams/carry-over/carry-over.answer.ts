@@ -15,15 +15,17 @@ export interface CarryOverAnswer {
   readonly formers: CarryOverPlan['formers'];
   readonly villages: readonly PlannedVillage[];
   readonly teams: readonly TeamCarried[];
-  readonly summary: {
-    readonly villagesToRegister: number;
-    readonly villagesThere: number;
-    readonly villagesLinked: number;
-    readonly villagesCarried: number;
-    readonly villagesLeft: number;
-    readonly teamsToMove: number;
-    readonly teamsLeft: number;
-  };
+  readonly summary: CarryOverSummary;
+}
+
+export interface CarryOverSummary {
+  readonly villagesToRegister: number;
+  readonly villagesThere: number;
+  readonly villagesLinked: number;
+  readonly villagesCarried: number;
+  readonly villagesLeft: number;
+  readonly teamsToMove: number;
+  readonly teamsLeft: number;
 }
 
 const count = <T>(items: readonly T[], keep: (item: T) => boolean): number => items.filter(keep).length;
@@ -43,14 +45,18 @@ export function carryOverAnswer(plan: CarryOverPlan, applied: boolean): CarryOve
     formers: plan.formers,
     villages,
     teams,
-    summary: {
-      villagesToRegister: count(villages, (v) => v.action === 'register'),
-      villagesThere: count(villages, (v) => v.action === 'exists'),
-      villagesLinked: count(villages, (v) => v.action === 'linked'),
-      villagesCarried: count(villages, (v) => v.action === 'carried'),
-      villagesLeft: count(villages, (v) => v.action === 'left'),
-      teamsToMove: count(teams, (t) => t.action === 'move'),
-      teamsLeft: count(teams, (t) => t.action === 'left'),
-    },
+    summary: summaryOf(plan),
+  };
+}
+
+export function summaryOf(plan: CarryOverPlan): CarryOverSummary {
+  return {
+    villagesToRegister: count(plan.villages, (v) => v.action === 'register'),
+    villagesThere: count(plan.villages, (v) => v.action === 'exists'),
+    villagesLinked: count(plan.villages, (v) => v.action === 'linked'),
+    villagesCarried: count(plan.villages, (v) => v.action === 'carried'),
+    villagesLeft: count(plan.villages, (v) => v.action === 'left'),
+    teamsToMove: count(plan.teams, (t) => t.action === 'move'),
+    teamsLeft: count(plan.teams, (t) => t.action === 'left'),
   };
 }

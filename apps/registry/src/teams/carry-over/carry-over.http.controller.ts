@@ -6,11 +6,13 @@ import { DomainRuleViolation } from '@nhip/decider';
 import { beforeRequestWrites } from '@nhip/postgres';
 import { notFound } from '@nhip/service-http';
 import pg from 'pg';
-import { requireTreeInForce } from '../../unit-trees/units/index.ts';
+import { findUnit, requireTreeInForce } from '../../unit-trees/units/index.ts';
+import { carryOverProgress, type CarryOverProgress } from './carry-over-progress.ts';
 import { carryOverAnswer, type CarryOverAnswer } from './carry-over.answer.ts';
 import { carryOver } from './carry-over.handler.ts';
 import type { VillageLink } from './carry-over.links.ts';
-import { planCarryOver, type CarryOverPlan } from './carry-over.plan.ts';
+import type { CarryOverPlan } from './carry-over.plan.ts';
+import { planWithin } from './plan-within.ts';
 import { carryOverFacts, type CarryOverFacts } from './carry-over.queries.ts';
 import { CarryOverDto } from './carry-over.request.ts';
 
@@ -33,6 +35,23 @@ export class CarryOverController {
   async plan(@Param('code') code: string, @Caller() caller: Principal): Promise<CarryOverAnswer> {
     const { plan } = await this.planFor(code, caller, new Date());
     return carryOverAnswer(plan, false);
+  }
+
+  @Get(':code/carry-overs')
+  @ApiOperation({
+    summary: 'Where the carry-overs stand in every commune under a unit',
+    description:
+      'For a province, a district or a commune of the tree in force: each commune formed from earlier ones, with what its carry-over would still do and what waits for a person (the summary of its plan), those with the most still to do first, and the total. Nothing is written.',
+  })
+  @ApiOkResponse({ description: 'Each commune’s summary.', schema: answerSchema('CarryOvers') })
+  @Roles('ioc-operator', 'district-oc', 'commune-officer', 'admin')
+  async progress(@Param('code') code: string, @Caller() caller: Principal): Promise<CarryOverProgress> {
+    const now = new Date();
+    await this.scope.require(caller, code, vietnamDay(now), 'code');
+    const tree = await requireTreeInForce(this.pool, now, 'code');
+    const unit = await findUnit(this.pool, tree.treeVersion, code);
+    if (!unit) throw notFound(`unit in tree ${tree.treeVersion}`, 'code', code);
+    return carryOverProgress(this.pool, { scope: this.scope, caller }, tree, unit);
   }
 
   @Post(':code/carry-over')
@@ -70,11 +89,6 @@ export class CarryOverController {
         `${commune.name} (${commune.code}) is not a commune: a carry-over takes in the villages and teams of the communes a commune replaced. Ask it of each commune under it (GET /units/${commune.code}).`,
         'code',
       );
-    const inside = await this.scope.insideAll(
-      caller,
-      facts.teams.map((t) => ({ treeVersion: t.treeVersion, path: t.unitPath })),
-    );
-    const insideIds = new Set(facts.teams.filter((_, i) => inside[i]).map((t) => t.teamId));
-    return { plan: planCarryOver(facts, (team) => insideIds.has(team.teamId), links), facts };
+    return { plan: await planWithin(this.scope, caller, facts, links), facts };
   }
 }

@@ -1,0 +1,66 @@
+// Where the carry-overs stand under a unit (ADR 0070, later section): for each commune of the tree
+// in force formed from earlier ones, what its plan would still do and what waits for a person, so a
+// province's operations centre sees which communes to call. Read only.
+import type { Principal, UnitScope } from '@nhip/auth';
+import type pg from 'pg';
+import type { TreeInForce, UnitView } from '../../unit-trees/units/index.ts';
+import { summaryOf, type CarryOverSummary } from './carry-over.answer.ts';
+import { carryOverFacts } from './carry-over.queries.ts';
+import { planWithin } from './plan-within.ts';
+
+interface CommuneProgress {
+  readonly code: string;
+  readonly name: string;
+  readonly summary: CarryOverSummary;
+}
+
+export interface CarryOverProgress {
+  readonly treeVersion: string;
+  readonly unit: { readonly code: string; readonly name: string };
+  readonly communes: readonly CommuneProgress[];
+  readonly total: CarryOverSummary;
+}
+
+// The communes under a unit (or the unit itself) that the lineage records as formed from others.
+const communesSql = `
+  SELECT u.code FROM rm_units u
+  WHERE u.tree_version = $1 AND u.path @> ARRAY[$2::text] AND u.origin = 'official'
+    AND NOT EXISTS (SELECT 1 FROM rm_units c
+                     WHERE c.tree_version = u.tree_version AND c.parent_code = u.code AND c.origin = 'official')
+    AND EXISTS (SELECT 1 FROM rm_unit_lineage l WHERE l.tree_version = u.tree_version AND l.code = u.code)
+  ORDER BY u.code`;
+
+const stillToDo = (s: CarryOverSummary) =>
+  s.villagesToRegister + s.villagesLeft + s.teamsToMove + s.teamsLeft;
+
+export async function carryOverProgress(
+  pool: pg.Pool,
+  { scope, caller }: { readonly scope: UnitScope; readonly caller: Principal },
+  tree: TreeInForce,
+  unit: UnitView,
+): Promise<CarryOverProgress> {
+  const { rows } = await pool.query<{ code: string }>(communesSql, [tree.treeVersion, unit.code]);
+  const communes: CommuneProgress[] = [];
+  for (const { code } of rows) {
+    const facts = await carryOverFacts(pool, tree, code);
+    if (facts) {
+      const summary = summaryOf(await planWithin(scope, caller, facts));
+      communes.push({ code, name: facts.commune.name, summary });
+    }
+  }
+  communes.sort((a, b) => stillToDo(b.summary) - stillToDo(a.summary) || a.code.localeCompare(b.code));
+  const total = { ...zero };
+  for (const { summary } of communes)
+    for (const key of Object.keys(zero) as (keyof CarryOverSummary)[]) total[key] += summary[key];
+  return { treeVersion: tree.treeVersion, unit: { code: unit.code, name: unit.name }, communes, total };
+}
+
+const zero: { -readonly [K in keyof CarryOverSummary]: number } = {
+  villagesToRegister: 0,
+  villagesThere: 0,
+  villagesLinked: 0,
+  villagesCarried: 0,
+  villagesLeft: 0,
+  teamsToMove: 0,
+  teamsLeft: 0,
+};
