@@ -41,7 +41,7 @@ function problemsOf(
     problems.push({
       code: 'unknown_unit',
       field: `${at}.from`,
-      reason: `${from} is not a village of the communes this one replaced.`,
+      reason: unknownWhy(from, found),
     });
   else if (found[0]?.action !== 'left')
     problems.push({
@@ -57,3 +57,8 @@ function problemsOf(
     });
   return problems;
 }
+
+const unknownWhy = (from: string, found: readonly PlannedVillage[]): string =>
+  found.length === 0
+    ? `${from} is not a village of the communes this one replaced.`
+    : `${from} names a village of each of ${found.map((v) => v.from.treeVersion).join(' and ')}: place them by hand (POST /teams/{teamId}/unit).`;
