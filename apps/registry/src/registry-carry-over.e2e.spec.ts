@@ -187,6 +187,12 @@ describe('a commune formed by the reform takes over the villages and teams of th
     // The villages taken over, and only those, leave the 2024 tree's counts.
     await eventually(async () => (await retired()).length === 2);
     expect(await retired()).toEqual(['vn-2024/24328-001', 'vn-2024/24334-002']);
+    // Looked up in the tree it was part of, a village taken over names the one that took it.
+    type Detail = { successors: { treeVersion: string; code: string; name: string | null }[] };
+    const old = await registry.get<Detail>('/units/24334-002?asOf=2025-06-30');
+    expect(old.body.successors).toEqual([
+      { treeVersion: 'vn-2025', code: '24328-002', name: 'Buôn Ea Siên', relation: 'full' },
+    ]);
   });
 
   const published = async (topic: string, type: string) => {

@@ -62,6 +62,18 @@ export async function findUnit(
   return rows[0];
 }
 
+// What a unit became in later trees: the lineage an import recorded for official units, and for a
+// village a carry-over took over, the village that took it (ADR 0070).
+const successorsSql = `
+  SELECT l.tree_version AS "treeVersion", l.code, u.name, l.relation
+  FROM rm_unit_lineage l LEFT JOIN rm_units u ON u.tree_version = l.tree_version AND u.code = l.code
+  WHERE l.predecessor_tree_version = $1 AND l.predecessor_code = $2
+  UNION ALL
+  SELECT v.carried_to_tree_version, v.carried_to_code, c.name, 'full'
+  FROM rm_units v LEFT JOIN rm_units c ON c.tree_version = v.carried_to_tree_version AND c.code = v.carried_to_code
+  WHERE v.tree_version = $1 AND v.code = $2 AND v.carried_to_code IS NOT NULL
+  ORDER BY code`;
+
 export async function unitDetail(db: Db, tree: TreeInForce, code: string): Promise<UnitDetail | undefined> {
   const unit = await findUnit(db, tree.treeVersion, code);
   if (!unit) return undefined;
@@ -81,12 +93,7 @@ export async function unitDetail(db: Db, tree: TreeInForce, code: string): Promi
        WHERE l.tree_version = $1 AND l.code = $2 ORDER BY l.predecessor_code`,
       [tree.treeVersion, code],
     ),
-    db.query<LineageLinkView>(
-      `SELECT l.tree_version AS "treeVersion", l.code, u.name, l.relation
-       FROM rm_unit_lineage l LEFT JOIN rm_units u ON u.tree_version = l.tree_version AND u.code = l.code
-       WHERE l.predecessor_tree_version = $1 AND l.predecessor_code = $2 ORDER BY l.code`,
-      [tree.treeVersion, code],
-    ),
+    db.query<LineageLinkView>(successorsSql, [tree.treeVersion, code]),
   ]);
   const view: UnitView = {
     code: unit.code,
