@@ -16,7 +16,7 @@ import {
 } from '../../villages/village.ts';
 import { teamAggregate } from '../team.aggregate.ts';
 import { teamStream, type ServedUnit, type TeamEvent } from '../team.ts';
-import { placeOf, type CarryOverPlan, type PlannedTeam } from './carry-over.plan.ts';
+import { placeOf, unitPlaceOf, type CarryOverPlan, type PlannedTeam } from './carry-over.plan.ts';
 import type { WaitingTeam } from './carry-over.queries.ts';
 import { retireTakenOver, type Written } from './retire-taken-over.ts';
 
@@ -30,7 +30,8 @@ export async function carryOver(
   const metadata = { correlationId: ctx.correlationId, occurredAt: ctx.now.toISOString(), actor: ctx.actor };
   const toRegister = plan.villages.filter((v) => v.action === 'register');
   let moved: ReadonlyMap<string, CommandOutcome<TeamEvent>> = new Map();
-  const registered = await executeCommand(
+  let units: ReadonlyMap<string, ServedUnit> = new Map();
+  await executeCommand(
     pool,
     villageAggregate,
     () =>
@@ -47,19 +48,19 @@ export async function carryOver(
         metadata,
       }),
     async (tx, result) => {
-      const units = unitsByPlace(plan, commune, registeredIn(result.events));
+      units = unitsByPlace(plan, commune, registeredIn(result.events));
       const written = { commandId, metadata, reason: reason.normalize('NFC').trim() };
       moved = await moveTeams(tx, plan, units, written);
       await retireTakenOver(tx, plan, { units, moved }, written);
     },
   );
-  const codes = new Map(registeredIn(registered.events).map((e) => [sameName(e.name), e.code]));
+  // What the transaction wrote, by the same keys the moves used.
   return {
     ...plan,
     villages: plan.villages.map((v) =>
-      v.action === 'register' ? { ...v, to: codes.get(sameName(v.from.name)) ?? null } : v,
+      v.action === 'register' ? { ...v, to: units.get(placeOf(v.from))?.code ?? null } : v,
     ),
-    teams: plan.teams.map((t) => afterMove(t, moved.get(t.team.teamId), codes)),
+    teams: plan.teams.map((t) => afterMove(t, moved.get(t.team.teamId), units.get(unitKeyOf(t.team)))),
   };
 }
 
@@ -67,8 +68,8 @@ const registeredIn = (events: readonly VillageEvent[]): VillageRegisteredData[] 
   events.flatMap((e) => (e.type === 'VillageRegistered' ? [e.data] : []));
 
 /** Where a waiting team's unit goes: its village's place, or '' for a team of the commune itself. */
-export const unitKeyOf = (team: WaitingTeam): string =>
-  team.unitCode === team.communeCode ? '' : placeOf({ treeVersion: team.treeVersion, code: team.unitCode });
+const unitKeyOf = (team: WaitingTeam): string =>
+  team.unitCode === team.communeCode ? '' : unitPlaceOf(team);
 
 /** The units of the tree in force the former villages go to, by their place ('' for the commune). */
 function unitsByPlace(
@@ -124,11 +125,11 @@ async function moveTeams(
 function afterMove(
   team: PlannedTeam,
   outcome: CommandOutcome<TeamEvent> | undefined,
-  codes: ReadonlyMap<string, string>,
+  unit: ServedUnit | undefined,
 ): PlannedTeam {
   if (team.action !== 'move' || !team.to) return team;
   if (outcome?.status === 'refused')
     return { ...team, action: 'left', to: null, because: 'refused', why: outcome.violation.message };
   const { code, villageName } = team.to;
-  return { ...team, to: { code: code ?? codes.get(sameName(villageName ?? '')) ?? null, villageName } };
+  return { ...team, to: { code: code ?? unit?.code ?? null, villageName } };
 }

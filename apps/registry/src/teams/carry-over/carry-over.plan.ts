@@ -45,6 +45,9 @@ const left = (because: LeftBecause, why: string) => ({ action: 'left' as const, 
 type Former = FormerCommune & { readonly whole: boolean };
 /** A unit's key across trees: a code alone may repeat in another tree. */
 export const placeOf = (p: { treeVersion: string; code: string }): string => `${p.treeVersion}/${p.code}`;
+/** The place of the unit a waiting team serves: a village of a former commune, or the commune. */
+export const unitPlaceOf = (team: WaitingTeam): string =>
+  placeOf({ treeVersion: team.treeVersion, code: team.unitCode });
 
 export function planCarryOver(
   facts: CarryOverFacts,
@@ -92,7 +95,7 @@ function planTeam(
   const movesTo = former?.successors ?? [];
   const outcomes = outcomesOf(team, movesTo);
   if (!counterparts) return outcomes.stays('outside_area', 'The team works outside your area.');
-  const village = counterparts.get(placeOf({ treeVersion: team.treeVersion, code: team.unitCode }));
+  const village = counterparts.get(unitPlaceOf(team));
   // A village a person placed goes where they said, even from a divided commune.
   if (village && decided.has(village.action)) return outcomes.moves(village.to, village.from.name);
   if (!former?.whole) return outcomes.stays('split', splitWhy(former, movesTo));

@@ -6,7 +6,7 @@ import { executeCommandsIn, type CommandOutcome, type Tx } from '@nhip/event-sou
 import { villageAggregate } from '../../villages/village.aggregate.ts';
 import { villagesStream } from '../../villages/village.ts';
 import type { ServedUnit, TeamEvent } from '../team.ts';
-import { placeOf, type CarryOverPlan, type PlannedVillage } from './carry-over.plan.ts';
+import { placeOf, unitPlaceOf, type CarryOverPlan, type PlannedVillage } from './carry-over.plan.ts';
 
 export interface Taken {
   /** The units the former villages go to, by their place ('' for the commune). */
@@ -29,9 +29,7 @@ export async function retireTakenOver(
   const served = plan.teams.filter(
     (t) => t.action === 'left' || moved.get(t.team.teamId)?.status === 'refused',
   );
-  const stillServed = new Set(
-    served.map((t) => placeOf({ treeVersion: t.team.treeVersion, code: t.team.unitCode })),
-  );
+  const stillServed = new Set(served.map((t) => unitPlaceOf(t.team)));
   const taken = plan.villages.flatMap((v) => {
     // A village carried before is retired already.
     const done = v.action === 'left' || v.action === 'carried' || stillServed.has(placeOf(v.from));
