@@ -272,7 +272,7 @@ describe('a commune formed by the reform takes over the villages and teams of th
     expect(after.body.summary).toMatchObject({ villagesCarried: 5, villagesLeft: 0, teamsLeft: 0 });
   });
 
-  it('refuses a unit that is not a commune, a caller from elsewhere, and no reason', async () => {
+  it('refuses a unit that is not a commune, a caller from elsewhere, no reason, and a malformed link', async () => {
     const province = await registry.post<Problem>('/units/66/carry-over', { reason });
     expect([province.status, province.body.errors?.[0]?.field]).toEqual([422, 'code']);
     expect(province.body.type).toBe('https://nhip.vn/problems/wrong_level');
@@ -284,6 +284,12 @@ describe('a commune formed by the reform takes over the villages and teams of th
     expect((await partner.get('/units/24328/carry-over')).status).toBe(403);
     const unexplained = await registry.post<Problem>('/units/24328/carry-over', {});
     expect([unexplained.status, unexplained.body.errors?.[0]?.field]).toEqual([400, 'reason']);
+    const malformed = await registry.post<Problem>('/units/24328/carry-over', {
+      reason,
+      villages: [{ from: 'Thôn 1', to: '24328-001' }, { from: '24292-001' }],
+    });
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.errors?.map((e) => e.field)).toEqual(['villages.0.from', 'villages.1.to']);
     expect((await registry.get<Problem>('/units/99999/carry-over')).status).toBe(404);
   });
 });
