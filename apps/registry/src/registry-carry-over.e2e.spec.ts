@@ -289,7 +289,7 @@ describe('a commune formed by the reform takes over the villages and teams of th
       villages: [{ from: 'Thôn 1', to: '24328-001' }, { from: '24292-001' }],
     });
     expect(malformed.status).toBe(400);
-    expect(malformed.body.errors?.map((e) => e.field)).toEqual(['villages.0.from', 'villages.1.to']);
+    expect(malformed.body.errors?.map((e) => e.field)).toEqual(['villages[0].from', 'villages[1].to']);
     expect((await registry.get<Problem>('/units/99999/carry-over')).status).toBe(404);
   });
 });

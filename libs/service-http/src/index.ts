@@ -1,6 +1,7 @@
 export { ProblemError, problemType, unsupportedMediaType, type Problem } from './problem.ts';
 export { ProblemDetailsFilter, toProblem } from './problem-details.filter.ts';
 export {
+  fieldWithin,
   flattenValidationErrors,
   invalidRequest,
   notFound,

@@ -1,16 +1,26 @@
-// class-validator failures become a 400 problem naming every field (nested as decision.date) and
-// why; unknown fields are refused rather than silently dropped.
+// class-validator failures become a 400 problem naming every field and why; unknown fields are
+// refused rather than silently dropped.
 import { applyDecorators, ValidationPipe, type ValidationError } from '@nestjs/common';
 import { instantPattern, instantRule } from '@nhip/contracts';
 import { isISO8601, IsUUID, ValidateBy } from 'class-validator';
 import { ProblemError, problemType } from './problem.ts';
+
+/**
+ * A field inside another, spelled as the client's code reaches it: `decision.date`,
+ * `villages[0].from`. The request's validation and a rule's check (`bridgePoints[1].unitCode`) name
+ * the same field the same way, so a form can mark it whichever refused it.
+ */
+export const fieldWithin = (parent: string, property: string): string => {
+  if (!parent) return property;
+  return /^\d+$/.test(property) ? `${parent}[${property}]` : `${parent}.${property}`;
+};
 
 export function flattenValidationErrors(
   errors: readonly ValidationError[],
   prefix = '',
 ): { field: string; reason: string }[] {
   return errors.flatMap((error) => {
-    const field = prefix ? `${prefix}.${error.property}` : error.property;
+    const field = fieldWithin(prefix, error.property);
     const own = Object.values(error.constraints ?? {}).map((reason) => ({ field, reason }));
     return [...own, ...flattenValidationErrors(error.children ?? [], field)];
   });

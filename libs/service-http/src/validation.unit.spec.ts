@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { ProblemError } from './problem.ts';
-import { validate } from 'class-validator';
-import { IsChosenId, requireUuid } from './validation.ts';
+import { plainToInstance, Type } from 'class-transformer';
+import { IsDateString, Matches, validate, ValidateNested } from 'class-validator';
+import { flattenValidationErrors, IsChosenId, requireUuid } from './validation.ts';
 
 const refusal = (value: string) => {
   try {
@@ -52,5 +53,37 @@ describe('an id a client chooses for what it creates', () => {
         'the nil and max UUIDs name nothing: generate one (version 4 or 7)',
       ]);
     await expect(reasons('not-an-id')).resolves.toEqual(['id must be a UUID']);
+  });
+});
+
+class Link {
+  @Matches(/^\d{5}-\d{3}$/, { message: 'must be a village code' })
+  from!: string;
+}
+
+class Decision {
+  @IsDateString({}, { message: 'must be a date' })
+  date!: string;
+}
+
+class Carried {
+  @ValidateNested({ each: true })
+  @Type(() => Link)
+  villages!: Link[];
+
+  @ValidateNested()
+  @Type(() => Decision)
+  decision!: Decision;
+}
+
+describe('a field inside another', () => {
+  it('is named as a client reaches it, an item of a list by its index in brackets', async () => {
+    const body = { villages: [{ from: '24292-001' }, { from: 'Thôn 1' }], decision: { date: 'hôm qua' } };
+    const errors = await validate(plainToInstance(Carried, body));
+    // The spelling a rule's own check uses (bridgePoints[1].unitCode), not villages.1.from.
+    expect(flattenValidationErrors(errors)).toEqual([
+      { field: 'villages[1].from', reason: 'must be a village code' },
+      { field: 'decision.date', reason: 'must be a date' },
+    ]);
   });
 });

@@ -2,7 +2,7 @@
 // compiled schema judges both, and OpenAPI shows the same schema.
 import { activityKinds, maxResidentsPerActivity, unitCodePattern, type ActivityKind } from '@nhip/contracts';
 import Type from 'typebox';
-import { chosenIdRule, isNilOrMaxUuid } from '@nhip/service-http';
+import { chosenIdRule, fieldWithin, isNilOrMaxUuid } from '@nhip/service-http';
 import { Compile } from 'typebox/compile';
 import type { ActivityReport } from './activity.ts';
 
@@ -82,7 +82,7 @@ function shapeProblems(value: unknown): FieldProblem[] {
  * field's name saying all six are missing.
  */
 function fieldProblems(instancePath: string, params: unknown, message: string): FieldProblem[] {
-  const path = instancePath.replace(/^\//, '').replace(/\//g, '.');
+  const path = fieldOf(instancePath);
   const under = (name: string) => (path ? `${path}.${name}` : name);
   const p = params as { requiredProperties?: string[]; additionalProperties?: string[] };
   if (p.requiredProperties?.length)
@@ -94,3 +94,11 @@ function fieldProblems(instancePath: string, params: unknown, message: string): 
     }));
   return [{ field: path || 'body', reason: message }];
 }
+
+/** A JSON Pointer (`/place/0/code`) as the request's validation names a field (`place[0].code`). */
+const fieldOf = (pointer: string): string =>
+  pointer
+    .split('/')
+    .slice(1)
+    .map((segment) => segment.replaceAll('~1', '/').replaceAll('~0', '~'))
+    .reduce(fieldWithin, '');
