@@ -3,6 +3,9 @@
 // Ea D'Rơng, which went to Xã Cuôr Đăng too. Through the HTTP API of the compiled registry on the
 // real broker and database: the plan, the carry-over in one transaction, the teams' public moves,
 // the coverage after, a second carry-over with nothing left to do, and the refusals.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { publicTopics } from '@nhip/contracts';
 import { readTopic } from '@nhip/event-sourcing';
@@ -10,28 +13,12 @@ import { createMessaging } from '@nhip/messaging';
 import { eventually, kafkaBrokers, tokenFor } from '@nhip/testing';
 import { startRegistry, type RunningRegistry } from './fixtures/registry-service.ts';
 
-const units2024 = `code,name,type,level,parent_code
-66,Tỉnh Đắk Lắk,Tỉnh,1,
-644,Thị xã Buôn Hồ,Thị xã,2,66
-648,Huyện Cư M'gar,Huyện,2,66
-24328,Xã Ea Drông,Xã,3,644
-24334,Xã Ea Siên,Xã,3,644
-24292,Xã Ea D'Rơng,Xã,3,648
-24301,Xã Cuor Đăng,Xã,3,648
-`;
-const units2025 = `code,name,type,level,parent_code
-66,Tỉnh Đắk Lắk,Tỉnh,1,
-24328,Xã Ea Drông,Xã,2,66
-24301,Xã Cuôr Đăng,Xã,2,66
-`;
-const lineage = `new_code,new_name,new_level,old_code,old_name,old_level,relation
-66,Tỉnh Đắk Lắk,1,66,Tỉnh Đắk Lắk,1,full
-24328,Xã Ea Drông,2,24328,Xã Ea Drông,3,full
-24328,Xã Ea Drông,2,24334,Xã Ea Siên,3,full
-24328,Xã Ea Drông,2,24292,Xã Ea D'Rơng,3,partial
-24301,Xã Cuôr Đăng,2,24292,Xã Ea D'Rơng,3,partial
-24301,Xã Cuôr Đăng,2,24301,Xã Cuor Đăng,3,full
-`;
+/** Part of Đắk Lắk's real lineage: Xã Ea D'Rơng divided between Xã Ea Drông and Xã Cuôr Đăng. */
+const eaDrong = (name: string) =>
+  fs.readFileSync(
+    path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', `ea-drong-${name}.csv`),
+  );
+const [units2024, units2025, lineage] = [eaDrong('2024'), eaDrong('2025'), eaDrong('lineage')];
 const reason = 'Sắp xếp đơn vị hành chính cấp xã từ ngày 01/7/2025';
 
 interface Team {
@@ -55,7 +42,7 @@ describe('a commune formed by the reform takes over the villages and teams of th
   let registry: RunningRegistry;
   const teams: Record<string, string> = {};
 
-  const importTree = async (version: string, from: string, csv: string) =>
+  const importTree = async (version: string, from: string, csv: Buffer) =>
     (
       await registry.post(`/unit-trees/${version}/imports?effectiveFrom=${from}`, csv, {
         'content-type': 'text/csv',

@@ -33,7 +33,7 @@ export { noReadModel, type Aggregate } from './command/aggregate.ts';
 export { executeCommand } from './command/execute-command.ts';
 export { executeFirstCommand } from './command/execute-first-command.ts';
 export { executeCommands, executeCommandsIn, type CommandOutcome } from './command/execute-commands.ts';
-export { inTransaction, type Tx } from './command/transaction.ts';
+export { inTransaction, takeTurnOn, type Tx } from './command/transaction.ts';
 export { OutboxRelay, type OutboxRelayOptions } from './outbox/outbox-relay.ts';
 export { pendingOutboxCount } from './outbox/relay-database.ts';
 export { cloudEventHeaders, toKafkaMessage, type OutboxRow } from './outbox/cloud-events.ts';

@@ -6,7 +6,7 @@ import type pg from 'pg';
 import { PostgresEventStore } from '../event-store/postgres-event-store.ts';
 import type { Aggregate } from './aggregate.ts';
 import { handleCommand, type CommandEnvelope, type HandleResult } from './command-handler.ts';
-import { inRetriedTransaction, type Tx } from './transaction.ts';
+import { inRetriedTransaction, takeTurnOn, type Tx } from './transaction.ts';
 import { failpoint } from '../failpoints.ts';
 
 /**
@@ -24,7 +24,7 @@ export async function executeCommand<Command, Event extends DomainEvent, State>(
     const envelope = await prepare(tx);
     // Writers of one stream queue here instead of failing each other's version check: six
     // members added to a team at once all succeed, one after the other.
-    await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [envelope.streamId]);
+    await takeTurnOn(tx, envelope.streamId);
     const result = await handleCommand(
       new PostgresEventStore(tx),
       aggregate.decider,

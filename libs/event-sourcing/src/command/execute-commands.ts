@@ -8,7 +8,7 @@ import { PostgresEventStore, type StreamRead } from '../event-store/postgres-eve
 import type { NewEvent } from '../event-store/types.ts';
 import type { Aggregate } from './aggregate.ts';
 import { decideOnStream, newEventsFor, type CommandEnvelope } from './command-handler.ts';
-import { inRetriedTransaction, type Tx } from './transaction.ts';
+import { inRetriedTransaction, takeTurnOn, type Tx } from './transaction.ts';
 
 export type CommandOutcome<Event extends DomainEvent> =
   | { readonly status: 'appended'; readonly events: readonly Event[] }
@@ -125,7 +125,7 @@ async function appendGrown<Command, Event extends DomainEvent, State>(
   // Sorted, so two batches touching the same streams lock them in the same order.
   grown.sort((a, b) => (a.envelope.streamId < b.envelope.streamId ? -1 : 1));
   for (const { envelope, stream, events } of grown) {
-    await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [envelope.streamId]);
+    await takeTurnOn(tx, envelope.streamId);
     const expected = stream.version === 0 ? 'no_stream' : stream.version;
     await store.appendToStream(
       envelope.streamId,

@@ -7,6 +7,15 @@ import { ConcurrencyConflict } from '../event-store/errors.ts';
 export type Tx = pg.PoolClient;
 
 /**
+ * Waits, inside the transaction, until no other transaction writes to the stream, and holds it to
+ * the end: writers of one stream take turns instead of failing each other's version check. A
+ * command that reads more than its stream before deciding (a carry-over's plan) takes it first.
+ */
+export async function takeTurnOn(tx: Tx, streamId: string): Promise<void> {
+  await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [streamId]);
+}
+
+/**
  * `snapshot`: a read of several statements that must agree (a figure and the source events listed
  * under it) runs REPEATABLE READ, READ ONLY, every statement seeing the same committed state.
  */

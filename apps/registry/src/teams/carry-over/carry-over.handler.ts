@@ -1,9 +1,16 @@
-// Carrying a plan out in one transaction (ADR 0068): the villages to register, under the commune's
-// villages stream (its lock also makes two carry-overs of one commune take turns), then the teams
-// moved, each decided by the team's own decider as a single move would be, then the villages taken
-// over retired where they were (retire-taken-over.ts). A team the decider refuses (it moved
-// meanwhile) stays, saying why; anything else failing leaves nothing written.
-import { executeCommand, executeCommandsIn, type CommandOutcome, type Tx } from '@nhip/event-sourcing';
+// Carrying a plan out in one transaction (ADR 0068): the commune's villages stream taken first, so
+// two carry-overs of one commune take turns and the second plans from what the first wrote; then
+// the villages to register, the teams moved, each decided by the team's own decider as a single
+// move would be, then the villages taken over retired where they were (retire-taken-over.ts). A
+// team the decider refuses (it moved meanwhile) stays, saying why; anything else failing leaves
+// nothing written.
+import {
+  executeCommand,
+  executeCommandsIn,
+  takeTurnOn,
+  type CommandOutcome,
+  type Tx,
+} from '@nhip/event-sourcing';
 import { commandIdOf, type RequestContext } from '@nhip/service-http';
 import type pg from 'pg';
 import { villageAggregate } from '../../villages/village.aggregate.ts';
@@ -20,40 +27,54 @@ import { placeOf, unitPlaceOf, type CarryOverPlan, type PlannedTeam } from './ca
 import type { WaitingTeam } from './carry-over.queries.ts';
 import { retireTakenOver, type Written } from './retire-taken-over.ts';
 
+export interface Planned {
+  readonly plan: CarryOverPlan;
+  readonly commune: CommuneFacts;
+}
+
+/** The commune of the tree in force, and how to read its plan on the transaction. */
+export interface CommuneToCarryOver {
+  readonly treeVersion: string;
+  readonly code: string;
+  readonly planIn: (tx: Tx) => Promise<Planned>;
+}
+
 export async function carryOver(
   pool: pg.Pool,
-  { plan, commune }: { readonly plan: CarryOverPlan; readonly commune: CommuneFacts },
+  { treeVersion, code, planIn }: CommuneToCarryOver,
   reason: string,
   ctx: RequestContext,
 ): Promise<CarryOverPlan> {
   const commandId = commandIdOf(ctx);
   const metadata = { correlationId: ctx.correlationId, occurredAt: ctx.now.toISOString(), actor: ctx.actor };
-  const toRegister = plan.villages.filter((v) => v.action === 'register');
+  const streamId = villagesStream(treeVersion, code);
+  let planned: Planned | undefined;
   let moved: ReadonlyMap<string, CommandOutcome<TeamEvent>> = new Map();
   let units: ReadonlyMap<string, ServedUnit> = new Map();
   await executeCommand(
     pool,
     villageAggregate,
-    () =>
-      Promise.resolve({
+    async (tx) => {
+      // Planned after the lock: a carry-over sent twice at once would otherwise register again
+      // what the first registered, and be refused for a village name nobody sent.
+      await takeTurnOn(tx, streamId);
+      planned = await planIn(tx);
+      return {
         commandId: `${commandId}/villages`,
-        streamId: villagesStream(plan.treeVersion, commune.code),
-        command: {
-          type: 'RegisterVillages' as const,
-          treeVersion: plan.treeVersion,
-          communeCode: commune.code,
-          commune,
-          villages: toRegister.map((v) => ({ name: v.from.name, villageType: v.from.type })),
-        },
+        streamId,
+        command: registerVillages(planned),
         metadata,
-      }),
+      };
+    },
     async (tx, result) => {
+      const { plan, commune } = planned as Planned;
       units = unitsByPlace(plan, commune, registeredIn(result.events));
       const written = { commandId, metadata, reason: reason.normalize('NFC').trim() };
       moved = await moveTeams(tx, plan, units, written);
       await retireTakenOver(tx, plan, { units, moved }, written);
     },
   );
+  const { plan } = planned as Planned;
   // What the transaction wrote, by the same keys the moves used.
   return {
     ...plan,
@@ -63,6 +84,17 @@ export async function carryOver(
     teams: plan.teams.map((t) => afterMove(t, moved.get(t.team.teamId), units.get(unitKeyOf(t.team)))),
   };
 }
+
+/** The villages the plan registers under the commune, as one command. */
+const registerVillages = ({ plan, commune }: Planned) => ({
+  type: 'RegisterVillages' as const,
+  treeVersion: plan.treeVersion,
+  communeCode: commune.code,
+  commune,
+  villages: plan.villages
+    .filter((v) => v.action === 'register')
+    .map((v) => ({ name: v.from.name, villageType: v.from.type })),
+});
 
 const registeredIn = (events: readonly VillageEvent[]): VillageRegisteredData[] =>
   events.flatMap((e) => (e.type === 'VillageRegistered' ? [e.data] : []));

@@ -80,7 +80,11 @@ const placesOf = (units: readonly { treeVersion: string; code: string }[]): [str
   units.map((u) => u.code),
 ];
 
-/** The facts a carry-over is planned from; undefined when the tree in force has no such unit. */
+/**
+ * The facts a carry-over is planned from; undefined when the tree in force has no such unit. The
+ * statements go one after the other: a carry-over reads them on its transaction's one connection,
+ * after the commune's lock (carry-over.handler.ts), and a connection runs one statement at a time.
+ */
 export async function carryOverFacts(
   db: Db,
   tree: TreeInForce,
@@ -89,17 +93,12 @@ export async function carryOverFacts(
   const commune = await findUnit(db, tree.treeVersion, code);
   if (!commune) return undefined;
   const found = await db.query<Omit<FormerCommune, 'successors'>>(formersSql, [tree.treeVersion, code]);
-  const formers = await Promise.all(
-    found.rows.map(async (f) => ({
-      ...f,
-      successors: await successorsIn(db, f.treeVersion, f.code, tree.treeVersion),
-    })),
-  );
-  const [formerVillages, villages, teams] = await Promise.all([
-    db.query<Village>(villagesSql, placesOf(formers)),
-    db.query<Village>(villagesSql, placesOf([{ treeVersion: tree.treeVersion, code }])),
-    db.query<WaitingTeam>(teamsSql, placesOf(formers)),
-  ]);
+  const formers: FormerCommune[] = [];
+  for (const f of found.rows)
+    formers.push({ ...f, successors: await successorsIn(db, f.treeVersion, f.code, tree.treeVersion) });
+  const formerVillages = await db.query<Village>(villagesSql, placesOf(formers));
+  const villages = await db.query<Village>(villagesSql, placesOf([{ treeVersion: tree.treeVersion, code }]));
+  const teams = await db.query<WaitingTeam>(teamsSql, placesOf(formers));
   return {
     ...tree,
     commune,
