@@ -19,7 +19,8 @@ export interface Platform {
   stop(): Promise<void>;
 }
 
-export async function startPlatform(): Promise<Platform> {
+/** `moreUnits2024`: rows a spec adds to the 2024 tree (a commune the reform merged, say). */
+export async function startPlatform({ moreUnits2024 = '' } = {}): Promise<Platform> {
   const topicPrefix = uniqueTopicPrefix();
   const shared = { NHIP_TOPIC_PREFIX: topicPrefix };
   const registry = await startBuiltService('registry', 'ioc_web', shared);
@@ -35,7 +36,9 @@ export async function startPlatform(): Promise<Platform> {
     REGISTRY_URL: registry.base,
     PROJECTION_WEB_DIR: path.join(repo, 'apps', 'ioc-web', 'dist'),
   });
-  const units = fs.readFileSync(path.join(repo, 'apps', 'kpi', 'src', 'fixtures', 'units-2024.csv'));
+  const units =
+    fs.readFileSync(path.join(repo, 'apps', 'kpi', 'src', 'fixtures', 'units-2024.csv'), 'utf8') +
+    moreUnits2024;
   const imported = await registry.post('/unit-trees/vn-2024/imports?effectiveFrom=2024-01-01', units, {
     'content-type': 'text/csv',
   });

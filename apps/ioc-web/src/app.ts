@@ -5,7 +5,7 @@ import { echarts } from './charts.ts';
 import type { Api } from './api/client.ts';
 import type { Session } from './api/session.ts';
 import { LiveStream, type StreamState } from './api/stream.ts';
-import type { Indicator, Summary, TeamsToMove } from './api/types.ts';
+import type { Indicator, Summary, TeamsWaiting } from './api/types.ts';
 import { byId, flash } from './dom.ts';
 import { setLang, t } from './i18n/i18n.ts';
 import { applyChange, forgetRevisions, snapshotInPlace } from './live.ts';
@@ -28,7 +28,7 @@ import { connectionText, trailOf } from './views/header.ts';
 export class App {
   route: Route = readRoute();
   summary: Summary | undefined;
-  teamsToMove: TeamsToMove | undefined;
+  teamsToMove: TeamsWaiting | undefined;
   trail: { code: string; name: string }[] = [];
   state: StreamState = { kind: 'connecting' };
   chart: ECharts | undefined;
@@ -110,10 +110,10 @@ export class App {
     this.teamsToMove = undefined;
     renderTeamsToMove(undefined);
     if (summary.successorsIn) return;
-    const coverage = await this.api.teamsToMove(summary.unit.code).catch(() => undefined);
+    const waiting = await this.api.teamsToMove(summary.unit.code);
     if (asked !== this.loads) return;
-    this.teamsToMove = coverage;
-    renderTeamsToMove(coverage);
+    this.teamsToMove = waiting;
+    renderTeamsToMove(waiting);
   }
 
   showState(state: StreamState = this.state): void {

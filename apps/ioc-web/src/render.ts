@@ -2,7 +2,7 @@
 // map and table, the breadcrumbs, the search box and the period form.
 import { coverageIndicator, coverageOf } from '@nhip/contracts/coverage';
 import type { App } from './app.ts';
-import type { Summary, TeamsToMove } from './api/types.ts';
+import type { Summary, TeamsWaiting } from './api/types.ts';
 import { byId, h } from './dom.ts';
 import { currentLang, formatCount, t } from './i18n/i18n.ts';
 import { periodTitle } from './i18n/period-label.ts';
@@ -78,9 +78,9 @@ export function renderCoverage(summary: Summary): void {
 }
 
 /** The teams of former units still to move in; hidden when none waits or the registry did not say. */
-export function renderTeamsToMove(coverage: TeamsToMove | undefined): void {
+export function renderTeamsToMove(waiting: TeamsWaiting | undefined): void {
   const line = byId('teams-to-move');
-  line.textContent = coverage ? teamsToMoveText(coverage) : '';
+  line.textContent = waiting ? teamsToMoveText(waiting.coverage, waiting.carryOvers) : '';
   line.hidden = line.textContent === '';
 }
 

@@ -115,6 +115,7 @@ describe('a commune formed by the reform takes over the villages and teams of th
     type Progress = {
       communes: { code: string; summary: Record<string, number> }[];
       total: Record<string, number>;
+      waiting: Record<string, number>;
     };
     const province = await registry.get<Progress>('/units/66/carry-overs');
     expect(province.status).toBe(200);
@@ -131,6 +132,8 @@ describe('a commune formed by the reform takes over the villages and teams of th
       teamsToMove: 3,
       teamsLeft: 3,
     });
+    // Each once: Xã Ea D'Rơng's village and team wait for a person, whichever commune takes them.
+    expect(province.body.waiting).toEqual({ villages: 3, teams: 2 });
     const officer = registry.as(
       await tokenFor({ sub: 'officer-24301', role: 'commune-officer', unit: '24301' }),
     );

@@ -2,7 +2,7 @@
 // with the session's bearer token. The page asks only for units it was led to from its home unit.
 import type { SourceEventOrder } from '@nhip/contracts';
 import type { Session } from './session.ts';
-import type { Explanation, FoundUnit, Summary, TeamsToMove } from './types.ts';
+import type { CarryOvers, Explanation, FoundUnit, Summary, TeamsToMove, TeamsWaiting } from './types.ts';
 
 /** What an RFC 9457 answer says beyond its status: the server's words, and which input is wrong. */
 export interface ProblemBody {
@@ -68,9 +68,17 @@ export class Api {
     );
   }
 
-  /** The registry's coverage of a unit of the tree in force today, for its teams still to move in. */
-  teamsToMove(code: string): Promise<TeamsToMove> {
-    return this.get(`/registry/units/${encodeURIComponent(code)}/coverage`);
+  /**
+   * The teams of former units still to move into a unit of the tree in force today (the registry's
+   * coverage) and, only when some wait, the carry-overs under it: those planning every commune below
+   * is a read worth sparing. Undefined when the registry did not answer; the line is left out then.
+   */
+  async teamsToMove(code: string): Promise<TeamsWaiting | undefined> {
+    const at = encodeURIComponent(code);
+    const coverage = await this.get<TeamsToMove>(`/registry/units/${at}/coverage`).catch(() => undefined);
+    if (!coverage || coverage.unit.teamsToMove === 0) return coverage && { coverage };
+    const carryOvers = await this.get<CarryOvers>(`/registry/units/${at}/carry-overs`).catch(() => undefined);
+    return { coverage, carryOvers };
   }
 
   async search(q: string, asOf: string): Promise<FoundUnit[]> {

@@ -155,3 +155,23 @@ export interface TeamsToMove {
     readonly teamsToMove: number;
   }[];
 }
+
+/**
+ * The registry's carry-overs under a unit (ADR 0070): per commune formed by the reform, the teams its
+ * carry-over would move and those left for a person (a divided commune's, two villages of one name).
+ */
+export interface CarryOvers {
+  readonly communes: readonly {
+    readonly code: string;
+    readonly name: string;
+    readonly summary: { readonly teamsToMove: number; readonly teamsLeft: number };
+  }[];
+  /** Each team once: a divided commune's team waits in the plan of each commune it may go to. */
+  readonly waiting: { readonly teams: number };
+}
+
+/** The line under the coverage: the teams to move in and, when some wait, who waits for a person. */
+export interface TeamsWaiting {
+  readonly coverage: TeamsToMove;
+  readonly carryOvers?: CarryOvers;
+}

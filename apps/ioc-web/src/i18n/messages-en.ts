@@ -33,6 +33,7 @@ export const en: Record<MessageKey, string> = {
   formerUnit:
     'A unit before the reorganisation: its figures are the sums of the units that replaced it in the {tree} tree',
   teamsToMove: 'After the reform, teams of former units still to move into {unit}: {n}',
+  teamsWaiting: 'Of these, {n} wait for a person to decide where they go',
   map: 'Map',
   mapIndicator: 'Colour the map by',
   mapNone: 'No map for this level',

@@ -30,6 +30,7 @@ export const vi = {
   coverage: 'Thôn, tổ dân phố có tổ công nghệ số',
   formerUnit: 'Đơn vị trước sắp xếp: số liệu là tổng của các đơn vị thay thế trong cây {tree}',
   teamsToMove: 'Sau sắp xếp đơn vị hành chính, số tổ công nghệ số của đơn vị cũ chưa chuyển vào {unit}: {n}',
+  teamsWaiting: 'Trong đó, {n} tổ chờ cán bộ xác định nơi chuyển đến',
   map: 'Bản đồ',
   mapIndicator: 'Tô màu bản đồ theo',
   mapNone: 'Chưa có bản đồ cho cấp này',

@@ -42,4 +42,37 @@ describe('the teams still to move in after the reform', () => {
     const commune = { unit: { code: '24175', name: 'Xã Hòa Phú', teamsToMove: 1 }, children: [] };
     expect(teamsToMoveText(commune)).toMatch(/chưa chuyển vào Xã Hòa Phú: 1$/);
   });
+
+  it('says how many of them wait for a person, and in which communes, when the carry-overs say so', () => {
+    const commune = (code: string, name: string, teamsToMove: number, teamsLeft: number) => ({
+      code,
+      name,
+      summary: { teamsToMove, teamsLeft },
+    });
+    const carryOvers = {
+      communes: [commune('24343', 'Xã Krông Năng', 1, 0), commune('24175', 'Xã Hòa Phú', 0, 2)],
+      waiting: { teams: 2 },
+    };
+    const waiting = province(3, [child('24175', 'Xã Hòa Phú', 2), child('24343', 'Xã Krông Năng', 1)]);
+    setLang('vi');
+    expect(teamsToMoveText(waiting, carryOvers)).toBe(
+      'Sau sắp xếp đơn vị hành chính, số tổ công nghệ số của đơn vị cũ chưa chuyển vào Tỉnh Đắk Lắk: 3 (Xã Hòa Phú 2, Xã Krông Năng 1). Trong đó, 2 tổ chờ cán bộ xác định nơi chuyển đến (Xã Hòa Phú 2)',
+    );
+    setLang('en');
+    expect(teamsToMoveText(waiting, carryOvers)).toMatch(
+      /1\)\. Of these, 2 wait for a person to decide where they go \(Xã Hòa Phú 2\)$/,
+    );
+    // None waiting for a person: the first sentence alone.
+    const none = { ...carryOvers, waiting: { teams: 0 } };
+    expect(teamsToMoveText(waiting, none)).toMatch(/Xã Krông Năng 1\)$/);
+    // A commune's own line does not name itself.
+    const own = { unit: { code: '24175', name: 'Xã Hòa Phú', teamsToMove: 2 }, children: [] };
+    const itself = {
+      communes: [commune('24175', 'Xã Hòa Phú', 0, 2)],
+      waiting: { teams: 2 },
+    };
+    expect(teamsToMoveText(own, itself)).toMatch(
+      /into Xã Hòa Phú: 2\. Of these, 2 wait for a person to decide where they go$/,
+    );
+  });
 });

@@ -80,5 +80,13 @@ export const carryOvers = closed({
     ...list(closed({ code: text, name: text, summary })),
     description: 'The communes formed from earlier ones, those with the most still to do first.',
   },
-  total: summary,
+  total: {
+    ...summary,
+    description:
+      'The communes’ summaries added up: a village or team of a divided commune counts in each commune it may go to.',
+  },
+  waiting: closed({
+    villages: count('Villages left for a person, each once, however many communes it may go to.'),
+    teams: count('Teams left for a person, each once.'),
+  }),
 });

@@ -15,7 +15,7 @@ const query = (values: Record<string, string | number | undefined>): string => {
 
 /**
  * Just the registry reads the dashboard makes (its search box, its breadcrumbs, and the teams still
- * to move in after a reform), so the dashboard talks to one origin. The unit trees are public
+ * to move in after a reform, with those waiting for a person), so the dashboard talks to one origin. The unit trees are public
  * reference data to every signed-in role (ADR 0022); a unit's coverage is not, and the registry
  * checks the token and the caller's area again for each, as it would if asked directly.
  */
@@ -44,6 +44,18 @@ export class RegistryPassthroughController {
   @ApiOperation({ summary: 'A unit’s coverage by teams, from the registry' })
   coverage(@Param('code') code: string, @Asking() asker: Asker): Promise<unknown> {
     return this.registry.answer(`/units/${encodeURIComponent(code)}/coverage`, asker.authorization);
+  }
+
+  @Get(':code/carry-overs')
+  @ApiOkResponse({
+    description:
+      'The registry’s carry-overs under the unit: for each commune formed by a reform, what its carry-over would still do and what waits for a person.',
+    schema: answerSchema('CarryOvers'),
+  })
+  @Roles('ioc-operator', 'district-oc', 'commune-officer', 'admin')
+  @ApiOperation({ summary: 'Where the carry-overs stand under a unit, from the registry' })
+  carryOvers(@Param('code') code: string, @Asking() asker: Asker): Promise<unknown> {
+    return this.registry.answer(`/units/${encodeURIComponent(code)}/carry-overs`, asker.authorization);
   }
 
   @Get(':code')

@@ -5,6 +5,7 @@ import type { Principal, UnitScope } from '@nhip/auth';
 import type pg from 'pg';
 import type { TreeInForce, UnitView } from '../../unit-trees/units/index.ts';
 import { summaryOf, type CarryOverSummary } from './carry-over.answer.ts';
+import { placeOf } from './carry-over.plan.ts';
 import { carryOverFacts } from './carry-over.queries.ts';
 import { planWithin } from './plan-within.ts';
 
@@ -19,6 +20,8 @@ export interface CarryOverProgress {
   readonly unit: { readonly code: string; readonly name: string };
   readonly communes: readonly CommuneProgress[];
   readonly total: CarryOverSummary;
+  /** Left for a person, each once: a divided commune's village waits in each of its communes' plans. */
+  readonly waiting: { readonly villages: number; readonly teams: number };
 }
 
 // The communes under a unit (or the unit itself) that the lineage records as formed from others.
@@ -41,18 +44,26 @@ export async function carryOverProgress(
 ): Promise<CarryOverProgress> {
   const { rows } = await pool.query<{ code: string }>(communesSql, [tree.treeVersion, unit.code]);
   const communes: CommuneProgress[] = [];
+  const waiting = { villages: new Set<string>(), teams: new Set<string>() };
   for (const { code } of rows) {
     const facts = await carryOverFacts(pool, tree, code);
-    if (facts) {
-      const summary = summaryOf(await planWithin(scope, caller, facts));
-      communes.push({ code, name: facts.commune.name, summary });
-    }
+    if (!facts) continue;
+    const plan = await planWithin(scope, caller, facts);
+    communes.push({ code, name: facts.commune.name, summary: summaryOf(plan) });
+    for (const v of plan.villages) if (v.action === 'left') waiting.villages.add(placeOf(v.from));
+    for (const t of plan.teams) if (t.action === 'left') waiting.teams.add(t.team.teamId);
   }
   communes.sort((a, b) => stillToDo(b.summary) - stillToDo(a.summary) || a.code.localeCompare(b.code));
   const total = { ...zero };
   for (const { summary } of communes)
     for (const key of Object.keys(zero) as (keyof CarryOverSummary)[]) total[key] += summary[key];
-  return { treeVersion: tree.treeVersion, unit: { code: unit.code, name: unit.name }, communes, total };
+  return {
+    treeVersion: tree.treeVersion,
+    unit: { code: unit.code, name: unit.name },
+    communes,
+    total,
+    waiting: { villages: waiting.villages.size, teams: waiting.teams.size },
+  };
 }
 
 const zero: { -readonly [K in keyof CarryOverSummary]: number } = {
