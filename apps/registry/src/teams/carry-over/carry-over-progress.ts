@@ -5,7 +5,7 @@ import type { Principal, UnitScope } from '@nhip/auth';
 import type pg from 'pg';
 import type { TreeInForce, UnitView } from '../../unit-trees/units/index.ts';
 import { summaryOf, type CarryOverSummary } from './carry-over.answer.ts';
-import { placeOf } from './carry-over.plan.ts';
+import { placeOf, type CarryOverPlan } from './carry-over.plan.ts';
 import { carryOverFacts } from './carry-over.queries.ts';
 import { planWithin } from './plan-within.ts';
 
@@ -50,20 +50,29 @@ export async function carryOverProgress(
     if (!facts) continue;
     const plan = await planWithin(scope, caller, facts);
     communes.push({ code, name: facts.commune.name, summary: summaryOf(plan) });
-    for (const v of plan.villages) if (v.action === 'left') waiting.villages.add(placeOf(v.from));
-    for (const t of plan.teams) if (t.action === 'left') waiting.teams.add(t.team.teamId);
+    noteWaiting(plan, waiting);
   }
   communes.sort((a, b) => stillToDo(b.summary) - stillToDo(a.summary) || a.code.localeCompare(b.code));
-  const total = { ...zero };
-  for (const { summary } of communes)
-    for (const key of Object.keys(zero) as (keyof CarryOverSummary)[]) total[key] += summary[key];
   return {
     treeVersion: tree.treeVersion,
     unit: { code: unit.code, name: unit.name },
     communes,
-    total,
+    total: totalOf(communes),
     waiting: { villages: waiting.villages.size, teams: waiting.teams.size },
   };
+}
+
+/** What the plan leaves for a person, by place and by team, so each counts once across communes. */
+function noteWaiting(plan: CarryOverPlan, waiting: { villages: Set<string>; teams: Set<string> }): void {
+  for (const v of plan.villages) if (v.action === 'left') waiting.villages.add(placeOf(v.from));
+  for (const t of plan.teams) if (t.action === 'left') waiting.teams.add(t.team.teamId);
+}
+
+function totalOf(communes: readonly CommuneProgress[]): CarryOverSummary {
+  const total = { ...zero };
+  for (const { summary } of communes)
+    for (const key of Object.keys(zero) as (keyof CarryOverSummary)[]) total[key] += summary[key];
+  return total;
 }
 
 const zero: { -readonly [K in keyof CarryOverSummary]: number } = {
