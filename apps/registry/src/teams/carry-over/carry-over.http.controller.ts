@@ -58,6 +58,8 @@ export class CarryOverController {
 
   @Post(':code/carry-over')
   @HttpCode(200)
+  @ApiOperation({ summary: 'Take over the villages and teams of the communes it replaced', description })
+  @ApiOkResponse({ description: 'What was done, and what was left.', schema: answerSchema('CarryOver') })
   @Roles('commune-officer', 'admin')
   async apply(
     @Param('code') code: string,
