@@ -284,7 +284,7 @@ beforeAll(async () => {
 afterAll(() => platform.stop());
 
 describe('every operation of every service', () => {
-  it('declares its roles in the OpenAPI document', () => {
+  it('declares its roles in the OpenAPI document, and what it answers on success', () => {
     expect(operations.length).toBeGreaterThan(30);
     expect([...new Set(operations.map((op) => op.service))]).toEqual([
       'registry',
@@ -294,9 +294,14 @@ describe('every operation of every service', () => {
       'projection',
     ]);
     for (const op of operations)
-      expect({ op: `${op.method} ${op.path}`, roles: op.roles.length > 0 }).toEqual({
+      expect({
+        op: `${op.method} ${op.path}`,
+        roles: op.roles.length > 0,
+        body: op.describesSuccess,
+      }).toEqual({
         op: `${op.method} ${op.path}`,
         roles: true,
+        body: true,
       });
   });
 

@@ -8,11 +8,13 @@ export interface Operation {
   readonly roles: readonly string[];
   /** The statuses its OpenAPI document says it answers. */
   readonly documented: readonly string[];
+  /** Whether a success it documents has a body described (ADR 0054): a client knows what it gets. */
+  readonly describesSuccess: boolean;
 }
 
 type Documented = Record<
   string,
-  Record<string, { 'x-roles'?: string[]; responses?: Record<string, unknown> }>
+  Record<string, { 'x-roles'?: string[]; responses?: Record<string, { content?: object }> }>
 >;
 
 /** What this reads a service through: the test platform's client of it. */
@@ -32,6 +34,9 @@ export async function operationsOf(
       path: route,
       roles: op['x-roles'] ?? [],
       documented: Object.keys(op.responses ?? {}),
+      describesSuccess: Object.entries(op.responses ?? {}).some(
+        ([status, answer]) => status.startsWith('2') && answer.content !== undefined,
+      ),
     })),
   );
 }
