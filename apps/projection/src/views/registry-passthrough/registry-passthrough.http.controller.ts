@@ -15,9 +15,10 @@ const query = (values: Record<string, string | number | undefined>): string => {
 
 /**
  * Just the registry reads the dashboard makes (its search box, its breadcrumbs, and the teams still
- * to move in after a reform, with those waiting for a person), so the dashboard talks to one origin. The unit trees are public
- * reference data to every signed-in role (ADR 0022); a unit's coverage is not, and the registry
- * checks the token and the caller's area again for each, as it would if asked directly.
+ * to move in after a reform, with those waiting for a person), so the dashboard talks to one
+ * origin. The unit trees are public reference data to every signed-in role (ADR 0022); a unit's
+ * coverage and carry-overs are not, and the registry checks the token and the caller's area again
+ * for each, as it would if asked directly.
  */
 @ApiTags('units')
 @Controller('registry/units')
