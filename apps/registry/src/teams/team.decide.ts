@@ -138,6 +138,7 @@ function removeMember(command: Of<'RemoveMember'>, team: Registered): TeamEvent[
 function moveTeam(command: Of<'MoveTeam'>, team: Registered): TeamEvent[] {
   const unit = unitInForce(command);
   if (unit.treeVersion === team.unit.treeVersion && unit.code === team.unit.code) return [];
+  requireWhereSeen(command, team);
   requireReachable(command, unit, team);
   return [
     {
@@ -145,6 +146,15 @@ function moveTeam(command: Of<'MoveTeam'>, team: Registered): TeamEvent[] {
       data: { teamId: team.teamId, unit, previousUnit: team.unit, reason: command.reason },
     },
   ];
+}
+
+function requireWhereSeen({ from }: Of<'MoveTeam'>, team: Registered): void {
+  if (!from || (from.treeVersion === team.unit.treeVersion && from.code === team.unit.code)) return;
+  throw new DomainRuleViolation(
+    'moved_meanwhile',
+    `Team "${team.name}" was moved to ${team.unit.code} (${team.unit.treeVersion}) after this move was planned from ${from.code}: it stays where it was put.`,
+    'teamId',
+  );
 }
 
 function unitInForce(command: Of<'MoveTeam'>): ServedUnit {

@@ -245,6 +245,26 @@ describe('moving a team', () => {
       .then([]);
   });
 
+  it('leaves a team where a person put it after a carry-over planned its move from elsewhere', () => {
+    const planned = { from: { treeVersion: village.treeVersion, code: village.code } };
+    const intoVillage = { treeVersion: 'vn-2025', code: '24175-001', path: ['66', '24175', '24175-001'] };
+    spec
+      .given([registered])
+      .when(move({ ...planned, unitCode: intoVillage.code, unit: intoVillage }))
+      .then([moved(intoVillage)]);
+    // Moved by hand into the commune meanwhile: the carry-over's move into 24175-001 is refused,
+    // also where the former commune's code is the new one's, so the move would pass as one within
+    // the commune and undo the person's choice.
+    spec
+      .given([registered, moved(commune2025)])
+      .when(move({ ...planned, unitCode: intoVillage.code, unit: intoVillage, communeOfTeam: '24175' }))
+      .thenRefused('moved_meanwhile', 'teamId');
+    spec
+      .given([registered, moved(intoVillage)])
+      .when(move({ ...planned, unitCode: intoVillage.code, unit: intoVillage }))
+      .then([]);
+  });
+
   it('refuses a commune that did not replace its own, naming those that did or the lineage to record', () => {
     const elsewhere = { treeVersion: 'vn-2025', code: '24343', path: ['66', '24343'] };
     spec

@@ -81,6 +81,11 @@ export type TeamCommand =
       /** The communes of the tree in force that replaced the team's commune (the reform's lineage). */
       successorsOfTeamCommune: readonly string[];
       reason: string;
+      /**
+       * Where the mover saw the team when it decided (a carry-over's plan): a team moved elsewhere
+       * since stays where a person put it. A single move sends none.
+       */
+      from?: { readonly treeVersion: string; readonly code: string };
     };
 
 export type TeamState =

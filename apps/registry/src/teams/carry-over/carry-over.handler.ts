@@ -145,6 +145,7 @@ async function moveTeams(
         communeOfTeam: planned.team.communeCode,
         successorsOfTeamCommune: planned.movesTo,
         reason,
+        from: { treeVersion: planned.team.treeVersion, code: planned.team.unitCode },
       },
       metadata,
     })),
