@@ -1,8 +1,9 @@
 // A commune's carry-over after the 2025 reform (ADR 0068) writes many streams in one transaction:
 // the villages it registers, each team's move, each village it retires. Here the registry as it
 // ships, its database behind the TCP fault proxy, slowed so the transaction is caught open: the
-// database restarting mid-way answers 503 and leaves nothing of it, the retry carries it all out
-// once; and two carry-overs of one commune sent at once take turns, every team moved once.
+// database restarting mid-way answers 503 and leaves nothing of it; the retry, sent twice at once,
+// carries it all out once. And a team a person moves by hand while a carry-over holds its plan
+// (a failpoint pauses it there) stays where the person put it.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,7 +22,12 @@ const reason = 'Sắp xếp đơn vị hành chính cấp xã từ ngày 01/7/20
 
 type Summary = Record<string, number>;
 interface CarryOver {
-  readonly teams: readonly { readonly action: string }[];
+  readonly teams: readonly {
+    readonly teamId: string;
+    readonly action: string;
+    readonly because: string | null;
+    readonly why: string | null;
+  }[];
   readonly summary: Summary;
 }
 interface Problem {
@@ -36,17 +42,17 @@ describe('a carry-over through a database restart and beside another', () => {
   const csv = { 'content-type': 'text/csv' };
   const village = async (commune: string, name: string) =>
     (await registry.post<{ code: string }>(`/units/${commune}/villages`, { name, type: 'Thôn' })).body.code;
-  const team = async (unitCode: string) =>
-    expect(
-      (
-        await registry.post('/teams', {
-          name: `Tổ công nghệ số cộng đồng ${unitCode}`,
-          teamType: 'community_digital_technology',
-          unitCode,
-          decision: { number: '12/QĐ-UBND', date: '2023-03-01' },
-        })
-      ).status,
-    ).toBe(201);
+  const teams: Record<string, string> = {};
+  const team = async (unitCode: string, label = unitCode) => {
+    const registered = await registry.post<{ teamId: string }>('/teams', {
+      name: `Tổ công nghệ số cộng đồng ${label}`,
+      teamType: 'community_digital_technology',
+      unitCode,
+      decision: { number: '12/QĐ-UBND', date: '2023-03-01' },
+    });
+    expect(registered.status).toBe(201);
+    teams[label] = registered.body.teamId;
+  };
   const plan = async (commune: string): Promise<Summary> =>
     (await registry.get<CarryOver>(`/units/${commune}/carry-over`)).body.summary;
   /** Each team's moves in the store, by team stream: a team moved twice would show 2. */
@@ -72,6 +78,7 @@ describe('a carry-over through a database restart and beside another', () => {
       service: 'registry',
       envPrefix: 'REGISTRY',
       purpose: 'carry_over_outage',
+      env: { NHIP_FAILPOINTS: 'carry-over:planned=delay:1500' },
     }));
     expect(
       (await registry.post('/unit-trees/vn-2024/imports?effectiveFrom=2008-08-01', units2024, csv)).status,
@@ -81,7 +88,7 @@ describe('a carry-over through a database restart and beside another', () => {
       ['24334', ['Buôn Ea Siên', 'Thôn 4']],
       ['24301', ['Thôn 5', 'Thôn 6']],
     ] as const)
-      for (const name of names) await team(await village(commune, name));
+      for (const name of names) await team(await village(commune, name), name);
     await team('24334');
     expect(
       (await registry.post('/unit-trees/vn-2025/imports?effectiveFrom=2025-07-01', units2025, csv)).status,
@@ -94,7 +101,7 @@ describe('a carry-over through a database restart and beside another', () => {
     await stop();
   });
 
-  it('leaves nothing written when the database restarts mid-way, and carries it all out on retry', async () => {
+  it('leaves nothing written when the database restarts mid-way; the retry, sent twice at once, does it once', async () => {
     const before = await plan('24328');
     expect(before).toMatchObject({ villagesToRegister: 5, teamsToMove: 6 });
     await outboxSettled();
@@ -112,36 +119,52 @@ describe('a carry-over through a database restart and beside another', () => {
     expect(await movesPerTeam()).toEqual([]);
     expect(await plan('24328')).toEqual(before);
 
-    const retried = await eventually(async () => {
-      const reply = await registry.post<CarryOver>('/units/24328/carry-over', { reason });
-      return reply.status === 200 ? reply.body : undefined;
-    });
-    expect(retried.summary).toMatchObject({ villagesToRegister: 5, teamsToMove: 6 });
-    expect(await movesPerTeam()).toEqual([1, 1, 1, 1, 1, 1]);
-    expect(await plan('24328')).toMatchObject({ villagesToRegister: 0, teamsToMove: 0, villagesCarried: 5 });
-    await outboxSettled();
-  });
-
-  it('lets two carry-overs of one commune sent at once take turns: every team moved once', async () => {
-    await outboxSettled();
-    proxy.latency(10);
-    const both = await Promise.all(
-      [1, 2].map(() => registry.post<CarryOver>('/units/24301/carry-over', { reason })),
+    // The client retries, and the officer presses again meanwhile: both answered, one does it.
+    await eventually(async () => (await registry.get('/health/ready')).status === 200);
+    const retried = await Promise.all(
+      [1, 2].map(() => registry.post<CarryOver>('/units/24328/carry-over', { reason })),
     );
-    proxy.heal();
-    expect(both.map((r) => r.status)).toEqual([200, 200]);
-    // One of them carried it out; the other, planned before that committed, found it done.
-    const moved = both.map((r) => r.body.teams.filter((t) => t.action === 'move').length).sort();
-    expect(moved).toEqual([0, 2]);
-    expect(await movesPerTeam()).toEqual([1, 1, 1, 1, 1, 1, 1, 1]);
+    expect(retried.map((r) => r.status)).toEqual([200, 200]);
+    expect(retried.map((r) => r.body.teams.filter((t) => t.action === 'move').length).sort()).toEqual([0, 6]);
+    expect(await movesPerTeam()).toEqual([1, 1, 1, 1, 1, 1]);
     const villages = await registry.sql<{ n: number }>(
       `SELECT count(*)::int AS n FROM es_events
-        WHERE event_type = 'VillageRegistered' AND stream_id LIKE 'villages-vn-2025-%'`,
+        WHERE event_type = 'VillageRegistered' AND stream_id LIKE 'villages-vn-2025-24328'`,
     );
-    expect(villages[0]?.n).toBe(7); // 5 in Xã Ea Drông, 2 in Xã Cuôr Đăng, none twice
-    expect(await plan('24301')).toMatchObject({ villagesToRegister: 0, teamsToMove: 0 });
+    expect(villages[0]?.n).toBe(5); // none twice
+    expect(await plan('24328')).toMatchObject({ villagesToRegister: 0, teamsToMove: 0, villagesCarried: 5 });
+  });
+
+  it('leaves a team where a person put it while the carry-over held its plan', async () => {
+    await outboxSettled();
+    const carrying = registry.post<CarryOver>('/units/24301/carry-over', { reason });
+    await eventually(planHeld, { timeoutMs: 20_000, intervalMs: 20 });
+    const byHand = await registry.post(`/teams/${teams['Thôn 5']}/unit`, {
+      unitCode: '24301',
+      reason: 'Xã phân công lại địa bàn',
+    });
+    expect(byHand.status).toBe(200);
+    const done = await carrying;
+    expect(done.status).toBe(200);
+    const outcome = (label: string) => done.body.teams.find((t) => t.teamId === teams[label]);
+    expect(outcome('Thôn 6')?.action).toBe('move');
+    expect(outcome('Thôn 5')).toMatchObject({ action: 'left', because: 'refused' });
+    expect(outcome('Thôn 5')?.why).toMatch(/was moved to 24301 \(vn-2025\) after this move was planned/);
+    const placed = await registry.get<{ treeVersion: string; unitCode: string }>(`/teams/${teams['Thôn 5']}`);
+    expect([placed.body.treeVersion, placed.body.unitCode]).toEqual(['vn-2025', '24301']);
+    expect(await movesPerTeam()).toEqual([1, 1, 1, 1, 1, 1, 1, 1]);
     expect(registry.output()).not.toMatch(/unhandled|uncaught/i);
   });
+
+  /** A carry-over's transaction, its plan read (the teams last), held at the failpoint. */
+  async function planHeld(): Promise<boolean> {
+    const rows = await registry.sql<{ n: number }>(
+      `SELECT count(*)::int AS n FROM pg_stat_activity
+        WHERE datname = current_database() AND pid <> pg_backend_pid()
+          AND state = 'idle in transaction' AND query LIKE '%JOIN rm_teams t%'`,
+    );
+    return (rows[0]?.n ?? 0) > 0;
+  }
 
   /** A transaction of the registry's that has written and waits on its next statement. */
   async function openWriteTransaction(): Promise<boolean> {

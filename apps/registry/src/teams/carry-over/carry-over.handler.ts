@@ -7,6 +7,7 @@
 import {
   executeCommand,
   executeCommandsIn,
+  failpointDelay,
   takeTurnOn,
   type CommandOutcome,
   type Tx,
@@ -59,6 +60,9 @@ export async function carryOver(
       // what the first registered, and be refused for a village name nobody sent.
       await takeTurnOn(tx, streamId);
       planned = await planIn(tx);
+      // Where a fault spec holds it (NHIP_FAILPOINTS=carry-over:planned=delay:MS) to move a team by
+      // hand between the plan and the moves; one lookup otherwise.
+      await failpointDelay('carry-over:planned');
       return {
         commandId: `${commandId}/villages`,
         streamId,
