@@ -110,7 +110,7 @@ export class App {
     this.teamsToMove = undefined;
     renderTeamsToMove(undefined);
     if (summary.successorsIn) return;
-    const waiting = await this.api.teamsToMove(summary.unit.code);
+    const waiting = await this.api.teamsWaiting(summary.unit.code);
     if (asked !== this.loads) return;
     this.teamsToMove = waiting;
     renderTeamsToMove(waiting);

@@ -73,7 +73,7 @@ export class Api {
    * coverage) and, only when some wait, the carry-overs under it: those planning every commune below
    * is a read worth sparing. Undefined when the registry did not answer; the line is left out then.
    */
-  async teamsToMove(code: string): Promise<TeamsWaiting | undefined> {
+  async teamsWaiting(code: string): Promise<TeamsWaiting | undefined> {
     const at = encodeURIComponent(code);
     const coverage = await this.get<TeamsToMove>(`/registry/units/${at}/coverage`).catch(() => undefined);
     if (!coverage || coverage.unit.teamsToMove === 0) return coverage && { coverage };
