@@ -1,6 +1,7 @@
 // A service as it ships, its database reached through a TCP fault proxy: what each database fault
 // spec starts. Connections are bounded to 1 s, so a refused or silent path turns into 503s within a
 // spec's patience; the service has topics of its own.
+import { pendingOutboxCount } from '@nhip/event-sourcing';
 import {
   builtService,
   postgresAdminUrl,
@@ -48,4 +49,15 @@ export async function startBehindDatabaseProxy(spec: {
     await proxy.close();
     throw error;
   }
+}
+
+/**
+ * What the service's relay has still to publish, read on the test's own connection to its database
+ * (not through the proxy): once a fault heals, the relay must bring it to 0 by itself.
+ */
+export function pendingOutboxOf(service: RunningService): Promise<number> {
+  const db = {
+    query: async (text: string, values?: unknown[]) => ({ rows: await service.sql(text, values) }),
+  };
+  return pendingOutboxCount(db as never); // rows are all the count reads of a query's result
 }

@@ -8,9 +8,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { pendingOutboxCount } from '@nhip/event-sourcing';
 import { eventually, type RunningService } from '@nhip/testing';
-import { startBehindDatabaseProxy } from './behind-database-proxy.ts';
+import { pendingOutboxOf, startBehindDatabaseProxy } from './behind-database-proxy.ts';
 import type { TcpFaultProxy } from './tcp-fault-proxy.ts';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -63,11 +62,7 @@ describe('a carry-over through a database restart and beside another', () => {
       )
     ).map((row) => row.moves);
   const outboxSettled = () =>
-    eventually(async () => (await pendingOutboxCount(store())) === 0, { timeoutMs: 30_000 });
-  const store = () =>
-    ({
-      query: async (text: string, values?: unknown[]) => ({ rows: await registry.sql(text, values) }),
-    }) as never;
+    eventually(async () => (await pendingOutboxOf(registry)) === 0, { timeoutMs: 30_000 });
 
   beforeAll(async () => {
     ({

@@ -6,9 +6,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { pendingOutboxCount } from '@nhip/event-sourcing';
 import { eventually, type Reply, type RunningService } from '@nhip/testing';
-import { startBehindDatabaseProxy } from './behind-database-proxy.ts';
+import { pendingOutboxOf, startBehindDatabaseProxy } from './behind-database-proxy.ts';
 import type { TcpFaultProxy } from './tcp-fault-proxy.ts';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -114,10 +113,7 @@ describe('registry through a database outage (TCP fault proxy)', () => {
     expect(acknowledged.length).toBeGreaterThanOrEqual(9);
     expect(missing).toEqual([]);
     // The relay lost its database too, and caught up by itself.
-    const store = {
-      query: async (text: string, values?: unknown[]) => ({ rows: await registry.sql(text, values) }),
-    };
-    await eventually(async () => (await pendingOutboxCount(store as never)) === 0, { timeoutMs: 30_000 });
+    await eventually(async () => (await pendingOutboxOf(registry)) === 0, { timeoutMs: 30_000 });
     const outageLines = registry.output().match(/database \(pool\) unreachable/g) ?? [];
     expect(outageLines.length).toBeGreaterThanOrEqual(2); // the restart and the black hole
     expect(outageLines.length).toBeLessThan(refusedWrites);
