@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { eventually, type RunningService } from '@nhip/testing';
+import { eventually, registerTeam, registerVillage, type RunningService } from '@nhip/testing';
 import { pendingOutboxOf, startBehindDatabaseProxy } from './behind-database-proxy.ts';
 import type { TcpFaultProxy } from './tcp-fault-proxy.ts';
 
@@ -39,18 +39,9 @@ describe('a carry-over through a database restart and beside another', () => {
   let stop: () => Promise<void>;
 
   const csv = { 'content-type': 'text/csv' };
-  const village = async (commune: string, name: string) =>
-    (await registry.post<{ code: string }>(`/units/${commune}/villages`, { name, type: 'Thôn' })).body.code;
   const teams: Record<string, string> = {};
   const team = async (unitCode: string, label = unitCode) => {
-    const registered = await registry.post<{ teamId: string }>('/teams', {
-      name: `Tổ công nghệ số cộng đồng ${label}`,
-      teamType: 'community_digital_technology',
-      unitCode,
-      decision: { number: '12/QĐ-UBND', date: '2023-03-01' },
-    });
-    expect(registered.status).toBe(201);
-    teams[label] = registered.body.teamId;
+    teams[label] = await registerTeam(registry, unitCode, label);
   };
   const plan = async (commune: string): Promise<Summary> =>
     (await registry.get<CarryOver>(`/units/${commune}/carry-over`)).body.summary;
@@ -83,7 +74,7 @@ describe('a carry-over through a database restart and beside another', () => {
       ['24334', ['Buôn Ea Siên', 'Thôn 4']],
       ['24301', ['Thôn 5', 'Thôn 6']],
     ] as const)
-      for (const name of names) await team(await village(commune, name), name);
+      for (const name of names) await team(await registerVillage(registry, commune, name), name);
     await team('24334');
     expect(
       (await registry.post('/unit-trees/vn-2025/imports?effectiveFrom=2025-07-01', units2025, csv)).status,

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { publicTopics } from '@nhip/contracts';
 import { readTopic } from '@nhip/event-sourcing';
 import { createMessaging } from '@nhip/messaging';
-import { eventually, kafkaBrokers, tokenFor } from '@nhip/testing';
+import { eventually, kafkaBrokers, registerTeam, tokenFor } from '@nhip/testing';
 import { startRegistry, type RunningRegistry } from './fixtures/registry-service.ts';
 
 /** Part of Đắk Lắk's real lineage: Xã Ea D'Rơng divided between Xã Ea Drông and Xã Cuôr Đăng. */
@@ -52,14 +52,7 @@ describe('a commune formed by the reform takes over the villages and teams of th
     (await registry.post<{ code: string }>(`/units/${commune}/villages`, { name, type: name.split(' ')[0] }))
       .body.code;
   const team = async (label: string, unitCode: string) => {
-    const registered = await registry.post<{ teamId: string }>('/teams', {
-      name: `Tổ công nghệ số cộng đồng ${label}`,
-      teamType: 'community_digital_technology',
-      unitCode,
-      decision: { number: '12/QĐ-UBND', date: '2023-03-01' },
-    });
-    expect(registered.status).toBe(201);
-    teams[label] = registered.body.teamId;
+    teams[label] = await registerTeam(registry, unitCode, label);
   };
 
   beforeAll(async () => {
