@@ -1,30 +1,14 @@
 // `npm run dead-letters`: what the consumers set aside on their dead-letter topics, and why.
 // `npm run dead-letters -- redrive --consumer <group> [--topic <topic>] [--reason <reason>] [--apply]`
-// sends a group's letters back once its release takes them (docs/adr/0066). The broker is KAFKA_BROKERS, else the
-// one `npm start` runs.
-import { parseArgs } from 'node:util';
-import {
-  type DeadLetterTopicRead,
-  deadLetterTopics,
-  readDeadLetters,
-  redrivableReasons,
-  redriveDeadLetters,
-  summarizeDeadLetters,
-} from '@nhip/event-sourcing';
-import {
-  createMessaging,
-  kafkaConnectionFromEnv,
-  type KafkaConnection,
-  type Messaging,
-} from '@nhip/messaging';
+// sends a group's letters back once its release takes them (docs/adr/0066). The broker is
+// KAFKA_BROKERS, else the one `npm start` runs. The command itself is the one each consuming
+// service's image ships for its own group (@nhip/event-sourcing, docs/adr/0071); a checkout sees
+// every group.
+import { checkoutScope, DeadLettersCommandError, runDeadLettersCommand } from '@nhip/event-sourcing';
+import { createMessaging, kafkaConnectionFromEnv, type KafkaConnection } from '@nhip/messaging';
 import { describeFailure, InfraError } from '../infra/infra-error.ts';
 import { kafkaStatus } from '../infra/kafka.ts';
 import { log, withStep } from '../infra/progress.ts';
-import { listingLines, planLines } from './report.ts';
-
-const usage =
-  'Usage: npm run dead-letters [-- --topic <topic>]\n' +
-  '       npm run dead-letters -- redrive --consumer <group> [--topic <topic>] [--reason <reason>] [--apply]';
 
 const clientId = 'nhip-dead-letters';
 
@@ -36,84 +20,9 @@ function connection(): KafkaConnection {
   throw new InfraError('No broker: start the platform with "npm start", or export KAFKA_BROKERS=host:port.');
 }
 
-interface Command {
-  readonly name: 'list' | 'redrive';
-  readonly consumer: string;
-  readonly topic: string | undefined;
-  readonly reason: string | undefined;
-  readonly apply: boolean;
-}
-
-function parseCommand(argv: readonly string[]): Command {
-  const { values, positionals } = parseArgs({
-    args: [...argv],
-    allowPositionals: true,
-    options: {
-      consumer: { type: 'string' },
-      topic: { type: 'string' },
-      reason: { type: 'string' },
-      apply: { type: 'boolean' },
-    },
-  });
-  const name = positionals[0] ?? 'list';
-  const { topic, reason } = values;
-  if (name === 'list') return { name, consumer: '', topic, reason: undefined, apply: false };
-  if (name !== 'redrive' || !values.consumer) throw new InfraError(usage);
-  if (reason !== undefined && !redrivableReasons.has(reason))
-    throw new InfraError(
-      `--reason ${reason} is not one a re-drive takes: ${[...redrivableReasons].join(', ')}. ` +
-        'Letters set aside for the other reasons stay on the topic: no release can read their bytes.',
-    );
-  return { name, consumer: values.consumer, topic, reason, apply: values.apply === true };
-}
-
-/** Every dead-letter topic, or the one asked for (named by its source topic or itself). */
-async function chosenTopics(
-  messaging: Messaging,
-  brokers: readonly string[],
-  topic: string | undefined,
-): Promise<string[]> {
-  const all = await deadLetterTopics(messaging).catch((error: unknown) => {
-    throw new InfraError(
-      `The broker at ${brokers.join(',')} did not answer: is the platform up ("npm start")?`,
-      String(error),
-    );
-  });
-  if (topic === undefined) return all;
-  const wanted = `${topic.replace(/\.dlt$/, '')}.dlt`;
-  if (!all.includes(wanted))
-    throw new InfraError(
-      `No dead-letter topic ${wanted}: the ones on the broker are ${all.join(', ') || 'none'}.`,
-    );
-  return [wanted];
-}
-
-async function redrive(messaging: Messaging, command: Command, read: DeadLetterTopicRead): Promise<void> {
-  const consumers = [...new Set(read.letters.map((l) => l.consumer))].sort();
-  if (!consumers.includes(command.consumer))
-    throw new InfraError(
-      `No dead letters of the consumer group "${command.consumer}"` +
-        `${command.topic ? ` on ${command.topic.replace(/\.dlt$/, '')}.dlt` : ''}; ` +
-        `groups with letters: ${consumers.join(', ') || 'none'}.`,
-    );
-  const selection = { consumer: command.consumer, topic: command.topic, reason: command.reason };
-  const plan = await redriveDeadLetters(messaging, read, selection, { apply: command.apply });
-  for (const line of planLines(selection, plan, command.apply)) log(line);
-}
-
-async function main(
-  messaging: Messaging,
-  brokers: readonly string[],
-  argv: readonly string[],
-): Promise<void> {
-  const command = parseCommand(argv);
-  const topics = await chosenTopics(messaging, brokers, command.topic);
-  const read = await withStep(`Reading ${topics.length} dead-letter topic(s)`, () =>
-    readDeadLetters(messaging, topics),
-  );
-  if (command.name === 'redrive') return redrive(messaging, command, read);
-  for (const line of listingLines(topics, read, summarizeDeadLetters(read))) log(line);
-}
+/** The command's refusals printed like every other tool's: the sentence, its detail when verbose. */
+const asInfraError = (error: unknown): unknown =>
+  error instanceof DeadLettersCommandError ? new InfraError(error.message, error.detail) : error;
 
 const connected = (() => {
   try {
@@ -125,9 +34,12 @@ const connected = (() => {
   }
 })();
 try {
-  await main(connected.messaging, connected.brokers, process.argv.slice(2));
+  await runDeadLettersCommand(connected.messaging, checkoutScope(connected.brokers), process.argv.slice(2), {
+    say: log,
+    step: (title, work) => withStep(title, work),
+  });
 } catch (error) {
-  log(describeFailure(error));
+  log(describeFailure(asInfraError(error)));
   process.exitCode = 1;
 } finally {
   await connected.messaging.close();

@@ -3,7 +3,7 @@ import { refuseAnonymousOnArrival } from '@nhip/auth';
 import { answerSchemas, publicTopics } from '@nhip/contracts';
 import { startService } from '@nhip/service-http';
 import { AppModule } from './app.module.ts';
-import { ConfigError, readConfig } from './config.ts';
+import { ConfigError, consumerGroup, readConfig } from './config.ts';
 import { isReplicaType, ReplicaLag } from './registry-replica/follow-registry/index.ts';
 import { activityDataSource } from './schema/activity-data-source.ts';
 
@@ -22,7 +22,7 @@ startService({
   ],
   // Runs RegistryReplicaController's @EventPattern handlers.
   consumer: {
-    name: 'activity.registry-replica',
+    name: consumerGroup,
     isKnownType: isReplicaType,
     failure: 'registry replica failed',
   },

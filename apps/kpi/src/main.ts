@@ -3,7 +3,7 @@ import { refuseAnonymousOnArrival } from '@nhip/auth';
 import { answerSchemas, partnerTopics, publicTopics } from '@nhip/contracts';
 import { startService } from '@nhip/service-http';
 import { AppModule } from './app.module.ts';
-import { ConfigError, readConfig } from './config.ts';
+import { ConfigError, consumerGroup, readConfig } from './config.ts';
 import { InputLag } from './health/input-lag.ts';
 import { isActivityType } from './inputs/count-activity/index.ts';
 import { isTrainingType } from './inputs/count-training/index.ts';
@@ -32,7 +32,7 @@ startService({
   ],
   // Runs the inputs' @EventPattern handlers in one consumer group.
   consumer: {
-    name: 'kpi.inputs',
+    name: consumerGroup,
     isKnownType: (type) => inputTypes.some((known) => known(type)),
     failure: 'kpi input failed',
     onDeadLetter: answerRefusedStatistics,

@@ -6,6 +6,12 @@ import { adminDatabaseUrlFrom, ConfigError, positiveInteger } from '@nhip/servic
 
 export { ConfigError };
 
+/**
+ * The consumer group the service reads its input topics in (main.ts); its dead-letter command
+ * (dead-letters.ts) shows and re-drives this group's letters.
+ */
+export const consumerGroup = 'projection.inputs';
+
 /** A class so Nest can inject it by type. */
 export class ProjectionConfig {
   readonly port: number;

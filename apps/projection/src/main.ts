@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { answerSchemas, publicTopics } from '@nhip/contracts';
 import { startService } from '@nhip/service-http';
 import { AppModule } from './app.module.ts';
-import { ConfigError, readConfig } from './config.ts';
+import { ConfigError, consumerGroup, readConfig } from './config.ts';
 import { InputLag } from './health/input-lag.ts';
 import { changesChannel, isKpiType } from './read-models/follow-kpi/index.ts';
 import { isReplicaType } from './read-models/follow-registry/index.ts';
@@ -34,7 +34,7 @@ startService({
   ],
   // One group over the KPI and the registry's unit topics: values, units and names commit with their offsets.
   consumer: {
-    name: 'projection.inputs',
+    name: consumerGroup,
     isKnownType: (type) => isKpiType(type) || isReplicaType(type),
     failure: 'projection input failed',
   },

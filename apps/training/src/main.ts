@@ -3,7 +3,7 @@ import { refuseAnonymousOnArrival } from '@nhip/auth';
 import { answerSchemas, publicTopics } from '@nhip/contracts';
 import { startService } from '@nhip/service-http';
 import { AppModule } from './app.module.ts';
-import { ConfigError, readConfig } from './config.ts';
+import { ConfigError, consumerGroup, readConfig } from './config.ts';
 import { isReplicaType, ReplicaLag } from './registry-replica/follow-registry/index.ts';
 import { trainingDataSource } from './schema/training-data-source.ts';
 
@@ -23,7 +23,7 @@ startService({
   ],
   // Runs RegistryReplicaController's @EventPattern handlers.
   consumer: {
-    name: 'training.registry-replica',
+    name: consumerGroup,
     isKnownType: isReplicaType,
     failure: 'registry replica failed',
   },

@@ -74,3 +74,12 @@ export {
   type RedriveSelection,
 } from './dead-letters/redrive-plan.ts';
 export { deadLetterTopics, readDeadLetters, redriveDeadLetters } from './dead-letters/redrive.ts';
+export {
+  checkoutScope,
+  DeadLettersCommandError,
+  runDeadLettersCommand,
+  type DeadLettersIo,
+  type DeadLettersScope,
+} from './dead-letters/command/command.ts';
+export { listingLines, type Invocation } from './dead-letters/command/report.ts';
+export { runServiceDeadLetters } from './dead-letters/command/service-command.ts';

@@ -1,14 +1,11 @@
 // The listing's lines an operator meets less often: no dead-letter topic at all, records that are
 // not letters, and letters that failed again after a re-drive.
 import { describe, expect, it } from '@jest/globals';
-import {
-  deadLetter,
-  readDeadLetterRecords,
-  redriveMessage,
-  summarizeDeadLetters,
-} from '@nhip/event-sourcing';
+import { deadLetter, readDeadLetterRecords, redriveMessage, summarizeDeadLetters } from '../../index.ts';
 import type { OutgoingMessage, ReceivedMessage } from '@nhip/messaging';
 import { listingLines } from './report.ts';
+
+const checkout = { redrive: (consumer: string) => `npm run dead-letters -- redrive --consumer ${consumer}` };
 
 let offset = 0n;
 const received = (m: OutgoingMessage): ReceivedMessage => ({
@@ -28,10 +25,10 @@ const moved: ReceivedMessage = {
 describe('the dead-letter listing', () => {
   it('says when no consumer has set anything aside', () => {
     const read = readDeadLetterRecords([]);
-    expect(listingLines([], read, [])).toEqual([
+    expect(listingLines([], read, [], checkout)).toEqual([
       'No dead-letter topic on the broker: no consumer has set a message aside.',
     ]);
-    expect(listingLines(['public.registry.team.v1.dlt'], read, [])).toEqual([
+    expect(listingLines(['public.registry.team.v1.dlt'], read, [], checkout)).toEqual([
       '0 dead letters on 1 dead-letter topic.',
     ]);
   });
@@ -45,7 +42,7 @@ describe('the dead-letter listing', () => {
     );
     const stray = received({ topic: 'public.registry.team.v1.dlt', key: null, value: 'x' });
     const read = readDeadLetterRecords([first, again, stray]);
-    const lines = listingLines(['public.registry.team.v1.dlt'], read, summarizeDeadLetters(read));
+    const lines = listingLines(['public.registry.team.v1.dlt'], read, summarizeDeadLetters(read), checkout);
     expect(lines).toContain('  1 record there not written by a consumer (skipped).');
     expect(lines).toContain('      1 letter failed again after a re-drive');
     expect(lines[0]).toBe('2 dead letters on 1 dead-letter topic, 2 letters waiting for a re-drive.');

@@ -1,12 +1,22 @@
-// What `npm run dead-letters` prints: the letters by source topic, consumer and reason, what a
-// re-drive would do, and the next command to type. Pure, so its wording is tested.
-import type {
-  DeadLetterGroup,
-  DeadLetterTopicRead,
-  RedrivePlan,
-  RedriveSelection,
-} from '@nhip/event-sourcing';
-import { redrivableReasons } from '@nhip/event-sourcing';
+// What the dead-letter command prints: the letters by source topic, consumer and reason, what a
+// re-drive would do, and the next command to type, as typed where it runs (a checkout's
+// `npm run dead-letters`, or a service image's `node apps/<service>/dist/dead-letters.js`). Pure, so
+// its wording is tested.
+import type { DeadLetterTopicRead } from '../dead-letter-record.ts';
+import {
+  redrivableReasons,
+  type DeadLetterGroup,
+  type RedrivePlan,
+  type RedriveSelection,
+} from '../redrive-plan.ts';
+
+/** How the command is typed where it runs. */
+export interface Invocation {
+  /** The re-drive of a consumer's letters as typed, without --apply. */
+  redrive(consumer: string): string;
+  /** The one consumer group whose letters it shows, when it runs in that service's image. */
+  readonly consumer?: string;
+}
 
 const plural = (n: number, one: string, many = `${one}s`): string =>
   `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
@@ -16,12 +26,14 @@ export function listingLines(
   topics: readonly string[],
   read: DeadLetterTopicRead,
   groups: readonly DeadLetterGroup[],
+  invocation: Invocation,
 ): string[] {
   if (topics.length === 0)
     return ['No dead-letter topic on the broker: no consumer has set a message aside.'];
   const waiting = groups.reduce((n, g) => n + g.waiting, 0);
   const lines = [
-    `${plural(read.letters.length, 'dead letter')} on ${plural(topics.length, 'dead-letter topic')}` +
+    `${plural(read.letters.length, 'dead letter')}${invocation.consumer ? ` of ${invocation.consumer}` : ''} ` +
+      `on ${plural(topics.length, 'dead-letter topic')}` +
       (read.letters.length === 0 ? '.' : `, ${plural(waiting, 'letter')} waiting for a re-drive.`),
   ];
   if (read.foreign > 0)
@@ -37,13 +49,25 @@ export function listingLines(
   if (consumers.length > 0) {
     lines.push('', '  Once the release of the consumer takes them, send its waiting letters back:');
     const commands = consumers.flatMap((consumer) => [
-      [`npm run dead-letters -- redrive --consumer ${consumer}`, '(shows the plan)'],
-      [`npm run dead-letters -- redrive --consumer ${consumer} --apply`, '(sends them)'],
+      [invocation.redrive(consumer), '(shows the plan)'],
+      [`${invocation.redrive(consumer)} --apply`, '(sends them)'],
     ]);
     const width = Math.max(...commands.map(([command = '']) => command.length));
     lines.push(...commands.map(([command = '', what]) => `    ${command.padEnd(width)}   ${what}`));
   }
   return lines;
+}
+
+/** Under a service's listing: what other consumer groups set aside there, counted, not shown. */
+export function otherConsumersLine(read: DeadLetterTopicRead, seen: DeadLetterTopicRead): string[] {
+  const others = read.letters.filter((letter) => !seen.letters.includes(letter));
+  if (others.length === 0) return [];
+  const groups = [...new Set(others.map((letter) => letter.consumer))].sort();
+  return [
+    '',
+    `  ${plural(others.length, 'letter')} of other consumer groups there (${groups.join(', ')}): ` +
+      'each of those services lists its own.',
+  ];
 }
 
 function groupLines(group: DeadLetterGroup): string[] {
