@@ -188,7 +188,8 @@ export const alertSignals: AlertSignal[] = [
     expr: `${newDeadLetters} > 0`,
     for: '0m',
     summary:
-      '{{ $labels.group }} set messages of {{ $labels.topic }} aside on its dead-letter topic: npm run dead-letters says why.',
+      '{{ $labels.group }} set messages of {{ $labels.topic }} aside on its dead-letter topic: ' +
+      'node apps/<service>/dist/dead-letters.js where that service runs says why and sends them back (npm run dead-letters in a checkout).',
   },
   {
     alert: 'OutboxBacklog',
