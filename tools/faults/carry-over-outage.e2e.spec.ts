@@ -3,7 +3,8 @@
 // ships, its database behind the TCP fault proxy, slowed so the transaction is caught open: the
 // database restarting mid-way answers 503 and leaves nothing of it; the retry, sent twice at once,
 // carries it all out once. And a team a person moves by hand while a carry-over holds its plan
-// (a failpoint pauses it there) stays where the person put it.
+// (a failpoint pauses it there) stays where the person put it, and its village is retired by the
+// next carry-over.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -138,6 +139,14 @@ describe('a carry-over through a database restart and beside another', () => {
     expect(outcome('Thôn 5')?.why).toMatch(/was moved to 24301 \(vn-2025\) after this move was planned/);
     const placed = await registry.get<{ treeVersion: string; unitCode: string }>(`/teams/${teams['Thôn 5']}`);
     expect([placed.body.treeVersion, placed.body.unitCode]).toEqual(['vn-2025', '24301']);
+    expect(await movesPerTeam()).toEqual([1, 1, 1, 1, 1, 1, 1, 1]);
+
+    // Thôn 5's former village kept its team through that carry-over, so it was not retired; served
+    // by nobody now, the next carry-over retires it, carried to its counterpart, and moves nothing.
+    expect(await plan('24301')).toMatchObject({ villagesCarried: 1, teamsToMove: 0 });
+    const next = await registry.post<CarryOver>('/units/24301/carry-over', { reason });
+    expect(next.status).toBe(200);
+    expect(await plan('24301')).toMatchObject({ villagesCarried: 2, teamsToMove: 0 });
     expect(await movesPerTeam()).toEqual([1, 1, 1, 1, 1, 1, 1, 1]);
     expect(registry.output()).not.toMatch(/unhandled|uncaught/i);
   });
