@@ -1,6 +1,7 @@
 // What a re-drive sends back and what a listing says, from dead-letter topics as read.
 import { describe, expect, it } from '@jest/globals';
-import type { OutgoingMessage, ReceivedMessage } from '@nhip/messaging';
+import type { ReceivedMessage } from '@nhip/messaging';
+import { receivedBack as received } from '../fixtures/received-letter.ts';
 import { deadLetter } from './dead-letter.ts';
 import { readDeadLetterRecords, redriveMessage } from './dead-letter-record.ts';
 import { planRedrive, summarizeDeadLetters } from './redrive-plan.ts';
@@ -19,18 +20,6 @@ const original = (
   key: `team-${offset}`,
   value: Buffer.from(`{"teamId":"team-${offset}"}`),
   headers: { ce_specversion: '1.0', ce_id: `id-${offset}`, ce_type: type, traceparent: 'tp' },
-  timestamp: new Date(0),
-});
-
-let dltOffset = 0n;
-/** A letter as the broker hands it back: what `deadLetter` wrote, at the next offset of partition 0. */
-const received = (written: OutgoingMessage): ReceivedMessage => ({
-  topic: written.topic,
-  partition: 0,
-  offset: dltOffset++,
-  key: written.key,
-  value: Buffer.from(written.value),
-  headers: written.headers ?? {},
   timestamp: new Date(0),
 });
 

@@ -1,6 +1,7 @@
 // The command as a service's image runs it: its own group only, named for it, and typed as there.
 import { describe, expect, it } from '@jest/globals';
-import type { OutgoingMessage, ReceivedMessage } from '@nhip/messaging';
+import type { ReceivedMessage } from '@nhip/messaging';
+import { receivedBack as received } from '../../fixtures/received-letter.ts';
 import { deadLetter } from '../dead-letter.ts';
 import { readDeadLetterRecords } from '../dead-letter-record.ts';
 import { summarizeDeadLetters } from '../redrive-plan.ts';
@@ -10,16 +11,6 @@ import { listingLines, otherConsumersLine } from './report.ts';
 const kpi = serviceScope('kpi', 'kpi.inputs', 'staging.', ['kafka:9092']);
 const checkout = checkoutScope(['127.0.0.1:9092']);
 
-let offset = 0n;
-const received = (m: OutgoingMessage): ReceivedMessage => ({
-  topic: m.topic,
-  partition: 0,
-  offset: offset++,
-  key: m.key,
-  value: Buffer.from(m.value),
-  headers: m.headers ?? {},
-  timestamp: new Date(0),
-});
 const moved: ReceivedMessage = {
   ...received({ topic: 'staging.public.registry.team.v1', key: 't', value: '{}' }),
   headers: { ce_id: 'id-1', ce_type: 'vn.nhip.registry.team.moved.v1' },

@@ -2,21 +2,12 @@
 // not letters, and letters that failed again after a re-drive.
 import { describe, expect, it } from '@jest/globals';
 import { deadLetter, readDeadLetterRecords, redriveMessage, summarizeDeadLetters } from '../../index.ts';
-import type { OutgoingMessage, ReceivedMessage } from '@nhip/messaging';
+import type { ReceivedMessage } from '@nhip/messaging';
+import { receivedBack as received } from '../../fixtures/received-letter.ts';
 import { listingLines } from './report.ts';
 
 const checkout = { redrive: (consumer: string) => `npm run dead-letters -- redrive --consumer ${consumer}` };
 
-let offset = 0n;
-const received = (m: OutgoingMessage): ReceivedMessage => ({
-  topic: m.topic,
-  partition: 0,
-  offset: offset++,
-  key: m.key,
-  value: Buffer.from(m.value),
-  headers: m.headers ?? {},
-  timestamp: new Date(0),
-});
 const moved: ReceivedMessage = {
   ...received({ topic: 'public.registry.team.v1', key: 't', value: '{}' }),
   headers: { ce_id: 'id-1', ce_type: 'vn.nhip.registry.team.moved.v1' },
