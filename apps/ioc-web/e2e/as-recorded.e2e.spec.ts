@@ -88,7 +88,7 @@ describe('the dashboard as recorded by a moment', () => {
     await page.close();
   });
 
-  it('downloads the view as recorded then as CSV for Excel: that moment’s figures, the moment in its name', async () => {
+  it('downloads the view as recorded then as CSV for Excel: that moment’s figures, the moment in its name, for either Excel', async () => {
     const page = await browser.newPage({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
     const token = await tokenFor(personas.provinceIoc);
     await page.goto(`${platform.projection.base}/?unit=66&period=2024&knownAt=${between}#token=${token}`);
@@ -115,6 +115,23 @@ describe('the dashboard as recorded by a moment', () => {
     expect(districts.map((line) => line[8]).filter((value) => value !== '0' && value !== '')).toEqual([
       '1000',
     ]);
+
+    // For an English Windows' Excel: the same Vietnamese file split on commas, and the choice kept.
+    await expect(page.locator('#csv-format').inputValue()).resolves.toBe('vi');
+    await page.locator('#csv-format').selectOption('en');
+    const [english] = await Promise.all([page.waitForEvent('download'), page.locator('#download').click()]);
+    const englishLines = fs
+      .readFileSync(await english.path(), 'utf8')
+      .slice(1)
+      .split('\r\n');
+    expect(englishLines[0]?.split(',').slice(0, 4)).toEqual(['Mã đơn vị', 'Đơn vị', 'Vai trò', 'Kỳ']);
+    // The indicator's name holds a comma now, so it is quoted; 1,000 as recorded then.
+    expect(
+      englishLines.find((line) => line.startsWith(`66,Tỉnh Đắk Lắk,Đơn vị đang xem,2024,${vneid},`)),
+    ).toMatch(/,"Lượt người dân được hỗ trợ: Cài đặt, kích hoạt VNeID",số lượng,\d+,1000,/);
+    await page.goto(`${platform.projection.base}/?unit=66&period=2024#token=${token}`);
+    await page.waitForSelector('.tile .value');
+    await expect(page.locator('#csv-format').inputValue()).resolves.toBe('en');
     await page.close();
   });
 

@@ -12,6 +12,7 @@ import { nameOf } from './views/indicator-text.ts';
 import { problemText, type Asked } from './views/problem-text.ts';
 import { searchBox } from './views/search.ts';
 import { teamsToMoveText } from './views/teams-to-move.ts';
+import { renderCsvFormatChoice } from './views/csv-format-choice.ts';
 import { downloadCsv } from './views/summary-csv.ts';
 import { renderTable } from './views/table.ts';
 import { renderTiles } from './views/tiles.ts';
@@ -29,6 +30,7 @@ export function renderLabels(app: App): void {
   lang.setAttribute('aria-label', `${t('language')}: ${t('switchTo')}`);
   byId('sign-out').textContent = t('signOut');
   byId('download').textContent = t('download');
+  renderCsvFormatChoice();
   byId('tiles-title').textContent = t('indicators');
   byId('map-title').textContent = t('map');
   byId('map-indicator-label').textContent = t('mapIndicator');

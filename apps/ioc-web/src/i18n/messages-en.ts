@@ -46,6 +46,11 @@ export const en: Record<MessageKey, string> = {
   mapLocatorPart: 'part of {unit}',
   children: 'Units below (laggards first)',
   download: 'Download the figures (CSV for Excel)',
+  csvFormat: 'for Excel in',
+  csvFormatVi: 'Vietnamese (134,54)',
+  csvFormatEn: 'English (134.54)',
+  csvFormatHint:
+    'Choose by the Windows language of the computer that opens the file: Excel in Vietnamese splits columns on semicolons, in English on commas',
   csvUnitCode: 'Unit code',
   csvRole: 'Role',
   csvShown: 'Unit shown',

@@ -43,6 +43,11 @@ export const vi = {
   mapLocatorPart: 'một phần của {unit}',
   children: 'Đơn vị trực thuộc (yếu nhất trước)',
   download: 'Tải bảng số liệu (CSV, mở bằng Excel)',
+  csvFormat: 'cho Excel',
+  csvFormatVi: 'tiếng Việt (134,54)',
+  csvFormatEn: 'tiếng Anh (134.54)',
+  csvFormatHint:
+    'Chọn theo ngôn ngữ Windows của máy mở tệp: Excel tiếng Việt tách cột bằng dấu chấm phẩy, Excel tiếng Anh bằng dấu phẩy',
   csvUnitCode: 'Mã đơn vị',
   csvRole: 'Vai trò',
   csvShown: 'Đơn vị đang xem',

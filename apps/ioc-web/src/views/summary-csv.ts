@@ -1,18 +1,15 @@
 // The view on screen as a table an operator opens in Excel and sends upward, as provinces report
-// today: one row per unit and indicator, the unit itself first, then its children by name. Figures
-// are plain numbers in the screen's language as Excel reads a CSV there: Vietnamese lists with ';'
-// and writes decimals with ',', English with ',' and '.'. A byte-order mark makes Excel read the
-// diacritics as UTF-8; lines end CRLF (RFC 4180).
+// today: one row per unit and indicator, the unit itself first, then its children by name, named
+// in the screen's language. Figures are plain numbers as the Excel chosen reads a CSV
+// (csv-format.ts): a Vietnamese Windows lists with ';' and writes decimals with ',', an English
+// one with ',' and '.'. A byte-order mark makes Excel read the diacritics as UTF-8; lines end CRLF
+// (RFC 4180).
 import type { ChildUnit, Indicator, Summary } from '../api/types.ts';
-import { currentLang, t, type Lang } from '../i18n/i18n.ts';
+import { currentLang, t } from '../i18n/i18n.ts';
+import { csvFormat, csvFormats, type CsvFormat } from './csv-format.ts';
 import { missingText } from './indicator-text.ts';
 import { vietnamOffsetMs } from './known-at.ts';
 import { byName } from './table.ts';
-
-const formats: Record<Lang, { readonly separator: string; readonly decimal: string }> = {
-  vi: { separator: ';', decimal: ',' },
-  en: { separator: ',', decimal: '.' },
-};
 
 // Excel runs a cell that starts with one of these as a formula: a village's name typed by a member
 // ("=HYPERLINK(…)") must stay text, so it is written after an apostrophe, as Excel itself marks text.
@@ -35,10 +32,10 @@ function linesOf(
   unit: Pick<ChildUnit, 'code' | 'name'>,
   role: string,
   indicators: readonly Indicator[],
-  period: string,
+  { period, format }: { readonly period: string; readonly format: CsvFormat },
 ) {
   const lang = currentLang();
-  const { separator, decimal } = formats[lang];
+  const { separator, decimal } = csvFormats[format];
   const text = (value: string) => textCell(value, separator);
   return indicators.map((i) =>
     [
@@ -56,16 +53,17 @@ const header = [
   ...['csvVersion', 'value', 'numerator', 'denominator', 'target', 'csvAttainment', 'rank', 'csvNote'],
 ] as const;
 
-/** The summary as CSV text, with its byte-order mark. */
-export function summaryCsv(summary: Summary): string {
-  const { separator } = formats[currentLang()];
+/** The summary as CSV text for the Excel chosen, with its byte-order mark. */
+export function summaryCsv(summary: Summary, format: CsvFormat = csvFormat()): string {
+  const { separator } = csvFormats[format];
+  const file = { period: summary.period, format };
   const children = [...summary.children].sort((a, b) => byName.compare(a.name, b.name));
   const lines = [
     header.map((key) => textCell(t(key), separator)).join(separator),
-    ...linesOf(summary.unit, t('csvShown'), summary.indicators, summary.period),
+    ...linesOf(summary.unit, t('csvShown'), summary.indicators, file),
     // A unit replaced in the period's tree (ADR 0050) is shown as the units that replaced it.
     ...children.flatMap((c) =>
-      linesOf(c, t(summary.successorsIn ? 'csvSuccessor' : 'csvChild'), c.indicators, summary.period),
+      linesOf(c, t(summary.successorsIn ? 'csvSuccessor' : 'csvChild'), c.indicators, file),
     ),
   ];
   return `\uFEFF${lines.join('\r\n')}\r\n`;

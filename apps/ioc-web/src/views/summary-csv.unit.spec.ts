@@ -89,6 +89,23 @@ describe('the view as CSV for Excel', () => {
     );
   });
 
+  it('writes Vietnamese names for an English Excel when asked: the language and the Excel apart', () => {
+    setLang('vi');
+    const lines = summaryCsv(summary, 'en').slice(1).split('\r\n');
+    expect(lines[0]?.split(',').slice(0, 3)).toEqual(['Mã đơn vị', 'Đơn vị', 'Vai trò']);
+    expect(lines[2]).toBe(
+      '20207,Phường Thanh Khê Đông,Đơn vị đang xem,2024,residents_helped.vneid_activation,"Lượt người dân được hỗ trợ: Cài đặt, kích hoạt VNeID",số lượng,1,13387,13387,,,,,',
+    );
+    // Still text, still quoted (for its quotes), its ';' now plain.
+    expect(lines[3]?.startsWith(`20207-002,"'=HYPERLINK(""x"");Tổ 2",Đơn vị trực thuộc,2024,`)).toBe(true);
+    expect(lines[4]).toMatch(/,90\.00,900,1000,1000,90,2,$/);
+    // And English names for a Vietnamese Excel.
+    setLang('en');
+    expect(summaryCsv(summary, 'vi').slice(1).split('\r\n')[1]).toBe(
+      '20207;Phường Thanh Khê Đông;Unit shown;2024;vneid_vs_target;VNeID accounts vs target;%;1;134,54;13387;9950;9950;134,54;;',
+    );
+  });
+
   it('names the units that replaced a former one as such, not as units below it', () => {
     setLang('vi');
     const former: Summary = {
