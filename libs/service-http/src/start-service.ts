@@ -148,6 +148,7 @@ function consumerOf(
     pool,
     subscriber: messaging.subscriber,
     publisher: messaging.publisher,
+    admin: messaging.admin,
     isKnownType: consumer.isKnownType,
     onError: (error, where) => log.error({ err: error, context: where }, consumer.failure),
     onDeadLetter: consumer.onDeadLetter,

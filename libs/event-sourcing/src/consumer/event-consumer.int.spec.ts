@@ -118,6 +118,27 @@ describe('idempotent consumers on a real broker and database', () => {
     expect([...applied.keys()].sort()).toEqual(good.map((m) => m.headers?.['ce_id']).sort());
   });
 
+  it('creates its dead-letter topics before its first batch, where a broker would not create one', async () => {
+    const topic = uniqueTopic('dead-letter-topic');
+    await messaging.admin.ensureTopics([{ name: topic, partitions: 1 }]);
+    const consumer = await startEventConsumer({
+      name: `c-${topic}`,
+      topics: [topic],
+      pool,
+      subscriber: messaging.subscriber,
+      publisher: messaging.publisher,
+      admin: messaging.admin,
+      isKnownType: () => true,
+      handle: countingHandler(`c-${topic}`),
+    });
+    try {
+      // Nothing was set aside yet, so nothing but the consumer made it.
+      expect(await messaging.admin.listTopics()).toContain(deadLetterTopic(topic));
+    } finally {
+      await consumer.stop();
+    }
+  });
+
   it('applies a message delivered several times once', async () => {
     const topic = uniqueTopic('duplicates');
     const name = `c-${topic}`;

@@ -7,13 +7,14 @@ import {
   type ReceivedMessage,
   type Subscriber,
   type Subscription,
+  type TopicAdmin,
 } from '@nhip/messaging';
 import { backoffMs, isConnectionError } from '@nhip/postgres';
 import type pg from 'pg';
 import { inTransaction } from '../command/transaction.ts';
 import { failpoint, failpointDelay } from '../failpoints.ts';
 import { countDeadLetters, inHandlerSpans, observeFreshness, reportConsumer } from './consumer-telemetry.ts';
-import { deadLetter, type SetAside } from '../dead-letters/dead-letter.ts';
+import { deadLetter, deadLetterTopic, type SetAside } from '../dead-letters/dead-letter.ts';
 import { parseIncoming, type IncomingEvent, type Parsed } from './incoming-event.ts';
 import { advanceOffsets, alreadyHandled, claimEventIds, loadOffsets } from './processed-store.ts';
 
@@ -36,6 +37,12 @@ export interface EventConsumerOptions {
   readonly onError?: (error: unknown, context: string) => void;
   /** What it set aside, in the transaction moving past it: an answer to senders blind to the DLT. */
   readonly onDeadLetter?: (letters: readonly SetAside[], tx: pg.PoolClient) => Promise<void>;
+  /**
+   * Creates each topic's dead-letter topic before the first batch. A broker that does not create
+   * topics on first use (a production cluster's usual setting) would refuse a letter with nowhere
+   * to go, and the partition would stop behind it.
+   */
+  readonly admin?: Pick<TopicAdmin, 'ensureTopics'>;
 }
 
 export interface RunningConsumer {
@@ -50,6 +57,9 @@ export async function startEventConsumer(options: EventConsumerOptions): Promise
   // The previous batch's Kafka commit, left to finish while the next batch is applied.
   let committing: Promise<void> = Promise.resolve();
   let stopping = false;
+  await options.admin?.ensureTopics(
+    options.topics.map((topic) => ({ name: deadLetterTopic(topic), partitions: 1 })),
+  );
   const subscription: Subscription = await options.subscriber.subscribe(
     {
       groupId: options.name,
