@@ -7,7 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { repoRoot } from '../infra/config.ts';
 import { ofKind, render, schemaErrors, type Manifest } from './k8s.ts';
-import { topicsAskedFor } from './topics.ts';
+import { deadLetterTopicsRead, topicsAskedFor } from './topics.ts';
 import { workloadFindings, type Workload } from './k8s-workloads.ts';
 
 const base = render('deploy/k8s/base');
@@ -74,6 +74,19 @@ describe('the production overlay', () => {
       expect(hpa.spec.minReplicas).toBeGreaterThanOrEqual(2);
       expect(hpa.spec.maxReplicas).toBeGreaterThan(hpa.spec.minReplicas ?? 0);
     }
+  });
+
+  it('has a dead-letter KafkaTopic, kept 30 days, for every topic a consumer reads', () => {
+    const needed = deadLetterTopicsRead();
+    expect(needed).toContain('public.registry.unit.v1.dlt');
+    const topics = new Map(ofKind(production, 'KafkaTopic').map((t) => [t.metadata.name, t.spec]));
+    for (const topic of needed)
+      expect({ topic, spec: topics.get(topic) }).toMatchObject({
+        topic,
+        spec: { partitions: 1, config: { 'retention.ms': 2_592_000_000 } },
+      });
+    const declared = [...topics.keys()].filter((name) => name.endsWith('.dlt'));
+    expect(declared.sort()).toEqual(needed);
   });
 
   it('has a KafkaTopic for every topic a service asks for, with the partitions it asks for', () => {

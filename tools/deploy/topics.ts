@@ -32,3 +32,33 @@ export function topicsAskedFor(service: string, root = repoRoot): TopicAsked[] {
     );
   return asked;
 }
+
+// `@EventPattern(publicTopics.registryUnit)`: a topic some consumer group reads.
+const pattern = /@EventPattern\((publicTopics|partnerTopics)\.(\w+)\)/g;
+
+function sourcesUnder(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.ts') && !f.includes('.spec.') && !f.split(path.sep).includes('fixtures'))
+    .map((f) => path.join(dir, f));
+}
+
+/**
+ * The dead-letter topic of every topic a consumer reads (its handlers' @EventPattern, in a service
+ * or a library one uses): each consumer creates them at start (docs/adr/0005), and a cluster that
+ * manages its topics declares them, kept 30 days (docs/adr/0032).
+ */
+export function deadLetterTopicsRead(root = repoRoot): string[] {
+  const roots = ['apps', 'libs'].flatMap((top) =>
+    fs.readdirSync(path.join(root, top)).map((project) => path.join(root, top, project, 'src')),
+  );
+  const read = roots.flatMap(sourcesUnder).flatMap((file) =>
+    [...fs.readFileSync(file, 'utf8').matchAll(pattern)].map(([, table = '', key = '']) => {
+      const topic = declared[table]?.[key];
+      if (!topic) throw new Error(`${file}: ${table}.${key} is no topic of @nhip/contracts.`);
+      return `${topic}.dlt`;
+    }),
+  );
+  return [...new Set(read)].sort();
+}
