@@ -14,9 +14,6 @@ const compose = readCompose(env);
 const services = fs
   .readdirSync(path.join(repoRoot, 'apps'))
   .filter((s) => fs.existsSync(path.join(repoRoot, 'apps', s, 'Dockerfile')));
-// Mounted from the monitoring half of issue 16 (Prometheus configuration and rules, Grafana's
-// provisioning and generated dashboards); every other mounted file must be in this repository.
-const fromMonitoring = ['deploy/prometheus', 'deploy/grafana/provisioning', 'deploy/grafana/dashboards'];
 
 const versionOf = (service: string): string | undefined => {
   const file = path.join(repoRoot, 'apps', service, 'package.json');
@@ -85,8 +82,26 @@ describe('docker-compose.yml', () => {
     for (const service of Object.values(compose.services)) {
       for (const dependency of dependsOn(service)) expect(names).toContain(dependency);
       for (const source of bindSources(service))
-        if (!fromMonitoring.includes(source)) expect(fs.existsSync(path.join(repoRoot, source))).toBe(true);
+        expect({ source, exists: fs.existsSync(path.join(repoRoot, source)) }).toEqual({
+          source,
+          exists: true,
+        });
     }
+  });
+
+  it('gives Prometheus its configuration: every service scraped on its image’s port, with the rules', () => {
+    const command = (composed('prometheus') as { command?: string[] }).command ?? [];
+    expect(command).toContain('--config.file=/etc/prometheus/prometheus.yml');
+    expect(bindSources(composed('prometheus'))).toContain('deploy/prometheus');
+    const config = parse(
+      fs.readFileSync(path.join(repoRoot, 'deploy/prometheus/prometheus.yml'), 'utf8'),
+    ) as {
+      rule_files: string[];
+      scrape_configs: { job_name: string; static_configs: { targets: string[] }[] }[];
+    };
+    const scraped = config.scrape_configs.map((c) => `${c.job_name} ${c.static_configs[0]?.targets[0]}`);
+    expect(scraped.sort()).toEqual(services.map((s) => `${s} ${s}:${exposed(s)}`).sort());
+    expect(config.rule_files).toEqual(['rules/*.yml']);
   });
 
   it('the collector’s pipelines use only what it defines, and listen where the services send', () => {

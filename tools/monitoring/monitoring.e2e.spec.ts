@@ -16,7 +16,7 @@ import {
 import { parse } from 'yaml';
 import { repoRoot } from '../infra/config.ts';
 import { postReport, villageWithTeam } from '../telemetry/trace-platform.ts';
-import { dashboardsDir, rulesFile } from './generated.ts';
+import { composePrometheusFile, dashboardsDir, rulesFile } from './generated.ts';
 import { promtool, query, startPrometheus, stopPrometheus, type PrometheusRun } from './prometheus.ts';
 import { alertSignals, monitoredServices } from './signals.ts';
 
@@ -81,6 +81,13 @@ describe('Prometheus over the running services', () => {
 
   it('passes promtool check rules', () => {
     expect(promtool('check', 'rules', path.join(repoRoot, rulesFile))).toMatch(/SUCCESS: 5 rules found/);
+  });
+
+  it("passes promtool check config with docker-compose.yml's configuration, finding the rules beside it", () => {
+    // Compose mounts deploy/prometheus at /etc/prometheus; the rules are named relative to the file.
+    expect(promtool('check', 'config', path.join(repoRoot, composePrometheusFile))).toMatch(
+      /SUCCESS: 5 rules found/,
+    );
   });
 
   it('scrapes every service', async () => {
