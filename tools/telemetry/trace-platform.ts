@@ -3,7 +3,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { eventually, startBuiltService, uniqueTopicPrefix, type RunningService } from '@nhip/testing';
+import {
+  eventually,
+  startBuiltService,
+  uniqueTopicPrefix,
+  villageWithTeam as registeredVillageWithTeam,
+  type RunningService,
+} from '@nhip/testing';
 import { repoRoot } from '../infra/config.ts';
 
 export const telemetryEntry = path.join(repoRoot, 'libs', 'telemetry', 'dist', 'register.js');
@@ -52,19 +58,8 @@ export async function villageWithTeam(
   registry: RunningService,
   commune: string,
 ): Promise<{ place: string; teamId: string }> {
-  const village = await registry.post<{ code: string }>(`/units/${commune}/villages`, {
-    name: 'Thôn 3',
-    type: 'Thôn',
-  });
-  if (village.status !== 201) throw new Error(`village: ${village.status} ${JSON.stringify(village.body)}`);
-  const team = await registry.post<{ teamId: string }>('/teams', {
-    name: `Tổ công nghệ số cộng đồng ${village.body.code}`,
-    teamType: 'community_digital_technology',
-    unitCode: village.body.code,
-    decision: { number: '12/QĐ-UBND', date: '2024-03-01' },
-  });
-  if (team.status !== 201) throw new Error(`team: ${team.status} ${JSON.stringify(team.body)}`);
-  return { place: village.body.code, teamId: team.body.teamId };
+  const { village, teamId } = await registeredVillageWithTeam(registry, commune, 'Thôn 3');
+  return { place: village, teamId };
 }
 
 /** Posts a report until the activity service's replica knows the team (422 until then). */

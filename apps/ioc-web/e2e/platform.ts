@@ -55,23 +55,8 @@ export async function startPlatform({ moreUnits2024 = '' } = {}): Promise<Platfo
   };
 }
 
-/** A village (or residential group) under a commune and a team placed in it; the team's id. */
-export async function villageWithTeam(
-  registry: RunningService,
-  commune: string,
-  name: string,
-): Promise<{ village: string; teamId: string }> {
-  const village = await registry.post<{ code: string }>(`/units/${commune}/villages`, { name, type: 'Thôn' });
-  if (village.status !== 201) throw new Error(`village: ${village.status} ${JSON.stringify(village.body)}`);
-  const team = await registry.post<{ teamId: string }>('/teams', {
-    name: `Tổ công nghệ số cộng đồng ${name}`,
-    teamType: 'community_digital_technology',
-    unitCode: village.body.code,
-    decision: { number: '12/QĐ-UBND', date: '2024-03-01' },
-  });
-  if (team.status !== 201) throw new Error(`team: ${team.status} ${JSON.stringify(team.body)}`);
-  return { village: village.body.code, teamId: team.body.teamId };
-}
+// A village under the commune with an active team (registered through the registry's API).
+export { villageWithTeam } from '@nhip/testing';
 
 export async function report(
   activity: RunningService,

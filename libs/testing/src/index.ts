@@ -91,4 +91,4 @@ export { affiliationOf, memberName, pilotCommunes, teamSizes, type PilotCommune 
 export { previousReleaseEventStoreDdl } from './previous-release-event-store.ts';
 export { migrationHarness, type MigrationHarness } from './migration-harness.ts';
 export { bearer, personas, tokenFor } from './sign-in.ts';
-export { registerTeam, registerVillage } from './registry-writes.ts';
+export { registerTeam, registerVillage, villageWithTeam } from './registry-writes.ts';

@@ -1,5 +1,6 @@
 // What specs register through the registry's HTTP API over and over (the KPI's, the carry-over's
-// and its fault spec): a village under a commune, a team on a unit. A refusal throws with its
+// and its fault spec, the projection's and the dashboard's platforms, the trace spec): a village
+// under a commune, a team on a unit, or both. A refusal throws with its
 // status and body, so the spec that needed the row fails saying why.
 import type { RunningService } from './http-service.ts';
 
@@ -24,4 +25,14 @@ export async function registerTeam(registry: Registry, unitCode: string, label =
   if (reply.status !== 201)
     throw new Error(`team at ${unitCode}: ${reply.status} ${JSON.stringify(reply.body)}`);
   return reply.body.teamId;
+}
+
+/** A village registered under a commune and a team placed in it, named after the village. */
+export async function villageWithTeam(
+  registry: Registry,
+  commune: string,
+  name: string,
+): Promise<{ village: string; teamId: string }> {
+  const village = await registerVillage(registry, commune, name);
+  return { village, teamId: await registerTeam(registry, village, name) };
 }
