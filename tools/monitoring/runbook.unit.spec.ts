@@ -73,6 +73,22 @@ describe('the on-call runbook', () => {
     expect(run.filter((s) => !scripts.includes(s))).toEqual([]);
   });
 
+  it('gives each service the port, consumer group and failure message it runs with', () => {
+    const rows = new Map(
+      [...text.matchAll(/^\| (\w+) +\| \w+, (\d+) +\| (.+?) +\| (.*?) *\|$/gm)].map(
+        ([, s = '', ...cells]) => [s, cells.map((cell) => cell.replaceAll('`', ''))],
+      ),
+    );
+    expect([...rows.keys()].sort()).toEqual([...services].sort());
+    for (const service of services) {
+      const source = (file: string) => fs.readFileSync(path.join(repoRoot, 'apps', service, file), 'utf8');
+      const port = /^EXPOSE (\d+)$/m.exec(source('Dockerfile'))?.[1];
+      const group = /export const consumerGroup = '([^']+)'/.exec(source('src/config.ts'))?.[1] ?? 'none';
+      const failure = /failure: '([^']+)'/.exec(source('src/main.ts'))?.[1] ?? '';
+      expect({ service, row: rows.get(service) }).toEqual({ service, row: [port, group, failure] });
+    }
+  });
+
   it('names the dead-letter command each consuming service ships, and only those', () => {
     const shipped = [...text.matchAll(/node apps\/(\w+)\/dist\/dead-letters\.js/g)].map(([, s = '']) => s);
     expect(shipped.length).toBeGreaterThan(0);
