@@ -1,6 +1,5 @@
 // `npm run dead-letters` on the real broker, as an operator types it: the listing, the plan, the
 // re-drive, the second re-drive that finds nothing, and the refusals that say what to type instead.
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
@@ -8,23 +7,14 @@ import { deadLetter, readTopic } from '@nhip/event-sourcing';
 import { createMessaging, type Messaging, type ReceivedMessage } from '@nhip/messaging';
 import { kafkaBrokers, uniqueTopic } from '@nhip/testing';
 import { repoRoot } from '../infra/config.ts';
+import { run } from '../infra/proc.ts';
 
-interface Run {
-  readonly code: number | null;
-  readonly output: string;
-}
-
-function deadLetters(...args: string[]): Promise<Run> {
-  const child = spawn(
+const deadLetters = (...args: string[]) =>
+  run(
     process.execPath,
     ['--conditions=@nhip/source', path.join(repoRoot, 'tools', 'dead-letters', 'cli.ts'), ...args],
     { cwd: repoRoot, env: { ...process.env, KAFKA_BROKERS: kafkaBrokers().join(',') } },
   );
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  return new Promise((resolve) => child.on('close', (code) => resolve({ code, output })));
-}
 
 const original = (topic: string, type: string, value: string): ReceivedMessage => ({
   topic,

@@ -3,7 +3,6 @@
 // service's and its libraries' dist/ are enough to start it and answer /health/ready against the
 // real broker and database (docs/adr/0032). What Docker itself adds (base image, USER, HEALTHCHECK)
 // is not run here.
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -18,6 +17,7 @@ import {
   startHttpService,
   uniqueTopicPrefix,
 } from '@nhip/testing';
+import { run } from '../infra/proc.ts';
 import { assemble } from './assemble.ts';
 
 const tree = fs.mkdtempSync(path.join(os.tmpdir(), 'nhip-image-activity-'));
@@ -78,19 +78,11 @@ describe('the activity image tree, outside the workspace', () => {
 });
 
 /** The image's dead-letter command as its team types it there: from the tree, with the service's env only. */
-function deadLettersInTree(
-  prefix: string,
-  ...args: string[]
-): Promise<{ code: number | null; output: string }> {
-  const child = spawn(process.execPath, ['apps/activity/dist/dead-letters.js', ...args], {
+const deadLettersInTree = (prefix: string, ...args: string[]) =>
+  run(process.execPath, ['apps/activity/dist/dead-letters.js', ...args], {
     cwd: tree,
     env: { PATH: process.env['PATH'], KAFKA_BROKERS: kafkaBrokers().join(','), NHIP_TOPIC_PREFIX: prefix },
   });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  return new Promise((resolve) => child.on('close', (code) => resolve({ code, output })));
-}
 
 describe("the activity image's dead-letter command (docs/adr/0071)", () => {
   const prefix = uniqueTopicPrefix();
