@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from '@jest/globals';
+import { imageSpecs } from '../deploy/dockerfile.ts';
 import { repoRoot } from '../infra/config.ts';
 import { rulesYaml, runbookFile, runbookOf } from './prometheus-files.ts';
 import { alertSignals, monitoredServices, overviewPanels, servicePanels } from './signals.ts';
@@ -82,7 +83,7 @@ describe('the on-call runbook', () => {
     expect([...rows.keys()].sort()).toEqual([...services].sort());
     for (const service of services) {
       const source = (file: string) => fs.readFileSync(path.join(repoRoot, 'apps', service, file), 'utf8');
-      const port = /^EXPOSE (\d+)$/m.exec(source('Dockerfile'))?.[1];
+      const port = String(imageSpecs.find((image) => image.service === service)?.port);
       const group = /export const consumerGroup = '([^']+)'/.exec(source('src/config.ts'))?.[1] ?? 'none';
       const failure = /failure: '([^']+)'/.exec(source('src/main.ts'))?.[1] ?? '';
       expect({ service, row: rows.get(service) }).toEqual({ service, row: [port, group, failure] });
