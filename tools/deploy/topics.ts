@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { partnerTopics, publicTopics } from '@nhip/contracts';
 import { repoRoot } from '../infra/config.ts';
+import { sourceFiles } from './undeclared.ts';
 
 const declared = { publicTopics, partnerTopics } as Record<string, Record<string, string>>;
 // `{ name: publicTopics.activity, partitions: 12 }`, `${topicPrefix}${…}` and `${…}.dlt` forms.
@@ -36,14 +37,6 @@ export function topicsAskedFor(service: string, root = repoRoot): TopicAsked[] {
 // `@EventPattern(publicTopics.registryUnit)`: a topic some consumer group reads.
 const pattern = /@EventPattern\((publicTopics|partnerTopics)\.(\w+)\)/g;
 
-function sourcesUnder(dir: string): string[] {
-  if (!fs.existsSync(dir)) return [];
-  return fs
-    .readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((f) => f.endsWith('.ts') && !f.includes('.spec.') && !f.split(path.sep).includes('fixtures'))
-    .map((f) => path.join(dir, f));
-}
-
 /**
  * The dead-letter topic of every topic a consumer reads (its handlers' @EventPattern, in a service
  * or a library one uses): each consumer creates them at start (docs/adr/0005), and a cluster that
@@ -53,7 +46,7 @@ export function deadLetterTopicsRead(root = repoRoot): string[] {
   const roots = ['apps', 'libs'].flatMap((top) =>
     fs.readdirSync(path.join(root, top)).map((project) => path.join(root, top, project, 'src')),
   );
-  const read = roots.flatMap(sourcesUnder).flatMap((file) =>
+  const read = roots.flatMap(sourceFiles).flatMap((file) =>
     [...fs.readFileSync(file, 'utf8').matchAll(pattern)].map(([, table = '', key = '']) => {
       const topic = declared[table]?.[key];
       if (!topic) throw new Error(`${file}: ${table}.${key} is no topic of @nhip/contracts.`);

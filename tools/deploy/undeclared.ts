@@ -10,7 +10,8 @@ import type { WorkspacePackage } from './workspace.ts';
 const notShipped = /(\.spec\.ts|\.d\.ts)$|\/fixtures\//;
 const specifier = /(?:from\s+|import\s*\(\s*|import\s+)'([^'./][^']*)'/g;
 
-function sourceFiles(dir: string): string[] {
+/** The TypeScript sources under `dir` an image ships: no specs, declarations or fixtures. */
+export function sourceFiles(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
   return fs
     .readdirSync(dir, { recursive: true, encoding: 'utf8' })
