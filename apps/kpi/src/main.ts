@@ -28,7 +28,6 @@ startService({
     { name: publicTopics.registryTeam, partitions: 6 },
     { name: publicTopics.trainingAttendance, partitions: 12 }, // keyed by member
     { name: partnerTopics.statistics, partitions: 3 },
-    { name: `${partnerTopics.statistics}.dlt`, partitions: 1 },
   ],
   // Runs the inputs' @EventPattern handlers in one consumer group.
   consumer: {
